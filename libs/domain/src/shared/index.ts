@@ -1,0 +1,4 @@
+export * from './message';
+export * from './domain-error';
+export * from './decider';
+export * from './values';

@@ -1,0 +1,4 @@
+export * from './port';
+export * from './hash-chain';
+export * from './in-memory';
+export * from './postgres';

@@ -1,0 +1,4 @@
+export * from './recorded-event';
+export * from './expected-version';
+export * from './errors';
+export * from './event-store';

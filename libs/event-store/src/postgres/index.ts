@@ -1,0 +1,4 @@
+export * from './postgres-event-store';
+export * from './migrations';
+export * from './checkpoint-codec';
+export { translatePgError } from './pg-errors';

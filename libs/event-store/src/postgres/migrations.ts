@@ -1,0 +1,67 @@
+import type { Pool } from 'pg';
+
+/** Ordered, append-only list of schema changes. Never edit an entry that has shipped; add a new one. */
+const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'event store',
+    sql: `
+      CREATE TABLE kp_streams (
+        tenant     text   NOT NULL,
+        stream_id  text   NOT NULL,
+        category   text   NOT NULL,
+        version    bigint NOT NULL,
+        last_hash  text,
+        PRIMARY KEY (tenant, stream_id)
+      );
+      CREATE TABLE kp_events (
+        position        bigserial   PRIMARY KEY,
+        transaction_id  xid8        NOT NULL DEFAULT pg_current_xact_id(),
+        tenant          text        NOT NULL,
+        stream_id       text        NOT NULL,
+        version         bigint      NOT NULL,
+        event_id        uuid        NOT NULL UNIQUE,
+        type            text        NOT NULL,
+        schema_version  integer     NOT NULL,
+        data            jsonb       NOT NULL,
+        metadata        jsonb       NOT NULL,
+        occurred_at     timestamptz NOT NULL,
+        recorded_at     timestamptz NOT NULL,
+        prev_hash       text,
+        hash            text        NOT NULL,
+        UNIQUE (tenant, stream_id, version)
+      );
+      CREATE INDEX kp_events_global_order ON kp_events (transaction_id, position);
+      CREATE TABLE kp_idempotency_keys (
+        tenant        text        NOT NULL,
+        key           text        NOT NULL,
+        request_hash  text        NOT NULL,
+        stream_id     text        NOT NULL,
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant, key)
+      );`,
+  },
+];
+
+/** Serialised by an advisory lock, so instances starting together migrate once. */
+export async function migrate(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('koproduktiv.migrations'))`);
+    await client.query(`CREATE TABLE IF NOT EXISTS kp_schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM kp_schema_migrations');
+    const applied = new Set(rows.map((row) => row.version));
+    for (const migration of MIGRATIONS.filter((m) => !applied.has(m.version))) {
+      await client.query(migration.sql);
+      await client.query('INSERT INTO kp_schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

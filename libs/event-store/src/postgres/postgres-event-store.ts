@@ -1,0 +1,149 @@
+import type { Pool, PoolClient } from 'pg';
+import {
+  AppendResult,
+  assertExpectedVersion,
+  EventStore,
+  EventToAppend,
+  ExpectedVersion,
+  NO_STREAM_VERSION,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  RecordedEvent,
+} from '../port';
+import { sealEvents, SealedEvent, StreamTip } from '../hash-chain';
+import { decodePgCheckpoint } from './checkpoint-codec';
+import { translatePgError } from './pg-errors';
+import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './row-mapping';
+
+/**
+ * Events in PostgreSQL. Appends lock the stream's row, so writers to one stream queue up and
+ * writers to different streams do not meet. Readers of the global order only look below the oldest
+ * transaction still running, so an append that commits late is never overtaken (see readAll).
+ */
+export class PostgresEventStore implements EventStore {
+  constructor(private readonly pool: Pool) {}
+
+  async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
+    const client = await this.pool.connect().catch(translatePgError);
+    try {
+      await client.query('BEGIN');
+      const result = await appendInTransaction(client, tenant, streamId, events, expected);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      return translatePgError(error);
+    } finally {
+      client.release();
+    }
+  }
+
+  async readStream(tenant: string, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromVersion ?? (backwards ? Number.MAX_SAFE_INTEGER : 1);
+    const { rows } = await this.pool
+      .query<EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM kp_events
+         WHERE tenant = $1 AND stream_id = $2 AND version ${backwards ? '<=' : '>='} $3
+         ORDER BY version ${backwards ? 'DESC' : 'ASC'} LIMIT $4`,
+        [tenant, streamId, from, options.maxCount ?? null],
+      )
+      .catch(translatePgError);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll({ after, maxCount }: ReadAllOptions): Promise<ReadAllResult> {
+    const from = decodePgCheckpoint(after);
+    // Only transactions older than every running one are final: a younger one may still be
+    // overtaken by an older one that commits later, which would then land behind our checkpoint.
+    const { rows } = await this.pool
+      .query<EventRow & { transaction_id: string }>(
+        `SELECT ${EVENT_COLUMNS}, transaction_id::text AS transaction_id FROM kp_events
+         WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
+           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+         ORDER BY transaction_id, position LIMIT $3`,
+        [from.transactionId, from.position, maxCount],
+      )
+      .catch(translatePgError);
+    const events = rows.map(toGlobalEvent);
+    return { events, checkpoint: events.at(-1)?.checkpoint ?? after };
+  }
+
+  async streamVersion(tenant: string, streamId: string): Promise<number> {
+    const { rows } = await this.pool
+      .query<{ version: string }>('SELECT version FROM kp_streams WHERE tenant = $1 AND stream_id = $2', [tenant, streamId])
+      .catch(translatePgError);
+    return rows.length ? Number(rows[0].version) : NO_STREAM_VERSION;
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** The append itself, inside a transaction the caller opened (and commits). */
+export async function appendInTransaction(
+  client: PoolClient,
+  tenant: string,
+  streamId: string,
+  events: readonly EventToAppend[],
+  expected: ExpectedVersion,
+): Promise<AppendResult> {
+  const tip = await lockStreamTip(client, tenant, streamId, expected);
+  assertExpectedVersion(streamId, expected, tip.version);
+  if (events.length === 0) return { streamId, version: tip.version, position: 0, events: [] };
+  const sealed = sealEvents(tenant, streamId, tip, events, new Date());
+  const positions = await insertEvents(client, tenant, streamId, sealed);
+  const recorded = sealed.map((event, index) => ({ ...event, position: positions[index] }));
+  const last = recorded[recorded.length - 1];
+  return { streamId, version: last.version, position: last.position, events: recorded };
+}
+
+async function lockStreamTip(client: PoolClient, tenant: string, streamId: string, expected: ExpectedVersion): Promise<StreamTip> {
+  const select = `SELECT version, last_hash FROM kp_streams WHERE tenant = $1 AND stream_id = $2 FOR UPDATE`;
+  let { rows } = await client.query<{ version: string; last_hash: string | null }>(select, [tenant, streamId]);
+  const mayCreate = expected === 'any' || expected === 'no_stream' || expected === NO_STREAM_VERSION;
+  if (rows.length === 0 && mayCreate) {
+    await client.query(
+      `INSERT INTO kp_streams (tenant, stream_id, category, version) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING`,
+      [tenant, streamId, streamId.split('-')[0]],
+    );
+    ({ rows } = await client.query(select, [tenant, streamId]));
+  }
+  return rows.length ? { version: Number(rows[0].version), lastHash: rows[0].last_hash } : { version: NO_STREAM_VERSION, lastHash: null };
+}
+
+async function insertEvents(client: PoolClient, tenant: string, streamId: string, sealed: readonly SealedEvent[]): Promise<number[]> {
+  const last = sealed[sealed.length - 1];
+  const column = <T>(pick: (event: SealedEvent) => T) => sealed.map(pick);
+  const { rows } = await client.query<{ position: string }>(
+    `WITH inserted AS (
+       INSERT INTO kp_events (tenant, stream_id, version, event_id, type, schema_version, data, metadata,
+                              occurred_at, recorded_at, prev_hash, hash)
+       SELECT $1, $2, v, e, t, s, d, m, o, $10, p, h
+       FROM unnest($3::bigint[], $4::uuid[], $5::text[], $6::int[], $7::jsonb[], $8::jsonb[], $9::timestamptz[],
+                   $11::text[], $12::text[]) WITH ORDINALITY AS x(v, e, t, s, d, m, o, p, h, n)
+       ORDER BY n
+       RETURNING position, version
+     ), tip AS (
+       UPDATE kp_streams SET version = $13, last_hash = $14 WHERE tenant = $1 AND stream_id = $2
+     )
+     SELECT position FROM inserted ORDER BY version`,
+    [
+      tenant,
+      streamId,
+      column((e) => e.version),
+      column((e) => e.eventId),
+      column((e) => e.type),
+      column((e) => e.schemaVersion),
+      column((e) => JSON.stringify(e.data)),
+      column((e) => JSON.stringify(e.metadata)),
+      column((e) => e.occurredAt.toISOString()),
+      last.recordedAt,
+      column((e) => e.prevHash),
+      column((e) => e.hash),
+      last.version,
+      last.hash,
+    ],
+  );
+  return rows.map((row) => Number(row.position));
+}

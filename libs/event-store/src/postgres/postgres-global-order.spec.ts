@@ -1,0 +1,61 @@
+import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
+import { aStreamId, drain, events } from '../testing';
+import { migrate } from './migrations';
+import { appendInTransaction, PostgresEventStore } from './postgres-event-store';
+
+describe('PostgreSQL global order', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await migrate(db.pool);
+    store = new PostgresEventStore(db.pool);
+  });
+  afterAll(() => db.drop());
+
+  it('delivers an append whose transaction started earlier but committed later, in commit-safe order', async () => {
+    const before = await drain(store);
+    const slow = await db.pool.connect();
+    const early = aStreamId();
+    const late = aStreamId();
+    try {
+      await slow.query('BEGIN');
+      const slowAppend = await appendInTransaction(slow, 't1', early, events(1), 'no_stream');
+      const fastAppend = await store.append('t1', late, events(1), 'no_stream');
+      expect(slowAppend.position).toBeLessThan(fastAppend.position);
+
+      // The committed later append must wait: delivering it now would put the checkpoint past
+      // the earlier one, which would then never be read.
+      const whileOpen = await drain(store, before.checkpoint);
+      expect(whileOpen.events).toEqual([]);
+
+      await slow.query('COMMIT');
+    } finally {
+      slow.release();
+    }
+    const after = await drain(store, before.checkpoint);
+    expect(after.events.map((e) => e.streamId)).toEqual([early, late]);
+  });
+
+  it('is not stalled by a transaction that rolls back', async () => {
+    const before = await drain(store);
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await appendInTransaction(client, 't1', aStreamId(), events(1), 'no_stream');
+      const committed = await store.append('t1', aStreamId(), events(1), 'no_stream');
+      await client.query('ROLLBACK');
+      const after = await drain(store, before.checkpoint);
+      expect(after.events.map((e) => e.eventId)).toEqual(committed.events.map((e) => e.eventId));
+    } finally {
+      client.release();
+    }
+  });
+
+  it('migrates idempotently when several instances start at once', async () => {
+    await Promise.all([migrate(db.pool), migrate(db.pool), migrate(db.pool)]);
+    const { rows } = await db.pool.query('SELECT version FROM kp_schema_migrations');
+    expect(rows).toEqual([{ version: 1 }]);
+  });
+});
