@@ -1,1 +1,6 @@
+export * from './auth';
+export * from './config';
 export * from './database';
+export * from './idempotency';
+export * from './logging';
+export * from './problem';

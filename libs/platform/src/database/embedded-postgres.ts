@@ -51,7 +51,7 @@ export async function startEmbeddedPostgres({ dataDir, database = 'koproduktiv',
     initdbFlags: ['--encoding=UTF8', '--no-instructions'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: remember,
-    onError: (error) => remember(String(error)),
+    onError: (error: unknown) => remember(String(error)),
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
   try {

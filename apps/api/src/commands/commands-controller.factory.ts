@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { applyDecorators, Body, Controller, HttpCode, Post, Req, Res, Type } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { commandCatalog, DomainCommand, DomainCommandType } from '@koproduktiv/domain';
+import type { Principal } from '@koproduktiv/platform';
+import { CurrentPrincipal, Roles } from '../http/auth.decorators';
+import { ApiProblems } from '../http/api-problems';
+import { CommandResultDto } from './command-result.dto';
+import { parseIdempotencyKey, parseIfMatch } from './command-headers';
+import { ExecuteDomainCommand } from './execute-command.handler';
+import { CommandEnvelope } from './command-envelope';
+
+type CommandBody = { occurredAt?: string } & Record<string, unknown>;
+
+/**
+ * One route per command type, `POST /v1/commands/<Type>`, each with its own DTO so that validation
+ * and the OpenAPI document describe every command exactly. Built from the DTO catalog.
+ */
+export function buildCommandsController(dtos: Readonly<Record<DomainCommandType, Type<unknown>>>): Type<unknown> {
+  @ApiTags('commands')
+  @ApiBearerAuth()
+  @Roles('clerk')
+  @Controller('v1/commands')
+  class CommandsController {
+    constructor(readonly commandBus: CommandBus) {}
+  }
+
+  for (const type of Object.keys(dtos) as DomainCommandType[]) {
+    const handler = async function (this: CommandsController, body: CommandBody, principal: Principal, request: FastifyRequest, reply: FastifyReply) {
+      const { occurredAt, ...data } = body;
+      const envelope: CommandEnvelope = {
+        tenant: principal.tenant,
+        actor: { subject: principal.subject, role: 'clerk' },
+        command: { type, data: JSON.parse(JSON.stringify(data)) } as DomainCommand,
+        occurredAt: occurredAt === undefined ? undefined : new Date(occurredAt),
+        correlationId: String(request.id),
+        commandId: randomUUID(),
+        idempotencyKey: parseIdempotencyKey(request.headers['idempotency-key']),
+        expectedVersion: parseIfMatch(request.headers['if-match']),
+      };
+      const result = await this.commandBus.execute(new ExecuteDomainCommand(envelope));
+      reply.header('ETag', `"${result.version}"`);
+      return result;
+    };
+    Object.defineProperty(CommandsController.prototype, type, { value: handler, writable: true, configurable: true });
+    const prototype = CommandsController.prototype;
+    Reflect.defineMetadata('design:paramtypes', [dtos[type], Object, Object, Object], prototype, type);
+    Body()(prototype, type, 0);
+    CurrentPrincipal()(prototype, type, 1);
+    Req()(prototype, type, 2);
+    Res({ passthrough: true })(prototype, type, 3);
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, type) as PropertyDescriptor;
+    applyDecorators(
+      Post(type),
+      HttpCode(200),
+      ApiOperation({ operationId: type, summary: `${type} (${commandCatalog[type]} stream)` }),
+      ApiBody({ type: dtos[type] }),
+      ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body returns the first response and appends nothing' }),
+      ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream version, e.g. "3"; 412 if the stream is elsewhere' }),
+      ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into every event this command causes' }),
+      ApiOkResponse({ type: CommandResultDto, description: 'Events appended (ETag: the stream version)' }),
+      ApiProblems(400, 401, 403, 404, 409, 412, 413, 415, 422, 503),
+    )(prototype, type, descriptor);
+  }
+  return CommandsController;
+}

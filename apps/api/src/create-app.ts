@@ -1,0 +1,37 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from '@koproduktiv/platform';
+import { ApiModule } from './api.module';
+import { correlationIdOf } from './http/correlation-id';
+import { NestPinoLogger } from './http/nest-pino-logger';
+import { ProblemFilter } from './http/problem.filter';
+import { validationPipe } from './http/validation';
+import { mountOpenApi } from './openapi';
+import type { Runtime } from './runtime/runtime';
+
+export interface AppOptions {
+  readonly logger: Logger;
+  readonly bodyLimitBytes: number;
+}
+
+/** The HTTP application over a runtime; used by main and by the end-to-end tests alike. */
+export async function createApp(runtime: Pick<Runtime, 'store' | 'idempotency' | 'verifier' | 'ready'>, { logger, bodyLimitBytes }: AppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: bodyLimitBytes,
+    loggerInstance: logger.child({ component: 'http' }),
+    genReqId: correlationIdOf,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
+    logger: new NestPinoLogger(logger),
+  });
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ProblemFilter(logger));
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Correlation-Id', request.id);
+    return payload;
+  });
+  mountOpenApi(app);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,55 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError } from '@koproduktiv/domain';
+import { StoreUnavailableError, UnstorableEventError, WrongExpectedVersionError } from '@koproduktiv/event-store';
+import { ProblemError } from '@koproduktiv/platform';
+
+/** Fastify's own client errors, by their error code. */
+const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'REQUEST.TOO_LARGE', 'The request body is too large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'REQUEST.INVALID_CONTENT_LENGTH', 'Content-Length does not match the body'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'REQUEST.MALFORMED_JSON', 'The request body is not valid JSON'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'REQUEST.MALFORMED_JSON', 'The request body is not valid JSON'],
+};
+
+const HTTP_CODES: Record<number, [string, string]> = {
+  400: ['REQUEST.INVALID', 'The request is invalid'],
+  401: ['AUTH.UNAUTHENTICATED', 'Authentication required'],
+  403: ['AUTH.FORBIDDEN', 'Not allowed'],
+  404: ['ROUTE.NOT_FOUND', 'No such resource'],
+  405: ['ROUTE.METHOD_NOT_ALLOWED', 'Method not allowed'],
+  413: ['REQUEST.TOO_LARGE', 'The request body is too large'],
+  415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type'],
+};
+
+/** Turns anything thrown while serving a request into a ProblemError; unknown failures become 500. */
+export function toProblem(error: unknown): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof DomainError) {
+    const status = error.kind === 'not_found' ? 404 : 409;
+    return new ProblemError(status, error.code, status === 404 ? 'Not found' : 'Rule violated', error.message, error.details ?? {});
+  }
+  if (error instanceof WrongExpectedVersionError) {
+    return new ProblemError(409, 'COMMAND.CONCURRENT_WRITE', 'Another write to the same stream won', error.message, { streamId: error.streamId });
+  }
+  if (error instanceof StoreUnavailableError) {
+    return new ProblemError(503, 'STORE.UNAVAILABLE', 'The event store is unavailable', 'Please retry shortly', { retryAfterSeconds: 2 });
+  }
+  if (error instanceof UnstorableEventError) {
+    return new ProblemError(400, 'REQUEST.UNSTORABLE', 'The request contains characters that cannot be stored', error.message);
+  }
+  const fastifyCode = (error as { code?: string })?.code;
+  if (fastifyCode && FASTIFY_ERRORS[fastifyCode]) {
+    const [status, code, title] = FASTIFY_ERRORS[fastifyCode];
+    return new ProblemError(status, code, title, (error as Error).message);
+  }
+  if (error instanceof SyntaxError && /JSON/.test(error.message)) {
+    return new ProblemError(400, 'REQUEST.MALFORMED_JSON', 'The request body is not valid JSON', error.message);
+  }
+  const status = error instanceof HttpException ? error.getStatus() : (error as { statusCode?: number })?.statusCode;
+  if (status && status >= 400 && status < 500) {
+    const [code, title] = HTTP_CODES[status] ?? ['REQUEST.REJECTED', 'The request was rejected'];
+    return new ProblemError(status, code, title, (error as Error).message);
+  }
+  return new ProblemError(500, 'INTERNAL', 'Internal server error', 'The failure was logged; quote the correlation id when reporting it');
+}

@@ -1,0 +1,32 @@
+import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from '@koproduktiv/platform';
+import { toProblem } from './problem-mapping';
+
+/** Every error leaves as RFC 9457 application/problem+json with a stable `code`. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = toProblem(error);
+    if (problem.status >= 500) this.logger.error({ err: error, correlationId: request.id, url: request.url }, 'request failed');
+    if (problem.status === 503) reply.header('Retry-After', '2');
+    reply
+      .status(problem.status)
+      .header('Content-Type', 'application/problem+json')
+      .send({
+        type: `https://koproduktiv.de/problems/${problem.code.toLowerCase().replace(/[._]/g, '-')}`,
+        title: problem.title,
+        status: problem.status,
+        code: problem.code,
+        detail: problem.detail,
+        instance: request.url,
+        correlationId: request.id,
+        ...problem.extensions,
+      });
+  }
+}

@@ -1,0 +1,67 @@
+import type { Pool } from 'pg';
+import { EventStore, migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import {
+  AppConfig,
+  createPool,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  IdempotencyStore,
+  loadOrCreateJwtSecret,
+  Logger,
+  PostgresIdempotencyStore,
+  RunningPostgres,
+  startEmbeddedPostgres,
+  TokenVerifier,
+} from '@koproduktiv/platform';
+
+/** Everything the API needs from the outside world, wired once per process. */
+export interface Runtime {
+  readonly store: EventStore;
+  readonly idempotency: IdempotencyStore;
+  readonly verifier: TokenVerifier;
+  readonly pool: Pool;
+  readonly databaseUrl: string;
+  readonly embedded: boolean;
+  /** Resolves when the store answers; rejects otherwise. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: AppConfig, logger: Logger): Promise<Runtime> {
+  let embedded: RunningPostgres | undefined;
+  if (config.usesEmbeddedPostgres) {
+    logger.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (message) => logger.debug({ postgres: message }) });
+  }
+  const databaseUrl = config.DATABASE_URL ?? (embedded as RunningPostgres).url;
+  const pool = createPool({
+    connectionString: databaseUrl,
+    max: config.DATABASE_POOL_SIZE,
+    onError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
+  });
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
+  const verifier = config.JWT_JWKS_URL
+    ? new TokenVerifier({ jwksUrl: config.JWT_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })
+    : new TokenVerifier({ secret: await loadOrCreateJwtSecret(config.dataDir), issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
+  return {
+    store: new PostgresEventStore(pool),
+    idempotency: new PostgresIdempotencyStore(pool),
+    verifier,
+    pool,
+    databaseUrl,
+    embedded: Boolean(embedded),
+    ready: async () => {
+      await pool.query('SELECT 1');
+    },
+    close: async () => {
+      await pool.end().catch(() => undefined);
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { ConfigError } from '@koproduktiv/platform';
+import { CliError } from './cli-error';
+import { tokenCommand, tokenHelp } from './commands/token.command';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
+  token: { run: tokenCommand, help: tokenHelp },
+};
+
+const usage = `Usage: koproduktiv <command> [options]
+
+Commands:
+  token     print a bearer token for the embedded default
+
+Run "koproduktiv <command> --help" for a command's options.`;
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') return void process.stdout.write(`${usage}\n`);
+  const command = COMMANDS[name];
+  if (!command) throw new CliError(`Unknown command "${name}"\n\n${usage}`);
+  await command.run(rest);
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  if (error instanceof CliError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit((error as CliError).exitCode ?? 2);
+  }
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
