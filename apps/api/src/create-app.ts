@@ -27,7 +27,10 @@ export async function createApp(runtime: Pick<Runtime, 'store' | 'idempotency' |
   });
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemFilter(logger));
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply, payload) => {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Commands are JSON only: without this Fastify would hand a text/plain body to the validator.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Correlation-Id', request.id);
     return payload;
   });

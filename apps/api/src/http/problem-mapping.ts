@@ -38,7 +38,8 @@ export function toProblem(error: unknown): ProblemError {
   if (error instanceof UnstorableEventError) {
     return new ProblemError(400, 'REQUEST.UNSTORABLE', 'The request contains characters that cannot be stored', error.message);
   }
-  const fastifyCode = (error as { code?: string })?.code;
+  // Nest wraps Fastify's client errors in an HttpException and keeps the original as its cause.
+  const fastifyCode = (error as { code?: string })?.code ?? ((error as { cause?: { code?: string } })?.cause?.code);
   if (fastifyCode && FASTIFY_ERRORS[fastifyCode]) {
     const [status, code, title] = FASTIFY_ERRORS[fastifyCode];
     return new ProblemError(status, code, title, (error as Error).message);

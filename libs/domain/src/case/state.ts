@@ -1,0 +1,38 @@
+import { CaseOutcome, CaseStage, Party } from './values';
+
+export type CommitmentStatus = 'open' | 'fulfilled' | 'withdrawn';
+export type CommitmentState = Readonly<{ promisor: Party; dueOn: string; status: CommitmentStatus }>;
+
+export type InterimUseState = Readonly<{
+  propertyRef: string;
+  startsOn: string;
+  /** The end date in force (after extensions). */
+  endsOn: string;
+  status: 'active' | 'ended';
+}>;
+
+export type StaffAssignment = Readonly<{ staffRef: string; unitId: string }>;
+
+export type ExistingCase = Readonly<{
+  status: 'open' | 'closed';
+  caseId: string;
+  initiativeId: string;
+  /** Never moves backwards; closing keeps it, reopening returns to it. */
+  stage: CaseStage;
+  acknowledgedBy: StaffAssignment | null;
+  contactPerson: StaffAssignment | null;
+  /** Set while the case is closed. */
+  closedAs: CaseOutcome | null;
+  interactionIds: readonly string[];
+  supportIds: readonly string[];
+  /** Funding applications made on this case, applicationId -> fundId. */
+  fundingApplications: Readonly<Record<string, string>>;
+  commitments: Readonly<Record<string, CommitmentState>>;
+  interimUses: Readonly<Record<string, InterimUseState>>;
+  sponsorRefs: readonly string[];
+  councilResolutions: readonly Readonly<{ resolutionRef: string; decidedOn: string }>[];
+}>;
+
+export type CaseState = Readonly<{ status: 'none' }> | ExistingCase;
+
+export const initialCaseState = (): CaseState => ({ status: 'none' });

@@ -1,0 +1,85 @@
+import { CASE_COMMAND_TYPES, CASE_EVENT_TYPES, CaseCommand, caseDecider, CaseEvent } from './case';
+import { FUND_COMMAND_TYPES, FUND_EVENT_TYPES, FundCommand, fundDecider, FundEvent } from './fund';
+import {
+  INITIATIVE_COMMAND_TYPES,
+  INITIATIVE_EVENT_TYPES,
+  InitiativeCommand,
+  initiativeDecider,
+  InitiativeEvent,
+} from './initiative';
+import { AggregateCategory, Decider } from './shared';
+import { UNIT_COMMAND_TYPES, UNIT_EVENT_TYPES, UnitCommand, unitDecider, UnitEvent } from './unit';
+
+export type DomainCommand = InitiativeCommand | UnitCommand | FundCommand | CaseCommand;
+export type DomainEvent = InitiativeEvent | UnitEvent | FundEvent | CaseEvent;
+export type DomainCommandType = DomainCommand['type'];
+export type DomainEventType = DomainEvent['type'];
+
+/** Any of the four deciders, for code that dispatches on the command type at run time. */
+export type AnyDecider = Decider<DomainCommand, DomainEvent, unknown>;
+
+export const AGGREGATE_CATEGORIES = ['initiative', 'unit', 'fund', 'case'] as const satisfies readonly AggregateCategory[];
+
+export const deciders = {
+  initiative: initiativeDecider,
+  unit: unitDecider,
+  fund: fundDecider,
+  case: caseDecider,
+} as const;
+
+const catalogOf = <T extends string>(category: AggregateCategory, types: readonly T[]) =>
+  Object.fromEntries(types.map((type) => [type, category])) as Record<T, AggregateCategory>;
+
+/** Every command type (31) mapped to the aggregate that decides it. */
+export const commandCatalog: Readonly<Record<DomainCommandType, AggregateCategory>> = {
+  ...catalogOf('initiative', INITIATIVE_COMMAND_TYPES),
+  ...catalogOf('unit', UNIT_COMMAND_TYPES),
+  ...catalogOf('fund', FUND_COMMAND_TYPES),
+  ...catalogOf('case', CASE_COMMAND_TYPES),
+};
+
+/** Every event type mapped to the aggregate (stream category) that emits it. */
+export const eventCatalog: Readonly<Record<DomainEventType, AggregateCategory>> = {
+  ...catalogOf('initiative', INITIATIVE_EVENT_TYPES),
+  ...catalogOf('unit', UNIT_EVENT_TYPES),
+  ...catalogOf('fund', FUND_EVENT_TYPES),
+  ...catalogOf('case', CASE_EVENT_TYPES),
+};
+
+export const DOMAIN_COMMAND_TYPES = Object.keys(commandCatalog) as readonly DomainCommandType[];
+export const DOMAIN_EVENT_TYPES = Object.keys(eventCatalog) as readonly DomainEventType[];
+
+export const isDomainCommandType = (type: string): type is DomainCommandType => Object.hasOwn(commandCatalog, type);
+export const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(eventCatalog, type);
+
+/** The decider for a command type. */
+export const deciderFor = (commandType: DomainCommandType): AnyDecider => deciders[commandCatalog[commandType]];
+
+/** All events are at schema version 1 for now; bump per event type when its data changes shape. */
+export const EVENT_SCHEMA_VERSION = 1;
+
+/**
+ * Top-level fields of event data that hold personal data (encrypted at rest, crypto-shredded on
+ * erasure, hidden from analysts). staffRef and sponsorRef are opaque ids of other systems, and
+ * free-text fields are not marked.
+ */
+export const personalDataFields: Partial<Record<DomainEventType, readonly string[]>> = {
+  InitiativeRegistered: ['contact'],
+  InitiativeProfileUpdated: ['contact'],
+};
+
+// Compile-time checks that the type lists name every member of their unions.
+type Expect<T extends true> = T;
+type ListsAll<Union extends string, List extends readonly string[]> = [Exclude<Union, List[number]>] extends [never]
+  ? true
+  : false;
+export type _CatalogChecks = [
+  Expect<ListsAll<InitiativeCommand['type'], typeof INITIATIVE_COMMAND_TYPES>>,
+  Expect<ListsAll<InitiativeEvent['type'], typeof INITIATIVE_EVENT_TYPES>>,
+  Expect<ListsAll<UnitCommand['type'], typeof UNIT_COMMAND_TYPES>>,
+  Expect<ListsAll<UnitEvent['type'], typeof UNIT_EVENT_TYPES>>,
+  Expect<ListsAll<FundCommand['type'], typeof FUND_COMMAND_TYPES>>,
+  Expect<ListsAll<FundEvent['type'], typeof FUND_EVENT_TYPES>>,
+  Expect<ListsAll<CaseCommand['type'], typeof CASE_COMMAND_TYPES>>,
+  Expect<ListsAll<CaseEvent['type'], typeof CASE_EVENT_TYPES>>,
+];

@@ -1,0 +1,7 @@
+export * from './commands';
+export * from './events';
+export * from './errors';
+export * from './state';
+export { decideFund } from './decide';
+export { evolveFund } from './evolve';
+export { fundDecider } from './fund.decider';

@@ -1,0 +1,3 @@
+export * from './decider-spec';
+export * from './fixtures';
+export * from './sample-commands';

@@ -1,0 +1,83 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EventStore, migrate, PostgresEventStore } from '../../libs/event-store/src';
+import {
+  createLogger,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  issueDevToken,
+  PostgresIdempotencyStore,
+  TokenVerifier,
+} from '../../libs/platform/src';
+import { createApp } from '../../apps/api/src/create-app';
+import { createTestDatabase, TestDatabase } from './postgres';
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+export interface ApiHarness {
+  readonly baseUrl: string;
+  readonly db: TestDatabase;
+  readonly store: EventStore;
+  token(tenant: string, ...roles: string[]): Promise<string>;
+  /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
+  command(type: string, body: unknown, options?: { tenant?: string; token?: string | null; headers?: Record<string, string> }): Promise<ApiResponse>;
+  request(method: string, path: string, init?: { body?: string; headers?: Record<string, string> }): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+/** The real application over real HTTP on loopback and a PostgreSQL database of its own. */
+export async function startApi({ bodyLimitBytes = 64 * 1024 } = {}): Promise<ApiHarness> {
+  const db = await createTestDatabase('kp_e2e');
+  await migrate(db.pool);
+  const secret = new Uint8Array(randomBytes(32));
+  const store = new PostgresEventStore(db.pool);
+  const app: NestFastifyApplication = await createApp(
+    {
+      store,
+      idempotency: new PostgresIdempotencyStore(db.pool),
+      verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
+      ready: async () => void (await db.pool.query('SELECT 1')),
+    },
+    { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const request = async (method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
+    const response = await fetch(`${baseUrl}${path}`, { method, body: init.body, headers: init.headers });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: response.status, headers: response.headers, body };
+  };
+  const token = (tenant: string, ...roles: string[]) => issueDevToken(secret, { tenant, roles, subject: `${roles.join('+')}@${tenant}` });
+
+  return {
+    baseUrl,
+    db,
+    store,
+    token,
+    request,
+    async command(type, body, { tenant = 'musterstadt', token: given, headers = {} } = {}) {
+      const bearer = given === undefined ? await token(tenant, 'clerk') : given;
+      return request('POST', `/v1/commands/${type}`, {
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+      });
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
