@@ -46,6 +46,11 @@ export class AppConfig {
   }
 }
 
+/** Every variable AppConfig reads (optional ones have no initialiser, so they cannot be discovered). */
+export const CONFIG_KEYS = [
+  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES',
+] as const satisfies readonly (keyof AppConfig)[];
+
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -55,11 +60,10 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws a ConfigError naming every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
-  const input = Object.fromEntries(known.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
+  const input = Object.fromEntries(CONFIG_KEYS.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
   const config = plainToInstance(AppConfig, input);
-  const problems = validateSync(config).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => `${error.property}=${JSON.stringify(env[error.property])}: ${message}`),
+  const problems = validateSync(config).map(
+    (error) => `${error.property}=${JSON.stringify(env[error.property])}: ${Object.values(error.constraints ?? {}).reverse().join('; ')}`,
   );
   if (config.JWT_JWKS_URL && (!config.JWT_ISSUER || !config.JWT_AUDIENCE)) {
     problems.push('JWT_JWKS_URL is set: JWT_ISSUER and JWT_AUDIENCE must be set too, so that tokens of other issuers or audiences are refused');

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@koproduktiv/domain';
+import { EventToAppend, ExpectedVersion, InMemoryEventStore } from '@koproduktiv/event-store';
+import { InMemoryIdempotencyStore, ProblemError } from '@koproduktiv/platform';
+import { CommandEnvelope } from './command-envelope';
+import { CommandExecutor } from './command-executor';
+
+const NOW = new Date('2026-03-02T10:00:00Z');
+const unitId = '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a03';
+
+const envelope = (command: CommandEnvelope['command'], extra: Partial<CommandEnvelope> = {}): CommandEnvelope => ({
+  tenant: 'musterstadt',
+  actor: { subject: 'clerk-1', role: 'clerk' },
+  command,
+  correlationId: 'corr-1',
+  commandId: randomUUID(),
+  ...extra,
+});
+const registerUnit = envelope({ type: 'RegisterUnit', data: { unitId, name: 'Bauamt', isContactPoint: false } });
+const setBudget = (hours: number, extra: Partial<CommandEnvelope> = {}) =>
+  envelope({ type: 'SetStaffTimeBudget', data: { unitId, period: '2026-05', hours } }, extra);
+
+/** A real in-memory store that lets another writer slip in before the next N appends. */
+class RacingStore extends InMemoryEventStore {
+  races = 0;
+  override async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion) {
+    if (this.races > 0) {
+      this.races -= 1;
+      await super.append(tenant, streamId, [{ ...events[0], eventId: randomUUID() }], 'any');
+    }
+    return super.append(tenant, streamId, events, expected);
+  }
+}
+
+describe('CommandExecutor', () => {
+  let store: RacingStore;
+  let executor: CommandExecutor;
+
+  beforeEach(async () => {
+    store = new RacingStore(() => NOW);
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), () => NOW);
+    await executor.execute(registerUnit);
+  });
+
+  it('appends the decided events with the envelope as metadata and the business time', async () => {
+    const occurredAt = new Date('2026-02-01T08:00:00Z');
+    const result = await executor.execute(setBudget(40, { occurredAt, idempotencyKey: 'k1' }));
+    expect(result).toMatchObject({ streamId: `unit-${unitId}`, version: 2, events: [{ type: 'StaffTimeBudgetSet' }] });
+    const [, event] = await store.readStream('musterstadt', `unit-${unitId}`);
+    expect(event).toMatchObject({
+      occurredAt,
+      recordedAt: NOW,
+      data: { unitId, period: '2026-05', hours: 40 },
+      metadata: { actor: { subject: 'clerk-1', role: 'clerk' }, correlationId: 'corr-1', idempotencyKey: 'k1' },
+    });
+  });
+
+  it('decides once more on fresh state when another writer won the race', async () => {
+    store.races = 1;
+    const result = await executor.execute(setBudget(40));
+    expect(result.version).toBe(3);
+    expect(await store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(3);
+  });
+
+  it('reports a second lost race as a 409 and appends nothing of its own', async () => {
+    store.races = 2;
+    await expect(executor.execute(setBudget(40))).rejects.toMatchObject({ status: 409, code: 'COMMAND.CONCURRENT_WRITE' });
+    expect(await store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(3); // the two racing writes only
+  });
+
+  it('does not retry when the caller stated If-Match: a lost race is a 412', async () => {
+    store.races = 1;
+    await expect(executor.execute(setBudget(40, { expectedVersion: 1 }))).rejects.toMatchObject({ status: 412, code: 'COMMAND.VERSION_MISMATCH' });
+  });
+
+  it('replays the first result for a retried Idempotency-Key, even after later writes', async () => {
+    const first = await executor.execute(setBudget(40, { idempotencyKey: 'k2' }));
+    await executor.execute(setBudget(50));
+    const retry = await executor.execute(setBudget(40, { idempotencyKey: 'k2', commandId: randomUUID() }));
+    expect(retry).toEqual(first);
+    expect(await store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(3);
+  });
+
+  it('refuses a reused Idempotency-Key with another command body', async () => {
+    await executor.execute(setBudget(40, { idempotencyKey: 'k3' }));
+    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k3' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+  });
+
+  it('rejects a business time more than five minutes ahead, and accepts one just inside', async () => {
+    const inside = new Date(NOW.getTime() + 5 * 60_000);
+    await expect(executor.execute(setBudget(1, { occurredAt: inside }))).resolves.toMatchObject({ version: 2 });
+    const outside = new Date(NOW.getTime() + 5 * 60_000 + 1);
+    await expect(executor.execute(setBudget(1, { occurredAt: outside }))).rejects.toBeInstanceOf(ProblemError);
+  });
+
+  it('lets domain errors through unchanged for the HTTP layer to map', async () => {
+    await expect(executor.execute(registerUnit)).rejects.toMatchObject({ constructor: DomainError, code: 'UNIT.ALREADY_REGISTERED' });
+  });
+
+});

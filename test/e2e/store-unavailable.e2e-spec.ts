@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PostgresEventStore } from '../../libs/event-store/src';
+import { createLogger, createPool, DEV_AUDIENCE, DEV_ISSUER, freePort, issueDevToken, PostgresIdempotencyStore, TokenVerifier } from '../../libs/platform/src';
+import { createApp } from '../../apps/api/src/create-app';
+
+describe('when the event store cannot be reached', () => {
+  let app: NestFastifyApplication;
+  let baseUrl: string;
+  let token: string;
+  let deadPool: ReturnType<typeof createPool>;
+
+  beforeAll(async () => {
+    const port = await freePort(); // nothing listens there
+    deadPool = createPool({ connectionString: `postgres://kp:kp@127.0.0.1:${port}/none`, max: 2 });
+    const secret = new Uint8Array(randomBytes(32));
+    app = await createApp(
+      {
+        store: new PostgresEventStore(deadPool),
+        idempotency: new PostgresIdempotencyStore(deadPool),
+        verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
+        ready: async () => void (await deadPool.query('SELECT 1')),
+      },
+      { logger: createLogger('silent'), bodyLimitBytes: 65536 },
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+    token = await issueDevToken(secret, { tenant: 'musterstadt', roles: ['clerk'] });
+  });
+  afterAll(async () => {
+    await app.close();
+    await deadPool.end();
+  });
+
+  it('answers a command with 503 STORE.UNAVAILABLE and Retry-After, not 500', async () => {
+    const response = await fetch(`${baseUrl}/v1/commands/RegisterUnit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ unitId: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a03', name: 'Bauamt', isContactPoint: false }),
+    });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('2');
+    expect((await response.json()).code).toBe('STORE.UNAVAILABLE');
+  });
+
+  it('reports not ready, while still live', async () => {
+    expect((await fetch(`${baseUrl}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${baseUrl}/health/ready`);
+    expect(ready.status).toBe(503);
+    expect((await ready.json()).code).toBe('STORE.UNAVAILABLE');
+  });
+});

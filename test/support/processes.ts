@@ -1,0 +1,58 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+
+/** Builds dist/ once per test file when it is missing or older than this run's sources. */
+export function ensureBuilt(): void {
+  const main = join(ROOT, 'dist/apps/api/src/main.js');
+  if (existsSync(main) && process.env.KP_SKIP_BUILD) return;
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!statSync(main).isFile()) throw new Error('build did not produce dist/apps/api/src/main.js');
+}
+
+export interface RunningProcess {
+  readonly child: ChildProcess;
+  output(): string;
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  exited(timeoutMs?: number): Promise<number | null>;
+}
+
+export function startNode(script: string, args: string[], env: NodeJS.ProcessEnv): RunningProcess {
+  const child = spawn(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => output,
+    waitFor: (pattern, timeoutMs = 60_000) =>
+      new Promise((resolve, reject) => {
+        const started = Date.now();
+        const poll = setInterval(() => {
+          const match = output.match(pattern);
+          if (match) {
+            clearInterval(poll);
+            resolve(match);
+          } else if (child.exitCode !== null || Date.now() - started > timeoutMs) {
+            clearInterval(poll);
+            reject(new Error(`Did not see ${pattern} (exit ${child.exitCode}). Output:\n${output}`));
+          }
+        }, 50);
+      }),
+    exited: (timeoutMs = 30_000) =>
+      Promise.race([exit, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`did not exit:\n${output}`)), timeoutMs).unref())]),
+  };
+}
+
+export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+  try {
+    const stdout = execFileSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { status: 0, stdout, stderr: '' };
+  } catch (error) {
+    const failed = error as { status: number | null; stdout: string; stderr: string };
+    return { status: failed.status, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
