@@ -41,13 +41,13 @@ describe('when the event store cannot be reached', () => {
     });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('2');
-    expect((await response.json()).code).toBe('STORE.UNAVAILABLE');
+    expect(((await response.json()) as { code: string }).code).toBe('STORE.UNAVAILABLE');
   });
 
   it('reports not ready, while still live', async () => {
     expect((await fetch(`${baseUrl}/health/live`)).status).toBe(200);
     const ready = await fetch(`${baseUrl}/health/ready`);
     expect(ready.status).toBe(503);
-    expect((await ready.json()).code).toBe('STORE.UNAVAILABLE');
+    expect(((await ready.json()) as { code: string }).code).toBe('STORE.UNAVAILABLE');
   });
 });

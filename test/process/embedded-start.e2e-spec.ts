@@ -68,7 +68,7 @@ describe('the embedded default, as started by npm start', () => {
       body: JSON.stringify(commandExamples.RegisterInitiative),
     });
     expect(again.status).toBe(409);
-    expect((await again.json()).code).toBe('INITIATIVE.ALREADY_REGISTERED');
+    expect(((await again.json()) as { code: string }).code).toBe('INITIATIVE.ALREADY_REGISTERED');
     proc.child.kill('SIGTERM');
     expect(await proc.exited()).toBe(0);
   });
