@@ -1,0 +1,3 @@
+export * from './processor';
+export * from './checkpoints';
+export * from './processor-runner';
