@@ -1,1 +1,2 @@
 export * from './processor';
+export * from './read-models';

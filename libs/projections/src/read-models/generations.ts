@@ -1,0 +1,84 @@
+import type { Pool, PoolClient } from 'pg';
+import type { EventStore } from '@koproduktiv/event-store';
+import type { Logger } from '@koproduktiv/platform';
+import { CHECKPOINTS_DDL, ProcessorRunner, resetCheckpoint } from '../processor';
+import { READ_MODELS_PROCESSOR, ReadModelProjection } from './read-model-projection';
+import { dropGenerationDdl, generationDdl, GENERATIONS_DDL, pointViewsDdl } from './schema';
+
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('kp.read-models.generation'))`);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Creates the read models (generation 1 and its views) if they do not exist; returns the active generation. */
+export async function ensureReadModels(pool: Pool): Promise<number> {
+  return inTransaction(pool, async (client) => {
+    await client.query(GENERATIONS_DDL);
+    await client.query(CHECKPOINTS_DDL);
+    const { rows } = await client.query<{ active: number }>('SELECT active FROM kp_read_model_generation WHERE name = $1', [READ_MODELS_PROCESSOR]);
+    const active = rows[0]?.active ?? 1;
+    if (!rows.length) {
+      await client.query(generationDdl(active));
+      await client.query(pointViewsDdl(active));
+      await client.query('INSERT INTO kp_read_model_generation (name, active) VALUES ($1, $2)', [READ_MODELS_PROCESSOR, active]);
+    }
+    return active;
+  });
+}
+
+export async function activeGeneration(pool: Pool): Promise<number> {
+  const { rows } = await pool.query<{ active: number }>('SELECT active FROM kp_read_model_generation WHERE name = $1', [READ_MODELS_PROCESSOR]);
+  return rows[0]?.active ?? 1;
+}
+
+export interface RebuildResult {
+  readonly generation: number;
+  readonly events: number;
+  readonly seconds: number;
+}
+
+/**
+ * Replays the whole store into a fresh generation of tables while the active one keeps answering,
+ * then points the views at it in one transaction. The running projector notices and continues
+ * with the new generation (see ReadModelSupervisor).
+ */
+export async function rebuildReadModels(store: EventStore, pool: Pool, options: { logger?: Logger; batchSize?: number } = {}): Promise<RebuildResult> {
+  const started = Date.now();
+  const current = await ensureReadModels(pool);
+  const next = current + 1;
+  await inTransaction(pool, async (client) => {
+    await client.query(dropGenerationDdl(next));
+    await client.query(generationDdl(next));
+    await resetCheckpoint(client, `${READ_MODELS_PROCESSOR}@g${next}`);
+  });
+  const runner = new ProcessorRunner(store, pool, new ReadModelProjection(next), { batchSize: options.batchSize ?? 2000, logger: options.logger });
+  const events = await runner.catchUp();
+  await inTransaction(pool, async (client) => {
+    await client.query(pointViewsDdl(next));
+    await client.query('UPDATE kp_read_model_generation SET active = $2, updated_at = now() WHERE name = $1', [READ_MODELS_PROCESSOR, next]);
+  });
+  options.logger?.info({ generation: next, events }, 'read models rebuilt and swapped in');
+  return { generation: next, events, seconds: (Date.now() - started) / 1000 };
+}
+
+/** Drops every generation's tables except the active one (after the projector moved on). */
+export async function dropInactiveGenerations(pool: Pool, active: number): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    const { rows } = await client.query<{ generation: string }>(
+      `SELECT DISTINCT substring(tablename from '_g([0-9]+)$') AS generation FROM pg_tables WHERE tablename ~ '^rm_[a-z_]+_g[0-9]+$'`,
+    );
+    for (const { generation } of rows) if (Number(generation) !== active) await client.query(dropGenerationDdl(Number(generation)));
+    await client.query(`DELETE FROM kp_checkpoints WHERE name LIKE $1 AND name <> $2`, [`${READ_MODELS_PROCESSOR}@g%`, `${READ_MODELS_PROCESSOR}@g${active}`]);
+  });
+}

@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './case-document';
+export * from './registry-documents';
+export * from './read-model-projection';
+export * from './generations';
+export * from './read-model-supervisor';

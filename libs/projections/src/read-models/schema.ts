@@ -1,0 +1,37 @@
+/**
+ * Read models live in tables of a *generation* (`rm_cases_g1`, …) behind views with the plain names
+ * (`rm_cases`). A rebuild fills the next generation while the current one keeps answering, then
+ * repoints the views in one transaction.
+ */
+export const READ_MODEL_TABLES = ['rm_cases', 'rm_initiatives', 'rm_units', 'rm_funds'] as const;
+export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
+
+export const tableName = (table: ReadModelTable, generation: number) => `${table}_g${Math.trunc(generation)}`;
+
+export const GENERATIONS_DDL = `CREATE TABLE IF NOT EXISTS kp_read_model_generation (
+  name text PRIMARY KEY, active integer NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`;
+
+export function generationDdl(generation: number): string {
+  const t = (table: ReadModelTable) => tableName(table, generation);
+  return `
+    CREATE TABLE IF NOT EXISTS ${t('rm_cases')} (
+      tenant text NOT NULL, id text NOT NULL,
+      initiative_id text, unit_id text, category text, stage text NOT NULL, open boolean NOT NULL,
+      submitted_at timestamptz, last_contact_at timestamptz,
+      doc jsonb NOT NULL, history jsonb NOT NULL, position bigint NOT NULL,
+      PRIMARY KEY (tenant, id));
+    CREATE INDEX IF NOT EXISTS ${t('rm_cases')}_initiative ON ${t('rm_cases')} (tenant, initiative_id);
+    CREATE INDEX IF NOT EXISTS ${t('rm_cases')}_unit ON ${t('rm_cases')} (tenant, unit_id);
+    CREATE INDEX IF NOT EXISTS ${t('rm_cases')}_submitted ON ${t('rm_cases')} (tenant, submitted_at);
+    CREATE TABLE IF NOT EXISTS ${t('rm_initiatives')} (tenant text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, position bigint NOT NULL, PRIMARY KEY (tenant, id));
+    CREATE TABLE IF NOT EXISTS ${t('rm_units')} (tenant text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, position bigint NOT NULL, PRIMARY KEY (tenant, id));
+    CREATE TABLE IF NOT EXISTS ${t('rm_funds')} (tenant text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, position bigint NOT NULL, PRIMARY KEY (tenant, id));`;
+}
+
+export function pointViewsDdl(generation: number): string {
+  return READ_MODEL_TABLES.map((table) => `CREATE OR REPLACE VIEW ${table} AS SELECT * FROM ${tableName(table, generation)};`).join('\n');
+}
+
+export function dropGenerationDdl(generation: number): string {
+  return READ_MODEL_TABLES.map((table) => `DROP TABLE IF EXISTS ${tableName(table, generation)};`).join('\n');
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { appendInTransaction, migrate, PostgresEventStore } from '../../libs/event-store/src';
+import { InMemoryIdempotencyStore } from '../../libs/platform/src';
+import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelSupervisor, rebuildReadModels } from '../../libs/projections/src';
+import { CommandExecutor } from '../../apps/api/src/commands/command-executor';
+import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
+import { createTestDatabase, TestDatabase } from '../support/postgres';
+
+describe('read models (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let executor: CommandExecutor;
+  const send = (type: string, data: object, tenant = 'musterstadt') =>
+    executor.execute({ tenant, actor: { subject: 'clerk', role: 'clerk' }, command: { type, data } as never, correlationId: randomUUID(), commandId: randomUUID() });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await migrate(db.pool);
+    store = new PostgresEventStore(db.pool);
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore());
+    for (const { type, body } of commandExampleSequence) await send(type, body);
+    for (let i = 0; i < 5; i += 1) {
+      const caseId = randomUUID();
+      await send('SubmitRequest', { ...commandExamples.SubmitRequest, caseId }, i % 2 ? 'musterstadt' : 'nachbarort');
+      await send('RecordInteraction', { ...commandExamples.RecordInteraction, caseId, interactionId: randomUUID() }, i % 2 ? 'musterstadt' : 'nachbarort');
+    }
+  });
+  afterAll(() => db.drop());
+
+  const snapshot = async () =>
+    (await db.pool.query(`SELECT 'case' AS t, tenant, id, doc, history, stage, open, unit_id FROM rm_cases
+       UNION ALL SELECT 'initiative', tenant, id, doc, NULL, NULL, NULL, NULL FROM rm_initiatives
+       UNION ALL SELECT 'unit', tenant, id, doc, NULL, NULL, NULL, NULL FROM rm_units
+       UNION ALL SELECT 'fund', tenant, id, doc, NULL, NULL, NULL, NULL FROM rm_funds ORDER BY 1, 2, 3`)).rows;
+
+  it('projects the story live, without personal data', async () => {
+    const supervisor = new ReadModelSupervisor(store, db.pool, { idleMs: 10, checkEveryMs: 50 });
+    await supervisor.start();
+    await waitFor(async () => supervisor.status()?.caughtUp === true);
+    await supervisor.stop();
+    const { rows } = await db.pool.query(`SELECT doc, stage, open, unit_id FROM rm_cases WHERE tenant = 'musterstadt' AND id = $1`, [exampleIds.case]);
+    expect(rows[0]).toMatchObject({ stage: 'institutionalised', open: true, unit_id: exampleIds.buildingUnit });
+    expect(rows[0].doc).toMatchObject({ interactions: 1, commitments: 2, supports: 1, institutionalisation: { form: 'lease' } });
+    const fund = (await db.pool.query(`SELECT doc FROM rm_funds WHERE id = $1`, [exampleIds.fund])).rows[0].doc;
+    expect(fund).toMatchObject({ budgetCents: 6_500_000, awardedCents: 250_000, disbursedCents: 125_000 });
+    const initiatives = JSON.stringify((await db.pool.query('SELECT doc FROM rm_initiatives')).rows);
+    expect(initiatives).not.toMatch(/Demir|Becker|@|contact/);
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM rm_cases WHERE tenant = 'nachbarort'`)).rows[0].n).toBe(3);
+  });
+
+  it('a rebuild from position 0 produces exactly the live rows, and swaps them in', async () => {
+    const live = await snapshot();
+    const rebuilt = await rebuildReadModels(store, db.pool, { batchSize: 7 });
+    expect(rebuilt.generation).toBe(2);
+    expect(rebuilt.events).toBeGreaterThan(40);
+    expect(await snapshot()).toEqual(live);
+  });
+
+  it('projects an event whose transaction committed after a later one', async () => {
+    const generation = await ensureReadModels(db.pool);
+    const runner = new ProcessorRunner(store, db.pool, new ReadModelProjection(generation), { batchSize: 50 });
+    await runner.catchUp();
+    const slow = await db.pool.connect();
+    const early = randomUUID();
+    const late = randomUUID();
+    const event = (caseId: string) => ({
+      eventId: randomUUID(), type: 'RequestSubmitted', schemaVersion: 1, occurredAt: new Date(),
+      data: { ...commandExamples.SubmitRequest, caseId }, metadata: { actor: { subject: 'c', role: 'clerk' }, correlationId: 'x', causationId: 'y' },
+    });
+    try {
+      await slow.query('BEGIN');
+      await appendInTransaction(slow, 'musterstadt', `case-${early}`, [event(early)], 'no_stream');
+      await store.append('musterstadt', `case-${late}`, [event(late)], 'no_stream');
+      await runner.catchUp();
+      await slow.query('COMMIT');
+    } finally {
+      slow.release();
+    }
+    await runner.catchUp();
+    const { rows } = await db.pool.query('SELECT id FROM rm_cases WHERE id = ANY($1) ORDER BY id', [[early, late]]);
+    expect(rows.map((r) => r.id).sort()).toEqual([early, late].sort());
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
