@@ -37,7 +37,7 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join("|")})/)(?!.*/node_modules/)`],
   moduleNameMapper: {
-    '^@koproduktiv/(domain|event-store|platform|projections)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@koproduktiv/(domain|event-store|platform|projections|metrics|runtime|messaging)$': '<rootDir>/libs/$1/src/index.ts',
     '^@koproduktiv/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',

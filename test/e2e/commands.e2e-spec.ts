@@ -207,7 +207,7 @@ describe('command API over HTTP (PostgreSQL)', () => {
   describe('operations', () => {
     it('reports liveness and readiness without a token', async () => {
       expect((await api.request('GET', '/health/live')).body).toEqual({ status: 'ok' });
-      expect((await api.request('GET', '/health/ready')).body).toEqual({ status: 'ok', checks: { eventStore: 'up' } });
+      expect((await api.request('GET', '/health/ready')).body).toEqual({ status: 'ok', checks: { eventStore: 'up' }, processors: [] });
     });
 
     it('publishes an OpenAPI document with one route, schema and error list per command', async () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { describeBackend } from './backends';
  * (the local stand-in; see ARCHITECTURE.md "Backends in tests"). Each test file makes its own database.
  */
 export default async function globalSetup(): Promise<void> {
+  // Process tests run the built service and CLI; build once, before any test file starts.
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: join(__dirname, '..', '..'), stdio: 'inherit' });
   if (process.env.DATABASE_URL) {
     process.env.KP_TEST_PG_URL = process.env.DATABASE_URL;
     describeBackend('PostgreSQL', `DATABASE_URL`);

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 
-/** Builds dist/ once per test file when it is missing or older than this run's sources. */
+/**
+ * The built service, which jest's globalSetup builds once per run (test files run in parallel, so
+ * none of them may rebuild dist/ under the others' feet).
+ */
 export function ensureBuilt(): void {
   const main = join(ROOT, 'dist/apps/api/src/main.js');
-  if (existsSync(main) && process.env.KP_SKIP_BUILD) return;
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (!statSync(main).isFile()) throw new Error('build did not produce dist/apps/api/src/main.js');
+  if (!existsSync(main) || !statSync(main).isFile()) throw new Error('dist/ is missing: jest globalSetup builds it (npm run build)');
 }
 
 export interface RunningProcess {

@@ -2,30 +2,43 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@koproduktiv/event-store';
-import { IDEMPOTENCY_STORE, IdempotencyStore } from '@koproduktiv/platform';
+import { createMetricsRegistry, IDEMPOTENCY_STORE, IdempotencyStore } from '@koproduktiv/platform';
+import { AuditModule } from './audit/audit.module';
 import { CommandExecutor } from './commands/command-executor';
 import { buildCommandsController } from './commands/commands-controller.factory';
 import { commandDtos } from './commands/dto';
 import { ExecuteDomainCommandHandler } from './commands/execute-command.handler';
 import { HealthController, READINESS_CHECK } from './health/health.controller';
 import { AuthGuard, TOKEN_VERIFIER } from './http/auth.guard';
-import type { Runtime } from './runtime/runtime';
+import { MetricsController, METRICS_REGISTRY } from './health/metrics.controller';
+import { PROCESSOR_STATUSES, ProcessorStatuses } from './health/processor-statuses';
+import type { Runtime } from '@koproduktiv/runtime';
+
+/** What the HTTP application needs; the projector's statuses only when it runs in this process. */
+export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'verifier' | 'ready'> & {
+  readonly processors?: ProcessorStatuses;
+  /** Called after every successful append (wakes an in-process projector). */
+  readonly onAppended?: () => void;
+};
 
 @Module({})
 export class ApiModule {
-  static forRuntime(runtime: Pick<Runtime, 'store' | 'idempotency' | 'verifier' | 'ready'>): DynamicModule {
+  static forRuntime(runtime: ApiRuntime): DynamicModule {
+    const processors = runtime.processors ?? (() => []);
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [buildCommandsController(commandDtos), HealthController],
+      imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store)],
+      controllers: [buildCommandsController(commandDtos), HealthController, MetricsController],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.store },
         { provide: IDEMPOTENCY_STORE, useValue: runtime.idempotency },
         { provide: TOKEN_VERIFIER, useValue: runtime.verifier },
         { provide: READINESS_CHECK, useValue: runtime.ready },
+        { provide: PROCESSOR_STATUSES, useValue: processors },
+        { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(processors) },
         {
           provide: CommandExecutor,
-          useFactory: (store: EventStore, idempotency: IdempotencyStore) => new CommandExecutor(store, idempotency),
+          useFactory: (store: EventStore, idempotency: IdempotencyStore) => new CommandExecutor(store, idempotency, undefined, runtime.onAppended),
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
         ExecuteDomainCommandHandler,

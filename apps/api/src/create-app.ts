@@ -1,13 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from '@koproduktiv/platform';
-import { ApiModule } from './api.module';
+import { ApiModule, ApiRuntime } from './api.module';
 import { correlationIdOf } from './http/correlation-id';
 import { NestPinoLogger } from './http/nest-pino-logger';
 import { ProblemFilter } from './http/problem.filter';
 import { validationPipe } from './http/validation';
 import { mountOpenApi } from './openapi';
-import type { Runtime } from './runtime/runtime';
 
 export interface AppOptions {
   readonly logger: Logger;
@@ -15,7 +14,7 @@ export interface AppOptions {
 }
 
 /** The HTTP application over a runtime; used by main and by the end-to-end tests alike. */
-export async function createApp(runtime: Pick<Runtime, 'store' | 'idempotency' | 'verifier' | 'ready'>, { logger, bodyLimitBytes }: AppOptions): Promise<NestFastifyApplication> {
+export async function createApp(runtime: ApiRuntime, { logger, bodyLimitBytes }: AppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: bodyLimitBytes,
     loggerInstance: logger.child({ component: 'http' }),

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, createLogger, loadConfig } from '@koproduktiv/platform';
+import { ProjectorHost } from '@koproduktiv/projections';
 import { createApp } from './create-app';
-import { createRuntime } from './runtime/runtime';
+import { createRuntime } from '@koproduktiv/runtime';
 
 async function main(): Promise<void> {
   let config;
@@ -16,7 +17,12 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const runtime = await createRuntime(config, logger);
-  const app = await createApp(runtime, { logger, bodyLimitBytes: config.BODY_LIMIT_BYTES });
+  const projector = config.RUN_PROJECTOR ? new ProjectorHost(runtime.store, runtime.pool, [], logger) : undefined;
+  await projector?.start();
+  const app = await createApp(
+    { ...runtime, processors: () => projector?.statuses() ?? [], onAppended: () => projector?.poke() },
+    { logger, bodyLimitBytes: config.BODY_LIMIT_BYTES },
+  );
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const forced = setTimeout(() => process.exit(1), 15_000).unref();
     await app.close().catch((error) => logger.error({ err: error }, 'closing HTTP failed'));
+    await projector?.stop().catch((error) => logger.error({ err: error }, 'stopping the projector failed'));
     await runtime.close().catch((error) => logger.error({ err: error }, 'closing the database failed'));
     clearTimeout(forced);
     logger.info('stopped');

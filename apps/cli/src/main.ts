@@ -1,16 +1,19 @@
 import 'reflect-metadata';
 import { ConfigError } from '@koproduktiv/platform';
 import { CliError } from './cli-error';
+import { auditCommand, auditHelp } from './commands/audit';
 import { tokenCommand, tokenHelp } from './commands/token.command';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
   token: { run: tokenCommand, help: tokenHelp },
+  audit: { run: auditCommand, help: auditHelp },
 };
 
 const usage = `Usage: koproduktiv <command> [options]
 
 Commands:
   token     print a bearer token for the embedded default
+  audit     replay, verify and export the event store (auditors, operators)
 
 Run "koproduktiv <command> --help" for a command's options.`;
 

@@ -2,3 +2,5 @@ export * from './port';
 export * from './hash-chain';
 export * from './in-memory';
 export * from './postgres';
+export * from './audit';
+export * from './create-event-store';

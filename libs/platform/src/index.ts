@@ -4,3 +4,4 @@ export * from './database';
 export * from './idempotency';
 export * from './logging';
 export * from './problem';
+export * from './observability';

@@ -1,2 +1,3 @@
 export * from './processor';
 export * from './read-models';
+export * from './host';

@@ -14,6 +14,7 @@ export class CommandExecutor {
     private readonly store: EventStore,
     private readonly idempotency: IdempotencyStore,
     private readonly clock: () => Date = () => new Date(),
+    private readonly onAppended: () => void = () => undefined,
   ) {}
 
   async execute(envelope: CommandEnvelope): Promise<CommandResult> {
@@ -53,6 +54,7 @@ export class CommandExecutor {
     const decided = decider.decide(envelope.command, state);
     if (decided.length === 0) return { streamId, version, position: history.at(-1)?.position ?? 0, events: [] };
     const appended = await this.store.append(envelope.tenant, streamId, decided.map((event) => toAppend(event, envelope, occurredAt)), version);
+    this.onAppended();
     return resultOf(streamId, appended.events);
   }
 }

@@ -41,6 +41,15 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
         PRIMARY KEY (tenant, key)
       );`,
   },
+  {
+    version: 2,
+    name: 'audit read side',
+    // A tenant's events in global order (audit export and verification over HTTP), and the events
+    // of other streams that name a case (fund decisions in the case timeline).
+    sql: `
+      CREATE INDEX IF NOT EXISTS kp_events_tenant_position ON kp_events (tenant, position);
+      CREATE INDEX IF NOT EXISTS kp_events_case_ref ON kp_events (tenant, (data->>'caseId'), position);`,
+  },
 ];
 
 /** Serialised by an advisory lock, so instances starting together migrate once. */

@@ -22,7 +22,8 @@ import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './row-m
  * transaction still running, so an append that commits late is never overtaken (see readAll).
  */
 export class PostgresEventStore implements EventStore {
-  constructor(private readonly pool: Pool) {}
+  /** The pool is public so that the audit read side (PostgresAuditReader) can share it. */
+  constructor(readonly pool: Pool) {}
 
   async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
     const client = await this.pool.connect().catch(translatePgError);

@@ -38,4 +38,35 @@ describe('loadConfig', () => {
     expect(error?.message).toContain('LOG_LEVEL="loud"');
     expect(error?.message).toContain('JWT_ISSUER and JWT_AUDIENCE must be set');
   });
+  describe('event store selection', () => {
+    it('defaults to PostgreSQL for events', () => {
+      expect(loadConfig({}).EVENT_STORE).toBe('postgres');
+    });
+
+    it.each(['kurrentdb://kurrentdb:2113?tls=false', 'kurrentdb+discover://admin:changeit@cluster.stadt.de:2113', 'esdb://localhost:2113?tls=false'])(
+      'selects KurrentDB at %s',
+      (url) => {
+        const config = loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url });
+        expect(config).toMatchObject({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url });
+        expect(config.usesEmbeddedPostgres).toBe(true);
+      },
+    );
+
+    it('requires KURRENTDB_URL when EVENT_STORE=kurrentdb', () => {
+      expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow('EVENT_STORE=kurrentdb: KURRENTDB_URL must be set');
+      expect(() => loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: '' })).toThrow('KURRENTDB_URL must be set');
+    });
+
+    it('refuses an unknown store and a URL of another scheme', () => {
+      let error: ConfigError | undefined;
+      try {
+        loadConfig({ EVENT_STORE: 'mongodb', KURRENTDB_URL: 'http://kurrentdb:2113' });
+      } catch (caught) {
+        error = caught as ConfigError;
+      }
+      expect(error?.problems).toHaveLength(2);
+      expect(error?.message).toContain('EVENT_STORE="mongodb": EVENT_STORE must be postgres or kurrentdb');
+      expect(error?.message).toContain('KURRENTDB_URL="http://kurrentdb:2113": KURRENTDB_URL must be a kurrentdb://');
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -22,6 +22,15 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   DATABASE_POOL_SIZE = 20;
 
+  /** Where events live. Read models, checkpoints and idempotency keys stay in PostgreSQL either way. */
+  @IsIn(['postgres', 'kurrentdb'], { message: 'EVENT_STORE must be postgres or kurrentdb' })
+  EVENT_STORE: 'postgres' | 'kurrentdb' = 'postgres';
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//, {
+    message: 'KURRENTDB_URL must be a kurrentdb://, kurrentdb+discover:// or esdb:// connection string',
+  })
+  KURRENTDB_URL?: string;
+
   @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'JWT_JWKS_URL must be an http(s) URL' })
   JWT_JWKS_URL?: string;
 
@@ -30,6 +39,11 @@ export class AppConfig {
 
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   JWT_AUDIENCE?: string;
+
+  /** Run the projector (read models, relay) inside this process; production runs apps/projector instead. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1'))
+  @IsOptional() @IsBoolean()
+  RUN_PROJECTOR = true;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -48,7 +62,7 @@ export class AppConfig {
 
 /** Every variable AppConfig reads (optional ones have no initialiser, so they cannot be discovered). */
 export const CONFIG_KEYS = [
-  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES',
+  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EVENT_STORE', 'KURRENTDB_URL', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'RUN_PROJECTOR',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 export class ConfigError extends Error {
@@ -67,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   if (config.JWT_JWKS_URL && (!config.JWT_ISSUER || !config.JWT_AUDIENCE)) {
     problems.push('JWT_JWKS_URL is set: JWT_ISSUER and JWT_AUDIENCE must be set too, so that tokens of other issuers or audiences are refused');
+  }
+  if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_URL) {
+    problems.push('EVENT_STORE=kurrentdb: KURRENTDB_URL must be set (e.g. kurrentdb://kurrentdb:2113?tls=false)');
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

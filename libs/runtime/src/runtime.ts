@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { EventStore, migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
+import { createEventStore, EventStore, migrate } from '@koproduktiv/event-store';
 import {
   AppConfig,
   createPool,
@@ -46,11 +47,19 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
     await embedded?.stop();
     throw error;
   }
+  let store: EventStore;
+  try {
+    store = await createEventStore(config, pool, { categories: AGGREGATE_CATEGORIES });
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
   const verifier = config.JWT_JWKS_URL
     ? new TokenVerifier({ jwksUrl: config.JWT_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })
     : new TokenVerifier({ secret: await loadOrCreateJwtSecret(config.dataDir), issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
   return {
-    store: new PostgresEventStore(pool),
+    store,
     idempotency: new PostgresIdempotencyStore(pool),
     verifier,
     pool,
@@ -58,8 +67,10 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
     embedded: Boolean(embedded),
     ready: async () => {
       await pool.query('SELECT 1');
+      await store.streamVersion('koproduktiv', 'health-ready'); // the event store answers (a read; nothing is written)
     },
     close: async () => {
+      await store.close().catch(() => undefined);
       await pool.end().catch(() => undefined);
       await embedded?.stop();
     },

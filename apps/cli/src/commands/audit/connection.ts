@@ -1,0 +1,65 @@
+import type { Pool } from 'pg';
+import { AuditReader, PostgresAuditReader } from '@koproduktiv/event-store';
+import { createPool, loadConfig, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
+import { CliError } from '../../cli-error';
+
+export interface AuditConnection {
+  readonly reader: AuditReader;
+  readonly pool: Pool;
+  /** Where the store is, for messages (no password). */
+  readonly where: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The event store the CLI reads: DATABASE_URL, else the embedded cluster of DATA_DIR (started here
+ * and stopped by close(); it cannot be shared with a running service - use DATABASE_URL then).
+ * Read-only: no migration runs.
+ */
+export async function openAuditStore(): Promise<AuditConnection> {
+  const config = loadConfig();
+  let embedded: RunningPostgres | undefined;
+  if (config.usesEmbeddedPostgres) {
+    try {
+      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+    } catch (error) {
+      throw new CliError(`${(error as Error).message}\nWhile the service runs on this DATA_DIR, point DATABASE_URL at its PostgreSQL instead.`, 1);
+    }
+  }
+  const url = config.DATABASE_URL ?? (embedded as RunningPostgres).url;
+  const pool = createPool({ connectionString: url, max: 4, applicationName: 'koproduktiv-cli' });
+  const close = async () => {
+    await pool.end().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+  };
+  try {
+    const { rows } = await pool.query<{ exists: boolean }>(`SELECT to_regclass('kp_events') IS NOT NULL AS exists`);
+    if (!rows[0].exists) throw new CliError('This database holds no Koproduktiv event store (no kp_events table)', 1);
+  } catch (error) {
+    await close();
+    if (error instanceof CliError) throw error;
+    throw new CliError(`Cannot reach the event store: ${(error as Error).message}`, 1);
+  }
+  const where = embedded ? `embedded PostgreSQL in ${config.dataDir}` : redact(url);
+  return { reader: new PostgresAuditReader(pool), pool, where, close };
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}
+
+/** Runs `work` on an open store and always closes it (stopping an embedded server). */
+export async function withAuditStore<T>(work: (connection: AuditConnection) => Promise<T>): Promise<T> {
+  const connection = await openAuditStore();
+  try {
+    return await work(connection);
+  } finally {
+    await connection.close();
+  }
+}

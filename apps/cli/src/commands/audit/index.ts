@@ -1,0 +1,35 @@
+import { CliError } from '../../cli-error';
+import { exportCommand, exportHelp } from './export.command';
+import { replayCommand, replayHelp } from './replay.command';
+import { verifyExportCommand, verifyExportHelp } from './verify-export.command';
+import { verifyCommand, verifyHelp } from './verify.command';
+
+const SUBCOMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
+  replay: { run: replayCommand, help: replayHelp },
+  verify: { run: verifyCommand, help: verifyHelp },
+  export: { run: exportCommand, help: exportHelp },
+  'verify-export': { run: verifyExportCommand, help: verifyExportHelp },
+};
+
+export const auditHelp = `Usage: koproduktiv audit <subcommand> [options]
+
+For auditors and operators. Reads the event store (DATABASE_URL, else the embedded cluster in
+DATA_DIR) and never writes to it. Unlike the HTTP API, which keeps to the token's tenant, the CLI
+sees every tenant unless --tenant is given.
+
+Subcommands:
+  replay <streamId>     a stream's timeline and state, now or as recorded at a moment (--as-of)
+  verify                check every stream's hash chain and versions; exit 1 if anything is broken
+  export                JSON Lines of a stream, a time range or the whole store, with a manifest
+  verify-export <file>  check an export offline against its manifest and hashes
+
+Run "koproduktiv audit <subcommand> --help" for its options.
+(projections check is not available yet: the read models do not exist.)`;
+
+export async function auditCommand(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') return void process.stdout.write(`${auditHelp}\n`);
+  const sub = SUBCOMMANDS[name];
+  if (!sub) throw new CliError(`Unknown audit subcommand "${name}"\n\n${auditHelp}`);
+  await sub.run(rest);
+}

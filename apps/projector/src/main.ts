@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { ConfigError, createLogger, createMetricsRegistry, loadConfig } from '@koproduktiv/platform';
+import { ProjectorHost } from '@koproduktiv/projections';
+import { createRuntime } from '@koproduktiv/runtime';
+import { startOperationsServer } from './operations-server';
+
+/**
+ * The projector on its own (production): read models and further processors, each active in one
+ * instance at a time (advisory locks), so running two for availability is safe.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL, 'koproduktiv-projector');
+  const runtime = await createRuntime(config, logger);
+  const projector = new ProjectorHost(runtime.store, runtime.pool, [], logger);
+  await projector.start();
+  const registry = createMetricsRegistry(() => projector.statuses());
+  const port = Number(process.env.PROJECTOR_PORT ?? 9464);
+  const server = await startOperationsServer(port, config.HOST, registry, async () => {
+    await runtime.ready();
+    return { processors: projector.statuses() };
+  });
+  logger.info({ port }, 'projector running; /metrics and /health on this port');
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close();
+    await projector.stop().catch((error) => logger.error({ err: error }, 'stopping processors failed'));
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Koproduktiv projector failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import type { Pool } from 'pg';
+import type { EventStore } from './port';
+import { PostgresEventStore } from './postgres';
+
+export type EventStoreKind = 'postgres' | 'kurrentdb';
+
+/** The part of the application's configuration that selects the event store (EVENT_STORE, KURRENTDB_URL). */
+export interface EventStoreSelection {
+  readonly EVENT_STORE: EventStoreKind;
+  readonly KURRENTDB_URL?: string;
+}
+
+export interface CreateEventStoreOptions {
+  /** Stream categories the global order carries (KurrentDB filters `$all` on them server-side). */
+  readonly categories?: readonly string[];
+}
+
+/**
+ * The one place that chooses the event store adapter. Read models, checkpoints and idempotency keys
+ * stay in PostgreSQL (`pool`) either way. The KurrentDB client, with its native gRPC bridge, is
+ * loaded only when selected.
+ */
+export async function createEventStore(selection: EventStoreSelection, pool: Pool, options: CreateEventStoreOptions = {}): Promise<EventStore> {
+  switch (selection.EVENT_STORE) {
+    case 'postgres':
+      return new PostgresEventStore(pool);
+    case 'kurrentdb': {
+      if (!selection.KURRENTDB_URL) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL');
+      // Loaded on demand (a CommonJS require, as the build emits), so PostgreSQL deployments never load the native client.
+      const { KurrentDbEventStore } = require('./kurrentdb/kurrentdb-event-store') as typeof import('./kurrentdb/kurrentdb-event-store');
+      return KurrentDbEventStore.fromConnectionString(selection.KURRENTDB_URL, { categories: options.categories });
+    }
+    default:
+      throw new Error(`Unknown EVENT_STORE: ${String((selection as { EVENT_STORE: unknown }).EVENT_STORE)}`);
+  }
+}

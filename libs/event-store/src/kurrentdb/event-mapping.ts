@@ -1,0 +1,89 @@
+import type { JSONEventData, RecordedEvent as KurrentRecordedEvent } from '@kurrent/kurrentdb-client';
+import type { EventMetadata, GlobalEvent, RecordedEvent } from '../port';
+import type { SealedEvent } from '../hash-chain';
+import { displayPosition, encodeKurrentCheckpoint, KurrentPosition } from './position-codec';
+import { fromStreamName } from './stream-name';
+import { versionOfRevision } from './expected-version';
+
+/**
+ * Event metadata as stored in KurrentDB. Correlation and causation use KurrentDB's own keys, so
+ * its projections, UI and `$bc-`/`$correlation` tooling understand them; the rest is ours, under
+ * one key so that nothing of ours can collide with a `$` key KurrentDB reserves.
+ */
+export interface StoredMetadata {
+  readonly $correlationId: string;
+  readonly $causationId: string;
+  readonly koproduktiv: {
+    readonly tenant: string;
+    readonly schemaVersion: number;
+    readonly occurredAt: string;
+    /** When our store accepted the event; covered by the hash, so KurrentDB's own `created` is not used. */
+    readonly recordedAt: string;
+    readonly prevHash: string | null;
+    readonly hash: string;
+    /** The caller's metadata apart from correlation and causation (actor, idempotency key, …). */
+    readonly metadata: Omit<EventMetadata, 'correlationId' | 'causationId'>;
+  };
+}
+
+export function toStoredMetadata(event: SealedEvent): StoredMetadata {
+  const { correlationId, causationId, ...rest } = event.metadata;
+  return {
+    $correlationId: correlationId,
+    $causationId: causationId,
+    koproduktiv: {
+      tenant: event.tenant,
+      schemaVersion: event.schemaVersion,
+      occurredAt: event.occurredAt.toISOString(),
+      recordedAt: event.recordedAt.toISOString(),
+      prevHash: event.prevHash,
+      hash: event.hash,
+      metadata: rest,
+    },
+  };
+}
+
+/** The event as the client appends it. Its id is our event id, which also makes a retried append idempotent in KurrentDB. */
+export function toEventData(event: SealedEvent): JSONEventData {
+  return {
+    id: event.eventId,
+    contentType: 'application/json',
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    metadata: toStoredMetadata(event) as unknown as Record<string, unknown>,
+  };
+}
+
+function isStoredMetadata(value: unknown): value is StoredMetadata {
+  const kp = (value as StoredMetadata | undefined)?.koproduktiv;
+  return typeof kp === 'object' && kp !== null && typeof kp.hash === 'string' && typeof kp.recordedAt === 'string';
+}
+
+/** Our recorded event from a KurrentDB record; tenant and stream id come from the stream name. */
+export function toRecordedEvent(record: KurrentRecordedEvent): RecordedEvent {
+  const { tenant, streamId } = fromStreamName(record.streamId);
+  if (!record.isJson || !isStoredMetadata(record.metadata)) {
+    throw new RangeError(`Event ${record.id} in ${record.streamId} was not written by Koproduktiv (no JSON data or metadata)`);
+  }
+  if (!record.position) throw new RangeError(`KurrentDB returned event ${record.id} without a log position (server older than 22.6?)`);
+  const { $correlationId, $causationId, koproduktiv: kp } = record.metadata;
+  return {
+    eventId: record.id,
+    type: record.type,
+    schemaVersion: kp.schemaVersion,
+    data: record.data as Record<string, unknown>,
+    metadata: { ...kp.metadata, correlationId: $correlationId, causationId: $causationId } as EventMetadata,
+    occurredAt: new Date(kp.occurredAt),
+    recordedAt: new Date(kp.recordedAt),
+    tenant,
+    streamId,
+    version: versionOfRevision(record.revision),
+    position: displayPosition(record.position),
+    prevHash: kp.prevHash,
+    hash: kp.hash,
+  };
+}
+
+export function toGlobalEvent(record: KurrentRecordedEvent & { position: KurrentPosition }): GlobalEvent {
+  return { ...toRecordedEvent(record), checkpoint: encodeKurrentCheckpoint(record.position) };
+}

@@ -1,0 +1,65 @@
+import { DEFAULT_TIME_ZONE, endOfLocalDay, toMs } from './time';
+
+export const COMMITMENT_STATUSES = ['kept', 'late', 'broken', 'overdue', 'open'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+export interface CommitmentChange {
+  readonly kind: 'renegotiated' | 'fulfilled' | 'withdrawn';
+  /** Business time (occurredAt). */
+  readonly at: Date | number | string;
+  /** Only for `renegotiated`. */
+  readonly newDueOn?: string;
+  /** Tie-break for equal times (store position); optional. */
+  readonly pos?: number;
+}
+
+export interface CommitmentAssessment {
+  readonly status: CommitmentStatus;
+  /** The due date in force as of T (after renegotiations made in time). */
+  readonly dueOn: string;
+  /** A renegotiation arrived after the due date in force. */
+  readonly markedLate: boolean;
+}
+
+/**
+ * The status of one commitment as of T (METRICS.md):
+ * - the due date in force starts as `dueOn`; a renegotiation occurring on or before it (<= its
+ *   23:59:59.999 local time) replaces it with `newDueOn`; one occurring after it leaves it unchanged
+ *   and marks the commitment late, whatever happens next;
+ * - kept: fulfilled on or before the due date in force and not marked late;
+ * - late: fulfilled after the due date in force, or marked late (this wins over broken and overdue);
+ * - broken: withdrawn and not marked late before;
+ * - overdue: neither fulfilled nor withdrawn and T after the due date in force;
+ * - open: otherwise.
+ *
+ * Changes are taken in business-time order; only those at or before T count. The first fulfilment or
+ * withdrawal ends the commitment: changes after it are ignored.
+ */
+export const commitmentStatus = (
+  dueOn: string,
+  changes: readonly CommitmentChange[],
+  asOf: Date | number,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): CommitmentAssessment => {
+  const t = toMs(asOf);
+  const ordered = changes
+    .map((change) => ({ change, ms: toMs(change.at) }))
+    .filter(({ ms }) => ms <= t)
+    .sort((a, b) => a.ms - b.ms || (a.change.pos ?? 0) - (b.change.pos ?? 0));
+  let due = dueOn;
+  let markedLate = false;
+  for (const { change, ms } of ordered) {
+    const end = endOfLocalDay(due, timeZone).getTime();
+    if (change.kind === 'renegotiated') {
+      if (ms <= end && change.newDueOn !== undefined) due = change.newDueOn;
+      else if (ms > end) markedLate = true;
+      continue;
+    }
+    if (change.kind === 'fulfilled') {
+      return { status: markedLate || ms > end ? 'late' : 'kept', dueOn: due, markedLate };
+    }
+    return { status: markedLate ? 'late' : 'broken', dueOn: due, markedLate };
+  }
+  if (markedLate) return { status: 'late', dueOn: due, markedLate };
+  return { status: t > endOfLocalDay(due, timeZone).getTime() ? 'overdue' : 'open', dueOn: due, markedLate };
+};

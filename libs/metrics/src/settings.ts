@@ -1,0 +1,75 @@
+import { assertTimeZone, DEFAULT_TIME_ZONE } from './time';
+
+/** Weights of the trustIndex components (METRICS.md defaults). */
+export interface TrustWeights {
+  readonly responsiveness: number;
+  readonly reliability: number;
+  readonly participation: number;
+  readonly reciprocity: number;
+  readonly perceived: number;
+}
+
+/** Weights of the continuityIndex components (METRICS.md defaults). */
+export interface ContinuityWeights {
+  readonly contactStability: number;
+  readonly handovers: number;
+  readonly rhythm: number;
+}
+
+/** Per-tenant metric settings. */
+export interface MetricsSettings {
+  readonly responseTargetDays: number;
+  readonly dormancyDays: number;
+  readonly timeZone: string;
+  readonly weights: { readonly trust: TrustWeights; readonly continuity: ContinuityWeights };
+}
+
+/** What a tenant may override; anything left out takes the default. */
+export interface MetricsSettingsInput {
+  readonly responseTargetDays?: number;
+  readonly dormancyDays?: number;
+  readonly timeZone?: string;
+  readonly weights?: { readonly trust?: Partial<TrustWeights>; readonly continuity?: Partial<ContinuityWeights> };
+}
+
+export const DEFAULT_METRICS_SETTINGS: MetricsSettings = Object.freeze({
+  responseTargetDays: 14,
+  dormancyDays: 90,
+  timeZone: DEFAULT_TIME_ZONE,
+  weights: Object.freeze({
+    trust: Object.freeze({ responsiveness: 0.25, reliability: 0.3, participation: 0.15, reciprocity: 0.1, perceived: 0.2 }),
+    continuity: Object.freeze({ contactStability: 0.4, handovers: 0.3, rhythm: 0.3 }),
+  }),
+});
+
+const positive = (name: string, value: number): number => {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  return value;
+};
+
+const weights = <W extends object>(name: string, defaults: W, input: Partial<W> | undefined): W => {
+  const merged = { ...defaults, ...stripUndefined(input ?? {}) } as W;
+  for (const [key, value] of Object.entries(merged) as [string, number][]) {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`weights.${name}.${key} must be >= 0, got ${value}`);
+  }
+  return merged;
+};
+
+const stripUndefined = <T extends object>(input: T): Partial<T> =>
+  Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/** Defaults merged with the tenant's overrides, validated. */
+export const resolveMetricsSettings = (input: MetricsSettingsInput = {}): MetricsSettings => {
+  const d = DEFAULT_METRICS_SETTINGS;
+  const timeZone = input.timeZone ?? d.timeZone;
+  assertTimeZone(timeZone);
+  return {
+    responseTargetDays: positive('responseTargetDays', input.responseTargetDays ?? d.responseTargetDays),
+    dormancyDays: positive('dormancyDays', input.dormancyDays ?? d.dormancyDays),
+    timeZone,
+    weights: {
+      trust: weights('trust', d.weights.trust, input.weights?.trust),
+      continuity: weights('continuity', d.weights.continuity, input.weights?.continuity),
+    },
+  };
+};

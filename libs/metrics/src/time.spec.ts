@@ -1,0 +1,129 @@
+import {
+  days,
+  daysBetween,
+  endOfLocalDay,
+  endOfLocalMonth,
+  inPeriod,
+  isOnOrBeforeLocalDay,
+  localDate,
+  monthEnds,
+  monthsOfQuarter,
+  quarterOfMonth,
+  startOfLocalDay,
+  timeZoneOffsetMs,
+} from './time';
+
+const iso = (d: Date) => d.toISOString();
+
+describe('days', () => {
+  it('are milliseconds / 86 400 000, unrounded', () => {
+    expect(days(86_400_000)).toBe(1);
+    expect(days(43_200_000)).toBe(0.5);
+    // 1 ms = 1/86 400 000 day
+    expect(days(1)).toBe(1 / 86_400_000);
+    // 2026-01-01T00:00Z -> 2026-01-02T06:00Z = 1.25 days
+    expect(daysBetween(new Date('2026-01-01T00:00:00Z'), new Date('2026-01-02T06:00:00Z'))).toBe(1.25);
+  });
+});
+
+describe('endOfLocalDay in Europe/Berlin (default)', () => {
+  it('ends a winter (CET, UTC+1) day at 22:59:59.999Z', () => {
+    expect(iso(endOfLocalDay('2026-01-10'))).toBe('2026-01-10T22:59:59.999Z');
+    expect(iso(endOfLocalDay('2026-03-28'))).toBe('2026-03-28T22:59:59.999Z');
+  });
+
+  it('ends a summer (CEST, UTC+2) day at 21:59:59.999Z', () => {
+    expect(iso(endOfLocalDay('2026-07-10'))).toBe('2026-07-10T21:59:59.999Z');
+    expect(iso(endOfLocalDay('2026-10-24'))).toBe('2026-10-24T21:59:59.999Z');
+  });
+
+  it('handles the spring switch day 2026-03-29 (23 hours, ends in CEST)', () => {
+    expect(iso(startOfLocalDay('2026-03-29'))).toBe('2026-03-28T23:00:00.000Z');
+    expect(iso(endOfLocalDay('2026-03-29'))).toBe('2026-03-29T21:59:59.999Z');
+    // 23 h = 82 800 000 ms
+    expect(endOfLocalDay('2026-03-29').getTime() + 1 - startOfLocalDay('2026-03-29').getTime()).toBe(82_800_000);
+  });
+
+  it('handles the autumn switch day 2026-10-25 (25 hours, ends in CET)', () => {
+    expect(iso(startOfLocalDay('2026-10-25'))).toBe('2026-10-24T22:00:00.000Z');
+    expect(iso(endOfLocalDay('2026-10-25'))).toBe('2026-10-25T22:59:59.999Z');
+    // 25 h = 90 000 000 ms
+    expect(endOfLocalDay('2026-10-25').getTime() + 1 - startOfLocalDay('2026-10-25').getTime()).toBe(90_000_000);
+  });
+
+  it('crosses month and year ends', () => {
+    expect(iso(endOfLocalDay('2025-12-31'))).toBe('2025-12-31T22:59:59.999Z');
+    expect(iso(endOfLocalDay('2024-02-29'))).toBe('2024-02-29T22:59:59.999Z');
+  });
+
+  it('rejects what is not a calendar date', () => {
+    expect(() => endOfLocalDay('2026-02-30')).toThrow(RangeError);
+    expect(() => endOfLocalDay('10.07.2026')).toThrow(RangeError);
+  });
+});
+
+describe('endOfLocalDay in other zones', () => {
+  it('UTC', () => {
+    expect(iso(endOfLocalDay('2026-07-10', 'UTC'))).toBe('2026-07-10T23:59:59.999Z');
+  });
+
+  it('America/New_York on its spring switch day (ends in EDT, UTC-4)', () => {
+    expect(iso(endOfLocalDay('2026-03-08', 'America/New_York'))).toBe('2026-03-09T03:59:59.999Z');
+  });
+
+  it('America/Havana, which skips local midnight on 2026-03-08 (00:00 CST -> 01:00 CDT)', () => {
+    // The day starts at 01:00 CDT = 05:00Z; the day before ends one ms earlier.
+    expect(iso(startOfLocalDay('2026-03-08', 'America/Havana'))).toBe('2026-03-08T05:00:00.000Z');
+    expect(iso(endOfLocalDay('2026-03-07', 'America/Havana'))).toBe('2026-03-08T04:59:59.999Z');
+  });
+});
+
+describe('local dates and offsets', () => {
+  it('offsets', () => {
+    expect(timeZoneOffsetMs(new Date('2026-01-10T12:00:00Z'))).toBe(3_600_000);
+    expect(timeZoneOffsetMs(new Date('2026-07-10T12:00:00Z'))).toBe(7_200_000);
+    // 2026-03-29T00:59:59Z is 01:59:59 CET; 01:00:00Z is 03:00 CEST
+    expect(timeZoneOffsetMs(new Date('2026-03-29T00:59:59.999Z'))).toBe(3_600_000);
+    expect(timeZoneOffsetMs(new Date('2026-03-29T01:00:00.000Z'))).toBe(7_200_000);
+  });
+
+  it('localDate', () => {
+    expect(localDate(new Date('2026-07-10T21:59:59.999Z'))).toBe('2026-07-10');
+    expect(localDate(new Date('2026-07-10T22:00:00.000Z'))).toBe('2026-07-11');
+    expect(localDate(new Date('2026-07-10T22:00:00.000Z'), 'UTC')).toBe('2026-07-10');
+  });
+
+  it('"on or before D" is occurredAt <= D 23:59:59.999 local', () => {
+    expect(isOnOrBeforeLocalDay(new Date('2026-01-10T22:59:59.999Z'), '2026-01-10')).toBe(true);
+    expect(isOnOrBeforeLocalDay(new Date('2026-01-10T23:00:00.000Z'), '2026-01-10')).toBe(false);
+  });
+});
+
+describe('periods and month ends', () => {
+  it('quarters', () => {
+    expect(quarterOfMonth('2026-03')).toBe('2026-Q1');
+    expect(quarterOfMonth('2026-04')).toBe('2026-Q2');
+    expect(quarterOfMonth('2026-12')).toBe('2026-Q4');
+    expect(monthsOfQuarter('2026-Q3')).toEqual(['2026-07', '2026-08', '2026-09']);
+  });
+
+  it('inPeriod uses the local date', () => {
+    // 2026-03-31T22:30Z is 2026-04-01 00:30 CEST: April, Q2
+    const instant = new Date('2026-03-31T22:30:00Z');
+    expect(inPeriod(instant, '2026-04')).toBe(true);
+    expect(inPeriod(instant, '2026-03')).toBe(false);
+    expect(inPeriod(instant, '2026-Q2')).toBe(true);
+    expect(() => inPeriod(instant, '2026-13')).toThrow(RangeError);
+  });
+
+  it('month ends for time series', () => {
+    expect(iso(endOfLocalMonth('2026-02'))).toBe('2026-02-28T22:59:59.999Z');
+    expect(monthEnds('2025-12', '2026-03').map(({ month, asOf }) => [month, iso(asOf)])).toEqual([
+      ['2025-12', '2025-12-31T22:59:59.999Z'],
+      ['2026-01', '2026-01-31T22:59:59.999Z'],
+      ['2026-02', '2026-02-28T22:59:59.999Z'],
+      ['2026-03', '2026-03-31T21:59:59.999Z'],
+    ]);
+    expect(monthEnds('2026-03', '2026-02')).toEqual([]);
+  });
+});

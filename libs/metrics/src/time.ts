@@ -1,0 +1,207 @@
+/**
+ * Time arithmetic for the metrics: days as decimals, and calendar dates of the tenant's time zone.
+ * No clock and no dependency: time-zone offsets come from Intl.DateTimeFormat.
+ */
+
+export const MS_PER_DAY = 86_400_000;
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
+/** Milliseconds as decimal days, unrounded. */
+export const days = (ms: number): number => ms / MS_PER_DAY;
+
+/** `to − from` in decimal days. */
+export const daysBetween = (from: Date | number, to: Date | number): number => days(toMs(to) - toMs(from));
+
+export const toMs = (instant: Date | number | string): number =>
+  typeof instant === 'number' ? instant : typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const formatter = (timeZone: string): Intl.DateTimeFormat => {
+  let found = formatters.get(timeZone);
+  if (found === undefined) {
+    found = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, found);
+  }
+  return found;
+};
+
+/** Throws a RangeError for an unknown IANA time zone. */
+export const assertTimeZone = (timeZone: string): void => {
+  formatter(timeZone);
+};
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const wallClock = (ms: number, timeZone: string): WallClock => {
+  const parts: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour === 24 ? 0 : parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
+};
+
+const mod = (a: number, b: number): number => ((a % b) + b) % b;
+
+/** Local wall-clock time minus UTC at that instant, in ms (Berlin: +3 600 000 in winter, +7 200 000 in summer). */
+export const timeZoneOffsetMs = (instant: Date | number, timeZone: string = DEFAULT_TIME_ZONE): number => {
+  const ms = toMs(instant);
+  const w = wallClock(ms, timeZone);
+  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return wallAsUtc - (ms - mod(ms, 1000));
+};
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** The calendar date `YYYY-MM-DD` of an instant in the time zone. */
+export const localDate = (instant: Date | number, timeZone: string = DEFAULT_TIME_ZONE): string => {
+  const w = wallClock(toMs(instant), timeZone);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+};
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const parseDate = (date: string): [number, number, number] => {
+  const match = DATE.exec(date);
+  if (!match) throw new RangeError(`Not a calendar date YYYY-MM-DD: ${date}`);
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(y, m - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
+    throw new RangeError(`Not a calendar date YYYY-MM-DD: ${date}`);
+  }
+  return [y, m, d];
+};
+
+/** The calendar date after `date`. */
+export const nextDate = (date: string): string => {
+  const [y, m, d] = parseDate(date);
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+};
+
+const startCache = new Map<string, number>();
+
+/**
+ * The first instant of a local calendar date (local midnight; in a zone that skips midnight on a
+ * DST switch, the first instant that exists on that date).
+ */
+export const startOfLocalDay = (date: string, timeZone: string = DEFAULT_TIME_ZONE): Date => {
+  const key = `${timeZone}|${date}`;
+  const cached = startCache.get(key);
+  if (cached !== undefined) return new Date(cached);
+  const [y, m, d] = parseDate(date);
+  const wall = Date.UTC(y, m - 1, d);
+  // Two passes: the offset at the first guess may differ from the offset at the answer.
+  let t = wall - timeZoneOffsetMs(wall, timeZone);
+  t = wall - timeZoneOffsetMs(t, timeZone);
+  const w = wallClock(t, timeZone);
+  const exact = localDate(t, timeZone) === date && w.hour === 0 && w.minute === 0 && w.second === 0 && mod(t, 1000) === 0;
+  if (!exact) t = firstInstantOnOrAfter(date, t - 6 * 3_600_000, t + 6 * 3_600_000, timeZone);
+  if (startCache.size > 10_000) startCache.clear();
+  startCache.set(key, t);
+  return new Date(t);
+};
+
+/** Binary search for the first ms in [lo, hi] whose local date is >= date (local dates increase with time). */
+const firstInstantOnOrAfter = (date: string, lo: number, hi: number, timeZone: string): number => {
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (localDate(mid, timeZone) >= date) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+};
+
+/** The last instant of a local calendar date: `endOfLocalDay('2026-03-29')` = 2026-03-29T21:59:59.999Z. */
+export const endOfLocalDay = (date: string, timeZone: string = DEFAULT_TIME_ZONE): Date =>
+  new Date(startOfLocalDay(nextDate(date), timeZone).getTime() - 1);
+
+/** "On or before D": occurredAt <= D 23:59:59.999 local time. */
+export const isOnOrBeforeLocalDay = (
+  instant: Date | number,
+  date: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): boolean => toMs(instant) <= endOfLocalDay(date, timeZone).getTime();
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+
+/** The local month `YYYY-MM` of an instant. */
+export const localMonth = (instant: Date | number, timeZone: string = DEFAULT_TIME_ZONE): string =>
+  localDate(instant, timeZone).slice(0, 7);
+
+/** The quarter `YYYY-Qn` a month `YYYY-MM` lies in. */
+export const quarterOfMonth = (month: string): string => {
+  const match = MONTH.exec(month);
+  if (!match) throw new RangeError(`Not a month YYYY-MM: ${month}`);
+  return `${match[1]}-Q${Math.ceil(Number(match[2]) / 3)}`;
+};
+
+/** The three months `YYYY-MM` of a quarter `YYYY-Qn`. */
+export const monthsOfQuarter = (quarter: string): [string, string, string] => {
+  const match = QUARTER.exec(quarter);
+  if (!match) throw new RangeError(`Not a quarter YYYY-Qn: ${quarter}`);
+  const first = (Number(match[2]) - 1) * 3 + 1;
+  return [0, 1, 2].map((i) => `${match[1]}-${pad(first + i)}`) as [string, string, string];
+};
+
+export const isMonthPeriod = (period: string): boolean => MONTH.test(period);
+export const isQuarterPeriod = (period: string): boolean => QUARTER.test(period);
+
+/** Whether an instant's local date lies in a budget period `YYYY-MM` or `YYYY-Qn`. */
+export const inPeriod = (instant: Date | number, period: string, timeZone: string = DEFAULT_TIME_ZONE): boolean => {
+  const month = localMonth(instant, timeZone);
+  if (isMonthPeriod(period)) return month === period;
+  if (isQuarterPeriod(period)) return quarterOfMonth(month) === period;
+  throw new RangeError(`Not a budget period YYYY-MM or YYYY-Qn: ${period}`);
+};
+
+const lastDayOfMonth = (month: string): string => {
+  const match = MONTH.exec(month);
+  if (!match) throw new RangeError(`Not a month YYYY-MM: ${month}`);
+  const last = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
+  return `${month}-${pad(last)}`;
+};
+
+/** The last instant of a local month: the "as of" point of a monthly time series. */
+export const endOfLocalMonth = (month: string, timeZone: string = DEFAULT_TIME_ZONE): Date =>
+  endOfLocalDay(lastDayOfMonth(month), timeZone);
+
+/** Every month from `fromMonth` to `toMonth` (inclusive) with its end instant, for time series. */
+export const monthEnds = (
+  fromMonth: string,
+  toMonth: string,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): { month: string; asOf: Date }[] => {
+  const result: { month: string; asOf: Date }[] = [];
+  let month = lastDayOfMonth(fromMonth).slice(0, 7);
+  lastDayOfMonth(toMonth);
+  while (month <= toMonth) {
+    result.push({ month, asOf: endOfLocalMonth(month, timeZone) });
+    month = nextDate(lastDayOfMonth(month)).slice(0, 7);
+  }
+  return result;
+};

@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import { CaseEvent, deciders, fold } from '../../libs/domain/src';
+import { verifyExport } from '../../libs/event-store/src';
+import { commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
+import { ApiHarness, ApiResponse, startApi } from '../support/api-harness';
+import { ALL_TAMPER_KINDS, tamperEach } from '../support/audit-tamper';
+
+const TENANT = 'musterstadt';
+const caseStream = `case-${exampleIds.case}`;
+const lines = (text: string) => text.split('\n').filter((line, index, all) => !(index === all.length - 1 && line === ''));
+
+describe('audit API over HTTP (PostgreSQL)', () => {
+  let api: ApiHarness;
+  let auditor: string;
+  const get = (path: string, token = auditor) => api.request('GET', path, { headers: { authorization: `Bearer ${token}` } });
+  const post = (path: string, body: unknown, token = auditor) =>
+    api.request('POST', path, { body: JSON.stringify(body), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+  const expectProblem = (response: ApiResponse, status: number, code: string) => {
+    expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    auditor = await api.token(TENANT, 'auditor');
+    for (const { type, body } of commandExampleSequence) {
+      const response = await api.command(type, body, { headers: { 'x-correlation-id': `story-${type}` } });
+      if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
+    }
+  });
+  afterAll(() => api.close());
+
+  describe('roles and tenants', () => {
+    it('a clerk (or analyst, or admin) cannot use audit routes', async () => {
+      for (const role of ['clerk', 'analyst', 'admin']) {
+        const token = await api.token(TENANT, role);
+        expectProblem(await get(`/v1/audit/streams/${caseStream}/events`, token), 403, 'AUTH.FORBIDDEN');
+        expectProblem(await get(`/v1/audit/streams/${caseStream}/state`, token), 403, 'AUTH.FORBIDDEN');
+        expectProblem(await get(`/v1/audit/cases/${exampleIds.case}/timeline`, token), 403, 'AUTH.FORBIDDEN');
+        expectProblem(await post('/v1/audit/verify', {}, token), 403, 'AUTH.FORBIDDEN');
+        expectProblem(await get('/v1/audit/export', token), 403, 'AUTH.FORBIDDEN');
+      }
+      expectProblem(await api.request('GET', '/v1/audit/export'), 401, 'AUTH.UNAUTHENTICATED');
+    });
+
+    it('an auditor cannot send commands', async () => {
+      const response = await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Prüfamt', isContactPoint: false }, { token: auditor });
+      expectProblem(response, 403, 'AUTH.FORBIDDEN');
+    });
+
+    it("nobody crosses tenants: another municipality's auditor sees none of musterstadt's streams", async () => {
+      const other = await api.token('anderstadt', 'auditor');
+      expectProblem(await get(`/v1/audit/streams/${caseStream}/events`, other), 404, 'AUDIT.STREAM_NOT_FOUND');
+      expectProblem(await get(`/v1/audit/streams/${caseStream}/state`, other), 404, 'AUDIT.STREAM_NOT_FOUND');
+      expectProblem(await get(`/v1/audit/cases/${exampleIds.case}/timeline`, other), 404, 'AUDIT.STREAM_NOT_FOUND');
+      expectProblem(await post('/v1/audit/verify', { streamId: caseStream }, other), 404, 'AUDIT.STREAM_NOT_FOUND');
+      expectProblem(await get(`/v1/audit/export?streamId=${caseStream}`, other), 404, 'AUDIT.STREAM_NOT_FOUND');
+      const verified = await post('/v1/audit/verify', {}, other);
+      expect(verified.body).toMatchObject({ ok: true, streamsChecked: 0, eventsChecked: 0, scope: { tenant: 'anderstadt' } });
+      const exported = await (await fetch(`${api.baseUrl}/v1/audit/export`, { headers: { authorization: `Bearer ${other}` } })).text();
+      expect(lines(exported)).toHaveLength(1);
+      expect(JSON.parse(exported).manifest).toMatchObject({ events: 0, scope: { tenant: 'anderstadt' } });
+    });
+  });
+
+  it('lists a stream with full metadata and hashes, personal data included, paged by version', async () => {
+    const initiative = `initiative-${exampleIds.initiative}`;
+    const first = await get(`/v1/audit/streams/${initiative}/events?limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ streamId: initiative, version: 4, nextFromVersion: 3 });
+    expect(first.body.events[0]).toMatchObject({
+      tenant: TENANT,
+      version: 1,
+      type: 'InitiativeRegistered',
+      data: { contact: { name: 'Aylin Demir' } },
+      metadata: { actor: { subject: 'clerk@musterstadt', role: 'clerk' }, correlationId: 'story-RegisterInitiative', causationId: expect.any(String) },
+      prevHash: null,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      occurredAt: expect.any(String),
+      recordedAt: expect.any(String),
+      position: expect.any(Number),
+    });
+    const rest = await get(`/v1/audit/streams/${initiative}/events?fromVersion=3&limit=2`);
+    expect(rest.body.events.map((e: { version: number }) => e.version)).toEqual([3, 4]);
+    expect(rest.body.nextFromVersion).toBeNull();
+  });
+
+  it('rejects malformed parameters with 400 naming the field', async () => {
+    expectProblem(await get('/v1/audit/streams/not-a-stream!/events'), 400, 'REQUEST.INVALID');
+    expectProblem(await get(`/v1/audit/streams/${caseStream}/events?limit=5000`), 400, 'REQUEST.INVALID');
+    expectProblem(await get(`/v1/audit/streams/${caseStream}/state?asOfRecordedAt=yesterday`), 400, 'REQUEST.INVALID');
+    expectProblem(await get(`/v1/audit/streams/${caseStream}/state?asOfRecordedAt=2026-01-01T00:00:00Z&asOfPosition=3`), 400, 'REQUEST.INVALID');
+    expectProblem(await get(`/v1/audit/export?streamId=${caseStream}&from=2026-01-01T00:00:00Z`), 400, 'REQUEST.INVALID');
+    expectProblem(await get('/v1/audit/cases/123/timeline'), 400, 'REQUEST.INVALID');
+    expectProblem(await post('/v1/audit/verify', { streamId: caseStream, everything: true }), 400, 'REQUEST.INVALID');
+  });
+
+  it("the case timeline has the case's events and the fund decisions naming it, in global order, with actor, times and ids", async () => {
+    const response = await get(`/v1/audit/cases/${exampleIds.case}/timeline`);
+    expect(response.status).toBe(200);
+    const events = response.body.events as Array<{ streamId: string; type: string; position: number; metadata: { correlationId: string; causationId: string; actor: object }; occurredAt: string; recordedAt: string }>;
+    const positions = events.map((e) => e.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(new Set(events.map((e) => e.streamId))).toEqual(new Set([caseStream, `fund-${exampleIds.fund}`]));
+    const fundTypes = events.filter((e) => e.streamId.startsWith('fund-')).map((e) => e.type);
+    expect(fundTypes).toEqual(['GrantAwarded', 'GrantDisbursed', 'ApplicationRejected']);
+    expect(events.map((e) => e.type)).not.toContain('FundOpened');
+    const award = events.find((e) => e.type === 'GrantAwarded')!;
+    expect(award).toMatchObject({ metadata: { correlationId: 'story-AwardGrant', actor: { subject: 'clerk@musterstadt', role: 'clerk' } }, occurredAt: expect.any(String), recordedAt: expect.any(String) });
+    expect(award.metadata.causationId).not.toBe(award.metadata.correlationId);
+    const caseOwn = await api.store.readStream(TENANT, caseStream);
+    expect(events.filter((e) => e.streamId === caseStream)).toHaveLength(caseOwn.length);
+
+    const page = await get(`/v1/audit/cases/${exampleIds.case}/timeline?limit=5`);
+    expect(page.body.events).toHaveLength(5);
+    const next = await get(`/v1/audit/cases/${exampleIds.case}/timeline?limit=5&afterPosition=${page.body.nextAfterPosition}`);
+    expect(next.body.events[0].position).toBe(events[5].position);
+  });
+
+  describe('state as recorded at a moment', () => {
+    it('folds exactly the events recorded by then, even when a later-recorded event carries an earlier business time', async () => {
+      const caseId = randomUUID();
+      const streamId = `case-${caseId}`;
+      const send = async (type: string, body: object) => {
+        const response = await api.command(type, { caseId, ...body });
+        expect(response.status).toBe(200);
+      };
+      await send('SubmitRequest', {
+        initiativeId: exampleIds.initiative, title: 'Gemeinschaftsgarten', description: 'Brachfläche am Bahnhof',
+        category: 'gruen', channel: 'online', requestedSupport: ['space'], occurredAt: '2026-01-10T09:00:00Z',
+      });
+      await send('AcknowledgeRequest', { unitId: exampleIds.contactPointUnit, staffRef: 'ks/a.weber', occurredAt: '2026-01-12T09:00:00Z' });
+      const [, acknowledged] = await api.store.readStream(TENANT, streamId);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Recorded now, but it happened before the acknowledgement: a backdated entry.
+      await send('RecordInteraction', {
+        interactionId: randomUUID(), kind: 'call', initiatedBy: 'initiative', participationLevel: 'inform', staffRef: 'ks/a.weber',
+        unitId: exampleIds.contactPointUnit, durationMinutes: 10, summary: 'Rückfrage', occurredAt: '2026-01-11T09:00:00Z',
+      });
+      const all = await api.store.readStream(TENANT, streamId);
+      const decider = deciders.case;
+      const rebuiltAt = (count: number) => JSON.parse(JSON.stringify(fold(decider.evolve, decider.initialState(), all.slice(0, count) as unknown as CaseEvent[])));
+
+      const asOfAck = await get(`/v1/audit/streams/${streamId}/state?asOfRecordedAt=${acknowledged.recordedAt.toISOString()}`);
+      expect(asOfAck.status).toBe(200);
+      expect(asOfAck.body).toMatchObject({ streamId, category: 'case', asOf: { recordedAt: acknowledged.recordedAt.toISOString(), position: null }, version: 2 });
+      expect(asOfAck.body.includedEvents.map((e: { type: string }) => e.type)).toEqual(['RequestSubmitted', 'RequestAcknowledged']);
+      expect(asOfAck.body.includedEvents[1]).toEqual({
+        version: 2, position: acknowledged.position, eventId: acknowledged.eventId, type: 'RequestAcknowledged',
+        recordedAt: acknowledged.recordedAt.toISOString(), occurredAt: '2026-01-12T09:00:00.000Z',
+      });
+      expect(asOfAck.body.state).toEqual(rebuiltAt(2));
+      expect(asOfAck.body.state.interactionIds).toEqual([]);
+
+      const byPosition = await get(`/v1/audit/streams/${streamId}/state?asOfPosition=${acknowledged.position}`);
+      expect(byPosition.body.state).toEqual(rebuiltAt(2));
+      expect(byPosition.body.asOf).toEqual({ recordedAt: null, position: acknowledged.position });
+
+      const now = await get(`/v1/audit/streams/${streamId}/state`);
+      expect(now.body.version).toBe(3);
+      expect(now.body.state).toEqual(rebuiltAt(3));
+      expect(now.body.state.interactionIds).toHaveLength(1);
+
+      const before = await get(`/v1/audit/streams/${streamId}/state?asOfRecordedAt=2000-01-01T00:00:00Z`);
+      expect(before.body).toMatchObject({ version: 0, includedEvents: [], state: JSON.parse(JSON.stringify(decider.initialState())) });
+    });
+  });
+
+  describe('verification', () => {
+    it('finds an untouched tenant intact, whole or by stream', async () => {
+      const all = await post('/v1/audit/verify', {});
+      expect(all.status).toBe(200);
+      expect(all.body).toMatchObject({ ok: true, brokenStreams: 0, findings: [], scope: { tenant: TENANT, streamId: null } });
+      expect(all.body.streamsChecked).toBeGreaterThanOrEqual(5);
+      const one = await post('/v1/audit/verify', { streamId: caseStream });
+      expect(one.body).toMatchObject({ ok: true, streamsChecked: 1, scope: { tenant: TENANT, streamId: caseStream } });
+      expect(one.body.eventsChecked).toBe((await api.store.readStream(TENANT, caseStream)).length);
+    });
+
+    it('detects every kind of tampering in PostgreSQL and names the damaged stream and its first broken event', async () => {
+      const tenant = 'tamperstadt';
+      const token = await api.token(tenant, 'auditor');
+      const intact = `case-${randomUUID()}`;
+      await api.store.append(tenant, intact, (await api.store.readStream(TENANT, caseStream)).slice(0, 3).map((e) => ({ ...e, eventId: randomUUID() })), 'no_stream');
+      const tampered = await tamperEach(api.store, api.db.pool, tenant, ALL_TAMPER_KINDS);
+
+      const report = await post('/v1/audit/verify', {}, token);
+      expect(report.status).toBe(200);
+      expect(report.body).toMatchObject({ ok: false, streamsChecked: tampered.length + 1, brokenStreams: tampered.length });
+      for (const { kind, streamId, expected } of tampered) {
+        const finding = report.body.findings.find((f: { streamId: string }) => f.streamId === streamId);
+        expect({ kind, finding }).toEqual({ kind, finding: expect.objectContaining({ tenant, streamId, ...expected, detail: expect.any(String) }) });
+        const single = await post('/v1/audit/verify', { streamId }, token);
+        expect({ kind, ok: single.body.ok, findings: single.body.findings }).toEqual({ kind, ok: false, findings: [expect.objectContaining(expected)] });
+      }
+      expect(report.body.findings.map((f: { streamId: string }) => f.streamId)).not.toContain(intact);
+      // Tampering in one tenant does not show in another.
+      expect((await post('/v1/audit/verify', {})).body.ok).toBe(true);
+    });
+
+    it('detects a stream whose events were all deleted and events of a stream the stream table does not know', async () => {
+      const tenant = 'leerstadt';
+      const token = await api.token(tenant, 'auditor');
+      const emptied = `case-${randomUUID()}`;
+      const orphan = `case-${randomUUID()}`;
+      for (const id of [emptied, orphan]) await api.store.append(tenant, id, (await api.store.readStream(TENANT, caseStream)).slice(0, 2).map((e) => ({ ...e, eventId: randomUUID() })), 'no_stream');
+      await api.db.pool.query('DELETE FROM kp_events WHERE tenant = $1 AND stream_id = $2', [tenant, emptied]);
+      await api.db.pool.query('DELETE FROM kp_streams WHERE tenant = $1 AND stream_id = $2', [tenant, orphan]);
+      const report = await post('/v1/audit/verify', {}, token);
+      expect(report.body).toMatchObject({ ok: false, brokenStreams: 2 });
+      expect(report.body.findings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ streamId: emptied, reason: 'missing_events', version: 1 }),
+          expect.objectContaining({ streamId: orphan, reason: 'unknown_stream', version: 1 }),
+        ]),
+      );
+      expect((await post('/v1/audit/verify', { streamId: orphan }, token)).body).toMatchObject({ ok: false, findings: [expect.objectContaining({ reason: 'unknown_stream' })] });
+    });
+  });
+
+  describe('export', () => {
+    const exportText = async (query: string) => {
+      const response = await fetch(`${api.baseUrl}/v1/audit/export${query}`, { headers: { authorization: `Bearer ${auditor}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+      return response.text();
+    };
+
+    it('streams the whole tenant as JSON Lines with a manifest that verify-export accepts; one changed byte fails it', async () => {
+      const text = await exportText('');
+      const all = lines(text);
+      const manifest = JSON.parse(all.at(-1)!).manifest;
+      const stored = await api.db.pool.query('SELECT count(*)::int AS n, min(position)::int AS first, max(position)::int AS last FROM kp_events WHERE tenant = $1', [TENANT]);
+      expect(manifest).toMatchObject({
+        format: 'koproduktiv.audit-export/1',
+        scope: { tenant: TENANT, streamId: null, from: null, to: null },
+        events: stored.rows[0].n,
+        firstPosition: stored.rows[0].first,
+        lastPosition: stored.rows[0].last,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(all).toHaveLength(stored.rows[0].n + 1);
+      expect(JSON.parse(all[0])).toMatchObject({ tenant: TENANT, hash: expect.any(String), metadata: expect.any(Object) });
+      expect(text).toContain('Aylin Demir'); // personal data is part of the auditors' record
+
+      const check = await verifyExport(lines(text));
+      expect(check).toMatchObject({ ok: true, events: stored.rows[0].n, problems: [] });
+
+      const at = text.indexOf('Aylin Demir');
+      const flipped = `${text.slice(0, at)}B${text.slice(at + 1)}`;
+      const broken = await verifyExport(lines(flipped));
+      expect(broken.ok).toBe(false);
+      expect(broken.problems.map((p) => p.detail).join('\n')).toMatch(/sha256/);
+      const truncated = await verifyExport(lines(text).slice(0, -2));
+      expect(truncated.ok).toBe(false);
+    });
+
+    it('exports one stream in version order, and a record-time range', async () => {
+      const stream = lines(await exportText(`?streamId=${caseStream}`));
+      const events = stream.slice(0, -1).map((line) => JSON.parse(line));
+      expect(events.map((e) => e.version)).toEqual(events.map((_, i) => i + 1));
+      expect(new Set(events.map((e) => e.streamId))).toEqual(new Set([caseStream]));
+      expect((await verifyExport(stream)).ok).toBe(true);
+
+      const stored = await api.store.readStream(TENANT, caseStream);
+      const from = stored[2].recordedAt.toISOString();
+      const to = stored[5].recordedAt.toISOString();
+      const range = lines(await exportText(`?from=${from}&to=${to}`));
+      const inRange = range.slice(0, -1).map((line) => JSON.parse(line));
+      expect(inRange.length).toBeGreaterThanOrEqual(3);
+      for (const event of inRange) expect(event.recordedAt >= from && event.recordedAt < to).toBe(true);
+      expect(JSON.parse(range.at(-1)!).manifest.scope).toEqual({ tenant: TENANT, streamId: null, from, to });
+      expect((await verifyExport(range)).ok).toBe(true);
+    });
+  });
+
+  it('documents every audit route in the OpenAPI document', async () => {
+    const doc = (await api.request('GET', '/docs-json')).body;
+    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/v1/audit')).sort()).toEqual([
+      '/v1/audit/cases/{caseId}/timeline',
+      '/v1/audit/export',
+      '/v1/audit/streams/{streamId}/events',
+      '/v1/audit/streams/{streamId}/state',
+      '/v1/audit/verify',
+    ]);
+  });
+});
