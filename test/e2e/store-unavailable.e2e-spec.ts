@@ -21,6 +21,7 @@ describe('when the event store cannot be reached', () => {
         idempotency: new PostgresIdempotencyStore(deadPool),
         verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
         ready: async () => void (await deadPool.query('SELECT 1')),
+        pool: deadPool,
       },
       { logger: createLogger('silent'), bodyLimitBytes: 65536 },
     );

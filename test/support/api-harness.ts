@@ -11,6 +11,7 @@ import {
   TokenVerifier,
 } from '../../libs/platform/src';
 import { createApp } from '../../apps/api/src/create-app';
+import { ensureReadModels, ProcessorRunner, ReadModelProjection } from '../../libs/projections/src';
 import { createTestDatabase, TestDatabase } from './postgres';
 
 export interface ApiResponse {
@@ -27,6 +28,10 @@ export interface ApiHarness {
   /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
   command(type: string, body: unknown, options?: { tenant?: string; token?: string | null; headers?: Record<string, string> }): Promise<ApiResponse>;
   request(method: string, path: string, init?: { body?: string; headers?: Record<string, string> }): Promise<ApiResponse>;
+  /** GET with a token of `tenant` in `roles`. */
+  get(path: string, tenant: string, roles: string[], headers?: Record<string, string>): Promise<ApiResponse>;
+  /** Brings the read models up to date with the store (what the projector does continuously). */
+  project(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ export async function startApi({ bodyLimitBytes = 64 * 1024 } = {}): Promise<Api
       idempotency: new PostgresIdempotencyStore(db.pool),
       verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
       ready: async () => void (await db.pool.query('SELECT 1')),
+      pool: db.pool,
     },
     { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
   );
@@ -74,6 +80,13 @@ export async function startApi({ bodyLimitBytes = 64 * 1024 } = {}): Promise<Api
         body: typeof body === 'string' ? body : JSON.stringify(body),
         headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
       });
+    },
+    async get(path, tenant, roles, headers = {}) {
+      return request('GET', path, { headers: { authorization: `Bearer ${await token(tenant, ...roles)}`, ...headers } });
+    },
+    async project() {
+      const generation = await ensureReadModels(db.pool);
+      return new ProcessorRunner(store, db.pool, new ReadModelProjection(generation)).catchUp();
     },
     async close() {
       await app.close();

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@koproduktiv/event-store';
 import { createMetricsRegistry, IDEMPOTENCY_STORE, IdempotencyStore } from '@koproduktiv/platform';
 import { AuditModule } from './audit/audit.module';
+import { QueriesModule } from './queries/queries.module';
 import { CommandExecutor } from './commands/command-executor';
 import { buildCommandsController } from './commands/commands-controller.factory';
 import { commandDtos } from './commands/dto';
@@ -15,7 +16,7 @@ import { PROCESSOR_STATUSES, ProcessorStatuses } from './health/processor-status
 import type { Runtime } from '@koproduktiv/runtime';
 
 /** What the HTTP application needs; the projector's statuses only when it runs in this process. */
-export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'verifier' | 'ready'> & {
+export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'verifier' | 'ready' | 'pool'> & {
   readonly processors?: ProcessorStatuses;
   /** Called after every successful append (wakes an in-process projector). */
   readonly onAppended?: () => void;
@@ -27,7 +28,7 @@ export class ApiModule {
     const processors = runtime.processors ?? (() => []);
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store)],
+      imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store), QueriesModule.forPool(runtime.pool)],
       controllers: [buildCommandsController(commandDtos), HealthController, MetricsController],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.store },

@@ -1,3 +1,4 @@
 export * from './processor';
 export * from './read-models';
 export * from './host';
+export * from './queries';

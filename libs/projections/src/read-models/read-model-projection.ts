@@ -84,7 +84,7 @@ export class ReadModelProjection implements Processor {
         const rows = others[target.table];
         const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newDocument(target.table, target.id), position: 0 };
         if (target.table === 'rm_initiatives') applyToInitiative(row.doc as never, domainEvent, at, event.position);
-        if (target.table === 'rm_units') applyToUnit(row.doc as never, domainEvent, at);
+        if (target.table === 'rm_units') applyToUnit(row.doc as never, domainEvent, at, event.position);
         if (target.table === 'rm_funds') applyToFund(row.doc as never, domainEvent, at);
         row.position = event.position;
         rows.set(key, row);

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@koproduktiv/domain';
+import { addOnce, emptyUnitHistory, foldUnitEvent, StaffTimeEntry, UnitHistory } from '@koproduktiv/metrics';
 
 /** An initiative as analysts see it: the contact (personal data) is never stored here. */
 export interface InitiativeDocument {
@@ -14,10 +15,10 @@ export interface UnitDocument {
   unitId: string;
   name: string | null;
   isContactPoint: boolean;
-  /** Budget hours per period (`YYYY-MM` or `YYYY-Qn`); a later StaffTimeBudgetSet replaces the value. */
-  budgets: Record<string, number>;
-  /** Hours logged on cases, per calendar month (`YYYY-MM`) of their business time. */
-  loggedHours: Record<string, number>;
+  /** Every StaffTimeBudgetSet with its business time, so budgets can be read as of any date. */
+  budgets: UnitHistory;
+  /** Every StaffTimeLogged on a case by this unit. */
+  staffTime: StaffTimeEntry[];
 }
 
 export interface FundDocument {
@@ -31,7 +32,7 @@ export interface FundDocument {
 }
 
 export const newInitiative = (initiativeId: string): InitiativeDocument => ({ initiativeId, name: null, kind: null, district: null, dissolved: null, memberReports: [] });
-export const newUnit = (unitId: string): UnitDocument => ({ unitId, name: null, isContactPoint: false, budgets: {}, loggedHours: {} });
+export const newUnit = (unitId: string): UnitDocument => ({ unitId, name: null, isContactPoint: false, budgets: emptyUnitHistory(unitId), staffTime: [] });
 export const newFund = (fundId: string): FundDocument => ({ fundId, name: null, year: null, budgetCents: 0, awardedCents: 0, disbursedCents: 0, applications: {} });
 
 export function applyToInitiative(doc: InitiativeDocument, event: DomainEvent, at: string, pos: number): void {
@@ -55,19 +56,17 @@ export function applyToInitiative(doc: InitiativeDocument, event: DomainEvent, a
   }
 }
 
-export function applyToUnit(doc: UnitDocument, event: DomainEvent, at: string): void {
+export function applyToUnit(doc: UnitDocument, event: DomainEvent, at: string, pos: number): void {
   switch (event.type) {
     case 'UnitRegistered':
       Object.assign(doc, { name: event.data.name, isContactPoint: event.data.isContactPoint });
       break;
     case 'StaffTimeBudgetSet':
-      doc.budgets[event.data.period] = event.data.hours;
+      doc.budgets = foldUnitEvent(doc.budgets, { type: event.type, data: event.data, occurredAt: at, position: pos });
       break;
-    case 'StaffTimeLogged': {
-      const month = at.slice(0, 7);
-      doc.loggedHours[month] = Math.round(((doc.loggedHours[month] ?? 0) + event.data.hours) * 100) / 100;
+    case 'StaffTimeLogged':
+      doc.staffTime = [...addOnce(doc.staffTime, { at, pos, unitId: event.data.unitId, hours: event.data.hours })];
       break;
-    }
     default:
       break;
   }

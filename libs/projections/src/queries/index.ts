@@ -1,0 +1,2 @@
+export * from './read-model-queries';
+export * from './cursor';

@@ -1,0 +1,176 @@
+import type { Pool } from 'pg';
+import {
+  aggregateCaseMetrics,
+  AggregateCaseMetrics,
+  CaseHistory,
+  CaseSnapshot,
+  computeCaseMetrics,
+  computeMemberRetention,
+  computeStaffTimeUse,
+  filterCases,
+  MetricsSettings,
+  monthEnds,
+  snapshotCase,
+} from '@koproduktiv/metrics';
+import { CaseDocument } from '../read-models/case-document';
+import { FundDocument, InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
+import { READ_MODELS_PROCESSOR } from '../read-models/read-model-projection';
+import { decodeCursor, encodeCursor } from './cursor';
+import { SummaryCache } from './summary-cache';
+
+export interface CaseListFilter {
+  readonly stage?: string;
+  readonly initiativeId?: string;
+  readonly unitId?: string;
+  readonly category?: string;
+  readonly dormant?: boolean;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface SummaryFilter {
+  readonly asOf?: Date;
+  /** Submission period, local dates, inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly unitId?: string;
+  readonly category?: string;
+}
+
+/** Every answer says which global position of the store the read models had reached. */
+export interface Fresh<T> {
+  readonly position: number;
+  readonly data: T;
+}
+
+/**
+ * The analysts' questions, answered from the read models (never from the event store, never with
+ * personal data). Metrics are computed from each case's stored history as of the asked date.
+ */
+export class ReadModelQueries {
+  private readonly summaries = new SummaryCache<AggregateCaseMetrics>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly settingsFor: (tenant: string) => MetricsSettings,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async position(): Promise<number> {
+    const { rows } = await this.pool.query<{ position: string }>(
+      `SELECT c.position FROM kp_checkpoints c JOIN kp_read_model_generation g ON c.name = g.name || '@g' || g.active WHERE g.name = $1`,
+      [READ_MODELS_PROCESSOR],
+    );
+    return rows.length ? Number(rows[0].position) : 0;
+  }
+
+  async listCases(tenant: string, filter: CaseListFilter): Promise<Fresh<{ items: CaseDocument[]; nextCursor: string | null }>> {
+    const position = await this.position();
+    const now = this.clock();
+    const items: CaseDocument[] = [];
+    let after = decodeCursor(filter.cursor);
+    // Dormancy depends on T, so it is decided per case on top of a conservative SQL pre-filter.
+    for (;;) {
+      const { rows } = await this.pool.query<{ doc: CaseDocument; history: CaseHistory }>(
+        `SELECT doc, ${filter.dormant === undefined ? 'NULL AS history' : 'history'} FROM rm_cases
+         WHERE tenant = $1 AND ($2::text IS NULL OR id > $2) AND ($3::text IS NULL OR stage = $3)
+           AND ($4::text IS NULL OR initiative_id = $4) AND ($5::text IS NULL OR unit_id = $5) AND ($6::text IS NULL OR category = $6)
+           AND ($7::boolean IS NOT TRUE OR (open AND last_contact_at < $8::timestamptz))
+         ORDER BY id LIMIT $9`,
+        [tenant, after ?? null, filter.stage ?? null, filter.initiativeId ?? null, filter.unitId ?? null, filter.category ?? null,
+          filter.dormant ?? null, new Date(now.getTime() - this.settingsFor(tenant).dormancyDays * 86_400_000), filter.limit + 1],
+      );
+      for (const row of rows.slice(0, filter.limit + 1)) {
+        if (filter.dormant !== undefined && (computeCaseMetrics(row.history, now, this.settingsFor(tenant))?.dormant ?? false) !== filter.dormant) continue;
+        items.push(row.doc);
+      }
+      after = rows.at(-1)?.doc.caseId;
+      if (items.length > filter.limit || rows.length <= filter.limit) break;
+    }
+    const page = items.slice(0, filter.limit);
+    const nextCursor = items.length > filter.limit ? encodeCursor(page[page.length - 1].caseId) : null;
+    return { position, data: { items: page, nextCursor } };
+  }
+
+  async getCase(tenant: string, caseId: string): Promise<Fresh<CaseDocument> | undefined> {
+    const position = await this.position();
+    const { rows } = await this.pool.query<{ doc: CaseDocument }>('SELECT doc FROM rm_cases WHERE tenant = $1 AND id = $2', [tenant, caseId]);
+    return rows.length ? { position, data: rows[0].doc } : undefined;
+  }
+
+  async caseMetrics(tenant: string, caseId: string, asOf?: Date) {
+    const position = await this.position();
+    const { rows } = await this.pool.query<{ history: CaseHistory }>('SELECT history FROM rm_cases WHERE tenant = $1 AND id = $2', [tenant, caseId]);
+    if (!rows.length) return undefined;
+    return { position, data: computeCaseMetrics(rows[0].history, asOf ?? this.clock(), this.settingsFor(tenant)) };
+  }
+
+  async initiative(tenant: string, initiativeId: string): Promise<Fresh<InitiativeDocument> | undefined> {
+    const position = await this.position();
+    const { rows } = await this.pool.query<{ doc: InitiativeDocument }>('SELECT doc FROM rm_initiatives WHERE tenant = $1 AND id = $2', [tenant, initiativeId]);
+    return rows.length ? { position, data: rows[0].doc } : undefined;
+  }
+
+  async initiativeMetrics(tenant: string, initiativeId: string, asOf?: Date) {
+    const found = await this.initiative(tenant, initiativeId);
+    if (!found) return undefined;
+    const t = asOf ?? this.clock();
+    const snapshots = await this.snapshots(tenant, t, 'initiative_id = $2', [initiativeId]);
+    const retention = computeMemberRetention({ v: 1, initiativeId, memberReports: found.data.memberReports }, t);
+    return { position: found.position, data: { asOf: t.toISOString(), ...aggregateCaseMetrics(snapshots), ...retention } };
+  }
+
+  async summary(tenant: string, filter: SummaryFilter): Promise<Fresh<AggregateCaseMetrics & { asOf: string }>> {
+    const position = await this.position();
+    // "Now" is taken to the minute, so repeated questions within a minute share one computation.
+    const t = filter.asOf ?? new Date(Math.floor(this.clock().getTime() / 60_000) * 60_000);
+    const key = JSON.stringify([tenant, t.toISOString(), filter.from, filter.to, filter.unitId, filter.category]);
+    const data = await this.summaries.get(key, position, async () => {
+      const snapshots = await this.snapshots(tenant, t, filter.category ? 'category = $2' : 'TRUE', filter.category ? [filter.category] : []);
+      const settings = this.settingsFor(tenant);
+      return aggregateCaseMetrics(filterCases(snapshots, { submittedFrom: filter.from, submittedTo: filter.to, unitId: filter.unitId }, settings.timeZone));
+    });
+    return { position, data: { asOf: t.toISOString(), ...data } };
+  }
+
+  async timeseries(tenant: string, from: string, to: string) {
+    const position = await this.position();
+    const settings = this.settingsFor(tenant);
+    const histories = await this.histories(tenant, 'TRUE', []);
+    const points = monthEnds(from, to, settings.timeZone).map(({ month, asOf }) => ({
+      month,
+      asOf: asOf.toISOString(),
+      ...aggregateCaseMetrics(histories.map((h) => snapshotCase(h, asOf, settings)).filter((s): s is CaseSnapshot => s !== null)),
+    }));
+    return { position, data: points };
+  }
+
+  async unitStaffTime(tenant: string, unitId: string, period: string, asOf?: Date) {
+    const position = await this.position();
+    const { rows } = await this.pool.query<{ doc: UnitDocument }>('SELECT doc FROM rm_units WHERE tenant = $1 AND id = $2', [tenant, unitId]);
+    if (!rows.length) return undefined;
+    const unit = rows[0].doc;
+    const use = computeStaffTimeUse({ unit: unit.budgets, entries: unit.staffTime, period, asOf: asOf ?? this.clock(), timeZone: this.settingsFor(tenant).timeZone });
+    return { position, data: { ...use, unitId, name: unit.name, isContactPoint: unit.isContactPoint } };
+  }
+
+  async fund(tenant: string, fundId: string) {
+    const position = await this.position();
+    const { rows } = await this.pool.query<{ doc: FundDocument }>('SELECT doc FROM rm_funds WHERE tenant = $1 AND id = $2', [tenant, fundId]);
+    if (!rows.length) return undefined;
+    const fund = rows[0].doc;
+    const awardedShare = fund.budgetCents > 0 ? fund.awardedCents / fund.budgetCents : null;
+    const disbursedShare = fund.awardedCents > 0 ? fund.disbursedCents / fund.awardedCents : null;
+    return { position, data: { ...fund, awardedShare, disbursedShare } };
+  }
+
+  private async histories(tenant: string, where: string, params: unknown[]): Promise<CaseHistory[]> {
+    const { rows } = await this.pool.query<{ history: CaseHistory }>(`SELECT history FROM rm_cases WHERE tenant = $1 AND ${where}`, [tenant, ...params]);
+    return rows.map((row) => row.history);
+  }
+
+  private async snapshots(tenant: string, asOf: Date, where: string, params: unknown[]): Promise<CaseSnapshot[]> {
+    const settings = this.settingsFor(tenant);
+    return (await this.histories(tenant, where, params)).map((h) => snapshotCase(h, asOf, settings)).filter((s): s is CaseSnapshot => s !== null);
+  }
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { commandExamples } from '../../apps/api/src/commands/dto/examples';
+import { ApiHarness, startApi } from '../support/api-harness';
+
+/**
+ * A scripted story, sent over HTTP with business times, projected, and read back over HTTP. Every
+ * expected number below is worked out by hand from METRICS.md (winter time: Berlin = UTC+1).
+ */
+describe('analysts read metrics over HTTP', () => {
+  let api: ApiHarness;
+  const contactPoint = randomUUID();
+  const buildingOffice = randomUUID();
+  const initiative = randomUUID();
+  const caseA = randomUUID();
+  const caseB = randomUUID();
+  const fund = randomUUID();
+  const T1 = '2026-02-05T12:00:00.000Z';
+  const T2 = '2026-03-01T12:00:00.000Z';
+
+  const send = async (type: string, body: object, occurredAt: string) => {
+    const response = await api.command(type, { ...body, occurredAt });
+    expect({ type, status: response.status, body: response.body }).toMatchObject({ status: 200 });
+  };
+  const analyst = (path: string, tenant = 'musterstadt', headers: Record<string, string> = {}) => api.get(path, tenant, ['analyst'], headers);
+
+  beforeAll(async () => {
+    api = await startApi();
+    await send('RegisterUnit', { unitId: contactPoint, name: 'Anlaufstelle', isContactPoint: true }, '2025-12-01T08:00:00Z');
+    await send('RegisterUnit', { unitId: buildingOffice, name: 'Bauamt', isContactPoint: false }, '2025-12-01T08:00:00Z');
+    await send('SetStaffTimeBudget', { unitId: buildingOffice, period: '2026-Q1', hours: 30 }, '2025-12-15T08:00:00Z');
+    await send('RegisterInitiative', { ...commandExamples.RegisterInitiative, initiativeId: initiative }, '2026-01-02T08:00:00Z');
+    await send('ReportActiveMembers', { initiativeId: initiative, activeMembers: 20 }, '2026-01-02T09:00:00Z');
+    await send('ReportActiveMembers', { initiativeId: initiative, activeMembers: 15 }, '2026-02-01T09:00:00Z');
+    await send('OpenFund', { fundId: fund, name: 'Mit-mach-Fonds', year: 2026, budgetCents: 1_000_000 }, '2026-01-01T08:00:00Z');
+
+    const submit = { ...commandExamples.SubmitRequest, initiativeId: initiative, category: 'stadtteil' };
+    await send('SubmitRequest', { ...submit, caseId: caseA }, '2026-01-05T09:00:00Z');
+    await send('AcknowledgeRequest', { caseId: caseA, unitId: contactPoint, staffRef: 'k.schulte' }, '2026-01-09T09:00:00Z');
+    await send('AssignContactPerson', { caseId: caseA, staffRef: 's1', unitId: buildingOffice }, '2026-01-12T09:00:00Z');
+    const interaction = (interactionId: string, initiatedBy: string, participationLevel: string, staffRef: string) =>
+      ({ ...commandExamples.RecordInteraction, caseId: caseA, interactionId, initiatedBy, participationLevel, staffRef, unitId: buildingOffice });
+    await send('RecordInteraction', interaction(randomUUID(), 'administration', 'collaborate', 's1'), '2026-01-15T09:00:00Z');
+    const commitment = { caseId: caseA, description: 'Prüfung der Nutzungsänderung' };
+    await send('MakeCommitment', { ...commitment, commitmentId: 'a0000000-0000-4000-8000-000000000001', promisor: 'administration', dueOn: '2026-01-31' }, '2026-01-15T10:00:00Z');
+    await send('MakeCommitment', { ...commitment, commitmentId: 'a0000000-0000-4000-8000-000000000002', promisor: 'initiative', dueOn: '2026-02-10' }, '2026-01-15T10:05:00Z');
+    await send('LogStaffTime', { caseId: caseA, unitId: buildingOffice, staffRef: 's1', hours: 6, activity: 'Ortstermin' }, '2026-01-15T11:00:00Z');
+    await send('RecordInteraction', interaction(randomUUID(), 'initiative', 'consult', 's1'), '2026-01-25T09:00:00Z');
+    await send('FulfilCommitment', { caseId: caseA, commitmentId: 'a0000000-0000-4000-8000-000000000001' }, '2026-01-30T12:00:00Z');
+    await send('RecordInteraction', interaction(randomUUID(), 'initiative', 'involve', 's2'), '2026-02-04T09:00:00Z');
+    await send('RecordTrustFeedback', { caseId: caseA, respondent: 'initiative', scores: { responsiveness: 4, reliability: 4, integrity: 4, openness: 4, fairness: 4 } }, '2026-02-05T09:00:00Z');
+    // Recorded last, but it happened on 20 January: as-of metrics go by business time.
+    await send('SubmitRequest', { ...submit, caseId: caseB, category: 'kultur' }, '2026-01-20T09:00:00Z');
+    await api.project();
+  });
+  afterAll(() => api.close());
+
+  it("a case's metrics as of T1, with the index components", async () => {
+    const { status, body, headers } = await analyst(`/v1/cases/${caseA}/metrics?asOf=${T1}`);
+    expect(status).toBe(200);
+    expect(Number(headers.get('x-read-model-position'))).toBe(body.position);
+    const m = body.data;
+    expect(m.asOf).toBe(T1);
+    expect(m.contactContinuity).toBeCloseTo(1 / 3, 6); // staff s1, s1, s2: (4 + 1 − 3) / (3 × 2)
+    expect(m.contactHandovers).toBe(0);
+    expect(m.daysToContactPerson).toBeCloseTo(7, 6);
+    expect(m.medianContactGapDays).toBeCloseTo(10, 6); // 01-05, 01-15, 01-25, 02-04
+    expect(m.longestSilenceDays).toBeCloseTo(10, 6);
+    expect(m.dormant).toBe(false);
+    expect(m.daysToFirstResponse).toBeCloseTo(4, 6); // the acknowledgement
+    expect(m.respondedWithinTarget).toBe(true);
+    expect(m.commitments.administration).toEqual({ kept: 1, late: 0, broken: 0, overdue: 0, open: 0 });
+    expect(m.commitments.initiative).toEqual({ kept: 0, late: 0, broken: 0, overdue: 0, open: 1 });
+    expect(m.commitmentReliability).toEqual({ administration: 1, initiative: null, combined: 1 });
+    expect(m.participation).toEqual({ inform: 0, consult: 1, involve: 1, collaborate: 1, empower: 0 });
+    expect(m.coCreationShare).toBeCloseTo(1 / 3, 6);
+    expect(m.reciprocityIndex).toBeCloseTo(2 / 3, 6); // s = 2/3: 1 − |4/3 − 1|
+    expect(m.perceivedTrust.overall).toBe(4);
+    expect(m.stageDays.request).toBeCloseTo(31.125, 6);
+    // trustIndex = 100 × (0.25 × (1 − 4/28) + 0.30 × 1 + 0.15 × 0.5 + 0.10 × 2/3 + 0.20 × 0.75)
+    expect(m.trustIndex.value).toBeCloseTo(80.5952, 3);
+    expect(m.trustIndex.components.responsiveness).toMatchObject({ weight: 0.25 });
+    expect(m.trustIndex.components.responsiveness.value).toBeCloseTo(1 - 4 / 28, 6);
+    expect(m.trustIndex.components.participation.value).toBeCloseTo(0.5, 6);
+    // continuityIndex = 100 × (0.4 × 1/3 + 0.3 × 1 + 0.3 × (1 − 10/180))
+    expect(m.continuityIndex.value).toBeCloseTo(71.6667, 3);
+  });
+
+  it('the same case as of T2: the initiative missed its due date, so reliability and the trust index fall', async () => {
+    const m = (await analyst(`/v1/cases/${caseA}/metrics?asOf=${T2}`)).body.data;
+    expect(m.commitments.initiative).toEqual({ kept: 0, late: 0, broken: 0, overdue: 1, open: 0 });
+    expect(m.commitmentReliability).toEqual({ administration: 1, initiative: 0, combined: 0.5 });
+    expect(m.longestSilenceDays).toBeCloseTo(25.125, 6); // 02-04 09:00 to 03-01 12:00
+    expect(m.trustIndex.value).toBeCloseTo(65.5952, 3);
+  });
+
+  it('a backdated case counts from its business time; unanswered, it misses the response target', async () => {
+    const m = (await analyst(`/v1/cases/${caseB}/metrics?asOf=${T1}`)).body.data;
+    expect(m.daysToFirstResponse).toBeNull();
+    expect(m.respondedWithinTarget).toBe(false); // 16.125 days > 14 without a response
+    expect(m.contactContinuity).toBeNull();
+    expect(m.trustIndex.value).toBeCloseTo(100 * (1 - 16.125 / 28), 3); // the only defined component
+    expect(m.continuityIndex.value).toBeCloseTo(100 * ((0.3 * 1 + 0.3 * (1 - 16.125 / 180)) / 0.6), 3);
+    const before = await analyst(`/v1/cases/${caseB}/metrics?asOf=2026-01-19`);
+    expect(before.status).toBe(404);
+  });
+
+  it('the summary pools both cases as of T1, and only the first case as of 10 January', async () => {
+    const s = (await analyst(`/v1/metrics/summary?asOf=${T1}`)).body.data;
+    expect(s).toMatchObject({ cases: 2, openCases: 2, casesPerStage: { request: 2 }, medianDaysToFirstResponse: 4, respondedWithinTargetShare: 0.5 });
+    expect(s.commitmentReliability).toEqual({ administration: 1, initiative: null, combined: 1 });
+    expect(s.meanTrustIndex).toBeCloseTo((80.5952 + 100 * (1 - 16.125 / 28)) / 2, 3);
+    expect((await analyst('/v1/metrics/summary?asOf=2026-01-10')).body.data.cases).toBe(1);
+    expect((await analyst(`/v1/metrics/summary?asOf=${T1}&category=kultur`)).body.data.cases).toBe(1);
+    expect((await analyst(`/v1/metrics/summary?asOf=${T1}&from=2026-01-06&to=2026-01-31`)).body.data.cases).toBe(1);
+    expect((await analyst(`/v1/metrics/summary?asOf=${T1}&unitId=${buildingOffice}`)).body.data.cases).toBe(1);
+  });
+
+  it("an initiative's metrics include member retention as of T", async () => {
+    expect((await analyst(`/v1/initiatives/${initiative}/metrics?asOf=${T1}`)).body.data).toMatchObject({ cases: 2, memberRetention: 0.75 });
+    expect((await analyst(`/v1/initiatives/${initiative}/metrics?asOf=2026-01-10`)).body.data).toMatchObject({ cases: 1, memberRetention: 1 });
+  });
+
+  it('monthly time series, staff time use and the fund', async () => {
+    const series = (await analyst('/v1/metrics/timeseries?from=2025-12&to=2026-02')).body.data;
+    expect(series.map((p: { month: string; cases: number }) => [p.month, p.cases])).toEqual([['2025-12', 0], ['2026-01', 2], ['2026-02', 2]]);
+    const staff = (await analyst(`/v1/units/${buildingOffice}/staff-time?period=2026-Q1&asOf=${T1}`)).body.data;
+    expect(staff).toMatchObject({ loggedHours: 6, budgetHours: 30, staffTimeUse: 0.2 });
+    expect((await analyst(`/v1/funds/${fund}`)).body.data).toMatchObject({ budgetCents: 1_000_000, awardedCents: 0, awardedShare: 0 });
+  });
+
+  it('lists cases by cursor, with filters, and as CSV', async () => {
+    const first = (await analyst('/v1/cases?limit=1')).body.data;
+    expect(first.items).toHaveLength(1);
+    const second = (await analyst(`/v1/cases?limit=1&cursor=${first.nextCursor}`)).body.data;
+    expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    expect([first.items[0].caseId, second.items[0].caseId].sort()).toEqual([caseA, caseB].sort());
+    expect((await analyst(`/v1/cases?unitId=${buildingOffice}`)).body.data.items.map((c: { caseId: string }) => c.caseId)).toEqual([caseA]);
+    expect((await analyst('/v1/cases?category=kultur')).body.data.items.map((c: { caseId: string }) => c.caseId)).toEqual([caseB]);
+    const csv = await analyst('/v1/cases', 'musterstadt', { accept: 'text/csv' });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(String(csv.body).split('\r\n')[0]).toContain('caseId');
+    expect(String(csv.body).trim().split('\r\n')).toHaveLength(3);
+    const summaryCsv = await analyst(`/v1/metrics/summary?asOf=${T1}`, 'musterstadt', { accept: 'text/csv' });
+    expect(String(summaryCsv.body)).toContain('commitmentReliability.combined');
+    expect((await analyst('/v1/cases?cursor=nonsense')).status).toBe(404);
+    expect((await analyst('/v1/cases?limit=1000')).status).toBe(400);
+    expect((await analyst('/v1/cases?asOf=yesterday&stage=done')).status).toBe(400);
+  });
+
+  it('tenancy and roles: own tenant only, no contact data, and clerks need the analyst role too', async () => {
+    expect((await analyst(`/v1/cases/${caseA}`, 'nachbarort')).status).toBe(404);
+    expect((await analyst(`/v1/metrics/summary?asOf=${T1}`, 'nachbarort')).body.data.cases).toBe(0);
+    const profile = await analyst(`/v1/initiatives/${initiative}`);
+    expect(profile.status).toBe(200);
+    expect(JSON.stringify(profile.body)).not.toMatch(/Demir|buergerverein-nordstadt|contact/i);
+    expect((await api.get(`/v1/cases/${caseA}/metrics`, 'musterstadt', ['clerk'])).status).toBe(403);
+    expect((await api.get(`/v1/cases/${caseA}/metrics`, 'musterstadt', ['clerk', 'analyst'])).status).toBe(200);
+    expect((await api.get('/v1/metrics/summary', 'musterstadt', ['auditor'])).status).toBe(403);
+  });
+});
