@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { runNode } from '../support/processes';
 
 /**
  * A scripted story, sent over HTTP with business times, projected, and read back over HTTP. Every
@@ -157,5 +158,34 @@ describe('analysts read metrics over HTTP', () => {
     expect((await api.get(`/v1/cases/${caseA}/metrics`, 'musterstadt', ['clerk'])).status).toBe(403);
     expect((await api.get(`/v1/cases/${caseA}/metrics`, 'musterstadt', ['clerk', 'analyst'])).status).toBe(200);
     expect((await api.get('/v1/metrics/summary', 'musterstadt', ['auditor'])).status).toBe(403);
+  });
+
+  it('an admin rebuilds the read models over HTTP while queries keep answering; the numbers stay the same', async () => {
+    const before = (await analyst(`/v1/cases/${caseA}/metrics?asOf=${T1}`)).body.data;
+    expect((await api.request('POST', '/v1/admin/projections/rebuild', { headers: { authorization: `Bearer ${await api.token('musterstadt', 'analyst')}` } })).status).toBe(403);
+    const admin = { authorization: `Bearer ${await api.token('musterstadt', 'admin')}` };
+    const started = await api.request('POST', '/v1/admin/projections/rebuild', { headers: admin });
+    expect(started.status).toBe(202);
+    expect((await analyst(`/v1/metrics/summary?asOf=${T1}`)).status).toBe(200); // answering meanwhile
+    let state = started.body.state;
+    for (let i = 0; i < 200 && state === 'running'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      state = (await api.request('GET', '/v1/admin/projections', { headers: admin })).body.rebuild.state;
+    }
+    expect(state).toBe('succeeded');
+    expect((await analyst(`/v1/cases/${caseA}/metrics?asOf=${T1}`)).body.data).toEqual(before);
+  });
+
+  it('the projections check CLI finds the read models equal to a replay, and names a row changed behind its back', () => {
+    const env = { DATABASE_URL: api.db.url, LOG_LEVEL: 'silent' };
+    const ok = runNode('dist/apps/cli/src/main.js', ['projections', 'check'], env);
+    expect(ok.stdout).toContain('OK: the live read models equal the replay');
+    expect(ok.status).toBe(0);
+    return api.db.pool.query(`UPDATE rm_cases SET doc = jsonb_set(doc, '{interactions}', '99') WHERE id = $1`, [caseA]).then(() => {
+      const broken = runNode('dist/apps/cli/src/main.js', ['projections', 'check'], env);
+      expect(broken.status).toBe(1);
+      expect(broken.stdout).toContain(`DIFFERENT: rm_cases: 1 row(s)`);
+      expect(broken.stdout).toContain(`musterstadt ${caseA} (both, different)`);
+    });
   });
 });

@@ -5,6 +5,8 @@ import { EVENT_STORE, EventStore } from '@koproduktiv/event-store';
 import { createMetricsRegistry, IDEMPOTENCY_STORE, IdempotencyStore } from '@koproduktiv/platform';
 import { AuditModule } from './audit/audit.module';
 import { QueriesModule } from './queries/queries.module';
+import { AdminController, REBUILD_JOB } from './admin/admin.controller';
+import { RebuildJob } from './admin/rebuild-job';
 import { CommandExecutor } from './commands/command-executor';
 import { buildCommandsController } from './commands/commands-controller.factory';
 import { commandDtos } from './commands/dto';
@@ -29,13 +31,14 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store), QueriesModule.forPool(runtime.pool)],
-      controllers: [buildCommandsController(commandDtos), HealthController, MetricsController],
+      controllers: [buildCommandsController(commandDtos), HealthController, MetricsController, AdminController],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.store },
         { provide: IDEMPOTENCY_STORE, useValue: runtime.idempotency },
         { provide: TOKEN_VERIFIER, useValue: runtime.verifier },
         { provide: READINESS_CHECK, useValue: runtime.ready },
         { provide: PROCESSOR_STATUSES, useValue: processors },
+        { provide: REBUILD_JOB, useValue: new RebuildJob(runtime.store, runtime.pool) },
         { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(processors) },
         {
           provide: CommandExecutor,

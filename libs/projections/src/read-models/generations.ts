@@ -54,22 +54,51 @@ export interface RebuildResult {
  * with the new generation (see ReadModelSupervisor).
  */
 export async function rebuildReadModels(store: EventStore, pool: Pool, options: { logger?: Logger; batchSize?: number } = {}): Promise<RebuildResult> {
-  const started = Date.now();
-  const current = await ensureReadModels(pool);
-  const next = current + 1;
-  await inTransaction(pool, async (client) => {
-    await client.query(dropGenerationDdl(next));
-    await client.query(generationDdl(next));
-    await resetCheckpoint(client, `${READ_MODELS_PROCESSOR}@g${next}`);
+  return exclusively(pool, async () => {
+    const started = Date.now();
+    const next = (await ensureReadModels(pool)) + 1;
+    const events = await buildGeneration(store, pool, next, options);
+    await inTransaction(pool, async (client) => {
+      await client.query(pointViewsDdl(next));
+      await client.query('UPDATE kp_read_model_generation SET active = $2, updated_at = now() WHERE name = $1', [READ_MODELS_PROCESSOR, next]);
+    });
+    options.logger?.info({ generation: next, events }, 'read models rebuilt and swapped in');
+    return { generation: next, events, seconds: (Date.now() - started) / 1000 };
   });
-  const runner = new ProcessorRunner(store, pool, new ReadModelProjection(next), { batchSize: options.batchSize ?? 2000, logger: options.logger });
-  const events = await runner.catchUp();
+}
+
+export class RebuildInProgressError extends Error {
+  constructor() {
+    super('Another rebuild or check of the read models is running');
+    this.name = 'RebuildInProgressError';
+  }
+}
+
+/** One rebuild or check at a time, cluster-wide. */
+export async function exclusively<T>(pool: Pool, work: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('kp.read-models.rebuild')) AS locked`);
+    if (!rows[0].locked) throw new RebuildInProgressError();
+    try {
+      return await work();
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(hashtext('kp.read-models.rebuild'))`).catch(() => undefined);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** Replays the whole store into fresh tables of `generation`; returns the number of events read. */
+export async function buildGeneration(store: EventStore, pool: Pool, generation: number, options: { logger?: Logger; batchSize?: number } = {}): Promise<number> {
   await inTransaction(pool, async (client) => {
-    await client.query(pointViewsDdl(next));
-    await client.query('UPDATE kp_read_model_generation SET active = $2, updated_at = now() WHERE name = $1', [READ_MODELS_PROCESSOR, next]);
+    await client.query(dropGenerationDdl(generation));
+    await client.query(generationDdl(generation));
+    await resetCheckpoint(client, `${READ_MODELS_PROCESSOR}@g${generation}`);
   });
-  options.logger?.info({ generation: next, events }, 'read models rebuilt and swapped in');
-  return { generation: next, events, seconds: (Date.now() - started) / 1000 };
+  const runner = new ProcessorRunner(store, pool, new ReadModelProjection(generation), { batchSize: options.batchSize ?? 2000, logger: options.logger });
+  return runner.catchUp();
 }
 
 /** Drops every generation's tables except the active one (after the projector moved on). */

@@ -4,3 +4,4 @@ export * from './registry-documents';
 export * from './read-model-projection';
 export * from './generations';
 export * from './read-model-supervisor';
+export * from './check';
