@@ -3,17 +3,43 @@ import { DOMAIN_COMMAND_TYPES } from '../../libs/domain/src';
 import { verifyStream } from '../../libs/event-store/src';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { describeBackend } from '../support/backends';
+import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '../support/kurrentdb';
+import type { EventStoreSelection } from '../../libs/event-store/src';
 
 const ids = exampleIds;
 const caseStream = `case-${ids.case}`;
 
-describe('command API over HTTP (PostgreSQL)', () => {
+const kurrentdb = kurrentDbSource();
+describeBackend('KurrentDB (HTTP end-to-end)', kurrentdb?.where ?? KURRENTDB_SKIPPED);
+
+/** The same suite on every event store that can be reached; PostgreSQL always. */
+const backends: [string, (() => Promise<{ selection: EventStoreSelection; stop(): Promise<void> }>) | undefined][] = [
+  ['PostgreSQL', async () => ({ selection: { EVENT_STORE: 'postgres' }, stop: async () => undefined })],
+  ['KurrentDB', kurrentdb && (async () => {
+    const server: KurrentDbServer = await kurrentdb.start();
+    return { selection: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url }, stop: () => server.stop() };
+  })],
+];
+
+describe.each(backends.filter(([, start]) => !start).map(([name]) => name))('command API over HTTP (%s)', (name) => {
+  it.skip(`${name}: ${KURRENTDB_SKIPPED}`, () => undefined);
+});
+
+describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)', (backend, startBackend) => {
   let api: ApiHarness;
+  let stopBackend: () => Promise<void> = async () => undefined;
+  const onPostgres = backend === 'PostgreSQL' ? it : it.skip;
 
   beforeAll(async () => {
-    api = await startApi({ bodyLimitBytes: 16 * 1024 });
+    const started = await (startBackend as NonNullable<typeof startBackend>)();
+    stopBackend = started.stop;
+    api = await startApi({ bodyLimitBytes: 16 * 1024, eventStore: started.selection });
+  }, 180_000);
+  afterAll(async () => {
+    await api.close();
+    await stopBackend();
   });
-  afterAll(() => api.close());
 
   it('accepts every command of the domain once, in a story, and stores its events with full metadata', async () => {
     const sent = new Set<string>();
@@ -163,7 +189,7 @@ describe('command API over HTTP (PostgreSQL)', () => {
       expectProblem(response, 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
     });
 
-    it('400, not 500, for text PostgreSQL cannot store', async () => {
+    it('400, not 500, for text the store cannot hold', async () => {
       const response = await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Amt\u0000', isContactPoint: false });
       expect(response.status).toBe(400);
     });
@@ -192,7 +218,8 @@ describe('command API over HTTP (PostgreSQL)', () => {
   });
 
   describe('tamper evidence', () => {
-    it('the hash chain names the event whose row was edited directly in PostgreSQL', async () => {
+    // Edits a row in PostgreSQL's events table; KurrentDB's log cannot be edited in place.
+    onPostgres('the hash chain names the event whose row was edited directly in PostgreSQL', async () => {
       const before = await api.store.readStream('musterstadt', caseStream);
       expect(verifyStream(caseStream, before)).toBeUndefined();
       await api.db.pool.query(

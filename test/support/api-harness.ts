@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EventStore, migrate, PostgresEventStore } from '../../libs/event-store/src';
+import { createEventStore, EventStore, EventStoreSelection, migrate } from '../../libs/event-store/src';
+import { AGGREGATE_CATEGORIES } from '../../libs/domain/src';
 import {
   createLogger,
   DEV_AUDIENCE,
@@ -36,11 +37,15 @@ export interface ApiHarness {
 }
 
 /** The real application over real HTTP on loopback and a PostgreSQL database of its own. */
-export async function startApi({ bodyLimitBytes = 64 * 1024 } = {}): Promise<ApiHarness> {
+export async function startApi({
+  bodyLimitBytes = 64 * 1024,
+  eventStore = { EVENT_STORE: 'postgres' } as EventStoreSelection,
+} = {}): Promise<ApiHarness> {
   const db = await createTestDatabase('kp_e2e');
   await migrate(db.pool);
   const secret = new Uint8Array(randomBytes(32));
-  const store = new PostgresEventStore(db.pool);
+  // Events in the selected store; read models, checkpoints and idempotency keys in PostgreSQL.
+  const store = await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES });
   const app: NestFastifyApplication = await createApp(
     {
       store,
@@ -90,6 +95,7 @@ export async function startApi({ bodyLimitBytes = 64 * 1024 } = {}): Promise<Api
     },
     async close() {
       await app.close();
+      await store.close();
       await db.drop();
     },
   };
