@@ -1,20 +1,11 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, loadConfig } from '@koproduktiv/platform';
+import { createLogger, loadConfigOrExit } from '@koproduktiv/platform';
 import { ProjectorHost } from '@koproduktiv/projections';
 import { createApp } from './create-app';
 import { createRuntime } from '@koproduktiv/runtime';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL);
   const runtime = await createRuntime(config, logger);
   const projector = config.RUN_PROJECTOR ? new ProjectorHost(runtime.store, runtime.pool, [], logger) : undefined;

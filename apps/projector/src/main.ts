@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, createMetricsRegistry, loadConfig } from '@koproduktiv/platform';
+import { createLogger, createMetricsRegistry, loadConfigOrExit } from '@koproduktiv/platform';
 import { ProjectorHost } from '@koproduktiv/projections';
 import { createRuntime } from '@koproduktiv/runtime';
 import { startOperationsServer } from './operations-server';
@@ -9,16 +9,7 @@ import { startOperationsServer } from './operations-server';
  * instance at a time (advisory locks), so running two for availability is safe.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL, 'koproduktiv-projector');
   const runtime = await createRuntime(config, logger);
   const projector = new ProjectorHost(runtime.store, runtime.pool, [], logger);

@@ -1,27 +1,13 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { AggregateCategory, AnyDecider, deciders, DomainEvent } from '@koproduktiv/domain';
-import { AsOf, AuditReader, ExportScope, exportLines, RecordedEvent, verifyStore, VerifyReport } from '@koproduktiv/event-store';
+import { AsOf, AuditReader, ExportScope, exportLines, RecordedEvent, serializeEvent, verifyStore, VerifyReport } from '@koproduktiv/event-store';
 import { ProblemError } from '@koproduktiv/platform';
 import type { AuditEventDto, StreamEventsDto, StreamStateDto, TimelineDto } from './audit.dto';
 
 export const AUDIT_READER = Symbol('AUDIT_READER');
 
-const toAuditEvent = (event: RecordedEvent): AuditEventDto => ({
-  position: event.position,
-  tenant: event.tenant,
-  streamId: event.streamId,
-  version: event.version,
-  eventId: event.eventId,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  occurredAt: event.occurredAt.toISOString(),
-  recordedAt: event.recordedAt.toISOString(),
-  data: event.data as Record<string, unknown>,
-  metadata: event.metadata,
-  prevHash: event.prevHash,
-  hash: event.hash,
-});
+const toAuditEvent = (event: RecordedEvent): AuditEventDto => serializeEvent(event);
 
 const streamNotFound = (streamId: string) =>
   new ProblemError(404, 'AUDIT.STREAM_NOT_FOUND', 'Not found', `Your tenant has no stream ${streamId}`, { streamId });

@@ -1,5 +1,5 @@
 import { createHash, Hash } from 'node:crypto';
-import type { RecordedEvent } from '../port';
+import { RecordedEvent, serializeEvent } from '../port';
 import { eventHash } from '../hash-chain';
 
 /**
@@ -32,21 +32,7 @@ export interface ExportManifest {
 
 /** One event as an export line (with its newline). */
 export function exportLine(event: RecordedEvent): string {
-  return `${JSON.stringify({
-    position: event.position,
-    tenant: event.tenant,
-    streamId: event.streamId,
-    version: event.version,
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    occurredAt: event.occurredAt.toISOString(),
-    recordedAt: event.recordedAt.toISOString(),
-    data: event.data,
-    metadata: event.metadata,
-    prevHash: event.prevHash,
-    hash: event.hash,
-  })}\n`;
+  return `${JSON.stringify(serializeEvent(event))}\n`;
 }
 
 /** Parses an export line back into a recorded event (throws on anything malformed). */
