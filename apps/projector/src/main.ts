@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const projector = new ProjectorHost(runtime.store, runtime.pool, [], logger);
   await projector.start();
   const registry = createMetricsRegistry(() => projector.statuses());
-  const port = Number(process.env.PROJECTOR_PORT ?? 9464);
+  const port = config.PROJECTOR_PORT;
   const server = await startOperationsServer(port, config.HOST, registry, async () => {
     await runtime.ready();
     return { processors: projector.statuses() };

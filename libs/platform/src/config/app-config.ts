@@ -40,6 +40,10 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   JWT_AUDIENCE?: string;
 
+  /** apps/projector only: the port of its /health and /metrics. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PROJECTOR_PORT = 9464;
+
   /** Run the projector (read models, relay) inside this process; production runs apps/projector instead. */
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1'))
   @IsOptional() @IsBoolean()
@@ -62,7 +66,7 @@ export class AppConfig {
 
 /** Every variable AppConfig reads (optional ones have no initialiser, so they cannot be discovered). */
 export const CONFIG_KEYS = [
-  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EVENT_STORE', 'KURRENTDB_URL', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'RUN_PROJECTOR',
+  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EVENT_STORE', 'KURRENTDB_URL', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'RUN_PROJECTOR', 'PROJECTOR_PORT',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 export class ConfigError extends Error {
