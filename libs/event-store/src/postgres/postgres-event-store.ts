@@ -63,7 +63,7 @@ export class PostgresEventStore implements EventStore {
         `SELECT ${EVENT_COLUMNS}, transaction_id::text AS transaction_id FROM kp_events
          WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
            AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-         ORDER BY transaction_id, position LIMIT $3`,
+         ORDER BY kp_events.transaction_id, kp_events.position LIMIT $3`,
         [from.transactionId, from.position, maxCount],
       )
       .catch(translatePgError);

@@ -53,6 +53,27 @@ describe('PostgreSQL global order', () => {
     }
   });
 
+  it('orders by transaction id as a number, also where its decimal digits grow (9 before 10)', async () => {
+    // Rows with chosen transaction ids, far below any running transaction, so they are all visible.
+    const fresh = await createTestDatabase();
+    try {
+      await migrate(fresh.pool);
+      const insert = (transactionId: number, version: number) =>
+        fresh.pool.query(
+          `INSERT INTO kp_events (transaction_id, tenant, stream_id, version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, hash)
+           VALUES ($1::text::xid8, 't1', 'case-x', $2, gen_random_uuid(), 'E', 1, '{}', '{}', now(), now(), 'h')`,
+          [transactionId, version],
+        );
+      await insert(9, 1);
+      await insert(10, 2);
+      await insert(100, 3);
+      const all = await drain(new PostgresEventStore(fresh.pool), undefined, 1);
+      expect(all.events.map((e) => e.version)).toEqual([1, 2, 3]);
+    } finally {
+      await fresh.drop();
+    }
+  });
+
   it('migrates idempotently when several instances start at once', async () => {
     await Promise.all([migrate(db.pool), migrate(db.pool), migrate(db.pool)]);
     const { rows } = await db.pool.query('SELECT version FROM kp_schema_migrations');
