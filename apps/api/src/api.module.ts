@@ -15,6 +15,7 @@ import { HealthController, READINESS_CHECK } from './health/health.controller';
 import { AuthGuard, TOKEN_VERIFIER } from './http/auth.guard';
 import { MetricsController, METRICS_REGISTRY } from './health/metrics.controller';
 import { PROCESSOR_STATUSES, ProcessorStatuses } from './health/processor-statuses';
+import type { Registry } from 'prom-client';
 import type { Runtime } from '@koproduktiv/runtime';
 
 /** What the HTTP application needs; the projector's statuses only when it runs in this process. */
@@ -22,6 +23,8 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'verifier' | 'r
   readonly processors?: ProcessorStatuses;
   /** Called after every successful append (wakes an in-process projector). */
   readonly onAppended?: () => void;
+  /** Adds the in-process processors' own counters to /metrics. */
+  readonly registerMetrics?: (registry: Registry) => void;
 };
 
 @Module({})
@@ -39,7 +42,11 @@ export class ApiModule {
         { provide: READINESS_CHECK, useValue: runtime.ready },
         { provide: PROCESSOR_STATUSES, useValue: processors },
         { provide: REBUILD_JOB, useValue: new RebuildJob(runtime.store, runtime.pool) },
-        { provide: METRICS_REGISTRY, useValue: createMetricsRegistry(processors) },
+        { provide: METRICS_REGISTRY, useFactory: () => {
+          const registry = createMetricsRegistry(processors);
+          runtime.registerMetrics?.(registry);
+          return registry;
+        } },
         {
           provide: CommandExecutor,
           useFactory: (store: EventStore, idempotency: IdempotencyStore) => new CommandExecutor(store, idempotency, undefined, runtime.onAppended),

@@ -1,17 +1,21 @@
 import 'reflect-metadata';
 import { createLogger, loadConfigOrExit } from '@koproduktiv/platform';
-import { ProjectorHost } from '@koproduktiv/projections';
 import { createApp } from './create-app';
-import { createRuntime } from '@koproduktiv/runtime';
+import { createProjector, createRuntime } from '@koproduktiv/runtime';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL);
   const runtime = await createRuntime(config, logger);
-  const projector = config.RUN_PROJECTOR ? new ProjectorHost(runtime.store, runtime.pool, [], logger) : undefined;
-  await projector?.start();
+  const projector = config.RUN_PROJECTOR ? createProjector(runtime, logger) : undefined;
+  await projector?.host.start();
   const app = await createApp(
-    { ...runtime, processors: () => projector?.statuses() ?? [], onAppended: () => projector?.poke() },
+    {
+      ...runtime,
+      processors: () => projector?.host.statuses() ?? [],
+      onAppended: () => projector?.host.poke(),
+      registerMetrics: (registry) => projector?.registerMetrics(registry),
+    },
     { logger, bodyLimitBytes: config.BODY_LIMIT_BYTES },
   );
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { createLogger, createMetricsRegistry, loadConfigOrExit } from '@koproduktiv/platform';
-import { ProjectorHost } from '@koproduktiv/projections';
-import { createRuntime } from '@koproduktiv/runtime';
+import { createProjector, createRuntime } from '@koproduktiv/runtime';
 import { startOperationsServer } from './operations-server';
 
 /**
@@ -12,13 +11,14 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL, 'koproduktiv-projector');
   const runtime = await createRuntime(config, logger);
-  const projector = new ProjectorHost(runtime.store, runtime.pool, [], logger);
-  await projector.start();
-  const registry = createMetricsRegistry(() => projector.statuses());
+  const projector = createProjector(runtime, logger);
+  await projector.host.start();
+  const registry = createMetricsRegistry(() => projector.host.statuses());
+  projector.registerMetrics(registry);
   const port = config.PROJECTOR_PORT;
   const server = await startOperationsServer(port, config.HOST, registry, async () => {
     await runtime.ready();
-    return { processors: projector.statuses() };
+    return { processors: projector.host.statuses() };
   });
   logger.info({ port }, 'projector running; /metrics and /health on this port');
 

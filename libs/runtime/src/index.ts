@@ -1,1 +1,3 @@
 export * from './runtime';
+export * from './commands';
+export * from './projector';

@@ -1,0 +1,16 @@
+/** @koproduktiv/messaging: integration events to Kafka (relay, envelope, published fields) and the consumer side. */
+export * from './integration-events/published-fields';
+export * from './integration-events/topics';
+export * from './integration-events/cloudevents';
+export * from './publisher/event-publisher';
+export * from './kafka/classify';
+export * from './kafka/kafkajs-publisher';
+export * from './relay/backoff';
+export * from './relay/relay-metrics';
+export * from './relay/dead-letter';
+export * from './relay/kafka-relay';
+export * from './relay/create-kafka-relay';
+export * from './config/kafka-config';
+export * from './consumer/integration-event';
+export * from './consumer/dedup';
+export * from './integration-events/field-table';

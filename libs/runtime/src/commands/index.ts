@@ -1,0 +1,3 @@
+export * from './command-envelope';
+export * from './command-executor';
+export * from './command-problems';

@@ -1,0 +1,29 @@
+import type { Registry } from 'prom-client';
+import { createKafkaRelay, KafkaRelayHandle } from '@koproduktiv/messaging';
+import type { Logger } from '@koproduktiv/platform';
+import { ProjectorHost } from '@koproduktiv/projections';
+import type { Runtime } from './runtime';
+
+export interface Projector {
+  readonly host: ProjectorHost;
+  /** Adds what the processors count (e.g. the relay's published and dead-lettered events) to /metrics. */
+  registerMetrics(registry: Registry): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The processors a deployment runs: the read models always, the Kafka relay when KAFKA_BROKERS is
+ * set (its settings are validated here, at boot).
+ */
+export function createProjector(runtime: Pick<Runtime, 'store' | 'pool'>, logger: Logger, env: NodeJS.ProcessEnv = process.env): Projector {
+  const relay: KafkaRelayHandle | undefined = createKafkaRelay(env, logger);
+  const host = new ProjectorHost(runtime.store, runtime.pool, relay ? [relay.processor] : [], logger);
+  if (relay) logger.info({ brokers: relay.config.brokers }, 'Kafka relay enabled');
+  return {
+    host,
+    registerMetrics: (registry) => relay?.metrics.register(registry),
+    stop: async () => {
+      await Promise.all([host.stop(), relay?.close()]);
+    },
+  };
+}
