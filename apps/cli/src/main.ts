@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { ConfigError } from '@koproduktiv/platform';
 import { CliError } from './cli-error';
 import { auditCommand, auditHelp } from './commands/audit';
+import { demoCommand, demoHelp } from './commands/demo';
 import { projectionsCommand, projectionsHelp } from './commands/projections';
 import { tokenCommand, tokenHelp } from './commands/token.command';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
   token: { run: tokenCommand, help: tokenHelp },
   audit: { run: auditCommand, help: auditHelp },
+  demo: { run: demoCommand, help: demoHelp },
   projections: { run: projectionsCommand, help: projectionsHelp },
 };
 
@@ -16,6 +18,7 @@ const usage = `Usage: koproduktiv <command> [options]
 Commands:
   token     print a bearer token for the embedded default
   audit     replay, verify and export the event store (auditors, operators)
+  demo      load demo data: three years of a small town, played through the command path
   projections  rebuild the read models, or check them against a replay
 
 Run "koproduktiv <command> --help" for a command's options.`;

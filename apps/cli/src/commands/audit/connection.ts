@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { AuditReader, PostgresAuditReader } from '@koproduktiv/event-store';
 import { createPool, loadConfig, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { CliError } from '../../cli-error';
+import { embeddedPostgresUnavailable } from '../../embedded-postgres';
 
 export interface AuditConnection {
   readonly reader: AuditReader;
@@ -23,7 +24,7 @@ export async function openAuditStore(): Promise<AuditConnection> {
     try {
       embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
     } catch (error) {
-      throw new CliError(`${(error as Error).message}\nWhile the service runs on this DATA_DIR, point DATABASE_URL at its PostgreSQL instead.`, 1);
+      throw embeddedPostgresUnavailable(error);
     }
   }
   const url = config.DATABASE_URL ?? (embedded as RunningPostgres).url;

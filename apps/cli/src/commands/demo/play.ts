@@ -1,0 +1,94 @@
+import { streamIdFor, deciderFor } from '@koproduktiv/domain';
+import type { EventStore } from '@koproduktiv/event-store';
+import type { IdempotencyStore } from '@koproduktiv/platform';
+import { CommandExecutor } from '@koproduktiv/runtime';
+import { demoUuid } from './random';
+import { buildStory, StoryStep } from './story';
+
+export interface PlayOptions {
+  readonly tenant: string;
+  readonly seed: number;
+  /** Last day (YYYY-MM-DD, inclusive, UTC) of the story to play; later steps are left out. */
+  readonly until?: string;
+  /** The executor's clock; steps after it are left out (business time may not lie in the future). */
+  readonly now?: () => Date;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface PlayResult {
+  /** Commands sent through the command path. */
+  readonly commands: number;
+  /** Events appended by this run (0 when the story was loaded before). */
+  readonly appended: number;
+  /** Commands answered from an earlier run (same Idempotency-Key, nothing appended). */
+  readonly alreadyLoaded: number;
+  readonly streams: number;
+  readonly streamsPerCategory: Readonly<Record<string, number>>;
+  /** Business time of the first and last command played. */
+  readonly from: Date | null;
+  readonly to: Date | null;
+  readonly commandsPerType: Readonly<Record<string, number>>;
+}
+
+/** A step of the story that the command path refused; names the step so the story can be fixed. */
+export class DemoStepFailed extends Error {
+  constructor(readonly step: StoryStep, override readonly cause: unknown) {
+    const code = (cause as { code?: unknown }).code;
+    super(`Demo step ${step.key} (${step.command.type} at ${step.at.toISOString()}) was refused${typeof code === 'string' ? ` with ${code}` : ''}: ${(cause as Error).message ?? String(cause)}`);
+    this.name = 'DemoStepFailed';
+  }
+}
+
+/** The actor every demo command is recorded with. */
+export const DEMO_ACTOR = { subject: 'demo-data', role: 'clerk' } as const;
+
+/**
+ * Plays the Musterstadt story through the command path: every step is one CommandExecutor.execute
+ * with its business time as occurredAt and an Idempotency-Key derived from seed and step, so the
+ * domain's rules apply as for any clerk, and a second run appends nothing.
+ */
+export async function playStory(store: EventStore, idempotency: IdempotencyStore, options: PlayOptions): Promise<PlayResult> {
+  const now = options.now ?? (() => new Date());
+  const limit = Math.min(options.until ? Date.parse(`${options.until}T23:59:59.999Z`) : Infinity, now().getTime());
+  const steps = buildStory(options.seed).filter((step) => step.at.getTime() <= limit);
+  let appendedByThisCommand = false;
+  const executor = new CommandExecutor(store, idempotency, now, () => (appendedByThisCommand = true));
+  const streams = new Map<string, string>();
+  const commandsPerType: Record<string, number> = {};
+  let appended = 0;
+  let alreadyLoaded = 0;
+  for (const [index, step] of steps.entries()) {
+    appendedByThisCommand = false;
+    const decider = deciderFor(step.command.type);
+    try {
+      const result = await executor.execute({
+        tenant: options.tenant,
+        actor: DEMO_ACTOR,
+        command: step.command,
+        occurredAt: step.at,
+        correlationId: demoUuid(options.seed, `correlation:${step.key.split('#')[0]}`),
+        commandId: demoUuid(options.seed, `command:${step.key}`),
+        idempotencyKey: `demo-${options.seed}-${step.key}`,
+      });
+      if (appendedByThisCommand) appended += result.events.length;
+      else alreadyLoaded += 1;
+    } catch (error) {
+      throw new DemoStepFailed(step, error);
+    }
+    streams.set(streamIdFor(decider.category, decider.aggregateIdOf(step.command)), decider.category);
+    commandsPerType[step.command.type] = (commandsPerType[step.command.type] ?? 0) + 1;
+    options.onProgress?.(index + 1, steps.length);
+  }
+  const streamsPerCategory: Record<string, number> = {};
+  for (const category of streams.values()) streamsPerCategory[category] = (streamsPerCategory[category] ?? 0) + 1;
+  return {
+    commands: steps.length,
+    appended,
+    alreadyLoaded,
+    streams: streams.size,
+    streamsPerCategory,
+    from: steps[0]?.at ?? null,
+    to: steps.at(-1)?.at ?? null,
+    commandsPerType,
+  };
+}

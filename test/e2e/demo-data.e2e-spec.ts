@@ -1,0 +1,165 @@
+import 'reflect-metadata';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { migrate, PostgresEventStore } from '../../libs/event-store/src';
+import { resolveMetricsSettings } from '../../libs/metrics/src';
+import { PostgresIdempotencyStore } from '../../libs/platform/src';
+import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelQueries } from '../../libs/projections/src';
+import { commandDtos } from '../../apps/api/src/commands/dto';
+import { playStory, PlayResult } from '../../apps/cli/src/commands/demo/play';
+import { demoUuid } from '../../apps/cli/src/commands/demo/random';
+import { buildStory, STORY_END } from '../../apps/cli/src/commands/demo/story';
+import { createTestDatabase, TestDatabase } from '../support/postgres';
+
+const TENANT = 'musterstadt';
+const SEED = 1;
+const END = new Date(`${STORY_END}T23:00:00Z`);
+const STORY = buildStory(SEED);
+
+/** The demo story, played in-process through the CommandExecutor against PostgreSQL, then projected. */
+describe('demo data (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let idempotency: PostgresIdempotencyStore;
+  let first: PlayResult;
+  const count = async (sql: string, params: unknown[] = []) => Number((await db.pool.query<{ n: string }>(sql, params)).rows[0].n);
+  const events = (type: string, where = 'TRUE') => count(`SELECT count(*) AS n FROM kp_events WHERE tenant = $1 AND type = $2 AND ${where}`, [TENANT, type]);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('kp_demo');
+    await migrate(db.pool);
+    store = new PostgresEventStore(db.pool);
+    idempotency = new PostgresIdempotencyStore(db.pool);
+    first = await playStory(store, idempotency, { tenant: TENANT, seed: SEED });
+  }, 60_000);
+  afterAll(() => db?.drop());
+
+  it('is deterministic: the same seed gives the same steps, another seed other ids and the same plot', () => {
+    expect(buildStory(SEED)).toEqual(STORY);
+    const submitted = (steps: typeof STORY) => steps.filter((step) => step.command.type === 'SubmitRequest').map((step) => (step.command.data as { caseId: string }).caseId);
+    for (let seed = 2; seed <= 8; seed += 1) {
+      const other = submitted(buildStory(seed));
+      expect(other).toHaveLength(submitted(STORY).length);
+      expect(other[0]).not.toBe(submitted(STORY)[0]);
+    }
+    expect(demoUuid(1, 'x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('sends only bodies the HTTP API would accept, with valid Idempotency-Keys', async () => {
+    const problems: string[] = [];
+    for (const step of STORY) {
+      const dto = plainToInstance(commandDtos[step.command.type] as new () => object, { ...step.command.data, occurredAt: step.at.toISOString() });
+      const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+      if (errors.length) problems.push(`${step.key} ${step.command.type}: ${JSON.stringify(errors.map((e) => e.constraints ?? e.children))}`);
+      if (!/^[\x21-\x7e]{1,200}$/.test(`demo-${SEED}-${step.key}`)) problems.push(`${step.key}: not a valid Idempotency-Key`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('plays every step of the story through the command path, in business time', async () => {
+    expect(first).toMatchObject({ commands: STORY.length, alreadyLoaded: 0 });
+    expect(first.commands).toBeGreaterThan(600);
+    expect(first.appended).toBe(await count('SELECT count(*) AS n FROM kp_events WHERE tenant = $1', [TENANT]));
+    expect(first.streamsPerCategory).toEqual({ unit: 3, fund: 3, initiative: 12, case: 21 });
+    const span = (await db.pool.query(`SELECT min(occurred_at) AS first, max(occurred_at) AS last, bool_and(recorded_at > occurred_at) AS backdated,
+      bool_and(metadata->'actor'->>'subject' = 'demo-data') AS actor, bool_and(metadata->>'idempotencyKey' LIKE 'demo-1-%') AS keyed FROM kp_events WHERE tenant = $1`, [TENANT])).rows[0];
+    expect(span.first.toISOString() >= '2023-01-02').toBe(true);
+    expect(span.last.toISOString() <= `${STORY_END}T23:59:59Z`).toBe(true);
+    expect(span).toMatchObject({ backdated: true, actor: true, keyed: true });
+  });
+
+  it('tells the story: units, funds, initiatives, cases and their turns', async () => {
+    expect(await events('UnitRegistered')).toBe(3);
+    expect(await events('UnitRegistered', `(data->>'isContactPoint')::boolean`)).toBe(1);
+    expect(await events('StaffTimeBudgetSet')).toBe(37);
+    expect(await events('FundOpened')).toBe(3);
+    expect(await events('FundBudgetIncreased')).toBe(3);
+    expect(await events('InitiativeRegistered')).toBe(12);
+    expect(await events('InitiativeProfileUpdated')).toBeGreaterThanOrEqual(4);
+    expect(await events('InitiativeDissolved')).toBe(1);
+    expect(await events('RequestSubmitted')).toBe(21);
+    expect(await events('CaseInstitutionalised')).toBe(1);
+    expect(await events('CaseInstitutionalised', `data->>'form' = 'operator_model'`)).toBe(1);
+    expect(await events('CaseClosed', `data->>'outcome' = 'withdrawn'`)).toBe(1);
+    expect(await events('CaseClosed', `data->>'outcome' = 'declined'`)).toBe(1);
+    expect(await events('CaseClosed', `data->>'outcome' = 'merged'`)).toBe(1);
+    expect(await events('CaseReopened')).toBe(1);
+    expect(await events('InterimUseAgreed', `data->>'propertyKind' = 'vacant_shop' AND (data->>'licenceToTry')::boolean`)).toBe(2);
+    expect(await events('InterimUseExtended')).toBeGreaterThanOrEqual(5);
+    expect(await events('CouncilResolutionLinked')).toBe(3);
+    expect(await events('SponsorAssigned')).toBe(3);
+    expect(await events('GrantAwarded')).toBeGreaterThanOrEqual(12);
+    expect(await events('ApplicationRejected')).toBe(2);
+    expect(await events('GrantDisbursed')).toBeGreaterThanOrEqual(12);
+    expect(await events('CommitmentWithdrawn')).toBe(3);
+    expect(await events('CommitmentRenegotiated')).toBe(4);
+    expect(await events('TrustFeedbackRecorded', `data->>'respondent' = 'administration'`)).toBeGreaterThanOrEqual(5);
+    expect(await events('TrustFeedbackRecorded', `data->>'respondent' = 'initiative'`)).toBeGreaterThanOrEqual(15);
+    expect(await events('StaffTimeLogged')).toBeGreaterThan(20);
+    // Handovers: cases whose contact person changed at least once.
+    expect(await count(`SELECT count(*) AS n FROM (SELECT stream_id FROM kp_events WHERE tenant = $1 AND type = 'ContactPersonAssigned'
+      GROUP BY stream_id HAVING count(*) > 1) handed`, [TENANT])).toBeGreaterThanOrEqual(6);
+    // Late acknowledgements (> 14 days) and a request never acknowledged.
+    expect(await count(`SELECT count(*) AS n FROM kp_events s JOIN kp_events a ON a.tenant = s.tenant AND a.stream_id = s.stream_id AND a.type = 'RequestAcknowledged'
+      WHERE s.tenant = $1 AND s.type = 'RequestSubmitted' AND a.occurred_at - s.occurred_at > interval '14 days'`, [TENANT])).toBe(2);
+    expect(await count(`SELECT count(*) AS n FROM kp_events s WHERE s.tenant = $1 AND s.type = 'RequestSubmitted'
+      AND NOT EXISTS (SELECT 1 FROM kp_events a WHERE a.tenant = s.tenant AND a.stream_id = s.stream_id AND a.type = 'RequestAcknowledged')`, [TENANT])).toBe(1);
+  });
+
+  it('appends nothing when it runs a second time', async () => {
+    const before = await count('SELECT count(*) AS n FROM kp_events');
+    const second = await playStory(store, idempotency, { tenant: TENANT, seed: SEED });
+    expect(second).toMatchObject({ commands: first.commands, appended: 0, alreadyLoaded: first.commands });
+    expect(await count('SELECT count(*) AS n FROM kp_events')).toBe(before);
+  }, 60_000);
+
+  it('plays a prefix with --until, and more of it on a later run', async () => {
+    const upTo = (day: string) => STORY.filter((step) => step.at.toISOString() <= `${day}T23:59:59.999Z`).length;
+    const early = await playStory(store, idempotency, { tenant: 'vorort', seed: SEED, until: '2023-03-31' });
+    expect(early.to!.toISOString() < '2023-04-01').toBe(true);
+    expect(early).toMatchObject({ commands: upTo('2023-03-31'), alreadyLoaded: 0 });
+    const later = await playStory(store, idempotency, { tenant: 'vorort', seed: SEED, until: '2023-06-30' });
+    expect(later).toMatchObject({ commands: upTo('2023-06-30'), alreadyLoaded: early.commands });
+    expect(later.appended).toBe(await count(`SELECT count(*) AS n FROM kp_events WHERE tenant = 'vorort'`) - early.appended);
+  }, 60_000);
+
+  it('gives meaningful metrics once projected', async () => {
+    const generation = await ensureReadModels(db.pool);
+    await new ProcessorRunner(store, db.pool, new ReadModelProjection(generation)).catchUp();
+    const queries = new ReadModelQueries(db.pool, () => resolveMetricsSettings());
+    const { data: summary } = await queries.summary(TENANT, { asOf: END });
+    expect(summary.cases).toBe(21);
+    expect(summary.cases).toBeGreaterThan(15);
+    expect(summary.closedPerOutcome).toMatchObject({ withdrawn: 1, declined: 1, merged: 1 });
+    expect(summary.institutionalisationRate).toBeGreaterThan(0);
+    expect(summary.commitmentReliability.combined).toBeGreaterThan(0);
+    expect(summary.commitmentReliability.combined).toBeLessThan(1);
+    for (const promisor of ['administration', 'initiative'] as const) {
+      const counts = summary.commitments[promisor];
+      expect({ promisor, kept: counts.kept > 0, late: counts.late > 0, overdue: counts.overdue > 0 }).toEqual({ promisor, kept: true, late: true, overdue: true });
+    }
+    expect(summary.commitments.administration.broken).toBeGreaterThan(0);
+    expect(summary.dormantShare).toBeGreaterThan(0);
+    expect(summary.dormantShare).toBeLessThan(0.5);
+    expect(summary.medianDaysToFirstResponse).not.toBeNull();
+    expect(summary.respondedWithinTargetShare).toBeGreaterThan(0);
+    expect(summary.respondedWithinTargetShare).toBeLessThan(1);
+    expect(summary.medianFundingDecisionDays).not.toBeNull();
+    expect(summary.coCreationShare).toBeGreaterThan(0);
+    expect(summary.coCreationShare).toBeLessThan(1);
+    expect(summary.meanTrustIndex).not.toBeNull();
+    expect(summary.meanContinuityIndex).not.toBeNull();
+
+    const caseId = (name: string) => demoUuid(SEED, `case:${name}`);
+    const pseudo = await queries.caseMetrics(TENANT, caseId('wilde-allianz-lindenplatz'), END);
+    expect(pseudo?.data).toMatchObject({ pseudoParticipationRisk: true });
+    const shrinking = await queries.initiativeMetrics(TENANT, demoUuid(SEED, 'initiative:repairCafe'), END);
+    expect(shrinking?.data.memberRetention).toBeCloseTo(3 / 14, 4);
+    const staffTime = await queries.unitStaffTime(TENANT, demoUuid(SEED, 'unit:anlaufstelle'), '2024-Q2', END);
+    expect(staffTime?.data.staffTimeUse).toBeGreaterThan(0);
+    const fund = await queries.fund(TENANT, demoUuid(SEED, 'fund:2024'));
+    expect(fund?.data).toMatchObject({ budgetCents: 4_000_000 });
+    expect(fund?.data.awardedShare).toBeGreaterThan(0);
+    expect(fund?.data.disbursedShare).toBeGreaterThan(0);
+  }, 60_000);
+});
