@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendInTransaction, migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { InMemoryIdempotencyStore } from '../../libs/platform/src';
 import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelSupervisor, rebuildReadModels } from '../../libs/projections/src';
-import { CommandExecutor } from '../../apps/api/src/commands/command-executor';
+import { CommandExecutor } from '../../libs/runtime/src';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

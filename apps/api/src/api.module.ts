@@ -7,7 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { QueriesModule } from './queries/queries.module';
 import { AdminController, REBUILD_JOB } from './admin/admin.controller';
 import { RebuildJob } from './admin/rebuild-job';
-import { CommandExecutor } from './commands/command-executor';
+import { CommandExecutor } from '@koproduktiv/runtime';
 import { buildCommandsController } from './commands/commands-controller.factory';
 import { commandDtos } from './commands/dto';
 import { ExecuteDomainCommandHandler } from './commands/execute-command.handler';

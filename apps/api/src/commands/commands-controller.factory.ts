@@ -10,7 +10,7 @@ import { ApiProblems } from '../http/api-problems';
 import { CommandResultDto } from './command-result.dto';
 import { parseIdempotencyKey, parseIfMatch } from './command-headers';
 import { ExecuteDomainCommand } from './execute-command.handler';
-import { CommandEnvelope } from './command-envelope';
+import type { CommandEnvelope } from '@koproduktiv/runtime';
 
 type CommandBody = { occurredAt?: string } & Record<string, unknown>;
 

@@ -1,6 +1,5 @@
 import { CommandHandler, ICommand, ICommandHandler } from '@nestjs/cqrs';
-import { CommandEnvelope, CommandResult } from './command-envelope';
-import { CommandExecutor } from './command-executor';
+import { CommandEnvelope, CommandExecutor, CommandResult } from '@koproduktiv/runtime';
 
 /** The one CQRS command every domain command travels in; the domain's catalog routes it further. */
 export class ExecuteDomainCommand implements ICommand {
