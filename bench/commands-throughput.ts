@@ -1,0 +1,131 @@
+/**
+ * Commands per second over HTTP on the embedded default, against the raw rate of the equivalent
+ * append transaction driven by pgbench at the same PostgreSQL server, in one run.
+ *
+ *   npm run bench:commands [-- --duration 15 --warmup 3 --connections 16,64 --cases 2000]
+ *
+ * Per concurrency: create the cases over HTTP (SubmitRequest), then send RecordInteraction commands
+ * (read the case stream, decide, append one event) spread over them with autocannon; then pgbench
+ * runs the adapter's append transaction, once alone and once after reading the stream, on fresh
+ * streams seeded the same way. Every measured run has an uncounted warm-up before it. Each HTTP
+ * connection and each pgbench client works on cases of its own (picked at random among them), as
+ * clerks do, so the figures measure throughput rather than collisions on one stream.
+ */
+import 'reflect-metadata';
+import { cpus, loadavg } from 'node:os';
+import { runHttpLoad } from './support/http-load';
+import { BenchOptions, parseOptions, USAGE, UsageError } from './support/options';
+import { pgbenchVersion, PgbenchVariant, runPgbench, writePgbenchScript } from './support/pgbench';
+import { httpLine, machineFacts, pgbenchLine, RunFigures, seconds, summaryTable } from './support/report';
+import { benchCasePrefix, createBenchStreams, submitCases } from './support/seed';
+import { Stack, startStack } from './support/stack';
+
+const PGBENCH_VARIANTS: readonly PgbenchVariant[] = ['append', 'read+append'];
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const options = parseOptions();
+  const pgbench = await pgbenchVersion();
+  printPreamble(options, pgbench);
+
+  const stack = await startStack({ poolSize: Math.max(64, ...options.connections), logLevel: options.logLevel });
+  stopOnSignal(stack);
+  try {
+    say(`PostgreSQL ${await serverVersion(stack)} (embedded), API at ${stack.baseUrl}, data in ${stack.dataDir}\n`);
+    const runs: RunFigures[] = [];
+    let pgbenchRun = 0;
+    for (const connections of options.connections) {
+      const http = await measureHttp(stack, options, connections);
+      const figures: RunFigures = { connections, http, pgbench: {} };
+      if (pgbench) {
+        for (const variant of PGBENCH_VARIANTS) {
+          figures.pgbench[variant] = await measurePgbench(stack, options, connections, variant, ++pgbenchRun);
+        }
+      }
+      runs.push(figures);
+      say();
+    }
+    printSummary(options, runs, pgbench, Date.now() - started);
+    return runs.some(({ http }) => http.non2xx > 0 || http.errors > 0) ? 1 : 0;
+  } finally {
+    await stack.close();
+  }
+}
+
+async function measureHttp(stack: Stack, options: BenchOptions, connections: number) {
+  const seeding = Date.now();
+  const caseIds = await submitCases(stack.baseUrl, stack.token, options.cases);
+  say(`c=${connections}: ${caseIds.length} cases submitted over HTTP in ${seconds(Date.now() - seeding)}; RecordInteraction for ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`);
+  const http = await runHttpLoad({
+    baseUrl: stack.baseUrl,
+    token: stack.token,
+    caseIds,
+    connections,
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: options.warmupSeconds,
+  });
+  say(`  ${httpLine(http)}`);
+  if (http.firstFailure) say(`  first failure: HTTP ${http.firstFailure.status} ${http.firstFailure.body.slice(0, 2000)}`);
+  if (http.warmupNon2xx) say(`  warm-up had ${http.warmupNon2xx} non-2xx responses`);
+  return http;
+}
+
+async function measurePgbench(stack: Stack, options: BenchOptions, clients: number, variant: PgbenchVariant, run: number) {
+  const casePrefix = benchCasePrefix(run);
+  await createBenchStreams(stack.store, casePrefix, options.cases);
+  const scriptFile = await writePgbenchScript(stack.dataDir, { variant, casePrefix, cases: options.cases, clients });
+  const common = { databaseUrl: stack.databaseUrl, scriptFile, variant, clients };
+  if (options.warmupSeconds > 0) await runPgbench({ ...common, durationSeconds: options.warmupSeconds });
+  const result = await runPgbench({ ...common, durationSeconds: options.durationSeconds });
+  say(`  ${pgbenchLine(result)}`);
+  return result;
+}
+
+async function serverVersion(stack: Stack): Promise<string> {
+  const { rows } = await stack.pool.query<{ server_version: string }>('SHOW server_version');
+  return rows[0].server_version;
+}
+
+function printPreamble(options: BenchOptions, pgbench: string | undefined): void {
+  say('Koproduktiv command throughput: HTTP (RecordInteraction) against pgbench (the same append transaction)');
+  for (const fact of machineFacts()) say(fact);
+  if (loadavg()[0] > cpus().length) say(`The machine is busy already (load above ${cpus().length}): expect lower figures than on an idle one.`);
+  say(
+    `runs: ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, connections ${options.connections.join(', ')}, ` +
+      `${options.cases} fresh cases per run, pool of ${Math.max(64, ...options.connections)}`,
+  );
+  say(pgbench ? `pgbench: ${pgbench}` : 'pgbench is not on PATH, so only the HTTP figures follow. Install it with: apt-get install -y postgresql-client');
+  say();
+}
+
+function printSummary(options: BenchOptions, runs: readonly RunFigures[], pgbench: string | undefined, elapsedMs: number): void {
+  say(`Summary (${options.durationSeconds} s per run; HTTP/pgbench compares the HTTP median with pgbench tps; target: HTTP at least 50 % of pgbench read+append)`);
+  say(summaryTable(runs));
+  if (!pgbench) say('pgbench columns are empty: apt-get install -y postgresql-client');
+  for (const fact of machineFacts()) say(fact);
+  say(`total run time ${seconds(elapsedMs)}`);
+}
+
+/** Ctrl-C still stops the embedded PostgreSQL and removes the data directory. */
+function stopOnSignal(stack: Stack): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\n${signal}: stopping\n`);
+      stack.close().finally(() => process.exit(130));
+    });
+  }
+}
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  say(USAGE);
+  process.exit(0);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(error instanceof UsageError ? `${error.message}\n${USAGE}\n` : `Benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

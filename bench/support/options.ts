@@ -1,0 +1,59 @@
+/** Benchmark options from argv (`--duration 5` or `--duration=5`) or the environment (`BENCH_DURATION=5`). */
+
+export interface BenchOptions {
+  /** Seconds of each measured run (HTTP and pgbench alike). */
+  readonly durationSeconds: number;
+  /** Seconds of load before each measured run, not counted. */
+  readonly warmupSeconds: number;
+  /** Concurrent connections, one measured run each. */
+  readonly connections: readonly number[];
+  /** Cases created before each run; the run's commands are spread over them. */
+  readonly cases: number;
+  readonly logLevel: string;
+}
+
+export const USAGE = `Usage: npm run bench:commands -- [--duration S] [--warmup S] [--connections 16,64] [--cases N] [--log-level warn]
+  (or BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_CASES, BENCH_LOG_LEVEL)
+  defaults: --duration 15 --warmup 3 --connections 16,64 --cases 2000 --log-level warn`;
+
+export class UsageError extends Error {}
+
+export function parseOptions(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const given = { ...fromEnv(env), ...fromArgv(argv) };
+  const known = ['duration', 'warmup', 'connections', 'cases', 'log-level'];
+  const unknown = Object.keys(given).filter((key) => !known.includes(key));
+  if (unknown.length) throw new UsageError(`Unknown option ${unknown.map((key) => `--${key}`).join(', ')}`);
+  const options = {
+    durationSeconds: positiveInt('duration', given.duration ?? '15'),
+    warmupSeconds: positiveInt('warmup', given.warmup ?? '3', true),
+    connections: (given.connections ?? '16,64').split(',').map((value) => positiveInt('connections', value.trim())),
+    cases: positiveInt('cases', given.cases ?? '2000'),
+    logLevel: given['log-level'] ?? 'warn',
+  };
+  // Every connection works on cases of its own.
+  if (options.cases < Math.max(...options.connections)) throw new UsageError('--cases must be at least the largest number of connections');
+  return options;
+}
+
+function fromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const names = { BENCH_DURATION: 'duration', BENCH_WARMUP: 'warmup', BENCH_CONNECTIONS: 'connections', BENCH_CASES: 'cases', BENCH_LOG_LEVEL: 'log-level' };
+  return Object.fromEntries(Object.entries(names).flatMap(([variable, key]) => (env[variable] ? [[key, env[variable] as string]] : [])));
+}
+
+function fromArgv(argv: readonly string[]): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (let index = 0; index < argv.length; index++) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(argv[index]);
+    if (!match) throw new UsageError(`Unexpected argument ${argv[index]}`);
+    const value = match[2] ?? argv[++index];
+    if (value === undefined) throw new UsageError(`--${match[1]} needs a value`);
+    options[match[1]] = value;
+  }
+  return options;
+}
+
+function positiveInt(name: string, value: string, zeroAllowed = false): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < (zeroAllowed ? 0 : 1)) throw new UsageError(`--${name} must be a whole number${zeroAllowed ? '' : ' above 0'}, got ${value}`);
+  return number;
+}
