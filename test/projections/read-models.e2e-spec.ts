@@ -43,6 +43,12 @@ describe('read models (PostgreSQL)', () => {
     expect(rows[0].doc).toMatchObject({ interactions: 1, commitments: 2, supports: 1, institutionalisation: { form: 'lease' } });
     const fund = (await db.pool.query(`SELECT doc FROM rm_funds WHERE id = $1`, [exampleIds.fund])).rows[0].doc;
     expect(fund).toMatchObject({ budgetCents: 6_500_000, awardedCents: 250_000, disbursedCents: 125_000 });
+    const applications = await db.pool.query(`SELECT application_id, status, awarded_cents::int AS awarded, disbursed_cents::int AS disbursed FROM rm_fund_applications ORDER BY status`);
+    expect(applications.rows).toEqual([
+      { application_id: exampleIds.application, status: 'awarded', awarded: 250_000, disbursed: 125_000 },
+      { application_id: exampleIds.rejectedApplication, status: 'rejected', awarded: 0, disbursed: 0 },
+    ]);
+    expect((await db.pool.query('SELECT hours::float8 AS hours FROM rm_unit_staff_time')).rows).toEqual([{ hours: 2.5 }]);
     const initiatives = JSON.stringify((await db.pool.query('SELECT doc FROM rm_initiatives')).rows);
     expect(initiatives).not.toMatch(/Demir|Becker|@|contact/);
     expect((await db.pool.query(`SELECT count(*)::int AS n FROM rm_cases WHERE tenant = 'nachbarort'`)).rows[0].n).toBe(3);

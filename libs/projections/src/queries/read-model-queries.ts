@@ -150,7 +150,10 @@ export class ReadModelQueries {
     const { rows } = await this.pool.query<{ doc: UnitDocument }>('SELECT doc FROM rm_units WHERE tenant = $1 AND id = $2', [tenant, unitId]);
     if (!rows.length) return undefined;
     const unit = rows[0].doc;
-    const use = computeStaffTimeUse({ unit: unit.budgets, entries: unit.staffTime, period, asOf: asOf ?? this.clock(), timeZone: this.settingsFor(tenant).timeZone });
+    const { rows: logged } = await this.pool.query<{ at: Date; pos: string; hours: string }>(
+      'SELECT at, pos, hours FROM rm_unit_staff_time WHERE tenant = $1 AND unit_id = $2', [tenant, unitId]);
+    const entries = logged.map((row) => ({ at: row.at.toISOString(), pos: Number(row.pos), unitId, hours: Number(row.hours) }));
+    const use = computeStaffTimeUse({ unit: unit.budgets, entries, period, asOf: asOf ?? this.clock(), timeZone: this.settingsFor(tenant).timeZone });
     return { position, data: { ...use, unitId, name: unit.name, isContactPoint: unit.isContactPoint } };
   }
 
@@ -159,9 +162,13 @@ export class ReadModelQueries {
     const { rows } = await this.pool.query<{ doc: FundDocument }>('SELECT doc FROM rm_funds WHERE tenant = $1 AND id = $2', [tenant, fundId]);
     if (!rows.length) return undefined;
     const fund = rows[0].doc;
+    const { rows: decided } = await this.pool.query(
+      `SELECT application_id AS "applicationId", case_id AS "caseId", status, awarded_cents::float8 AS "awardedCents",
+              disbursed_cents::float8 AS "disbursedCents", decided_at AS "decidedAt"
+       FROM rm_fund_applications WHERE tenant = $1 AND fund_id = $2 ORDER BY decided_at, application_id`, [tenant, fundId]);
     const awardedShare = fund.budgetCents > 0 ? fund.awardedCents / fund.budgetCents : null;
     const disbursedShare = fund.awardedCents > 0 ? fund.disbursedCents / fund.awardedCents : null;
-    return { position, data: { ...fund, awardedShare, disbursedShare } };
+    return { position, data: { ...fund, applications: decided, awardedShare, disbursedShare } };
   }
 
   private async histories(tenant: string, where: string, params: unknown[]): Promise<CaseHistory[]> {

@@ -3,13 +3,13 @@ import type { EventStore } from '@koproduktiv/event-store';
 import { ProcessorRunner } from '../processor';
 import { buildGeneration, ensureReadModels, exclusively } from './generations';
 import { READ_MODELS_PROCESSOR, ReadModelProjection } from './read-model-projection';
-import { dropGenerationDdl, READ_MODEL_TABLES, ReadModelTable, tableName } from './schema';
+import { DETAIL_TABLES, DetailTable, dropGenerationDdl, READ_MODEL_TABLES, ReadModelTable, tableName } from './schema';
 
 /** Scratch generations are numbered far above live ones, so they never collide with a rebuild. */
 const SCRATCH_OFFSET = 100_000;
 
 export interface TableDifference {
-  readonly table: ReadModelTable;
+  readonly table: ReadModelTable | DetailTable;
   /** Rows that differ or exist on one side only. */
   readonly count: number;
   readonly sample: readonly { tenant: string; id: string; side: 'live only' | 'replay only' | 'both, different' }[];
@@ -40,6 +40,10 @@ export async function checkReadModels(store: EventStore, pool: Pool, options: { 
       for (const table of READ_MODEL_TABLES) {
         rows += Number((await pool.query(`SELECT count(*) AS n FROM ${tableName(table, live)}`)).rows[0].n);
         const difference = await compare(pool, table, live, scratch);
+        if (difference.count > 0) differences.push(difference);
+      }
+      for (const table of DETAIL_TABLES) {
+        const difference = await compareDetails(pool, table, live, scratch);
         if (difference.count > 0) differences.push(difference);
       }
       return { position, rows, differences };
@@ -86,4 +90,15 @@ async function compare(pool: Pool, table: ReadModelTable, live: number, scratch:
       side: row.in_live && row.in_replay ? 'both, different' : row.in_live ? 'live only' : 'replay only',
     })),
   };
+}
+
+/** Detail rows compare whole; a difference is named by its tenant and its row as JSON. */
+async function compareDetails(pool: Pool, table: DetailTable, live: number, scratch: number): Promise<TableDifference> {
+  const a = tableName(table, live);
+  const b = tableName(table, scratch);
+  const { rows } = await pool.query<{ tenant: string; id: string; side: 'live only' | 'replay only' }>(
+    `SELECT tenant, row_to_json(d)::text AS id, 'live only' AS side FROM (SELECT * FROM ${a} EXCEPT SELECT * FROM ${b}) d
+     UNION ALL SELECT tenant, row_to_json(d)::text, 'replay only' FROM (SELECT * FROM ${b} EXCEPT SELECT * FROM ${a}) d`,
+  );
+  return { table, count: rows.length, sample: rows.slice(0, 10) };
 }

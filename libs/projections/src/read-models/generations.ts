@@ -97,7 +97,7 @@ export async function buildGeneration(store: EventStore, pool: Pool, generation:
     await client.query(generationDdl(generation));
     await resetCheckpoint(client, `${READ_MODELS_PROCESSOR}@g${generation}`);
   });
-  const runner = new ProcessorRunner(store, pool, new ReadModelProjection(generation), { batchSize: options.batchSize ?? 2000, logger: options.logger });
+  const runner = new ProcessorRunner(store, pool, new ReadModelProjection(generation), { batchSize: options.batchSize ?? 5000, logger: options.logger });
   return runner.catchUp();
 }
 

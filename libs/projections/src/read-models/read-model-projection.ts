@@ -5,8 +5,9 @@ import { CaseHistory, emptyCaseHistory, foldCaseEvent } from '@koproduktiv/metri
 import type { Processor } from '../processor';
 import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
 import { loadRows, Row, rowKey, upsertRows } from './documents';
-import { applyToFund, applyToInitiative, applyToUnit, newFund, newInitiative, newUnit } from './registry-documents';
-import { generationDdl, ReadModelTable, tableName } from './schema';
+import { applyToFund, applyToInitiative, applyToUnit, FundApplicationRow, newFund, newInitiative, newUnit } from './registry-documents';
+import { applicationKey } from './registry-documents';
+import { DetailTable, generationDdl, ReadModelTable, tableName } from './schema';
 
 export const READ_MODELS_PROCESSOR = 'read-models';
 
@@ -18,7 +19,7 @@ function targetsOf(event: GlobalEvent, domainEvent: DomainEvent): Target[] {
   const at = (table: ReadModelTable, id: string | undefined): Target[] => (id ? [{ table, tenant: event.tenant, id }] : []);
   switch (eventCatalog[domainEvent.type]) {
     case 'case':
-      return [...at('rm_cases', data.caseId), ...(domainEvent.type === 'StaffTimeLogged' ? at('rm_units', data.unitId) : [])];
+      return at('rm_cases', data.caseId);
     case 'fund':
       return [...at('rm_funds', data.fundId), ...(domainEvent.type === 'GrantAwarded' || domainEvent.type === 'ApplicationRejected' ? at('rm_cases', data.caseId) : [])];
     case 'initiative':
@@ -59,7 +60,7 @@ export class ReadModelProjection implements Processor {
         keys.set(target.table, perTable);
       }
     }
-    const t = (table: ReadModelTable) => tableName(table, this.generation);
+    const t = (table: ReadModelTable | DetailTable) => tableName(table, this.generation);
     const cases = (await loadRows<CaseDocument>(tx, t('rm_cases'), keys.get('rm_cases') ?? new Map(), ['history'])) as Map<string, CaseRow>;
     const others = {
       rm_initiatives: await loadRows(tx, t('rm_initiatives'), keys.get('rm_initiatives') ?? new Map()),
@@ -67,6 +68,12 @@ export class ReadModelProjection implements Processor {
       rm_funds: await loadRows(tx, t('rm_funds'), keys.get('rm_funds') ?? new Map()),
     };
     const changed = { rm_cases: new Set<string>(), rm_initiatives: new Set<string>(), rm_units: new Set<string>(), rm_funds: new Set<string>() };
+    const staffTime = relevant.flatMap(({ event, domainEvent }) =>
+      domainEvent.type === 'StaffTimeLogged'
+        ? [{ tenant: event.tenant, unit_id: domainEvent.data.unitId, pos: event.position, at: event.occurredAt.toISOString(), hours: domainEvent.data.hours }]
+        : [],
+    );
+    const applications = await loadApplications(tx, t('rm_fund_applications'), relevant.map(({ event, domainEvent }) => ({ tenant: event.tenant, data: domainEvent.data as { fundId?: string; applicationId?: string } })));
 
     for (const { event, domainEvent, targets } of relevant) {
       const at = event.occurredAt.toISOString();
@@ -85,7 +92,7 @@ export class ReadModelProjection implements Processor {
         const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newDocument(target.table, target.id), position: 0 };
         if (target.table === 'rm_initiatives') applyToInitiative(row.doc as never, domainEvent, at, event.position);
         if (target.table === 'rm_units') applyToUnit(row.doc as never, domainEvent, at, event.position);
-        if (target.table === 'rm_funds') applyToFund(row.doc as never, domainEvent, at);
+        if (target.table === 'rm_funds') applyToFund(row.doc as never, domainEvent, at, event.position, target.tenant, applications);
         row.position = event.position;
         rows.set(key, row);
       }
@@ -95,7 +102,43 @@ export class ReadModelProjection implements Processor {
     for (const table of ['rm_initiatives', 'rm_units', 'rm_funds'] as const) {
       await upsertRows(tx, t(table), [...changed[table]].map((key) => others[table].get(key) as Row<unknown>));
     }
+    await insertRecords(tx, t('rm_unit_staff_time'), staffTime, STAFF_TIME_COLUMNS, 'DO NOTHING');
+    await insertRecords(tx, t('rm_fund_applications'), [...applications.values()], APPLICATION_COLUMNS, 'UPDATE');
   }
+}
+
+const STAFF_TIME_COLUMNS = { tenant: 'text', unit_id: 'text', pos: 'bigint', at: 'timestamptz', hours: 'numeric' };
+const APPLICATION_COLUMNS = {
+  tenant: 'text', fund_id: 'text', application_id: 'text', case_id: 'text', status: 'text',
+  awarded_cents: 'bigint', disbursed_cents: 'bigint', decided_at: 'timestamptz', position: 'bigint',
+};
+const KEYS: Record<string, string> = { rm_unit_staff_time: 'tenant, unit_id, pos', rm_fund_applications: 'tenant, fund_id, application_id' };
+
+async function insertRecords(tx: PoolClient, table: string, records: readonly object[], columns: Record<string, string>, onConflict: 'DO NOTHING' | 'UPDATE'): Promise<void> {
+  if (records.length === 0) return;
+  const names = Object.keys(columns);
+  const keys = KEYS[table.replace(/_g\d+$/, '')];
+  const update = onConflict === 'DO NOTHING' ? 'DO NOTHING' : `DO UPDATE SET ${names.map((n) => `${n} = EXCLUDED.${n}`).join(', ')}`;
+  await tx.query(
+    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${names.map((n) => `${n} ${columns[n]}`).join(', ')})
+     ON CONFLICT (${keys}) ${update}`,
+    [JSON.stringify(records)],
+  );
+}
+
+/** The application rows a batch's fund events touch, as stored so far. */
+async function loadApplications(tx: PoolClient, table: string, touched: readonly { tenant: string; data: { fundId?: string; applicationId?: string } }[]): Promise<Map<string, FundApplicationRow>> {
+  const keys = touched.filter(({ data }) => data.fundId && data.applicationId);
+  const rows = new Map<string, FundApplicationRow>();
+  if (keys.length === 0) return rows;
+  const { rows: found } = await tx.query<FundApplicationRow>(
+    `SELECT a.tenant, fund_id, application_id, case_id, status, awarded_cents::float8 AS awarded_cents, disbursed_cents::float8 AS disbursed_cents,
+            decided_at, position::float8 AS position
+     FROM ${table} a JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(tenant, fund_id, application_id) USING (tenant, fund_id, application_id)`,
+    [keys.map((k) => k.tenant), keys.map((k) => k.data.fundId), keys.map((k) => k.data.applicationId)],
+  );
+  for (const row of found) rows.set(applicationKey(row.tenant, row.fund_id, row.application_id), { ...row, decided_at: new Date(row.decided_at).toISOString() });
+  return rows;
 }
 
 const CASE_COLUMNS = {

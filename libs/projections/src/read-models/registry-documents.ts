@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@koproduktiv/domain';
-import { addOnce, emptyUnitHistory, foldUnitEvent, StaffTimeEntry, UnitHistory } from '@koproduktiv/metrics';
+import { emptyUnitHistory, foldUnitEvent, UnitHistory } from '@koproduktiv/metrics';
 
 /** An initiative as analysts see it: the contact (personal data) is never stored here. */
 export interface InitiativeDocument {
@@ -15,10 +15,8 @@ export interface UnitDocument {
   unitId: string;
   name: string | null;
   isContactPoint: boolean;
-  /** Every StaffTimeBudgetSet with its business time, so budgets can be read as of any date. */
+  /** Every StaffTimeBudgetSet with its business time, so budgets can be read as of any date. Logged hours are rows of rm_unit_staff_time. */
   budgets: UnitHistory;
-  /** Every StaffTimeLogged on a case by this unit. */
-  staffTime: StaffTimeEntry[];
 }
 
 export interface FundDocument {
@@ -28,12 +26,24 @@ export interface FundDocument {
   budgetCents: number;
   awardedCents: number;
   disbursedCents: number;
-  applications: Record<string, { caseId: string; status: 'awarded' | 'rejected'; awardedCents: number; disbursedCents: number; decidedAt: string }>;
+}
+
+/** A decided application of a fund (a row of rm_fund_applications). */
+export interface FundApplicationRow {
+  tenant: string;
+  fund_id: string;
+  application_id: string;
+  case_id: string;
+  status: 'awarded' | 'rejected';
+  awarded_cents: number;
+  disbursed_cents: number;
+  decided_at: string;
+  position: number;
 }
 
 export const newInitiative = (initiativeId: string): InitiativeDocument => ({ initiativeId, name: null, kind: null, district: null, dissolved: null, memberReports: [] });
-export const newUnit = (unitId: string): UnitDocument => ({ unitId, name: null, isContactPoint: false, budgets: emptyUnitHistory(unitId), staffTime: [] });
-export const newFund = (fundId: string): FundDocument => ({ fundId, name: null, year: null, budgetCents: 0, awardedCents: 0, disbursedCents: 0, applications: {} });
+export const newUnit = (unitId: string): UnitDocument => ({ unitId, name: null, isContactPoint: false, budgets: emptyUnitHistory(unitId) });
+export const newFund = (fundId: string): FundDocument => ({ fundId, name: null, year: null, budgetCents: 0, awardedCents: 0, disbursedCents: 0 });
 
 export function applyToInitiative(doc: InitiativeDocument, event: DomainEvent, at: string, pos: number): void {
   switch (event.type) {
@@ -64,15 +74,15 @@ export function applyToUnit(doc: UnitDocument, event: DomainEvent, at: string, p
     case 'StaffTimeBudgetSet':
       doc.budgets = foldUnitEvent(doc.budgets, { type: event.type, data: event.data, occurredAt: at, position: pos });
       break;
-    case 'StaffTimeLogged':
-      doc.staffTime = [...addOnce(doc.staffTime, { at, pos, unitId: event.data.unitId, hours: event.data.hours })];
-      break;
     default:
       break;
   }
 }
 
-export function applyToFund(doc: FundDocument, event: DomainEvent, at: string): void {
+export const applicationKey = (tenant: string, fundId: string, applicationId: string) => `${tenant}\u0000${fundId}\u0000${applicationId}`;
+
+/** Totals in the fund's document; each application's own row in `applications` (keyed by application id). */
+export function applyToFund(doc: FundDocument, event: DomainEvent, at: string, position: number, tenant: string, applications: Map<string, FundApplicationRow>): void {
   switch (event.type) {
     case 'FundOpened':
       Object.assign(doc, { name: event.data.name, year: event.data.year, budgetCents: event.data.budgetCents });
@@ -81,16 +91,19 @@ export function applyToFund(doc: FundDocument, event: DomainEvent, at: string): 
       doc.budgetCents += event.data.amountCents;
       break;
     case 'GrantAwarded':
-      doc.awardedCents += event.data.amountCents;
-      doc.applications[event.data.applicationId] = { caseId: event.data.caseId, status: 'awarded', awardedCents: event.data.amountCents, disbursedCents: 0, decidedAt: at };
+    case 'ApplicationRejected': {
+      const awarded = event.type === 'GrantAwarded' ? event.data.amountCents : 0;
+      doc.awardedCents += awarded;
+      applications.set(applicationKey(tenant, doc.fundId, event.data.applicationId), {
+        tenant, fund_id: doc.fundId, application_id: event.data.applicationId, case_id: event.data.caseId,
+        status: event.type === 'GrantAwarded' ? 'awarded' : 'rejected', awarded_cents: awarded, disbursed_cents: 0, decided_at: at, position,
+      });
       break;
-    case 'ApplicationRejected':
-      doc.applications[event.data.applicationId] = { caseId: event.data.caseId, status: 'rejected', awardedCents: 0, disbursedCents: 0, decidedAt: at };
-      break;
+    }
     case 'GrantDisbursed': {
       doc.disbursedCents += event.data.amountCents;
-      const application = doc.applications[event.data.applicationId];
-      if (application) application.disbursedCents += event.data.amountCents;
+      const application = applications.get(applicationKey(tenant, doc.fundId, event.data.applicationId));
+      if (application) Object.assign(application, { disbursed_cents: application.disbursed_cents + event.data.amountCents, position });
       break;
     }
     default:

@@ -3,16 +3,21 @@
  * (`rm_cases`). A rebuild fills the next generation while the current one keeps answering, then
  * repoints the views in one transaction.
  */
+/** Tables of one JSON document per entity (tenant, id, doc, position). */
 export const READ_MODEL_TABLES = ['rm_cases', 'rm_initiatives', 'rm_units', 'rm_funds'] as const;
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
+/** Tables of many rows per entity, kept out of the documents so that those stay small. */
+export const DETAIL_TABLES = ['rm_unit_staff_time', 'rm_fund_applications'] as const;
+export type DetailTable = (typeof DETAIL_TABLES)[number];
+const ALL_TABLES = [...READ_MODEL_TABLES, ...DETAIL_TABLES] as const;
 
-export const tableName = (table: ReadModelTable, generation: number) => `${table}_g${Math.trunc(generation)}`;
+export const tableName = (table: ReadModelTable | DetailTable, generation: number) => `${table}_g${Math.trunc(generation)}`;
 
 export const GENERATIONS_DDL = `CREATE TABLE IF NOT EXISTS kp_read_model_generation (
   name text PRIMARY KEY, active integer NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`;
 
 export function generationDdl(generation: number): string {
-  const t = (table: ReadModelTable) => tableName(table, generation);
+  const t = (table: ReadModelTable | DetailTable) => tableName(table, generation);
   return `
     CREATE TABLE IF NOT EXISTS ${t('rm_cases')} (
       tenant text NOT NULL, id text NOT NULL,
@@ -25,13 +30,20 @@ export function generationDdl(generation: number): string {
     CREATE INDEX IF NOT EXISTS ${t('rm_cases')}_submitted ON ${t('rm_cases')} (tenant, submitted_at);
     CREATE TABLE IF NOT EXISTS ${t('rm_initiatives')} (tenant text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, position bigint NOT NULL, PRIMARY KEY (tenant, id));
     CREATE TABLE IF NOT EXISTS ${t('rm_units')} (tenant text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, position bigint NOT NULL, PRIMARY KEY (tenant, id));
-    CREATE TABLE IF NOT EXISTS ${t('rm_funds')} (tenant text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, position bigint NOT NULL, PRIMARY KEY (tenant, id));`;
+    CREATE TABLE IF NOT EXISTS ${t('rm_funds')} (tenant text NOT NULL, id text NOT NULL, doc jsonb NOT NULL, position bigint NOT NULL, PRIMARY KEY (tenant, id));
+    CREATE TABLE IF NOT EXISTS ${t('rm_unit_staff_time')} (
+      tenant text NOT NULL, unit_id text NOT NULL, pos bigint NOT NULL, at timestamptz NOT NULL, hours numeric NOT NULL,
+      PRIMARY KEY (tenant, unit_id, pos));
+    CREATE TABLE IF NOT EXISTS ${t('rm_fund_applications')} (
+      tenant text NOT NULL, fund_id text NOT NULL, application_id text NOT NULL, case_id text NOT NULL, status text NOT NULL,
+      awarded_cents bigint NOT NULL, disbursed_cents bigint NOT NULL, decided_at timestamptz NOT NULL, position bigint NOT NULL,
+      PRIMARY KEY (tenant, fund_id, application_id));`;
 }
 
 export function pointViewsDdl(generation: number): string {
-  return READ_MODEL_TABLES.map((table) => `CREATE OR REPLACE VIEW ${table} AS SELECT * FROM ${tableName(table, generation)};`).join('\n');
+  return ALL_TABLES.map((table) => `CREATE OR REPLACE VIEW ${table} AS SELECT * FROM ${tableName(table, generation)};`).join('\n');
 }
 
 export function dropGenerationDdl(generation: number): string {
-  return READ_MODEL_TABLES.map((table) => `DROP TABLE IF EXISTS ${tableName(table, generation)};`).join('\n');
+  return ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${tableName(table, generation)} CASCADE;`).join('\n');
 }
