@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { ProblemError } from '../problem';
 import { Principal, Role, ROLES, TENANT_PATTERN } from './principal';
 
@@ -12,20 +13,31 @@ export interface TokenVerifierOptions {
 
 export const unauthorized = (detail: string) => new ProblemError(401, 'AUTH.UNAUTHENTICATED', 'Authentication required', detail);
 
-/** Verifies bearer tokens and turns their claims into a Principal; rejects anything incomplete. */
+const CACHE_SIZE = 1000;
+
+/**
+ * Verifies bearer tokens and turns their claims into a Principal; rejects anything incomplete.
+ * A verified token is remembered until it expires (at most 1000 of them), so a client sending the
+ * same token with every request pays for the signature check once.
+ */
 export class TokenVerifier {
   private key: Promise<Parameters<typeof import('jose').jwtVerify>[1]>;
   private readonly algorithms: string[];
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
 
   constructor(private readonly options: TokenVerifierOptions) {
     if (!options.secret && !options.jwksUrl) throw new Error('A token verifier needs a secret or a JWKS URL');
     this.algorithms = options.jwksUrl ? ['RS256', 'ES256', 'PS256'] : ['HS256'];
+    // A KeyObject made once: given raw bytes, jose would import the key again for every token.
     this.key = import('jose').then((jose) =>
-      options.jwksUrl ? jose.createRemoteJWKSet(new URL(options.jwksUrl)) : (options.secret as Uint8Array),
+      options.jwksUrl ? jose.createRemoteJWKSet(new URL(options.jwksUrl)) : createSecretKey(options.secret as Uint8Array),
     );
   }
 
-  async verify(token: string): Promise<Principal> {
+  async verify(token: string, now = Date.now()): Promise<Principal> {
+    const remembered = this.verified.get(token);
+    if (remembered && remembered.expiresAt > now) return remembered.principal;
+    if (remembered) this.verified.delete(token);
     const { jwtVerify } = await import('jose');
     let payload: Record<string, unknown>;
     try {
@@ -33,11 +45,17 @@ export class TokenVerifier {
         algorithms: this.algorithms,
         issuer: this.options.issuer,
         audience: this.options.audience,
+        currentDate: new Date(now),
       }));
     } catch (error) {
       throw unauthorized(`The bearer token was rejected: ${(error as Error).message}`);
     }
-    return principalFrom(payload);
+    const principal = principalFrom(payload);
+    if (typeof payload.exp === 'number') {
+      if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, { principal, expiresAt: Math.min(payload.exp * 1000, now + 5 * 60_000) });
+    }
+    return principal;
   }
 }
 
