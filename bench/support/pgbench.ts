@@ -67,22 +67,18 @@ export function pgbenchScript({ variant, casePrefix, cases, clients }: ScriptOpt
   const readStream =
     `SELECT ${EVENT_COLUMNS} FROM kp_events WHERE tenant = ${tenant} AND stream_id = ${streamId} AND version >= 1 ` +
     `ORDER BY version ASC LIMIT NULL;`;
-  const lockTip = `SELECT version AS tip, last_hash AS tip_hash FROM kp_streams WHERE tenant = ${tenant} AND stream_id = ${streamId} FOR UPDATE \\gset`;
-  const insertAndMoveTip =
-    `WITH inserted AS (` +
-    `INSERT INTO kp_events (tenant, stream_id, version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash) ` +
-    `VALUES (${tenant}, ${streamId}, :tip::bigint + 1, gen_random_uuid(), 'InteractionRecorded', 1, ${data}, ${metadata}, now(), now(), :tip_hash, ${HASH}) ` +
-    `RETURNING position, version), ` +
-    `tip AS (UPDATE kp_streams SET version = :tip::bigint + 1, last_hash = ${HASH} WHERE tenant = ${tenant} AND stream_id = ${streamId}) ` +
-    `SELECT position FROM inserted ORDER BY version;`;
+  // The adapter's append at a known tip (the command path: it read the stream it decided on), one
+  // statement; here the tip comes from subqueries instead of the preceding read's last row.
+  const tipOf = (column: string) => `(SELECT ${column} FROM kp_streams WHERE tenant = ${tenant} AND stream_id = ${streamId})`;
+  const appendAtTip =
+    `SELECT kp_append_at(${tenant}, ${streamId}, 'case', ${tipOf('version')}, ${tipOf('last_hash')}, ` +
+    `ARRAY[gen_random_uuid()], ARRAY['InteractionRecorded'], ARRAY[1], ARRAY[${data}], ARRAY[${metadata}], ` +
+    `ARRAY[now()], now(), ARRAY[${HASH}]);`;
   return [
     `-- ${variant === 'append' ? 'One append' : 'Read the stream, then one append'}, as PostgresEventStore does it.`,
     `\\set c 1 + :client_id + ${clients} * random(0, ${perClient - 1})`,
     ...(variant === 'read+append' ? [readStream] : []),
-    'BEGIN;',
-    lockTip,
-    insertAndMoveTip,
-    'END;',
+    appendAtTip,
     '',
   ].join('\n');
 }

@@ -50,6 +50,39 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
       CREATE INDEX IF NOT EXISTS kp_events_tenant_position ON kp_events (tenant, position);
       CREATE INDEX IF NOT EXISTS kp_events_case_ref ON kp_events (tenant, (data->>'caseId'), position);`,
   },
+  {
+    version: 3,
+    name: 'append at a known tip in one round trip',
+    // The append of PostgresEventStore when the writer knows the stream's tip (version and hash,
+    // from the read it decided on): lock, check, insert and move the tip in one statement.
+    sql: `
+      CREATE FUNCTION kp_append_at(p_tenant text, p_stream_id text, p_category text, p_version bigint, p_hash text,
+          p_event_ids uuid[], p_types text[], p_schema_versions int[], p_data jsonb[], p_metadata jsonb[],
+          p_occurred_at timestamptz[], p_recorded_at timestamptz, p_hashes text[])
+        RETURNS SETOF bigint LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_version bigint;
+        v_hash text;
+        v_count int := cardinality(p_event_ids);
+      BEGIN
+        IF p_version = 0 THEN
+          INSERT INTO kp_streams (tenant, stream_id, category, version) VALUES (p_tenant, p_stream_id, p_category, 0) ON CONFLICT DO NOTHING;
+        END IF;
+        SELECT version, last_hash INTO v_version, v_hash FROM kp_streams WHERE tenant = p_tenant AND stream_id = p_stream_id FOR UPDATE;
+        IF coalesce(v_version, 0) <> p_version OR v_hash IS DISTINCT FROM p_hash THEN
+          RAISE EXCEPTION 'stream % is at version %, expected %', p_stream_id, coalesce(v_version, 0), p_version
+            USING ERRCODE = 'KP409', DETAIL = coalesce(v_version, 0)::text;
+        END IF;
+        UPDATE kp_streams SET version = p_version + v_count, last_hash = p_hashes[v_count] WHERE tenant = p_tenant AND stream_id = p_stream_id;
+        RETURN QUERY
+          INSERT INTO kp_events (tenant, stream_id, version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
+          SELECT p_tenant, p_stream_id, p_version + n, e, t, s, d, m, o, p_recorded_at, CASE WHEN n = 1 THEN p_hash ELSE p_hashes[n - 1] END, h
+          FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, p_occurred_at, p_hashes) WITH ORDINALITY AS x(e, t, s, d, m, o, h, n)
+          ORDER BY n
+          RETURNING position;
+      END
+      $fn$;`,
+  },
 ];
 
 /** Serialised by an advisory lock, so instances starting together migrate once. */

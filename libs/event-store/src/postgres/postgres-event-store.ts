@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import {
   AppendResult,
+  WrongExpectedVersionError,
   assertExpectedVersion,
   EventStore,
   EventToAppend,
@@ -12,6 +13,7 @@ import {
   RecordedEvent,
 } from '../port';
 import { sealEvents, SealedEvent, StreamTip } from '../hash-chain';
+import { TipCache } from './tip-cache';
 import { decodePgCheckpoint } from './checkpoint-codec';
 import { translatePgError } from './pg-errors';
 import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './row-mapping';
@@ -22,10 +24,48 @@ import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './row-m
  * transaction still running, so an append that commits late is never overtaken (see readAll).
  */
 export class PostgresEventStore implements EventStore {
+  private readonly tips = new TipCache();
+
   /** The pool is public so that the audit read side (PostgresAuditReader) can share it. */
   constructor(readonly pool: Pool) {}
 
   async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
+    const tip = typeof expected === 'number' ? this.tips.get(tenant, streamId) : undefined;
+    const result = tip && tip.version === expected && events.length > 0
+      ? await this.appendAtKnownTip(tenant, streamId, events, tip)
+      : await this.appendInOwnTransaction(tenant, streamId, events, expected);
+    const last = result.events[result.events.length - 1];
+    if (last) this.tips.set(tenant, streamId, { version: last.version, lastHash: last.hash });
+    return result;
+  }
+
+  /** One statement: the database locks the stream, checks the tip the writer decided on, appends. */
+  private async appendAtKnownTip(tenant: string, streamId: string, events: readonly EventToAppend[], tip: StreamTip): Promise<AppendResult> {
+    const sealed = sealEvents(tenant, streamId, tip, events, new Date());
+    const column = <T>(pick: (event: SealedEvent) => T) => sealed.map(pick);
+    try {
+      const { rows } = await this.pool.query<{ position: string }>(
+        'SELECT kp_append_at($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS position',
+        [
+          tenant, streamId, streamId.split('-')[0], tip.version, tip.lastHash,
+          column((e) => e.eventId), column((e) => e.type), column((e) => e.schemaVersion),
+          column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)),
+          column((e) => e.occurredAt.toISOString()), sealed[0].recordedAt, column((e) => e.hash),
+        ],
+      );
+      const recorded = sealed.map((event, index) => ({ ...event, position: Number(rows[index].position) }));
+      const last = recorded[recorded.length - 1];
+      return { streamId, version: last.version, position: last.position, events: recorded };
+    } catch (error) {
+      this.tips.forget(tenant, streamId);
+      if ((error as { code?: string }).code === 'KP409') {
+        throw new WrongExpectedVersionError(streamId, tip.version, Number((error as { detail?: string }).detail));
+      }
+      return translatePgError(error);
+    }
+  }
+
+  private async appendInOwnTransaction(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
     const client = await this.pool.connect().catch(translatePgError);
     try {
       await client.query('BEGIN');
@@ -34,6 +74,7 @@ export class PostgresEventStore implements EventStore {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
+      this.tips.forget(tenant, streamId);
       return translatePgError(error);
     } finally {
       client.release();
@@ -51,7 +92,11 @@ export class PostgresEventStore implements EventStore {
         [tenant, streamId, from, options.maxCount ?? null],
       )
       .catch(translatePgError);
-    return rows.map(toRecordedEvent);
+    const events = rows.map(toRecordedEvent);
+    // A whole stream read forwards ends at its tip: remember it for the append that usually follows.
+    const last = events[events.length - 1];
+    if (!backwards && from <= 1 && options.maxCount === undefined && last) this.tips.set(tenant, streamId, { version: last.version, lastHash: last.hash });
+    return events;
   }
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<ReadAllResult> {
