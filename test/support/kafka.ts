@@ -1,18 +1,23 @@
 /**
- * A Kafka broker for tests (ARCHITECTURE.md, "Backends in tests"): KAFKA_BROKERS if set; else
+ * A Kafka broker for tests (ARCHITECTURE.md, "Backends in tests"): KAFKA_BROKERS if set; else a
+ * single-node Kafka (KRaft) container where testcontainers finds a container runtime; else
  * librdkafka's mock cluster (a real Kafka-protocol broker on loopback) built from
  * infra/kafka-mock/kafka-mock.c with gcc and Debian's librdkafka-dev, cached under
- * node_modules/.cache. (testcontainers is not a dependency of this repository, so its branch is
- * not taken.) When neither is possible the Kafka suites are skipped with a loud reason — and under
+ * node_modules/.cache. When none is possible the Kafka suites are skipped with a loud reason — and under
  * CI=true or KP_REQUIRE_KAFKA=1 (.ci/run) they fail instead, because CI must prove the Kafka path.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { buildMockBroker, MockBroker } from '../../bench/support/kafka-mock';
 import { describeBackend } from './backends';
+import { freePort } from '../../libs/platform/src/database/free-port';
+
+export const KAFKA_IMAGE = 'apache/kafka:3.9.0';
 
 export type KafkaPlan =
   | { readonly kind: 'env'; readonly brokers: string[] }
+  | { readonly kind: 'container' }
   | { readonly kind: 'mock'; readonly binary: string }
   | { readonly kind: 'skip'; readonly reason: string };
 
@@ -22,6 +27,7 @@ let cachedPlan: KafkaPlan | undefined;
 export function kafkaPlan(): KafkaPlan {
   if (cachedPlan) return cachedPlan;
   if (process.env.KAFKA_BROKERS) return (cachedPlan = { kind: 'env', brokers: process.env.KAFKA_BROKERS.split(',').filter(Boolean) });
+  if (containerRuntimeAnswers()) return (cachedPlan = { kind: 'container' });
   const built = buildMockBroker();
   cachedPlan = 'binary' in built ? { kind: 'mock', binary: built.binary } : { kind: 'skip', reason: built.reason };
   return cachedPlan;
@@ -78,6 +84,13 @@ export async function startTestKafka(topics: (prefix: string) => readonly TestTo
     describeBackend('Kafka', `KAFKA_BROKERS (${plan.brokers.join(',')})`);
     return { brokers: plan.brokers, topicPrefix, where: 'KAFKA_BROKERS', stop: async () => undefined };
   }
+  if (plan.kind === 'container') {
+    const started = Date.now();
+    const container = await startKafkaContainer();
+    await createTopics(container.brokers, topics(topicPrefix));
+    describeBackend('Kafka', `testcontainers ${KAFKA_IMAGE} at ${container.brokers.join(',')} (started in ${Date.now() - started} ms)`);
+    return { brokers: container.brokers, topicPrefix, where: `testcontainers ${KAFKA_IMAGE}`, stop: container.stop };
+  }
   const started = Date.now();
   const mock = await MockBroker.start(plan.binary, topics(topicPrefix));
   describeBackend('Kafka', `librdkafka mock cluster at ${mock.brokers.join(',')} (started in ${Date.now() - started} ms)`);
@@ -94,3 +107,41 @@ async function createTopics(brokers: string[], topics: readonly TestTopic[]): Pr
   }
 }
 
+
+/** testcontainers' own runtime detection, run synchronously in a child (suites are defined synchronously). */
+function containerRuntimeAnswers(): boolean {
+  const probe = "require('testcontainers').getContainerRuntimeClient().then(() => process.exit(0), () => process.exit(1))";
+  try {
+    execFileSync(process.execPath, ['-e', probe], { stdio: 'ignore', timeout: 20_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A single-node Kafka in KRaft mode. The host port is chosen before the start, because the broker
+ * must advertise the address clients reach it on.
+ */
+async function startKafkaContainer(): Promise<{ brokers: string[]; stop(): Promise<void> }> {
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const port = await freePort();
+  const container = await new GenericContainer(KAFKA_IMAGE)
+    .withExposedPorts({ container: 9092, host: port })
+    .withEnvironment({
+      KAFKA_NODE_ID: '1',
+      KAFKA_PROCESS_ROLES: 'broker,controller',
+      KAFKA_LISTENERS: 'PLAINTEXT://:9092,CONTROLLER://:9093',
+      KAFKA_ADVERTISED_LISTENERS: `PLAINTEXT://127.0.0.1:${port}`,
+      KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
+      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      KAFKA_CONTROLLER_QUORUM_VOTERS: '1@localhost:9093',
+      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
+      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
+      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
+    })
+    .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
+    .start();
+  return { brokers: [`127.0.0.1:${port}`], stop: async () => void (await container.stop()) };
+}
