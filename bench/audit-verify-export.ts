@@ -23,40 +23,12 @@ import { EVENT_SCHEMA_VERSION } from '@koproduktiv/domain';
 import { EventToAppend, ExportVerifier, exportLines, migrate, PostgresAuditReader, PostgresEventStore, verifyStore } from '@koproduktiv/event-store';
 import { createPool, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { eventMetadata, interactionRecordedData, requestSubmittedData, TENANT } from './support/bodies';
+import { measured, MemoryFigures } from './support/memory';
 
 const EVENTS_PER_STREAM = 100;
 const APPEND_CONCURRENCY = 8;
 
-interface Sample {
-  readonly peakRssMb: number;
-  readonly peakHeapMb: number;
-  readonly baseRssMb: number;
-  readonly baseHeapMb: number;
-}
 
-/** Runs `work` while sampling process.memoryUsage() every 50 ms. */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; memory: Sample }> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const base = process.memoryUsage();
-  let peakRss = base.rss;
-  let peakHeap = base.heapUsed;
-  const sample = () => {
-    const now = process.memoryUsage();
-    peakRss = Math.max(peakRss, now.rss);
-    peakHeap = Math.max(peakHeap, now.heapUsed);
-  };
-  const timer = setInterval(sample, 50);
-  const started = process.hrtime.bigint();
-  try {
-    const result = await work();
-    sample();
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-    return { result, seconds, memory: { peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), baseRssMb: mb(base.rss), baseHeapMb: mb(base.heapUsed) } };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 function streamEvents(caseId: string): EventToAppend[] {
   const occurredAt = new Date();

@@ -32,6 +32,7 @@ import { createApp } from '../apps/api/src/create-app';
 import { TENANT } from './support/bodies';
 import { StoreGenerator } from './support/projections-data';
 import { ReadLoadResult, runReadLoad } from './support/projections-load';
+import { measured, MemoryFigures } from './support/memory';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const note = (line: string) => process.stderr.write(`${line}\n`);
@@ -82,36 +83,7 @@ function options(): Options {
   };
 }
 
-interface Memory {
-  peakRssMb: number;
-  peakHeapMb: number;
-  baseRssMb: number;
-  baseHeapMb: number;
-}
 
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
-/** Runs `work` while sampling process.memoryUsage() every 100 ms. */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; memory: Memory }> {
-  (globalThis as { gc?: () => void }).gc?.();
-  const base = process.memoryUsage();
-  let peakRss = base.rss;
-  let peakHeap = base.heapUsed;
-  const sample = () => {
-    const now = process.memoryUsage();
-    peakRss = Math.max(peakRss, now.rss);
-    peakHeap = Math.max(peakHeap, now.heapUsed);
-  };
-  const timer = setInterval(sample, 100);
-  const started = process.hrtime.bigint();
-  try {
-    const result = await work();
-    sample();
-    return { result, seconds: Number(process.hrtime.bigint() - started) / 1e9, memory: { peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), baseRssMb: mb(base.rss), baseHeapMb: mb(base.heapUsed) } };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 /**
  * Waits until every event is below the oldest running transaction (readAll only hands out those), so
@@ -173,7 +145,7 @@ interface RebuildRow {
   batchSize: number;
   seconds: number;
   eventsPerSecond: number;
-  memory: Memory;
+  memory: MemoryFigures;
 }
 
 interface LatencyRow {
