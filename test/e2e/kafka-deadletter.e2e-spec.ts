@@ -7,21 +7,11 @@
 import type { RecordedEvent } from '@koproduktiv/event-store';
 import { deadLetterTopic, relayTopics } from '@koproduktiv/messaging';
 import { aDomainEvent, freshIds, sampleEventData } from '../../libs/messaging/src/testing/sample-events';
-import { describeKafka, startTestKafka, TestKafka } from '../support/kafka';
-import { firstArrivalsPerKey, relayTestTopics, RelayHarness, waitFor } from '../support/kafka-relay-harness';
+import { describeKafka } from '../support/kafka';
+import {firstArrivalsPerKey, relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 
 describeKafka('Kafka relay: dead letters', () => {
-  let kafka: TestKafka;
-  let harness: RelayHarness;
-
-  beforeAll(async () => {
-    kafka = await startTestKafka(relayTestTopics);
-    harness = await RelayHarness.start(kafka);
-  });
-  afterAll(async () => {
-    await harness?.close();
-    await kafka?.stop();
-  });
+  const suite = relayHarnessForSuite();
 
   it('sends an oversized event to the dead-letter topic with the reason, logs and counts it, and the events after it still flow', async () => {
     const ids = freshIds();
@@ -29,9 +19,9 @@ describeKafka('Kafka relay: dead letters', () => {
     const other = `case-${freshIds().case}`;
     const appended: RecordedEvent[] = [];
     const append = async (streamId: string, type: Parameters<typeof aDomainEvent>[0], data?: Record<string, unknown>) =>
-      appended.push(...(await harness.append('musterstadt', streamId, [aDomainEvent(type, ids, data ? { data } : {})])).events);
+      appended.push(...(await suite.harness.append('musterstadt', streamId, [aDomainEvent(type, ids, data ? { data } : {})])).events);
 
-    const running = harness.startRelay({ KAFKA_MAX_MESSAGE_BYTES: '4096' });
+    const running = suite.harness.startRelay({ KAFKA_MAX_MESSAGE_BYTES: '4096' });
     await append(caseId, 'RequestSubmitted');
     await append(other, 'RequestSubmitted');
     const huge = { ...sampleEventData(ids).SupportAgreed, description: 'Werkstatt '.repeat(1000) }; // ~10 KB > 4 KB
@@ -41,13 +31,13 @@ describeKafka('Kafka relay: dead letters', () => {
       await append(caseId, 'InteractionRecorded');
       await append(other, 'InteractionRecorded');
     }
-    await waitFor(async () => (await harness.checkpointPosition()) >= appended[appended.length - 1].position);
+    await waitFor(async () => (await suite.harness.checkpointPosition()) >= appended[appended.length - 1].position);
     await running.stop();
 
     const expectedRegular = appended.filter((e) => e !== oversized);
-    const records = await harness.consume(relayTopics(harness.topicPrefix), (r) => r.length >= appended.length);
-    const letters = records.filter((r) => r.topic === deadLetterTopic(harness.topicPrefix));
-    const regular = records.filter((r) => r.topic !== deadLetterTopic(harness.topicPrefix));
+    const records = await suite.harness.consume(relayTopics(suite.harness.topicPrefix), (r) => r.length >= appended.length);
+    const letters = records.filter((r) => r.topic === deadLetterTopic(suite.harness.topicPrefix));
+    const regular = records.filter((r) => r.topic !== deadLetterTopic(suite.harness.topicPrefix));
 
     expect(letters).toHaveLength(1);
     expect(letters[0].key).toBe(caseId);
@@ -56,7 +46,7 @@ describeKafka('Kafka relay: dead letters', () => {
       ce_type: 'koproduktiv.case.SupportAgreed',
       ce_streamversion: '2',
       kp_deadletter_reason: 'MESSAGE_TOO_LARGE',
-      kp_deadletter_topic: `${harness.topicPrefix}.case.v1`,
+      kp_deadletter_topic: `${suite.harness.topicPrefix}.case.v1`,
     });
     expect(letters[0].headers.kp_deadletter_error).toContain('KAFKA_MAX_MESSAGE_BYTES=4096');
     expect(letters[0].value.toString()).not.toContain('Werkstatt');
@@ -75,18 +65,18 @@ describeKafka('Kafka relay: dead letters', () => {
   });
 
   it('resends a batch the broker refuses as MESSAGE_TOO_LARGE message by message, dead-lettering only what is refused again', async () => {
-    if (!kafka.faults) return void process.stdout.write('[backends] Kafka: broker-side refusal test not run: needs the mock broker\n');
+    if (!suite.kafka.faults) return void process.stdout.write('[backends] Kafka: broker-side refusal test not run: needs the mock broker\n');
     const caseId = `case-${freshIds().case}`;
-    const before = await harness.checkpointPosition();
-    const events = (await harness.append('musterstadt', caseId, Array.from({ length: 6 }, () => aDomainEvent('InteractionRecorded', freshIds())))).events;
-    await kafka.faults.failRequests(0, 1, 10); // the next Produce request fails with MESSAGE_TOO_LARGE (code 10)
-    const running = harness.startRelay();
-    await waitFor(async () => (await harness.checkpointPosition()) >= events[events.length - 1].position);
+    const before = await suite.harness.checkpointPosition();
+    const events = (await suite.harness.append('musterstadt', caseId, Array.from({ length: 6 }, () => aDomainEvent('InteractionRecorded', freshIds())))).events;
+    await suite.kafka.faults.failRequests(0, 1, 10); // the next Produce request fails with MESSAGE_TOO_LARGE (code 10)
+    const running = suite.harness.startRelay();
+    await waitFor(async () => (await suite.harness.checkpointPosition()) >= events[events.length - 1].position);
     await running.stop();
     expect(before).toBeLessThan(events[0].position);
 
     const ours = new Set(events.map((e) => e.eventId));
-    const records = (await harness.consume(relayTopics(harness.topicPrefix), (r) => r.filter((x) => ours.has(x.headers.ce_id)).length >= 6)).filter((r) =>
+    const records = (await suite.harness.consume(relayTopics(suite.harness.topicPrefix), (r) => r.filter((x) => ours.has(x.headers.ce_id)).length >= 6)).filter((r) =>
       ours.has(r.headers.ce_id),
     );
     expect(records.filter((r) => r.topic.endsWith('deadletter.v1'))).toEqual([]);

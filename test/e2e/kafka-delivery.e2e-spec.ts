@@ -6,21 +6,11 @@
 import type { RecordedEvent } from '@koproduktiv/event-store';
 import { publishedData, relayTopics } from '@koproduktiv/messaging';
 import { aDomainEvent, freshIds, PERSONAL_CONTACT, SCRIPTED_HISTORY } from '../../libs/messaging/src/testing/sample-events';
-import { describeKafka, startTestKafka, TestKafka } from '../support/kafka';
-import { firstArrivalsPerKey, relayTestTopics, RelayHarness, waitFor } from '../support/kafka-relay-harness';
+import { describeKafka } from '../support/kafka';
+import {firstArrivalsPerKey, relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 
 describeKafka('Kafka relay: delivery', () => {
-  let kafka: TestKafka;
-  let harness: RelayHarness;
-
-  beforeAll(async () => {
-    kafka = await startTestKafka(relayTestTopics);
-    harness = await RelayHarness.start(kafka);
-  });
-  afterAll(async () => {
-    await harness?.close();
-    await kafka?.stop();
-  });
+  const suite = relayHarnessForSuite();
 
   it('publishes every event of a scripted history once, with topic, key, headers and data, in stream order per key', async () => {
     // Streams of every category in two municipalities, appended interleaved (one or two events at a time).
@@ -33,17 +23,17 @@ describeKafka('Kafka relay: delivery', () => {
       ),
     );
     const appended: RecordedEvent[] = [];
-    const running = harness.startRelay();
+    const running = suite.harness.startRelay();
     for (let round = 0; streams.some((s) => s.events.length); round += 1) {
       for (const stream of streams) {
         const next = stream.events.splice(0, 1 + (round % 2));
-        if (next.length) appended.push(...(await harness.append(stream.tenant, stream.streamId, next)).events);
+        if (next.length) appended.push(...(await suite.harness.append(stream.tenant, stream.streamId, next)).events);
       }
     }
-    await waitFor(async () => (await harness.checkpointPosition()) >= appended[appended.length - 1].position, 30_000);
+    await waitFor(async () => (await suite.harness.checkpointPosition()) >= appended[appended.length - 1].position, 30_000);
     await running.stop();
 
-    const records = await harness.consume(relayTopics(harness.topicPrefix), (r) => r.length >= appended.length);
+    const records = await suite.harness.consume(relayTopics(suite.harness.topicPrefix), (r) => r.length >= appended.length);
     await new Promise((resolve) => setTimeout(resolve, 300)); // nothing more should arrive
     expect(records).toHaveLength(appended.length);
     const byId = new Map(records.map((record) => [record.headers.ce_id, record]));
@@ -53,7 +43,7 @@ describeKafka('Kafka relay: delivery', () => {
       const record = byId.get(event.eventId);
       const category = event.streamId.slice(0, event.streamId.indexOf('-'));
       expect(record).toBeDefined();
-      expect(record?.topic).toBe(`${harness.topicPrefix}.${category}.v1`);
+      expect(record?.topic).toBe(`${suite.harness.topicPrefix}.${category}.v1`);
       expect(record?.key).toBe(event.streamId);
       expect(record?.headers).toEqual({
         ce_specversion: '1.0',

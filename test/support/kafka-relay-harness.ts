@@ -6,7 +6,7 @@ import { EventToAppend, migrate, PostgresEventStore } from '@koproduktiv/event-s
 import { createKafkaRelay, KafkaRelayHandle, relayTopics } from '@koproduktiv/messaging';
 import { Processor, ProcessorRunner } from '@koproduktiv/projections';
 import { createTestDatabase, TestDatabase } from './postgres';
-import type { TestKafka, TestTopic } from './kafka';
+import { startTestKafka, TestKafka, TestTopic } from './kafka';
 
 export const relayTestTopics = (prefix: string): TestTopic[] => relayTopics(prefix).map((name) => ({ name, partitions: name.endsWith('deadletter.v1') ? 1 : 3 }));
 
@@ -125,4 +125,18 @@ export function firstArrivalsPerKey(records: readonly ConsumedRecord[]): Map<str
     perKey.set(record.key, [...(perKey.get(record.key) ?? []), Number(record.headers.ce_streamversion)]);
   }
   return perKey;
+}
+
+/** A broker and a relay harness, started before the suite's tests and stopped after them. */
+export function relayHarnessForSuite(): { readonly kafka: TestKafka; readonly harness: RelayHarness } {
+  const suite = {} as { kafka: TestKafka; harness: RelayHarness };
+  beforeAll(async () => {
+    suite.kafka = await startTestKafka(relayTestTopics);
+    suite.harness = await RelayHarness.start(suite.kafka);
+  });
+  afterAll(async () => {
+    await suite.harness?.close();
+    await suite.kafka?.stop();
+  });
+  return suite;
 }
