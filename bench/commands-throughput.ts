@@ -29,7 +29,7 @@ async function main(): Promise<number> {
   const pgbench = await pgbenchVersion();
   printPreamble(options, pgbench);
 
-  const stack = await startStack({ poolSize: Math.max(64, ...options.connections), logLevel: options.logLevel });
+  const stack = await startStack({ poolSize: options.poolSize, logLevel: options.logLevel });
   stopOnSignal(stack);
   try {
     say(`PostgreSQL ${await serverVersion(stack)} (embedded), API at ${stack.baseUrl}, data in ${stack.dataDir}\n`);
@@ -93,7 +93,7 @@ function printPreamble(options: BenchOptions, pgbench: string | undefined): void
   if (loadavg()[0] > cpus().length) say(`The machine is busy already (load above ${cpus().length}): expect lower figures than on an idle one.`);
   say(
     `runs: ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, connections ${options.connections.join(', ')}, ` +
-      `${options.cases} fresh cases per run, pool of ${Math.max(64, ...options.connections)}`,
+      `${options.cases} fresh cases per run, API database pool of ${options.poolSize}`,
   );
   say(pgbench ? `pgbench: ${pgbench}` : 'pgbench is not on PATH, so only the HTTP figures follow. Install it with: apt-get install -y postgresql-client');
   say();

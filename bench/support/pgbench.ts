@@ -126,7 +126,8 @@ export interface PgbenchRunOptions {
 export async function runPgbench({ databaseUrl, scriptFile, variant, clients, durationSeconds }: PgbenchRunOptions): Promise<PgbenchResult> {
   const url = new URL(databaseUrl);
   const args = [
-    '-h', url.hostname,
+    // The app's own transport: the embedded server's unix socket when its URL names one.
+    '-h', url.searchParams.get('host') ?? url.hostname,
     '-p', url.port || '5432',
     '-U', decodeURIComponent(url.username),
     '-c', String(clients),

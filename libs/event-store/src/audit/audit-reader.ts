@@ -7,6 +7,11 @@ export interface StreamHead {
   readonly category: string;
   readonly version: number;
   readonly lastHash: string | null;
+  /**
+   * Set by stores without a stream table (KurrentDB) on a stream whose events were removed: what
+   * shows that it existed (its truncation metadata or tombstone). Verification reports it as such.
+   */
+  readonly removal?: string;
 }
 
 /** Which part of the store to read. No tenant: every tenant (operators only; HTTP always sets it). */
@@ -59,3 +64,11 @@ export interface AuditReader {
   /** Events of `case-<caseId>` plus fund events naming the case (data.caseId), in global order, after a position. */
   caseTimeline(tenant: string, caseId: string, afterPosition: number, limit: number): Promise<RecordedEvent[]>;
 }
+
+/** An event store adapter that brings its own audit read side (see auditReaderFor). */
+export interface AuditReadable {
+  auditReader(): AuditReader;
+}
+
+export const isAuditReadable = (store: unknown): store is AuditReadable =>
+  typeof (store as Partial<AuditReadable> | null)?.auditReader === 'function';

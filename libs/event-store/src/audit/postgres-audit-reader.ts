@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
 import type { RecordedEvent } from '../port';
-import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { translatePgError } from '../postgres/pg-errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '../postgres/row-mapping';
 import type { AsOf, AuditReader, AuditScope, EventRange, StreamChunk, StreamHead } from './audit-reader';
@@ -203,9 +202,4 @@ export class PostgresAuditReader implements AuditReader {
   private query<R extends object>(sql: string, params: unknown[]) {
     return this.pool.query<R & import('pg').QueryResultRow>(sql, params).catch(translatePgError);
   }
-}
-
-/** The audit reader over a store's own database, if the store has one the reader understands. */
-export function auditReaderFor(store: unknown): AuditReader | undefined {
-  return store instanceof PostgresEventStore ? new PostgresAuditReader(store.pool) : undefined;
 }

@@ -163,7 +163,7 @@ export async function verifyStore(reader: AuditReader, options: VerifyOptions = 
       eventId: null,
       position: null,
       reason: 'missing_events',
-      detail: `the stream records version ${head.version} but has no events: all were deleted`,
+      detail: head.removal ?? `the stream records version ${head.version} but has no events: all were deleted`,
     });
   }
   return {

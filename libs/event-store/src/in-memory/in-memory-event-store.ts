@@ -12,10 +12,13 @@ import {
   RecordedEvent,
 } from '../port';
 import { sealEvents } from '../hash-chain';
+import type { AuditReadable, AuditReader } from '../audit/audit-reader';
+import { eventStoreAuditSource } from '../audit/audit-source';
+import { ScanningAuditReader } from '../audit/scanning-audit-reader';
 import { sliceStream } from './slice-stream';
 
 /** For unit tests of handlers and as the reference behaviour of the contract suite. Not durable. */
-export class InMemoryEventStore implements EventStore {
+export class InMemoryEventStore implements EventStore, AuditReadable {
   private readonly log: GlobalEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
 
@@ -50,6 +53,11 @@ export class InMemoryEventStore implements EventStore {
 
   async streamVersion(tenant: string, streamId: string): Promise<number> {
     return this.streams.get(streamKey(tenant, streamId))?.at(-1)?.version ?? NO_STREAM_VERSION;
+  }
+
+  /** The audit read side over this store's own reads (nothing here can be removed, so no removal marks). */
+  auditReader(pageSize?: number): AuditReader {
+    return new ScanningAuditReader(eventStoreAuditSource(this, pageSize), pageSize);
   }
 
   async close(): Promise<void> {}

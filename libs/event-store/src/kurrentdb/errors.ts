@@ -22,6 +22,12 @@ export const isStreamNotFound = (error: unknown): boolean => {
   return type === 'stream-not-found' || name === 'StreamNotFoundError';
 };
 
+/** A hard-deleted (tombstoned) stream: reads and appends fail with this for good. */
+export const isStreamDeleted = (error: unknown): boolean => {
+  const { type, name } = asClientError(error);
+  return type === 'stream-deleted' || type === 'stream-tombstoned' || name === 'StreamDeletedError';
+};
+
 /** KurrentDB's optimistic-concurrency refusal, with the stream's actual state; undefined for any other error. */
 export function conflictOf(error: unknown): { actualVersion: number } | undefined {
   const { type, actualState } = asClientError(error);

@@ -84,6 +84,37 @@ export function toRecordedEvent(record: KurrentRecordedEvent): RecordedEvent {
   };
 }
 
+/** KurrentDB's own record in one of our streams: the tombstone of a hard delete. Not an event of ours. */
+export const isSystemRecord = (record: KurrentRecordedEvent): boolean => record.type === '$streamDeleted';
+
+const NOT_OURS: EventMetadata = { actor: { subject: 'unknown: not written by Koproduktiv', role: 'unknown' }, correlationId: '', causationId: '' };
+
+/**
+ * For audits: a record as found, also one this adapter did not write (appended to our stream
+ * behind its back). It carries no hash of ours, so verification reports it at its version instead
+ * of the whole audit failing on it; its times are KurrentDB's `created`.
+ */
+export function toAuditedEvent(record: KurrentRecordedEvent): RecordedEvent {
+  if (record.isJson && isStoredMetadata(record.metadata) && record.position) return toRecordedEvent(record);
+  const { tenant, streamId } = fromStreamName(record.streamId);
+  const data = record.isJson && typeof record.data === 'object' && record.data !== null ? (record.data as Record<string, unknown>) : {};
+  return {
+    eventId: record.id,
+    type: record.type,
+    schemaVersion: 0,
+    data,
+    metadata: NOT_OURS,
+    occurredAt: record.created,
+    recordedAt: record.created,
+    tenant,
+    streamId,
+    version: versionOfRevision(record.revision),
+    position: record.position ? displayPosition(record.position) : 0,
+    prevHash: null,
+    hash: '',
+  };
+}
+
 export function toGlobalEvent(record: KurrentRecordedEvent & { position: KurrentPosition }): GlobalEvent {
   return { ...toRecordedEvent(record), checkpoint: encodeKurrentCheckpoint(record.position) };
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AllStreamResolvedEvent, KurrentDBClient, ResolvedEvent } from '@kurrent/kurrentdb-client';
+import { AllStreamResolvedEvent, KurrentDBClient, RecordedEvent as KurrentRecord, ResolvedEvent } from '@kurrent/kurrentdb-client';
 import {
   AppendResult,
   Checkpoint,
@@ -19,7 +19,8 @@ import { sealEvents, StreamTip } from '../hash-chain';
 import { planAppend, revisionOfVersion } from './expected-version';
 import { conflictOf, isStreamNotFound, translateKurrentError } from './errors';
 import { toEventData, toGlobalEvent, toRecordedEvent } from './event-mapping';
-import { decodeKurrentCheckpoint, isAfter } from './position-codec';
+import { decodeKurrentCheckpoint, isAfter, KurrentPosition } from './position-codec';
+import { readAllAfter } from './read-all-page';
 import { streamNameRegex, toStreamName } from './stream-name';
 
 export interface KurrentDbEventStoreOptions {
@@ -96,24 +97,8 @@ export class KurrentDbEventStore implements EventStore {
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<ReadAllResult> {
     const from = decodeKurrentCheckpoint(after);
-    if (maxCount <= 0) return { events: [], checkpoint: after };
-    const events: GlobalEvent[] = [];
-    // Reading $all from a position may include the event at that position: ask for one more and drop it.
-    const read = this.client.readAll({
-      direction: 'forwards',
-      fromPosition: from ?? 'start',
-      maxCount: maxCount + (from ? 1 : 0),
-      filter: { filterOn: 'streamName', regex: this.regex, checkpointInterval: 1 },
-    });
-    try {
-      for await (const resolved of read) {
-        if (!resolved.event || !isAfter(resolved.event.position, from)) continue;
-        events.push(toGlobalEvent(resolved.event));
-        if (events.length === maxCount) break;
-      }
-    } catch (error) {
-      translateKurrentError(error);
-    }
+    const records = await readAllAfter(this.client, from, maxCount, { filterOn: 'streamName', regex: this.regex, checkpointInterval: 1 });
+    const events: GlobalEvent[] = records.map((record) => toGlobalEvent(record as KurrentRecord & { position: KurrentPosition }));
     return { events, checkpoint: events.at(-1)?.checkpoint ?? after };
   }
 

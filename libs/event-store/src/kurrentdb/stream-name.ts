@@ -62,6 +62,34 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
  * Without categories, any stream shaped like ours passes.
  */
 export function streamNameRegex(categories?: readonly string[]): string {
-  if (!categories || categories.length === 0) return '^[^$~-][^~-]*-[^~]*~';
-  return `^(?:${categories.map(escapeRegex).join('|')})-[^~]*~`;
+  return scopeRegex({ categories }) as string;
+}
+
+export interface NameScope {
+  readonly categories?: readonly string[];
+  readonly tenant?: string;
+  readonly streamId?: string;
+}
+
+/**
+ * A stream-name filter for part of our streams: some categories, one tenant's streams, one stream
+ * id in every tenant, or one stream. Undefined when nothing can match (a stream id outside the
+ * categories).
+ */
+export function scopeRegex({ categories, tenant, streamId }: NameScope): string | undefined {
+  const within = streamId === undefined ? categories : [categoryOf(streamId)].filter((c) => !categories?.length || categories.includes(c));
+  if (streamId !== undefined && within?.length === 0) return undefined;
+  if (tenant !== undefined && streamId !== undefined) return `^${escapeRegex(toStreamName(tenant, streamId))}$`;
+  const category = within?.length ? `(?:${within.map(escapeRegex).join('|')})` : '[^$~-][^~-]*';
+  const tenantPart = tenant === undefined ? '[^~]*' : escapeRegex(encodeTenant(tenant));
+  return `^${category}-${tenantPart}~${streamId === undefined ? '' : `${escapeRegex(streamId)}$`}`;
+}
+
+/** The tenant and stream id of one of our stream names; undefined for anyone else's. */
+export function parseStreamName(name: string): StreamAddress | undefined {
+  try {
+    return fromStreamName(name);
+  } catch {
+    return undefined;
+  }
 }

@@ -19,7 +19,8 @@ import { translatePgError } from './pg-errors';
 import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './row-mapping';
 
 /**
- * Events in PostgreSQL. Appends lock the stream's row, so writers to one stream queue up and
+ * Events in PostgreSQL. The command path's statements (read a stream, append at its tip) are named,
+ * so each pooled connection parses and plans them once. Appends lock the stream's row, so writers to one stream queue up and
  * writers to different streams do not meet. Readers of the global order only look below the oldest
  * transaction still running, so an append that commits late is never overtaken (see readAll).
  */
@@ -44,15 +45,16 @@ export class PostgresEventStore implements EventStore {
     const sealed = sealEvents(tenant, streamId, tip, events, new Date());
     const column = <T>(pick: (event: SealedEvent) => T) => sealed.map(pick);
     try {
-      const { rows } = await this.pool.query<{ position: string }>(
-        'SELECT kp_append_at($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS position',
-        [
+      const { rows } = await this.pool.query<{ position: string }>({
+        name: 'kp_append_at',
+        text: 'SELECT kp_append_at($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS position',
+        values: [
           tenant, streamId, streamId.split('-')[0], tip.version, tip.lastHash,
           column((e) => e.eventId), column((e) => e.type), column((e) => e.schemaVersion),
           column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)),
           column((e) => e.occurredAt.toISOString()), sealed[0].recordedAt, column((e) => e.hash),
         ],
-      );
+      });
       const recorded = sealed.map((event, index) => ({ ...event, position: Number(rows[index].position) }));
       const last = recorded[recorded.length - 1];
       return { streamId, version: last.version, position: last.position, events: recorded };
@@ -85,12 +87,13 @@ export class PostgresEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const from = options.fromVersion ?? (backwards ? Number.MAX_SAFE_INTEGER : 1);
     const { rows } = await this.pool
-      .query<EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM kp_events
+      .query<EventRow>({
+        name: backwards ? 'kp_read_stream_backwards' : 'kp_read_stream_forwards',
+        text: `SELECT ${EVENT_COLUMNS} FROM kp_events
          WHERE tenant = $1 AND stream_id = $2 AND version ${backwards ? '<=' : '>='} $3
          ORDER BY version ${backwards ? 'DESC' : 'ASC'} LIMIT $4`,
-        [tenant, streamId, from, options.maxCount ?? null],
-      )
+        values: [tenant, streamId, from, options.maxCount ?? null],
+      })
       .catch(translatePgError);
     const events = rows.map(toRecordedEvent);
     // A whole stream read forwards ends at its tip: remember it for the append that usually follows.
