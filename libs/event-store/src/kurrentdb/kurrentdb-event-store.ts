@@ -16,6 +16,9 @@ import {
   WrongExpectedVersionError,
 } from '../port';
 import { sealEvents, StreamTip } from '../hash-chain';
+import type { AuditReadable, AuditReader } from '../audit/audit-reader';
+import { ScanningAuditReader } from '../audit/scanning-audit-reader';
+import { KurrentDbAuditSource } from './kurrentdb-audit-source';
 import { planAppend, revisionOfVersion } from './expected-version';
 import { conflictOf, isStreamNotFound, translateKurrentError } from './errors';
 import { toEventData, toGlobalEvent, toRecordedEvent } from './event-mapping';
@@ -36,14 +39,16 @@ export interface KurrentDbEventStoreOptions {
  * and append at exactly that revision, so a concurrent writer to the same stream gets a conflict
  * and never breaks the chain. `$all` is KurrentDB's commit order, so readers skip nothing.
  */
-export class KurrentDbEventStore implements EventStore {
+export class KurrentDbEventStore implements EventStore, AuditReadable {
   private readonly regex: string;
+  private readonly categories: readonly string[] | undefined;
   private readonly maxAppendAttempts: number;
 
   constructor(
     private readonly client: KurrentDBClient,
     options: KurrentDbEventStoreOptions = {},
   ) {
+    this.categories = options.categories;
     this.regex = streamNameRegex(options.categories);
     this.maxAppendAttempts = options.maxAppendAttempts ?? 200;
   }
@@ -122,6 +127,11 @@ export class KurrentDbEventStore implements EventStore {
     } finally {
       await subscription.unsubscribe().catch(() => undefined);
     }
+  }
+
+  /** The audit read side: stream reads, `$all` scans narrowed on the server, and the marks removals leave (see KurrentDbAuditSource). */
+  auditReader(pageSize?: number): AuditReader {
+    return new ScanningAuditReader(new KurrentDbAuditSource(this.client, this.categories, pageSize), pageSize);
   }
 
   async streamVersion(tenant: string, streamId: string): Promise<number> {

@@ -1,2 +1,3 @@
 export * from './contract';
 export * from './events';
+export * from './audit-contract';
