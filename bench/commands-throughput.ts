@@ -4,7 +4,8 @@
  *
  *   npm run bench:commands [-- --duration 15 --warmup 3 --connections 16,64 --cases 2000]
  *
- * Per concurrency: create the cases over HTTP (SubmitRequest), then send RecordInteraction commands
+ * Per round and concurrency (rounds alternate HTTP and pgbench, so a burst of load from elsewhere
+ * shows in one round rather than in the summary's medians): create the cases over HTTP (SubmitRequest), then send RecordInteraction commands
  * (read the case stream, decide, append one event) spread over them with autocannon; then pgbench
  * runs the adapter's append transaction, once alone and once after reading the stream, on fresh
  * streams seeded the same way. Every measured run has an uncounted warm-up before it. Each HTTP
@@ -16,7 +17,8 @@ import { cpus, loadavg } from 'node:os';
 import { runHttpLoad } from './support/http-load';
 import { BenchOptions, parseOptions, USAGE, UsageError } from './support/options';
 import { pgbenchVersion, PgbenchVariant, runPgbench, writePgbenchScript } from './support/pgbench';
-import { httpLine, machineFacts, pgbenchLine, RunFigures, seconds, summaryTable } from './support/report';
+import { cpuSnapshot, CpuSnapshot, cpuSpent } from './support/cpu-time';
+import { cpuTable, httpCpuLine, httpLine, machineFacts, perUnit, pgbenchLine, RunFigures, seconds, summaryTable } from './support/report';
 import { benchCasePrefix, createBenchStreams, submitCases } from './support/seed';
 import { Stack, startStack } from './support/stack';
 
@@ -35,16 +37,19 @@ async function main(): Promise<number> {
     say(`PostgreSQL ${await serverVersion(stack)} (embedded), API at ${stack.baseUrl}, data in ${stack.dataDir}\n`);
     const runs: RunFigures[] = [];
     let pgbenchRun = 0;
-    for (const connections of options.connections) {
-      const http = await measureHttp(stack, options, connections);
-      const figures: RunFigures = { connections, http, pgbench: {} };
-      if (pgbench) {
-        for (const variant of PGBENCH_VARIANTS) {
-          figures.pgbench[variant] = await measurePgbench(stack, options, connections, variant, ++pgbenchRun);
+    for (let round = 1; round <= options.rounds; round++) {
+      for (const connections of options.connections) {
+        say(`round ${round} of ${options.rounds}, c=${connections}`);
+        const { http, cpu } = await measureHttp(stack, options, connections);
+        const figures: RunFigures = { connections, http, httpCpu: cpu, pgbench: {} };
+        if (pgbench) {
+          for (const variant of PGBENCH_VARIANTS) {
+            figures.pgbench[variant] = await measurePgbench(stack, options, connections, variant, ++pgbenchRun);
+          }
         }
+        runs.push(figures);
+        say();
       }
-      runs.push(figures);
-      say();
     }
     printSummary(options, runs, pgbench, Date.now() - started);
     return runs.some(({ http }) => http.non2xx > 0 || http.errors > 0) ? 1 : 0;
@@ -57,27 +62,35 @@ async function measureHttp(stack: Stack, options: BenchOptions, connections: num
   const seeding = Date.now();
   const caseIds = await submitCases(stack.baseUrl, stack.token, options.cases);
   say(`c=${connections}: ${caseIds.length} cases submitted over HTTP in ${seconds(Date.now() - seeding)}; RecordInteraction for ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`);
-  const http = await runHttpLoad({
-    baseUrl: stack.baseUrl,
-    token: stack.token,
-    caseIds,
-    connections,
-    durationSeconds: options.durationSeconds,
-    warmupSeconds: options.warmupSeconds,
-  });
+  let before: CpuSnapshot | undefined;
+  const http = await runHttpLoad(
+    {
+      baseUrl: stack.baseUrl,
+      token: stack.token,
+      caseIds,
+      connections,
+      durationSeconds: options.durationSeconds,
+      warmupSeconds: options.warmupSeconds,
+    },
+    () => (before = cpuSnapshot(stack.clusterDir)),
+  );
+  const cpu = perUnit(cpuSpent(before ?? cpuSnapshot(stack.clusterDir), cpuSnapshot(stack.clusterDir)), http.completed);
   say(`  ${httpLine(http)}`);
+  say(`  ${httpCpuLine(cpu)}`);
   if (http.firstFailure) say(`  first failure: HTTP ${http.firstFailure.status} ${http.firstFailure.body.slice(0, 2000)}`);
   if (http.warmupNon2xx) say(`  warm-up had ${http.warmupNon2xx} non-2xx responses`);
-  return http;
+  return { http, cpu };
 }
 
-async function measurePgbench(stack: Stack, options: BenchOptions, clients: number, variant: PgbenchVariant, run: number) {
-  const casePrefix = benchCasePrefix(run);
+async function measurePgbench(stack: Stack, options: BenchOptions, clients: number, variant: PgbenchVariant, round: number) {
+  const casePrefix = benchCasePrefix(round);
   await createBenchStreams(stack.store, casePrefix, options.cases);
   const scriptFile = await writePgbenchScript(stack.dataDir, { variant, casePrefix, cases: options.cases, clients });
   const common = { databaseUrl: stack.databaseUrl, scriptFile, variant, clients };
   if (options.warmupSeconds > 0) await runPgbench({ ...common, durationSeconds: options.warmupSeconds });
-  const result = await runPgbench({ ...common, durationSeconds: options.durationSeconds });
+  const before = cpuSnapshot(stack.clusterDir);
+  const run = await runPgbench({ ...common, durationSeconds: options.durationSeconds });
+  const result = { ...run, cpu: perUnit(cpuSpent(before, cpuSnapshot(stack.clusterDir)), run.transactions) };
   say(`  ${pgbenchLine(result)}`);
   return result;
 }
@@ -100,8 +113,14 @@ function printPreamble(options: BenchOptions, pgbench: string | undefined): void
 }
 
 function printSummary(options: BenchOptions, runs: readonly RunFigures[], pgbench: string | undefined, elapsedMs: number): void {
-  say(`Summary (${options.durationSeconds} s per run; HTTP/pgbench compares the HTTP median with pgbench tps; target: HTTP at least 50 % of pgbench read+append)`);
+  say(
+    `Summary: medians over ${options.rounds} round(s) of ${options.durationSeconds} s per run; HTTP/pgbench is the median of the ` +
+      'per-round ratios of HTTP cmd/s (median second) to pgbench tps. Target: HTTP at least 50 % of pgbench read+append.',
+  );
   say(summaryTable(runs));
+  say();
+  say('CPU per command (HTTP) and per transaction (pgbench), in ms, medians over the rounds:');
+  say(cpuTable(runs));
   if (!pgbench) say('pgbench columns are empty: apt-get install -y postgresql-client');
   for (const fact of machineFacts()) say(fact);
   say(`total run time ${seconds(elapsedMs)}`);

@@ -35,13 +35,18 @@ export interface HttpLoadResult {
 
 export type HttpLoadJob = HttpLoadOptions;
 
-export function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadResult> {
+/** The worker's message when the warm-up is over and the measured run begins. */
+export const MEASURING = 'measuring';
+
+/** `onMeasuring` runs when the measured part starts (after the warm-up). */
+export function runHttpLoad(options: HttpLoadOptions, onMeasuring: () => void = () => undefined): Promise<HttpLoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'http-load.worker.js'), { workerData: options satisfies HttpLoadJob });
     let settled = false;
-    worker.once('message', (result: HttpLoadResult) => {
+    worker.on('message', (message: HttpLoadResult | typeof MEASURING) => {
+      if (message === MEASURING) return onMeasuring();
       settled = true;
-      resolve(result);
+      resolve(message);
     });
     worker.once('error', (error) => {
       settled = true;

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { recordInteractionBody } from './bodies';
-import type { HttpLoadJob, HttpLoadResult } from './http-load';
+import { median } from './median';
+import { HttpLoadJob, HttpLoadResult, MEASURING } from './http-load';
 
 const job = workerData as HttpLoadJob;
 let firstFailure: { status: number; body: string } | undefined;
@@ -70,15 +71,9 @@ async function load(durationSeconds: number): Promise<{ result: autocannon.Resul
   }
 }
 
-function median(values: readonly number[]): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 async function main(): Promise<HttpLoadResult> {
   const warmup = job.warmupSeconds > 0 ? await load(job.warmupSeconds) : undefined;
+  parentPort?.postMessage(MEASURING);
   const { result, perSecond } = await load(job.durationSeconds);
   return {
     connections: job.connections,

@@ -7,6 +7,8 @@ export interface BenchOptions {
   readonly durationSeconds: number;
   /** Seconds of load before each measured run, not counted. */
   readonly warmupSeconds: number;
+  /** Each concurrency is measured this many times, alternating with pgbench; the summary takes medians. */
+  readonly rounds: number;
   /** Concurrent connections, one measured run each. */
   readonly connections: readonly number[];
   /** Cases created before each run; the run's commands are spread over them. */
@@ -18,21 +20,22 @@ export interface BenchOptions {
 
 const DEFAULT_POOL_SIZE = new AppConfig().DATABASE_POOL_SIZE;
 
-export const USAGE = `Usage: npm run bench:commands -- [--duration S] [--warmup S] [--connections 16,64] [--cases N] [--pool-size N] [--log-level warn]
-  (or BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_CASES, BENCH_POOL_SIZE, BENCH_LOG_LEVEL)
-  defaults: --duration 15 --warmup 3 --connections 16,64 --cases 2000 --pool-size ${DEFAULT_POOL_SIZE} (the service's default) --log-level warn`;
+export const USAGE = `Usage: npm run bench:commands -- [--duration S] [--warmup S] [--connections 16,64] [--rounds N] [--cases N] [--pool-size N] [--log-level warn]
+  (or BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_CASES, BENCH_POOL_SIZE, BENCH_LOG_LEVEL)
+  defaults: --duration 15 --warmup 3 --connections 16,64 --rounds 3 --cases 2000 --pool-size ${DEFAULT_POOL_SIZE} (the service's default) --log-level warn`;
 
 export class UsageError extends Error {}
 
 export function parseOptions(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const given = { ...fromEnv(env), ...fromArgv(argv) };
-  const known = ['duration', 'warmup', 'connections', 'cases', 'pool-size', 'log-level'];
+  const known = ['duration', 'warmup', 'connections', 'rounds', 'cases', 'pool-size', 'log-level'];
   const unknown = Object.keys(given).filter((key) => !known.includes(key));
   if (unknown.length) throw new UsageError(`Unknown option ${unknown.map((key) => `--${key}`).join(', ')}`);
   const options = {
     durationSeconds: positiveInt('duration', given.duration ?? '15'),
     warmupSeconds: positiveInt('warmup', given.warmup ?? '3', true),
     connections: (given.connections ?? '16,64').split(',').map((value) => positiveInt('connections', value.trim())),
+    rounds: positiveInt('rounds', given.rounds ?? '3'),
     cases: positiveInt('cases', given.cases ?? '2000'),
     poolSize: positiveInt('pool-size', given['pool-size'] ?? String(DEFAULT_POOL_SIZE)),
     logLevel: given['log-level'] ?? 'warn',
@@ -43,7 +46,7 @@ export function parseOptions(argv: readonly string[] = process.argv.slice(2), en
 }
 
 function fromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const names = { BENCH_DURATION: 'duration', BENCH_WARMUP: 'warmup', BENCH_CONNECTIONS: 'connections', BENCH_CASES: 'cases', BENCH_POOL_SIZE: 'pool-size', BENCH_LOG_LEVEL: 'log-level' };
+  const names = { BENCH_DURATION: 'duration', BENCH_WARMUP: 'warmup', BENCH_CONNECTIONS: 'connections', BENCH_ROUNDS: 'rounds', BENCH_CASES: 'cases', BENCH_POOL_SIZE: 'pool-size', BENCH_LOG_LEVEL: 'log-level' };
   return Object.fromEntries(Object.entries(names).flatMap(([variable, key]) => (env[variable] ? [[key, env[variable] as string]] : [])));
 }
 

@@ -1,12 +1,34 @@
 /** What the benchmark prints: machine facts, one line per finished run and the closing table. */
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { HttpLoadResult } from './http-load';
+import { median } from './median';
+import type { CpuSnapshot } from './cpu-time';
 import type { PgbenchResult, PgbenchVariant } from './pgbench';
+
+/** CPU milliseconds per command or transaction. */
+export interface CpuPerUnit {
+  /** The benchmark's own process: the API and the load generator's worker thread. */
+  readonly benchProcess: number;
+  /** pgbench itself (0 in HTTP runs). */
+  readonly client: number;
+  readonly postgres: number | undefined;
+}
+
+export type PgbenchFigures = PgbenchResult & { readonly cpu: CpuPerUnit };
 
 export interface RunFigures {
   readonly connections: number;
   readonly http: HttpLoadResult;
-  readonly pgbench: Partial<Record<PgbenchVariant, PgbenchResult>>;
+  readonly httpCpu: CpuPerUnit;
+  readonly pgbench: Partial<Record<PgbenchVariant, PgbenchFigures>>;
+}
+
+export function perUnit(spent: CpuSnapshot, units: number): CpuPerUnit {
+  return {
+    benchProcess: spent.benchProcessMs / units,
+    client: spent.endedChildrenMs / units,
+    postgres: spent.postgresMs === undefined ? undefined : spent.postgresMs / units,
+  };
 }
 
 export function machineFacts(): string[] {
@@ -27,29 +49,65 @@ export function httpLine(result: HttpLoadResult): string {
   );
 }
 
-export function pgbenchLine(result: PgbenchResult): string {
+export function httpCpuLine(cpu: CpuPerUnit): string {
+  return `CPU per command: API and load generator ${ms(cpu.benchProcess)}, PostgreSQL ${ms(cpu.postgres)}`;
+}
+
+export function pgbenchLine(result: PgbenchFigures): string {
   return (
     `pgbench c=${result.clients} ${result.variant}: ${fmt(result.tps)} tps, latency average ${result.latencyAverageMs.toFixed(2)} ms ` +
-    `(${result.transactions} transactions, ${result.failed} failed)`
+    `(${result.transactions} transactions, ${result.failed} failed); CPU per transaction: pgbench ${ms(result.cpu.client)}, PostgreSQL ${ms(result.cpu.postgres)}`
   );
 }
 
-/** The closing table: one row per concurrency. */
+/** Where the CPU goes: per concurrency, the median CPU per unit of work. */
+export function cpuTable(runs: readonly RunFigures[]): string {
+  const header = ['conns', 'HTTP: API+load', 'HTTP: PostgreSQL', 'read+append: pgbench', 'read+append: PostgreSQL', 'append: pgbench', 'append: PostgreSQL'];
+  const rows = concurrencies(runs).map((connections) => {
+    const of = medianOf(runs.filter((run) => run.connections === connections));
+    return [
+      String(connections),
+      ms(of((run) => run.httpCpu.benchProcess)),
+      ms(of((run) => run.httpCpu.postgres)),
+      ms(of((run) => run.pgbench['read+append']?.cpu.client)),
+      ms(of((run) => run.pgbench['read+append']?.cpu.postgres)),
+      ms(of((run) => run.pgbench.append?.cpu.client)),
+      ms(of((run) => run.pgbench.append?.cpu.postgres)),
+    ];
+  });
+  return table(header, rows);
+}
+
+const concurrencies = (runs: readonly RunFigures[]) => [...new Set(runs.map((run) => run.connections))];
+
+/** The median of a figure over some runs, skipping runs that lack it. */
+const medianOf = (runs: readonly RunFigures[]) => (pick: (run: RunFigures) => number | undefined) =>
+  median(runs.map(pick).filter((value): value is number => value !== undefined));
+
+const ms = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value.toFixed(3) : 'n/a');
+
+/** The closing table: one row per concurrency, each figure the median over that concurrency's rounds. */
 export function summaryTable(runs: readonly RunFigures[]): string {
-  const header = ['conns', 'HTTP cmd/s (median)', 'mean', 'p50 ms', 'p97.5 ms', 'p99 ms', 'non-2xx', 'pgbench append tps', 'pgbench read+append tps', 'HTTP/append', 'HTTP/read+append'];
-  const rows = runs.map(({ connections, http, pgbench }) => [
-    String(connections),
-    fmt(http.requestsPerSecondMedian),
-    fmt(http.requestsPerSecondMean),
-    String(http.latencyMs.p50),
-    String(http.latencyMs.p97_5),
-    String(http.latencyMs.p99),
-    String(http.non2xx),
-    pgbench.append ? fmt(pgbench.append.tps) : 'n/a',
-    pgbench['read+append'] ? fmt(pgbench['read+append'].tps) : 'n/a',
-    percent(http.requestsPerSecondMedian, pgbench.append?.tps),
-    percent(http.requestsPerSecondMedian, pgbench['read+append']?.tps),
-  ]);
+  const header = ['conns', 'rounds', 'HTTP cmd/s (median)', 'p50 ms', 'p97.5 ms', 'p99 ms', 'non-2xx', 'pgbench append tps', 'pgbench read+append tps', 'HTTP/append', 'HTTP/read+append'];
+  const rows = concurrencies(runs).map((connections) => {
+    const rounds = runs.filter((run) => run.connections === connections);
+    const of = medianOf(rounds);
+    const ratio = (variant: PgbenchVariant) =>
+      of(({ http, pgbench }) => (pgbench[variant]?.tps ? http.requestsPerSecondMedian / pgbench[variant].tps : undefined));
+    return [
+      String(connections),
+      String(rounds.length),
+      fmt(of((run) => run.http.requestsPerSecondMedian)),
+      fmt(of((run) => run.http.latencyMs.p50)),
+      fmt(of((run) => run.http.latencyMs.p97_5)),
+      fmt(of((run) => run.http.latencyMs.p99)),
+      String(rounds.reduce((sum, run) => sum + run.http.non2xx, 0)),
+      fmt(of((run) => run.pgbench.append?.tps)),
+      fmt(of((run) => run.pgbench['read+append']?.tps)),
+      percentOf(ratio('append')),
+      percentOf(ratio('read+append')),
+    ];
+  });
   return table(header, rows);
 }
 
@@ -62,7 +120,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 const fmt = (value: number) => (Number.isFinite(value) ? Math.round(value).toString() : 'n/a');
 
-const percent = (part: number, whole: number | undefined) => (whole ? `${((100 * part) / whole).toFixed(0)} %` : 'n/a');
+const percentOf = (ratio: number) => (Number.isFinite(ratio) ? `${(100 * ratio).toFixed(0)} %` : 'n/a');
 
 export function seconds(ms: number): string {
   return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;

@@ -26,6 +26,8 @@ import { CLERK, TENANT } from './bodies';
 
 export interface Stack {
   readonly dataDir: string;
+  /** The embedded PostgreSQL cluster's directory (its postmaster.pid names the server process). */
+  readonly clusterDir: string;
   readonly databaseUrl: string;
   readonly baseUrl: string;
   readonly pool: Pool;
@@ -84,7 +86,7 @@ export async function startStack({ poolSize, logLevel }: StackOptions): Promise<
     const { port } = app.getHttpServer().address() as { port: number };
     const token = await issueDevToken(secret, { tenant: TENANT, roles: ['clerk'], subject: CLERK });
 
-    return { dataDir, databaseUrl: postgres.url, baseUrl: `http://127.0.0.1:${port}`, pool, store, token, close };
+    return { dataDir, clusterDir: join(dataDir, 'postgres'), databaseUrl: postgres.url, baseUrl: `http://127.0.0.1:${port}`, pool, store, token, close };
   } catch (error) {
     await close();
     throw error;

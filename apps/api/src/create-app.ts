@@ -6,6 +6,7 @@ import { correlationIdOf } from './http/correlation-id';
 import { NestPinoLogger } from './http/nest-pino-logger';
 import { ProblemFilter } from './http/problem.filter';
 import { validationPipe } from './http/validation';
+import { cacheValidationMetadataLookups } from './http/validation-metadata-cache';
 import { mountOpenApi } from './openapi';
 
 export interface AppOptions {
@@ -15,6 +16,7 @@ export interface AppOptions {
 
 /** The HTTP application over a runtime; used by main and by the end-to-end tests alike. */
 export async function createApp(runtime: ApiRuntime, { logger, bodyLimitBytes }: AppOptions): Promise<NestFastifyApplication> {
+  cacheValidationMetadataLookups();
   const adapter = new FastifyAdapter({
     bodyLimit: bodyLimitBytes,
     loggerInstance: logger.child({ component: 'http' }),

@@ -1,19 +1,40 @@
 /**
  * Deterministic JSON: object keys sorted, undefined members dropped, dates as ISO strings.
  * PostgreSQL's jsonb reorders keys, so hashes must never depend on insertion order.
+ * Every event appended is hashed through this, so it is written as plain loops.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') {
-    return JSON.stringify(value);
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'object':
+      if (value === null) return 'null';
+      if (value instanceof Date) return JSON.stringify(value.toISOString());
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
+    default:
+      throw new TypeError(`Cannot serialise a ${typeof value} canonically`);
   }
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
+}
+
+function canonicalArray(items: readonly unknown[]): string {
+  let json = '[';
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0) json += ',';
+    json += items[index] === undefined ? 'null' : canonicalJson(items[index]);
   }
-  throw new TypeError(`Cannot serialise a ${typeof value} canonically`);
+  return `${json}]`;
+}
+
+function canonicalObject(object: Record<string, unknown>): string {
+  const keys = Object.keys(object).sort();
+  let json = '{';
+  for (const key of keys) {
+    const member = object[key];
+    if (member === undefined) continue;
+    if (json.length > 1) json += ',';
+    json += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${json}}`;
 }

@@ -43,18 +43,8 @@ export class PostgresEventStore implements EventStore {
   /** One statement: the database locks the stream, checks the tip the writer decided on, appends. */
   private async appendAtKnownTip(tenant: string, streamId: string, events: readonly EventToAppend[], tip: StreamTip): Promise<AppendResult> {
     const sealed = sealEvents(tenant, streamId, tip, events, new Date());
-    const column = <T>(pick: (event: SealedEvent) => T) => sealed.map(pick);
     try {
-      const { rows } = await this.pool.query<{ position: string }>({
-        name: 'kp_append_at',
-        text: 'SELECT kp_append_at($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS position',
-        values: [
-          tenant, streamId, streamId.split('-')[0], tip.version, tip.lastHash,
-          column((e) => e.eventId), column((e) => e.type), column((e) => e.schemaVersion),
-          column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)),
-          column((e) => e.occurredAt.toISOString()), sealed[0].recordedAt, column((e) => e.hash),
-        ],
-      });
+      const { rows } = await this.pool.query<{ position: string }>(appendAtTipStatement(tenant, streamId, tip, sealed));
       const recorded = sealed.map((event, index) => ({ ...event, position: Number(rows[index].position) }));
       const last = recorded[recorded.length - 1];
       return { streamId, version: last.version, position: last.position, events: recorded };
@@ -195,4 +185,38 @@ async function insertEvents(client: PoolClient, tenant: string, streamId: string
     ],
   );
   return rows.map((row) => Number(row.position));
+}
+
+const APPEND_AT_TIP = 'SELECT kp_append_at($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS position';
+/**
+ * Most commands append one event. Sent as scalars, its values skip the client's array literal
+ * encoding, which escapes every quote of the JSON once more and cost a noticeable share of CPU.
+ */
+const APPEND_ONE_AT_TIP =
+  'SELECT kp_append_at($1, $2, $3, $4, $5, ARRAY[$6::uuid], ARRAY[$7::text], ARRAY[$8::int], ARRAY[$9::jsonb], ' +
+  'ARRAY[$10::jsonb], ARRAY[$11::timestamptz], $12, ARRAY[$13::text]) AS position';
+
+function appendAtTipStatement(tenant: string, streamId: string, tip: StreamTip, sealed: readonly SealedEvent[]) {
+  const head = [tenant, streamId, streamId.split('-')[0], tip.version, tip.lastHash];
+  if (sealed.length === 1) {
+    const [event] = sealed;
+    return {
+      name: 'kp_append_one_at',
+      text: APPEND_ONE_AT_TIP,
+      values: [
+        ...head, event.eventId, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata),
+        event.occurredAt.toISOString(), event.recordedAt, event.hash,
+      ],
+    };
+  }
+  const column = <T>(pick: (event: SealedEvent) => T) => sealed.map(pick);
+  return {
+    name: 'kp_append_at',
+    text: APPEND_AT_TIP,
+    values: [
+      ...head, column((e) => e.eventId), column((e) => e.type), column((e) => e.schemaVersion),
+      column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)),
+      column((e) => e.occurredAt.toISOString()), sealed[0].recordedAt, column((e) => e.hash),
+    ],
+  };
 }

@@ -58,6 +58,23 @@ export function eventStoreContract(name: string, setUp: () => Promise<EventStore
         expect((await store.append(tenant, stream, events(1), 'any')).version).toBe(2);
       });
 
+      it('read then append (the command path): one and several events land at the version read, chained; a stale read is refused', async () => {
+        const stream = aStreamId();
+        await store.append(tenant, stream, events(1), 'no_stream');
+        let read = await store.readStream(tenant, stream);
+        const quoted = anEvent({ data: { summary: 'Übergabe "Alte Post"\\n', list: ['a"b', null] } });
+        expect((await store.append(tenant, stream, [quoted], read.length)).version).toBe(2);
+        read = await store.readStream(tenant, stream);
+        expect((await store.append(tenant, stream, events(2), read.length)).version).toBe(4);
+        const recorded = await store.readStream(tenant, stream);
+        expect(recorded[1]).toMatchObject({ eventId: quoted.eventId, data: quoted.data, metadata: quoted.metadata, occurredAt: quoted.occurredAt });
+        expect(verifyStream(stream, recorded)).toBeUndefined();
+        const stale = await store.readStream(tenant, stream);
+        await store.append(tenant, stream, events(1), 'any');
+        await expect(store.append(tenant, stream, events(1), stale.length)).rejects.toMatchObject({ name: 'WrongExpectedVersionError', expected: 4, actual: 5 });
+        expect(verifyStream(stream, await store.readStream(tenant, stream))).toBeUndefined();
+      });
+
       it('a refused append writes nothing', async () => {
         const stream = aStreamId();
         await store.append(tenant, stream, events(1), 'no_stream');
