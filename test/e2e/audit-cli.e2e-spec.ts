@@ -1,34 +1,35 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
-import { ApiHarness, startApi } from '../support/api-harness';
+import { exampleIds } from '../../apps/api/src/commands/dto/examples';
+import { ApiHarness, sendStory, startApi } from '../support/api-harness';
 import { tamperEach } from '../support/audit-tamper';
 import { ensureBuilt, ROOT, runNode } from '../support/processes';
+import { describeBackend } from '../support/backends';
+import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '../support/kurrentdb';
 
 const CLI = 'dist/apps/cli/src/main.js';
 const caseStream = `case-${exampleIds.case}`;
+
+/** The built CLI's audit command with the given environment (stderr kept on success too). */
+const runAudit = (env: NodeJS.ProcessEnv, ...args: string[]) => {
+  const run = spawnSync(process.execPath, [join(ROOT, CLI), 'audit', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+};
 
 describe('audit CLI (built, against PostgreSQL)', () => {
   let api: ApiHarness;
   let dir: string;
   // Like runNode, but keeps stderr on success too (progress and summaries go there).
-  const cli = (...args: string[]) => {
-    const run = spawnSync(process.execPath, [join(ROOT, CLI), 'audit', ...args], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL: api.db.url, LOG_LEVEL: 'silent' }, timeout: 60_000,
-    });
-    return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-  };
+  const cli = (...args: string[]) => runAudit({ DATABASE_URL: api.db.url }, ...args);
 
   beforeAll(async () => {
     ensureBuilt();
     api = await startApi();
     dir = mkdtempSync(join(tmpdir(), 'kp-audit-cli-'));
-    for (const { type, body } of commandExampleSequence) {
-      const response = await api.command(type, body, { headers: { 'x-correlation-id': `story-${type}` } });
-      if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
-    }
+    await sendStory(api);
     await api.command('RegisterUnit', { unitId: exampleIds.contactPointUnit, name: 'Bürgerbüro', isContactPoint: true }, { tenant: 'anderstadt' });
   }, 180_000);
   afterAll(async () => {
@@ -134,5 +135,60 @@ describe('audit CLI (built, against PostgreSQL)', () => {
     expect(json).toMatchObject({ ok: false, brokenStreams: 2, scope: { tenant: null } });
     expect(cli('verify', '--tenant', 'musterstadt').status).toBe(0);
     expect(cli('verify', '--tenant', 'tamperstadt', '--stream', changed.streamId).status).toBe(1);
+  });
+});
+
+describe('audit CLI reads the configured event store', () => {
+  it('with EVENT_STORE=kurrentdb it goes to KURRENTDB_URL (unreachable here: exit 1) and starts no PostgreSQL', () => {
+    ensureBuilt();
+    const dataDir = mkdtempSync(join(tmpdir(), 'kp-audit-cli-kurrent-'));
+    try {
+      const run = runAudit(
+        { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false&maxDiscoverAttempts=1&discoveryInterval=10', DATABASE_URL: '', DATA_DIR: dataDir },
+        'verify',
+      );
+      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 1, stderr: expect.stringMatching(/Cannot reach the event store/) });
+      expect(readdirSync(dataDir)).toEqual([]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+const kurrentdb = kurrentDbSource();
+describeBackend('KurrentDB (audit CLI)', kurrentdb?.where ?? KURRENTDB_SKIPPED);
+(kurrentdb ? describe : describe.skip)('audit CLI (built, against KurrentDB)', () => {
+  // A KurrentDB may be shared (KURRENTDB_URL): one tenant of this run.
+  const tenant = `musterstadt-${randomUUID().slice(0, 8)}`;
+  let server: KurrentDbServer;
+  let api: ApiHarness;
+  let dir: string;
+  const cli = (...args: string[]) => runAudit({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url, DATABASE_URL: '', DATA_DIR: dir }, ...args);
+
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await (kurrentdb as NonNullable<typeof kurrentdb>).start();
+    api = await startApi({ eventStore: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url } });
+    dir = mkdtempSync(join(tmpdir(), 'kp-audit-cli-kurrent-'));
+    await sendStory(api, tenant);
+  }, 180_000);
+  afterAll(async () => {
+    await api?.close();
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('replays, verifies and exports a tenant, and the export verifies offline', async () => {
+    const stored = await api.store.readStream(tenant, caseStream);
+    const replay = cli('replay', caseStream, '--tenant', tenant);
+    expect(replay.status).toBe(0);
+    expect(replay.stdout).toContain(`v${stored.length}  #${stored.at(-1)!.position}  ${stored.at(-1)!.type}`);
+    const verify = cli('verify', '--tenant', tenant);
+    expect({ status: verify.status, stdout: verify.stdout }).toMatchObject({ status: 0, stdout: expect.stringMatching(/^INTACT /) });
+    expect(verify.stderr).toMatch(/in KurrentDB kurrentdb:/);
+    const file = join(dir, 'tenant.jsonl');
+    expect(cli('export', '--tenant', tenant, '--out', file).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain(`"tenant":"${tenant}"`);
+    expect(cli('verify-export', file).status).toBe(0);
   });
 });

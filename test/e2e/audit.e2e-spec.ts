@@ -1,16 +1,68 @@
 import { randomUUID } from 'node:crypto';
-import { CaseEvent, deciders, fold } from '../../libs/domain/src';
-import { verifyExport } from '../../libs/event-store/src';
-import { commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
-import { ApiHarness, ApiResponse, startApi } from '../support/api-harness';
+import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { AGGREGATE_CATEGORIES, CaseEvent, deciders, fold } from '../../libs/domain/src';
+import { EventStore, EventStoreSelection, verifyExport } from '../../libs/event-store/src';
+import { drain } from '../../libs/event-store/src/testing';
+import { KurrentDbEventStore, toStreamName } from '../../libs/event-store/src/kurrentdb';
+import { FakeKurrentDbClient } from '../../libs/event-store/src/kurrentdb/testing/fake-kurrentdb-client';
+import { exampleIds } from '../../apps/api/src/commands/dto/examples';
+import { ApiHarness, ApiResponse, sendStory, startApi } from '../support/api-harness';
 import { ALL_TAMPER_KINDS, tamperEach } from '../support/audit-tamper';
+import { describeBackend } from '../support/backends';
+import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '../support/kurrentdb';
 
-const TENANT = 'musterstadt';
 const caseStream = `case-${exampleIds.case}`;
 const lines = (text: string) => text.split('\n').filter((line, index, all) => !(index === all.length - 1 && line === ''));
 
-describe('audit API over HTTP (PostgreSQL)', () => {
+const kurrentdb = kurrentDbSource();
+describeBackend('KurrentDB (audit over HTTP)', kurrentdb?.where ?? KURRENTDB_SKIPPED);
+
+/** What a KurrentDB operator can do to streams (the real client, or the fake's equivalents). */
+type KurrentOperator = Pick<KurrentDBClient, 'deleteStream' | 'setStreamMetadata'>;
+
+interface Backend {
+  readonly selection?: EventStoreSelection;
+  readonly store?: EventStore;
+  /** KurrentDB only: a client to delete and truncate streams behind the service's back. */
+  operator?(): Promise<{ client: KurrentOperator; dispose(): Promise<void> }>;
+  stop(): Promise<void>;
+}
+
+/** The same routes on every event store that can be reached; PostgreSQL and the KurrentDB adapter over its fake client always. */
+const backends: [string, (() => Promise<Backend>) | undefined][] = [
+  ['PostgreSQL', async () => ({ selection: { EVENT_STORE: 'postgres' }, stop: async () => undefined })],
+  ['KurrentDB adapter over a fake client', async () => {
+    const fake = new FakeKurrentDbClient();
+    const store = new KurrentDbEventStore(fake as unknown as KurrentDBClient, { categories: AGGREGATE_CATEGORIES });
+    return { store, operator: async () => ({ client: fake as unknown as KurrentOperator, dispose: async () => undefined }), stop: async () => undefined };
+  }],
+  ['KurrentDB', kurrentdb && (async () => {
+    const server: KurrentDbServer = await kurrentdb.start();
+    return {
+      selection: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url },
+      operator: async () => {
+        const { KurrentDBClient: Client } = await import('@kurrent/kurrentdb-client');
+        const client = Client.connectionString(server.url);
+        return { client, dispose: () => client.dispose() };
+      },
+      stop: () => server.stop(),
+    };
+  })],
+];
+
+describe.each(backends.filter(([, start]) => !start).map(([name]) => name))('audit API over HTTP (%s)', (name) => {
+  it.skip(`${name}: ${KURRENTDB_SKIPPED}`, () => undefined);
+});
+
+describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)', (backend, startBackend) => {
+  // A KurrentDB may be shared (KURRENTDB_URL): tenants of this run only. PostgreSQL: a database of this file's own.
+  const run = randomUUID().slice(0, 8);
+  const tenantOf = (name: string) => (backend === 'PostgreSQL' ? name : `${name}-${run}`);
+  const TENANT = tenantOf('musterstadt');
+  const onPostgres = backend === 'PostgreSQL' ? it : it.skip;
+  const onKurrentDb = backend === 'PostgreSQL' ? it.skip : it;
   let api: ApiHarness;
+  let started: Backend;
   let auditor: string;
   const get = (path: string, token = auditor) => api.request('GET', path, { headers: { authorization: `Bearer ${token}` } });
   const post = (path: string, body: unknown, token = auditor) =>
@@ -21,14 +73,15 @@ describe('audit API over HTTP (PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    api = await startApi();
+    started = await (startBackend as NonNullable<typeof startBackend>)();
+    api = await startApi({ eventStore: started.selection, givenStore: started.store });
     auditor = await api.token(TENANT, 'auditor');
-    for (const { type, body } of commandExampleSequence) {
-      const response = await api.command(type, body, { headers: { 'x-correlation-id': `story-${type}` } });
-      if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
-    }
+    await sendStory(api, TENANT);
+  }, 180_000);
+  afterAll(async () => {
+    await api?.close();
+    await started?.stop();
   });
-  afterAll(() => api.close());
 
   describe('roles and tenants', () => {
     it('a clerk (or analyst, or admin) cannot use audit routes', async () => {
@@ -44,22 +97,22 @@ describe('audit API over HTTP (PostgreSQL)', () => {
     });
 
     it('an auditor cannot send commands', async () => {
-      const response = await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Prüfamt', isContactPoint: false }, { token: auditor });
+      const response = await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Prüfamt', isContactPoint: false }, { tenant: TENANT, token: auditor });
       expectProblem(response, 403, 'AUTH.FORBIDDEN');
     });
 
     it("nobody crosses tenants: another municipality's auditor sees none of musterstadt's streams", async () => {
-      const other = await api.token('anderstadt', 'auditor');
+      const other = await api.token(tenantOf('anderstadt'), 'auditor');
       expectProblem(await get(`/v1/audit/streams/${caseStream}/events`, other), 404, 'AUDIT.STREAM_NOT_FOUND');
       expectProblem(await get(`/v1/audit/streams/${caseStream}/state`, other), 404, 'AUDIT.STREAM_NOT_FOUND');
       expectProblem(await get(`/v1/audit/cases/${exampleIds.case}/timeline`, other), 404, 'AUDIT.STREAM_NOT_FOUND');
       expectProblem(await post('/v1/audit/verify', { streamId: caseStream }, other), 404, 'AUDIT.STREAM_NOT_FOUND');
       expectProblem(await get(`/v1/audit/export?streamId=${caseStream}`, other), 404, 'AUDIT.STREAM_NOT_FOUND');
       const verified = await post('/v1/audit/verify', {}, other);
-      expect(verified.body).toMatchObject({ ok: true, streamsChecked: 0, eventsChecked: 0, scope: { tenant: 'anderstadt' } });
+      expect(verified.body).toMatchObject({ ok: true, streamsChecked: 0, eventsChecked: 0, scope: { tenant: tenantOf('anderstadt') } });
       const exported = await (await fetch(`${api.baseUrl}/v1/audit/export`, { headers: { authorization: `Bearer ${other}` } })).text();
       expect(lines(exported)).toHaveLength(1);
-      expect(JSON.parse(exported).manifest).toMatchObject({ events: 0, scope: { tenant: 'anderstadt' } });
+      expect(JSON.parse(exported).manifest).toMatchObject({ events: 0, scope: { tenant: tenantOf('anderstadt') } });
     });
   });
 
@@ -73,7 +126,7 @@ describe('audit API over HTTP (PostgreSQL)', () => {
       version: 1,
       type: 'InitiativeRegistered',
       data: { contact: { name: 'Aylin Demir' } },
-      metadata: { actor: { subject: 'clerk@musterstadt', role: 'clerk' }, correlationId: 'story-RegisterInitiative', causationId: expect.any(String) },
+      metadata: { actor: { subject: `clerk@${TENANT}`, role: 'clerk' }, correlationId: 'story-RegisterInitiative', causationId: expect.any(String) },
       prevHash: null,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       occurredAt: expect.any(String),
@@ -106,7 +159,7 @@ describe('audit API over HTTP (PostgreSQL)', () => {
     expect(fundTypes).toEqual(['GrantAwarded', 'GrantDisbursed', 'ApplicationRejected']);
     expect(events.map((e) => e.type)).not.toContain('FundOpened');
     const award = events.find((e) => e.type === 'GrantAwarded')!;
-    expect(award).toMatchObject({ metadata: { correlationId: 'story-AwardGrant', actor: { subject: 'clerk@musterstadt', role: 'clerk' } }, occurredAt: expect.any(String), recordedAt: expect.any(String) });
+    expect(award).toMatchObject({ metadata: { correlationId: 'story-AwardGrant', actor: { subject: `clerk@${TENANT}`, role: 'clerk' } }, occurredAt: expect.any(String), recordedAt: expect.any(String) });
     expect(award.metadata.causationId).not.toBe(award.metadata.correlationId);
     const caseOwn = await api.store.readStream(TENANT, caseStream);
     expect(events.filter((e) => e.streamId === caseStream)).toHaveLength(caseOwn.length);
@@ -122,7 +175,7 @@ describe('audit API over HTTP (PostgreSQL)', () => {
       const caseId = randomUUID();
       const streamId = `case-${caseId}`;
       const send = async (type: string, body: object) => {
-        const response = await api.command(type, { caseId, ...body });
+        const response = await api.command(type, { caseId, ...body }, { tenant: TENANT });
         expect(response.status).toBe(200);
       };
       await send('SubmitRequest', {
@@ -177,7 +230,7 @@ describe('audit API over HTTP (PostgreSQL)', () => {
       expect(one.body.eventsChecked).toBe((await api.store.readStream(TENANT, caseStream)).length);
     });
 
-    it('detects every kind of tampering in PostgreSQL and names the damaged stream and its first broken event', async () => {
+    onPostgres('detects every kind of tampering in PostgreSQL and names the damaged stream and its first broken event', async () => {
       const tenant = 'tamperstadt';
       const token = await api.token(tenant, 'auditor');
       const intact = `case-${randomUUID()}`;
@@ -198,7 +251,7 @@ describe('audit API over HTTP (PostgreSQL)', () => {
       expect((await post('/v1/audit/verify', {})).body.ok).toBe(true);
     });
 
-    it('detects a stream whose events were all deleted and events of a stream the stream table does not know', async () => {
+    onPostgres('detects a stream whose events were all deleted and events of a stream the stream table does not know', async () => {
       const tenant = 'leerstadt';
       const token = await api.token(tenant, 'auditor');
       const emptied = `case-${randomUUID()}`;
@@ -216,6 +269,31 @@ describe('audit API over HTTP (PostgreSQL)', () => {
       );
       expect((await post('/v1/audit/verify', { streamId: orphan }, token)).body).toMatchObject({ ok: false, findings: [expect.objectContaining({ reason: 'unknown_stream' })] });
     });
+
+    onKurrentDb('detects streams deleted or truncated in KurrentDB, naming the stream and what is missing', async () => {
+      const tenant = tenantOf('tamperstadt');
+      const token = await api.token(tenant, 'auditor');
+      const copies = async () => (await api.store.readStream(TENANT, caseStream)).slice(0, 3).map((e) => ({ ...e, eventId: randomUUID() }));
+      const [deleted, truncated, intact] = [`case-${randomUUID()}`, `case-${randomUUID()}`, `case-${randomUUID()}`];
+      for (const id of [deleted, truncated, intact]) await api.store.append(tenant, id, await copies(), 'no_stream');
+      const operator = await (started.operator as NonNullable<Backend['operator']>)();
+      try {
+        await operator.client.deleteStream(toStreamName(tenant, deleted));
+        await operator.client.setStreamMetadata(toStreamName(tenant, truncated), { truncateBefore: 1 });
+      } finally {
+        await operator.dispose();
+      }
+      const report = await post('/v1/audit/verify', {}, token);
+      expect(report.body).toMatchObject({ ok: false, streamsChecked: 3, brokenStreams: 2 });
+      expect(report.body.findings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ tenant, streamId: deleted, reason: 'missing_events', detail: expect.stringContaining('soft-deleted') }),
+          expect.objectContaining({ tenant, streamId: truncated, version: 2, reason: 'version_gap' }),
+        ]),
+      );
+      expect((await post('/v1/audit/verify', { streamId: deleted }, token)).body).toMatchObject({ ok: false, findings: [expect.objectContaining({ reason: 'missing_events' })] });
+      expect((await post('/v1/audit/verify', { streamId: intact }, token)).body).toMatchObject({ ok: true, streamsChecked: 1 });
+    });
   });
 
   describe('export', () => {
@@ -230,21 +308,21 @@ describe('audit API over HTTP (PostgreSQL)', () => {
       const text = await exportText('');
       const all = lines(text);
       const manifest = JSON.parse(all.at(-1)!).manifest;
-      const stored = await api.db.pool.query('SELECT count(*)::int AS n, min(position)::int AS first, max(position)::int AS last FROM kp_events WHERE tenant = $1', [TENANT]);
+      const stored = (await drain(api.store)).events.filter((e) => e.tenant === TENANT);
       expect(manifest).toMatchObject({
         format: 'koproduktiv.audit-export/1',
         scope: { tenant: TENANT, streamId: null, from: null, to: null },
-        events: stored.rows[0].n,
-        firstPosition: stored.rows[0].first,
-        lastPosition: stored.rows[0].last,
+        events: stored.length,
+        firstPosition: stored[0].position,
+        lastPosition: stored.at(-1)?.position,
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
-      expect(all).toHaveLength(stored.rows[0].n + 1);
+      expect(all).toHaveLength(stored.length + 1);
       expect(JSON.parse(all[0])).toMatchObject({ tenant: TENANT, hash: expect.any(String), metadata: expect.any(Object) });
       expect(text).toContain('Aylin Demir'); // personal data is part of the auditors' record
 
       const check = await verifyExport(lines(text));
-      expect(check).toMatchObject({ ok: true, events: stored.rows[0].n, problems: [] });
+      expect(check).toMatchObject({ ok: true, events: stored.length, problems: [] });
 
       const at = text.indexOf('Aylin Demir');
       const flipped = `${text.slice(0, at)}B${text.slice(at + 1)}`;

@@ -12,6 +12,7 @@ import {
   TokenVerifier,
 } from '../../libs/platform/src';
 import { createApp } from '../../apps/api/src/create-app';
+import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
 import { ensureReadModels, ProcessorRunner, ReadModelProjection } from '../../libs/projections/src';
 import { createTestDatabase, TestDatabase } from './postgres';
 
@@ -40,12 +41,14 @@ export interface ApiHarness {
 export async function startApi({
   bodyLimitBytes = 64 * 1024,
   eventStore = { EVENT_STORE: 'postgres' } as EventStoreSelection,
+  /** A store made by the test instead of the selected one (e.g. an adapter over a fake client). */
+  givenStore = undefined as EventStore | undefined,
 } = {}): Promise<ApiHarness> {
   const db = await createTestDatabase('kp_e2e');
   await migrate(db.pool);
   const secret = new Uint8Array(randomBytes(32));
   // Events in the selected store; read models, checkpoints and idempotency keys in PostgreSQL.
-  const store = await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES });
+  const store = givenStore ?? (await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES }));
   const app: NestFastifyApplication = await createApp(
     {
       store,
@@ -99,4 +102,12 @@ export async function startApi({
       await db.drop();
     },
   };
+}
+
+/** Sends every example command once, in story order, as a clerk of `tenant`, each correlated as `story-<type>`. */
+export async function sendStory(api: ApiHarness, tenant = 'musterstadt'): Promise<void> {
+  for (const { type, body } of commandExampleSequence) {
+    const response = await api.command(type, body, { tenant, headers: { 'x-correlation-id': `story-${type}` } });
+    if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
+  }
 }

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { createEventStore } from './create-event-store';
+import { createEventStore, eventStoreLocation } from './create-event-store';
 import { KurrentDbEventStore } from './kurrentdb';
 import { StoreUnavailableError } from './port';
 import { PostgresEventStore } from './postgres';
@@ -28,5 +28,19 @@ describe('createEventStore', () => {
   it('refuses KurrentDB without a URL and an unknown store', async () => {
     await expect(createEventStore({ EVENT_STORE: 'kurrentdb' }, pool)).rejects.toThrow('needs KURRENTDB_URL');
     await expect(createEventStore({ EVENT_STORE: 'mongodb' as 'postgres' }, pool)).rejects.toThrow('Unknown EVENT_STORE');
+  });
+
+  it('opens PostgreSQL only when the events live there, when given a way to open it', async () => {
+    const open = jest.fn(async () => pool);
+    expect(await createEventStore({ EVENT_STORE: 'postgres' }, open)).toBeInstanceOf(PostgresEventStore);
+    const kurrent = await createEventStore({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false' }, open);
+    await kurrent.close();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('says where the events are, without a password', () => {
+    expect(eventStoreLocation({ EVENT_STORE: 'postgres' }, () => 'embedded PostgreSQL in .data')).toBe('embedded PostgreSQL in .data');
+    expect(eventStoreLocation({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://admin:changeit@node1:2113,node2:2113?tls=true' }, () => 'unused'))
+      .toBe('KurrentDB kurrentdb://admin:***@node1:2113,node2:2113?tls=true');
   });
 });

@@ -18,12 +18,13 @@ export interface CreateEventStoreOptions {
 /**
  * The one place that chooses the event store adapter. Read models, checkpoints and idempotency keys
  * stay in PostgreSQL (`pool`) either way. The KurrentDB client, with its native gRPC bridge, is
- * loaded only when selected.
+ * loaded only when selected. `pool` may be a function that opens it, called only when the events
+ * live in PostgreSQL (the audit CLI needs no PostgreSQL beside KurrentDB).
  */
-export async function createEventStore(selection: EventStoreSelection, pool: Pool, options: CreateEventStoreOptions = {}): Promise<EventStore> {
+export async function createEventStore(selection: EventStoreSelection, pool: Pool | (() => Promise<Pool>), options: CreateEventStoreOptions = {}): Promise<EventStore> {
   switch (selection.EVENT_STORE) {
     case 'postgres':
-      return new PostgresEventStore(pool);
+      return new PostgresEventStore(typeof pool === 'function' ? await pool() : pool);
     case 'kurrentdb': {
       if (!selection.KURRENTDB_URL) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL');
       // Loaded on demand (a CommonJS require, as the build emits), so PostgreSQL deployments never load the native client.
@@ -33,4 +34,13 @@ export async function createEventStore(selection: EventStoreSelection, pool: Poo
     default:
       throw new Error(`Unknown EVENT_STORE: ${String((selection as { EVENT_STORE: unknown }).EVENT_STORE)}`);
   }
+}
+
+/**
+ * Where the selected store keeps its events, for messages (never a password). PostgreSQL's place is
+ * known to whoever opened the pool: `postgres` says it.
+ */
+export function eventStoreLocation(selection: EventStoreSelection, postgres: () => string): string {
+  if (selection.EVENT_STORE !== 'kurrentdb') return postgres();
+  return `KurrentDB ${(selection.KURRENTDB_URL ?? '').replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}`;
 }

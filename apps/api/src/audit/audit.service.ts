@@ -15,12 +15,7 @@ const streamNotFound = (streamId: string) =>
 /** The audit use cases, always inside one tenant (the caller's). Read-only. */
 @Injectable()
 export class AuditService {
-  constructor(@Inject(AUDIT_READER) private readonly injected: AuditReader | null) {}
-
-  private get reader(): AuditReader {
-    if (!this.injected) throw new ProblemError(501, 'AUDIT.UNSUPPORTED', 'Not available', 'Audit needs the PostgreSQL event store');
-    return this.injected;
-  }
+  constructor(@Inject(AUDIT_READER) private readonly reader: AuditReader) {}
 
   async streamEvents(tenant: string, streamId: string, fromVersion: number, limit: number): Promise<StreamEventsDto> {
     const head = await this.reader.streamHead(tenant, streamId);

@@ -1,4 +1,4 @@
-import { categoryOf, fromStreamName, streamNameRegex, toStreamName } from './stream-name';
+import { categoryOf, fromStreamName, parseStreamName, scopeRegex, streamNameRegex, toStreamName } from './stream-name';
 
 describe('KurrentDB stream names', () => {
   it('put the category first (for $by_category and filters) and the tenant before the stream id', () => {
@@ -48,5 +48,23 @@ describe('KurrentDB stream names', () => {
     expect(any.test('$et-Foo')).toBe(false);
     expect(any.test('orders-42')).toBe(false);
     expect(streamNameRegex(['a.b'])).toBe('^(?:a\\.b)-[^~]*~');
+  });
+
+  it('narrow the filter to a tenant, a stream id in every tenant, or one stream, never matching metastreams', () => {
+    const test = (scope: Parameters<typeof scopeRegex>[0], name: string) => new RegExp(scopeRegex(scope) as string).test(name);
+    const mine = toStreamName('muster-stadt', 'case-1');
+    expect(test({ tenant: 'muster-stadt' }, mine)).toBe(true);
+    expect(test({ tenant: 'muster' }, mine)).toBe(false);
+    expect(test({ tenant: 'muster-stadt', categories: ['fund'] }, mine)).toBe(false);
+    expect(test({ streamId: 'case-1' }, mine)).toBe(true);
+    expect(test({ streamId: 'case-1' }, toStreamName('anders', 'case-1'))).toBe(true);
+    expect(test({ streamId: 'case-1' }, toStreamName('anders', 'case-10'))).toBe(false);
+    expect(test({ tenant: 'muster-stadt', streamId: 'case-1' }, mine)).toBe(true);
+    expect(test({ tenant: 'muster-stadt', streamId: 'case-1' }, toStreamName('muster-stadt', 'case-1x'))).toBe(false);
+    expect(test({ tenant: 'muster-stadt' }, `$$${mine}`)).toBe(false);
+    expect(scopeRegex({ streamId: 'unit-1', categories: ['case'] })).toBeUndefined();
+    expect(streamNameRegex(['case'])).toBe(scopeRegex({ categories: ['case'] }));
+    expect(parseStreamName(mine)).toEqual({ tenant: 'muster-stadt', streamId: 'case-1' });
+    expect(parseStreamName('$$' + mine)).toBeUndefined();
   });
 });

@@ -1,48 +1,64 @@
 import type { Pool } from 'pg';
-import { AuditReader, PostgresAuditReader } from '@koproduktiv/event-store';
+import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
+import { AuditReader, auditReaderFor, createEventStore, EventStore, eventStoreLocation } from '@koproduktiv/event-store';
 import { createPool, loadConfig, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { CliError } from '../../cli-error';
 import { embeddedPostgresUnavailable } from '../../embedded-postgres';
 
 export interface AuditConnection {
   readonly reader: AuditReader;
-  readonly pool: Pool;
   /** Where the store is, for messages (no password). */
   readonly where: string;
   close(): Promise<void>;
 }
 
+interface OpenedPostgres {
+  readonly pool: Pool;
+  readonly embedded: RunningPostgres | undefined;
+  readonly where: string;
+}
+
 /**
- * The event store the CLI reads: DATABASE_URL, else the embedded cluster of DATA_DIR (started here
- * and stopped by close(); it cannot be shared with a running service - use DATABASE_URL then).
+ * The event store the CLI reads, as configured (EVENT_STORE, KURRENTDB_URL, DATABASE_URL). When the
+ * events live in PostgreSQL: DATABASE_URL, else the embedded cluster of DATA_DIR (started here and
+ * stopped by close(); it cannot be shared with a running service - use DATABASE_URL then).
  * Read-only: no migration runs.
  */
 export async function openAuditStore(): Promise<AuditConnection> {
   const config = loadConfig();
-  let embedded: RunningPostgres | undefined;
-  if (config.usesEmbeddedPostgres) {
-    try {
-      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
-    } catch (error) {
-      throw embeddedPostgresUnavailable(error);
-    }
-  }
-  const url = config.DATABASE_URL ?? (embedded as RunningPostgres).url;
-  const pool = createPool({ connectionString: url, max: 4, applicationName: 'koproduktiv-cli' });
+  let postgres: OpenedPostgres | undefined;
+  let store: EventStore | undefined;
   const close = async () => {
-    await pool.end().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    await store?.close().catch(() => undefined);
+    await postgres?.pool.end().catch(() => undefined);
+    await postgres?.embedded?.stop().catch(() => undefined);
   };
-  try {
+  const openPostgres = async (): Promise<Pool> => {
+    let embedded: RunningPostgres | undefined;
+    if (config.usesEmbeddedPostgres) {
+      try {
+        embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+      } catch (error) {
+        throw embeddedPostgresUnavailable(error);
+      }
+    }
+    const url = config.DATABASE_URL ?? (embedded as RunningPostgres).url;
+    const pool = createPool({ connectionString: url, max: 4, applicationName: 'koproduktiv-cli' });
+    postgres = { pool, embedded, where: embedded ? `embedded PostgreSQL in ${config.dataDir}` : redact(url) };
     const { rows } = await pool.query<{ exists: boolean }>(`SELECT to_regclass('kp_events') IS NOT NULL AS exists`);
     if (!rows[0].exists) throw new CliError('This database holds no Koproduktiv event store (no kp_events table)', 1);
+    return pool;
+  };
+  try {
+    store = await createEventStore(config, openPostgres, { categories: AGGREGATE_CATEGORIES });
+    await store.streamVersion('koproduktiv', 'health-ready'); // the store answers (a read; nothing is written)
   } catch (error) {
     await close();
     if (error instanceof CliError) throw error;
     throw new CliError(`Cannot reach the event store: ${(error as Error).message}`, 1);
   }
-  const where = embedded ? `embedded PostgreSQL in ${config.dataDir}` : redact(url);
-  return { reader: new PostgresAuditReader(pool), pool, where, close };
+  const where = eventStoreLocation(config, () => postgres?.where ?? 'PostgreSQL');
+  return { reader: auditReaderFor(store), where, close };
 }
 
 function redact(url: string): string {
