@@ -16,7 +16,7 @@ import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
 import { runHttpLoad } from './support/http-load';
 import { BenchOptions, parseOptions, USAGE, UsageError } from './support/options';
-import { pgbenchVersion, PgbenchVariant, runPgbench, writePgbenchScript } from './support/pgbench';
+import { pgbenchBackendsGone, pgbenchVersion, PgbenchVariant, runPgbench, writePgbenchScript } from './support/pgbench';
 import { cpuSnapshot, CpuSnapshot, cpuSpent } from './support/cpu-time';
 import { cpuTable, httpCpuLine, httpLine, machineFacts, perUnit, pgbenchLine, RunFigures, seconds, summaryTable } from './support/report';
 import { benchCasePrefix, createBenchStreams, submitCases } from './support/seed';
@@ -90,6 +90,7 @@ async function measurePgbench(stack: Stack, options: BenchOptions, clients: numb
   if (options.warmupSeconds > 0) await runPgbench({ ...common, durationSeconds: options.warmupSeconds });
   const before = cpuSnapshot(stack.clusterDir);
   const run = await runPgbench({ ...common, durationSeconds: options.durationSeconds });
+  await pgbenchBackendsGone(stack.pool);
   const result = { ...run, cpu: perUnit(cpuSpent(before, cpuSnapshot(stack.clusterDir)), run.transactions) };
   say(`  ${pgbenchLine(result)}`);
   return result;

@@ -7,9 +7,11 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Pool } from 'pg';
 import { eventMetadata, interactionRecordedData, TENANT } from './bodies';
 
 const run = promisify(execFile);
+const APPLICATION_NAME = 'koproduktiv-pgbench';
 
 export type PgbenchVariant = 'append' | 'read+append';
 
@@ -138,7 +140,7 @@ export async function runPgbench({ databaseUrl, scriptFile, variant, clients, du
     '-f', scriptFile,
     decodeURIComponent(url.pathname.slice(1)),
   ];
-  const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password), PGAPPNAME: 'koproduktiv-pgbench' };
+  const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password), PGAPPNAME: APPLICATION_NAME };
   let stdout: string;
   try {
     ({ stdout } = await run('pgbench', args, { env, maxBuffer: 16 * 1024 * 1024 }));
@@ -161,4 +163,17 @@ export function parsePgbenchOutput(stdout: string): Pick<PgbenchResult, 'tps' | 
     transactions: number(/^number of transactions actually processed: (\d+)/m),
     failed: number(/^number of failed transactions: (\d+)/m, false),
   };
+}
+
+/**
+ * pgbench returns when its clients have disconnected, a moment before their server processes have
+ * ended; only then is their CPU time booked to the server, so CPU figures wait for that.
+ */
+export async function pgbenchBackendsGone(pool: Pool, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [APPLICATION_NAME]);
+    if (rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RecordedEvent } from '../port';
 import { canonicalJson } from './canonical-json';
 
@@ -34,5 +34,5 @@ export function eventHash(event: HashedFields): string {
     `"recordedAt":"${event.recordedAt.toISOString()}","schemaVersion":${JSON.stringify(event.schemaVersion)},` +
     `"streamId":${JSON.stringify(event.streamId)},"tenant":${JSON.stringify(event.tenant)},"type":${JSON.stringify(event.type)},` +
     `"version":${JSON.stringify(event.version)}}`;
-  return createHash('sha256').update(json).digest('hex');
+  return hash('sha256', json, 'hex');
 }
