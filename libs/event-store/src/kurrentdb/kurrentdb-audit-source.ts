@@ -17,7 +17,11 @@ function retentionOf(metadata: StreamMetadata | undefined): string | undefined {
   const said: string[] = [];
   const { truncateBefore, maxCount, maxAge } = metadata;
   if (typeof truncateBefore === 'number' && truncateBefore >= Number.MAX_SAFE_INTEGER) said.push('soft-deleted (its metadata sets $tb to the maximum)');
-  else if (typeof truncateBefore === 'number' && truncateBefore > 0) said.push(`truncated: its metadata hides every event before version ${truncateBefore + 1} ($tb ${truncateBefore})`);
+  // Which $tb a soft delete writes differs between descriptions of KurrentDB (the maximum, or the
+  // stream's next revision), so a $tb that hides every event may be either.
+  else if (typeof truncateBefore === 'number' && truncateBefore > 0) {
+    said.push(`truncated or soft-deleted: its metadata hides every event before version ${truncateBefore + 1} ($tb ${truncateBefore})`);
+  }
   if (typeof maxCount === 'number') said.push(`its metadata keeps only the last ${maxCount} event(s) ($maxCount)`);
   if (typeof maxAge === 'number') said.push(`its metadata drops events older than ${maxAge} s ($maxAge)`);
   return said.length ? said.join('; ') : undefined;
