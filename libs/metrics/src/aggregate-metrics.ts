@@ -1,17 +1,17 @@
 import type { CaseOutcome, CaseStage, ParticipationLevel } from '@koproduktiv/domain';
-import { CaseHistory } from './case-history';
+import { CaseHistory, caseHistoryAsOf } from './case-history';
 import {
   CaseFacts,
   CaseMetrics,
   CommitmentCounts,
-  computeCaseFacts,
-  computeCaseMetrics,
+  factsOfHistoryAsOf,
+  metricsOfHistoryAsOf,
   LEVELS,
   PROMISORS,
   reliabilityOf,
   STAGES,
 } from './case-metrics';
-import { MetricsSettings, MetricsSettingsInput } from './settings';
+import { MetricsSettings, MetricsSettingsInput, resolveMetricsSettings } from './settings';
 import { mean, median, notNull, ratio } from './stats';
 import { DEFAULT_TIME_ZONE, endOfLocalDay, startOfLocalDay } from './time';
 
@@ -29,8 +29,10 @@ export const snapshotCase = (
   asOf: Date,
   settings?: MetricsSettings | MetricsSettingsInput,
 ): CaseSnapshot | null => {
-  const metrics = computeCaseMetrics(history, asOf, settings);
-  const facts = computeCaseFacts(history, asOf);
+  const t = asOf.getTime();
+  const h = caseHistoryAsOf(history, t);
+  const metrics = metricsOfHistoryAsOf(h, t, resolveMetricsSettings(settings));
+  const facts = factsOfHistoryAsOf(h, t);
   return metrics === null || facts === null ? null : { facts, metrics };
 };
 

@@ -105,120 +105,90 @@ export const CASE_HISTORY_EVENT_TYPES = [
 
 type Relevant = CaseEvent | GrantAwarded | ApplicationRejected;
 
+/** The lists of a CaseHistory: every entry is appended once (per event position) in folding order. */
+export type CaseHistoryList = Exclude<keyof CaseHistory, 'v' | 'caseId' | 'submitted'>;
+
+/** What one event adds to its case's history: the submission, or an entry of one of the lists. */
+export type CaseHistoryEntry =
+  | { readonly caseId: string; readonly list: 'submitted'; readonly entry: SubmissionEntry }
+  | { readonly caseId: string; readonly list: CaseHistoryList; readonly entry: Timed };
+
+const HISTORY_TYPES: ReadonlySet<string> = new Set(CASE_HISTORY_EVENT_TYPES);
+
 const caseIdOf = (event: { data: unknown }): string | undefined => {
   const data = event.data as { caseId?: unknown } | null;
   return typeof data?.caseId === 'string' ? data.caseId : undefined;
 };
+
+/** The entry an event contributes to its case's history; undefined for events that change none. */
+export const caseHistoryEntry = (event: MetricsEvent): CaseHistoryEntry | undefined => {
+  if (!HISTORY_TYPES.has(event.type)) return undefined;
+  const caseId = caseIdOf(event);
+  if (caseId === undefined) return undefined;
+  const t = timedOf(event);
+  const e = { type: event.type, data: event.data } as Relevant | FundEvent;
+  const to = <L extends CaseHistoryList>(list: L, entry: CaseHistory[L][number]): CaseHistoryEntry => ({ caseId, list, entry });
+  switch (e.type) {
+    case 'RequestSubmitted':
+      return { caseId, list: 'submitted', entry: { ...t, initiativeId: e.data.initiativeId, category: e.data.category } };
+    case 'RequestAcknowledged':
+      return to('acknowledgements', { ...t, unitId: e.data.unitId, staffRef: e.data.staffRef });
+    case 'ContactPersonAssigned':
+      return to('contactAssignments', { ...t, staffRef: e.data.staffRef, unitId: e.data.unitId });
+    case 'InteractionRecorded': {
+      const { staffRef, unitId, initiatedBy, participationLevel } = e.data;
+      return to('interactions', { ...t, staffRef, unitId, initiatedBy, participationLevel });
+    }
+    case 'CommitmentMade':
+      return to('commitments', { ...t, commitmentId: e.data.commitmentId, promisor: e.data.promisor, dueOn: e.data.dueOn });
+    case 'CommitmentRenegotiated':
+      return to('commitmentChanges', { ...t, commitmentId: e.data.commitmentId, kind: 'renegotiated', newDueOn: e.data.newDueOn });
+    case 'CommitmentFulfilled':
+    case 'CommitmentWithdrawn':
+      return to('commitmentChanges', { ...t, commitmentId: e.data.commitmentId, kind: e.type === 'CommitmentFulfilled' ? 'fulfilled' : 'withdrawn' });
+    case 'FundingApplied':
+      return to('fundingApplications', { ...t, applicationId: e.data.applicationId, fundId: e.data.fundId });
+    case 'GrantAwarded':
+    case 'ApplicationRejected':
+      return to('fundingDecisions', { ...t, applicationId: e.data.applicationId, decision: e.type === 'GrantAwarded' ? 'awarded' : 'rejected' });
+    case 'SupportAgreed':
+      return to('stageMoves', { ...t, stage: 'support' });
+    case 'InterimUseAgreed':
+      return to('stageMoves', { ...t, stage: 'interim_use' });
+    case 'CaseInstitutionalised':
+      return to('stageMoves', { ...t, stage: 'institutionalised' });
+    case 'InterimUseExtended':
+      return to('interimUseExtensions', t);
+    case 'StaffTimeLogged':
+      return to('staffTime', { ...t, unitId: e.data.unitId, hours: e.data.hours });
+    case 'TrustFeedbackRecorded':
+      return to('trustFeedback', { ...t, respondent: e.data.respondent, scores: { ...e.data.scores } });
+    case 'CaseClosed':
+      return to('closures', { ...t, kind: 'closed', outcome: e.data.outcome });
+    case 'CaseReopened':
+      return to('closures', { ...t, kind: 'reopened' });
+    default:
+      return undefined;
+  }
+};
+
+/** Of two submissions, the first appended (lower position) wins, whatever the folding order. */
+export const firstSubmission = (current: SubmissionEntry | null, candidate: SubmissionEntry): SubmissionEntry =>
+  current !== null && current.pos <= candidate.pos ? current : candidate;
 
 /**
  * Folds one event into the history (pure). Events of another case, unknown types and an event already
  * folded (same position) leave it unchanged.
  */
 export const foldCaseEvent = (history: CaseHistory, event: MetricsEvent): CaseHistory => {
-  if (!(CASE_HISTORY_EVENT_TYPES as readonly string[]).includes(event.type)) return history;
-  const caseId = caseIdOf(event);
-  if (caseId === undefined || (history.caseId !== null && history.caseId !== caseId)) return history;
-  const h: CaseHistory = history.caseId === null ? { ...history, caseId } : history;
-  const t = timedOf(event);
-  const e = { type: event.type, data: event.data } as Relevant | FundEvent;
-  switch (e.type) {
-    case 'RequestSubmitted': {
-      const entry = { ...t, initiativeId: e.data.initiativeId, category: e.data.category };
-      // Submitted once per case; should a duplicate appear, the first appended wins.
-      return h.submitted !== null && h.submitted.pos <= t.pos ? h : { ...h, submitted: entry };
-    }
-    case 'RequestAcknowledged':
-      return {
-        ...h,
-        acknowledgements: addOnce(h.acknowledgements, { ...t, unitId: e.data.unitId, staffRef: e.data.staffRef }),
-      };
-    case 'ContactPersonAssigned':
-      return {
-        ...h,
-        contactAssignments: addOnce(h.contactAssignments, { ...t, staffRef: e.data.staffRef, unitId: e.data.unitId }),
-      };
-    case 'InteractionRecorded':
-      return {
-        ...h,
-        interactions: addOnce(h.interactions, {
-          ...t,
-          staffRef: e.data.staffRef,
-          unitId: e.data.unitId,
-          initiatedBy: e.data.initiatedBy,
-          participationLevel: e.data.participationLevel,
-        }),
-      };
-    case 'CommitmentMade':
-      return {
-        ...h,
-        commitments: addOnce(h.commitments, {
-          ...t,
-          commitmentId: e.data.commitmentId,
-          promisor: e.data.promisor,
-          dueOn: e.data.dueOn,
-        }),
-      };
-    case 'CommitmentRenegotiated':
-      return {
-        ...h,
-        commitmentChanges: addOnce(h.commitmentChanges, {
-          ...t,
-          commitmentId: e.data.commitmentId,
-          kind: 'renegotiated',
-          newDueOn: e.data.newDueOn,
-        }),
-      };
-    case 'CommitmentFulfilled':
-    case 'CommitmentWithdrawn':
-      return {
-        ...h,
-        commitmentChanges: addOnce(h.commitmentChanges, {
-          ...t,
-          commitmentId: e.data.commitmentId,
-          kind: e.type === 'CommitmentFulfilled' ? 'fulfilled' : 'withdrawn',
-        }),
-      };
-    case 'FundingApplied':
-      return {
-        ...h,
-        fundingApplications: addOnce(h.fundingApplications, {
-          ...t,
-          applicationId: e.data.applicationId,
-          fundId: e.data.fundId,
-        }),
-      };
-    case 'GrantAwarded':
-    case 'ApplicationRejected':
-      return {
-        ...h,
-        fundingDecisions: addOnce(h.fundingDecisions, {
-          ...t,
-          applicationId: e.data.applicationId,
-          decision: e.type === 'GrantAwarded' ? 'awarded' : 'rejected',
-        }),
-      };
-    case 'SupportAgreed':
-      return { ...h, stageMoves: addOnce(h.stageMoves, { ...t, stage: 'support' }) };
-    case 'InterimUseAgreed':
-      return { ...h, stageMoves: addOnce(h.stageMoves, { ...t, stage: 'interim_use' }) };
-    case 'CaseInstitutionalised':
-      return { ...h, stageMoves: addOnce(h.stageMoves, { ...t, stage: 'institutionalised' }) };
-    case 'InterimUseExtended':
-      return { ...h, interimUseExtensions: addOnce(h.interimUseExtensions, t) };
-    case 'StaffTimeLogged':
-      return { ...h, staffTime: addOnce(h.staffTime, { ...t, unitId: e.data.unitId, hours: e.data.hours }) };
-    case 'TrustFeedbackRecorded':
-      return {
-        ...h,
-        trustFeedback: addOnce(h.trustFeedback, { ...t, respondent: e.data.respondent, scores: { ...e.data.scores } }),
-      };
-    case 'CaseClosed':
-      return { ...h, closures: addOnce(h.closures, { ...t, kind: 'closed', outcome: e.data.outcome }) };
-    case 'CaseReopened':
-      return { ...h, closures: addOnce(h.closures, { ...t, kind: 'reopened' }) };
-    default:
-      return history;
+  const found = caseHistoryEntry(event);
+  if (found === undefined || (history.caseId !== null && history.caseId !== found.caseId)) return history;
+  const h: CaseHistory = history.caseId === null ? { ...history, caseId: found.caseId } : history;
+  if (found.list === 'submitted') {
+    const submitted = firstSubmission(h.submitted, found.entry);
+    return submitted === h.submitted ? h : { ...h, submitted };
   }
+  return { ...h, [found.list]: addOnce(h[found.list] as readonly Timed[], found.entry) };
 };
 
 /** Folds many events, in any order. */

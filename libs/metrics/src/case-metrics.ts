@@ -168,9 +168,12 @@ export const computeCaseMetrics = (
   asOf: Date,
   settings?: MetricsSettings | MetricsSettingsInput,
 ): CaseMetrics | null => {
-  const s = resolveMetricsSettings(settings);
   const t = toMs(asOf);
-  const h = caseHistoryAsOf(history, t);
+  return metricsOfHistoryAsOf(caseHistoryAsOf(history, t), t, resolveMetricsSettings(settings));
+};
+
+/** The case metrics of a history already cut at T (`caseHistoryAsOf(history, t)`). */
+export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettings): CaseMetrics | null => {
   if (h.submitted === null) return null;
   const submitted = msOf(h.submitted);
   const { intervals, open } = timeline(h, submitted, t);
@@ -296,16 +299,19 @@ const fundingDecisionDurations = (h: CaseHistory): number[] => {
   return result;
 };
 
+const unitOf = (h: CaseHistory): string | null => latest(h.contactAssignments)?.unitId ?? earliest(h.acknowledgements)?.unitId ?? null;
+
 /** The unit rule as of T: the current contact person's unit, else the acknowledging unit, else null. */
-export const caseUnit = (history: CaseHistory, asOf: Date): string | null => {
-  const h = caseHistoryAsOf(history, asOf);
-  return latest(h.contactAssignments)?.unitId ?? earliest(h.acknowledgements)?.unitId ?? null;
-};
+export const caseUnit = (history: CaseHistory, asOf: Date): string | null => unitOf(caseHistoryAsOf(history, asOf));
 
 /** Status, stage, unit and the like as of T; null when the case was not yet submitted at T. */
 export const computeCaseFacts = (history: CaseHistory, asOf: Date): CaseFacts | null => {
   const t = toMs(asOf);
-  const h = caseHistoryAsOf(history, t);
+  return factsOfHistoryAsOf(caseHistoryAsOf(history, t), t);
+};
+
+/** The facts of a history already cut at T (`caseHistoryAsOf(history, t)`). */
+export const factsOfHistoryAsOf = (h: CaseHistory, t: number): CaseFacts | null => {
   if (h.submitted === null) return null;
   const submitted = msOf(h.submitted);
   const { open, outcome } = timeline(h, submitted, t);
@@ -318,7 +324,7 @@ export const computeCaseFacts = (history: CaseHistory, asOf: Date): CaseFacts | 
     status: open ? 'open' : 'closed',
     outcome,
     stage: segments[segments.length - 1].stage,
-    unitId: caseUnit(h, asOf),
+    unitId: unitOf(h),
     fundingDecisionDays: fundingDecisionDurations(h),
     asOf: new Date(t).toISOString(),
   };

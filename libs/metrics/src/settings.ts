@@ -58,8 +58,18 @@ const weights = <W extends object>(name: string, defaults: W, input: Partial<W> 
 const stripUndefined = <T extends object>(input: T): Partial<T> =>
   Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 
+/** Settings this module resolved (or the defaults): resolving them again gives the same. */
+const resolved = new WeakSet<object>([DEFAULT_METRICS_SETTINGS]);
+
 /** Defaults merged with the tenant's overrides, validated. */
 export const resolveMetricsSettings = (input: MetricsSettingsInput = {}): MetricsSettings => {
+  if (resolved.has(input)) return input as MetricsSettings;
+  const result = resolveAnew(input);
+  resolved.add(result);
+  return result;
+};
+
+const resolveAnew = (input: MetricsSettingsInput): MetricsSettings => {
   const d = DEFAULT_METRICS_SETTINGS;
   const timeZone = input.timeZone ?? d.timeZone;
   assertTimeZone(timeZone);

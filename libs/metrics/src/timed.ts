@@ -31,15 +31,30 @@ export const addOnce = <E extends Timed>(list: readonly E[], entry: E): readonly
 /** Entries whose business time is <= T. */
 export const upTo = <E extends Timed>(list: readonly E[], t: number): E[] => list.filter((entry) => msOf(entry) <= t);
 
-/** Sorted by business time, ties by position (the order they were appended). */
-export const byTime = <E extends Timed>(list: readonly E[]): E[] =>
-  [...list].sort((a, b) => msOf(a) - msOf(b) || a.pos - b.pos);
+const before = (aMs: number, a: Timed, bMs: number, b: Timed): boolean => aMs < bMs || (aMs === bMs && a.pos < b.pos);
 
-/** The earliest entry by business time, or undefined. */
-export const earliest = <E extends Timed>(list: readonly E[]): E | undefined => byTime(list)[0];
+/** Sorted by business time, ties by position (the order they were appended). Parses each time once. */
+export const byTime = <E extends Timed>(list: readonly E[]): E[] => {
+  const keyed = list.map((entry) => ({ entry, ms: msOf(entry) }));
+  let sorted = true;
+  for (let i = 1; i < keyed.length && sorted; i++) sorted = !before(keyed[i].ms, keyed[i].entry, keyed[i - 1].ms, keyed[i - 1].entry);
+  if (!sorted) keyed.sort((a, b) => a.ms - b.ms || a.entry.pos - b.entry.pos);
+  return keyed.map(({ entry }) => entry);
+};
+
+/** The entry that comes first (or, with `last`, last) in business-time order; undefined for none. */
+const extreme = <E extends Timed>(list: readonly E[], last: boolean): E | undefined => {
+  let found: E | undefined;
+  let foundMs = 0;
+  for (const entry of list) {
+    const ms = msOf(entry);
+    if (found === undefined || (last ? before(foundMs, found, ms, entry) : before(ms, entry, foundMs, found))) [found, foundMs] = [entry, ms];
+  }
+  return found;
+};
+
+/** The earliest entry by business time (ties: the earlier position), or undefined. */
+export const earliest = <E extends Timed>(list: readonly E[]): E | undefined => extreme(list, false);
 
 /** The latest entry by business time (ties: the later position), or undefined. */
-export const latest = <E extends Timed>(list: readonly E[]): E | undefined => {
-  const sorted = byTime(list);
-  return sorted[sorted.length - 1];
-};
+export const latest = <E extends Timed>(list: readonly E[]): E | undefined => extreme(list, true);
