@@ -15,6 +15,7 @@
 import 'reflect-metadata';
 import { cpus, loadavg } from 'node:os';
 import { runHttpLoad } from './support/http-load';
+import { runWrkLoad, wrkVersion } from './support/wrk-load';
 import { BenchOptions, parseOptions, USAGE, UsageError } from './support/options';
 import { pgbenchBackendsGone, pgbenchVersion, PgbenchVariant, runPgbench, writePgbenchScript } from './support/pgbench';
 import { cpuSnapshot, CpuSnapshot, cpuSpent } from './support/cpu-time';
@@ -29,7 +30,8 @@ async function main(): Promise<number> {
   const started = Date.now();
   const options = parseOptions();
   const pgbench = await pgbenchVersion();
-  printPreamble(options, pgbench);
+  const wrk = await wrkVersion();
+  printPreamble(options, pgbench, wrk);
 
   const stack = await startStack({ poolSize: options.poolSize, logLevel: options.logLevel });
   stopOnSignal(stack);
@@ -40,7 +42,7 @@ async function main(): Promise<number> {
     for (let round = 1; round <= options.rounds; round++) {
       for (const connections of options.connections) {
         say(`round ${round} of ${options.rounds}, c=${connections}`);
-        const { http, cpu } = await measureHttp(stack, options, connections);
+        const { http, cpu } = await measureHttp(stack, options, connections, wrk !== undefined);
         const figures: RunFigures = { connections, http, httpCpu: cpu, pgbench: {} };
         if (pgbench) {
           for (const variant of PGBENCH_VARIANTS) {
@@ -58,25 +60,24 @@ async function main(): Promise<number> {
   }
 }
 
-async function measureHttp(stack: Stack, options: BenchOptions, connections: number) {
+async function measureHttp(stack: Stack, options: BenchOptions, connections: number, withWrk: boolean) {
   const seeding = Date.now();
   const caseIds = await submitCases(stack.baseUrl, stack.token, options.cases);
   say(`c=${connections}: ${caseIds.length} cases submitted over HTTP in ${seconds(Date.now() - seeding)}; RecordInteraction for ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`);
   let before: CpuSnapshot | undefined;
-  const http = await runHttpLoad(
-    {
-      baseUrl: stack.baseUrl,
-      token: stack.token,
-      caseIds,
-      connections,
-      durationSeconds: options.durationSeconds,
-      warmupSeconds: options.warmupSeconds,
-    },
-    () => (before = cpuSnapshot(stack.clusterDir)),
-  );
+  const load = {
+    baseUrl: stack.baseUrl,
+    token: stack.token,
+    caseIds,
+    connections,
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: options.warmupSeconds,
+  };
+  const measuring = () => (before = cpuSnapshot(stack.clusterDir));
+  const http = withWrk ? await runWrkLoad(load, stack.dataDir, measuring) : await runHttpLoad(load, measuring);
   const cpu = perUnit(cpuSpent(before ?? cpuSnapshot(stack.clusterDir), cpuSnapshot(stack.clusterDir)), http.completed);
   say(`  ${httpLine(http)}`);
-  say(`  ${httpCpuLine(cpu)}`);
+  say(`  ${httpCpuLine(cpu, withWrk)}`);
   if (http.firstFailure) say(`  first failure: HTTP ${http.firstFailure.status} ${http.firstFailure.body.slice(0, 2000)}`);
   if (http.warmupNon2xx) say(`  warm-up had ${http.warmupNon2xx} non-2xx responses`);
   return { http, cpu };
@@ -101,13 +102,18 @@ async function serverVersion(stack: Stack): Promise<string> {
   return rows[0].server_version;
 }
 
-function printPreamble(options: BenchOptions, pgbench: string | undefined): void {
+function printPreamble(options: BenchOptions, pgbench: string | undefined, wrk: string | undefined): void {
   say('Koproduktiv command throughput: HTTP (RecordInteraction) against pgbench (the same append transaction)');
   for (const fact of machineFacts()) say(fact);
   if (loadavg()[0] > cpus().length) say(`The machine is busy already (load above ${cpus().length}): expect lower figures than on an idle one.`);
   say(
     `runs: ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, connections ${options.connections.join(', ')}, ` +
       `${options.cases} fresh cases per run, API database pool of ${options.poolSize}`,
+  );
+  say(
+    wrk
+      ? `load generator: ${wrk} (C, as pgbench is)`
+      : 'load generator: autocannon in a worker thread of this process (wrk is not on PATH; apt-get install -y wrk costs the API less CPU)',
   );
   say(pgbench ? `pgbench: ${pgbench}` : 'pgbench is not on PATH, so only the HTTP figures follow. Install it with: apt-get install -y postgresql-client');
   say();

@@ -49,8 +49,10 @@ export function httpLine(result: HttpLoadResult): string {
   );
 }
 
-export function httpCpuLine(cpu: CpuPerUnit): string {
-  return `CPU per command: API and load generator ${ms(cpu.benchProcess)}, PostgreSQL ${ms(cpu.postgres)}`;
+export function httpCpuLine(cpu: CpuPerUnit, separateLoadGenerator: boolean): string {
+  return separateLoadGenerator
+    ? `CPU per command: API ${ms(cpu.benchProcess)}, load generator ${ms(cpu.client)}, PostgreSQL ${ms(cpu.postgres)}`
+    : `CPU per command: API and load generator ${ms(cpu.benchProcess)}, PostgreSQL ${ms(cpu.postgres)}`;
 }
 
 export function pgbenchLine(result: PgbenchFigures): string {
@@ -62,12 +64,13 @@ export function pgbenchLine(result: PgbenchFigures): string {
 
 /** Where the CPU goes: per concurrency, the median CPU per unit of work. */
 export function cpuTable(runs: readonly RunFigures[]): string {
-  const header = ['conns', 'HTTP: API+load', 'HTTP: PostgreSQL', 'read+append: pgbench', 'read+append: PostgreSQL', 'append: pgbench', 'append: PostgreSQL'];
+  const header = ['conns', 'HTTP: API (+autocannon)', 'HTTP: wrk', 'HTTP: PostgreSQL', 'read+append: pgbench', 'read+append: PostgreSQL', 'append: pgbench', 'append: PostgreSQL'];
   const rows = concurrencies(runs).map((connections) => {
     const of = medianOf(runs.filter((run) => run.connections === connections));
     return [
       String(connections),
       ms(of((run) => run.httpCpu.benchProcess)),
+      ms(of((run) => run.httpCpu.client)),
       ms(of((run) => run.httpCpu.postgres)),
       ms(of((run) => run.pgbench['read+append']?.cpu.client)),
       ms(of((run) => run.pgbench['read+append']?.cpu.postgres)),

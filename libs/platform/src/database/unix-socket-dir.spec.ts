@@ -1,3 +1,4 @@
+import { createTestDatabase } from '../../../../test/support/postgres';
 import { unixSocketDirFor } from './embedded-postgres';
 
 describe('unixSocketDirFor (where the embedded server puts its socket)', () => {
@@ -27,7 +28,6 @@ describe('unixSocketDirFor (where the embedded server puts its socket)', () => {
 describe('the embedded server of this test run', () => {
   const embedded = !process.env.DATABASE_URL;
   (embedded ? it : it.skip)('is reached through its unix socket (no client address), which its URL names', async () => {
-    const { createTestDatabase } = await import('../../../../test/support/postgres');
     const db = await createTestDatabase();
     try {
       expect(new URL(db.url).searchParams.get('host')).toMatch(/\/postgres$/);
