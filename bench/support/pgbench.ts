@@ -1,7 +1,8 @@
 /**
  * The raw rate of the append transaction the PostgreSQL adapter runs for one event, driven by
  * `pgbench` against the same server, and the same with the stream read first as the command handler
- * does. The SQL mirrors PostgresEventStore (readStream, lockStreamTip, insertEvents).
+ * does (from the version after the one its decision cache holds). The SQL mirrors PostgresEventStore
+ * (readStream, kp_append_at).
  */
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
@@ -66,18 +67,20 @@ export function pgbenchScript({ variant, casePrefix, cases, clients }: ScriptOpt
   const expressions = { [CASE]: caseId, [UUID]: 'gen_random_uuid()::text' };
   const data = jsonExpression(JSON.stringify(interactionRecordedData(CASE, UUID)), expressions);
   const metadata = jsonExpression(JSON.stringify(eventMetadata(UUID, UUID)), expressions);
+  const tipOf = (column: string) => `(SELECT ${column} FROM kp_streams WHERE tenant = ${tenant} AND stream_id = ${streamId})`;
+  // The command path reads the events after the version its decision cache holds, usually none;
+  // here that version comes from a subquery.
   const readStream =
-    `SELECT ${EVENT_COLUMNS} FROM kp_events WHERE tenant = ${tenant} AND stream_id = ${streamId} AND version >= 1 ` +
+    `SELECT ${EVENT_COLUMNS} FROM kp_events WHERE tenant = ${tenant} AND stream_id = ${streamId} AND version >= ${tipOf('version')} + 1 ` +
     `ORDER BY version ASC LIMIT NULL;`;
   // The adapter's append at a known tip (the command path: it read the stream it decided on), one
   // statement; here the tip comes from subqueries instead of the preceding read's last row.
-  const tipOf = (column: string) => `(SELECT ${column} FROM kp_streams WHERE tenant = ${tenant} AND stream_id = ${streamId})`;
   const appendAtTip =
     `SELECT kp_append_at(${tenant}, ${streamId}, 'case', ${tipOf('version')}, ${tipOf('last_hash')}, ` +
     `ARRAY[gen_random_uuid()], ARRAY['InteractionRecorded'], ARRAY[1], ARRAY[${data}], ARRAY[${metadata}], ` +
     `ARRAY[now()], now(), ARRAY[${HASH}]);`;
   return [
-    `-- ${variant === 'append' ? 'One append' : 'Read the stream, then one append'}, as PostgresEventStore does it.`,
+    `-- ${variant === 'append' ? 'One append' : 'Read the stream after the known version, then one append'}, as the command path does it.`,
     `\\set c 1 + :client_id + ${clients} * random(0, ${perClient - 1})`,
     ...(variant === 'read+append' ? [readStream] : []),
     appendAtTip,

@@ -86,9 +86,9 @@ export class PostgresEventStore implements EventStore {
       })
       .catch(translatePgError);
     const events = rows.map(toRecordedEvent);
-    // A whole stream read forwards ends at its tip: remember it for the append that usually follows.
+    // A read forwards to the stream's end ends at its tip: remember it for the append that usually follows.
     const last = events[events.length - 1];
-    if (!backwards && from <= 1 && options.maxCount === undefined && last) this.tips.set(tenant, streamId, { version: last.version, lastHash: last.hash });
+    if (!backwards && options.maxCount === undefined && last) this.tips.set(tenant, streamId, { version: last.version, lastHash: last.hash });
     return events;
   }
 

@@ -4,6 +4,7 @@ import { EventToAppend, ExpectedVersion, InMemoryEventStore } from '@koproduktiv
 import { InMemoryIdempotencyStore, ProblemError } from '@koproduktiv/platform';
 import { CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
+import { DecisionCache } from './decision-cache';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 const unitId = '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a03';
@@ -98,3 +99,72 @@ describe('CommandExecutor', () => {
   });
 
 });
+
+describe('CommandExecutor with its decision cache', () => {
+  const stream = `unit-${unitId}`;
+  let store: InMemoryEventStore;
+  let executor: CommandExecutor;
+  let readFrom: (number | undefined)[];
+
+  beforeEach(async () => {
+    store = new InMemoryEventStore(() => NOW);
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), () => NOW, undefined, new DecisionCache(2));
+    const read = store.readStream.bind(store);
+    readFrom = [];
+    jest.spyOn(store, 'readStream').mockImplementation((tenant, streamId, options) => {
+      readFrom.push(options?.fromVersion);
+      return read(tenant, streamId, options);
+    });
+    await executor.execute(registerUnit);
+  });
+
+  it('reads only the events after its last command, and still decides on the whole history', async () => {
+    await executor.execute(setBudget(40));
+    await expect(executor.execute(registerUnit)).rejects.toMatchObject({ code: 'UNIT.ALREADY_REGISTERED' });
+    expect(readFrom).toEqual([undefined, 2, 3]);
+  });
+
+  it('decides on what other writers appended since, and appends after it', async () => {
+    await store.append('musterstadt', stream, [{ ...anEventFrom(setBudget(10)), eventId: randomUUID() }], 1);
+    const result = await executor.execute(setBudget(40));
+    expect(result.version).toBe(3);
+    expect(readFrom).toEqual([undefined, 2]);
+    expect((await store.readStream('musterstadt', stream)).map((event) => event.version)).toEqual([1, 2, 3]);
+  });
+
+  it('reads the whole stream again after a lost race, and for a retried Idempotency-Key', async () => {
+    const racing = new RacingStore(() => NOW);
+    const cached = new CommandExecutor(racing, new InMemoryIdempotencyStore(), () => NOW);
+    await cached.execute(registerUnit);
+    racing.races = 1;
+    const spy = jest.spyOn(racing, 'readStream');
+    expect((await cached.execute(setBudget(40))).version).toBe(3);
+    expect(spy.mock.calls.map(([, , options]) => options?.fromVersion)).toEqual([2, undefined]);
+
+    const first = await executor.execute(setBudget(40, { idempotencyKey: 'k1' }));
+    readFrom = [];
+    expect(await executor.execute(setBudget(40, { idempotencyKey: 'k1', commandId: randomUUID() }))).toEqual(first);
+    expect(readFrom).toEqual([undefined]);
+  });
+
+  it('keeps a bounded number of streams, the least recently commanded dropping out first', async () => {
+    const other = (id: string) => envelope({ type: 'RegisterUnit', data: { unitId: id, name: id, isContactPoint: false } });
+    await executor.execute(other('0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1b01'));
+    await executor.execute(other('0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1b02'));
+    readFrom = [];
+    await executor.execute(setBudget(40));
+    expect(readFrom).toEqual([undefined]);
+  });
+});
+
+/** The event a command would append, for writing it past the executor. */
+function anEventFrom(command: CommandEnvelope): EventToAppend {
+  return {
+    eventId: randomUUID(),
+    type: 'StaffTimeBudgetSet',
+    schemaVersion: 1,
+    data: command.command.data as Record<string, unknown>,
+    occurredAt: NOW,
+    metadata: { actor: command.actor, correlationId: command.correlationId, causationId: command.commandId },
+  };
+}

@@ -4,11 +4,13 @@ import { DomainEvent, deciderFor, EVENT_SCHEMA_VERSION, fold, streamIdFor } from
 import { canonicalJson, EventStore, EventToAppend, RecordedEvent, WrongExpectedVersionError } from '@koproduktiv/event-store';
 import { IdempotencyStore } from '@koproduktiv/platform';
 import { CommandEnvelope, CommandResult } from './command-envelope';
+import { DecisionCache } from './decision-cache';
 import { concurrentWriteLost, idempotencyKeyReused, MAX_FUTURE_SKEW_MS, occurredAtInFuture, versionMismatch } from './command-problems';
 
 /**
- * Runs one command: load the stream, decide, append at the version the decision saw. A lost race is
- * decided once more on fresh state before it is reported. Framework-free, so it is tested directly.
+ * Runs one command: load the stream (only its new events when the stream's state after the last
+ * command here is cached), decide, append at the version the decision saw. A lost race is decided
+ * once more on fresh state before it is reported. Framework-free, so it is tested directly.
  */
 export class CommandExecutor {
   constructor(
@@ -16,6 +18,7 @@ export class CommandExecutor {
     private readonly idempotency: IdempotencyStore,
     private readonly clock: () => Date = () => new Date(),
     private readonly onAppended: () => void = () => undefined,
+    private readonly decisions: DecisionCache = new DecisionCache(),
   ) {}
 
   async execute(envelope: CommandEnvelope): Promise<CommandResult> {
@@ -24,37 +27,48 @@ export class CommandExecutor {
     if (occurredAt.getTime() - now.getTime() > MAX_FUTURE_SKEW_MS) throw occurredAtInFuture(occurredAt, now);
     const decider = deciderFor(envelope.command.type);
     const streamId = streamIdFor(decider.category, decider.aggregateIdOf(envelope.command));
+    // A retry of a keyed request must look through the whole stream for what the key produced.
+    let fresh = true;
     if (envelope.idempotencyKey) {
       const claim = await this.idempotency.claim(envelope.tenant, envelope.idempotencyKey, requestHash(envelope), streamId);
       if (claim === 'different_request') throw idempotencyKeyReused(envelope.idempotencyKey);
+      fresh = claim === 'claimed';
     }
     try {
-      return await this.attempt(envelope, streamId, occurredAt);
+      return await this.attempt(envelope, streamId, occurredAt, fresh);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (envelope.expectedVersion !== undefined) throw versionMismatch(streamId, envelope.expectedVersion, error.actual);
     }
     try {
-      return await this.attempt(envelope, streamId, occurredAt);
+      return await this.attempt(envelope, streamId, occurredAt, fresh);
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) throw concurrentWriteLost(streamId);
       throw error;
     }
   }
 
-  private async attempt(envelope: CommandEnvelope, streamId: string, occurredAt: Date): Promise<CommandResult> {
-    const history = await this.store.readStream(envelope.tenant, streamId);
-    const version = history.at(-1)?.version ?? 0;
-    const earlier = envelope.idempotencyKey ? history.filter((event) => event.metadata.idempotencyKey === envelope.idempotencyKey) : [];
+  private async attempt(envelope: CommandEnvelope, streamId: string, occurredAt: Date, fresh: boolean): Promise<CommandResult> {
+    const { tenant } = envelope;
+    const decider = deciderFor(envelope.command.type);
+    const since = fresh ? this.decisions.take(tenant, streamId) : undefined;
+    const events = await this.store.readStream(tenant, streamId, since ? { fromVersion: since.version + 1 } : undefined);
+    const last = events.at(-1);
+    const version = last?.version ?? since?.version ?? 0;
+    const position = last?.position ?? since?.position ?? 0;
+    const earlier = fresh ? [] : events.filter((event) => event.metadata.idempotencyKey === envelope.idempotencyKey);
     if (earlier.length) return resultOf(streamId, earlier);
     if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
       throw versionMismatch(streamId, envelope.expectedVersion, version);
     }
-    const decider = deciderFor(envelope.command.type);
-    const state = fold(decider.evolve, decider.initialState(), history.map(toDomainEvent));
+    const state = fold(decider.evolve, since ? (since.state as never) : decider.initialState(), events.map(toDomainEvent));
     const decided = decider.decide(envelope.command, state);
-    if (decided.length === 0) return { streamId, version, position: history.at(-1)?.position ?? 0, events: [] };
-    const appended = await this.store.append(envelope.tenant, streamId, decided.map((event) => toAppend(event, envelope, occurredAt)), version);
+    if (decided.length === 0) {
+      this.decisions.put(tenant, streamId, { version, position, state });
+      return { streamId, version, position, events: [] };
+    }
+    const appended = await this.store.append(tenant, streamId, decided.map((event) => toAppend(event, envelope, occurredAt)), version);
+    this.decisions.put(tenant, streamId, { version: appended.version, position: appended.position, state: fold(decider.evolve, state, decided) });
     this.onAppended();
     return resultOf(streamId, appended.events);
   }

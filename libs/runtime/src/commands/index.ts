@@ -1,3 +1,4 @@
 export * from './command-envelope';
 export * from './command-executor';
 export * from './command-problems';
+export * from './decision-cache';
