@@ -4,3 +4,4 @@ export * from './in-memory';
 export * from './postgres';
 export * from './audit';
 export * from './create-event-store';
+export * from './replay';

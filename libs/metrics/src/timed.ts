@@ -18,7 +18,7 @@ export interface Timed {
   readonly pos: number;
 }
 
-export const isoOf = (instant: Date | string): string => new Date(instant).toISOString();
+export const isoOf = (instant: Date | string): string => (instant instanceof Date ? instant : new Date(instant)).toISOString();
 
 export const timedOf = (event: MetricsEvent): Timed => ({ at: isoOf(event.occurredAt), pos: event.position });
 

@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 import type { EventStore } from '@koproduktiv/event-store';
 import { ProcessorRunner } from '../processor';
 import { buildGeneration, ensureReadModels, exclusively } from './generations';
-import { READ_MODELS_PROCESSOR, ReadModelProjection } from './read-model-projection';
+import { ReadModelProjection } from './read-model-projection';
+import { readModelsProcessorName } from './read-model-rows';
 import { DETAIL_TABLES, DetailTable, dropGenerationDdl, READ_MODEL_TABLES, ReadModelTable, tableName } from './schema';
 
 /** Scratch generations are numbered far above live ones, so they never collide with a rebuild. */
@@ -22,7 +23,7 @@ export interface CheckResult {
 }
 
 const checkpointPosition = async (pool: Pool, generation: number) =>
-  Number((await pool.query<{ position: string }>('SELECT position FROM kp_checkpoints WHERE name = $1', [`${READ_MODELS_PROCESSOR}@g${generation}`])).rows[0]?.position ?? 0);
+  Number((await pool.query<{ position: string }>('SELECT position FROM kp_checkpoints WHERE name = $1', [readModelsProcessorName(generation)])).rows[0]?.position ?? 0);
 
 /**
  * Replays everything into scratch tables and compares them row by row with the live read models,
@@ -49,7 +50,7 @@ export async function checkReadModels(store: EventStore, pool: Pool, options: { 
       return { position, rows, differences };
     } finally {
       await pool.query(dropGenerationDdl(scratch));
-      await pool.query('DELETE FROM kp_checkpoints WHERE name = $1', [`${READ_MODELS_PROCESSOR}@g${scratch}`]);
+      await pool.query('DELETE FROM kp_checkpoints WHERE name = $1', [readModelsProcessorName(scratch)]);
     }
   });
 }

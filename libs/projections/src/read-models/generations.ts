@@ -1,8 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore } from '@koproduktiv/event-store';
 import type { Logger } from '@koproduktiv/platform';
-import { CHECKPOINTS_DDL, ProcessorRunner, resetCheckpoint } from '../processor';
-import { READ_MODELS_PROCESSOR, ReadModelProjection } from './read-model-projection';
+import { CHECKPOINTS_DDL, resetCheckpoint } from '../processor';
+import { replayIntoGeneration } from './generation-replay';
+import { READ_MODELS_PROCESSOR, readModelsProcessorName } from './read-model-rows';
 import { dropGenerationDdl, generationDdl, GENERATIONS_DDL, pointViewsDdl } from './schema';
 
 async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -95,10 +96,11 @@ export async function buildGeneration(store: EventStore, pool: Pool, generation:
   await inTransaction(pool, async (client) => {
     await client.query(dropGenerationDdl(generation));
     await client.query(generationDdl(generation));
-    await resetCheckpoint(client, `${READ_MODELS_PROCESSOR}@g${generation}`);
+    await resetCheckpoint(client, readModelsProcessorName(generation));
   });
-  const runner = new ProcessorRunner(store, pool, new ReadModelProjection(generation), { batchSize: options.batchSize ?? 5000, logger: options.logger });
-  return runner.catchUp();
+  const events = await replayIntoGeneration(store, pool, generation, options.batchSize ?? 5000);
+  options.logger?.info({ generation, events }, 'read models replayed into a fresh generation');
+  return events;
 }
 
 /** Drops every generation's tables except the active one (after the projector moved on). */
@@ -108,6 +110,6 @@ export async function dropInactiveGenerations(pool: Pool, active: number): Promi
       `SELECT DISTINCT substring(tablename from '_g([0-9]+)$') AS generation FROM pg_tables WHERE tablename ~ '^rm_[a-z_]+_g[0-9]+$'`,
     );
     for (const { generation } of rows) if (Number(generation) !== active) await client.query(dropGenerationDdl(Number(generation)));
-    await client.query(`DELETE FROM kp_checkpoints WHERE name LIKE $1 AND name <> $2`, [`${READ_MODELS_PROCESSOR}@g%`, `${READ_MODELS_PROCESSOR}@g${active}`]);
+    await client.query(`DELETE FROM kp_checkpoints WHERE name LIKE $1 AND name <> $2`, [`${READ_MODELS_PROCESSOR}@g%`, readModelsProcessorName(active)]);
   });
 }

@@ -1,33 +1,16 @@
 import type { PoolClient } from 'pg';
-import { DomainEvent, eventCatalog, isDomainEventType } from '@koproduktiv/domain';
 import type { GlobalEvent } from '@koproduktiv/event-store';
 import { CaseHistory, emptyCaseHistory, foldCaseEvent } from '@koproduktiv/metrics';
 import type { Processor } from '../processor';
 import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
 import { loadRows, Row, rowKey, upsertRows } from './documents';
-import { applyToFund, applyToInitiative, applyToUnit, FundApplicationRow, newFund, newInitiative, newUnit } from './registry-documents';
-import { applicationKey } from './registry-documents';
+import { applicationKey, FundApplicationRow } from './registry-documents';
+import {
+  APPLICATION_COLUMNS, applyToRegistryDocument, CASE_COLUMNS, caseColumns, newRegistryDocument, readModelsProcessorName, relevantEvents, STAFF_TIME_COLUMNS, staffTimeRow,
+} from './read-model-rows';
 import { DetailTable, generationDdl, ReadModelTable, tableName } from './schema';
 
-export const READ_MODELS_PROCESSOR = 'read-models';
-
-type Target = { table: ReadModelTable; tenant: string; id: string };
-
-/** Which read-model rows an event changes. */
-function targetsOf(event: GlobalEvent, domainEvent: DomainEvent): Target[] {
-  const data = domainEvent.data as { caseId?: string; unitId?: string; fundId?: string; initiativeId?: string };
-  const at = (table: ReadModelTable, id: string | undefined): Target[] => (id ? [{ table, tenant: event.tenant, id }] : []);
-  switch (eventCatalog[domainEvent.type]) {
-    case 'case':
-      return at('rm_cases', data.caseId);
-    case 'fund':
-      return [...at('rm_funds', data.fundId), ...(domainEvent.type === 'GrantAwarded' || domainEvent.type === 'ApplicationRejected' ? at('rm_cases', data.caseId) : [])];
-    case 'initiative':
-      return at('rm_initiatives', data.initiativeId);
-    case 'unit':
-      return at('rm_units', data.unitId);
-  }
-}
+export { READ_MODELS_PROCESSOR } from './read-model-rows';
 
 type CaseRow = Row<CaseDocument> & { extra: { history: CaseHistory } & Record<string, unknown> };
 
@@ -39,7 +22,7 @@ export class ReadModelProjection implements Processor {
   readonly name: string;
 
   constructor(readonly generation: number) {
-    this.name = `${READ_MODELS_PROCESSOR}@g${generation}`;
+    this.name = readModelsProcessorName(generation);
   }
 
   async prepare(client: PoolClient): Promise<void> {
@@ -47,11 +30,7 @@ export class ReadModelProjection implements Processor {
   }
 
   async handle(batch: readonly GlobalEvent[], tx: PoolClient): Promise<void> {
-    const relevant = batch.flatMap((event) => {
-      if (!isDomainEventType(event.type)) return [];
-      const domainEvent = { type: event.type, data: event.data } as DomainEvent;
-      return [{ event, domainEvent, targets: targetsOf(event, domainEvent) }];
-    });
+    const relevant = relevantEvents(batch);
     const keys = new Map<ReadModelTable, Map<string, { tenant: string; id: string }>>();
     for (const { targets } of relevant) {
       for (const target of targets) {
@@ -68,11 +47,7 @@ export class ReadModelProjection implements Processor {
       rm_funds: await loadRows(tx, t('rm_funds'), keys.get('rm_funds') ?? new Map()),
     };
     const changed = { rm_cases: new Set<string>(), rm_initiatives: new Set<string>(), rm_units: new Set<string>(), rm_funds: new Set<string>() };
-    const staffTime = relevant.flatMap(({ event, domainEvent }) =>
-      domainEvent.type === 'StaffTimeLogged'
-        ? [{ tenant: event.tenant, unit_id: domainEvent.data.unitId, pos: event.position, at: event.occurredAt.toISOString(), hours: domainEvent.data.hours }]
-        : [],
-    );
+    const staffTime = relevant.flatMap((r) => staffTimeRow(r) ?? []);
     const applications = await loadApplications(tx, t('rm_fund_applications'), relevant.map(({ event, domainEvent }) => ({ tenant: event.tenant, data: domainEvent.data as { fundId?: string; applicationId?: string } })));
 
     for (const { event, domainEvent, targets } of relevant) {
@@ -89,16 +64,14 @@ export class ReadModelProjection implements Processor {
           continue;
         }
         const rows = others[target.table];
-        const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newDocument(target.table, target.id), position: 0 };
-        if (target.table === 'rm_initiatives') applyToInitiative(row.doc as never, domainEvent, at, event.position);
-        if (target.table === 'rm_units') applyToUnit(row.doc as never, domainEvent, at, event.position);
-        if (target.table === 'rm_funds') applyToFund(row.doc as never, domainEvent, at, event.position, target.tenant, applications);
+        const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newRegistryDocument(target.table, target.id), position: 0 };
+        applyToRegistryDocument(target.table, row.doc, { event, domainEvent }, applications);
         row.position = event.position;
         rows.set(key, row);
       }
     }
 
-    await upsertRows(tx, t('rm_cases'), [...changed.rm_cases].map((key) => withCaseColumns(cases.get(key) as CaseRow)), CASE_COLUMNS);
+    await upsertRows(tx, t('rm_cases'), [...changed.rm_cases].map((key) => withCaseColumns(cases.get(key) as CaseRow)), { ...CASE_COLUMNS, history: 'jsonb' });
     for (const table of ['rm_initiatives', 'rm_units', 'rm_funds'] as const) {
       await upsertRows(tx, t(table), [...changed[table]].map((key) => others[table].get(key) as Row<unknown>));
     }
@@ -107,11 +80,6 @@ export class ReadModelProjection implements Processor {
   }
 }
 
-const STAFF_TIME_COLUMNS = { tenant: 'text', unit_id: 'text', pos: 'bigint', at: 'timestamptz', hours: 'numeric' };
-const APPLICATION_COLUMNS = {
-  tenant: 'text', fund_id: 'text', application_id: 'text', case_id: 'text', status: 'text',
-  awarded_cents: 'bigint', disbursed_cents: 'bigint', decided_at: 'timestamptz', position: 'bigint',
-};
 const KEYS: Record<string, string> = { rm_unit_staff_time: 'tenant, unit_id, pos', rm_fund_applications: 'tenant, fund_id, application_id' };
 
 async function insertRecords(tx: PoolClient, table: string, records: readonly object[], columns: Record<string, string>, onConflict: 'DO NOTHING' | 'UPDATE'): Promise<void> {
@@ -141,23 +109,7 @@ async function loadApplications(tx: PoolClient, table: string, touched: readonly
   return rows;
 }
 
-const CASE_COLUMNS = {
-  initiative_id: 'text', unit_id: 'text', category: 'text', stage: 'text', open: 'boolean',
-  submitted_at: 'timestamptz', last_contact_at: 'timestamptz', history: 'jsonb',
-};
-
 function withCaseColumns(row: CaseRow): CaseRow {
-  const doc = row.doc;
-  row.extra = {
-    history: row.extra.history,
-    initiative_id: doc.initiativeId, unit_id: doc.unitId, category: doc.category, stage: doc.stage, open: doc.status === 'open',
-    submitted_at: doc.submittedAt, last_contact_at: doc.lastContactAt,
-  };
+  row.extra = { history: row.extra.history, ...caseColumns(row.doc) };
   return row;
-}
-
-function newDocument(table: Exclude<ReadModelTable, 'rm_cases'>, id: string) {
-  if (table === 'rm_initiatives') return newInitiative(id);
-  if (table === 'rm_units') return newUnit(id);
-  return newFund(id);
 }

@@ -44,6 +44,14 @@ export function pointViewsDdl(generation: number): string {
   return ALL_TABLES.map((table) => `CREATE OR REPLACE VIEW ${table} AS SELECT * FROM ${tableName(table, generation)};`).join('\n');
 }
 
+/** Unlogged scratch tables of a rebuild into a generation (see generation-replay); gone once it is done. */
+export const REBUILD_TABLES = ['rm_rebuild_history', 'rm_rebuild_cases'] as const;
+export type RebuildTable = (typeof REBUILD_TABLES)[number];
+
+export const rebuildTableName = (table: RebuildTable, generation: number) => `${table}_g${Math.trunc(generation)}`;
+
 export function dropGenerationDdl(generation: number): string {
-  return ALL_TABLES.map((table) => `DROP TABLE IF EXISTS ${tableName(table, generation)} CASCADE;`).join('\n');
+  return [...ALL_TABLES.map((table) => tableName(table, generation)), ...REBUILD_TABLES.map((table) => rebuildTableName(table, generation))]
+    .map((table) => `DROP TABLE IF EXISTS ${table} CASCADE;`)
+    .join('\n');
 }

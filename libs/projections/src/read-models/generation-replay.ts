@@ -1,0 +1,124 @@
+import type { Pool, PoolClient } from 'pg';
+import { EventStore, replayReader, ReplayPage } from '@koproduktiv/event-store';
+import { saveCheckpoint } from '../processor';
+import { copyIn } from './copy-in';
+import { APPLICATION_COPY_COLUMNS, CASE_STATE_COLUMNS, HISTORY_ENTRY_COLUMNS, HISTORY_LISTS, RebuildFold, REGISTRY_COLUMNS, STAFF_TIME_COPY_COLUMNS } from './rebuild-fold';
+import { CASE_COLUMNS, readModelsProcessorName } from './read-model-rows';
+import { DetailTable, rebuildTableName, ReadModelTable, tableName } from './schema';
+
+const staging = (generation: number) => ({ history: rebuildTableName('rm_rebuild_history', generation), cases: rebuildTableName('rm_rebuild_cases', generation) });
+
+function stagingDdl(generation: number): string {
+  const { history, cases } = staging(generation);
+  const caseColumns = Object.entries(CASE_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ');
+  return `DROP TABLE IF EXISTS ${history}, ${cases};
+    CREATE UNLOGGED TABLE ${history} (no integer NOT NULL, seq bigint NOT NULL, list smallint NOT NULL, entry text NOT NULL);
+    CREATE UNLOGGED TABLE ${cases} (no integer NOT NULL, tenant text NOT NULL, id text NOT NULL, ${caseColumns}, doc text NOT NULL, submitted text, position bigint NOT NULL);`;
+}
+
+/**
+ * The rows of the cases numbered `part` modulo `parts`, each with its history put together in SQL
+ * from the staged entries: every list in folding order, as the live projection appends them, and
+ * the submission as the fold chose it.
+ */
+function insertCasesSql(generation: number, part: number, parts: number): string {
+  const { history, cases } = staging(generation);
+  const columns = ['tenant', 'id', ...Object.keys(CASE_COLUMNS)];
+  const lists = HISTORY_LISTS.map((list, index) => `string_agg(entry, ',' ORDER BY seq) FILTER (WHERE list = ${index}) AS "${list}"`).join(',\n      ');
+  const json = HISTORY_LISTS.map((list) => `',"${list}":[' || coalesce(h."${list}", '') || ']'`).join(' || ');
+  return `INSERT INTO ${tableName('rm_cases', generation)} (${columns.join(', ')}, doc, history, position)
+    SELECT ${columns.map((column) => `c.${column}`).join(', ')}, c.doc::jsonb,
+      ('{"v":1,"caseId":' || to_json(c.id)::text || ',"submitted":' || coalesce(c.submitted, 'null') || ${json} || '}')::jsonb,
+      c.position
+    FROM ${cases} c LEFT JOIN (
+      SELECT no, ${lists}
+      FROM ${history} WHERE no % ${parts} = ${part} GROUP BY no) h USING (no)
+    WHERE c.no % ${parts} = ${part}`;
+}
+
+/** The histories are put together in this many statements at once, each on a connection of its own. */
+const FINISH_PARTS = 2;
+
+/** Swallows a rejection until someone awaits the promise (a prefetch or a write in flight must not crash the process). */
+const inFlight = <T>(promise: Promise<T>): Promise<T> => {
+  promise.catch(() => undefined);
+  return promise;
+};
+
+/**
+ * Replays the whole store into the fresh (empty) tables of `generation` in one pass: the next page
+ * is read while this one is folded, history entries and staff-time rows leave by COPY while the
+ * fold goes on, and at the end one transaction writes every document, puts the histories together
+ * and saves the generation's checkpoint. A crash before that leaves an incomplete generation that
+ * was never swapped in (the next rebuild starts it afresh). Returns the number of events read.
+ */
+export async function replayIntoGeneration(store: EventStore, pool: Pool, generation: number, batchSize: number): Promise<number> {
+  const t = (table: ReadModelTable | DetailTable) => tableName(table, generation);
+  const client = await pool.connect();
+  try {
+    await client.query(stagingDdl(generation));
+    const fold = new RebuildFold();
+    const read = replayReader(store);
+    let events = 0;
+    let end: ReplayPage['end'];
+    let writing: Promise<void> = Promise.resolve();
+    let next = inFlight(read(undefined, batchSize));
+    for (;;) {
+      const page = await next;
+      if (!page.end) break;
+      events += page.events.length;
+      end = page.end;
+      next = inFlight(read(end.checkpoint, batchSize));
+      const lines = fold.fold(page.events);
+      await writing;
+      writing = inFlight(
+        copyIn(client, staging(generation).history, HISTORY_ENTRY_COLUMNS, lines.history).then(() =>
+          copyIn(client, t('rm_unit_staff_time'), STAFF_TIME_COPY_COLUMNS, lines.staffTime)),
+      );
+    }
+    await writing;
+    await finish(pool, client, generation, fold, end);
+    return events;
+  } finally {
+    await client.query(`DROP TABLE IF EXISTS ${staging(generation).history}, ${staging(generation).cases}`).catch(() => undefined);
+    client.release();
+  }
+}
+
+/**
+ * Writes what the fold holds: the cases (with their histories, in parts at once), then initiatives,
+ * units, funds, decided applications and the checkpoint in one transaction. The generation is
+ * complete, and the checkpoint there, only when that commits.
+ */
+async function finish(pool: Pool, client: PoolClient, generation: number, fold: RebuildFold, end: ReplayPage['end']): Promise<void> {
+  const t = (table: ReadModelTable | DetailTable) => tableName(table, generation);
+  await copyIn(client, staging(generation).cases, CASE_STATE_COLUMNS, fold.caseLines());
+  await Promise.all(Array.from({ length: FINISH_PARTS }, async (_, part) => {
+    const partClient = await pool.connect();
+    try {
+      await inTransaction(partClient, async () => {
+        // A sort in memory rather than on disk, for the entries of one part.
+        await partClient.query(`SET LOCAL work_mem = '128MB'`);
+        await partClient.query(insertCasesSql(generation, part, FINISH_PARTS));
+      });
+    } finally {
+      partClient.release();
+    }
+  }));
+  await inTransaction(client, async () => {
+    for (const table of ['rm_initiatives', 'rm_units', 'rm_funds'] as const) await copyIn(client, t(table), REGISTRY_COLUMNS, fold.registryLines(table));
+    await copyIn(client, t('rm_fund_applications'), APPLICATION_COPY_COLUMNS, fold.applicationLines());
+    if (end) await saveCheckpoint(client, readModelsProcessorName(generation), end.checkpoint, end.position, end.recordedAt);
+  });
+}
+
+async function inTransaction(client: PoolClient, work: () => Promise<void>): Promise<void> {
+  await client.query('BEGIN');
+  try {
+    await work();
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}

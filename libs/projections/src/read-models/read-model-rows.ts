@@ -1,0 +1,92 @@
+import { DomainEvent, eventCatalog, isDomainEventType } from '@koproduktiv/domain';
+import type { ReplayedEvent } from '@koproduktiv/event-store';
+import type { CaseDocument } from './case-document';
+import { applyToFund, applyToInitiative, applyToUnit, FundApplicationRow, newFund, newInitiative, newUnit } from './registry-documents';
+import type { ReadModelTable } from './schema';
+
+/**
+ * What the live projection (a batch at a time) and the rebuild (the whole store in one pass) share:
+ * which rows an event changes, and the columns of the rows they write.
+ */
+export const READ_MODELS_PROCESSOR = 'read-models';
+
+/** The checkpoint name of one generation's read models. */
+export const readModelsProcessorName = (generation: number) => `${READ_MODELS_PROCESSOR}@g${generation}`;
+
+export type Target = { table: ReadModelTable; tenant: string; id: string };
+
+export interface Relevant {
+  readonly event: ReplayedEvent;
+  readonly domainEvent: DomainEvent;
+  readonly targets: readonly Target[];
+}
+
+/** The events of a batch the read models know, each with the rows it changes. */
+export function relevantEvents(batch: readonly ReplayedEvent[]): Relevant[] {
+  const relevant: Relevant[] = [];
+  for (const event of batch) {
+    if (!isDomainEventType(event.type)) continue;
+    const domainEvent = { type: event.type, data: event.data } as DomainEvent;
+    relevant.push({ event, domainEvent, targets: targetsOf(event, domainEvent) });
+  }
+  return relevant;
+}
+
+/** Which read-model rows an event changes. */
+function targetsOf(event: ReplayedEvent, domainEvent: DomainEvent): Target[] {
+  const data = domainEvent.data as { caseId?: string; unitId?: string; fundId?: string; initiativeId?: string };
+  const at = (table: ReadModelTable, id: string | undefined): Target[] => (id ? [{ table, tenant: event.tenant, id }] : []);
+  switch (eventCatalog[domainEvent.type]) {
+    case 'case':
+      return at('rm_cases', data.caseId);
+    case 'fund':
+      return [...at('rm_funds', data.fundId), ...(domainEvent.type === 'GrantAwarded' || domainEvent.type === 'ApplicationRejected' ? at('rm_cases', data.caseId) : [])];
+    case 'initiative':
+      return at('rm_initiatives', data.initiativeId);
+    case 'unit':
+      return at('rm_units', data.unitId);
+  }
+}
+
+export function newRegistryDocument(table: Exclude<ReadModelTable, 'rm_cases'>, id: string) {
+  if (table === 'rm_initiatives') return newInitiative(id);
+  if (table === 'rm_units') return newUnit(id);
+  return newFund(id);
+}
+
+/** Applies an event to an initiative's, unit's or fund's document (a fund's decided applications are rows of `applications`). */
+export function applyToRegistryDocument(
+  table: Exclude<ReadModelTable, 'rm_cases'>,
+  doc: unknown,
+  { event, domainEvent }: Pick<Relevant, 'event' | 'domainEvent'>,
+  applications: Map<string, FundApplicationRow>,
+): void {
+  const at = event.occurredAt.toISOString();
+  if (table === 'rm_initiatives') applyToInitiative(doc as never, domainEvent, at, event.position);
+  if (table === 'rm_units') applyToUnit(doc as never, domainEvent, at, event.position);
+  if (table === 'rm_funds') applyToFund(doc as never, domainEvent, at, event.position, event.tenant, applications);
+}
+
+/** The filter columns of rm_cases besides tenant, id, doc, history and position. */
+export const CASE_COLUMNS = {
+  initiative_id: 'text', unit_id: 'text', category: 'text', stage: 'text', open: 'boolean',
+  submitted_at: 'timestamptz', last_contact_at: 'timestamptz',
+} as const;
+
+export const caseColumns = (doc: CaseDocument) => ({
+  initiative_id: doc.initiativeId, unit_id: doc.unitId, category: doc.category, stage: doc.stage, open: doc.status === 'open',
+  submitted_at: doc.submittedAt, last_contact_at: doc.lastContactAt,
+});
+
+export const STAFF_TIME_COLUMNS = { tenant: 'text', unit_id: 'text', pos: 'bigint', at: 'timestamptz', hours: 'numeric' } as const;
+
+/** The rm_unit_staff_time row of a StaffTimeLogged event; undefined for any other event. */
+export function staffTimeRow({ event, domainEvent }: Relevant) {
+  if (domainEvent.type !== 'StaffTimeLogged') return undefined;
+  return { tenant: event.tenant, unit_id: domainEvent.data.unitId, pos: event.position, at: event.occurredAt.toISOString(), hours: domainEvent.data.hours };
+}
+
+export const APPLICATION_COLUMNS = {
+  tenant: 'text', fund_id: 'text', application_id: 'text', case_id: 'text', status: 'text',
+  awarded_cents: 'bigint', disbursed_cents: 'bigint', decided_at: 'timestamptz', position: 'bigint',
+} as const;

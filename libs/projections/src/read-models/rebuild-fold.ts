@@ -1,0 +1,110 @@
+import type { ReplayedEvent } from '@koproduktiv/event-store';
+import { caseHistoryEntry, CaseHistoryList, emptyCaseHistory, firstSubmission, SubmissionEntry } from '@koproduktiv/metrics';
+import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
+import { copyLine } from './copy-in';
+import { Row, rowKey } from './documents';
+import { FundApplicationRow } from './registry-documents';
+import {
+  APPLICATION_COLUMNS, applyToRegistryDocument, CASE_COLUMNS, caseColumns, newRegistryDocument, Relevant, relevantEvents, STAFF_TIME_COLUMNS, staffTimeRow,
+} from './read-model-rows';
+
+type RegistryTable = 'rm_initiatives' | 'rm_units' | 'rm_funds';
+
+interface CaseState {
+  /** The case's number in this rebuild: the staged history entries name their case by it. */
+  readonly no: number;
+  readonly tenant: string;
+  readonly id: string;
+  readonly doc: CaseDocument;
+  submitted: SubmissionEntry | null;
+  position: number;
+}
+
+/** Columns of the COPY lines the fold hands out. */
+export const HISTORY_ENTRY_COLUMNS = ['no', 'seq', 'list', 'entry'] as const;
+const CASE_COLUMN_NAMES = Object.keys(CASE_COLUMNS) as (keyof typeof CASE_COLUMNS)[];
+export const CASE_STATE_COLUMNS = ['no', 'tenant', 'id', ...CASE_COLUMN_NAMES, 'doc', 'submitted', 'position'] as const;
+
+/** The lists of a case history, numbered as the staged entries name them. */
+export const HISTORY_LISTS = Object.keys(emptyCaseHistory()).filter((key) => !['v', 'caseId', 'submitted'].includes(key)) as CaseHistoryList[];
+const LIST_NUMBERS = new Map(HISTORY_LISTS.map((list, index) => [list, index]));
+export const REGISTRY_COLUMNS = ['tenant', 'id', 'doc', 'position'] as const;
+export const STAFF_TIME_COPY_COLUMNS = Object.keys(STAFF_TIME_COLUMNS) as (keyof typeof STAFF_TIME_COLUMNS)[];
+export const APPLICATION_COPY_COLUMNS = Object.keys(APPLICATION_COLUMNS) as (keyof typeof APPLICATION_COLUMNS)[];
+
+/**
+ * The rebuild's fold of the whole store, in global order, with the same functions as the live
+ * projection. In memory: every document (cases without their history, initiatives, units, funds)
+ * and every decided application, so memory grows with the number of entities, not of events. A
+ * case's history grows with its events, so its entries leave as COPY lines, page by page, in
+ * folding order (`seq`); the history is put together from them at the end (see generation-replay).
+ */
+export class RebuildFold {
+  private readonly cases = new Map<string, CaseState>();
+  private readonly registries: Record<RegistryTable, Map<string, Row<unknown>>> = { rm_initiatives: new Map(), rm_units: new Map(), rm_funds: new Map() };
+  private readonly applications = new Map<string, FundApplicationRow>();
+  private seq = 0;
+
+  /** Folds a page of events; returns the COPY lines of the history entries and staff-time rows it produced. */
+  fold(page: readonly ReplayedEvent[]): { history: string; staffTime: string } {
+    let history = '';
+    let staffTime = '';
+    for (const relevant of relevantEvents(page)) {
+      const staff = staffTimeRow(relevant);
+      if (staff) staffTime += copyLine(STAFF_TIME_COPY_COLUMNS.map((column) => staff[column]));
+      for (const target of relevant.targets) {
+        if (target.table === 'rm_cases') {
+          history += this.foldCase(target.tenant, target.id, relevant);
+          continue;
+        }
+        const rows = this.registries[target.table];
+        const key = rowKey(target.tenant, target.id);
+        const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newRegistryDocument(target.table, target.id), position: 0 };
+        applyToRegistryDocument(target.table, row.doc, relevant, this.applications);
+        row.position = relevant.event.position;
+        rows.set(key, row);
+      }
+    }
+    return { history, staffTime };
+  }
+
+  /** Every case's row but its history, as COPY lines (CASE_STATE_COLUMNS). */
+  caseLines(): string {
+    let lines = '';
+    for (const c of this.cases.values()) {
+      const columns = caseColumns(c.doc);
+      lines += copyLine([c.no, c.tenant, c.id, ...CASE_COLUMN_NAMES.map((name) => columns[name]), JSON.stringify(c.doc), c.submitted && JSON.stringify(c.submitted), c.position]);
+    }
+    return lines;
+  }
+
+  registryLines(table: RegistryTable): string {
+    let lines = '';
+    for (const row of this.registries[table].values()) lines += copyLine([row.tenant, row.id, JSON.stringify(row.doc), row.position]);
+    return lines;
+  }
+
+  applicationLines(): string {
+    let lines = '';
+    for (const application of this.applications.values()) lines += copyLine(APPLICATION_COPY_COLUMNS.map((column) => application[column]));
+    return lines;
+  }
+
+  private foldCase(tenant: string, id: string, { event, domainEvent }: Relevant): string {
+    const key = rowKey(tenant, id);
+    let state = this.cases.get(key);
+    if (!state) {
+      state = { no: this.cases.size, tenant, id, doc: newCaseDocument(id), submitted: null, position: 0 };
+      this.cases.set(key, state);
+    }
+    applyToCase(state.doc, domainEvent, event.occurredAt.toISOString());
+    state.position = event.position;
+    const found = caseHistoryEntry(event);
+    if (found === undefined || found.caseId !== id) return '';
+    if (found.list === 'submitted') {
+      state.submitted = firstSubmission(state.submitted, found.entry);
+      return '';
+    }
+    return copyLine([state.no, this.seq++, LIST_NUMBERS.get(found.list), JSON.stringify(found.entry)]);
+  }
+}
