@@ -13,7 +13,7 @@ import {
 } from './case-metrics';
 import { MetricsSettings, MetricsSettingsInput, resolveMetricsSettings } from './settings';
 import { mean, median, notNull, ratio } from './stats';
-import { DEFAULT_TIME_ZONE, endOfLocalDay, startOfLocalDay } from './time';
+import { DEFAULT_TIME_ZONE, endOfLocalDay, isoMs, startOfLocalDay } from './time';
 
 export const OUTCOMES = ['completed', 'withdrawn', 'declined', 'merged'] as const satisfies readonly CaseOutcome[];
 
@@ -53,7 +53,7 @@ export const filterCases = (
   const from = filter.submittedFrom === undefined ? -Infinity : startOfLocalDay(filter.submittedFrom, timeZone).getTime();
   const to = filter.submittedTo === undefined ? Infinity : endOfLocalDay(filter.submittedTo, timeZone).getTime();
   return cases.filter(({ facts }) => {
-    const submitted = Date.parse(facts.submittedAt);
+    const submitted = isoMs(facts.submittedAt);
     return (
       submitted >= from &&
       submitted <= to &&

@@ -9,7 +9,7 @@ import type {
   Party,
   TrustScores,
 } from '@koproduktiv/domain';
-import { addOnce, MetricsEvent, Timed, timedOf, upTo } from './timed';
+import { addOnce, MetricsEvent, msOf, Timed, timedOf, upTo } from './timed';
 import { toMs } from './time';
 
 export type SubmissionEntry = Timed & { readonly initiativeId: string; readonly category: string };
@@ -207,7 +207,7 @@ export const caseHistoryAsOf = (history: CaseHistory, asOf: Date | number): Case
   return {
     v: 1,
     caseId: history.caseId,
-    submitted: history.submitted !== null && Date.parse(history.submitted.at) <= t ? history.submitted : null,
+    submitted: history.submitted !== null && msOf(history.submitted) <= t ? history.submitted : null,
     acknowledgements: upTo(history.acknowledgements, t),
     contactAssignments: upTo(history.contactAssignments, t),
     interactions: upTo(history.interactions, t),

@@ -181,7 +181,8 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
   // Continuity
   const interactions = byTime(h.interactions);
   const n = interactions.length;
-  const contacts = [submitted, ...interactions.map(msOf)].sort((a, b) => a - b);
+  const interactionTimes = interactions.map(msOf);
+  const contacts = [submitted, ...interactionTimes].sort((a, b) => a - b);
   const gaps: number[] = [];
   for (let i = 1; i < contacts.length; i++) gaps.push(days(openTime(intervals, contacts[i - 1], contacts[i])));
   const lastContact = contacts[contacts.length - 1];
@@ -199,7 +200,7 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
   // Trust: response
   const responses = [
     ...h.acknowledgements.map(msOf),
-    ...h.interactions.filter((i) => i.initiatedBy === 'administration').map(msOf),
+    ...interactionTimes.filter((_, i) => interactions[i].initiatedBy === 'administration'),
   ];
   const daysToFirstResponse = responses.length === 0 ? null : days(Math.min(...responses) - submitted);
   const respondedWithinTarget =

@@ -13,7 +13,41 @@ export const days = (ms: number): number => ms / MS_PER_DAY;
 export const daysBetween = (from: Date | number, to: Date | number): number => days(toMs(to) - toMs(from));
 
 export const toMs = (instant: Date | number | string): number =>
-  typeof instant === 'number' ? instant : typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  typeof instant === 'number' ? instant : typeof instant === 'string' ? isoMs(instant) : instant.getTime();
+
+/** The number written in text[from, to) in decimal digits; NaN if any is not a digit. */
+const digits = (text: string, from: number, to: number): number => {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+};
+
+/**
+ * Date.parse, about three times faster for the form every stored time has (toISOString's
+ * `YYYY-MM-DDTHH:mm:ss.sssZ`); anything else goes to Date.parse.
+ */
+export const isoMs = (text: string): number => {
+  const c = (i: number) => text.charCodeAt(i);
+  // - - T : : . Z
+  if (text.length !== 24 || c(4) !== 45 || c(7) !== 45 || c(10) !== 84 || c(13) !== 58 || c(16) !== 58 || c(19) !== 46 || c(23) !== 90) return Date.parse(text);
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  const hour = digits(text, 11, 13);
+  const minute = digits(text, 14, 16);
+  const second = digits(text, 17, 19);
+  // NaN (a non-digit) fails every comparison.
+  const valid = year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour < 24 && minute < 60 && second < 60;
+  return valid ? Date.UTC(year, month - 1, day, hour, minute, second, digits(text, 20, 23)) : Date.parse(text);
+};
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,4 +1,5 @@
 /** Entries of the serialisable histories: each keeps its business time and its store position. */
+import { isoMs } from './time';
 
 /** Input record: what the event store hands out (RecordedEvent fits), or the same read back from JSON. */
 export interface MetricsEvent {
@@ -22,7 +23,7 @@ export const isoOf = (instant: Date | string): string => (instant instanceof Dat
 
 export const timedOf = (event: MetricsEvent): Timed => ({ at: isoOf(event.occurredAt), pos: event.position });
 
-export const msOf = (entry: Timed): number => Date.parse(entry.at);
+export const msOf = (entry: Timed): number => isoMs(entry.at);
 
 /** Appends the entry unless an entry of the same event (position) is already there. */
 export const addOnce = <E extends Timed>(list: readonly E[], entry: E): readonly E[] =>

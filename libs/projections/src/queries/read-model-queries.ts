@@ -116,7 +116,9 @@ export class ReadModelQueries {
 
   async caseMetrics(tenant: string, caseId: string, asOf?: Date) {
     const position = await this.position();
-    const { rows } = await this.pool.query<{ history: CaseHistory }>('SELECT history FROM rm_cases WHERE tenant = $1 AND id = $2', [tenant, caseId]);
+    const { rows } = await this.pool.query<{ history: CaseHistory }>({
+      name: 'kp_case_history', text: 'SELECT history FROM rm_cases WHERE tenant = $1 AND id = $2', values: [tenant, caseId],
+    });
     if (!rows.length) return undefined;
     return { position, data: computeCaseMetrics(rows[0].history, asOf ?? this.clock(), this.settingsFor(tenant)) };
   }
