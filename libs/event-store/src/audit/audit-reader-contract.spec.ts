@@ -4,6 +4,7 @@ import type { EventStore } from '../port';
 import { migrate, PostgresEventStore } from '../postgres';
 import { auditReaderContract } from '../testing';
 import { auditReaderFor } from './audit-reader-for';
+import { isAuditReadable } from './audit-reader';
 import { eventStoreAuditSource } from './audit-source';
 import { PostgresAuditReader } from './postgres-audit-reader';
 import { ScanningAuditReader } from './scanning-audit-reader';
@@ -50,10 +51,12 @@ auditReaderContract('any EventStore, through the port alone', async () => {
 });
 
 describe('auditReaderFor', () => {
-  it('gives every store a reader: its own, PostgreSQL\'s over its pool, else one over the port', () => {
+  it('gives every store a reader: its own (PostgreSQL\'s over its pool), else one over the port', () => {
     const memory = new InMemoryEventStore();
     expect(auditReaderFor(memory)).toBeInstanceOf(ScanningAuditReader);
-    expect(auditReaderFor(new PostgresEventStore({} as never))).toBeInstanceOf(PostgresAuditReader);
+    const postgres = new PostgresEventStore({} as never);
+    expect(isAuditReadable(postgres)).toBe(true);
+    expect(auditReaderFor(postgres)).toBeInstanceOf(PostgresAuditReader);
     const bare: EventStore = { append: memory.append, readStream: memory.readStream, readAll: memory.readAll, streamVersion: memory.streamVersion, close: memory.close };
     expect(auditReaderFor(bare)).toBeInstanceOf(ScanningAuditReader);
   });

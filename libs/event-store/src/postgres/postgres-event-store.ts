@@ -13,6 +13,8 @@ import {
   RecordedEvent,
 } from '../port';
 import { sealEvents, SealedEvent, StreamTip } from '../hash-chain';
+import type { AuditReadable, AuditReader } from '../audit/audit-reader';
+import { PostgresAuditReader } from '../audit/postgres-audit-reader';
 import { TipCache } from './tip-cache';
 import { decodePgCheckpoint } from './checkpoint-codec';
 import { translatePgError } from './pg-errors';
@@ -24,11 +26,16 @@ import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './row-m
  * writers to different streams do not meet. Readers of the global order only look below the oldest
  * transaction still running, so an append that commits late is never overtaken (see readAll).
  */
-export class PostgresEventStore implements EventStore {
+export class PostgresEventStore implements EventStore, AuditReadable {
   private readonly tips = new TipCache();
 
-  /** The pool is public so that the audit read side (PostgresAuditReader) can share it. */
+  /** The pool is public so that readers of the same tables can share it. */
   constructor(readonly pool: Pool) {}
+
+  /** The audit read side: SQL over the same tables and pool, the stream table included (what verification compares heads with). */
+  auditReader(): AuditReader {
+    return new PostgresAuditReader(this.pool);
+  }
 
   async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
     const tip = typeof expected === 'number' ? this.tips.get(tenant, streamId) : undefined;
