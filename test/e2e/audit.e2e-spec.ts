@@ -18,7 +18,7 @@ const kurrentdb = kurrentDbSource();
 describeBackend('KurrentDB (audit over HTTP)', kurrentdb?.where ?? KURRENTDB_SKIPPED);
 
 /** What a KurrentDB operator can do to streams (the real client, or the fake's equivalents). */
-type KurrentOperator = Pick<KurrentDBClient, 'deleteStream' | 'setStreamMetadata'>;
+type KurrentOperator = Pick<KurrentDBClient, 'deleteStream' | 'setStreamMetadata' | 'tombstoneStream' | 'appendToStream'>;
 
 interface Backend {
   readonly selection?: EventStoreSelection;
@@ -293,6 +293,41 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
       );
       expect((await post('/v1/audit/verify', { streamId: deleted }, token)).body).toMatchObject({ ok: false, findings: [expect.objectContaining({ reason: 'missing_events' })] });
       expect((await post('/v1/audit/verify', { streamId: intact }, token)).body).toMatchObject({ ok: true, streamsChecked: 1 });
+    });
+
+    onKurrentDb('a foreign event in a case and a hard-deleted stream: commands and projections go on without them, verification reports the foreign event', async () => {
+      const tenant = tenantOf('fremdstadt');
+      const token = await api.token(tenant, 'auditor');
+      const caseId = randomUUID();
+      const streamId = `case-${caseId}`;
+      const send = (type: string, body: object) => api.command(type, { caseId, ...body }, { tenant });
+      expect((await send('SubmitRequest', {
+        initiativeId: exampleIds.initiative, title: 'Repair-Café', description: 'Im Gemeindehaus', category: 'gruen', channel: 'online', requestedSupport: ['space'],
+      })).status).toBe(200);
+      const removed = `case-${randomUUID()}`;
+      await api.store.append(tenant, removed, (await api.store.readStream(TENANT, caseStream)).slice(0, 1).map((e) => ({ ...e, eventId: randomUUID() })), 'no_stream');
+      const operator = await (started.operator as NonNullable<Backend['operator']>)();
+      try {
+        // Another program closes the case behind the service's back (no Koproduktiv metadata, no hash), and an operator hard-deletes a stream.
+        await operator.client.appendToStream(toStreamName(tenant, streamId), {
+          id: randomUUID(), type: 'CaseClosed', contentType: 'application/json', data: { caseId, outcome: 'withdrawn', stage: 'submitted' }, metadata: { by: 'script' },
+        });
+        await operator.client.tombstoneStream(toStreamName(tenant, removed));
+      } finally {
+        await operator.dispose();
+      }
+
+      const acknowledged = await send('AcknowledgeRequest', { unitId: exampleIds.contactPointUnit, staffRef: 'ks/a.weber' });
+      expect({ status: acknowledged.status, version: acknowledged.body.version }).toEqual({ status: 200, version: 3 });
+      expect((await api.store.readStream(tenant, streamId)).map((e) => [e.version, e.type])).toEqual([[1, 'RequestSubmitted'], [3, 'RequestAcknowledged']]);
+
+      await api.project(); // past the foreign event and the tombstone
+      const read = await api.get(`/v1/cases/${caseId}`, tenant, ['analyst']);
+      expect(read.status).toBe(200);
+      expect(read.body.data).toMatchObject({ status: 'open', acknowledgedBy: expect.objectContaining({ staffRef: 'ks/a.weber' }) });
+
+      const report = await post('/v1/audit/verify', { streamId }, token);
+      expect(report.body).toMatchObject({ ok: false, findings: [expect.objectContaining({ tenant, streamId, version: 2 })] });
     });
   });
 

@@ -1,6 +1,9 @@
 import type { Pool } from 'pg';
 import type { EventStore } from './port';
+import type { ForeignEvent } from './kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from './postgres';
+
+export type { ForeignEvent };
 
 export type EventStoreKind = 'postgres' | 'kurrentdb';
 
@@ -13,6 +16,12 @@ export interface EventStoreSelection {
 export interface CreateEventStoreOptions {
   /** Stream categories the global order carries (KurrentDB filters `$all` on them server-side). */
   readonly categories?: readonly string[];
+  /**
+   * KurrentDB only: told (once per event and process) about an event in one of our streams that
+   * Koproduktiv did not write, which every read leaves out. PostgreSQL has no such events: only
+   * the service writes its tables.
+   */
+  readonly onForeignEvent?: (event: ForeignEvent) => void;
 }
 
 /**
@@ -29,7 +38,7 @@ export async function createEventStore(selection: EventStoreSelection, pool: Poo
       if (!selection.KURRENTDB_URL) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL');
       // Loaded on demand (a CommonJS require, as the build emits), so PostgreSQL deployments never load the native client.
       const { KurrentDbEventStore } = require('./kurrentdb/kurrentdb-event-store') as typeof import('./kurrentdb/kurrentdb-event-store');
-      return KurrentDbEventStore.fromConnectionString(selection.KURRENTDB_URL, { categories: options.categories });
+      return KurrentDbEventStore.fromConnectionString(selection.KURRENTDB_URL, { categories: options.categories, onForeignEvent: options.onForeignEvent });
     }
     default:
       throw new Error(`Unknown EVENT_STORE: ${String((selection as { EVENT_STORE: unknown }).EVENT_STORE)}`);

@@ -49,7 +49,11 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
   }
   let store: EventStore;
   try {
-    store = await createEventStore(config, pool, { categories: AGGREGATE_CATEGORIES });
+    store = await createEventStore(config, pool, {
+      categories: AGGREGATE_CATEGORIES,
+      onForeignEvent: (foreignEvent) =>
+        logger.warn({ foreignEvent }, 'event store: an event Koproduktiv did not write is in one of its streams; reads leave it out (audit verify reports it)'),
+    });
   } catch (error) {
     await pool.end().catch(() => undefined);
     await embedded?.stop();

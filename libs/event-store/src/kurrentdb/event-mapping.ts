@@ -2,7 +2,7 @@ import type { JSONEventData, RecordedEvent as KurrentRecordedEvent } from '@kurr
 import type { EventMetadata, GlobalEvent, RecordedEvent } from '../port';
 import type { SealedEvent } from '../hash-chain';
 import { displayPosition, encodeKurrentCheckpoint, KurrentPosition } from './position-codec';
-import { fromStreamName } from './stream-name';
+import { fromStreamName, parseStreamName } from './stream-name';
 import { versionOfRevision } from './expected-version';
 
 /**
@@ -86,6 +86,21 @@ export function toRecordedEvent(record: KurrentRecordedEvent): RecordedEvent {
 
 /** KurrentDB's own record in one of our streams: the tombstone of a hard delete. Not an event of ours. */
 export const isSystemRecord = (record: KurrentRecordedEvent): boolean => record.type === '$streamDeleted';
+
+/**
+ * Why a record KurrentDB delivered is not an event of ours; undefined when it is one.
+ * - `system`: KurrentDB's own: an event type starting with `$` (a tombstone's `$streamDeleted`,
+ *   `$metadata`, links) or a `$` stream (metastreams `$$…`, `$ce-…`, statistics).
+ * - `other_stream`: a stream not named as ours (toStreamName), i.e. another application's.
+ * - `foreign`: in one of our streams, but without (valid) Koproduktiv metadata: appended there
+ *   behind the service's back. Audit verification reports it at its version.
+ */
+export function whyNotOurs(record: KurrentRecordedEvent): 'system' | 'other_stream' | 'foreign' | undefined {
+  if (record.type.startsWith('$') || record.streamId.startsWith('$')) return 'system';
+  if (!parseStreamName(record.streamId)) return 'other_stream';
+  if (!record.isJson || !isStoredMetadata(record.metadata)) return 'foreign';
+  return undefined;
+}
 
 const NOT_OURS: EventMetadata = { actor: { subject: 'unknown: not written by Koproduktiv', role: 'unknown' }, correlationId: '', causationId: '' };
 

@@ -38,12 +38,18 @@ export interface AppendPlan {
  * KurrentDB then enforces the exact state atomically. For a number or `no_stream` that is the same
  * check as `toStreamState(expected)`; for `any` and `stream_exists` a lost race is retried.
  */
-export function planAppend(streamId: string, expected: ExpectedVersion, tipVersion: number): AppendPlan {
+export function planAppend(
+  streamId: string,
+  expected: ExpectedVersion,
+  tipVersion: number,
+  /** The stream's actual last revision, where records that are not ours follow our last event (version `tipVersion`). */
+  tipState: 'no_stream' | bigint = streamStateAt(tipVersion),
+): AppendPlan {
   const ok =
     expected === 'any' ||
     (expected === 'no_stream' && tipVersion === NO_STREAM_VERSION) ||
     (expected === 'stream_exists' && tipVersion > NO_STREAM_VERSION) ||
     expected === tipVersion;
   if (!ok) throw new WrongExpectedVersionError(streamId, expected, tipVersion);
-  return { streamState: streamStateAt(tipVersion), retryOnConflict: expected === 'any' || expected === 'stream_exists' };
+  return { streamState: tipState, retryOnConflict: expected === 'any' || expected === 'stream_exists' };
 }

@@ -25,7 +25,11 @@ export interface ReadAllOptions {
 
 export interface ReadAllResult {
   readonly events: readonly GlobalEvent[];
-  /** Where to resume: the last event's checkpoint, or `after` unchanged when nothing new is visible. */
+  /**
+   * Where to resume: the last event's checkpoint, or `after` unchanged when nothing new is visible.
+   * An adapter that skips records of its store which are not events (KurrentDB's system records)
+   * may return a later checkpoint, past the records it skipped, even with no events.
+   */
   readonly checkpoint: Checkpoint | undefined;
 }
 
