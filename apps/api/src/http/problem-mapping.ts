@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@koproduktiv/domain';
-import { StoreUnavailableError, UnstorableEventError, WrongExpectedVersionError } from '@koproduktiv/event-store';
+import { StoreUnavailableError, StreamDeletedError, UnstorableEventError, WrongExpectedVersionError } from '@koproduktiv/event-store';
 import { ProblemError } from '@koproduktiv/platform';
 
 /** Fastify's own client errors, by their error code. */
@@ -31,6 +31,9 @@ export function toProblem(error: unknown): ProblemError {
   }
   if (error instanceof WrongExpectedVersionError) {
     return new ProblemError(409, 'COMMAND.CONCURRENT_WRITE', 'Another write to the same stream won', error.message, { streamId: error.streamId });
+  }
+  if (error instanceof StreamDeletedError) {
+    return new ProblemError(409, 'STREAM.DELETED', 'The stream was deleted in the event store', error.message, { streamId: error.streamId });
   }
   if (error instanceof StoreUnavailableError) {
     return new ProblemError(503, 'STORE.UNAVAILABLE', 'The event store is unavailable', 'Please retry shortly', { retryAfterSeconds: 2 });

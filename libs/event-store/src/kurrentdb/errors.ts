@@ -1,5 +1,5 @@
 import type { ExpectedVersion } from '../port';
-import { StoreUnavailableError, UnstorableEventError, WrongExpectedVersionError } from '../port';
+import { StoreUnavailableError, StreamDeletedError, UnstorableEventError, WrongExpectedVersionError } from '../port';
 import { versionOfState } from './expected-version';
 
 /** The client's error `type` values we act on (its `ErrorType` enum), restated to keep this module free of the client at run time. */
@@ -37,13 +37,15 @@ export function conflictOf(error: unknown): { actualVersion: number } | undefine
 
 /**
  * Translates client failures into the port's errors: a conflict into WrongExpectedVersionError,
+ * a tombstoned stream (when the caller names it) into StreamDeletedError,
  * connection/leadership/deadline trouble into StoreUnavailableError, size and argument refusals
  * into UnstorableEventError. Anything else is rethrown unchanged.
  */
-export function translateKurrentError(error: unknown, append?: { streamId: string; expected: ExpectedVersion }): never {
+export function translateKurrentError(error: unknown, append?: { streamId: string; expected: ExpectedVersion }, streamId = append?.streamId): never {
   const { type, message = String(error), code } = asClientError(error);
   const conflict = conflictOf(error);
   if (conflict && append) throw new WrongExpectedVersionError(append.streamId, append.expected, conflict.actualVersion);
+  if (streamId !== undefined && isStreamDeleted(error)) throw new StreamDeletedError(streamId);
   if (type && UNSTORABLE.has(type)) throw new UnstorableEventError(message);
   if ((type && UNAVAILABLE.has(type)) || (typeof code === 'string' && CONNECTION_FAILURE.test(code)) || CONNECTION_FAILURE.test(message)) {
     throw new StoreUnavailableError(`Event store unavailable: ${message}`, error);

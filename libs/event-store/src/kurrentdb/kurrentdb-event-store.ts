@@ -24,7 +24,7 @@ import { conflictOf, isStreamNotFound, translateKurrentError } from './errors';
 import { toEventData, toGlobalEvent, toRecordedEvent, whyNotOurs } from './event-mapping';
 import { decodeKurrentCheckpoint, displayPosition, encodeKurrentCheckpoint, isAfter } from './position-codec';
 import { readAllAfter } from './read-all-page';
-import { fromStreamName, streamNameRegex, toStreamName } from './stream-name';
+import { fromStreamName, parseStreamName, streamNameRegex, toStreamName } from './stream-name';
 
 /** An event in one of our streams that Koproduktiv did not write (no or invalid metadata of ours): left out of every read of the port. */
 export interface ForeignEvent {
@@ -107,7 +107,7 @@ export class KurrentDbEventStore implements EventStore, AuditReadable {
         await this.client.appendToStream(name, sealed.map(toEventData), { streamState: plan.streamState, requiresLeader: true });
       } catch (error) {
         const conflict = conflictOf(error);
-        if (!conflict) translateKurrentError(error);
+        if (!conflict) translateKurrentError(error, undefined, streamId);
         if (!plan.retryOnConflict) throw new WrongExpectedVersionError(streamId, expected, conflict.actualVersion);
         if (attempt >= this.maxAppendAttempts) {
           throw new StoreUnavailableError(`Gave up appending to ${streamId} after ${attempt} lost races with other writers`, error);
@@ -247,7 +247,7 @@ export class KurrentDbEventStore implements EventStore, AuditReadable {
       for await (const resolved of this.client.readStream(name, options) as AsyncIterableIterator<ResolvedEvent>) if (resolved.event) records.push(resolved.event);
     } catch (error) {
       if (isStreamNotFound(error)) return [];
-      translateKurrentError(error);
+      translateKurrentError(error, undefined, parseStreamName(name)?.streamId ?? name);
     }
     return records;
   }

@@ -27,3 +27,11 @@ export class UnstorableEventError extends Error {
     this.name = 'UnstorableEventError';
   }
 }
+
+/** The stream was deleted for good in the store (a KurrentDB tombstone): it can be neither read nor extended. */
+export class StreamDeletedError extends Error {
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} was deleted in the event store and takes no further events`);
+    this.name = 'StreamDeletedError';
+  }
+}
