@@ -1,8 +1,15 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+
 export interface MemoryFigures {
   readonly peakRssMb: number;
   readonly peakHeapMb: number;
   readonly baseRssMb: number;
   readonly baseHeapMb: number;
+  /**
+   * The largest heap right after a full (mark-compact) collection: what the work keeps alive, without
+   * the garbage V8 lets pile up before collecting it. null when no full collection ran.
+   */
+  readonly liveHeapMb: number | null;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -13,19 +20,31 @@ export async function measured<T>(work: () => Promise<T>, everyMs = 50): Promise
   const base = process.memoryUsage();
   let peakRss = base.rss;
   let peakHeap = base.heapUsed;
+  let liveHeap: number | null = null;
   const sample = () => {
     const now = process.memoryUsage();
     peakRss = Math.max(peakRss, now.rss);
     peakHeap = Math.max(peakHeap, now.heapUsed);
   };
+  const fullCollections = new PerformanceObserver((list) => {
+    if (list.getEntries().some((entry) => (entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
+      liveHeap = Math.max(liveHeap ?? 0, process.memoryUsage().heapUsed);
+    }
+  });
+  fullCollections.observe({ entryTypes: ['gc'] });
   const timer = setInterval(sample, everyMs);
   const started = process.hrtime.bigint();
   try {
     const result = await work();
     sample();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { result, seconds, memory: { peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), baseRssMb: mb(base.rss), baseHeapMb: mb(base.heapUsed) } };
+    return {
+      result,
+      seconds,
+      memory: { peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), baseRssMb: mb(base.rss), baseHeapMb: mb(base.heapUsed), liveHeapMb: liveHeap === null ? null : mb(liveHeap) },
+    };
   } finally {
     clearInterval(timer);
+    fullCollections.disconnect();
   }
 }

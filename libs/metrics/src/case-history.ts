@@ -125,48 +125,49 @@ export const caseHistoryEntry = (event: MetricsEvent): CaseHistoryEntry | undefi
   if (!HISTORY_TYPES.has(event.type)) return undefined;
   const caseId = caseIdOf(event);
   if (caseId === undefined) return undefined;
-  const t = timedOf(event);
+  // Each entry spelled out rather than spread from timedOf: a spread with more properties is several times slower.
+  const { at, pos } = timedOf(event);
   const e = { type: event.type, data: event.data } as Relevant | FundEvent;
   const to = <L extends CaseHistoryList>(list: L, entry: CaseHistory[L][number]): CaseHistoryEntry => ({ caseId, list, entry });
   switch (e.type) {
     case 'RequestSubmitted':
-      return { caseId, list: 'submitted', entry: { ...t, initiativeId: e.data.initiativeId, category: e.data.category } };
+      return { caseId, list: 'submitted', entry: { at, pos, initiativeId: e.data.initiativeId, category: e.data.category } };
     case 'RequestAcknowledged':
-      return to('acknowledgements', { ...t, unitId: e.data.unitId, staffRef: e.data.staffRef });
+      return to('acknowledgements', { at, pos, unitId: e.data.unitId, staffRef: e.data.staffRef });
     case 'ContactPersonAssigned':
-      return to('contactAssignments', { ...t, staffRef: e.data.staffRef, unitId: e.data.unitId });
+      return to('contactAssignments', { at, pos, staffRef: e.data.staffRef, unitId: e.data.unitId });
     case 'InteractionRecorded': {
       const { staffRef, unitId, initiatedBy, participationLevel } = e.data;
-      return to('interactions', { ...t, staffRef, unitId, initiatedBy, participationLevel });
+      return to('interactions', { at, pos, staffRef, unitId, initiatedBy, participationLevel });
     }
     case 'CommitmentMade':
-      return to('commitments', { ...t, commitmentId: e.data.commitmentId, promisor: e.data.promisor, dueOn: e.data.dueOn });
+      return to('commitments', { at, pos, commitmentId: e.data.commitmentId, promisor: e.data.promisor, dueOn: e.data.dueOn });
     case 'CommitmentRenegotiated':
-      return to('commitmentChanges', { ...t, commitmentId: e.data.commitmentId, kind: 'renegotiated', newDueOn: e.data.newDueOn });
+      return to('commitmentChanges', { at, pos, commitmentId: e.data.commitmentId, kind: 'renegotiated', newDueOn: e.data.newDueOn });
     case 'CommitmentFulfilled':
     case 'CommitmentWithdrawn':
-      return to('commitmentChanges', { ...t, commitmentId: e.data.commitmentId, kind: e.type === 'CommitmentFulfilled' ? 'fulfilled' : 'withdrawn' });
+      return to('commitmentChanges', { at, pos, commitmentId: e.data.commitmentId, kind: e.type === 'CommitmentFulfilled' ? 'fulfilled' : 'withdrawn' });
     case 'FundingApplied':
-      return to('fundingApplications', { ...t, applicationId: e.data.applicationId, fundId: e.data.fundId });
+      return to('fundingApplications', { at, pos, applicationId: e.data.applicationId, fundId: e.data.fundId });
     case 'GrantAwarded':
     case 'ApplicationRejected':
-      return to('fundingDecisions', { ...t, applicationId: e.data.applicationId, decision: e.type === 'GrantAwarded' ? 'awarded' : 'rejected' });
+      return to('fundingDecisions', { at, pos, applicationId: e.data.applicationId, decision: e.type === 'GrantAwarded' ? 'awarded' : 'rejected' });
     case 'SupportAgreed':
-      return to('stageMoves', { ...t, stage: 'support' });
+      return to('stageMoves', { at, pos, stage: 'support' });
     case 'InterimUseAgreed':
-      return to('stageMoves', { ...t, stage: 'interim_use' });
+      return to('stageMoves', { at, pos, stage: 'interim_use' });
     case 'CaseInstitutionalised':
-      return to('stageMoves', { ...t, stage: 'institutionalised' });
+      return to('stageMoves', { at, pos, stage: 'institutionalised' });
     case 'InterimUseExtended':
-      return to('interimUseExtensions', t);
+      return to('interimUseExtensions', { at, pos });
     case 'StaffTimeLogged':
-      return to('staffTime', { ...t, unitId: e.data.unitId, hours: e.data.hours });
+      return to('staffTime', { at, pos, unitId: e.data.unitId, hours: e.data.hours });
     case 'TrustFeedbackRecorded':
-      return to('trustFeedback', { ...t, respondent: e.data.respondent, scores: { ...e.data.scores } });
+      return to('trustFeedback', { at, pos, respondent: e.data.respondent, scores: { ...e.data.scores } });
     case 'CaseClosed':
-      return to('closures', { ...t, kind: 'closed', outcome: e.data.outcome });
+      return to('closures', { at, pos, kind: 'closed', outcome: e.data.outcome });
     case 'CaseReopened':
-      return to('closures', { ...t, kind: 'reopened' });
+      return to('closures', { at, pos, kind: 'reopened' });
     default:
       return undefined;
   }

@@ -40,7 +40,9 @@ export const APPLICATION_COPY_COLUMNS = Object.keys(APPLICATION_COLUMNS) as (key
  * folding order (`seq`); the history is put together from them at the end (see generation-replay).
  */
 export class RebuildFold {
-  private readonly cases = new Map<string, CaseState>();
+  /** Cases by tenant, then id (a key of both would be a new string to hash for every event). */
+  private readonly cases = new Map<string, Map<string, CaseState>>();
+  private caseCount = 0;
   private readonly registries: Record<RegistryTable, Map<string, Row<unknown>>> = { rm_initiatives: new Map(), rm_units: new Map(), rm_funds: new Map() };
   private readonly applications = new Map<string, FundApplicationRow>();
   private seq = 0;
@@ -71,7 +73,7 @@ export class RebuildFold {
   /** Every case's row but its history, as COPY lines (CASE_STATE_COLUMNS). */
   caseLines(): string {
     let lines = '';
-    for (const c of this.cases.values()) {
+    for (const c of [...this.cases.values()].flatMap((byId) => [...byId.values()])) {
       const columns = caseColumns(c.doc);
       lines += copyLine([c.no, c.tenant, c.id, ...CASE_COLUMN_NAMES.map((name) => columns[name]), JSON.stringify(c.doc), c.submitted && JSON.stringify(c.submitted), c.position]);
     }
@@ -91,11 +93,12 @@ export class RebuildFold {
   }
 
   private foldCase(tenant: string, id: string, { event, domainEvent }: Relevant): string {
-    const key = rowKey(tenant, id);
-    let state = this.cases.get(key);
+    let byId = this.cases.get(tenant);
+    if (!byId) this.cases.set(tenant, (byId = new Map()));
+    let state = byId.get(id);
     if (!state) {
-      state = { no: this.cases.size, tenant, id, doc: newCaseDocument(id), submitted: null, position: 0 };
-      this.cases.set(key, state);
+      state = { no: this.caseCount++, tenant, id, doc: newCaseDocument(id), submitted: null, position: 0 };
+      byId.set(id, state);
     }
     applyToCase(state.doc, domainEvent, event.occurredAt.toISOString());
     state.position = event.position;
