@@ -92,7 +92,7 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
  */
 async function finish(pool: Pool, client: PoolClient, generation: number, fold: RebuildFold, end: ReplayPage['end']): Promise<void> {
   const t = (table: ReadModelTable | DetailTable) => tableName(table, generation);
-  await copyIn(client, staging(generation).cases, CASE_STATE_COLUMNS, fold.caseLines());
+  for (const lines of fold.caseLines(1000)) await copyIn(client, staging(generation).cases, CASE_STATE_COLUMNS, lines);
   await Promise.all(Array.from({ length: FINISH_PARTS }, async (_, part) => {
     const partClient = await pool.connect();
     try {

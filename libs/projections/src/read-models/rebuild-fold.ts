@@ -70,14 +70,21 @@ export class RebuildFold {
     return { history, staffTime };
   }
 
-  /** Every case's row but its history, as COPY lines (CASE_STATE_COLUMNS). */
-  caseLines(): string {
+  /** Every case's row but its history, as COPY lines (CASE_STATE_COLUMNS), `perChunk` cases at a time. */
+  *caseLines(perChunk: number): Generator<string> {
     let lines = '';
-    for (const c of [...this.cases.values()].flatMap((byId) => [...byId.values()])) {
-      const columns = caseColumns(c.doc);
-      lines += copyLine([c.no, c.tenant, c.id, ...CASE_COLUMN_NAMES.map((name) => columns[name]), JSON.stringify(c.doc), c.submitted && JSON.stringify(c.submitted), c.position]);
+    let count = 0;
+    for (const byId of this.cases.values()) {
+      for (const c of byId.values()) {
+        const columns = caseColumns(c.doc);
+        lines += copyLine([c.no, c.tenant, c.id, ...CASE_COLUMN_NAMES.map((name) => columns[name]), JSON.stringify(c.doc), c.submitted && JSON.stringify(c.submitted), c.position]);
+        if (++count % perChunk === 0) {
+          yield lines;
+          lines = '';
+        }
+      }
     }
-    return lines;
+    if (lines) yield lines;
   }
 
   registryLines(table: RegistryTable): string {
