@@ -1,4 +1,4 @@
-import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { GCProfiler } from 'node:v8';
 
 export interface MemoryFigures {
   readonly peakRssMb: number;
@@ -26,18 +26,18 @@ export async function measured<T>(work: () => Promise<T>, everyMs = 50): Promise
     peakRss = Math.max(peakRss, now.rss);
     peakHeap = Math.max(peakHeap, now.heapUsed);
   };
-  const fullCollections = new PerformanceObserver((list) => {
-    if (list.getEntries().some((entry) => (entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) {
-      liveHeap = Math.max(liveHeap ?? 0, process.memoryUsage().heapUsed);
-    }
-  });
-  fullCollections.observe({ entryTypes: ['gc'] });
+  // Heap statistics before and after every collection; after a full one, the heap is what is alive.
+  const collections = new GCProfiler();
+  collections.start();
   const timer = setInterval(sample, everyMs);
   const started = process.hrtime.bigint();
   try {
     const result = await work();
     sample();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    for (const gc of collections.stop()?.statistics ?? []) {
+      if (gc.gcType === 'MarkSweepCompact') liveHeap = Math.max(liveHeap ?? 0, gc.afterGC.heapStatistics.usedHeapSize);
+    }
     return {
       result,
       seconds,
@@ -45,6 +45,6 @@ export async function measured<T>(work: () => Promise<T>, everyMs = 50): Promise
     };
   } finally {
     clearInterval(timer);
-    fullCollections.disconnect();
+    collections.stop(); // a no-op when already stopped
   }
 }
