@@ -1,9 +1,9 @@
-import { EventStore, migrate, PostgresEventStore } from '../../libs/event-store/src';
+import { EventStore, PostgresEventStore } from '../../libs/event-store/src';
 import {
   activeGeneration, checkReadModels, DETAIL_TABLES, ensureReadModels, ProcessorRunner, READ_MODEL_TABLES, ReadModelProjection, rebuildReadModels,
 } from '../../libs/projections/src';
 import { StoreGenerator } from '../../bench/support/projections-data';
-import { createTestDatabase, TestDatabase } from '../support/postgres';
+import { createTestEventStore, TestDatabase } from '../support/postgres';
 
 /**
  * The rebuild folds the whole store in one pass and puts each case's history together in SQL; the
@@ -15,9 +15,7 @@ describe('rebuild of the read models (PostgreSQL)', () => {
   let store: PostgresEventStore;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
+    ({ db, store } = await createTestEventStore());
     const generator = new StoreGenerator({ events: 6000, cases: 60, chunk: 25, seed: 7 });
     await generator.grow(store, 6000, 4);
     const generation = await ensureReadModels(db.pool);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { migrate, PostgresEventStore } from '../../libs/event-store/src/postgres';
 import { createPool } from '../../libs/platform/src/database';
 
 function adminUrl(): string {
@@ -39,4 +40,11 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   } finally {
     await client.end();
   }
+}
+
+/** A fresh database of its own with the event store's schema, and the PostgreSQL event store over it. */
+export async function createTestEventStore(prefix?: string): Promise<{ db: TestDatabase; store: PostgresEventStore }> {
+  const db = await createTestDatabase(prefix);
+  await migrate(db.pool);
+  return { db, store: new PostgresEventStore(db.pool) };
 }

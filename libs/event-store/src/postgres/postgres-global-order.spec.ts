@@ -1,4 +1,4 @@
-import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
+import { createTestDatabase, createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
 import { aStreamId, drain, events } from '../testing';
 import { migrate } from './migrations';
 import { appendInTransaction, PostgresEventStore } from './postgres-event-store';
@@ -8,9 +8,7 @@ describe('PostgreSQL global order', () => {
   let store: PostgresEventStore;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
+    ({ db, store } = await createTestEventStore());
   });
   afterAll(() => db.drop());
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
+import { createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
 import { InMemoryEventStore } from '../in-memory';
 import type { Checkpoint, EventStore, GlobalEvent } from '../port';
-import { appendInTransaction, migrate, PostgresEventStore } from '../postgres';
+import { appendInTransaction, PostgresEventStore } from '../postgres';
 import { aStreamId, events } from '../testing';
 import { ReplayedEvent, replayReader } from './replay-reader';
 
@@ -35,9 +35,7 @@ describe('replayReader', () => {
   let store: PostgresEventStore;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
+    ({ db, store } = await createTestEventStore());
     for (let i = 0; i < 12; i += 1) await store.append(i % 3 ? 't1' : 't2', aStreamId(), events(1 + (i % 4)), 'no_stream');
   });
   afterAll(() => db.drop());

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
-import { GlobalEvent, migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { GlobalEvent, PostgresEventStore } from '@koproduktiv/event-store';
 import { aStreamId, events } from '@koproduktiv/event-store/testing';
-import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
+import { createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
 import { Processor } from './processor';
 import { ProcessorRunner } from './processor-runner';
 
@@ -30,9 +30,7 @@ describe('ProcessorRunner', () => {
   let store: PostgresEventStore;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migrate(db.pool);
-    store = new PostgresEventStore(db.pool);
+    ({ db, store } = await createTestEventStore());
     for (let i = 0; i < 10; i += 1) await store.append('t1', aStreamId(), events(25), 'no_stream');
   });
   afterAll(() => db.drop());
