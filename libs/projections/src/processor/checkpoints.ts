@@ -34,3 +34,12 @@ export async function saveCheckpoint(client: PoolClient, name: string, checkpoin
 export async function resetCheckpoint(client: PoolClient, name: string): Promise<void> {
   await client.query('DELETE FROM kp_checkpoints WHERE name = $1', [name]);
 }
+
+/** Moves the checkpoint past records the store skipped (not events of ours), keeping position and time. */
+export async function advanceCheckpoint(client: PoolClient, name: string, checkpoint: Checkpoint): Promise<void> {
+  await client.query(
+    `INSERT INTO kp_checkpoints (name, checkpoint, updated_at) VALUES ($1, $2, now())
+     ON CONFLICT (name) DO UPDATE SET checkpoint = EXCLUDED.checkpoint, updated_at = now()`,
+    [name, checkpoint],
+  );
+}

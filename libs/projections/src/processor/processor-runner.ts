@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore, GlobalEvent } from '@koproduktiv/event-store';
 import type { Logger } from '@koproduktiv/platform';
-import { CHECKPOINTS_DDL, loadCheckpoint, saveCheckpoint, StoredCheckpoint } from './checkpoints';
+import { advanceCheckpoint, CHECKPOINTS_DDL, loadCheckpoint, saveCheckpoint, StoredCheckpoint } from './checkpoints';
 import type { Processor } from './processor';
 
 export interface RunnerOptions {
@@ -151,8 +151,11 @@ export class ProcessorRunner {
 
   private async processBatch(client: PoolClient): Promise<number> {
     const { checkpoint } = await loadCheckpoint(client, this.processor.name);
-    const { events } = await this.store.readAll({ after: checkpoint, maxCount: this.batchSize });
+    const page = await this.store.readAll({ after: checkpoint, maxCount: this.batchSize });
+    const { events } = page;
     if (events.length === 0) {
+      // A store may have read past records that are not events of ours (KurrentDB's system records).
+      if (page.checkpoint !== undefined && page.checkpoint !== checkpoint) await advanceCheckpoint(client, this.processor.name, page.checkpoint);
       this.state.caughtUp = true;
       return 0;
     }
