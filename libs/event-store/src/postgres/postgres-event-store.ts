@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import {
   AppendResult,
+  Checkpoint,
   WrongExpectedVersionError,
   assertExpectedVersion,
   EventStore,
@@ -18,7 +19,9 @@ import { PostgresAuditReader } from '../audit/postgres-audit-reader';
 import { TipCache } from './tip-cache';
 import { decodePgCheckpoint } from './checkpoint-codec';
 import { translatePgError } from './pg-errors';
-import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './row-mapping';
+import { EVENT_COLUMNS, EventRow, GLOBAL_ORDER_PAGE, toGlobalEvent, toRecordedEvent } from './row-mapping';
+import { leanReplayPage } from './replay-page';
+import type { ReplayPage, ReplayReadable } from '../replay/replay-reader';
 
 /**
  * Events in PostgreSQL. The command path's statements (read a stream, append at its tip) are named,
@@ -26,7 +29,7 @@ import { EVENT_COLUMNS, EventRow, toGlobalEvent, toRecordedEvent } from './row-m
  * writers to different streams do not meet. Readers of the global order only look below the oldest
  * transaction still running, so an append that commits late is never overtaken (see readAll).
  */
-export class PostgresEventStore implements EventStore, AuditReadable {
+export class PostgresEventStore implements EventStore, AuditReadable, ReplayReadable {
   private readonly tips = new TipCache();
 
   /** The pool is public so that readers of the same tables can share it. */
@@ -35,6 +38,11 @@ export class PostgresEventStore implements EventStore, AuditReadable {
   /** The audit read side: SQL over the same tables and pool, the stream table included (what verification compares heads with). */
   auditReader(): AuditReader {
     return new PostgresAuditReader(this.pool);
+  }
+
+  /** The global order for replays (ReplayReadable): readAll's page with only the columns a replay needs. */
+  replayPage(after: Checkpoint | undefined, maxCount: number): Promise<ReplayPage> {
+    return leanReplayPage(this.pool, after, maxCount);
   }
 
   async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
@@ -101,14 +109,9 @@ export class PostgresEventStore implements EventStore, AuditReadable {
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<ReadAllResult> {
     const from = decodePgCheckpoint(after);
-    // Only transactions older than every running one are final: a younger one may still be
-    // overtaken by an older one that commits later, which would then land behind our checkpoint.
     const { rows } = await this.pool
       .query<EventRow & { transaction_id: string }>(
-        `SELECT ${EVENT_COLUMNS}, transaction_id::text AS transaction_id FROM kp_events
-         WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
-           AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-         ORDER BY kp_events.transaction_id, kp_events.position LIMIT $3`,
+        `SELECT ${EVENT_COLUMNS}, transaction_id::text AS transaction_id FROM kp_events WHERE ${GLOBAL_ORDER_PAGE}`,
         [from.transactionId, from.position, maxCount],
       )
       .catch(translatePgError);

@@ -4,6 +4,15 @@ import { encodePgCheckpoint } from './checkpoint-codec';
 export const EVENT_COLUMNS = `position, tenant, stream_id, version, event_id, type, schema_version, data, metadata,
   occurred_at, recorded_at, prev_hash, hash`;
 
+/**
+ * One page of the global order after a checkpoint ($1 transaction id, $2 position, $3 page size).
+ * Only transactions older than every running one are final: a younger one may still be overtaken
+ * by an older one that commits later, which would then land behind the checkpoint.
+ */
+export const GLOBAL_ORDER_PAGE = `(transaction_id, position) > ($1::text::xid8, $2::bigint)
+  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  ORDER BY kp_events.transaction_id, kp_events.position LIMIT $3`;
+
 export interface EventRow {
   position: string;
   tenant: string;
