@@ -30,8 +30,4 @@ export class DecisionCache {
     this.points.set(`${tenant}\u0000${streamId}`, point);
     if (this.points.size > this.capacity) this.points.delete(this.points.keys().next().value as string);
   }
-
-  get size(): number {
-    return this.points.size;
-  }
 }
