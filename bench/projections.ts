@@ -9,15 +9,16 @@
  * --sizes a,b (store sizes at which the rebuild is measured; 250000,N), --batch-sizes 2000,5000,
  * --chunk K (mean events per case append, 25), --append-concurrency 8, --connections 32,
  * --duration S (10), --warmup S (2), --seed 1, --keep (keep the data directory), --cpu-prof DIR (a V8
- * CPU profile of every rebuild, written to DIR).
+ * CPU profile of every rebuild, written to DIR), --history-cache-mb M (the API's CASE_HISTORY_CACHE_MB; the
+ * service's default).
  *
  * An embedded PostgreSQL in a fresh temporary directory; the store is generated straight through
  * PostgresEventStore.append (see support/projections-data.ts) and grows from one size to the next.
  * At each size: rebuildReadModels with each batch size, sampling this process's memory every 50 ms
  * and right after every full collection (what the rebuild keeps alive: flat in the number of events
  * is judged on that, since the peaks include garbage V8 has not collected yet). PostgreSQL's memory
- * is another process's and not counted (the rebuild's final sort asks for work_mem 128 MB per part). Then the real app (createApp over the
- * same pool, silent logger) listens on 127.0.0.1 and autocannon sends GETs with an analyst token.
+ * is another process's and not counted (the rebuild's final sort asks for work_mem 128 MB per part). Then the real app (createApp with a pool of the
+ * service's default size, silent logger) listens on 127.0.0.1 and wrk (autocannon without it) sends GETs with an analyst token.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -28,13 +29,15 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Pool } from 'pg';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
-import { createLogger, createPool, DEV_AUDIENCE, DEV_ISSUER, issueDevToken, PostgresIdempotencyStore, startEmbeddedPostgres, TokenVerifier } from '@koproduktiv/platform';
-import { activeGeneration, dropInactiveGenerations, encodeCursor, rebuildReadModels } from '@koproduktiv/projections';
+import { AppConfig, createLogger, createPool, DEV_AUDIENCE, DEV_ISSUER, issueDevToken, PostgresIdempotencyStore, startEmbeddedPostgres, TokenVerifier } from '@koproduktiv/platform';
+import { activeGeneration, dropInactiveGenerations, encodeCursor, ReadModelQueries, rebuildReadModels } from '@koproduktiv/projections';
 import { createApp } from '../apps/api/src/create-app';
+import { READ_MODEL_QUERIES } from '../apps/api/src/queries/query-support';
 import { TENANT } from './support/bodies';
 import { StoreGenerator } from './support/projections-data';
 import { ReadLoadResult, runReadLoad } from './support/projections-load';
 import { measured, MemoryFigures } from './support/memory';
+import { wrkVersion } from './support/wrk';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const note = (line: string) => process.stderr.write(`${line}\n`);
@@ -55,12 +58,14 @@ interface Options {
   keep: boolean;
   /** Directory for a CPU profile of each rebuild (only the rebuild, through the inspector). */
   cpuProf?: string;
+  /** The API's CASE_HISTORY_CACHE_MB. */
+  historyCacheMb: number;
 }
 
 function options(): Options {
   const spec = {
     events: '1000000', cases: '10000', sizes: '', 'batch-sizes': '2000,5000', chunk: '25', 'append-concurrency': '8',
-    connections: '32', duration: '10', warmup: '2', seed: '1', 'cpu-prof': '',
+    connections: '32', duration: '10', warmup: '2', seed: '1', 'cpu-prof': '', 'history-cache-mb': String(new AppConfig().CASE_HISTORY_CACHE_MB),
   } as const;
   const { values } = parseArgs({
     options: { ...Object.fromEntries(Object.keys(spec).map((name) => [name, { type: 'string' as const }])), keep: { type: 'boolean' } },
@@ -82,6 +87,7 @@ function options(): Options {
     chunk: int('chunk'), appendConcurrency: int('append-concurrency'), connections: int('connections'),
     duration: int('duration'), warmup: Number(get('warmup')), seed: int('seed'), keep: Boolean(values.keep ?? process.env.BENCH_PROJ_KEEP),
     cpuProf: get('cpu-prof') || undefined,
+    historyCacheMb: Number(get('history-cache-mb')),
   };
 }
 
@@ -150,15 +156,16 @@ async function readModelFacts(pool: Pool): Promise<string> {
 async function main(): Promise<number> {
   const started = Date.now();
   const o = options();
+  const wrk = await wrkVersion();
   say(`Koproduktiv read models over a generated store: ${o.events} events, ${o.cases} cases (tenant ${TENANT})`);
-  for (const fact of machineFacts()) say(fact);
+  for (const fact of machineFacts(wrk)) say(fact);
   say(`rebuild measured at ${o.sizes.join(', ')} events with batch sizes ${o.batchSizes.join(', ')}; ${o.connections} connections, ${o.duration} s per endpoint after ${o.warmup} s warm-up`);
   if (!(globalThis as { gc?: unknown }).gc) say('(run node with --expose-gc for a clean memory baseline before each rebuild)');
   say();
 
   const dir = await mkdtemp(join(tmpdir(), 'kp-bench-projections-'));
   const postgres = await startEmbeddedPostgres({ dataDir: dir });
-  const pool = createPool({ connectionString: postgres.url, max: Math.max(o.appendConcurrency, o.connections) + 8, applicationName: 'koproduktiv-bench' });
+  const pool = createPool({ connectionString: postgres.url, max: o.appendConcurrency + 8, applicationName: 'koproduktiv-bench' });
   let close = async () => {
     await pool.end().catch(() => undefined);
     await postgres.stop().catch(() => undefined);
@@ -201,27 +208,31 @@ async function main(): Promise<number> {
       say(`  read models: ${await readModelFacts(pool)}`);
     }
 
-    // The real app over the same pool, as the end-to-end harness starts it.
+    // The real app, as the end-to-end harness starts it, with a pool of the service's default size.
+    const apiPool = createPool({ connectionString: postgres.url, max: new AppConfig().DATABASE_POOL_SIZE, applicationName: 'koproduktiv-bench-api' });
     const secret = new Uint8Array(randomBytes(32));
     const app = await createApp(
       {
         store,
-        idempotency: new PostgresIdempotencyStore(pool),
+        idempotency: new PostgresIdempotencyStore(apiPool),
         verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
-        ready: async () => void (await pool.query('SELECT 1')),
-        pool,
+        ready: async () => void (await apiPool.query('SELECT 1')),
+        pool: apiPool,
+        caseHistoryCacheBytes: o.historyCacheMb * 2 ** 20,
       },
       { logger: createLogger('silent'), bodyLimitBytes: 64 * 1024 },
     );
     const closeStore = close;
     close = async () => {
       await app.close().catch(() => undefined);
+      await apiPool.end().catch(() => undefined);
       await closeStore();
     };
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.getHttpServer().address() as { port: number };
     const baseUrl = `http://127.0.0.1:${port}`;
     const token = await issueDevToken(secret, { tenant: TENANT, roles: ['analyst'], subject: `analyst@${TENANT}` });
+    const { historyCache } = app.get<ReadModelQueries>(READ_MODEL_QUERIES);
     const get = async (path: string) => {
       const t0 = process.hrtime.bigint();
       const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -260,7 +271,8 @@ async function main(): Promise<number> {
     const latencies: LatencyRow[] = [];
     for (const scenario of scenarios) {
       const minuteBefore = Math.floor(Date.now() / 60_000);
-      const result = await runReadLoad({ baseUrl, token, paths: scenario.paths, connections: o.connections, durationSeconds: o.duration, warmupSeconds: o.warmup });
+      const cacheBefore = historyCache.stats();
+      const result = await runReadLoad({ baseUrl, token, paths: scenario.paths, connections: o.connections, durationSeconds: o.duration, warmupSeconds: o.warmup }, wrk && dir);
       const crossedMinute = Math.floor(Date.now() / 60_000) !== minuteBefore;
       const l = result.latencyMs;
       say(
@@ -268,6 +280,14 @@ async function main(): Promise<number> {
           `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}` +
           (scenario.paths[0] === '/v1/metrics/summary' && crossedMinute ? ' (a minute boundary fell into the run: "now" was recomputed once)' : ''),
       );
+      const cacheAfter = historyCache.stats();
+      const [hits, misses] = [cacheAfter.hits - cacheBefore.hits, cacheAfter.misses - cacheBefore.misses];
+      if (hits + misses > 0) {
+        say(
+          `  case history cache (CASE_HISTORY_CACHE_MB ${cacheAfter.maxBytes / 2 ** 20}): ${Math.round((100 * hits) / (hits + misses))} % of the requests (warm-up included) answered from it; ` +
+            `it holds ${cacheAfter.entries} of ${o.cases} cases in ${(cacheAfter.bytes / 2 ** 20).toFixed(0)} MB`,
+        );
+      }
       if (result.non2xx > 0) {
         for (const path of scenario.paths.slice(0, 3)) await get(path).catch((error) => say(`  ${String(error)}`));
       }
@@ -276,7 +296,7 @@ async function main(): Promise<number> {
     // One connection: the time a request takes without queueing (latency at 32 connections is about 32 / throughput).
     const serviceTimes: string[] = [];
     for (const scenario of scenarios) {
-      const single = await runReadLoad({ baseUrl, token, paths: scenario.paths, connections: 1, durationSeconds: 3, warmupSeconds: 0 });
+      const single = await runReadLoad({ baseUrl, token, paths: scenario.paths, connections: 1, durationSeconds: 3, warmupSeconds: 0 }, wrk && dir);
       serviceTimes.push(`${scenario.name}: p50 ${single.latencyMs.p50} ms, p99 ${single.latencyMs.p99} ms, ${Math.round(single.requestsPerSecond)} req/s`);
     }
 
@@ -285,7 +305,7 @@ async function main(): Promise<number> {
     say('The same at 1 connection (no queueing):');
     for (const line of serviceTimes) say(`  ${line}`);
     say(`store generation ${generationSeconds.toFixed(0)} s in total; benchmark ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    for (const fact of machineFacts()) say(fact);
+    for (const fact of machineFacts(wrk)) say(fact);
     const failed = latencies.some(({ result }) => result.non2xx > 0 || result.errors > 0 || result.timeouts > 0);
     return failed ? 1 : 0;
   } finally {
@@ -347,12 +367,12 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-function machineFacts(): string[] {
+function machineFacts(wrk: string | undefined): string[] {
   const cpu = cpus();
   return [
     `node ${process.version}, ${cpu.length} CPU${cpu.length === 1 ? '' : 's'} (${cpu[0]?.model.trim() ?? 'unknown model'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
       `load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`,
-    `PostgreSQL (embedded), the API and the load generator (autocannon, in a worker thread) all share these ${cpu.length} CPUs.`,
+    `PostgreSQL (embedded), the API and the load generator (${wrk ?? 'autocannon in a worker thread; apt-get install -y wrk costs the API less CPU'}) all share these ${cpu.length} CPUs.`,
   ];
 }
 
