@@ -94,6 +94,16 @@ describe('analysts read metrics over HTTP', () => {
     expect(m.trustIndex.value).toBeCloseTo(65.5952, 3);
   });
 
+  it('/metrics shows the case history cache: the second question about a case was answered from it', async () => {
+    const text = String((await api.get('/metrics', 'musterstadt', [])).body);
+    const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(text)?.[1]);
+    expect(value('koproduktiv_case_history_cache_hits_total')).toBeGreaterThanOrEqual(1);
+    expect(value('koproduktiv_case_history_cache_misses_total')).toBeGreaterThanOrEqual(1);
+    expect(value('koproduktiv_case_history_cache_entries')).toBeGreaterThanOrEqual(1);
+    expect(value('koproduktiv_case_history_cache_bytes')).toBeGreaterThan(0);
+    expect(value('koproduktiv_case_history_cache_max_bytes')).toBe(128 * 1024 * 1024);
+  });
+
   it('a backdated case counts from its business time; unanswered, it misses the response target', async () => {
     const m = (await analyst(`/v1/cases/${caseB}/metrics?asOf=${T1}`)).body.data;
     expect(m.daysToFirstResponse).toBeNull();

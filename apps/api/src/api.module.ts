@@ -16,6 +16,9 @@ import { AuthGuard, TOKEN_VERIFIER } from './http/auth.guard';
 import { MetricsController, METRICS_REGISTRY } from './health/metrics.controller';
 import { PROCESSOR_STATUSES, ProcessorStatuses } from './health/processor-statuses';
 import type { Registry } from 'prom-client';
+import type { ReadModelQueries } from '@koproduktiv/projections';
+import { READ_MODEL_QUERIES } from './queries/query-support';
+import { registerCaseHistoryCacheMetrics } from './queries/case-history-cache-metrics';
 import type { Runtime } from '@koproduktiv/runtime';
 
 /** What the HTTP application needs; the projector's statuses only when it runs in this process. */
@@ -25,6 +28,8 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'verifier' | 'r
   readonly onAppended?: () => void;
   /** Adds the in-process processors' own counters to /metrics. */
   readonly registerMetrics?: (registry: Registry) => void;
+  /** Budget of the case history cache (CASE_HISTORY_CACHE_MB); the queries' default without it. */
+  readonly caseHistoryCacheBytes?: number;
 };
 
 @Module({})
@@ -33,7 +38,7 @@ export class ApiModule {
     const processors = runtime.processors ?? (() => []);
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store), QueriesModule.forPool(runtime.pool)],
+      imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store), QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes)],
       controllers: [buildCommandsController(commandDtos), HealthController, MetricsController, AdminController],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.store },
@@ -42,8 +47,9 @@ export class ApiModule {
         { provide: READINESS_CHECK, useValue: runtime.ready },
         { provide: PROCESSOR_STATUSES, useValue: processors },
         { provide: REBUILD_JOB, useValue: new RebuildJob(runtime.store, runtime.pool) },
-        { provide: METRICS_REGISTRY, useFactory: () => {
+        { provide: METRICS_REGISTRY, inject: [READ_MODEL_QUERIES], useFactory: (queries: ReadModelQueries) => {
           const registry = createMetricsRegistry(processors);
+          registerCaseHistoryCacheMetrics(registry, queries.historyCache);
           runtime.registerMetrics?.(registry);
           return registry;
         } },

@@ -15,6 +15,7 @@ async function main(): Promise<void> {
       processors: () => projector?.host.statuses() ?? [],
       onAppended: () => projector?.host.poke(),
       registerMetrics: (registry) => projector?.registerMetrics(registry),
+      caseHistoryCacheBytes: config.CASE_HISTORY_CACHE_MB * 1024 * 1024,
     },
     { logger, bodyLimitBytes: config.BODY_LIMIT_BYTES },
   );

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { ReadModelQueries } from '@koproduktiv/projections';
+import { CaseHistoryCache, DEFAULT_CASE_HISTORY_CACHE_BYTES, ReadModelQueries } from '@koproduktiv/projections';
 import { AnalyticsController } from './analytics.controller';
 import { CasesController } from './cases.controller';
 import { READ_MODEL_QUERIES } from './query-support';
@@ -9,14 +9,15 @@ import { METRICS_SETTINGS, metricsSettingsFromEnv } from './settings';
 /** The analysts' read side: read models and metrics, scoped to the token's tenant, without personal data. */
 @Module({})
 export class QueriesModule {
-  static forPool(pool: Pool): DynamicModule {
+  static forPool(pool: Pool, caseHistoryCacheBytes = DEFAULT_CASE_HISTORY_CACHE_BYTES): DynamicModule {
     const settingsFor = metricsSettingsFromEnv();
     return {
       module: QueriesModule,
       controllers: [CasesController, AnalyticsController],
+      exports: [READ_MODEL_QUERIES],
       providers: [
         { provide: METRICS_SETTINGS, useValue: settingsFor },
-        { provide: READ_MODEL_QUERIES, useValue: new ReadModelQueries(pool, settingsFor) },
+        { provide: READ_MODEL_QUERIES, useValue: new ReadModelQueries(pool, settingsFor, undefined, new CaseHistoryCache(caseHistoryCacheBytes)) },
       ],
     };
   }

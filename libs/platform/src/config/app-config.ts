@@ -55,6 +55,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES = 64 * 1024;
 
+  /** Memory for parsed case histories kept by the API between requests for a case's metrics (0: none). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(64 * 1024)
+  CASE_HISTORY_CACHE_MB = 128;
+
   get dataDir(): string {
     return resolve(this.DATA_DIR);
   }
@@ -66,7 +70,7 @@ export class AppConfig {
 
 /** Every variable AppConfig reads (optional ones have no initialiser, so they cannot be discovered). */
 export const CONFIG_KEYS = [
-  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EVENT_STORE', 'KURRENTDB_URL', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'RUN_PROJECTOR', 'PROJECTOR_PORT',
+  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EVENT_STORE', 'KURRENTDB_URL', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'CASE_HISTORY_CACHE_MB', 'RUN_PROJECTOR', 'PROJECTOR_PORT',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 export class ConfigError extends Error {

@@ -1,2 +1,3 @@
 export * from './read-model-queries';
 export * from './cursor';
+export * from './case-history-cache';

@@ -17,6 +17,10 @@ import { FundDocument, InitiativeDocument, UnitDocument } from '../read-models/r
 import { READ_MODELS_PROCESSOR } from '../read-models/read-model-projection';
 import { decodeCursor, encodeCursor } from './cursor';
 import { SummaryCache } from './summary-cache';
+import { CaseHistoryCache } from './case-history-cache';
+
+/** The default budget of the parsed case histories kept per process (see CaseHistoryCache). */
+export const DEFAULT_CASE_HISTORY_CACHE_BYTES = 128 * 1024 * 1024;
 
 export interface CaseListFilter {
   readonly stage?: string;
@@ -55,6 +59,7 @@ export class ReadModelQueries {
     private readonly pool: Pool,
     private readonly settingsFor: (tenant: string) => MetricsSettings,
     private readonly clock: () => Date = () => new Date(),
+    readonly historyCache = new CaseHistoryCache(DEFAULT_CASE_HISTORY_CACHE_BYTES),
   ) {}
 
   /**
@@ -116,11 +121,42 @@ export class ReadModelQueries {
 
   async caseMetrics(tenant: string, caseId: string, asOf?: Date) {
     const position = await this.position();
-    const { rows } = await this.pool.query<{ history: CaseHistory }>({
-      name: 'kp_case_history', text: 'SELECT history FROM rm_cases WHERE tenant = $1 AND id = $2', values: [tenant, caseId],
+    const history = await this.caseHistory(tenant, caseId, position);
+    if (!history) return undefined;
+    return { position, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
+  }
+
+  /**
+   * A case's history, from the cache when its row has not moved. Within one read-model position a
+   * cached history is used without asking: it was read at that position or later, and an answer's
+   * position is a lower bound. Otherwise PostgreSQL sends the history only if the row's position
+   * differs from the cached one.
+   */
+  private async caseHistory(tenant: string, caseId: string, position: number): Promise<CaseHistory | undefined> {
+    const cached = this.historyCache.get(tenant, caseId);
+    if (cached?.checkedAt === position) {
+      this.historyCache.count(true);
+      return cached.history;
+    }
+    const { rows } = await this.pool.query<{ position: string; history: string | null }>({
+      name: 'kp_case_history_if_moved',
+      text: 'SELECT position, CASE WHEN position = $3 THEN NULL ELSE history::text END AS history FROM rm_cases WHERE tenant = $1 AND id = $2',
+      values: [tenant, caseId, cached?.rowPosition ?? null],
     });
-    if (!rows.length) return undefined;
-    return { position, data: computeCaseMetrics(rows[0].history, asOf ?? this.clock(), this.settingsFor(tenant)) };
+    const row = rows[0];
+    if (!row) {
+      this.historyCache.delete(tenant, caseId);
+      return undefined;
+    }
+    this.historyCache.count(cached !== undefined && row.history === null);
+    if (cached && row.history === null) {
+      this.historyCache.set(tenant, caseId, { ...cached, checkedAt: position });
+      return cached.history;
+    }
+    const text = row.history as string;
+    const history = JSON.parse(text) as CaseHistory;
+    this.historyCache.set(tenant, caseId, { rowPosition: Number(row.position), history, size: text.length, checkedAt: position });
+    return history;
   }
 
   async initiative(tenant: string, initiativeId: string): Promise<Fresh<InitiativeDocument> | undefined> {

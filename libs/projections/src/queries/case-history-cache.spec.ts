@@ -1,0 +1,55 @@
+import { emptyCaseHistory } from '@koproduktiv/metrics';
+import { CachedHistory, CaseHistoryCache } from './case-history-cache';
+
+const entry = (size: number, rowPosition = 1): CachedHistory => ({ rowPosition, history: emptyCaseHistory(`case-${size}`), size, checkedAt: 10 });
+
+describe('CaseHistoryCache', () => {
+  it('keeps entries within its budget, counting 1.25 bytes per character of JSON, and drops the least recently used first', () => {
+    const cache = new CaseHistoryCache(1000);
+    cache.set('t', 'a', entry(400));
+    cache.set('t', 'b', entry(200));
+    expect(cache.stats()).toMatchObject({ entries: 2, bytes: 750 });
+    expect(cache.get('t', 'a')?.size).toBe(400);
+    cache.set('t', 'c', entry(300));
+    expect(cache.get('t', 'b')).toBeUndefined();
+    expect(cache.get('t', 'a')?.size).toBe(400);
+    expect(cache.get('t', 'c')?.size).toBe(300);
+    expect(cache.stats()).toMatchObject({ entries: 2, bytes: 875 });
+  });
+
+  it('replaces an entry of the same case instead of counting it twice', () => {
+    const cache = new CaseHistoryCache(1000);
+    cache.set('t', 'a', entry(400, 1));
+    cache.set('t', 'a', entry(600, 2));
+    expect(cache.stats()).toMatchObject({ entries: 1, bytes: 750 });
+    expect(cache.get('t', 'a')?.rowPosition).toBe(2);
+  });
+
+  it('does not keep a history larger than the whole budget, nor any with a budget of 0', () => {
+    const small = new CaseHistoryCache(100);
+    small.set('t', 'a', entry(50));
+    small.set('t', 'b', entry(500));
+    expect(small.get('t', 'b')).toBeUndefined();
+    expect(small.get('t', 'a')).toBeDefined();
+    const none = new CaseHistoryCache(0);
+    none.set('t', 'a', entry(1));
+    expect(none.stats()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+
+  it('keeps tenants apart and frees what it deletes', () => {
+    const cache = new CaseHistoryCache(1000);
+    cache.set('musterstadt', 'a', entry(100));
+    expect(cache.get('nachbarort', 'a')).toBeUndefined();
+    cache.delete('musterstadt', 'a');
+    cache.delete('musterstadt', 'a');
+    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+
+  it('counts hits and misses', () => {
+    const cache = new CaseHistoryCache(1000);
+    cache.count(true);
+    cache.count(false);
+    cache.count(true);
+    expect(cache.stats()).toMatchObject({ hits: 2, misses: 1 });
+  });
+});
