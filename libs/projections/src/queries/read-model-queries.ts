@@ -19,6 +19,9 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
 
+/** Case histories read per query when a question spans many cases. */
+const HISTORY_PAGE = 200;
+
 /** The default budget of the parsed case histories kept per process (see CaseHistoryCache). */
 export const DEFAULT_CASE_HISTORY_CACHE_BYTES = 128 * 1024 * 1024;
 
@@ -190,12 +193,15 @@ export class ReadModelQueries {
   async timeseries(tenant: string, from: string, to: string) {
     const position = await this.position();
     const settings = this.settingsFor(tenant);
-    const histories = await this.histories(tenant, 'TRUE', []);
-    const points = monthEnds(from, to, settings.timeZone).map(({ month, asOf }) => ({
-      month,
-      asOf: asOf.toISOString(),
-      ...aggregateCaseMetrics(histories.map((h) => snapshotCase(h, asOf, settings)).filter((s): s is CaseSnapshot => s !== null)),
-    }));
+    const months = monthEnds(from, to, settings.timeZone);
+    const snapshots = months.map((): CaseSnapshot[] => []);
+    await this.eachHistory(tenant, 'TRUE', [], (history) => {
+      months.forEach(({ asOf }, i) => {
+        const snapshot = snapshotCase(history, asOf, settings);
+        if (snapshot) snapshots[i].push(snapshot);
+      });
+    });
+    const points = months.map(({ month, asOf }, i) => ({ month, asOf: asOf.toISOString(), ...aggregateCaseMetrics(snapshots[i]) }));
     return { position, data: points };
   }
 
@@ -225,13 +231,38 @@ export class ReadModelQueries {
     return { position, data: { ...fund, applications: decided, awardedShare, disbursedShare } };
   }
 
-  private async histories(tenant: string, where: string, params: unknown[]): Promise<CaseHistory[]> {
-    const { rows } = await this.pool.query<{ history: CaseHistory }>(`SELECT history FROM rm_cases WHERE tenant = $1 AND ${where}`, [tenant, ...params]);
-    return rows.map((row) => row.history);
+  /**
+   * Hands every matching case's history to `visit`, a page at a time, the next page read while this
+   * one is visited. All at once, a municipality-wide question would hold every history in memory
+   * (about 180 MB for 10 000 cases of 100 events) and keep the event loop from other requests for
+   * as long as the whole computation takes; between pages, they are served.
+   */
+  private async eachHistory(tenant: string, where: string, params: unknown[], visit: (history: CaseHistory) => void): Promise<void> {
+    const after = `$${params.length + 2}::text`;
+    const page = (from: string | null) => {
+      const read = this.pool.query<{ id: string; history: CaseHistory }>(
+        `SELECT id, history FROM rm_cases WHERE tenant = $1 AND ${where} AND (${after} IS NULL OR id > ${after}) ORDER BY id LIMIT ${HISTORY_PAGE}`,
+        [tenant, ...params, from],
+      );
+      read.catch(() => undefined); // awaited below; not unhandled if a visit throws first
+      return read;
+    };
+    let next = page(null);
+    for (;;) {
+      const { rows } = await next;
+      if (rows.length === HISTORY_PAGE) next = page(rows[rows.length - 1].id);
+      for (const row of rows) visit(row.history);
+      if (rows.length < HISTORY_PAGE) return;
+    }
   }
 
   private async snapshots(tenant: string, asOf: Date, where: string, params: unknown[]): Promise<CaseSnapshot[]> {
     const settings = this.settingsFor(tenant);
-    return (await this.histories(tenant, where, params)).map((h) => snapshotCase(h, asOf, settings)).filter((s): s is CaseSnapshot => s !== null);
+    const snapshots: CaseSnapshot[] = [];
+    await this.eachHistory(tenant, where, params, (history) => {
+      const snapshot = snapshotCase(history, asOf, settings);
+      if (snapshot) snapshots.push(snapshot);
+    });
+    return snapshots;
   }
 }

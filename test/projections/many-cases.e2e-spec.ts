@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { migrate, PostgresEventStore } from '../../libs/event-store/src';
+import { aggregateCaseMetrics, CaseHistory, CaseSnapshot, monthEnds, resolveMetricsSettings, snapshotCase } from '../../libs/metrics/src';
+import { InMemoryIdempotencyStore } from '../../libs/platform/src';
+import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelQueries } from '../../libs/projections/src';
+import { CommandExecutor } from '../../libs/runtime/src';
+import { commandExamples } from '../../apps/api/src/commands/dto/examples';
+import { createTestDatabase, TestDatabase } from '../support/postgres';
+
+const TENANT = 'musterstadt';
+const CASES = 450; // more than two pages of histories
+const T = new Date('2026-06-30T12:00:00Z');
+
+/** Questions over many cases read the histories page by page; the numbers must be those of all cases at once. */
+describe('summary and time series over more cases than one page (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let queries: ReadModelQueries;
+  let histories: CaseHistory[];
+  const settings = resolveMetricsSettings();
+  const aggregateAt = (asOf: Date) => aggregateCaseMetrics(histories.map((h) => snapshotCase(h, asOf, settings)).filter((s): s is CaseSnapshot => s !== null));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await migrate(db.pool);
+    const store = new PostgresEventStore(db.pool);
+    const executor = new CommandExecutor(store, new InMemoryIdempotencyStore());
+    const send = (type: string, data: object, day: number) =>
+      executor.execute({ tenant: TENANT, actor: { subject: 'clerk', role: 'clerk' }, command: { type, data } as never, correlationId: randomUUID(), commandId: randomUUID(), occurredAt: new Date(Date.UTC(2026, 0, 1 + day, 9)) });
+    for (let i = 0; i < CASES; i++) {
+      const caseId = randomUUID();
+      await send('SubmitRequest', { ...commandExamples.SubmitRequest, caseId }, i % 150);
+      if (i % 3 === 0) await send('RecordInteraction', { ...commandExamples.RecordInteraction, caseId, interactionId: randomUUID() }, (i % 150) + 2);
+    }
+    await new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool)), { batchSize: 500 }).catchUp();
+    histories = (await db.pool.query<{ history: CaseHistory }>('SELECT history FROM rm_cases WHERE tenant = $1 ORDER BY id', [TENANT])).rows.map((r) => r.history);
+    queries = new ReadModelQueries(db.pool, () => settings);
+  }, 60_000);
+  afterAll(() => db.drop());
+
+  it('the summary counts every case once', async () => {
+    expect(histories).toHaveLength(CASES);
+    const { data } = await queries.summary(TENANT, { asOf: T });
+    expect(data.cases).toBe(CASES);
+    expect(data).toEqual({ asOf: T.toISOString(), ...aggregateAt(T) });
+  });
+
+  it('each month of the time series is the aggregate of all cases at its end', async () => {
+    const { data } = await queries.timeseries(TENANT, '2026-01', '2026-06');
+    const ends = monthEnds('2026-01', '2026-06', settings.timeZone);
+    expect(data).toEqual(ends.map(({ month, asOf }) => ({ month, asOf: asOf.toISOString(), ...aggregateAt(asOf) })));
+    expect(data.map((point) => point.cases)).toEqual([31, 59, 90, 120, 150, CASES].map((n) => Math.min(n * 3, CASES)));
+  });
+});
