@@ -1,6 +1,6 @@
 import { EventStore, PostgresEventStore } from '../../libs/event-store/src';
 import {
-  activeGeneration, checkReadModels, DETAIL_TABLES, ensureReadModels, ProcessorRunner, READ_MODEL_TABLES, ReadModelProjection, rebuildReadModels,
+  activeGeneration, checkReadModels, DETAIL_TABLES, ensureReadModels, pointViewsDdl, ProcessorRunner, READ_MODEL_TABLES, ReadModelProjection, rebuildReadModels,
 } from '../../libs/projections/src';
 import { StoreGenerator } from '../../bench/support/projections-data';
 import { createTestEventStore, TestDatabase } from '../support/postgres';
@@ -13,10 +13,10 @@ import { createTestEventStore, TestDatabase } from '../support/postgres';
 describe('rebuild of the read models (PostgreSQL)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
+  const generator = new StoreGenerator({ events: 6500, cases: 60, chunk: 25, seed: 7 });
 
   beforeAll(async () => {
     ({ db, store } = await createTestEventStore());
-    const generator = new StoreGenerator({ events: 6000, cases: 60, chunk: 25, seed: 7 });
     await generator.grow(store, 6000, 4);
     const generation = await ensureReadModels(db.pool);
     await new ProcessorRunner(store, db.pool, new ReadModelProjection(generation), { batchSize: 97 }).catchUp();
@@ -69,5 +69,17 @@ describe('rebuild of the read models (PostgreSQL)', () => {
     const rebuilt = await rebuildReadModels(failing, db.pool, { batchSize: 500 });
     expect(rebuilt.generation).toBe(active + 1);
     expect(await everything()).toEqual(before);
+  });
+
+  it('a generation from before histories were json (jsonb) keeps projecting and compares equal to a replay', async () => {
+    const active = await activeGeneration(db.pool);
+    await db.pool.query(`DROP VIEW rm_cases; ALTER TABLE rm_cases_g${active} ALTER COLUMN history TYPE jsonb USING history::jsonb; ${pointViewsDdl(active)}`);
+    await generator.grow(store, 6500, 4);
+    await new ProcessorRunner(store, db.pool, new ReadModelProjection(active), { batchSize: 97 }).catchUp();
+    const { rows } = await db.pool.query(`SELECT data_type FROM information_schema.columns WHERE table_name = $1 AND column_name = 'history'`, [`rm_cases_g${active}`]);
+    expect(rows).toEqual([{ data_type: 'jsonb' }]);
+    const result = await checkReadModels(store, db.pool);
+    expect(result.rows).toBeGreaterThan(60);
+    expect(result.differences).toEqual([]);
   });
 });

@@ -28,7 +28,7 @@ function insertCasesSql(generation: number, part: number, parts: number): string
   const json = HISTORY_LISTS.map((list) => `',"${list}":[' || coalesce(h."${list}", '') || ']'`).join(' || ');
   return `INSERT INTO ${tableName('rm_cases', generation)} (${columns.join(', ')}, doc, history, position)
     SELECT ${columns.map((column) => `c.${column}`).join(', ')}, c.doc::jsonb,
-      ('{"v":1,"caseId":' || to_json(c.id)::text || ',"submitted":' || coalesce(c.submitted, 'null') || ${json} || '}')::jsonb,
+      ('{"v":1,"caseId":' || to_json(c.id)::text || ',"submitted":' || coalesce(c.submitted, 'null') || ${json} || '}')::json,
       c.position
     FROM ${cases} c LEFT JOIN (
       SELECT no, ${lists}
