@@ -29,6 +29,11 @@ export async function loadRows<D>(client: PoolClient, table: string, keys: Reado
   return rows;
 }
 
+/**
+ * Inserts or updates rows from one JSON array. json_to_recordset (not jsonb_): a json column such as
+ * a case's history keeps the text as JSON.stringify wrote it, compact, and the batch is not parsed
+ * into jsonb first.
+ */
 export async function upsertRows(client: PoolClient, table: string, rows: Iterable<Row<unknown>>, extraColumns: ColumnTypes = {}): Promise<void> {
   const records = [...rows].map((row) => ({ tenant: row.tenant, id: row.id, doc: row.doc, position: row.position, ...row.extra }));
   if (records.length === 0) return;
@@ -36,7 +41,7 @@ export async function upsertRows(client: PoolClient, table: string, rows: Iterab
   const names = Object.keys(columns);
   await client.query(
     `INSERT INTO ${table} (${names.join(', ')})
-     SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${names.map((n) => `${n} ${columns[n]}`).join(', ')})
+     SELECT ${names.join(', ')} FROM json_to_recordset($1::json) AS x(${names.map((n) => `${n} ${columns[n]}`).join(', ')})
      ON CONFLICT (tenant, id) DO UPDATE SET ${names.filter((n) => n !== 'tenant' && n !== 'id').map((n) => `${n} = EXCLUDED.${n}`).join(', ')}`,
     [JSON.stringify(records)],
   );

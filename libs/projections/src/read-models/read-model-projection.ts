@@ -71,7 +71,7 @@ export class ReadModelProjection implements Processor {
       }
     }
 
-    await upsertRows(tx, t('rm_cases'), [...changed.rm_cases].map((key) => withCaseColumns(cases.get(key) as CaseRow)), { ...CASE_COLUMNS, history: 'jsonb' });
+    await upsertRows(tx, t('rm_cases'), [...changed.rm_cases].map((key) => withCaseColumns(cases.get(key) as CaseRow)), { ...CASE_COLUMNS, history: 'json' });
     for (const table of ['rm_initiatives', 'rm_units', 'rm_funds'] as const) {
       await upsertRows(tx, t(table), [...changed[table]].map((key) => others[table].get(key) as Row<unknown>));
     }
