@@ -1,27 +1,26 @@
-import { emptyCaseHistory } from '@koproduktiv/metrics';
 import { CachedHistory, CaseHistoryCache } from './case-history-cache';
 
-const entry = (size: number, rowPosition = 1): CachedHistory => ({ rowPosition, history: emptyCaseHistory(`case-${size}`), size, checkedAt: 10 });
+const entry = (size: number, rowPosition = 1): CachedHistory => ({ rowPosition, json: 'x'.repeat(size), checkedAt: 10 });
 
 describe('CaseHistoryCache', () => {
-  it('keeps entries within its budget, counting 1.25 bytes per character of JSON, and drops the least recently used first', () => {
+  it('keeps entries within its budget, a byte per character of JSON, and drops the least recently used first', () => {
     const cache = new CaseHistoryCache(1000);
     cache.set('t', 'a', entry(400));
     cache.set('t', 'b', entry(200));
-    expect(cache.stats()).toMatchObject({ entries: 2, bytes: 750 });
-    expect(cache.get('t', 'a')?.size).toBe(400);
-    cache.set('t', 'c', entry(300));
+    expect(cache.stats()).toMatchObject({ entries: 2, bytes: 600 });
+    expect(cache.get('t', 'a')?.json).toHaveLength(400);
+    cache.set('t', 'c', entry(500));
     expect(cache.get('t', 'b')).toBeUndefined();
-    expect(cache.get('t', 'a')?.size).toBe(400);
-    expect(cache.get('t', 'c')?.size).toBe(300);
-    expect(cache.stats()).toMatchObject({ entries: 2, bytes: 875 });
+    expect(cache.get('t', 'a')?.json).toHaveLength(400);
+    expect(cache.get('t', 'c')?.json).toHaveLength(500);
+    expect(cache.stats()).toMatchObject({ entries: 2, bytes: 900 });
   });
 
   it('replaces an entry of the same case instead of counting it twice', () => {
     const cache = new CaseHistoryCache(1000);
     cache.set('t', 'a', entry(400, 1));
     cache.set('t', 'a', entry(600, 2));
-    expect(cache.stats()).toMatchObject({ entries: 1, bytes: 750 });
+    expect(cache.stats()).toMatchObject({ entries: 1, bytes: 600 });
     expect(cache.get('t', 'a')?.rowPosition).toBe(2);
   });
 

@@ -139,7 +139,7 @@ export class ReadModelQueries {
     const cached = this.historyCache.get(tenant, caseId);
     if (cached?.checkedAt === position) {
       this.historyCache.count(true);
-      return cached.history;
+      return JSON.parse(cached.json) as CaseHistory;
     }
     const { rows } = await this.pool.query<{ position: string; history: string | null }>({
       name: 'kp_case_history_if_moved',
@@ -151,15 +151,11 @@ export class ReadModelQueries {
       this.historyCache.delete(tenant, caseId);
       return undefined;
     }
-    this.historyCache.count(cached !== undefined && row.history === null);
-    if (cached && row.history === null) {
-      this.historyCache.set(tenant, caseId, { ...cached, checkedAt: position });
-      return cached.history;
-    }
-    const text = row.history as string;
-    const history = JSON.parse(text) as CaseHistory;
-    this.historyCache.set(tenant, caseId, { rowPosition: Number(row.position), history, size: text.length, checkedAt: position });
-    return history;
+    const unmoved = cached !== undefined && row.history === null;
+    this.historyCache.count(unmoved);
+    const json = unmoved ? cached.json : (row.history as string);
+    this.historyCache.set(tenant, caseId, { rowPosition: unmoved ? cached.rowPosition : Number(row.position), json, checkedAt: position });
+    return JSON.parse(json) as CaseHistory;
   }
 
   async initiative(tenant: string, initiativeId: string): Promise<Fresh<InitiativeDocument> | undefined> {
