@@ -50,4 +50,18 @@ describe('summary and time series over more cases than one page (PostgreSQL)', (
     expect(data).toEqual(ends.map(({ month, asOf }) => ({ month, asOf: asOf.toISOString(), ...aggregateAt(asOf) })));
     expect(data.map((point) => point.cases)).toEqual([31, 59, 90, 120, 150, CASES].map((n) => Math.min(n * 3, CASES)));
   });
+
+  it('"now" across a minute boundary: the last minute\'s answer while the new one is computed, then the new one', async () => {
+    let now = new Date('2026-06-30T12:00:30Z');
+    const q = new ReadModelQueries(db.pool, () => settings, () => now);
+    expect((await q.summary(TENANT, {})).data.asOf).toBe('2026-06-30T12:00:00.000Z');
+    now = new Date('2026-06-30T12:01:10Z');
+    expect((await q.summary(TENANT, {})).data.asOf).toBe('2026-06-30T12:00:00.000Z');
+    const newMinute = new Date('2026-06-30T12:01:00Z');
+    for (let tries = 0; (await q.summary(TENANT, {})).data.asOf !== newMinute.toISOString(); tries++) {
+      if (tries > 200) throw new Error('the new minute was never computed');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect((await q.summary(TENANT, {})).data).toEqual({ asOf: newMinute.toISOString(), ...aggregateAt(newMinute) });
+  });
 });

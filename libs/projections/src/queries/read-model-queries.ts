@@ -55,7 +55,7 @@ export interface Fresh<T> {
  * personal data). Metrics are computed from each case's stored history as of the asked date.
  */
 export class ReadModelQueries {
-  private readonly summaries = new SummaryCache<AggregateCaseMetrics>();
+  private readonly summaries = new SummaryCache<Fresh<AggregateCaseMetrics & { asOf: string }>>();
   private knownPosition: { value: Promise<number>; at: number } | undefined;
 
   constructor(
@@ -173,17 +173,21 @@ export class ReadModelQueries {
     return { position: found.position, data: { asOf: t.toISOString(), ...aggregateCaseMetrics(snapshots), ...retention } };
   }
 
+  /**
+   * Aggregate metrics of the municipality. Computed once per question, read-model position and T;
+   * while a newer answer is computed, the last one (at most a minute old) is given, naming the
+   * position and T it was computed for (see SummaryCache). "Now" is taken to the minute.
+   */
   async summary(tenant: string, filter: SummaryFilter): Promise<Fresh<AggregateCaseMetrics & { asOf: string }>> {
     const position = await this.position();
-    // "Now" is taken to the minute, so repeated questions within a minute share one computation.
     const t = filter.asOf ?? new Date(Math.floor(this.clock().getTime() / 60_000) * 60_000);
-    const key = JSON.stringify([tenant, t.toISOString(), filter.from, filter.to, filter.unitId, filter.category]);
-    const data = await this.summaries.get(key, position, async () => {
+    const key = JSON.stringify([tenant, filter.asOf ? t.toISOString() : 'now', filter.from, filter.to, filter.unitId, filter.category]);
+    return this.summaries.get(key, `${position} ${t.toISOString()}`, async () => {
       const snapshots = await this.snapshots(tenant, t, filter.category ? 'category = $2' : 'TRUE', filter.category ? [filter.category] : []);
       const settings = this.settingsFor(tenant);
-      return aggregateCaseMetrics(filterCases(snapshots, { submittedFrom: filter.from, submittedTo: filter.to, unitId: filter.unitId }, settings.timeZone));
+      const data = aggregateCaseMetrics(filterCases(snapshots, { submittedFrom: filter.from, submittedTo: filter.to, unitId: filter.unitId }, settings.timeZone));
+      return { position, data: { asOf: t.toISOString(), ...data } };
     });
-    return { position, data: { asOf: t.toISOString(), ...data } };
   }
 
   async timeseries(tenant: string, from: string, to: string) {

@@ -1,19 +1,55 @@
+interface Entry<T> {
+  /** The last answer computed, the version it was computed for, and when it was done. */
+  settled?: { readonly version: string; readonly value: T; readonly at: number };
+  /** The computation under way, if any; at most one per question. */
+  pending?: Promise<T>;
+}
+
 /**
- * Remembers computed aggregates per (question, read-model position): the same events and the same T
- * always give the same numbers, so an answer stays right until the read models move on.
+ * Remembers computed aggregates per question and version (read-model position and T): the same
+ * events and the same T always give the same numbers. A question over the whole municipality takes
+ * seconds with 10 000 cases, and under a steady flow of commands the read models move every moment,
+ * so waiting for a fresh answer each time would make every analyst wait, and compute the same
+ * aggregate many times at once. Instead, once the version moved, the last answer is given (it names
+ * its own position and T) while one new computation runs, as long as that answer is younger than
+ * `maxStaleMs`; an older one is not given, the caller waits for the new one.
  */
 export class SummaryCache<T> {
-  private readonly entries = new Map<string, { position: number; value: Promise<T> }>();
+  private readonly entries = new Map<string, Entry<T>>();
 
-  constructor(private readonly maxEntries = 500) {}
+  constructor(
+    private readonly maxStaleMs = 60_000,
+    private readonly maxEntries = 500,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  get(key: string, position: number, compute: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit && hit.position === position) return hit.value;
-    const value = compute();
-    value.catch(() => this.entries.delete(key));
-    this.entries.set(key, { position, value });
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
+  get(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = {};
+      this.entries.set(key, entry);
+      if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    }
+    const { settled } = entry;
+    if (settled?.version === version) return Promise.resolve(settled.value);
+    const pending = (entry.pending ??= this.refresh(entry, version, compute));
+    return settled && this.now() - settled.at <= this.maxStaleMs ? Promise.resolve(settled.value) : pending;
+  }
+
+  private refresh(entry: Entry<T>, version: string, compute: () => Promise<T>): Promise<T> {
+    const pending = compute().then(
+      (value) => {
+        entry.settled = { version, value, at: this.now() };
+        entry.pending = undefined;
+        return value;
+      },
+      (error: unknown) => {
+        entry.pending = undefined;
+        throw error;
+      },
+    );
+    // Callers given the last answer do not await this one; its failure reaches those who do.
+    pending.catch(() => undefined);
+    return pending;
   }
 }
