@@ -20,6 +20,13 @@ describe('loadConfig', () => {
     expect(config.usesEmbeddedPostgres).toBe(false);
   });
 
+  it('takes the case history cache in MB, 0 turning it off, and refuses a negative or fractional size', () => {
+    expect(loadConfig({}).CASE_HISTORY_CACHE_MB).toBe(128);
+    expect(loadConfig({ CASE_HISTORY_CACHE_MB: '0' }).CASE_HISTORY_CACHE_MB).toBe(0);
+    expect(() => loadConfig({ CASE_HISTORY_CACHE_MB: '-1' })).toThrow(/CASE_HISTORY_CACHE_MB="-1"/);
+    expect(() => loadConfig({ CASE_HISTORY_CACHE_MB: '1.5' })).toThrow(/CASE_HISTORY_CACHE_MB="1.5": CASE_HISTORY_CACHE_MB must be an integer/);
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).usesEmbeddedPostgres).toBe(true);
   });
