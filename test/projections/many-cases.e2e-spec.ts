@@ -8,7 +8,7 @@ import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 
 const TENANT = 'musterstadt';
-const CASES = 450; // more than two pages of histories
+const CASES = 450; // several pages of histories and a part-filled last one
 const T = new Date('2026-06-30T12:00:00Z');
 
 /** Questions over many cases read the histories page by page; the numbers must be those of all cases at once. */
