@@ -6,7 +6,7 @@
  *
  * Per round and concurrency (rounds alternate HTTP and pgbench, so a burst of load from elsewhere
  * shows in one round rather than in the summary's medians): create the cases over HTTP (SubmitRequest), then send RecordInteraction commands
- * (read the case stream, decide, append one event) spread over them with autocannon; then pgbench
+ * (read the case stream, decide, append one event) spread over them with wrk (autocannon without it); then pgbench
  * runs the adapter's append transaction, once alone and once after reading the stream, on fresh
  * streams seeded the same way. Every measured run has an uncounted warm-up before it. Each HTTP
  * connection and each pgbench client works on cases of its own (picked at random among them), as
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
         say();
       }
     }
-    printSummary(options, runs, pgbench, Date.now() - started);
+    printSummary(options, runs, pgbench, wrk, Date.now() - started);
     return runs.some(({ http }) => http.non2xx > 0 || http.errors > 0) ? 1 : 0;
   } finally {
     await stack.close();
@@ -104,7 +104,7 @@ async function serverVersion(stack: Stack): Promise<string> {
 
 function printPreamble(options: BenchOptions, pgbench: string | undefined, wrk: string | undefined): void {
   say('Koproduktiv command throughput: HTTP (RecordInteraction) against pgbench (the same append transaction)');
-  for (const fact of machineFacts()) say(fact);
+  for (const fact of machineFacts(wrk)) say(fact);
   if (loadavg()[0] > cpus().length) say(`The machine is busy already (load above ${cpus().length}): expect lower figures than on an idle one.`);
   say(
     `runs: ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, connections ${options.connections.join(', ')}, ` +
@@ -119,7 +119,7 @@ function printPreamble(options: BenchOptions, pgbench: string | undefined, wrk: 
   say();
 }
 
-function printSummary(options: BenchOptions, runs: readonly RunFigures[], pgbench: string | undefined, elapsedMs: number): void {
+function printSummary(options: BenchOptions, runs: readonly RunFigures[], pgbench: string | undefined, wrk: string | undefined, elapsedMs: number): void {
   say(
     `Summary: medians over ${options.rounds} round(s) of ${options.durationSeconds} s per run; HTTP/pgbench is the median of the ` +
       'per-round ratios of HTTP cmd/s (median second) to pgbench tps. Target: HTTP at least 50 % of pgbench read+append.',
@@ -127,9 +127,9 @@ function printSummary(options: BenchOptions, runs: readonly RunFigures[], pgbenc
   say(summaryTable(runs));
   say();
   say('CPU per command (HTTP) and per transaction (pgbench), in ms, medians over the rounds:');
-  say(cpuTable(runs));
+  say(cpuTable(runs, wrk !== undefined));
   if (!pgbench) say('pgbench columns are empty: apt-get install -y postgresql-client');
-  for (const fact of machineFacts()) say(fact);
+  for (const fact of machineFacts(wrk)) say(fact);
   say(`total run time ${seconds(elapsedMs)}`);
 }
 

@@ -31,11 +31,12 @@ export function perUnit(spent: CpuSnapshot, units: number): CpuPerUnit {
   };
 }
 
-export function machineFacts(): string[] {
+/** `loadGenerator`: wrk's version, or undefined for autocannon. */
+export function machineFacts(loadGenerator: string | undefined): string[] {
   const cpu = cpus();
   return [
     `node ${process.version}, ${cpu.length} CPU${cpu.length === 1 ? '' : 's'} (${cpu[0]?.model.trim() ?? 'unknown model'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
-    `The API, PostgreSQL, the load generator (autocannon, in a worker thread) and pgbench all share these ${cpu.length} CPUs.`,
+    `The API, PostgreSQL, the load generator (${loadGenerator ?? 'autocannon, in a worker thread'}) and pgbench all share these ${cpu.length} CPUs.`,
     `load average ${loadavg().map((load) => load.toFixed(2)).join(' ')} (1, 5, 15 min)`,
   ];
 }
@@ -63,8 +64,8 @@ export function pgbenchLine(result: PgbenchFigures): string {
 }
 
 /** Where the CPU goes: per concurrency, the median CPU per unit of work. */
-export function cpuTable(runs: readonly RunFigures[]): string {
-  const header = ['conns', 'HTTP: API (+autocannon)', 'HTTP: wrk', 'HTTP: PostgreSQL', 'read+append: pgbench', 'read+append: PostgreSQL', 'append: pgbench', 'append: PostgreSQL'];
+export function cpuTable(runs: readonly RunFigures[], withWrk: boolean): string {
+  const header = ['conns', withWrk ? 'HTTP: API' : 'HTTP: API (+autocannon)', 'HTTP: wrk', 'HTTP: PostgreSQL', 'read+append: pgbench', 'read+append: PostgreSQL', 'append: pgbench', 'append: PostgreSQL'];
   const rows = concurrencies(runs).map((connections) => {
     const of = medianOf(runs.filter((run) => run.connections === connections));
     return [
