@@ -178,7 +178,7 @@ export class ReadModelQueries {
 
   /**
    * Aggregate metrics of the municipality. Computed once per question, read-model position and T;
-   * while a newer answer is computed, the last one (at most a minute old) is given, naming the
+   * while a newer answer is computed (for at most a minute), the last one is given, naming the
    * position and T it was computed for (see SummaryCache). "Now" is taken to the minute.
    */
   async summary(tenant: string, filter: SummaryFilter): Promise<Fresh<AggregateCaseMetrics & { asOf: string }>> {

@@ -1,8 +1,10 @@
 interface Entry<T> {
-  /** The last answer computed, the version it was computed for, and when it was done. */
-  settled?: { readonly version: string; readonly value: T; readonly at: number };
+  /** The last answer computed and the version it was computed for. */
+  settled?: { readonly version: string; readonly value: T };
   /** The computation under way, if any; at most one per question. */
   pending?: Promise<T>;
+  /** When a question first found the settled answer outdated (since its last computation). */
+  outdatedSince?: number;
 }
 
 /**
@@ -11,8 +13,8 @@ interface Entry<T> {
  * seconds with 10 000 cases, and under a steady flow of commands the read models move every moment,
  * so waiting for a fresh answer each time would make every analyst wait, and compute the same
  * aggregate many times at once. Instead, once the version moved, the last answer is given (it names
- * its own position and T) while one new computation runs, as long as that answer is younger than
- * `maxStaleMs`; an older one is not given, the caller waits for the new one.
+ * its own position and T) while one new computation runs, for at most `maxStaleMs` after a question
+ * first found it outdated; after that, callers wait for the new one.
  */
 export class SummaryCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
@@ -33,14 +35,17 @@ export class SummaryCache<T> {
     const { settled } = entry;
     if (settled?.version === version) return Promise.resolve(settled.value);
     const pending = (entry.pending ??= this.refresh(entry, version, compute));
-    return settled && this.now() - settled.at <= this.maxStaleMs ? Promise.resolve(settled.value) : pending;
+    if (!settled) return pending;
+    entry.outdatedSince ??= this.now();
+    return this.now() - entry.outdatedSince <= this.maxStaleMs ? Promise.resolve(settled.value) : pending;
   }
 
   private refresh(entry: Entry<T>, version: string, compute: () => Promise<T>): Promise<T> {
     const pending = compute().then(
       (value) => {
-        entry.settled = { version, value, at: this.now() };
+        entry.settled = { version, value };
         entry.pending = undefined;
+        entry.outdatedSince = undefined;
         return value;
       },
       (error: unknown) => {
