@@ -18,6 +18,7 @@ import { READ_MODELS_PROCESSOR } from '../read-models/read-model-projection';
 import { decodeCursor, encodeCursor } from './cursor';
 import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
+import { inFlight } from '../in-flight';
 
 /**
  * Case histories read per query when a question spans many cases: a page is parsed and computed
@@ -25,7 +26,7 @@ import { CaseHistoryCache } from './case-history-cache';
  */
 const HISTORY_PAGE = 64;
 
-/** The default budget of the parsed case histories kept per process (see CaseHistoryCache). */
+/** The default budget of the case histories' JSON kept per process (see CaseHistoryCache; CASE_HISTORY_CACHE_MB). */
 export const DEFAULT_CASE_HISTORY_CACHE_BYTES = 128 * 1024 * 1024;
 
 export interface CaseListFilter {
@@ -242,14 +243,13 @@ export class ReadModelQueries {
    */
   private async eachHistory(tenant: string, where: string, params: unknown[], visit: (history: CaseHistory) => void): Promise<void> {
     const after = `$${params.length + 2}::text`;
-    const page = (from: string | null) => {
-      const read = this.pool.query<{ id: string; history: CaseHistory }>(
-        `SELECT id, history FROM rm_cases WHERE tenant = $1 AND ${where} AND (${after} IS NULL OR id > ${after}) ORDER BY id LIMIT ${HISTORY_PAGE}`,
-        [tenant, ...params, from],
+    const page = (from: string | null) =>
+      inFlight(
+        this.pool.query<{ id: string; history: CaseHistory }>(
+          `SELECT id, history FROM rm_cases WHERE tenant = $1 AND ${where} AND (${after} IS NULL OR id > ${after}) ORDER BY id LIMIT ${HISTORY_PAGE}`,
+          [tenant, ...params, from],
+        ),
       );
-      read.catch(() => undefined); // awaited below; not unhandled if a visit throws first
-      return read;
-    };
     let next = page(null);
     for (;;) {
       const { rows } = await next;

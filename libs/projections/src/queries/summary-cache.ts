@@ -1,3 +1,5 @@
+import { inFlight } from '../in-flight';
+
 interface Entry<T> {
   /** The last answer computed and the version it was computed for. */
   settled?: { readonly version: string; readonly value: T };
@@ -41,7 +43,8 @@ export class SummaryCache<T> {
   }
 
   private refresh(entry: Entry<T>, version: string, compute: () => Promise<T>): Promise<T> {
-    const pending = compute().then(
+    // Callers given the last answer do not await this one; its failure reaches those who do.
+    return inFlight(compute().then(
       (value) => {
         entry.settled = { version, value };
         entry.pending = undefined;
@@ -52,9 +55,6 @@ export class SummaryCache<T> {
         entry.pending = undefined;
         throw error;
       },
-    );
-    // Callers given the last answer do not await this one; its failure reaches those who do.
-    pending.catch(() => undefined);
-    return pending;
+    ));
   }
 }

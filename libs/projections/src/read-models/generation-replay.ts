@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { EventStore, replayReader, ReplayPage } from '@koproduktiv/event-store';
+import { inFlight } from '../in-flight';
 import { saveCheckpoint } from '../processor';
 import { copyIn } from './copy-in';
 import { APPLICATION_COPY_COLUMNS, CASE_STATE_COLUMNS, HISTORY_ENTRY_COLUMNS, HISTORY_LISTS, RebuildFold, REGISTRY_COLUMNS, STAFF_TIME_COPY_COLUMNS } from './rebuild-fold';
@@ -39,11 +40,6 @@ function insertCasesSql(generation: number, part: number, parts: number): string
 /** The histories are put together in this many statements at once, each on a connection of its own. */
 const FINISH_PARTS = 2;
 
-/** Swallows a rejection until someone awaits the promise (a prefetch or a write in flight must not crash the process). */
-const inFlight = <T>(promise: Promise<T>): Promise<T> => {
-  promise.catch(() => undefined);
-  return promise;
-};
 
 /**
  * Replays the whole store into the fresh (empty) tables of `generation` in one pass: the next page
