@@ -63,10 +63,11 @@ describe('CommandExecutor', () => {
     expect(await store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(3);
   });
 
-  it('reports a second lost race as a 409 and appends nothing of its own', async () => {
-    store.races = 2;
+  it('reports a second lost race on fresh state as a 409 and appends nothing of its own', async () => {
+    // The first conflict is the cached state's (decided without reading), then two on fresh state.
+    store.races = 3;
     await expect(executor.execute(setBudget(40))).rejects.toMatchObject({ status: 409, code: 'COMMAND.CONCURRENT_WRITE' });
-    expect(await store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(3); // the two racing writes only
+    expect(await store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(4); // the three racing writes only
   });
 
   it('does not retry when the caller stated If-Match: a lost race is a 412', async () => {
@@ -118,10 +119,24 @@ describe('CommandExecutor with its decision cache', () => {
     await executor.execute(registerUnit);
   });
 
-  it('reads only the events after its last command, and still decides on the whole history', async () => {
+  it('appends without reading when it decided the stream\'s last command', async () => {
+    const first = await executor.execute(setBudget(40));
+    const second = await executor.execute(setBudget(50));
+    expect([first.version, second.version]).toEqual([2, 3]);
+    expect(readFrom).toEqual([undefined]);
+    expect((await store.readStream('musterstadt', stream)).map((event) => event.data)).toMatchObject([{}, { hours: 40 }, { hours: 50 }]);
+  });
+
+  it('confirms a rejection on the cached state by reading what came after it, and still decides on the whole history', async () => {
     await executor.execute(setBudget(40));
     await expect(executor.execute(registerUnit)).rejects.toMatchObject({ code: 'UNIT.ALREADY_REGISTERED' });
-    expect(readFrom).toEqual([undefined, 2, 3]);
+    expect(readFrom).toEqual([undefined, 3]);
+  });
+
+  it('reads before deciding when If-Match names another version than the cached one', async () => {
+    await expect(executor.execute(setBudget(40, { expectedVersion: 2 }))).rejects.toMatchObject({ status: 412, code: 'COMMAND.VERSION_MISMATCH' });
+    expect(readFrom).toEqual([undefined, 2]);
+    await expect(executor.execute(setBudget(40, { expectedVersion: 1 }))).resolves.toMatchObject({ version: 2 });
   });
 
   it('decides on what other writers appended since, and appends after it', async () => {
@@ -136,9 +151,9 @@ describe('CommandExecutor with its decision cache', () => {
     const racing = new RacingStore(() => NOW);
     const cached = new CommandExecutor(racing, new InMemoryIdempotencyStore(), () => NOW);
     await cached.execute(registerUnit);
-    racing.races = 1;
+    racing.races = 2; // one against the cached state, one against the state read after it
     const spy = jest.spyOn(racing, 'readStream');
-    expect((await cached.execute(setBudget(40))).version).toBe(3);
+    expect((await cached.execute(setBudget(40))).version).toBe(4);
     expect(spy.mock.calls.map(([, , options]) => options?.fromVersion)).toEqual([2, undefined]);
 
     const first = await executor.execute(setBudget(40, { idempotencyKey: 'k1' }));

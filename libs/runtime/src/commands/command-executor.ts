@@ -4,13 +4,18 @@ import { DomainEvent, deciderFor, EVENT_SCHEMA_VERSION, fold, streamIdFor } from
 import { canonicalJson, EventStore, EventToAppend, RecordedEvent, WrongExpectedVersionError } from '@koproduktiv/event-store';
 import { IdempotencyStore } from '@koproduktiv/platform';
 import { CommandEnvelope, CommandResult } from './command-envelope';
-import { DecisionCache } from './decision-cache';
+import { DecisionCache, DecisionPoint } from './decision-cache';
 import { concurrentWriteLost, idempotencyKeyReused, MAX_FUTURE_SKEW_MS, occurredAtInFuture, versionMismatch } from './command-problems';
 
 /**
  * Runs one command: load the stream (only its new events when the stream's state after the last
  * command here is cached), decide, append at the version the decision saw. A lost race is decided
  * once more on fresh state before it is reported. Framework-free, so it is tested directly.
+ *
+ * When this process decided the stream's last command, the command is first decided on that state
+ * without reading at all: the append is checked against the version, so a stale state costs a
+ * conflict, never a wrong event. Only events count from such a decision; a rejection, a no-op, an
+ * If-Match naming another version or a conflict is settled by the reading path below.
  */
 export class CommandExecutor {
   constructor(
@@ -34,8 +39,11 @@ export class CommandExecutor {
       if (claim === 'different_request') throw idempotencyKeyReused(envelope.idempotencyKey);
       fresh = claim === 'claimed';
     }
+    const since = fresh ? this.decisions.take(envelope.tenant, streamId) : undefined;
+    const unread = since && (await this.appendOnCachedState(envelope, streamId, occurredAt, since));
+    if (unread) return unread;
     try {
-      return await this.attempt(envelope, streamId, occurredAt, fresh);
+      return await this.attempt(envelope, streamId, occurredAt, fresh, since);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (envelope.expectedVersion !== undefined) throw versionMismatch(streamId, envelope.expectedVersion, error.actual);
@@ -48,10 +56,28 @@ export class CommandExecutor {
     }
   }
 
-  private async attempt(envelope: CommandEnvelope, streamId: string, occurredAt: Date, fresh: boolean): Promise<CommandResult> {
+  private async appendOnCachedState(envelope: CommandEnvelope, streamId: string, occurredAt: Date, since: DecisionPoint): Promise<CommandResult | undefined> {
+    if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== since.version) return undefined;
+    const decider = deciderFor(envelope.command.type);
+    let decided: DomainEvent[];
+    try {
+      decided = decider.decide(envelope.command, since.state as never);
+    } catch {
+      return undefined;
+    }
+    if (decided.length === 0) return undefined;
+    try {
+      return await this.append(envelope, streamId, occurredAt, since, decided);
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return undefined;
+      throw error;
+    }
+  }
+
+  /** `since`: where this process last left the stream, for the first attempt only (a retry reads it whole). */
+  private async attempt(envelope: CommandEnvelope, streamId: string, occurredAt: Date, fresh: boolean, since?: DecisionPoint): Promise<CommandResult> {
     const { tenant } = envelope;
     const decider = deciderFor(envelope.command.type);
-    const since = fresh ? this.decisions.take(tenant, streamId) : undefined;
     const events = await this.store.readStream(tenant, streamId, since ? { fromVersion: since.version + 1 } : undefined);
     const last = events.at(-1);
     const version = last?.version ?? since?.version ?? 0;
@@ -67,8 +93,14 @@ export class CommandExecutor {
       this.decisions.put(tenant, streamId, { version, position, state });
       return { streamId, version, position, events: [] };
     }
-    const appended = await this.store.append(tenant, streamId, decided.map((event) => toAppend(event, envelope, occurredAt)), version);
-    this.decisions.put(tenant, streamId, { version: appended.version, position: appended.position, state: fold(decider.evolve, state, decided) });
+    return this.append(envelope, streamId, occurredAt, { version, position, state }, decided);
+  }
+
+  private async append(envelope: CommandEnvelope, streamId: string, occurredAt: Date, at: DecisionPoint, decided: DomainEvent[]): Promise<CommandResult> {
+    const { tenant } = envelope;
+    const decider = deciderFor(envelope.command.type);
+    const appended = await this.store.append(tenant, streamId, decided.map((event) => toAppend(event, envelope, occurredAt)), at.version);
+    this.decisions.put(tenant, streamId, { version: appended.version, position: appended.position, state: fold(decider.evolve, at.state as never, decided) });
     this.onAppended();
     return resultOf(streamId, appended.events);
   }
