@@ -6,8 +6,9 @@
  *
  * Per round and concurrency (rounds alternate HTTP and pgbench, so a burst of load from elsewhere
  * shows in one round rather than in the summary's medians): create the cases over HTTP (SubmitRequest), then send RecordInteraction commands
- * (read the case stream, decide, append one event) spread over them with wrk (autocannon without it); then pgbench
- * runs the adapter's append transaction, once alone and once after reading the stream, on fresh
+ * (decide on the state the process left the case in, append one event) spread over them with wrk (autocannon without it); then pgbench
+ * runs the adapter's append transaction, once alone (the target's yardstick: what a command sends) and once after
+ * reading the stream (what a command to a stream the process does not know costs), on fresh
  * streams seeded the same way. Every measured run has an uncounted warm-up before it. Each HTTP
  * connection and each pgbench client works on cases of its own (picked at random among them), as
  * clerks do, so the figures measure throughput rather than collisions on one stream.
@@ -122,7 +123,7 @@ function printPreamble(options: BenchOptions, pgbench: string | undefined, wrk: 
 function printSummary(options: BenchOptions, runs: readonly RunFigures[], pgbench: string | undefined, wrk: string | undefined, elapsedMs: number): void {
   say(
     `Summary: medians over ${options.rounds} round(s) of ${options.durationSeconds} s per run; HTTP/pgbench is the median of the ` +
-      'per-round ratios of HTTP cmd/s (median second) to pgbench tps. Target: HTTP at least 50 % of pgbench read+append.',
+      'per-round ratios of HTTP cmd/s (median second) to pgbench tps. Target: HTTP at least 50 % of pgbench append (one append per command, as the command path sends).',
   );
   say(summaryTable(runs));
   say();

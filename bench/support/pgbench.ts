@@ -1,7 +1,7 @@
 /**
  * The raw rate of the append transaction the PostgreSQL adapter runs for one event, driven by
- * `pgbench` against the same server, and the same with the stream read first as the command handler
- * does (from the version after the one its decision cache holds). The SQL mirrors PostgresEventStore
+ * `pgbench` against the same server, and the same with the stream read first, as the command handler
+ * does for a stream whose state it has not cached (from the version after the one it knows). The SQL mirrors PostgresEventStore
  * (readStream, kp_append_at).
  */
 import { execFile } from 'node:child_process';

@@ -83,6 +83,47 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
       END
       $fn$;`,
   },
+  {
+    version: 4,
+    name: 'appends to several streams in one statement',
+    // The appends that concurrent commands send while earlier ones are in flight, as one transaction
+    // (one commit for all). Each stream is checked like kp_append_at; one that moved is reported
+    // (o_position NULL, o_version its version) and skipped, the others are appended. Streams are
+    // locked in (tenant, stream_id) order, so two batches never wait for each other in a cycle.
+    sql: `
+      CREATE FUNCTION kp_append_batch(p_appends json)
+        RETURNS TABLE (o_entry int, o_position bigint, o_version bigint) LANGUAGE plpgsql AS $fn$
+      DECLARE
+        a record;
+        v_version bigint;
+        v_hash text;
+      BEGIN
+        FOR a IN
+          SELECT * FROM json_to_recordset(p_appends)
+            AS x(entry int, tenant text, stream_id text, category text, version bigint, hash text, last_version bigint, last_hash text, events json)
+          ORDER BY x.tenant, x.stream_id, x.entry
+        LOOP
+          IF a.version = 0 THEN
+            INSERT INTO kp_streams (tenant, stream_id, category, version) VALUES (a.tenant, a.stream_id, a.category, 0) ON CONFLICT DO NOTHING;
+          END IF;
+          SELECT s.version, s.last_hash INTO v_version, v_hash FROM kp_streams s WHERE s.tenant = a.tenant AND s.stream_id = a.stream_id FOR UPDATE;
+          IF coalesce(v_version, 0) <> a.version OR v_hash IS DISTINCT FROM a.hash THEN
+            o_entry := a.entry; o_position := NULL; o_version := coalesce(v_version, 0);
+            RETURN NEXT;
+            CONTINUE;
+          END IF;
+          UPDATE kp_streams s SET version = a.last_version, last_hash = a.last_hash WHERE s.tenant = a.tenant AND s.stream_id = a.stream_id;
+          RETURN QUERY
+            INSERT INTO kp_events AS k (tenant, stream_id, version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash)
+            SELECT a.tenant, a.stream_id, e.version, e.event_id, e.type, e.schema_version, e.data, e.metadata, e.occurred_at, e.recorded_at, e.prev_hash, e.hash
+            FROM json_to_recordset(a.events) AS e(version bigint, event_id uuid, type text, schema_version int, data jsonb, metadata jsonb,
+                                                  occurred_at timestamptz, recorded_at timestamptz, prev_hash text, hash text)
+            ORDER BY e.version
+            RETURNING a.entry, k.position, k.version;
+        END LOOP;
+      END
+      $fn$;`,
+  },
 ];
 
 /** Serialised by an advisory lock, so instances starting together migrate once. */

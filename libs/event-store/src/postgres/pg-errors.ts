@@ -1,3 +1,4 @@
+import { DatabaseError } from 'pg';
 import { StoreUnavailableError, UnstorableEventError } from '../port';
 
 const UNAVAILABLE_SQLSTATE_CLASSES = ['08', '53', '57']; // connection, insufficient resources, operator intervention
@@ -16,4 +17,9 @@ export function translatePgError(error: unknown): never {
     throw new StoreUnavailableError(`Event store unavailable: ${message}`, error);
   }
   throw error;
+}
+
+/** The server refused a statement (and rolled it back), as opposed to a connection or server failure that may have come after a commit. */
+export function refusedStatement(error: unknown): boolean {
+  return error instanceof DatabaseError && !!error.code && !UNAVAILABLE_SQLSTATE_CLASSES.includes(error.code.slice(0, 2));
 }

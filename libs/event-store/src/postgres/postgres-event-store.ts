@@ -18,10 +18,19 @@ import type { AuditReadable, AuditReader } from '../audit/audit-reader';
 import { PostgresAuditReader } from '../audit/postgres-audit-reader';
 import { TipCache } from './tip-cache';
 import { decodePgCheckpoint } from './checkpoint-codec';
-import { translatePgError } from './pg-errors';
+import { refusedStatement, translatePgError } from './pg-errors';
 import { EVENT_COLUMNS, EventRow, GLOBAL_ORDER_PAGE, toGlobalEvent, toRecordedEvent } from './row-mapping';
 import { leanReplayPage } from './replay-page';
+import { CallGrouper } from './call-grouper';
+import { appendManyAtTips, appendOneAtTip, TipAppend, TipAppendOutcome } from './tip-appends';
 import type { ReplayPage, ReplayReadable } from '../replay/replay-reader';
+
+/**
+ * Appends at a known tip in flight at once; more wait and go out together when one returns. Two
+ * keep PostgreSQL busy while the next group gathers; on a busy server, fewer commits go further.
+ */
+const APPEND_GROUPS_IN_FLIGHT = 2;
+const MAX_APPEND_GROUP = 64;
 
 /**
  * Events in PostgreSQL. The command path's statements (read a stream, append at its tip) are named,
@@ -31,6 +40,7 @@ import type { ReplayPage, ReplayReadable } from '../replay/replay-reader';
  */
 export class PostgresEventStore implements EventStore, AuditReadable, ReplayReadable {
   private readonly tips = new TipCache();
+  private readonly tipAppends = new CallGrouper((appends: readonly TipAppend[]) => this.appendGroup(appends), APPEND_GROUPS_IN_FLIGHT, MAX_APPEND_GROUP);
 
   /** The pool is public so that readers of the same tables can share it. */
   constructor(readonly pool: Pool) {}
@@ -55,21 +65,34 @@ export class PostgresEventStore implements EventStore, AuditReadable, ReplayRead
     return result;
   }
 
-  /** One statement: the database locks the stream, checks the tip the writer decided on, appends. */
+  /**
+   * One statement: the database locks the stream, checks the tip the writer decided on, appends.
+   * Appends that meet in time go out together in one statement and commit (see CallGrouper).
+   */
   private async appendAtKnownTip(tenant: string, streamId: string, events: readonly EventToAppend[], tip: StreamTip): Promise<AppendResult> {
     const sealed = sealEvents(tenant, streamId, tip, events, new Date());
-    try {
-      const { rows } = await this.pool.query<{ position: string }>(appendAtTipStatement(tenant, streamId, tip, sealed));
-      const recorded = sealed.map((event, index) => ({ ...event, position: Number(rows[index].position) }));
-      const last = recorded[recorded.length - 1];
-      return { streamId, version: last.version, position: last.position, events: recorded };
-    } catch (error) {
+    const outcome = await this.tipAppends.submit({ tenant, streamId, tip, sealed });
+    if (!('positions' in outcome)) {
       this.tips.forget(tenant, streamId);
-      if ((error as { code?: string }).code === 'KP409') {
-        throw new WrongExpectedVersionError(streamId, tip.version, Number((error as { detail?: string }).detail));
-      }
-      return translatePgError(error);
+      if ('actual' in outcome) throw new WrongExpectedVersionError(streamId, tip.version, outcome.actual);
+      return translatePgError(outcome.error);
     }
+    const recorded = sealed.map((event, index) => ({ ...event, position: outcome.positions[index] }));
+    const last = recorded[recorded.length - 1];
+    return { streamId, version: last.version, position: last.position, events: recorded };
+  }
+
+  private async appendGroup(appends: readonly TipAppend[]): Promise<TipAppendOutcome[]> {
+    if (appends.length > 1) {
+      try {
+        return await appendManyAtTips(this.pool, appends);
+      } catch (error) {
+        // One append's failure fails the statement: each is then tried alone, so only its own caller
+        // sees it. Only when the server refused the statement: a lost connection may have committed it.
+        if (!refusedStatement(error)) throw error;
+      }
+    }
+    return Promise.all(appends.map((append) => appendOneAtTip(this.pool, append)));
   }
 
   private async appendInOwnTransaction(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
@@ -195,38 +218,4 @@ async function insertEvents(client: PoolClient, tenant: string, streamId: string
     ],
   );
   return rows.map((row) => Number(row.position));
-}
-
-const APPEND_AT_TIP = 'SELECT kp_append_at($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) AS position';
-/**
- * Most commands append one event. Sent as scalars, its values skip the client's array literal
- * encoding, which escapes every quote of the JSON once more and cost a noticeable share of CPU.
- */
-const APPEND_ONE_AT_TIP =
-  'SELECT kp_append_at($1, $2, $3, $4, $5, ARRAY[$6::uuid], ARRAY[$7::text], ARRAY[$8::int], ARRAY[$9::jsonb], ' +
-  'ARRAY[$10::jsonb], ARRAY[$11::timestamptz], $12, ARRAY[$13::text]) AS position';
-
-function appendAtTipStatement(tenant: string, streamId: string, tip: StreamTip, sealed: readonly SealedEvent[]) {
-  const head = [tenant, streamId, streamId.split('-')[0], tip.version, tip.lastHash];
-  if (sealed.length === 1) {
-    const [event] = sealed;
-    return {
-      name: 'kp_append_one_at',
-      text: APPEND_ONE_AT_TIP,
-      values: [
-        ...head, event.eventId, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata),
-        event.occurredAt.toISOString(), event.recordedAt, event.hash,
-      ],
-    };
-  }
-  const column = <T>(pick: (event: SealedEvent) => T) => sealed.map(pick);
-  return {
-    name: 'kp_append_at',
-    text: APPEND_AT_TIP,
-    values: [
-      ...head, column((e) => e.eventId), column((e) => e.type), column((e) => e.schemaVersion),
-      column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)),
-      column((e) => e.occurredAt.toISOString()), sealed[0].recordedAt, column((e) => e.hash),
-    ],
-  };
 }

@@ -83,6 +83,14 @@ describe('CommandExecutor', () => {
     expect(await store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(3);
   });
 
+  it('answers with what a concurrent request with the same Idempotency-Key appended when that one won the race', async () => {
+    store.races = 1; // the racer appends the same command's event, carrying the same key (RacingStore copies it)
+    const result = await executor.execute(setBudget(40, { idempotencyKey: 'k4' }));
+    const stream = await store.readStream('musterstadt', `unit-${unitId}`);
+    expect(stream.map((event) => event.version)).toEqual([1, 2]);
+    expect(result).toEqual({ streamId: `unit-${unitId}`, version: 2, position: stream[1].position, events: [{ eventId: stream[1].eventId, type: 'StaffTimeBudgetSet' }] });
+  });
+
   it('refuses a reused Idempotency-Key with another command body', async () => {
     await executor.execute(setBudget(40, { idempotencyKey: 'k3' }));
     await expect(executor.execute(setBudget(41, { idempotencyKey: 'k3' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });

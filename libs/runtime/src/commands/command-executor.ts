@@ -13,8 +13,8 @@ import { concurrentWriteLost, idempotencyKeyReused, MAX_FUTURE_SKEW_MS, occurred
  * once more on fresh state before it is reported. Framework-free, so it is tested directly.
  *
  * When this process decided the stream's last command, the command is first decided on that state
- * without reading at all: the append is checked against the version, so a stale state costs a
- * conflict, never a wrong event. Only events count from such a decision; a rejection, a no-op, an
+ * without reading at all: the append is checked against the version, so a stale state (or an
+ * earlier request with the same Idempotency-Key) costs a conflict, never a wrong event. Only events count from such a decision; a rejection, a no-op, an
  * If-Match naming another version or a conflict is settled by the reading path below.
  */
 export class CommandExecutor {
@@ -32,24 +32,24 @@ export class CommandExecutor {
     if (occurredAt.getTime() - now.getTime() > MAX_FUTURE_SKEW_MS) throw occurredAtInFuture(occurredAt, now);
     const decider = deciderFor(envelope.command.type);
     const streamId = streamIdFor(decider.category, decider.aggregateIdOf(envelope.command));
-    // A retry of a keyed request must look through the whole stream for what the key produced.
-    let fresh = true;
+    // Taken before the key is claimed: whatever a request with the same key appends comes after it.
+    let since = this.decisions.take(envelope.tenant, streamId);
     if (envelope.idempotencyKey) {
       const claim = await this.idempotency.claim(envelope.tenant, envelope.idempotencyKey, requestHash(envelope), streamId);
       if (claim === 'different_request') throw idempotencyKeyReused(envelope.idempotencyKey);
-      fresh = claim === 'claimed';
+      // A retry of a keyed request must look through the whole stream for what the key produced.
+      if (claim === 'same_request') since = undefined;
     }
-    const since = fresh ? this.decisions.take(envelope.tenant, streamId) : undefined;
     const unread = since && (await this.appendOnCachedState(envelope, streamId, occurredAt, since));
     if (unread) return unread;
     try {
-      return await this.attempt(envelope, streamId, occurredAt, fresh, since);
+      return await this.attempt(envelope, streamId, occurredAt, since);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (envelope.expectedVersion !== undefined) throw versionMismatch(streamId, envelope.expectedVersion, error.actual);
     }
     try {
-      return await this.attempt(envelope, streamId, occurredAt, fresh);
+      return await this.attempt(envelope, streamId, occurredAt);
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) throw concurrentWriteLost(streamId);
       throw error;
@@ -74,15 +74,19 @@ export class CommandExecutor {
     }
   }
 
-  /** `since`: where this process last left the stream, for the first attempt only (a retry reads it whole). */
-  private async attempt(envelope: CommandEnvelope, streamId: string, occurredAt: Date, fresh: boolean, since?: DecisionPoint): Promise<CommandResult> {
+  /**
+   * `since`: where this process last left the stream, for the first attempt only (a retry reads it
+   * whole). A keyed command returns what its key already produced: a concurrent request with the
+   * same key may have won the race.
+   */
+  private async attempt(envelope: CommandEnvelope, streamId: string, occurredAt: Date, since?: DecisionPoint): Promise<CommandResult> {
     const { tenant } = envelope;
     const decider = deciderFor(envelope.command.type);
     const events = await this.store.readStream(tenant, streamId, since ? { fromVersion: since.version + 1 } : undefined);
     const last = events.at(-1);
     const version = last?.version ?? since?.version ?? 0;
     const position = last?.position ?? since?.position ?? 0;
-    const earlier = fresh ? [] : events.filter((event) => event.metadata.idempotencyKey === envelope.idempotencyKey);
+    const earlier = envelope.idempotencyKey ? events.filter((event) => event.metadata.idempotencyKey === envelope.idempotencyKey) : [];
     if (earlier.length) return resultOf(streamId, earlier);
     if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
       throw versionMismatch(streamId, envelope.expectedVersion, version);

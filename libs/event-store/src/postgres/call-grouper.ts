@@ -1,0 +1,55 @@
+interface Waiting<I, O> {
+  readonly item: I;
+  readonly resolve: (outcome: O) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit without a timer: items submitted in the same turn of the event loop, and those that
+ * arrive while `maxInFlight` groups are being run, go out together as the next group. A lone item on
+ * a quiet system is sent at once (after the current turn), so grouping adds no waiting of its own.
+ */
+export class CallGrouper<I, O> {
+  private waiting: Waiting<I, O>[] = [];
+  private inFlight = 0;
+  private scheduled = false;
+
+  /** `run` answers a group's items in their order; if it fails, every item of the group fails with it. */
+  constructor(
+    private readonly run: (items: readonly I[]) => Promise<readonly O[]>,
+    private readonly maxInFlight: number,
+    private readonly maxGroup: number,
+  ) {}
+
+  submit(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.maxInFlight || this.waiting.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.send();
+    });
+  }
+
+  private send(): void {
+    while (this.inFlight < this.maxInFlight && this.waiting.length > 0) {
+      const group = this.waiting.splice(0, this.maxGroup);
+      this.inFlight += 1;
+      this.run(group.map((w) => w.item))
+        .then(
+          (outcomes) => group.forEach((w, i) => w.resolve(outcomes[i])),
+          (error) => group.forEach((w) => w.reject(error)),
+        )
+        .finally(() => {
+          this.inFlight -= 1;
+          this.schedule();
+        });
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
+import { verifyStream } from '../hash-chain';
+import { UnstorableEventError, WrongExpectedVersionError } from '../port';
+import { aStreamId, anEvent, events } from '../testing';
+import { PostgresEventStore } from './postgres-event-store';
+
+/** Appends at known tips that meet in time go out as one statement: one transaction, one commit. */
+describe('PostgreSQL appends grouped into one statement', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    ({ db, store } = await createTestEventStore());
+  });
+  afterAll(() => db.drop());
+
+  /** Streams of two events each, read back so that the store knows their tips. */
+  async function streamsAtKnownTips(count: number): Promise<string[]> {
+    const ids = Array.from({ length: count }, () => aStreamId());
+    for (const id of ids) await store.append('t1', id, events(2), 'no_stream');
+    for (const id of ids) await store.readStream('t1', id);
+    return ids;
+  }
+
+  const transactionsOf = async (ids: readonly string[], fromVersion: number) =>
+    Number(
+      (
+        await db.pool.query('SELECT count(DISTINCT transaction_id) AS n FROM kp_events WHERE tenant = $1 AND stream_id = ANY($2) AND version >= $3', [
+          't1',
+          ids,
+          fromVersion,
+        ])
+      ).rows[0].n,
+    );
+
+  it('appends to many streams in one transaction, each in order and on its hash chain', async () => {
+    const ids = await streamsAtKnownTips(20);
+    const results = await Promise.all(ids.map((id, i) => store.append('t1', id, events(1 + (i % 3)), 2)));
+    expect(results.map((r) => r.version)).toEqual(ids.map((_, i) => 3 + (i % 3)));
+    expect(await transactionsOf(ids, 3)).toBeLessThan(ids.length);
+    for (const [i, id] of ids.entries()) {
+      const stream = await store.readStream('t1', id);
+      expect(stream.map((e) => e.version)).toEqual([1, 2, 3, 4, 5].slice(0, 3 + (i % 3)));
+      expect(stream.slice(2).map((e) => e.position)).toEqual(results[i].events.map((e) => e.position));
+      expect(verifyStream(id, stream)).toBeUndefined();
+    }
+  });
+
+  it('reports a stream that moved as a conflict and still appends the others of its group', async () => {
+    const ids = await streamsAtKnownTips(6);
+    await db.pool.query(`UPDATE kp_streams SET version = 7 WHERE tenant = 't1' AND stream_id = $1`, [ids[2]]);
+    const outcomes = await Promise.allSettled(ids.map((id) => store.append('t1', id, events(1), 2)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    const conflict = (outcomes[2] as PromiseRejectedResult).reason;
+    expect(conflict).toBeInstanceOf(WrongExpectedVersionError);
+    expect(conflict).toMatchObject({ expected: 2, actual: 7 });
+    for (const id of ids.filter((_, i) => i !== 2)) expect(await store.streamVersion('t1', id)).toBe(3);
+  });
+
+  it('lets only one of two appends at the same tip of one stream win', async () => {
+    const [id] = await streamsAtKnownTips(1);
+    const outcomes = await Promise.allSettled([store.append('t1', id, events(1), 2), store.append('t1', id, events(1), 2)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: expect.any(WrongExpectedVersionError) });
+    expect((await store.readStream('t1', id)).map((e) => e.version)).toEqual([1, 2, 3]);
+  });
+
+  it('fails only the append the database refuses; the rest of its group is stored', async () => {
+    const ids = await streamsAtKnownTips(4);
+    const unstorable = anEvent({ data: { text: 'nul \u0000 inside' } });
+    const outcomes = await Promise.allSettled(ids.map((id, i) => store.append('t1', id, i === 1 ? [unstorable] : events(1), 2)));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(UnstorableEventError);
+    expect(await Promise.all(ids.map((id) => store.streamVersion('t1', id)))).toEqual([3, 2, 3, 3]);
+    // The refused stream's tip is read again, and the next append to it goes through.
+    await store.readStream('t1', ids[1]);
+    await expect(store.append('t1', ids[1], events(1), 2)).resolves.toMatchObject({ version: 3 });
+  });
+});
