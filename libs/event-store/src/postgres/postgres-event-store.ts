@@ -31,6 +31,7 @@ import type { ReplayPage, ReplayReadable } from '../replay/replay-reader';
  */
 const APPEND_GROUPS_IN_FLIGHT = 2;
 const MAX_APPEND_GROUP = 64;
+const NEW_STREAM_TIP: StreamTip = { version: NO_STREAM_VERSION, lastHash: null };
 
 /**
  * Events in PostgreSQL. The command path's statements (read a stream, append at its tip) are named,
@@ -56,25 +57,32 @@ export class PostgresEventStore implements EventStore, AuditReadable, ReplayRead
   }
 
   async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
-    const tip = typeof expected === 'number' ? this.tips.get(tenant, streamId) : undefined;
-    const result = tip && tip.version === expected && events.length > 0
-      ? await this.appendAtKnownTip(tenant, streamId, events, tip)
+    const tip = this.knownTip(tenant, streamId, expected);
+    const result = tip && events.length > 0
+      ? await this.appendAtKnownTip(tenant, streamId, events, tip, expected)
       : await this.appendInOwnTransaction(tenant, streamId, events, expected);
     const last = result.events[result.events.length - 1];
     if (last) this.tips.set(tenant, streamId, { version: last.version, lastHash: last.hash });
     return result;
   }
 
+  /** The tip an append expects, when it is known: a new stream's, or the cached one at the expected version. */
+  private knownTip(tenant: string, streamId: string, expected: ExpectedVersion): StreamTip | undefined {
+    if (expected === 'no_stream' || expected === NO_STREAM_VERSION) return NEW_STREAM_TIP;
+    const tip = typeof expected === 'number' ? this.tips.get(tenant, streamId) : undefined;
+    return tip?.version === expected ? tip : undefined;
+  }
+
   /**
    * One statement: the database locks the stream, checks the tip the writer decided on, appends.
    * Appends that meet in time go out together in one statement and commit (see CallGrouper).
    */
-  private async appendAtKnownTip(tenant: string, streamId: string, events: readonly EventToAppend[], tip: StreamTip): Promise<AppendResult> {
+  private async appendAtKnownTip(tenant: string, streamId: string, events: readonly EventToAppend[], tip: StreamTip, expected: ExpectedVersion): Promise<AppendResult> {
     const sealed = sealEvents(tenant, streamId, tip, events, new Date());
     const outcome = await this.tipAppends.submit({ tenant, streamId, tip, sealed });
     if (!('positions' in outcome)) {
       this.tips.forget(tenant, streamId);
-      if ('actual' in outcome) throw new WrongExpectedVersionError(streamId, tip.version, outcome.actual);
+      if ('actual' in outcome) throw new WrongExpectedVersionError(streamId, expected, outcome.actual);
       return translatePgError(outcome.error);
     }
     const recorded = sealed.map((event, index) => ({ ...event, position: outcome.positions[index] }));

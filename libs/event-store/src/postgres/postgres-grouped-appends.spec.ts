@@ -57,6 +57,16 @@ describe('PostgreSQL appends grouped into one statement', () => {
     for (const id of ids.filter((_, i) => i !== 2)) expect(await store.streamVersion('t1', id)).toBe(3);
   });
 
+  it('creates new streams in one group, and reports the one that exists to its no_stream append', async () => {
+    const [existing] = await streamsAtKnownTips(1);
+    const ids = [aStreamId(), aStreamId(), existing, aStreamId()];
+    const outcomes = await Promise.allSettled(ids.map((id, i) => store.append('t1', id, events(1), i % 2 ? 0 : 'no_stream')));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ expected: 'no_stream', actual: 2 });
+    expect(await transactionsOf(ids.filter((id) => id !== existing), 1)).toBeLessThan(3);
+    for (const id of ids.filter((id) => id !== existing)) expect(verifyStream(id, await store.readStream('t1', id))).toBeUndefined();
+  });
+
   it('lets only one of two appends at the same tip of one stream win', async () => {
     const [id] = await streamsAtKnownTips(1);
     const outcomes = await Promise.allSettled([store.append('t1', id, events(1), 2), store.append('t1', id, events(1), 2)]);
