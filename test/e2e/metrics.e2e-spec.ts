@@ -146,6 +146,11 @@ describe('analysts read metrics over HTTP', () => {
     expect(second.items).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
     expect([first.items[0].caseId, second.items[0].caseId].sort()).toEqual([caseA, caseB].sort());
+    // The page sends the stored documents as they are: the same as one case asked for alone.
+    const page = await analyst('/v1/cases');
+    expect(page.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(page.headers.get('x-read-model-position')).toBe(String(page.body.position));
+    for (const item of page.body.data.items) expect(item).toEqual((await analyst(`/v1/cases/${item.caseId}`)).body.data);
     expect((await analyst(`/v1/cases?unitId=${buildingOffice}`)).body.data.items.map((c: { caseId: string }) => c.caseId)).toEqual([caseA]);
     expect((await analyst('/v1/cases?category=kultur')).body.data.items.map((c: { caseId: string }) => c.caseId)).toEqual([caseB]);
     const csv = await analyst('/v1/cases', 'musterstadt', { accept: 'text/csv' });

@@ -39,6 +39,12 @@ export interface CaseListFilter {
   readonly cursor?: string;
 }
 
+/** Cases in id order; each item is a case document's JSON text (CaseDocument). */
+export interface CaseListPage {
+  readonly items: string[];
+  readonly nextCursor: string | null;
+}
+
 export interface SummaryFilter {
   readonly asOf?: Date;
   /** Submission period, local dates, inclusive. */
@@ -92,15 +98,19 @@ export class ReadModelQueries {
     return rows.length ? Number(rows[0].position) : 0;
   }
 
-  async listCases(tenant: string, filter: CaseListFilter): Promise<Fresh<{ items: CaseDocument[]; nextCursor: string | null }>> {
+  /**
+   * A page of cases. Each item is the stored document's JSON text, sent on as it is: a page of 50
+   * parsed and serialised again cost the API about a millisecond.
+   */
+  async listCases(tenant: string, filter: CaseListFilter): Promise<Fresh<CaseListPage>> {
     const position = await this.position();
     const now = this.clock();
-    const items: CaseDocument[] = [];
+    const found: { id: string; doc: string }[] = [];
     let after = decodeCursor(filter.cursor);
     // Dormancy depends on T, so it is decided per case on top of a conservative SQL pre-filter.
     for (;;) {
-      const { rows } = await this.pool.query<{ doc: CaseDocument; history: CaseHistory }>(
-        `SELECT doc, ${filter.dormant === undefined ? 'NULL AS history' : 'history'} FROM rm_cases
+      const { rows } = await this.pool.query<{ id: string; doc: string; history: CaseHistory | null }>(
+        `SELECT id, doc::text AS doc, ${filter.dormant === undefined ? 'NULL AS history' : 'history'} FROM rm_cases
          WHERE tenant = $1 AND ($2::text IS NULL OR id > $2) AND ($3::text IS NULL OR stage = $3)
            AND ($4::text IS NULL OR initiative_id = $4) AND ($5::text IS NULL OR unit_id = $5) AND ($6::text IS NULL OR category = $6)
            AND ($7::boolean IS NOT TRUE OR (open AND last_contact_at < $8::timestamptz))
@@ -108,16 +118,16 @@ export class ReadModelQueries {
         [tenant, after ?? null, filter.stage ?? null, filter.initiativeId ?? null, filter.unitId ?? null, filter.category ?? null,
           filter.dormant ?? null, new Date(now.getTime() - this.settingsFor(tenant).dormancyDays * 86_400_000), filter.limit + 1],
       );
-      for (const row of rows.slice(0, filter.limit + 1)) {
-        if (filter.dormant !== undefined && (computeCaseMetrics(row.history, now, this.settingsFor(tenant))?.dormant ?? false) !== filter.dormant) continue;
-        items.push(row.doc);
+      for (const row of rows) {
+        if (filter.dormant !== undefined && (computeCaseMetrics(row.history as CaseHistory, now, this.settingsFor(tenant))?.dormant ?? false) !== filter.dormant) continue;
+        found.push(row);
       }
-      after = rows.at(-1)?.doc.caseId;
-      if (items.length > filter.limit || rows.length <= filter.limit) break;
+      after = rows.at(-1)?.id;
+      if (found.length > filter.limit || rows.length <= filter.limit) break;
     }
-    const page = items.slice(0, filter.limit);
-    const nextCursor = items.length > filter.limit ? encodeCursor(page[page.length - 1].caseId) : null;
-    return { position, data: { items: page, nextCursor } };
+    const page = found.slice(0, filter.limit);
+    const nextCursor = found.length > filter.limit ? encodeCursor(page[page.length - 1].id) : null;
+    return { position, data: { items: page.map((row) => row.doc), nextCursor } };
   }
 
   async getCase(tenant: string, caseId: string): Promise<Fresh<CaseDocument> | undefined> {
