@@ -1,3 +1,9 @@
+/** A group under way: one outcome per item, and the work whose end frees the group's slot. */
+export interface GroupRun<O> {
+  readonly outcomes: readonly Promise<O>[];
+  readonly slot: Promise<unknown>;
+}
+
 interface Waiting<I, O> {
   readonly item: I;
   readonly resolve: (outcome: O) => void;
@@ -14,9 +20,9 @@ export class CallGrouper<I, O> {
   private inFlight = 0;
   private scheduled = false;
 
-  /** `run` answers a group's items in their order; if it fails, every item of the group fails with it. */
+  /** `run` answers each of a group's items, in their order, and says when the group's slot is free again. */
   constructor(
-    private readonly run: (items: readonly I[]) => Promise<readonly O[]>,
+    private readonly run: (items: readonly I[]) => GroupRun<O>,
     private readonly maxInFlight: number,
     private readonly maxGroup: number,
   ) {}
@@ -41,11 +47,10 @@ export class CallGrouper<I, O> {
     while (this.inFlight < this.maxInFlight && this.waiting.length > 0) {
       const group = this.waiting.splice(0, this.maxGroup);
       this.inFlight += 1;
-      this.run(group.map((w) => w.item))
-        .then(
-          (outcomes) => group.forEach((w, i) => w.resolve(outcomes[i])),
-          (error) => group.forEach((w) => w.reject(error)),
-        )
+      const { slot, outcomes } = this.run(group.map((w) => w.item));
+      group.forEach((w, i) => outcomes[i].then(w.resolve, w.reject));
+      slot
+        .catch(() => undefined)
         .finally(() => {
           this.inFlight -= 1;
           this.schedule();

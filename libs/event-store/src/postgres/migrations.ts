@@ -89,7 +89,9 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
     // The appends that concurrent commands send while earlier ones are in flight, as one transaction
     // (one commit for all). Each stream is checked like kp_append_at; one that moved is reported
     // (o_position NULL, o_version its version) and skipped, the others are appended. Streams are
-    // locked in (tenant, stream_id) order, so two batches never wait for each other in a cycle.
+    // locked in (tenant, stream_id) order, so two batches never wait for each other in a cycle. A
+    // stream locked elsewhere for more than two seconds fails the batch (55P03), whose appends are
+    // then sent one by one: one held stream must not hold up the commands to all the others.
     sql: `
       CREATE FUNCTION kp_append_batch(p_appends json)
         RETURNS TABLE (o_entry int, o_position bigint, o_version bigint) LANGUAGE plpgsql AS $fn$
@@ -98,6 +100,7 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
         v_version bigint;
         v_hash text;
       BEGIN
+        PERFORM set_config('lock_timeout', '2s', true);
         FOR a IN
           SELECT * FROM json_to_recordset(p_appends)
             AS x(entry int, tenant text, stream_id text, category text, version bigint, hash text, last_version bigint, last_hash text, events json)

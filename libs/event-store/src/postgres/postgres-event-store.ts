@@ -21,7 +21,7 @@ import { decodePgCheckpoint } from './checkpoint-codec';
 import { refusedStatement, translatePgError } from './pg-errors';
 import { EVENT_COLUMNS, EventRow, GLOBAL_ORDER_PAGE, toGlobalEvent, toRecordedEvent } from './row-mapping';
 import { leanReplayPage } from './replay-page';
-import { CallGrouper } from './call-grouper';
+import { CallGrouper, GroupRun } from './call-grouper';
 import { appendManyAtTips, appendOneAtTip, TipAppend, TipAppendOutcome } from './tip-appends';
 import type { ReplayPage, ReplayReadable } from '../replay/replay-reader';
 
@@ -79,7 +79,7 @@ export class PostgresEventStore implements EventStore, AuditReadable, ReplayRead
    */
   private async appendAtKnownTip(tenant: string, streamId: string, events: readonly EventToAppend[], tip: StreamTip, expected: ExpectedVersion): Promise<AppendResult> {
     const sealed = sealEvents(tenant, streamId, tip, events, new Date());
-    const outcome = await this.tipAppends.submit({ tenant, streamId, tip, sealed });
+    const outcome: TipAppendOutcome = await this.tipAppends.submit({ tenant, streamId, tip, sealed }).catch((error: unknown) => ({ error }));
     if (!('positions' in outcome)) {
       this.tips.forget(tenant, streamId);
       if ('actual' in outcome) throw new WrongExpectedVersionError(streamId, expected, outcome.actual);
@@ -90,17 +90,22 @@ export class PostgresEventStore implements EventStore, AuditReadable, ReplayRead
     return { streamId, version: last.version, position: last.position, events: recorded };
   }
 
-  private async appendGroup(appends: readonly TipAppend[]): Promise<TipAppendOutcome[]> {
-    if (appends.length > 1) {
-      try {
-        return await appendManyAtTips(this.pool, appends);
-      } catch (error) {
-        // One append's failure fails the statement: each is then tried alone, so only its own caller
-        // sees it. Only when the server refused the statement: a lost connection may have committed it.
-        if (!refusedStatement(error)) throw error;
-      }
+  /**
+   * A group is one statement. If the server refuses it (one append's failure fails them all, or a
+   * stream stayed locked elsewhere for two seconds), each append is sent alone, so only its own
+   * caller sees its failure or waits for its lock; the group's slot is free again by then. Not when
+   * the connection failed: the statement may have committed.
+   */
+  private appendGroup(appends: readonly TipAppend[]): GroupRun<TipAppendOutcome> {
+    if (appends.length === 1) {
+      const alone = appendOneAtTip(this.pool, appends[0]);
+      return { slot: alone, outcomes: [alone] };
     }
-    return Promise.all(appends.map((append) => appendOneAtTip(this.pool, append)));
+    const together = appendManyAtTips(this.pool, appends).catch((error: unknown) => {
+      if (refusedStatement(error)) return undefined;
+      throw error;
+    });
+    return { slot: together, outcomes: appends.map((append, i) => together.then((outcomes) => outcomes?.[i] ?? appendOneAtTip(this.pool, append))) };
   }
 
   private async appendInOwnTransaction(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
