@@ -7,6 +7,9 @@ import { createKafkaRelay, KafkaRelayHandle, relayTopics } from '@koproduktiv/me
 import { Processor, ProcessorRunner } from '@koproduktiv/projections';
 import { createTestDatabase, TestDatabase } from './postgres';
 import { startTestKafka, TestKafka, TestTopic } from './kafka';
+import { waitFor } from './wait-for';
+
+export { waitFor };
 
 export const relayTestTopics = (prefix: string): TestTopic[] => relayTopics(prefix).map((name) => ({ name, partitions: name.endsWith('deadletter.v1') ? 1 : 3 }));
 
@@ -103,14 +106,6 @@ export class RelayHarness {
 
   async close(): Promise<void> {
     await this.db.drop();
-  }
-}
-
-export async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs = 30_000, describe: () => string = () => ''): Promise<void> {
-  const started = Date.now();
-  while (!(await Promise.resolve().then(condition).catch(() => false))) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms ${describe()}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 

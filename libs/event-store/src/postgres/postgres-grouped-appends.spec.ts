@@ -1,4 +1,5 @@
 import { createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
+import { waitFor } from '../../../../test/support/wait-for';
 import { verifyStream } from '../hash-chain';
 import { StoreUnavailableError, UnstorableEventError, WrongExpectedVersionError } from '../port';
 import { aStreamId, anEvent, events } from '../testing';
@@ -125,11 +126,3 @@ describe('PostgreSQL appends grouped into one statement', () => {
     await expect(store.append('t1', ids[1], events(1), 2)).resolves.toMatchObject({ version: 3 });
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -1,5 +1,6 @@
 import { DatabaseError, Pool } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
+import { waitFor } from '../../../../test/support/wait-for';
 import { createPool, refusedByServer } from './pool';
 
 describe('createPool on PostgreSQL', () => {
@@ -24,12 +25,13 @@ describe('createPool on PostgreSQL', () => {
     expect(await backend()).toBe(before);
   });
 
-  it('drops a connection that the server ended, and answers the next query on a new one', async () => {
+  it('drops a connection that the server ends under a query, and answers the next query on a new one', async () => {
     const before = await backend();
+    const sleeping = pool.query('SELECT pg_sleep(10)');
+    await waitFor(async () => (await db.pool.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1 AND query LIKE '%pg_sleep%'`, [before])).rows[0].n === '1');
     await db.pool.query('SELECT pg_terminate_backend($1)', [before]);
-    await expect(pool.query('SELECT 1')).rejects.toBeDefined();
-    const after = await backend();
-    expect(after).not.toBe(before);
+    await expect(sleeping).rejects.toBeDefined();
+    expect(await backend()).not.toBe(before);
   });
 
   it('still answers callbacks and parameters as pg does', async () => {
