@@ -76,40 +76,51 @@ describe('PostgreSQL appends grouped into one statement', () => {
     expect((await store.readStream('t1', id)).map((e) => e.version)).toEqual([1, 2, 3]);
   });
 
+  /** Locks the stream's row in a transaction of its own until `release` (commit) is called. */
+  async function holdStream(id: string): Promise<{ release: () => Promise<void> }> {
+    const holder = await db.pool.connect();
+    await holder.query('BEGIN');
+    await holder.query(`SELECT 1 FROM kp_streams WHERE tenant = 't1' AND stream_id = $1 FOR UPDATE`, [id]);
+    let released = false;
+    return {
+      release: async () => {
+        if (released) return;
+        released = true;
+        await holder.query('COMMIT').finally(() => holder.release());
+      },
+    };
+  }
+
   it('does not let a stream locked elsewhere hold up the rest of its group for more than two seconds', async () => {
     const ids = await streamsAtKnownTips(3);
-    const holder = await db.pool.connect();
+    const held = await holdStream(ids[1]);
     try {
-      await holder.query('BEGIN');
-      await holder.query(`SELECT 1 FROM kp_streams WHERE tenant = 't1' AND stream_id = $1 FOR UPDATE`, [ids[1]]);
       const settled: string[] = [];
       const appends = ids.map((id) => store.append('t1', id, events(1), 2).then(() => settled.push(id)));
       await Promise.all([appends[0], appends[2]]);
       expect(settled.sort()).toEqual([ids[0], ids[2]].sort()); // the held stream's append still waits
-      await holder.query('COMMIT');
+      await held.release();
       await appends[1];
     } finally {
-      holder.release();
+      await held.release();
     }
     expect(await Promise.all(ids.map((id) => store.streamVersion('t1', id)))).toEqual([3, 3, 3]);
   }, 15_000);
 
   it('fails every append of a group whose connection is lost as unavailable, and stores none of them', async () => {
     const ids = await streamsAtKnownTips(3);
-    const holder = await db.pool.connect();
+    const held = await holdStream(ids[2]);
+    const waiting = `SELECT pid FROM pg_stat_activity WHERE query LIKE '%kp_append_batch%' AND wait_event_type = 'Lock'`;
     try {
-      await holder.query('BEGIN');
-      await holder.query(`SELECT 1 FROM kp_streams WHERE tenant = 't1' AND stream_id = $1 FOR UPDATE`, [ids[2]]);
       const outcomes = Promise.allSettled(ids.map((id) => store.append('t1', id, events(1), 2)));
       // The group waits for the held stream; its connection is ended under it.
-      await waitFor(async () => (await db.pool.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE '%kp_append_batch%' AND wait_event_type = 'Lock'`)).rows[0].n === '1');
-      await db.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%kp_append_batch%' AND wait_event_type = 'Lock'`);
+      await waitFor(async () => (await db.pool.query(waiting)).rowCount === 1);
+      await db.pool.query(`SELECT pg_terminate_backend(pid) FROM (${waiting}) w`);
       const settled = await outcomes;
       expect(settled.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
       for (const o of settled) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError);
     } finally {
-      await holder.query('ROLLBACK');
-      holder.release();
+      await held.release();
     }
     expect(await Promise.all(ids.map((id) => store.streamVersion('t1', id)))).toEqual([2, 2, 2]);
   });
