@@ -7,8 +7,7 @@ import type { MetricsSettings } from '@koproduktiv/metrics';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
 import { AsOfQueryDto, CaseListQueryDto } from './query.dto';
-import { answer, notFound, parseAsOf, READ_MODEL_QUERIES, wantsCsv } from './query-support';
-import { toCsv } from './csv';
+import { answer, notFound, parseAsOf, READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS } from './settings';
 
 @ApiTags('queries')
@@ -33,13 +32,13 @@ export class CasesController {
       if (error instanceof RangeError) throw notFound('REQUEST.INVALID_CURSOR', 'This cursor');
       throw error;
     }
-    reply.header('X-Read-Model-Position', String(page.position));
-    if (wantsCsv(request)) {
-      reply.header('Content-Type', 'text/csv; charset=utf-8');
-      return toCsv(page.data.items.map((item) => JSON.parse(item) as object));
-    }
-    reply.header('Content-Type', 'application/json; charset=utf-8');
-    return `{"position":${page.position},"data":{"items":[${page.data.items.join(',')}],"nextCursor":${JSON.stringify(page.data.nextCursor)}}}`;
+    return answer(
+      request,
+      reply,
+      page,
+      (data) => data.items.map((item) => JSON.parse(item) as object),
+      ({ position, data }) => `{"position":${position},"data":{"items":[${data.items.join(',')}],"nextCursor":${JSON.stringify(data.nextCursor)}}}`,
+    );
   }
 
   @Get(':caseId')

@@ -19,12 +19,23 @@ export const notFound = (code: string, what: string) =>
 
 export const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/.test(String(request.headers.accept ?? ''));
 
-/** Sends `{ position, data }` as JSON, or `rows` as CSV when asked for; either way with the read-model position. */
-export function answer<T>(request: FastifyRequest, reply: FastifyReply, fresh: { position: number; data: T }, csvRows?: (data: T) => object[]) {
+/**
+ * Sends `{ position, data }` as JSON, or `rows` as CSV when asked for; either way with the read-model
+ * position. `jsonText`, when given, writes the JSON itself (for data that is JSON text already).
+ */
+export function answer<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  fresh: { position: number; data: T },
+  csvRows?: (data: T) => object[],
+  jsonText?: (fresh: { position: number; data: T }) => string,
+) {
   reply.header('X-Read-Model-Position', String(fresh.position));
   if (csvRows && wantsCsv(request)) {
     reply.header('Content-Type', 'text/csv; charset=utf-8');
     return toCsv(csvRows(fresh.data));
   }
-  return fresh;
+  if (!jsonText) return fresh;
+  reply.header('Content-Type', 'application/json; charset=utf-8');
+  return jsonText(fresh);
 }

@@ -14,8 +14,9 @@ import { concurrentWriteLost, idempotencyKeyReused, MAX_FUTURE_SKEW_MS, occurred
  *
  * When this process decided the stream's last command, the command is first decided on that state
  * without reading at all: the append is checked against the version, so a stale state (or an
- * earlier request with the same Idempotency-Key) costs a conflict, never a wrong event. Only events count from such a decision; a rejection, a no-op, an
- * If-Match naming another version or a conflict is settled by the reading path below.
+ * earlier request with the same Idempotency-Key) costs a conflict, never a wrong event. Only events
+ * count from such a decision; a rejection, a no-op, an If-Match naming another version or a
+ * conflict is settled by the reading path below.
  */
 export class CommandExecutor {
   constructor(
