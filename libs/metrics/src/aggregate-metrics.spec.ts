@@ -1,7 +1,6 @@
-import { aggregateCaseMetrics, CaseSnapshot, filterCases, groupCases, snapshotCase } from './aggregate-metrics';
+import { aggregateCaseMetrics, CaseSnapshot, filterCases, groupCases, snapshotCase, SnapshotMetrics } from './aggregate-metrics';
 import { foldCaseEvents } from './case-history';
-import { CaseFacts, CaseMetrics, CommitmentCounts } from './case-metrics';
-import { compositeIndex } from './indices';
+import { CaseFacts, CommitmentCounts } from './case-metrics';
 import { caseEvents, positions } from './testing/case-events';
 
 const counts = (partial: Partial<CommitmentCounts> = {}): CommitmentCounts => ({
@@ -13,50 +12,36 @@ const counts = (partial: Partial<CommitmentCounts> = {}): CommitmentCounts => ({
   ...partial,
 });
 
-/** An index with the given value (0..100); its components do not matter to aggregation. */
-const index = (value: number | null) => ({ ...compositeIndex({}, {}), value }) as never;
-
 /** A snapshot with neutral metrics, overridden where a spec needs numbers. */
-const snapshot = (facts: Partial<CaseFacts>, metrics: Partial<CaseMetrics> & { trust?: number | null; continuity?: number | null }): CaseSnapshot => ({
-  facts: {
-    caseId: 'c',
-    initiativeId: 'initiative-1',
-    category: 'culture',
-    submittedAt: '2026-01-15T00:00:00.000Z',
-    status: 'open',
-    outcome: null,
-    stage: 'request',
-    unitId: 'unit-1',
-    fundingDecisionDays: [],
-    asOf: '2026-06-01T00:00:00.000Z',
-    ...facts,
-  },
-  metrics: {
-    contactContinuity: null,
-    contactHandovers: 0,
-    daysToContactPerson: null,
-    medianContactGapDays: null,
-    longestSilenceDays: 0,
-    dormant: false,
-    stageDays: { request: 0, support: 0, interim_use: 0, institutionalised: 0 },
-    daysToInstitutionalisation: null,
-    interimUseExtensions: 0,
-    daysToFirstResponse: null,
-    respondedWithinTarget: null,
-    commitments: { administration: counts(), initiative: counts() },
-    commitmentReliability: { administration: null, initiative: null, combined: null },
-    fundingDecisionDays: null,
-    participation: { inform: 0, consult: 0, involve: 0, collaborate: 0, empower: 0 },
-    coCreationShare: null,
-    pseudoParticipationRisk: false,
-    reciprocityIndex: null,
-    perceivedTrust: { initiative: null, administration: null, overall: null },
-    trustIndex: index(metrics.trust ?? null),
-    continuityIndex: index(metrics.continuity ?? null),
-    asOf: '2026-06-01T00:00:00.000Z',
-    ...metrics,
-  },
-});
+const snapshot = (facts: Partial<CaseFacts>, metrics: Partial<SnapshotMetrics> & { trust?: number | null; continuity?: number | null }): CaseSnapshot => {
+  const { trust = null, continuity = null, ...rest } = metrics;
+  return {
+    facts: {
+      caseId: 'c',
+      initiativeId: 'initiative-1',
+      category: 'culture',
+      submittedAt: '2026-01-15T00:00:00.000Z',
+      status: 'open',
+      outcome: null,
+      stage: 'request',
+      unitId: 'unit-1',
+      fundingDecisionDays: [],
+      asOf: '2026-06-01T00:00:00.000Z',
+      ...facts,
+    },
+    metrics: {
+      dormant: false,
+      daysToInstitutionalisation: null,
+      daysToFirstResponse: null,
+      respondedWithinTarget: null,
+      commitments: { administration: counts(), initiative: counts() },
+      participation: { inform: 0, consult: 0, involve: 0, collaborate: 0, empower: 0 },
+      trustIndex: trust,
+      continuityIndex: continuity,
+      ...rest,
+    },
+  };
+};
 
 describe('aggregateCaseMetrics', () => {
   const cases = [

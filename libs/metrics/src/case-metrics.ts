@@ -4,7 +4,7 @@ import { commitmentStatus, CommitmentStatus } from './commitment-status';
 import { compositeIndex, CompositeIndex } from './indices';
 import { MetricsSettings, MetricsSettingsInput, resolveMetricsSettings } from './settings';
 import { clamp01, mean, median, ratio } from './stats';
-import { byTime, earliest, latest, msOf } from './timed';
+import { byTime, earliest, isoAt, latest, msOf } from './timed';
 import { days, toMs } from './time';
 
 export const STAGES = ['request', 'support', 'interim_use', 'institutionalised'] as const satisfies readonly CaseStage[];
@@ -321,7 +321,7 @@ export const factsOfHistoryAsOf = (h: CaseHistory, t: number): CaseFacts | null 
     caseId: h.caseId,
     initiativeId: h.submitted.initiativeId,
     category: h.submitted.category,
-    submittedAt: h.submitted.at,
+    submittedAt: isoAt(h.submitted),
     status: open ? 'open' : 'closed',
     outcome,
     stage: segments[segments.length - 1].stage,

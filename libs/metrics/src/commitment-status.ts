@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, endOfLocalDay, toMs } from './time';
+import { DEFAULT_TIME_ZONE, endOfLocalDayMs, toMs } from './time';
 
 export const COMMITMENT_STATUSES = ['kept', 'late', 'broken', 'overdue', 'open'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
@@ -49,7 +49,7 @@ export const commitmentStatus = (
   let due = dueOn;
   let markedLate = false;
   for (const { change, ms } of ordered) {
-    const end = endOfLocalDay(due, timeZone).getTime();
+    const end = endOfLocalDayMs(due, timeZone);
     if (change.kind === 'renegotiated') {
       if (ms <= end && change.newDueOn !== undefined) due = change.newDueOn;
       else if (ms > end) markedLate = true;
@@ -61,5 +61,5 @@ export const commitmentStatus = (
     return { status: markedLate ? 'late' : 'broken', dueOn: due, markedLate };
   }
   if (markedLate) return { status: 'late', dueOn: due, markedLate };
-  return { status: t > endOfLocalDay(due, timeZone).getTime() ? 'overdue' : 'open', dueOn: due, markedLate };
+  return { status: t > endOfLocalDayMs(due, timeZone) ? 'overdue' : 'open', dueOn: due, markedLate };
 };

@@ -169,16 +169,29 @@ const firstInstantOnOrAfter = (date: string, lo: number, hi: number, timeZone: s
   return lo;
 };
 
+const endCache = new Map<string, number>();
+
+/** endOfLocalDay in epoch ms. Cached: every commitment's due date is asked for at every question. */
+export const endOfLocalDayMs = (date: string, timeZone: string = DEFAULT_TIME_ZONE): number => {
+  const key = `${timeZone}|${date}`;
+  let end = endCache.get(key);
+  if (end === undefined) {
+    end = startOfLocalDay(nextDate(date), timeZone).getTime() - 1;
+    if (endCache.size > 10_000) endCache.clear();
+    endCache.set(key, end);
+  }
+  return end;
+};
+
 /** The last instant of a local calendar date: `endOfLocalDay('2026-03-29')` = 2026-03-29T21:59:59.999Z. */
-export const endOfLocalDay = (date: string, timeZone: string = DEFAULT_TIME_ZONE): Date =>
-  new Date(startOfLocalDay(nextDate(date), timeZone).getTime() - 1);
+export const endOfLocalDay = (date: string, timeZone: string = DEFAULT_TIME_ZONE): Date => new Date(endOfLocalDayMs(date, timeZone));
 
 /** "On or before D": occurredAt <= D 23:59:59.999 local time. */
 export const isOnOrBeforeLocalDay = (
   instant: Date | number,
   date: string,
   timeZone: string = DEFAULT_TIME_ZONE,
-): boolean => toMs(instant) <= endOfLocalDay(date, timeZone).getTime();
+): boolean => toMs(instant) <= endOfLocalDayMs(date, timeZone);
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;

@@ -13,8 +13,11 @@ export interface MetricsEvent {
 }
 
 export interface Timed {
-  /** occurredAt, ISO 8601 UTC. */
-  readonly at: string;
+  /**
+   * occurredAt: ISO 8601 UTC as stored, or epoch ms in a history kept in memory in parsed form (so
+   * its times are parsed once, not at every question). Read it with msOf or isoAt.
+   */
+  readonly at: string | number;
   /** The event's global position. */
   readonly pos: number;
 }
@@ -23,7 +26,9 @@ export const isoOf = (instant: Date | string): string => (instant instanceof Dat
 
 export const timedOf = (event: MetricsEvent): Timed => ({ at: isoOf(event.occurredAt), pos: event.position });
 
-export const msOf = (entry: Timed): number => isoMs(entry.at);
+export const msOf = (entry: Timed): number => (typeof entry.at === 'number' ? entry.at : isoMs(entry.at));
+
+export const isoAt = (entry: Timed): string => (typeof entry.at === 'string' ? entry.at : new Date(entry.at).toISOString());
 
 /** Appends the entry unless an entry of the same event (position) is already there. */
 export const addOnce = <E extends Timed>(list: readonly E[], entry: E): readonly E[] =>

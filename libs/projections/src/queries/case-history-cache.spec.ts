@@ -1,18 +1,19 @@
+import { emptyCaseHistory } from '@koproduktiv/metrics';
 import { CachedHistory, CaseHistoryCache } from './case-history-cache';
 
-const entry = (size: number, rowPosition = 1): CachedHistory => ({ rowPosition, json: 'x'.repeat(size), checkedAt: 10 });
+const entry = (bytes: number, rowPosition = 1): CachedHistory => ({ rowPosition, history: emptyCaseHistory(), bytes, checkedAt: 10 });
 
 describe('CaseHistoryCache', () => {
-  it('keeps entries within its budget, a byte per character of JSON, and drops the least recently used first', () => {
+  it('keeps entries within its budget of estimated bytes, and drops the least recently used first', () => {
     const cache = new CaseHistoryCache(1000);
     cache.set('t', 'a', entry(400));
     cache.set('t', 'b', entry(200));
     expect(cache.stats()).toMatchObject({ entries: 2, bytes: 600 });
-    expect(cache.get('t', 'a')?.json).toHaveLength(400);
+    expect(cache.get('t', 'a')?.bytes).toBe(400);
     cache.set('t', 'c', entry(500));
     expect(cache.get('t', 'b')).toBeUndefined();
-    expect(cache.get('t', 'a')?.json).toHaveLength(400);
-    expect(cache.get('t', 'c')?.json).toHaveLength(500);
+    expect(cache.get('t', 'a')?.bytes).toBe(400);
+    expect(cache.get('t', 'c')?.bytes).toBe(500);
     expect(cache.stats()).toMatchObject({ entries: 2, bytes: 900 });
   });
 
@@ -24,6 +25,19 @@ describe('CaseHistoryCache', () => {
     expect(cache.get('t', 'a')?.rowPosition).toBe(2);
   });
 
+  it('takes an offered entry only into room left, never pushing another out', () => {
+    const cache = new CaseHistoryCache(1000);
+    cache.set('t', 'hot', entry(600));
+    cache.offer('t', 'a', entry(300));
+    cache.offer('t', 'b', entry(300));
+    expect(cache.get('t', 'hot')).toBeDefined();
+    expect(cache.get('t', 'a')).toBeDefined();
+    expect(cache.get('t', 'b')).toBeUndefined();
+    cache.offer('t', 'a', entry(400, 2));
+    expect(cache.get('t', 'a')?.rowPosition).toBe(2);
+    expect(cache.stats()).toMatchObject({ entries: 2, bytes: 1000 });
+  });
+
   it('does not keep a history larger than the whole budget, nor any with a budget of 0', () => {
     const small = new CaseHistoryCache(100);
     small.set('t', 'a', entry(50));
@@ -32,6 +46,7 @@ describe('CaseHistoryCache', () => {
     expect(small.get('t', 'a')).toBeDefined();
     const none = new CaseHistoryCache(0);
     none.set('t', 'a', entry(1));
+    none.offer('t', 'b', entry(1));
     expect(none.stats()).toMatchObject({ entries: 0, bytes: 0 });
   });
 

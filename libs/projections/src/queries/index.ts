@@ -1,3 +1,5 @@
 export * from './read-model-queries';
 export * from './cursor';
 export * from './case-history-cache';
+export * from './case-histories';
+export * from './resident-history';

@@ -18,6 +18,7 @@ import { READ_MODELS_PROCESSOR } from '../read-models/read-model-projection';
 import { decodeCursor, encodeCursor } from './cursor';
 import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
+import { CaseHistories } from './case-histories';
 import { inFlight } from '../in-flight';
 
 /**
@@ -67,13 +68,16 @@ export interface Fresh<T> {
 export class ReadModelQueries {
   private readonly summaries = new SummaryCache<Fresh<AggregateCaseMetrics & { asOf: string }>>();
   private knownPosition: { value: Promise<number>; at: number } | undefined;
+  private readonly histories: CaseHistories;
 
   constructor(
     private readonly pool: Pool,
     private readonly settingsFor: (tenant: string) => MetricsSettings,
     private readonly clock: () => Date = () => new Date(),
     readonly historyCache = new CaseHistoryCache(DEFAULT_CASE_HISTORY_CACHE_BYTES),
-  ) {}
+  ) {
+    this.histories = new CaseHistories(pool, historyCache);
+  }
 
   /**
    * The store position the read models have reached. Looked up at most every 100 ms: an answer's
@@ -109,8 +113,8 @@ export class ReadModelQueries {
     let after = decodeCursor(filter.cursor);
     // Dormancy depends on T, so it is decided per case on top of a conservative SQL pre-filter.
     for (;;) {
-      const { rows } = await this.pool.query<{ id: string; doc: string; history: CaseHistory | null }>(
-        `SELECT id, doc::text AS doc, ${filter.dormant === undefined ? 'NULL AS history' : 'history'} FROM rm_cases
+      const { rows } = await this.pool.query<{ id: string; doc: string; position: string }>(
+        `SELECT id, doc::text AS doc, position FROM rm_cases
          WHERE tenant = $1 AND ($2::text IS NULL OR id > $2) AND ($3::text IS NULL OR stage = $3)
            AND ($4::text IS NULL OR initiative_id = $4) AND ($5::text IS NULL OR unit_id = $5) AND ($6::text IS NULL OR category = $6)
            AND ($7::boolean IS NOT TRUE OR (open AND last_contact_at < $8::timestamptz))
@@ -118,10 +122,12 @@ export class ReadModelQueries {
         [tenant, after ?? null, filter.stage ?? null, filter.initiativeId ?? null, filter.unitId ?? null, filter.category ?? null,
           filter.dormant ?? null, new Date(now.getTime() - this.settingsFor(tenant).dormancyDays * 86_400_000), filter.limit + 1],
       );
-      for (const row of rows) {
-        if (filter.dormant !== undefined && (computeCaseMetrics(row.history as CaseHistory, now, this.settingsFor(tenant))?.dormant ?? false) !== filter.dormant) continue;
+      const histories = filter.dormant === undefined ? [] : await this.histories.ofRows(tenant, rows, position);
+      rows.forEach((row, i) => {
+        const history = histories[i];
+        if (filter.dormant !== undefined && (!history || (computeCaseMetrics(history, now, this.settingsFor(tenant))?.dormant ?? false) !== filter.dormant)) return;
         found.push(row);
-      }
+      });
       after = rows.at(-1)?.id;
       if (found.length > filter.limit || rows.length <= filter.limit) break;
     }
@@ -138,38 +144,9 @@ export class ReadModelQueries {
 
   async caseMetrics(tenant: string, caseId: string, asOf?: Date) {
     const position = await this.position();
-    const history = await this.caseHistory(tenant, caseId, position);
+    const history = await this.histories.one(tenant, caseId, position);
     if (!history) return undefined;
     return { position, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
-  }
-
-  /**
-   * A case's history, from the cache when its row has not moved. Within one read-model position a
-   * cached history is used without asking: it was read at that position or later, and an answer's
-   * position is a lower bound. Otherwise PostgreSQL sends the history only if the row's position
-   * differs from the cached one.
-   */
-  private async caseHistory(tenant: string, caseId: string, position: number): Promise<CaseHistory | undefined> {
-    const cached = this.historyCache.get(tenant, caseId);
-    if (cached?.checkedAt === position) {
-      this.historyCache.count(true);
-      return JSON.parse(cached.json) as CaseHistory;
-    }
-    const { rows } = await this.pool.query<{ position: string; history: string | null }>({
-      name: 'kp_case_history_if_moved',
-      text: 'SELECT position, CASE WHEN position = $3 THEN NULL ELSE history::text END AS history FROM rm_cases WHERE tenant = $1 AND id = $2',
-      values: [tenant, caseId, cached?.rowPosition ?? null],
-    });
-    const row = rows[0];
-    if (!row) {
-      this.historyCache.delete(tenant, caseId);
-      return undefined;
-    }
-    const unmoved = cached !== undefined && row.history === null;
-    this.historyCache.count(unmoved);
-    const json = unmoved ? cached.json : (row.history as string);
-    this.historyCache.set(tenant, caseId, { rowPosition: unmoved ? cached.rowPosition : Number(row.position), json, checkedAt: position });
-    return JSON.parse(json) as CaseHistory;
   }
 
   async initiative(tenant: string, initiativeId: string): Promise<Fresh<InitiativeDocument> | undefined> {
@@ -246,17 +223,18 @@ export class ReadModelQueries {
   }
 
   /**
-   * Hands every matching case's history to `visit`, a page at a time, the next page read while this
-   * one is visited. All at once, a municipality-wide question would hold every history in memory
-   * (about 180 MB for 10 000 cases of 100 events) and keep the event loop from other requests for
-   * as long as the whole computation takes; between pages, they are served.
+   * Hands every matching case's history to `visit`, a page at a time, the next page's rows asked for
+   * while this one is visited. All at once, a municipality-wide question would hold every history in
+   * memory and keep the event loop from other requests for as long as the whole computation takes;
+   * between pages, they are served. Histories come through the cache (CaseHistories.ofRows).
    */
   private async eachHistory(tenant: string, where: string, params: unknown[], visit: (history: CaseHistory) => void): Promise<void> {
+    const position = await this.position();
     const after = `$${params.length + 2}::text`;
     const page = (from: string | null) =>
       inFlight(
-        this.pool.query<{ id: string; history: CaseHistory }>(
-          `SELECT id, history FROM rm_cases WHERE tenant = $1 AND ${where} AND (${after} IS NULL OR id > ${after}) ORDER BY id LIMIT ${HISTORY_PAGE}`,
+        this.pool.query<{ id: string; position: string }>(
+          `SELECT id, position FROM rm_cases WHERE tenant = $1 AND ${where} AND (${after} IS NULL OR id > ${after}) ORDER BY id LIMIT ${HISTORY_PAGE}`,
           [tenant, ...params, from],
         ),
       );
@@ -264,7 +242,7 @@ export class ReadModelQueries {
     for (;;) {
       const { rows } = await next;
       if (rows.length === HISTORY_PAGE) next = page(rows[rows.length - 1].id);
-      for (const row of rows) visit(row.history);
+      for (const history of await this.histories.ofRows(tenant, rows, position)) if (history) visit(history);
       if (rows.length < HISTORY_PAGE) return;
     }
   }
