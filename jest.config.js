@@ -38,7 +38,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join("|")})/)(?!.*/node_modules/)`],
   moduleNameMapper: {
     '^@koproduktiv/(domain|event-store|platform|projections|metrics|runtime|messaging)$': '<rootDir>/libs/$1/src/index.ts',
-    '^@koproduktiv/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
+    '^@koproduktiv/(event-store|metrics)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -78,6 +78,28 @@ describe('case metrics from the history cache (PostgreSQL)', () => {
     expect(await uncachedMetrics('nachbarort')).toBeUndefined();
   });
 
+  it('serves a summary from cached histories and takes the others into its free room', async () => {
+    const fresh = new CaseHistoryCache(1024 * 1024);
+    const queries = new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, fresh);
+    const reference = await new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, new CaseHistoryCache(0)).summary(TENANT, { asOf: T });
+    expect((await queries.summary(TENANT, { asOf: T })).data).toEqual(reference.data);
+    expect(fresh.stats().entries).toBe(reference.data.cases);
+    await queries.caseMetrics(TENANT, caseId, T);
+    expect(fresh.stats()).toMatchObject({ hits: 1, misses: 0 });
+  });
+
+  it('never lets a summary push out a case asked about by itself', async () => {
+    const probe = new CaseHistoryCache(1024 * 1024);
+    await new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, probe).caseMetrics(TENANT, caseId, T);
+    // Room for this history, not for a second one.
+    const full = new CaseHistoryCache(Math.round(probe.stats().bytes * 1.5));
+    const queries = new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, full);
+    await queries.caseMetrics(TENANT, caseId, T);
+    await queries.summary(TENANT, { asOf: T });
+    expect(full.stats().entries).toBe(1);
+    expect(full.get(TENANT, caseId)).toBeDefined();
+  });
+
   it('answers as before after a rebuild swapped in a new generation', async () => {
     const before = await uncachedMetrics();
     await rebuildReadModels(store, db.pool, { batchSize: 3 });

@@ -27,7 +27,7 @@ import { inFlight } from '../in-flight';
  */
 const HISTORY_PAGE = 64;
 
-/** The default budget of the case histories' JSON kept per process (see CaseHistoryCache; CASE_HISTORY_CACHE_MB). */
+/** The default budget of the case histories kept per process, estimated heap bytes (see CaseHistoryCache; CASE_HISTORY_CACHE_MB). */
 export const DEFAULT_CASE_HISTORY_CACHE_BYTES = 128 * 1024 * 1024;
 
 export interface CaseListFilter {
