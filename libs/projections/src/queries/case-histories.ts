@@ -52,7 +52,7 @@ export class CaseHistories {
    */
   async ofRows(tenant: string, rows: readonly CaseRowVersion[], position: number): Promise<(CaseHistory | undefined)[]> {
     const found = rows.map((row) => {
-      const cached = this.cache.get(tenant, row.id);
+      const cached = this.cache.peek(tenant, row.id);
       return cached?.rowPosition === Number(row.position) ? cached.history : undefined;
     });
     const missing = rows.filter((_, i) => found[i] === undefined).map((row) => row.id);

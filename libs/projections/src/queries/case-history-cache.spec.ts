@@ -38,6 +38,16 @@ describe('CaseHistoryCache', () => {
     expect(cache.stats()).toMatchObject({ entries: 2, bytes: 1000 });
   });
 
+  it('lets an entry be looked at without making it the most recently used', () => {
+    const cache = new CaseHistoryCache(1000);
+    cache.set('t', 'a', entry(400));
+    cache.set('t', 'b', entry(400));
+    expect(cache.peek('t', 'a')?.bytes).toBe(400);
+    cache.set('t', 'c', entry(400));
+    expect(cache.peek('t', 'a')).toBeUndefined();
+    expect(cache.peek('t', 'b')).toBeDefined();
+  });
+
   it('does not keep a history larger than the whole budget, nor any with a budget of 0', () => {
     const small = new CaseHistoryCache(100);
     small.set('t', 'a', entry(50));

@@ -42,6 +42,11 @@ export class CaseHistoryCache {
     return entry;
   }
 
+  /** The entry without counting it as used: questions over every case do not reorder the cache. */
+  peek(tenant: string, caseId: string): CachedHistory | undefined {
+    return this.entries.get(keyOf(tenant, caseId));
+  }
+
   /** Keeps the entry, making room by dropping the least recently used. */
   set(tenant: string, caseId: string, entry: CachedHistory): void {
     this.delete(tenant, caseId);
