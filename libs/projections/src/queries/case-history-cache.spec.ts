@@ -1,7 +1,6 @@
-import { emptyCaseHistory } from '@koproduktiv/metrics';
 import { CachedHistory, CaseHistoryCache } from './case-history-cache';
 
-const entry = (bytes: number, rowPosition = 1): CachedHistory => ({ rowPosition, history: emptyCaseHistory(), bytes, checkedAt: 10 });
+const entry = (bytes: number, rowPosition = 1): CachedHistory => ({ rowPosition, packed: { values: new Float64Array(0), strings: [], bytes }, checkedAt: 10 });
 
 describe('CaseHistoryCache', () => {
   it('keeps entries within its budget of estimated bytes, and drops the least recently used first', () => {
@@ -9,11 +8,11 @@ describe('CaseHistoryCache', () => {
     cache.set('t', 'a', entry(400));
     cache.set('t', 'b', entry(200));
     expect(cache.stats()).toMatchObject({ entries: 2, bytes: 600 });
-    expect(cache.get('t', 'a')?.bytes).toBe(400);
+    expect(cache.get('t', 'a')?.packed.bytes).toBe(400);
     cache.set('t', 'c', entry(500));
     expect(cache.get('t', 'b')).toBeUndefined();
-    expect(cache.get('t', 'a')?.bytes).toBe(400);
-    expect(cache.get('t', 'c')?.bytes).toBe(500);
+    expect(cache.get('t', 'a')?.packed.bytes).toBe(400);
+    expect(cache.get('t', 'c')?.packed.bytes).toBe(500);
     expect(cache.stats()).toMatchObject({ entries: 2, bytes: 900 });
   });
 
@@ -42,7 +41,7 @@ describe('CaseHistoryCache', () => {
     const cache = new CaseHistoryCache(1000);
     cache.set('t', 'a', entry(400));
     cache.set('t', 'b', entry(400));
-    expect(cache.peek('t', 'a')?.bytes).toBe(400);
+    expect(cache.peek('t', 'a')?.packed.bytes).toBe(400);
     cache.set('t', 'c', entry(400));
     expect(cache.peek('t', 'a')).toBeUndefined();
     expect(cache.peek('t', 'b')).toBeDefined();

@@ -1,13 +1,10 @@
-import type { CaseHistory } from '@koproduktiv/metrics';
-import { StringPool } from './resident-history';
+import { HistoryPacker, PackedHistory } from './packed-history';
 
-/** A case history as the cache keeps it (see residentHistory) and the version of the row it came from. */
+/** A case history as the cache keeps it (packed) and the version of the row it came from. */
 export interface CachedHistory {
   /** rm_cases.position when it was read: the last event folded into the row. */
   readonly rowPosition: number;
-  readonly history: CaseHistory;
-  /** Estimated heap the history takes (ResidentHistory.bytes). */
-  readonly bytes: number;
+  readonly packed: PackedHistory;
   /** The read-model position at which the row was last seen at rowPosition. */
   readonly checkedAt: number;
 }
@@ -19,13 +16,13 @@ export interface CachedHistory {
  * history (a rebuild writes what live projection wrote), so the cache only needs to know whether
  * the row's position moved. Least recently used entries leave first.
  *
- * It keeps parsed histories in a compact form (residentHistory: times as numbers, repeated strings
- * shared), about 10 KiB for 100 events, so a question answered from it parses nothing.
+ * It keeps histories packed (PackedHistory: times as numbers, repeated strings shared, a few objects
+ * per history), about 6 KiB for 100 events; a question answered from it unpacks, and parses nothing.
  */
 export class CaseHistoryCache {
   private readonly entries = new Map<string, CachedHistory>();
-  /** Shared by every history this cache takes in. */
-  readonly strings = new StringPool();
+  /** Packs every history this cache takes in, and unpacks it for each question. */
+  readonly packer = new HistoryPacker();
   private used = 0;
   private hitCount = 0;
   private missCount = 0;
@@ -50,13 +47,13 @@ export class CaseHistoryCache {
   /** Keeps the entry, making room by dropping the least recently used. */
   set(tenant: string, caseId: string, entry: CachedHistory): void {
     this.delete(tenant, caseId);
-    if (entry.bytes > this.maxBytes) return;
+    if (entry.packed.bytes > this.maxBytes) return;
     this.entries.set(keyOf(tenant, caseId), entry);
-    this.used += entry.bytes;
+    this.used += entry.packed.bytes;
     for (const [key, oldest] of this.entries) {
       if (this.used <= this.maxBytes) break;
       this.entries.delete(key);
-      this.used -= oldest.bytes;
+      this.used -= oldest.packed.bytes;
     }
   }
 
@@ -66,7 +63,12 @@ export class CaseHistoryCache {
    */
   offer(tenant: string, caseId: string, entry: CachedHistory): void {
     const previous = this.entries.get(keyOf(tenant, caseId));
-    if (this.used - (previous?.bytes ?? 0) + entry.bytes <= this.maxBytes) this.set(tenant, caseId, entry);
+    if (this.used - (previous?.packed.bytes ?? 0) + entry.packed.bytes <= this.maxBytes) this.set(tenant, caseId, entry);
+  }
+
+  /** Bytes left in the budget. */
+  room(): number {
+    return this.maxBytes - this.used;
   }
 
   delete(tenant: string, caseId: string): void {
@@ -74,7 +76,7 @@ export class CaseHistoryCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.used -= entry.bytes;
+    this.used -= entry.packed.bytes;
   }
 
   /** Counts a question about one case answered from the cache (`true`) or by reading the history. */

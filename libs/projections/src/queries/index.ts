@@ -2,4 +2,4 @@ export * from './read-model-queries';
 export * from './cursor';
 export * from './case-history-cache';
 export * from './case-histories';
-export * from './resident-history';
+export * from './packed-history';

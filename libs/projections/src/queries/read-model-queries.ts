@@ -122,12 +122,12 @@ export class ReadModelQueries {
         [tenant, after ?? null, filter.stage ?? null, filter.initiativeId ?? null, filter.unitId ?? null, filter.category ?? null,
           filter.dormant ?? null, new Date(now.getTime() - this.settingsFor(tenant).dormancyDays * 86_400_000), filter.limit + 1],
       );
-      const histories = filter.dormant === undefined ? [] : await this.histories.ofRows(tenant, rows, position);
-      rows.forEach((row, i) => {
-        const history = histories[i];
-        if (filter.dormant !== undefined && (!history || (computeCaseMetrics(history, now, this.settingsFor(tenant))?.dormant ?? false) !== filter.dormant)) return;
-        found.push(row);
-      });
+      if (filter.dormant === undefined) found.push(...rows);
+      else {
+        await this.histories.eachOfRows(tenant, rows, position, (history, i) => {
+          if ((computeCaseMetrics(history, now, this.settingsFor(tenant))?.dormant ?? false) === filter.dormant) found.push(rows[i]);
+        });
+      }
       after = rows.at(-1)?.id;
       if (found.length > filter.limit || rows.length <= filter.limit) break;
     }
@@ -226,7 +226,7 @@ export class ReadModelQueries {
    * Hands every matching case's history to `visit`, a page at a time, the next page's rows asked for
    * while this one is visited. All at once, a municipality-wide question would hold every history in
    * memory and keep the event loop from other requests for as long as the whole computation takes;
-   * between pages, they are served. Histories come through the cache (CaseHistories.ofRows).
+   * between pages, they are served. Histories come through the cache (CaseHistories.eachOfRows).
    */
   private async eachHistory(tenant: string, where: string, params: unknown[], visit: (history: CaseHistory) => void): Promise<void> {
     const position = await this.position();
@@ -242,7 +242,7 @@ export class ReadModelQueries {
     for (;;) {
       const { rows } = await next;
       if (rows.length === HISTORY_PAGE) next = page(rows[rows.length - 1].id);
-      for (const history of await this.histories.ofRows(tenant, rows, position)) if (history) visit(history);
+      await this.histories.eachOfRows(tenant, rows, position, visit);
       if (rows.length < HISTORY_PAGE) return;
     }
   }
