@@ -39,9 +39,7 @@ export class CaseHistories {
       this.cache.set(tenant, caseId, { ...cached, checkedAt: position });
       return this.cache.packer.unpack(cached.packed);
     }
-    const packed = this.cache.packer.pack(row.history as string);
-    this.cache.set(tenant, caseId, { rowPosition: Number(row.position), packed, checkedAt: position });
-    return this.cache.packer.unpack(packed);
+    return this.taken(tenant, caseId, row as { position: string; history: string }, position, true);
   }
 
   /**
@@ -69,16 +67,24 @@ export class CaseHistories {
       const packed = cached[i];
       if (packed) return visit(this.cache.packer.unpack(packed), i);
       const fresh = byId.get(row.id);
-      if (fresh) visit(this.taken(tenant, row.id, fresh, position), i);
+      if (fresh) visit(this.taken(tenant, row.id, fresh, position, false), i);
     });
   }
 
-  /** A history read for a question over many cases, kept if the cache has room (packing costs about three parses). */
-  private taken(tenant: string, caseId: string, fresh: { position: string; history: string }, position: number): CaseHistory {
-    // A packed history takes less than half its JSON's size.
-    if (this.cache.room() < fresh.history.length) return JSON.parse(fresh.history) as CaseHistory;
-    const packed = this.cache.packer.pack(fresh.history);
-    this.cache.offer(tenant, caseId, { rowPosition: Number(fresh.position), packed, checkedAt: position });
+  /**
+   * A history read from PostgreSQL, kept in the cache if it fits: pushing others out for a question
+   * about one case (`evict`), only into free room for questions over many. Packing costs about three
+   * parses, so it is skipped where the packed history (less than half its JSON) could not fit.
+   */
+  private taken(tenant: string, caseId: string, read: { position: string; history: string }, position: number, evict: boolean): CaseHistory {
+    if ((evict ? this.cache.maxBytes : this.cache.room()) < read.history.length / 2) {
+      if (evict) this.cache.delete(tenant, caseId);
+      return JSON.parse(read.history) as CaseHistory;
+    }
+    const packed = this.cache.packer.pack(read.history);
+    const entry = { rowPosition: Number(read.position), packed, checkedAt: position };
+    if (evict) this.cache.set(tenant, caseId, entry);
+    else this.cache.offer(tenant, caseId, entry);
     return this.cache.packer.unpack(packed);
   }
 }
