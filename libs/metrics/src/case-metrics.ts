@@ -1,5 +1,5 @@
 import type { CaseOutcome, CaseStage, ParticipationLevel, Party, TrustDriver } from '@koproduktiv/domain';
-import { CaseHistory, caseHistoryAsOf, CommitmentChangeEntry } from './case-history';
+import { CaseHistory, caseHistoryAsOf } from './case-history';
 import { commitmentStatus, CommitmentStatus } from './commitment-status';
 import { compositeIndex, CompositeIndex } from './indices';
 import { MetricsSettings, MetricsSettingsInput, resolveMetricsSettings } from './settings';
@@ -128,6 +128,16 @@ const stageSegments = (h: CaseHistory, submitted: number): { stage: CaseStage; f
   return segments;
 };
 
+const groupedBy = <E>(list: readonly E[], keyOf: (entry: E) => string): Map<string, E[]> => {
+  const groups = new Map<string, E[]>();
+  for (const entry of list) {
+    const group = groups.get(keyOf(entry));
+    if (group) group.push(entry);
+    else groups.set(keyOf(entry), [entry]);
+  }
+  return groups;
+};
+
 const zeroCounts = (): CommitmentCounts => ({ kept: 0, late: 0, broken: 0, overdue: 0, open: 0 });
 
 /** kept / (kept + late + broken + overdue); null if that sum is 0. */
@@ -212,10 +222,7 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
 
   // Trust: commitments
   const commitments = { administration: zeroCounts(), initiative: zeroCounts() };
-  const changesById = new Map<string, CommitmentChangeEntry[]>();
-  for (const change of h.commitmentChanges) {
-    changesById.set(change.commitmentId, [...(changesById.get(change.commitmentId) ?? []), change]);
-  }
+  const changesById = groupedBy(h.commitmentChanges, (change) => change.commitmentId);
   for (const commitment of byTime(h.commitments)) {
     const { status } = commitmentStatus(commitment.dueOn, changesById.get(commitment.commitmentId) ?? [], t, s.timeZone);
     commitments[commitment.promisor][status] += 1;
@@ -293,8 +300,9 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
 /** Per decided application of the (already as-of filtered) history: decision − application, in days. */
 const fundingDecisionDurations = (h: CaseHistory): number[] => {
   const result: number[] = [];
+  const decisionsById = groupedBy(h.fundingDecisions, (decision) => decision.applicationId);
   for (const application of byTime(h.fundingApplications)) {
-    const decision = earliest(h.fundingDecisions.filter((d) => d.applicationId === application.applicationId));
+    const decision = earliest(decisionsById.get(application.applicationId) ?? []);
     if (decision !== undefined) result.push(days(msOf(decision) - msOf(application)));
   }
   return result;

@@ -169,16 +169,18 @@ const firstInstantOnOrAfter = (date: string, lo: number, hi: number, timeZone: s
   return lo;
 };
 
-const endCache = new Map<string, number>();
+/** By time zone, then date (a key of both would be a new string to hash at every call). */
+const endCache = new Map<string, Map<string, number>>();
 
 /** endOfLocalDay in epoch ms. Cached: every commitment's due date is asked for at every question. */
 export const endOfLocalDayMs = (date: string, timeZone: string = DEFAULT_TIME_ZONE): number => {
-  const key = `${timeZone}|${date}`;
-  let end = endCache.get(key);
+  let byDate = endCache.get(timeZone);
+  if (byDate === undefined) endCache.set(timeZone, (byDate = new Map()));
+  let end = byDate.get(date);
   if (end === undefined) {
     end = startOfLocalDay(nextDate(date), timeZone).getTime() - 1;
-    if (endCache.size > 10_000) endCache.clear();
-    endCache.set(key, end);
+    if (byDate.size > 10_000) byDate.clear();
+    byDate.set(date, end);
   }
   return end;
 };

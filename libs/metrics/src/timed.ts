@@ -14,8 +14,8 @@ export interface MetricsEvent {
 
 export interface Timed {
   /**
-   * occurredAt: ISO 8601 UTC as stored, or epoch ms in a history kept in memory in parsed form (so
-   * its times are parsed once, not at every question). Read it with msOf or isoAt.
+   * occurredAt: ISO 8601 UTC as stored, or epoch ms in a history unpacked from a cache (whose times
+   * were parsed once, when it was packed). Read it with msOf or isoAt.
    */
   readonly at: string | number;
   /** The event's global position. */
