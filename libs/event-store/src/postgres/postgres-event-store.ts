@@ -20,10 +20,10 @@ import { TipCache } from './tip-cache';
 import { decodePgCheckpoint } from './checkpoint-codec';
 import { refusedStatement, translatePgError } from './pg-errors';
 import { EVENT_COLUMNS, EventRow, GLOBAL_ORDER_PAGE, toGlobalEvent, toRecordedEvent } from './row-mapping';
-import { leanReplayPage } from './replay-page';
+import { leanReplayEach } from './replay-page';
 import { CallGrouper, GroupRun } from './call-grouper';
 import { appendManyAtTips, appendOneAtTip, TipAppend, TipAppendOutcome } from './tip-appends';
-import type { ReplayPage, ReplayReadable } from '../replay/replay-reader';
+import type { ReplayedEvent, ReplayPageEnd, ReplayReadable } from '../replay/replay-reader';
 
 /**
  * Appends at a known tip in flight at once; more wait and go out together when one returns. Two
@@ -51,9 +51,9 @@ export class PostgresEventStore implements EventStore, AuditReadable, ReplayRead
     return new PostgresAuditReader(this.pool);
   }
 
-  /** The global order for replays (ReplayReadable): readAll's page with only the columns a replay needs. */
-  replayPage(after: Checkpoint | undefined, maxCount: number): Promise<ReplayPage> {
-    return leanReplayPage(this.pool, after, maxCount);
+  /** The global order for replays (ReplayReadable): readAll's page with only the columns a replay needs, streamed. */
+  replayEach(after: Checkpoint | undefined, maxCount: number, visit: (event: ReplayedEvent) => void): Promise<ReplayPageEnd | undefined> {
+    return leanReplayEach(this.pool, after, maxCount, visit);
   }
 
   async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {

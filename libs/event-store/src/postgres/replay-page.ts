@@ -1,41 +1,81 @@
-import type { Pool } from 'pg';
+import { Query, type Pool, type PoolClient } from 'pg';
 import type { Checkpoint } from '../port';
-import type { ReplayPage } from '../replay/replay-reader';
+import type { ReplayedEvent, ReplayPageEnd } from '../replay/replay-reader';
 import { decodePgCheckpoint, encodePgCheckpoint } from './checkpoint-codec';
 import { translatePgError } from './pg-errors';
 import { GLOBAL_ORDER_PAGE } from './row-mapping';
 
+/** Integers as text: PostgreSQL writes them far faster than float8, and Number() reads them exactly. */
 interface LeanRow {
-  position: number;
+  position: string;
   tenant: string;
   type: string;
   data: Record<string, unknown>;
-  occurred_ms: number;
-  recorded_ms: number;
-  transaction_id: string;
+  occurred_ms: string;
 }
 
-/** readAll's page with only the columns a replay needs (no metadata, hashes or ids; times as numbers). */
-export async function leanReplayPage(pool: Pool, after: Checkpoint | undefined, maxCount: number): Promise<ReplayPage> {
+/**
+ * The business time in whole milliseconds, as the command path's Date has it (pg's parser also
+ * drops further digits). The float8 epoch of a truncated time is exact enough that the cast's
+ * rounding gives back the integer.
+ */
+const LEAN_PAGE_SQL = `SELECT position, tenant, type, data,
+    (date_part('epoch', date_trunc('milliseconds', occurred_at)) * 1000)::int8 AS occurred_ms
+  FROM kp_events WHERE ${GLOBAL_ORDER_PAGE}`;
+
+/** The checkpoint of a page's last event, looked up once rather than sent with every row. */
+const PAGE_END_SQL = `SELECT transaction_id::text AS transaction_id, floor(extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms
+  FROM kp_events WHERE position = $1`;
+
+/**
+ * readAll's page with only the columns a replay needs (no metadata, hashes or ids; times as
+ * numbers), each row handed to `visit` as it arrives. Nothing holds the page: a replay's rows die
+ * young, instead of surviving (and being copied by) the collections a whole page in memory would
+ * see, and PostgreSQL sends the next rows while this process folds the last.
+ */
+export async function leanReplayEach(pool: Pool, after: Checkpoint | undefined, maxCount: number, visit: (event: ReplayedEvent) => void): Promise<ReplayPageEnd | undefined> {
   const from = decodePgCheckpoint(after);
-  const { rows } = await pool
-    .query<LeanRow>(
-      `SELECT position::float8 AS position, tenant, type, data,
-              floor(extract(epoch FROM occurred_at) * 1000)::float8 AS occurred_ms,
-              floor(extract(epoch FROM recorded_at) * 1000)::float8 AS recorded_ms,
-              transaction_id::text AS transaction_id
-       FROM kp_events WHERE ${GLOBAL_ORDER_PAGE}`,
-      [from.transactionId, from.position, maxCount],
-    )
-    .catch(translatePgError);
-  const events = rows.map((row) => ({ tenant: row.tenant, type: row.type, data: row.data, occurredAt: new Date(row.occurred_ms), position: row.position }));
-  const last = rows.at(-1);
-  return {
-    events,
-    end: last && {
-      checkpoint: encodePgCheckpoint({ transactionId: last.transaction_id, position: String(last.position) }),
-      position: last.position,
-      recordedAt: new Date(last.recorded_ms),
-    },
+  const client = await pool.connect().catch(translatePgError);
+  // A connection that breaks while checked out emits 'error'; without a listener that would crash the process.
+  const onError = () => undefined;
+  client.on('error', onError);
+  let broken: Error | undefined;
+  const failedQuery = (error: Error) => {
+    broken = error;
+    return translatePgError(error);
   };
+  try {
+    const { lastPosition, visitFailed } = await visitPage(client, [from.transactionId, from.position, maxCount], visit).catch(failedQuery);
+    if (visitFailed) throw visitFailed.error;
+    if (lastPosition === undefined) return undefined;
+    const { rows: [end] } = await client.query<{ transaction_id: string; recorded_ms: number }>(PAGE_END_SQL, [lastPosition]).catch(failedQuery);
+    return {
+      checkpoint: encodePgCheckpoint({ transactionId: end.transaction_id, position: lastPosition }),
+      position: Number(lastPosition),
+      recordedAt: new Date(end.recorded_ms),
+    };
+  } finally {
+    client.removeListener('error', onError);
+    client.release(broken);
+  }
+}
+
+/** Streams one page to `visit`; a visit that throws stops the visits, not the page (the connection stays in step). */
+function visitPage(client: PoolClient, values: unknown[], visit: (event: ReplayedEvent) => void) {
+  return new Promise<{ lastPosition?: string; visitFailed?: { error: unknown } }>((resolve, reject) => {
+    let lastPosition: string | undefined;
+    let visitFailed: { error: unknown } | undefined;
+    const query = client.query(new Query<LeanRow>(LEAN_PAGE_SQL, values));
+    query.on('row', (row: LeanRow) => {
+      lastPosition = row.position;
+      if (visitFailed) return;
+      try {
+        visit({ tenant: row.tenant, type: row.type, data: row.data, occurredAt: new Date(Number(row.occurred_ms)), position: Number(row.position) });
+      } catch (error) {
+        visitFailed = { error };
+      }
+    });
+    query.on('error', reject);
+    query.on('end', () => resolve({ lastPosition, visitFailed }));
+  });
 }

@@ -22,12 +22,16 @@ async function readAllPages(store: EventStore, maxCount: number) {
 async function replayPages(store: EventStore, maxCount: number) {
   const read = replayReader(store);
   const replayed: ReplayedEvent[] = [];
+  const pageSizes: number[] = [];
   let end;
-  for (let page = await read(undefined, maxCount); page.end; page = await read(page.end.checkpoint, maxCount)) {
-    replayed.push(...page.events);
-    end = page.end;
+  for (;;) {
+    const before = replayed.length;
+    const pageEnd = await read(end?.checkpoint, maxCount, (event) => replayed.push(event));
+    if (!pageEnd) break;
+    pageSizes.push(replayed.length - before);
+    end = pageEnd;
   }
-  return { events: replayed.map(lean), end };
+  return { events: replayed.map(lean), end, pageSizes };
 }
 
 describe('replayReader', () => {
@@ -61,6 +65,32 @@ describe('replayReader', () => {
     const after = await replayPages(store, 4);
     expect(after.events).toEqual((await readAllPages(store, 4)).events);
     expect(after.events).toHaveLength(12 * 2.5 + 5);
+  });
+
+  it('hands out at most maxCount events per call, and what it ends at is the last one handed out', async () => {
+    const replayed = await replayPages(store, 4);
+    expect(replayed.pageSizes.every((size) => size >= 1 && size <= 4)).toBe(true);
+    expect(replayed.pageSizes.filter((size) => size < 4).length).toBeLessThanOrEqual(1);
+    expect(replayed.end?.position).toBe(replayed.events.at(-1)?.position);
+  });
+
+  it('rejects with the error a visit throws, visits nothing after it, and leaves the store readable', async () => {
+    const read = replayReader(store);
+    const visited: number[] = [];
+    const failure = new Error('fold failed');
+    await expect(read(undefined, 10, (event) => {
+      visited.push(event.position);
+      if (visited.length === 3) throw failure;
+    })).rejects.toBe(failure);
+    expect(visited).toHaveLength(3);
+    expect((await replayPages(store, 10)).events).toEqual((await readAllPages(store, 10)).events);
+  });
+
+  it('rejects when PostgreSQL refuses the page, and leaves the store readable', async () => {
+    const visited: ReplayedEvent[] = [];
+    await expect(replayReader(store)(undefined, -1, (event) => visited.push(event))).rejects.toThrow(/LIMIT must not be negative/);
+    expect(visited).toEqual([]);
+    expect((await replayPages(store, 10)).events).toEqual((await readAllPages(store, 10)).events);
   });
 
   it('reads any other store through the port', async () => {

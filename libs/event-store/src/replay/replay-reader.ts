@@ -10,32 +10,39 @@ export interface ReplayedEvent {
   readonly position: number;
 }
 
-export interface ReplayPage {
-  readonly events: readonly ReplayedEvent[];
-  /** The page's last event: where to resume, and what to save as the replay's checkpoint. Absent for an empty page. */
-  readonly end?: { readonly checkpoint: Checkpoint; readonly position: number; readonly recordedAt: Date };
+/** Where a page of a replay ended: where to resume, and what to save as the replay's checkpoint. */
+export interface ReplayPageEnd {
+  readonly checkpoint: Checkpoint;
+  readonly position: number;
+  readonly recordedAt: Date;
 }
 
-/** Reads the store's global order a page at a time, exactly as `readAll` hands it out (same events, same order). */
-export type ReplayReader = (after: Checkpoint | undefined, maxCount: number) => Promise<ReplayPage>;
+/**
+ * Hands the store's global order, exactly as `readAll` hands it out (same events, same order), to
+ * `visit` one event at a time: at most `maxCount` events after `after`. Resolves with the end of
+ * what it handed out, undefined when there was nothing. If `visit` throws, the page is read to its
+ * end without visiting more, and the call rejects with that error.
+ */
+export type ReplayReader = (after: Checkpoint | undefined, maxCount: number, visit: (event: ReplayedEvent) => void) => Promise<ReplayPageEnd | undefined>;
 
-/** A store that reads its global order for replays more cheaply than through readAll. */
+/** A store that hands out its global order for replays more cheaply than through readAll. */
 export interface ReplayReadable {
-  replayPage: ReplayReader;
+  replayEach: ReplayReader;
 }
 
 const isReplayReadable = (store: unknown): store is ReplayReadable =>
-  typeof (store as Partial<ReplayReadable>).replayPage === 'function';
+  typeof (store as Partial<ReplayReadable>).replayEach === 'function';
 
 /**
- * The global order for replays: the store's own lean page where it has one (PostgreSQL selects only
- * the columns a replay needs, about half of readAll's cost in the reading process), else readAll.
+ * The global order for replays: the store's own where it has one (PostgreSQL streams only the
+ * columns a replay needs, and never holds a page), else readAll's pages.
  */
 export function replayReader(store: EventStore): ReplayReader {
-  if (isReplayReadable(store)) return (after, maxCount) => store.replayPage(after, maxCount);
-  return async (after, maxCount) => {
+  if (isReplayReadable(store)) return (after, maxCount, visit) => store.replayEach(after, maxCount, visit);
+  return async (after, maxCount, visit) => {
     const { events } = await store.readAll({ after, maxCount });
+    events.forEach(visit);
     const last = events.at(-1);
-    return { events, end: last && { checkpoint: last.checkpoint, position: last.position, recordedAt: last.recordedAt } };
+    return last && { checkpoint: last.checkpoint, position: last.position, recordedAt: last.recordedAt };
   };
 }

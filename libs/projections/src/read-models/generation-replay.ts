@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { EventStore, replayReader, ReplayPage } from '@koproduktiv/event-store';
+import { EventStore, ReplayedEvent, replayReader, ReplayPageEnd } from '@koproduktiv/event-store';
 import { inFlight } from '../in-flight';
 import { saveCheckpoint } from '../processor';
 import { copyIn } from './copy-in';
@@ -40,10 +40,9 @@ function insertCasesSql(generation: number, part: number, parts: number): string
 /** The histories are put together in this many statements at once, each on a connection of its own. */
 const FINISH_PARTS = 2;
 
-
 /**
- * Replays the whole store into the fresh (empty) tables of `generation` in one pass: the next page
- * is read while this one is folded, history entries and staff-time rows leave by COPY while the
+ * Replays the whole store into the fresh (empty) tables of `generation` in one pass: each event is
+ * folded as it arrives (PostgreSQL sends the next while this one is folded), history entries and staff-time rows leave by COPY while the
  * fold goes on, and at the end one transaction writes every document, puts the histories together
  * and saves the generation's checkpoint. A crash before that leaves an incomplete generation that
  * was never swapped in (the next rebuild starts it afresh). Returns the number of events read.
@@ -56,16 +55,17 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
     const fold = new RebuildFold();
     const read = replayReader(store);
     let events = 0;
-    let end: ReplayPage['end'];
+    const add = (event: ReplayedEvent) => {
+      events += 1;
+      fold.add(event);
+    };
+    let end: ReplayPageEnd | undefined;
     let writing: Promise<void> = Promise.resolve();
-    let next = inFlight(read(undefined, batchSize));
     for (;;) {
-      const page = await next;
-      if (!page.end) break;
-      events += page.events.length;
-      end = page.end;
-      next = inFlight(read(end.checkpoint, batchSize));
-      const lines = fold.fold(page.events);
+      const pageEnd = await read(end?.checkpoint, batchSize, add);
+      if (!pageEnd) break;
+      end = pageEnd;
+      const lines = fold.takeLines();
       await writing;
       writing = inFlight(
         copyIn(client, staging(generation).history, HISTORY_ENTRY_COLUMNS, lines.history).then(() =>
@@ -86,7 +86,7 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
  * units, funds, decided applications and the checkpoint in one transaction. The generation is
  * complete, and the checkpoint there, only when that commits.
  */
-async function finish(pool: Pool, client: PoolClient, generation: number, fold: RebuildFold, end: ReplayPage['end']): Promise<void> {
+async function finish(pool: Pool, client: PoolClient, generation: number, fold: RebuildFold, end: ReplayPageEnd | undefined): Promise<void> {
   const t = (table: ReadModelTable | DetailTable) => tableName(table, generation);
   for (const lines of fold.caseLines(1000)) await copyIn(client, staging(generation).cases, CASE_STATE_COLUMNS, lines);
   await Promise.all(Array.from({ length: FINISH_PARTS }, async (_, part) => {

@@ -23,13 +23,14 @@ export interface Relevant {
 
 /** The events of a batch the read models know, each with the rows it changes. */
 export function relevantEvents(batch: readonly ReplayedEvent[]): Relevant[] {
-  const relevant: Relevant[] = [];
-  for (const event of batch) {
-    if (!isDomainEventType(event.type)) continue;
-    const domainEvent = { type: event.type, data: event.data } as DomainEvent;
-    relevant.push({ event, domainEvent, targets: targetsOf(event, domainEvent) });
-  }
-  return relevant;
+  return batch.map(relevantEvent).filter((relevant) => relevant !== undefined);
+}
+
+/** An event with the rows it changes; undefined for an event the read models do not know. */
+export function relevantEvent(event: ReplayedEvent): Relevant | undefined {
+  if (!isDomainEventType(event.type)) return undefined;
+  const domainEvent = { type: event.type, data: event.data } as DomainEvent;
+  return { event, domainEvent, targets: targetsOf(event, domainEvent) };
 }
 
 /** Which read-model rows an event changes. */

@@ -5,7 +5,7 @@ import { copyLine } from './copy-in';
 import { Row, rowKey } from './documents';
 import { FundApplicationRow } from './registry-documents';
 import {
-  APPLICATION_COLUMNS, applyToRegistryDocument, CASE_COLUMNS, caseColumns, newRegistryDocument, Relevant, relevantEvents, STAFF_TIME_COLUMNS, staffTimeRow,
+  APPLICATION_COLUMNS, applyToRegistryDocument, CASE_COLUMNS, caseColumns, newRegistryDocument, Relevant, relevantEvent, STAFF_TIME_COLUMNS, staffTimeRow,
 } from './read-model-rows';
 
 type RegistryTable = 'rm_initiatives' | 'rm_units' | 'rm_funds';
@@ -47,27 +47,35 @@ export class RebuildFold {
   private readonly applications = new Map<string, FundApplicationRow>();
   private seq = 0;
 
-  /** Folds a page of events; returns the COPY lines of the history entries and staff-time rows it produced. */
-  fold(page: readonly ReplayedEvent[]): { history: string; staffTime: string } {
-    let history = '';
-    let staffTime = '';
-    for (const relevant of relevantEvents(page)) {
-      const staff = staffTimeRow(relevant);
-      if (staff) staffTime += copyLine(STAFF_TIME_COPY_COLUMNS.map((column) => staff[column]));
-      for (const target of relevant.targets) {
-        if (target.table === 'rm_cases') {
-          history += this.foldCase(target.tenant, target.id, relevant);
-          continue;
-        }
-        const rows = this.registries[target.table];
-        const key = rowKey(target.tenant, target.id);
-        const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newRegistryDocument(target.table, target.id), position: 0 };
-        applyToRegistryDocument(target.table, row.doc, relevant, this.applications);
-        row.position = relevant.event.position;
-        rows.set(key, row);
+  private history = '';
+  private staffTime = '';
+
+  /** Folds the next event of the global order. */
+  add(event: ReplayedEvent): void {
+    const relevant = relevantEvent(event);
+    if (!relevant) return;
+    const staff = staffTimeRow(relevant);
+    if (staff) this.staffTime += copyLine(STAFF_TIME_COPY_COLUMNS.map((column) => staff[column]));
+    for (const target of relevant.targets) {
+      if (target.table === 'rm_cases') {
+        this.history += this.foldCase(target.tenant, target.id, relevant);
+        continue;
       }
+      const rows = this.registries[target.table];
+      const key = rowKey(target.tenant, target.id);
+      const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newRegistryDocument(target.table, target.id), position: 0 };
+      applyToRegistryDocument(target.table, row.doc, relevant, this.applications);
+      row.position = event.position;
+      rows.set(key, row);
     }
-    return { history, staffTime };
+  }
+
+  /** The COPY lines of the history entries and staff-time rows folded since the last call. */
+  takeLines(): { history: string; staffTime: string } {
+    const lines = { history: this.history, staffTime: this.staffTime };
+    this.history = '';
+    this.staffTime = '';
+    return lines;
   }
 
   /** Every case's row but its history, as COPY lines (CASE_STATE_COLUMNS), `perChunk` cases at a time. */
