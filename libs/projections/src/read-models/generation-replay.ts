@@ -1,8 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import { EventStore, ReplayedEvent, replayReader, ReplayPageEnd } from '@koproduktiv/event-store';
-import { inFlight } from '../in-flight';
 import { saveCheckpoint } from '../processor';
 import { copyIn } from './copy-in';
+import { CopyLanes } from './copy-lanes';
 import { APPLICATION_COPY_COLUMNS, CASE_STATE_COLUMNS, HISTORY_ENTRY_COLUMNS, HISTORY_LISTS, RebuildFold, REGISTRY_COLUMNS, STAFF_TIME_COPY_COLUMNS } from './rebuild-fold';
 import { CASE_COLUMNS, readModelsProcessorName } from './read-model-rows';
 import { DetailTable, rebuildTableName, ReadModelTable, tableName } from './schema';
@@ -43,14 +43,18 @@ const FINISH_PARTS = 2;
 
 /**
  * Replays the whole store into the fresh (empty) tables of `generation` in one pass: each event is
- * folded as it arrives (PostgreSQL sends the next while this one is folded), history entries and staff-time rows leave by COPY while the
- * fold goes on, and at the end one transaction writes every document, puts the histories together
+ * folded as it arrives (PostgreSQL sends the next while this one is folded), history entries and
+ * staff-time rows leave by COPY on two connections while the fold goes on, and at the end one transaction writes every document, puts the histories together
  * and saves the generation's checkpoint. A crash before that leaves an incomplete generation that
  * was never swapped in (the next rebuild starts it afresh). Returns the number of events read.
  */
 export async function replayIntoGeneration(store: EventStore, pool: Pool, generation: number, batchSize: number): Promise<number> {
-  const t = (table: ReadModelTable | DetailTable) => tableName(table, generation);
   const client = await pool.connect();
+  const second = await pool.connect().catch((error: unknown) => {
+    client.release();
+    throw error;
+  });
+  const lanes = new CopyLanes([client, second]);
   try {
     await client.query(stagingDdl(generation));
     const fold = new RebuildFold();
@@ -61,22 +65,22 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
       fold.add(event);
     };
     let end: ReplayPageEnd | undefined;
-    let writing: Promise<void> = Promise.resolve();
     for (;;) {
       const pageEnd = await read(end?.checkpoint, batchSize, add);
       if (!pageEnd) break;
       end = pageEnd;
       const lines = fold.takeLines();
-      await writing;
-      writing = inFlight(
-        copyIn(client, staging(generation).history, HISTORY_ENTRY_COLUMNS, lines.history).then(() =>
-          copyIn(client, t('rm_unit_staff_time'), STAFF_TIME_COPY_COLUMNS, lines.staffTime)),
-      );
+      await lanes.write([
+        { table: staging(generation).history, columns: HISTORY_ENTRY_COLUMNS, lines: lines.history },
+        { table: tableName('rm_unit_staff_time', generation), columns: STAFF_TIME_COPY_COLUMNS, lines: lines.staffTime },
+      ]);
     }
-    await writing;
+    await lanes.drained();
     await finish(pool, client, generation, fold, end);
     return events;
   } finally {
+    await lanes.settled();
+    second.release();
     await client.query(`DROP TABLE IF EXISTS ${staging(generation).history}, ${staging(generation).cases}`).catch(() => undefined);
     client.release();
   }
