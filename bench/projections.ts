@@ -17,8 +17,10 @@
  * At each size: rebuildReadModels with each batch size, sampling this process's memory every 50 ms
  * and right after every full collection (what the rebuild keeps alive: flat in the number of events
  * is judged on that, since the peaks include garbage V8 has not collected yet). PostgreSQL's memory
- * is another process's and not counted (the rebuild's final sort asks for work_mem 128 MB per part). Then the real app (createApp with a pool of the
- * service's default size, silent logger) listens on 127.0.0.1 and wrk (autocannon without it) sends GETs with an analyst token.
+ * is another process's and not counted (the rebuild's final sort asks for work_mem 128 MB per part). Then the service's API (dist/apps/api/src/main.js, its
+ * default configuration, the projector off) runs in a process of its own on that PostgreSQL, and wrk
+ * (autocannon without it) sends GETs with an analyst token. The API's memory and cache figures come
+ * from its /metrics.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -29,10 +31,9 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Pool } from 'pg';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
-import { AppConfig, createLogger, createPool, DEV_AUDIENCE, DEV_ISSUER, issueDevToken, PostgresIdempotencyStore, startEmbeddedPostgres, TokenVerifier } from '@koproduktiv/platform';
-import { activeGeneration, dropInactiveGenerations, encodeCursor, ReadModelQueries, rebuildReadModels } from '@koproduktiv/projections';
-import { createApp } from '../apps/api/src/create-app';
-import { READ_MODEL_QUERIES } from '../apps/api/src/queries/query-support';
+import { AppConfig, createPool, issueDevToken, loadOrCreateJwtSecret, startEmbeddedPostgres } from '@koproduktiv/platform';
+import { activeGeneration, dropInactiveGenerations, encodeCursor, rebuildReadModels } from '@koproduktiv/projections';
+import { startApiProcess } from './support/api-process';
 import { TENANT } from './support/bodies';
 import { StoreGenerator } from './support/projections-data';
 import { ReadLoadResult, runReadLoad } from './support/projections-load';
@@ -215,31 +216,21 @@ async function main(): Promise<number> {
     }
     (globalThis as { gc?: () => void }).gc?.();
 
-    // The real app, as the end-to-end harness starts it, with a pool of the service's default size.
-    const apiPool = createPool({ connectionString: postgres.url, max: new AppConfig().DATABASE_POOL_SIZE, applicationName: 'koproduktiv-bench-api' });
-    const secret = new Uint8Array(randomBytes(32));
-    const app = await createApp(
-      {
-        store,
-        idempotency: new PostgresIdempotencyStore(apiPool),
-        verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
-        ready: async () => void (await apiPool.query('SELECT 1')),
-        pool: apiPool,
-        caseHistoryCacheBytes: o.historyCacheMb * 2 ** 20,
-      },
-      { logger: createLogger('silent'), bodyLimitBytes: 64 * 1024 },
-    );
+    // The service's own entry point in a process of its own, as production runs the API.
+    const secret = await loadOrCreateJwtSecret(dir);
+    const api = await startApiProcess({ databaseUrl: postgres.url, dataDir: dir, caseHistoryCacheMb: o.historyCacheMb });
     const closeStore = close;
     close = async () => {
-      await app.close().catch(() => undefined);
-      await apiPool.end().catch(() => undefined);
+      await api.stop().catch(() => undefined);
       await closeStore();
     };
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.getHttpServer().address() as { port: number };
-    const baseUrl = `http://127.0.0.1:${port}`;
+    const { baseUrl } = api;
     const token = await issueDevToken(secret, { tenant: TENANT, roles: ['analyst'], subject: `analyst@${TENANT}` });
-    const { historyCache } = app.get<ReadModelQueries>(READ_MODEL_QUERIES);
+    const historyCache = async () => {
+      const figures = await api.scrape();
+      const figure = (name: string) => figures.get(`koproduktiv_case_history_cache_${name}`) ?? 0;
+      return { hits: figure('hits_total'), misses: figure('misses_total'), entries: figure('entries'), bytes: figure('bytes'), maxBytes: figure('max_bytes') };
+    };
     const get = async (path: string) => {
       const t0 = process.hrtime.bigint();
       const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -277,7 +268,7 @@ async function main(): Promise<number> {
     const latencies: LatencyRow[] = [];
     for (const scenario of scenarios) {
       const minuteBefore = Math.floor(Date.now() / 60_000);
-      const cacheBefore = historyCache.stats();
+      const cacheBefore = await historyCache();
       const result = await runReadLoad({ baseUrl, token, paths: scenario.paths, connections: o.connections, durationSeconds: o.duration, warmupSeconds: o.warmup }, wrk && dir);
       const crossedMinute = Math.floor(Date.now() / 60_000) !== minuteBefore;
       const l = result.latencyMs;
@@ -286,7 +277,7 @@ async function main(): Promise<number> {
           `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}` +
           (scenario.paths[0] === '/v1/metrics/summary' && crossedMinute ? ' (a minute boundary fell into the run: "now" was recomputed once)' : ''),
       );
-      const cacheAfter = historyCache.stats();
+      const cacheAfter = await historyCache();
       const [hits, misses] = [cacheAfter.hits - cacheBefore.hits, cacheAfter.misses - cacheBefore.misses];
       if (hits + misses > 0) {
         say(
@@ -306,7 +297,10 @@ async function main(): Promise<number> {
       serviceTimes.push(`${scenario.name}: p50 ${single.latencyMs.p50} ms, p99 ${single.latencyMs.p99} ms, ${Math.round(single.requestsPerSecond)} req/s`);
     }
 
+    const apiFigures = await api.scrape();
+    const mb = (name: string) => Math.round((apiFigures.get(`koproduktiv_${name}`) ?? 0) / 2 ** 20);
     say();
+    say(`API process at the end: RSS ${mb('process_resident_memory_bytes')} MB, heap used ${mb('nodejs_heap_size_used_bytes')} MB of ${mb('nodejs_heap_size_total_bytes')} MB`);
     printTable(o, rebuilds, latencies, uncached, firstNow.ms);
     say('The same at 1 connection (no queueing):');
     for (const line of serviceTimes) say(`  ${line}`);
