@@ -10,14 +10,28 @@ export interface MemoryFigures {
    * the garbage V8 lets pile up before collecting it. null when no full collection ran.
    */
   readonly liveHeapMb: number | null;
+  /**
+   * With `forceGcEveryMs` (and --expose-gc): the most the heap held above its start right after the
+   * forced full collections, i.e. what the work itself kept alive at its fullest. Not left to when V8
+   * happens to collect; the collections cost time, so such a run is not one to time.
+   */
+  readonly keptHeapMb?: number;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** Runs `work` while sampling process.memoryUsage(); with --expose-gc the baseline is taken after a collection. */
-export async function measured<T>(work: () => Promise<T>, everyMs = 50): Promise<{ result: T; seconds: number; memory: MemoryFigures }> {
-  (globalThis as { gc?: () => void }).gc?.();
+export async function measured<T>(work: () => Promise<T>, { everyMs = 50, forceGcEveryMs }: { everyMs?: number; forceGcEveryMs?: number } = {}): Promise<{ result: T; seconds: number; memory: MemoryFigures }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
   const base = process.memoryUsage();
+  let keptHeap = 0;
+  const forced = gc && forceGcEveryMs
+    ? setInterval(() => {
+        gc();
+        keptHeap = Math.max(keptHeap, process.memoryUsage().heapUsed - base.heapUsed);
+      }, forceGcEveryMs)
+    : undefined;
   let peakRss = base.rss;
   let peakHeap = base.heapUsed;
   let liveHeap: number | null = null;
@@ -34,6 +48,7 @@ export async function measured<T>(work: () => Promise<T>, everyMs = 50): Promise
   try {
     const result = await work();
     sample();
+    clearInterval(forced);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     for (const gc of collections.stop()?.statistics ?? []) {
       if (gc.gcType === 'MarkSweepCompact') liveHeap = Math.max(liveHeap ?? 0, gc.afterGC.heapStatistics.usedHeapSize);
@@ -41,10 +56,14 @@ export async function measured<T>(work: () => Promise<T>, everyMs = 50): Promise
     return {
       result,
       seconds,
-      memory: { peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), baseRssMb: mb(base.rss), baseHeapMb: mb(base.heapUsed), liveHeapMb: liveHeap === null ? null : mb(liveHeap) },
+      memory: {
+        peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), baseRssMb: mb(base.rss), baseHeapMb: mb(base.heapUsed), liveHeapMb: liveHeap === null ? null : mb(liveHeap),
+        ...(forced ? { keptHeapMb: mb(keptHeap) } : {}),
+      },
     };
   } finally {
     clearInterval(timer);
+    clearInterval(forced);
     collections.stop(); // a no-op when already stopped
   }
 }

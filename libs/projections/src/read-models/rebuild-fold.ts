@@ -46,7 +46,7 @@ export class RebuildFold {
   private readonly registries: Record<RegistryTable, Map<string, Row<unknown>>> = { rm_initiatives: new Map(), rm_units: new Map(), rm_funds: new Map() };
   private readonly applications = new Map<string, FundApplicationRow>();
   private seq = 0;
-
+  /** COPY lines not taken yet. */
   private history = '';
   private staffTime = '';
 
