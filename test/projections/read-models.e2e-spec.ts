@@ -31,7 +31,8 @@ describe('read models (PostgreSQL)', () => {
     (await db.pool.query(`SELECT 'case' AS t, tenant, id, doc, history, stage, open, unit_id FROM rm_cases
        UNION ALL SELECT 'initiative', tenant, id, doc, NULL, NULL, NULL, NULL FROM rm_initiatives
        UNION ALL SELECT 'unit', tenant, id, doc, NULL, NULL, NULL, NULL FROM rm_units
-       UNION ALL SELECT 'fund', tenant, id, doc, NULL, NULL, NULL, NULL FROM rm_funds ORDER BY 1, 2, 3`)).rows;
+       UNION ALL SELECT 'fund', tenant, id, doc, NULL, NULL, NULL, NULL FROM rm_funds
+       UNION ALL SELECT 'application', tenant, application_id, row_to_json(a)::jsonb, NULL, NULL, NULL, NULL FROM rm_fund_applications a ORDER BY 1, 2, 3`)).rows;
 
   it('projects the story live, without personal data', async () => {
     const supervisor = new ReadModelSupervisor(store, db.pool, { idleMs: 10, checkEveryMs: 50 });
@@ -60,6 +61,12 @@ describe('read models (PostgreSQL)', () => {
     expect(rebuilt.generation).toBe(2);
     expect(rebuilt.events).toBeGreaterThan(40);
     expect(await snapshot()).toEqual(live);
+    const applications = live.filter((row) => row.t === 'application').map((row) => row.doc);
+    expect(applications).toHaveLength(2);
+    expect(applications).toEqual(expect.arrayContaining([
+      expect.objectContaining({ application_id: exampleIds.application, status: 'awarded', awarded_cents: 250_000, disbursed_cents: 125_000 }),
+      expect.objectContaining({ application_id: exampleIds.rejectedApplication, status: 'rejected', awarded_cents: 0, disbursed_cents: 0 }),
+    ]));
   });
 
   it('projects an event whose transaction committed after a later one', async () => {

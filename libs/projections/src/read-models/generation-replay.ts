@@ -3,18 +3,24 @@ import { EventStore, ReplayedEvent, replayReader, ReplayPageEnd } from '@koprodu
 import { saveCheckpoint } from '../processor';
 import { copyIn } from './copy-in';
 import { CopyLanes } from './copy-lanes';
-import { APPLICATION_COPY_COLUMNS, CASE_STATE_COLUMNS, HISTORY_ENTRY_COLUMNS, HISTORY_LISTS, RebuildFold, REGISTRY_COLUMNS, STAFF_TIME_COPY_COLUMNS } from './rebuild-fold';
+import { APPLICATION_CHANGE_COLUMNS, CASE_STATE_COLUMNS, HISTORY_ENTRY_COLUMNS, HISTORY_LISTS, RebuildFold, REGISTRY_COLUMNS, STAFF_TIME_COPY_COLUMNS } from './rebuild-fold';
 import { CASE_COLUMNS, readModelsProcessorName } from './read-model-rows';
 import { DetailTable, rebuildTableName, ReadModelTable, tableName } from './schema';
 
-const staging = (generation: number) => ({ history: rebuildTableName('rm_rebuild_history', generation), cases: rebuildTableName('rm_rebuild_cases', generation) });
+const staging = (generation: number) => ({
+  history: rebuildTableName('rm_rebuild_history', generation),
+  cases: rebuildTableName('rm_rebuild_cases', generation),
+  applications: rebuildTableName('rm_rebuild_applications', generation),
+});
 
 function stagingDdl(generation: number): string {
-  const { history, cases } = staging(generation);
+  const { history, cases, applications } = staging(generation);
   const caseColumns = Object.entries(CASE_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ');
-  return `DROP TABLE IF EXISTS ${history}, ${cases};
+  return `DROP TABLE IF EXISTS ${history}, ${cases}, ${applications};
     CREATE UNLOGGED TABLE ${history} (no integer NOT NULL, seq bigint NOT NULL, list smallint NOT NULL, entry text NOT NULL);
-    CREATE UNLOGGED TABLE ${cases} (no integer NOT NULL, tenant text NOT NULL, id text NOT NULL, ${caseColumns}, doc text NOT NULL, submitted text, position bigint NOT NULL);`;
+    CREATE UNLOGGED TABLE ${cases} (no integer NOT NULL, tenant text NOT NULL, id text NOT NULL, ${caseColumns}, doc text NOT NULL, submitted text, position bigint NOT NULL);
+    CREATE UNLOGGED TABLE ${applications} (seq bigint NOT NULL, tenant text NOT NULL, fund_id text NOT NULL, application_id text NOT NULL,
+      case_id text, status text NOT NULL, amount_cents bigint NOT NULL, decided_at timestamptz, position bigint NOT NULL);`;
 }
 
 /**
@@ -36,6 +42,24 @@ function insertCasesSql(generation: number, part: number, parts: number): string
       SELECT no, ${lists}
       FROM ${history} WHERE no % ${parts} = ${part} GROUP BY no) h USING (no)
     WHERE c.no % ${parts} = ${part}`;
+}
+
+/**
+ * The rows of decided applications from the staged changes, as the live projection's
+ * applyApplicationChange leaves them: the last decision of each application, plus what was
+ * disbursed after it; the row's position is its last change's.
+ */
+function insertApplicationsSql(generation: number): string {
+  const { applications } = staging(generation);
+  return `INSERT INTO ${tableName('rm_fund_applications', generation)}
+      (tenant, fund_id, application_id, case_id, status, awarded_cents, disbursed_cents, decided_at, position)
+    SELECT d.tenant, d.fund_id, d.application_id, d.case_id, d.status, d.amount_cents,
+      coalesce(sum(x.amount_cents), 0), d.decided_at, greatest(d.position, max(x.position))
+    FROM (SELECT DISTINCT ON (tenant, fund_id, application_id) * FROM ${applications}
+          WHERE status <> 'disbursed' ORDER BY tenant, fund_id, application_id, seq DESC) d
+    LEFT JOIN ${applications} x ON x.status = 'disbursed'
+      AND (x.tenant, x.fund_id, x.application_id) = (d.tenant, d.fund_id, d.application_id) AND x.seq > d.seq
+    GROUP BY d.tenant, d.fund_id, d.application_id, d.case_id, d.status, d.amount_cents, d.decided_at, d.position`;
 }
 
 /** The histories are put together in this many statements at once, each on a connection of its own. */
@@ -73,6 +97,7 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
       await lanes.write([
         { table: staging(generation).history, columns: HISTORY_ENTRY_COLUMNS, lines: lines.history },
         { table: tableName('rm_unit_staff_time', generation), columns: STAFF_TIME_COPY_COLUMNS, lines: lines.staffTime },
+        { table: staging(generation).applications, columns: APPLICATION_CHANGE_COLUMNS, lines: lines.applicationChanges },
       ]);
     }
     await lanes.drained();
@@ -81,7 +106,7 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
   } finally {
     await lanes.settled();
     second.release();
-    await client.query(`DROP TABLE IF EXISTS ${staging(generation).history}, ${staging(generation).cases}`).catch(() => undefined);
+    await client.query(`DROP TABLE IF EXISTS ${Object.values(staging(generation)).join(', ')}`).catch(() => undefined);
     client.release();
   }
 }
@@ -110,7 +135,7 @@ async function finish(pool: Pool, client: PoolClient, generation: number, fold: 
   }));
   await inTransaction(client, async () => {
     for (const table of ['rm_initiatives', 'rm_units', 'rm_funds'] as const) await copyIn(client, t(table), REGISTRY_COLUMNS, fold.registryLines(table));
-    await copyIn(client, t('rm_fund_applications'), APPLICATION_COPY_COLUMNS, fold.applicationLines());
+    await client.query(insertApplicationsSql(generation));
     if (end) await saveCheckpoint(client, readModelsProcessorName(generation), end.checkpoint, end.position, end.recordedAt);
   });
 }

@@ -4,9 +4,9 @@ import { CaseHistory, emptyCaseHistory, foldCaseEvent } from '@koproduktiv/metri
 import type { Processor } from '../processor';
 import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
 import { loadRows, Row, rowKey, upsertRows } from './documents';
-import { applicationKey, FundApplicationRow } from './registry-documents';
+import { applicationKey, applyApplicationChange, FundApplicationRow } from './registry-documents';
 import {
-  APPLICATION_COLUMNS, applyToRegistryDocument, CASE_COLUMNS, caseColumns, newRegistryDocument, readModelsProcessorName, relevantEvents, STAFF_TIME_COLUMNS, staffTimeRow,
+  APPLICATION_COLUMNS, applyToRegistryDocument, CASE_COLUMNS, caseColumns, fundApplicationChange, newRegistryDocument, readModelsProcessorName, relevantEvents, STAFF_TIME_COLUMNS, staffTimeRow,
 } from './read-model-rows';
 import { DetailTable, generationDdl, ReadModelTable, tableName } from './schema';
 
@@ -65,7 +65,9 @@ export class ReadModelProjection implements Processor {
         }
         const rows = others[target.table];
         const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newRegistryDocument(target.table, target.id), position: 0 };
-        applyToRegistryDocument(target.table, row.doc, { event, domainEvent }, applications);
+        applyToRegistryDocument(target.table, row.doc, { event, domainEvent });
+        const change = target.table === 'rm_funds' ? fundApplicationChange({ event, domainEvent }, target.id) : undefined;
+        if (change) applyApplicationChange(applications, change);
         row.position = event.position;
         rows.set(key, row);
       }

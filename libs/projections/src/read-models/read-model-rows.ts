@@ -1,7 +1,7 @@
 import { DomainEvent, eventCatalog, isDomainEventType } from '@koproduktiv/domain';
 import type { ReplayedEvent } from '@koproduktiv/event-store';
 import type { CaseDocument } from './case-document';
-import { applyToFund, applyToInitiative, applyToUnit, FundApplicationRow, newFund, newInitiative, newUnit } from './registry-documents';
+import { applicationChange, applyToFund, applyToInitiative, applyToUnit, newFund, newInitiative, newUnit } from './registry-documents';
 import type { ReadModelTable } from './schema';
 
 /**
@@ -55,18 +55,17 @@ export function newRegistryDocument(table: Exclude<ReadModelTable, 'rm_cases'>, 
   return newFund(id);
 }
 
-/** Applies an event to an initiative's, unit's or fund's document (a fund's decided applications are rows of `applications`). */
-export function applyToRegistryDocument(
-  table: Exclude<ReadModelTable, 'rm_cases'>,
-  doc: unknown,
-  { event, domainEvent }: Pick<Relevant, 'event' | 'domainEvent'>,
-  applications: Map<string, FundApplicationRow>,
-): void {
-  const at = event.occurredAt.toISOString();
-  if (table === 'rm_initiatives') applyToInitiative(doc as never, domainEvent, at, event.position);
-  if (table === 'rm_units') applyToUnit(doc as never, domainEvent, at, event.position);
-  if (table === 'rm_funds') applyToFund(doc as never, domainEvent, at, event.position, event.tenant, applications);
+/** Applies an event to an initiative's, unit's or fund's document (a fund's decided applications: fundApplicationChange). */
+export function applyToRegistryDocument(table: Exclude<ReadModelTable, 'rm_cases'>, doc: unknown, { event, domainEvent }: Pick<Relevant, 'event' | 'domainEvent'>): void {
+  const at = () => event.occurredAt.toISOString();
+  if (table === 'rm_initiatives') applyToInitiative(doc as never, domainEvent, at(), event.position);
+  if (table === 'rm_units') applyToUnit(doc as never, domainEvent, at(), event.position);
+  if (table === 'rm_funds') applyToFund(doc as never, domainEvent);
 }
+
+/** What an event of the fund `fundId` changes of its decided applications' rows (rm_fund_applications). */
+export const fundApplicationChange = ({ event, domainEvent }: Pick<Relevant, 'event' | 'domainEvent'>, fundId: string) =>
+  applicationChange(domainEvent, event.tenant, fundId, event.occurredAt.toISOString(), event.position);
 
 /** The filter columns of rm_cases besides tenant, id, doc, history and position. */
 export const CASE_COLUMNS = {

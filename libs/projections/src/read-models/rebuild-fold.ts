@@ -3,9 +3,9 @@ import { caseHistoryEntry, CaseHistoryList, emptyCaseHistory, firstSubmission, S
 import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
 import { copyLine } from './copy-in';
 import { Row, rowKey } from './documents';
-import { FundApplicationRow } from './registry-documents';
+import type { ApplicationChange } from './registry-documents';
 import {
-  APPLICATION_COLUMNS, applyToRegistryDocument, CASE_COLUMNS, caseColumns, newRegistryDocument, Relevant, relevantEvent, STAFF_TIME_COLUMNS, staffTimeRow,
+  applyToRegistryDocument, CASE_COLUMNS, caseColumns, fundApplicationChange, newRegistryDocument, Relevant, relevantEvent, STAFF_TIME_COLUMNS, staffTimeRow,
 } from './read-model-rows';
 
 type RegistryTable = 'rm_initiatives' | 'rm_units' | 'rm_funds';
@@ -30,25 +30,27 @@ export const HISTORY_LISTS = Object.keys(emptyCaseHistory()).filter((key) => !['
 const LIST_NUMBERS = new Map(HISTORY_LISTS.map((list, index) => [list, index]));
 export const REGISTRY_COLUMNS = ['tenant', 'id', 'doc', 'position'] as const;
 export const STAFF_TIME_COPY_COLUMNS = Object.keys(STAFF_TIME_COLUMNS) as (keyof typeof STAFF_TIME_COLUMNS)[];
-export const APPLICATION_COPY_COLUMNS = Object.keys(APPLICATION_COLUMNS) as (keyof typeof APPLICATION_COLUMNS)[];
+/** Columns of the staged changes of decided applications: a decision's status and awarded amount, or 'disbursed' and the amount. */
+export const APPLICATION_CHANGE_COLUMNS = ['seq', 'tenant', 'fund_id', 'application_id', 'case_id', 'status', 'amount_cents', 'decided_at', 'position'] as const;
 
 /**
  * The rebuild's fold of the whole store, in global order, with the same functions as the live
- * projection. In memory: every document (cases without their history, initiatives, units, funds)
- * and every decided application, so memory grows with the number of entities, not of events. A
- * case's history grows with its events, so its entries leave as COPY lines, page by page, in
- * folding order (`seq`); the history is put together from them at the end (see generation-replay).
+ * projection. In memory: every document (cases without their history, initiatives, units, funds),
+ * so memory grows with the number of entities, not of events. What grows with events leaves as
+ * COPY lines, page by page, numbered in folding order (`seq`): each case's history entries, and the
+ * decisions and disbursements of fund applications (decided applications grow with the store).
+ * Both are put together from them at the end (see generation-replay).
  */
 export class RebuildFold {
   /** Cases by tenant, then id (a key of both would be a new string to hash for every event). */
   private readonly cases = new Map<string, Map<string, CaseState>>();
   private caseCount = 0;
   private readonly registries: Record<RegistryTable, Map<string, Row<unknown>>> = { rm_initiatives: new Map(), rm_units: new Map(), rm_funds: new Map() };
-  private readonly applications = new Map<string, FundApplicationRow>();
   private seq = 0;
   /** COPY lines not taken yet. */
   private history = '';
   private staffTime = '';
+  private applicationChanges = '';
 
   /** Folds the next event of the global order. */
   add(event: ReplayedEvent): void {
@@ -64,17 +66,20 @@ export class RebuildFold {
       const rows = this.registries[target.table];
       const key = rowKey(target.tenant, target.id);
       const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newRegistryDocument(target.table, target.id), position: 0 };
-      applyToRegistryDocument(target.table, row.doc, relevant, this.applications);
+      applyToRegistryDocument(target.table, row.doc, relevant);
+      const change = target.table === 'rm_funds' ? fundApplicationChange(relevant, target.id) : undefined;
+      if (change) this.applicationChanges += this.applicationChangeLine(change);
       row.position = event.position;
       rows.set(key, row);
     }
   }
 
-  /** The COPY lines of the history entries and staff-time rows folded since the last call. */
-  takeLines(): { history: string; staffTime: string } {
-    const lines = { history: this.history, staffTime: this.staffTime };
+  /** The COPY lines of the history entries, staff-time rows and application changes folded since the last call. */
+  takeLines(): { history: string; staffTime: string; applicationChanges: string } {
+    const lines = { history: this.history, staffTime: this.staffTime, applicationChanges: this.applicationChanges };
     this.history = '';
     this.staffTime = '';
+    this.applicationChanges = '';
     return lines;
   }
 
@@ -101,10 +106,12 @@ export class RebuildFold {
     return lines;
   }
 
-  applicationLines(): string {
-    let lines = '';
-    for (const application of this.applications.values()) lines += copyLine(APPLICATION_COPY_COLUMNS.map((column) => application[column]));
-    return lines;
+  private applicationChangeLine(change: ApplicationChange): string {
+    if (change.kind === 'disbursed') {
+      return copyLine([this.seq++, change.tenant, change.fundId, change.applicationId, null, 'disbursed', change.amountCents, null, change.position]);
+    }
+    const { row } = change;
+    return copyLine([this.seq++, row.tenant, row.fund_id, row.application_id, row.case_id, row.status, row.awarded_cents, row.decided_at, row.position]);
   }
 
   private foldCase(tenant: string, id: string, { event, domainEvent }: Relevant): string {

@@ -50,7 +50,7 @@ export function pointViewsDdl(generation: number): string {
 }
 
 /** Unlogged scratch tables of a rebuild into a generation (see generation-replay); gone once it is done. */
-export const REBUILD_TABLES = ['rm_rebuild_history', 'rm_rebuild_cases'] as const;
+export const REBUILD_TABLES = ['rm_rebuild_history', 'rm_rebuild_cases', 'rm_rebuild_applications'] as const;
 export type RebuildTable = (typeof REBUILD_TABLES)[number];
 
 export const rebuildTableName = (table: RebuildTable, generation: number) => `${table}_g${Math.trunc(generation)}`;
