@@ -16,9 +16,10 @@
  * PostgresEventStore.append (see support/projections-data.ts) and grows from one size to the next.
  * At each size: rebuildReadModels with each batch size, timed, sampling this process's memory every
  * 50 ms and right after every full collection; then (with --expose-gc) once more, untimed, forcing a
- * full collection every 250 ms: the heap it keeps alive at its fullest, on which "flat in the number
- * of events" is judged (the peaks include garbage V8 has not collected yet, and V8's own full
- * collections may all fall early in a run). PostgreSQL's memory
+ * full collection every 250 ms: the heap it keeps alive at its fullest (the peaks include garbage V8
+ * has not collected yet, and V8's own full collections may all fall early in a run). A rebuild holds
+ * every document until its end, so "flat in the number of events" is judged on that heap per MB of
+ * the documents' JSON. PostgreSQL's memory
  * is another process's and not counted (the rebuild's final sort asks for work_mem 128 MB per part). Then the service's API (dist/apps/api/src/main.js, its
  * default configuration, the projector off) runs in a process of its own on that PostgreSQL, and wrk
  * (autocannon without it) sends GETs with an analyst token. The API's memory and cache figures come
@@ -138,6 +139,8 @@ interface RebuildRow {
   memory: MemoryFigures;
   /** From a second, untimed rebuild with forced full collections (only with --expose-gc). */
   keptHeapMb?: number;
+  /** The documents that rebuild held until its end, as JSON. */
+  documentsMb?: number;
 }
 
 /** How often the untimed memory run of a rebuild forces a full collection. */
@@ -147,6 +150,13 @@ interface LatencyRow {
   name: string;
   target?: number;
   result: ReadLoadResult;
+}
+
+/** The JSON (as PostgreSQL prints it) of the documents a rebuild holds until its end: cases without their histories, initiatives, units, funds. */
+async function documentsMb(pool: Pool): Promise<number> {
+  const sum = (table: string) => `(SELECT coalesce(sum(length(doc::text)), 0) FROM ${table})`;
+  const { rows } = await pool.query<{ bytes: string }>(`SELECT ${['rm_cases', 'rm_initiatives', 'rm_units', 'rm_funds'].map(sum).join(' + ')} AS bytes`);
+  return Math.round((Number(rows[0].bytes) / 2 ** 20) * 10) / 10;
 }
 
 async function readModelFacts(pool: Pool): Promise<string> {
@@ -220,7 +230,11 @@ async function main(): Promise<number> {
             const kept = await measured(() => rebuildReadModels(store, pool, { batchSize }), { forceGcEveryMs: KEPT_HEAP_GC_MS });
             await dropInactiveGenerations(pool, await activeGeneration(pool));
             row.keptHeapMb = kept.memory.keptHeapMb;
-            say(`  again, untimed, with a full collection every ${KEPT_HEAP_GC_MS} ms: the rebuild kept at most ${row.keptHeapMb} MB of heap alive`);
+            row.documentsMb = await documentsMb(pool);
+            say(
+              `  again, untimed, with a full collection every ${KEPT_HEAP_GC_MS} ms: the rebuild kept at most ${row.keptHeapMb} MB of heap alive; ` +
+                `the documents it holds until its end are ${row.documentsMb} MB of JSON`,
+            );
           }
         }
         await pool.query('VACUUM ANALYZE');
@@ -346,16 +360,22 @@ function printTable(o: Options, rebuilds: readonly RebuildRow[], latencies: read
     const heapGrowth = large.memory.peakHeapMb / small.memory.peakHeapMb;
     // Peaks include garbage V8 has not collected yet (it lets more pile up in a longer run). What the
     // rebuild keeps alive is the heap right after full collections: forced ones in the memory run,
-    // else V8's own, which may all fall early in a run.
+    // else V8's own, which may all fall early in a run. A rebuild holds every document until its end,
+    // and documents grow as their entities do; flat in the number of events means that the heap
+    // per MB of documents held does not grow.
     const kept = small.keptHeapMb !== undefined && large.keptHeapMb !== undefined;
     const [smallLive, largeLive] = kept ? [small.keptHeapMb, large.keptHeapMb] : [small.memory.liveHeapMb, large.memory.liveHeapMb];
     const liveGrowth = smallLive != null && largeLive != null ? largeLive / smallLive : null;
+    const perDocument = (row: RebuildRow) => (row.keptHeapMb !== undefined && row.documentsMb ? row.keptHeapMb / row.documentsMb : undefined);
+    const [smallPer, largePer] = [perDocument(small), perDocument(large)];
+    const perDocumentGrowth = smallPer !== undefined && largePer !== undefined ? largePer / smallPer : undefined;
+    const growthText = `${kept ? 'heap kept alive (forced full collections)' : 'heap after full collections'} x${liveGrowth?.toFixed(2) ?? '-'} (${smallLive ?? '-'} -> ${largeLive ?? '-'} MB)`;
     rows.push([
       `rebuild memory, batch ${batchSize}: ${small.events} -> ${large.events} events`,
       'flat in events',
-      `${kept ? 'heap kept alive (forced full collections)' : 'heap after full collections'} x${liveGrowth?.toFixed(2) ?? '-'} (${smallLive ?? '-'} -> ${largeLive ?? '-'} MB); ` +
-        `peak RSS x${growth.toFixed(2)}, peak heap x${heapGrowth.toFixed(2)} for x${(large.events / small.events).toFixed(1)} events`,
-      pass(liveGrowth !== null && liveGrowth < 1.25),
+      (perDocumentGrowth === undefined ? growthText : `per MB of documents held x${perDocumentGrowth.toFixed(2)} (${smallPer?.toFixed(2)} -> ${largePer?.toFixed(2)} MB); ${growthText}`) +
+        `; peak RSS x${growth.toFixed(2)}, peak heap x${heapGrowth.toFixed(2)} for x${(large.events / small.events).toFixed(1)} events`,
+      pass((perDocumentGrowth ?? liveGrowth ?? Infinity) < 1.25),
     ]);
   }
   for (const { name, target, result } of latencies) {
