@@ -2,6 +2,7 @@ import { EventStore, PostgresEventStore } from '../../libs/event-store/src';
 import {
   activeGeneration, checkReadModels, DETAIL_TABLES, ensureReadModels, pointViewsDdl, ProcessorRunner, READ_MODEL_TABLES, ReadModelProjection, rebuildReadModels,
 } from '../../libs/projections/src';
+import { createPool } from '../../libs/platform/src';
 import { StoreGenerator } from '../../bench/support/projections-data';
 import { createTestEventStore, TestDatabase } from '../support/postgres';
 
@@ -47,6 +48,18 @@ describe('rebuild of the read models (PostgreSQL)', () => {
     expect((await db.pool.query(`SELECT checkpoint, position FROM kp_checkpoints WHERE name = 'read-models@g2'`)).rows).toEqual(live.rows);
     const staging = await db.pool.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'rm_rebuild_%'`);
     expect(staging.rows).toEqual([]);
+  });
+
+  it('completes on a pool of three connections (the lock, the replay and its reader), with one COPY lane', async () => {
+    const before = await everything();
+    const small = createPool({ connectionString: db.url, max: 3 });
+    try {
+      const rebuilt = await rebuildReadModels(store, small, { batchSize: 500 });
+      expect(rebuilt.events).toBe(6000);
+    } finally {
+      await small.end();
+    }
+    expect(await everything()).toEqual(before);
   });
 
   it('a rebuild that fails half way leaves the active generation answering as before, and the next one completes', async () => {

@@ -62,23 +62,31 @@ function insertApplicationsSql(generation: number): string {
     GROUP BY d.tenant, d.fund_id, d.application_id, d.case_id, d.status, d.amount_cents, d.decided_at, d.position`;
 }
 
+/**
+ * A connection for a second COPY lane, if the pool can spare it: during the replay a rebuild also
+ * holds the cluster-wide lock's connection, its own, and the reader's.
+ */
+async function secondLane(pool: Pool): Promise<PoolClient | undefined> {
+  return (pool.options.max ?? 10) >= 5 ? pool.connect() : undefined;
+}
+
 /** The histories are put together in this many statements at once, each on a connection of its own. */
 const FINISH_PARTS = 2;
 
 /**
  * Replays the whole store into the fresh (empty) tables of `generation` in one pass: each event is
  * folded as it arrives (PostgreSQL sends the next while this one is folded), history entries and
- * staff-time rows leave by COPY on two connections while the fold goes on, and at the end one transaction writes every document, puts the histories together
+ * staff-time rows leave by COPY (on two connections where the pool allows) while the fold goes on, and at the end one transaction writes every document, puts the histories together
  * and saves the generation's checkpoint. A crash before that leaves an incomplete generation that
  * was never swapped in (the next rebuild starts it afresh). Returns the number of events read.
  */
 export async function replayIntoGeneration(store: EventStore, pool: Pool, generation: number, batchSize: number): Promise<number> {
   const client = await pool.connect();
-  const second = await pool.connect().catch((error: unknown) => {
+  const second = await secondLane(pool).catch((error: unknown) => {
     client.release();
     throw error;
   });
-  const lanes = new CopyLanes([client, second]);
+  const lanes = new CopyLanes(second ? [client, second] : [client]);
   try {
     await client.query(stagingDdl(generation));
     const fold = new RebuildFold();
@@ -105,7 +113,7 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
     return events;
   } finally {
     await lanes.settled();
-    second.release();
+    second?.release();
     await client.query(`DROP TABLE IF EXISTS ${Object.values(staging(generation)).join(', ')}`).catch(() => undefined);
     client.release();
   }
