@@ -5,6 +5,9 @@ import { resolve } from 'node:path';
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** The default of CASE_HISTORY_CACHE_MB, also where a process has no configuration (tests, scripts). */
+export const DEFAULT_CASE_HISTORY_CACHE_MB = 128;
+
 /** The environment the service reads, validated at boot. Documented in README.md ("Configuration"). */
 export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
@@ -55,9 +58,9 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES = 64 * 1024;
 
-  /** Memory for parsed case histories kept by the API between requests for a case's metrics (0: none). */
+  /** Memory for packed case histories kept by the API between requests for a case's metrics (0: none). */
   @Transform(toInt) @IsInt() @Min(0) @Max(64 * 1024)
-  CASE_HISTORY_CACHE_MB = 128;
+  CASE_HISTORY_CACHE_MB = DEFAULT_CASE_HISTORY_CACHE_MB;
 
   get dataDir(): string {
     return resolve(this.DATA_DIR);

@@ -12,6 +12,7 @@ import {
   monthEnds,
   snapshotCase,
 } from '@koproduktiv/metrics';
+import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/platform';
 import { CaseDocument } from '../read-models/case-document';
 import { FundDocument, InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
 import { READ_MODELS_PROCESSOR } from '../read-models/read-model-projection';
@@ -28,7 +29,7 @@ import { inFlight } from '../in-flight';
 const HISTORY_PAGE = 64;
 
 /** The default budget of the case histories kept per process, estimated heap bytes (see CaseHistoryCache; CASE_HISTORY_CACHE_MB). */
-export const DEFAULT_CASE_HISTORY_CACHE_BYTES = 128 * 1024 * 1024;
+export const DEFAULT_CASE_HISTORY_CACHE_BYTES = DEFAULT_CASE_HISTORY_CACHE_MB * 1024 * 1024;
 
 export interface CaseListFilter {
   readonly stage?: string;
