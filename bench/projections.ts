@@ -152,6 +152,12 @@ interface LatencyRow {
   result: ReadLoadResult;
 }
 
+/** PostgreSQL's checkpoints done so far and the buffers they wrote. */
+async function checkpoints(pool: Pool): Promise<{ count: number; buffers: number }> {
+  const { rows } = await pool.query<{ count: string; buffers: string }>('SELECT num_done AS count, buffers_written AS buffers FROM pg_stat_checkpointer');
+  return { count: Number(rows[0].count), buffers: Number(rows[0].buffers) };
+}
+
 /** The JSON (as PostgreSQL prints it) of the documents a rebuild holds until its end: cases without their histories, initiatives, units, funds. */
 async function documentsMb(pool: Pool): Promise<number> {
   const sum = (table: string) => `(SELECT coalesce(sum(length(doc::text)), 0) FROM ${table})`;
@@ -216,7 +222,12 @@ async function main(): Promise<number> {
         await pool.query('VACUUM ANALYZE kp_streams');
         await allFinal(pool);
         for (const batchSize of o.batchSizes) {
+          // What the generator and VACUUM left dirty is written out first: a checkpoint of it falling
+          // into the rebuild would be their cost. The checkpoints during the rebuild are counted.
+          await pool.query('CHECKPOINT');
+          const checkpointsBefore = await checkpoints(pool);
           const run = await measured(() => profiled(o.cpuProf && join(o.cpuProf, `rebuild-${have}-b${batchSize}.cpuprofile`), () => rebuildReadModels(store, pool, { batchSize })));
+          const checkpointsAfter = await checkpoints(pool);
           if (run.result.events !== have) throw new Error(`rebuild projected ${run.result.events} events, expected ${have}`);
           await dropInactiveGenerations(pool, await activeGeneration(pool));
           const row: RebuildRow = { events: have, batchSize, seconds: run.seconds, eventsPerSecond: have / run.seconds, memory: run.memory };
@@ -224,7 +235,8 @@ async function main(): Promise<number> {
           say(
             `rebuild ${have} events, batch ${batchSize}: ${run.seconds.toFixed(1)} s, ${Math.round(row.eventsPerSecond)} events/s; ` +
               `peak RSS ${run.memory.peakRssMb} MB (from ${run.memory.baseRssMb}), peak heap ${run.memory.peakHeapMb} MB (from ${run.memory.baseHeapMb}), ` +
-              `heap after full collections at most ${run.memory.liveHeapMb ?? '-'} MB`,
+              `heap after full collections at most ${run.memory.liveHeapMb ?? '-'} MB; ` +
+              `${checkpointsAfter.count - checkpointsBefore.count} checkpoints during it (${checkpointsAfter.buffers - checkpointsBefore.buffers} buffers written)`,
           );
           if (gcExposed) {
             const kept = await measured(() => rebuildReadModels(store, pool, { batchSize }), { forceGcEveryMs: KEPT_HEAP_GC_MS });
