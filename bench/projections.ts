@@ -19,14 +19,13 @@
  * full collection every 250 ms: the heap it keeps alive at its fullest (the peaks include garbage V8
  * has not collected yet, and V8's own full collections may all fall early in a run). A rebuild holds
  * every document until its end, so "flat in the number of events" is judged on that heap per MB of
- * the documents' JSON. PostgreSQL's memory
- * is another process's and not counted (the rebuild's final sort asks for work_mem 128 MB per part). Then the service's API (dist/apps/api/src/main.js, its
- * default configuration, the projector off) runs in a process of its own on that PostgreSQL, and wrk
- * (autocannon without it) sends GETs with an analyst token. The API's memory and cache figures come
- * from its /metrics.
+ * the documents' JSON. PostgreSQL's memory is another process's and not counted (the rebuild's
+ * final sort asks for work_mem 128 MB per part). Then the service's API (dist/apps/api/src/main.js,
+ * its default configuration, the projector off) runs in a process of its own on that PostgreSQL, and
+ * wrk (autocannon without it) sends GETs with an analyst token. The API's memory and cache figures
+ * come from its /metrics.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -34,7 +33,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Pool } from 'pg';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
-import { AppConfig, createPool, issueDevToken, loadOrCreateJwtSecret, startEmbeddedPostgres } from '@koproduktiv/platform';
+import { createPool, DEFAULT_CASE_HISTORY_CACHE_MB, issueDevToken, loadOrCreateJwtSecret, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { activeGeneration, dropInactiveGenerations, encodeCursor, rebuildReadModels } from '@koproduktiv/projections';
 import { startApiProcess } from './support/api-process';
 import { TENANT } from './support/bodies';
@@ -69,7 +68,7 @@ interface Options {
 function options(): Options {
   const spec = {
     events: '1000000', cases: '10000', sizes: '', 'batch-sizes': '2000,5000', chunk: '25', 'append-concurrency': '8',
-    connections: '32', duration: '10', warmup: '2', seed: '1', 'cpu-prof': '', 'history-cache-mb': String(new AppConfig().CASE_HISTORY_CACHE_MB),
+    connections: '32', duration: '10', warmup: '2', seed: '1', 'cpu-prof': '', 'history-cache-mb': String(DEFAULT_CASE_HISTORY_CACHE_MB),
   } as const;
   const { values } = parseArgs({
     options: { ...Object.fromEntries(Object.keys(spec).map((name) => [name, { type: 'string' as const }])), keep: { type: 'boolean' } },
@@ -203,58 +202,51 @@ async function main(): Promise<number> {
     const rebuilds: RebuildRow[] = [];
     let generated = 0;
     let generationSeconds = 0;
-    // Block-scoped: the generator's state of every case leaves the heap before the API is measured in
-    // this process, as a service's heap has no such thing.
-    let caseIds: string[];
-    {
-      const generator = new StoreGenerator({ events: o.events, cases: o.cases, chunk: o.chunk, seed: o.seed });
-      for (const size of o.sizes) {
-        note(`growing the store to ${size} events`);
-        const grown = await measured(() =>
-          generator.grow(store, size, o.appendConcurrency, (p) => note(`  ${p.events} events (${Math.round((p.events - generated) / p.seconds)}/s)`)),
+    const generator = new StoreGenerator({ events: o.events, cases: o.cases, chunk: o.chunk, seed: o.seed });
+    for (const size of o.sizes) {
+      note(`growing the store to ${size} events`);
+      const grown = await measured(() =>
+        generator.grow(store, size, o.appendConcurrency, (p) => note(`  ${p.events} events (${Math.round((p.events - generated) / p.seconds)}/s)`)),
+      );
+      const have = Number((await pool.query('SELECT count(*) AS n FROM kp_events')).rows[0].n);
+      if (have !== size) throw new Error(`the store holds ${have} events, expected ${size}`);
+      generationSeconds += grown.seconds;
+      say(`store: ${have} events (${Math.round((have - generated) / grown.seconds)} events/s appended, ${grown.seconds.toFixed(0)} s)`);
+      generated = have;
+      await pool.query('VACUUM ANALYZE kp_events');
+      await pool.query('VACUUM ANALYZE kp_streams');
+      await allFinal(pool);
+      for (const batchSize of o.batchSizes) {
+        // What the generator and VACUUM left dirty is written out first: a checkpoint of it falling
+        // into the rebuild would be their cost. The checkpoints during the rebuild are counted.
+        await pool.query('CHECKPOINT');
+        const checkpointsBefore = await checkpoints(pool);
+        const run = await measured(() => profiled(o.cpuProf && join(o.cpuProf, `rebuild-${have}-b${batchSize}.cpuprofile`), () => rebuildReadModels(store, pool, { batchSize })));
+        const checkpointsAfter = await checkpoints(pool);
+        if (run.result.events !== have) throw new Error(`rebuild projected ${run.result.events} events, expected ${have}`);
+        await dropInactiveGenerations(pool, await activeGeneration(pool));
+        const row: RebuildRow = { events: have, batchSize, seconds: run.seconds, eventsPerSecond: have / run.seconds, memory: run.memory };
+        rebuilds.push(row);
+        say(
+          `rebuild ${have} events, batch ${batchSize}: ${run.seconds.toFixed(1)} s, ${Math.round(row.eventsPerSecond)} events/s; ` +
+            `peak RSS ${run.memory.peakRssMb} MB (from ${run.memory.baseRssMb}), peak heap ${run.memory.peakHeapMb} MB (from ${run.memory.baseHeapMb}), ` +
+            `heap after full collections at most ${run.memory.liveHeapMb ?? '-'} MB; ` +
+            `${checkpointsAfter.count - checkpointsBefore.count} checkpoints during it (${checkpointsAfter.buffers - checkpointsBefore.buffers} buffers written)`,
         );
-        const have = Number((await pool.query('SELECT count(*) AS n FROM kp_events')).rows[0].n);
-        if (have !== size) throw new Error(`the store holds ${have} events, expected ${size}`);
-        generationSeconds += grown.seconds;
-        say(`store: ${have} events (${Math.round((have - generated) / grown.seconds)} events/s appended, ${grown.seconds.toFixed(0)} s)`);
-        generated = have;
-        await pool.query('VACUUM ANALYZE kp_events');
-        await pool.query('VACUUM ANALYZE kp_streams');
-        await allFinal(pool);
-        for (const batchSize of o.batchSizes) {
-          // What the generator and VACUUM left dirty is written out first: a checkpoint of it falling
-          // into the rebuild would be their cost. The checkpoints during the rebuild are counted.
-          await pool.query('CHECKPOINT');
-          const checkpointsBefore = await checkpoints(pool);
-          const run = await measured(() => profiled(o.cpuProf && join(o.cpuProf, `rebuild-${have}-b${batchSize}.cpuprofile`), () => rebuildReadModels(store, pool, { batchSize })));
-          const checkpointsAfter = await checkpoints(pool);
-          if (run.result.events !== have) throw new Error(`rebuild projected ${run.result.events} events, expected ${have}`);
+        if (gcExposed) {
+          const kept = await measured(() => rebuildReadModels(store, pool, { batchSize }), { forceGcEveryMs: KEPT_HEAP_GC_MS });
           await dropInactiveGenerations(pool, await activeGeneration(pool));
-          const row: RebuildRow = { events: have, batchSize, seconds: run.seconds, eventsPerSecond: have / run.seconds, memory: run.memory };
-          rebuilds.push(row);
+          row.keptHeapMb = kept.memory.keptHeapMb;
+          row.documentsMb = await documentsMb(pool);
           say(
-            `rebuild ${have} events, batch ${batchSize}: ${run.seconds.toFixed(1)} s, ${Math.round(row.eventsPerSecond)} events/s; ` +
-              `peak RSS ${run.memory.peakRssMb} MB (from ${run.memory.baseRssMb}), peak heap ${run.memory.peakHeapMb} MB (from ${run.memory.baseHeapMb}), ` +
-              `heap after full collections at most ${run.memory.liveHeapMb ?? '-'} MB; ` +
-              `${checkpointsAfter.count - checkpointsBefore.count} checkpoints during it (${checkpointsAfter.buffers - checkpointsBefore.buffers} buffers written)`,
+            `  again, untimed, with a full collection every ${KEPT_HEAP_GC_MS} ms: the rebuild kept at most ${row.keptHeapMb ?? "-"} MB of heap alive; ` +
+              `the documents it holds until its end are ${row.documentsMb} MB of JSON`,
           );
-          if (gcExposed) {
-            const kept = await measured(() => rebuildReadModels(store, pool, { batchSize }), { forceGcEveryMs: KEPT_HEAP_GC_MS });
-            await dropInactiveGenerations(pool, await activeGeneration(pool));
-            row.keptHeapMb = kept.memory.keptHeapMb;
-            row.documentsMb = await documentsMb(pool);
-            say(
-              `  again, untimed, with a full collection every ${KEPT_HEAP_GC_MS} ms: the rebuild kept at most ${row.keptHeapMb} MB of heap alive; ` +
-                `the documents it holds until its end are ${row.documentsMb} MB of JSON`,
-            );
-          }
         }
-        await pool.query('VACUUM ANALYZE');
-        say(`  read models: ${await readModelFacts(pool)}`);
       }
-      caseIds = generator.caseIds;
+      await pool.query('VACUUM ANALYZE');
+      say(`  read models: ${await readModelFacts(pool)}`);
     }
-    (globalThis as { gc?: () => void }).gc?.();
 
     // The service's own entry point in a process of its own, as production runs the API.
     const secret = await loadOrCreateJwtSecret(dir);
@@ -297,6 +289,7 @@ async function main(): Promise<number> {
     const cachedAsOf = new Date(Date.now() - span / 2).toISOString().slice(0, 10);
     await get(`/v1/metrics/summary?asOf=${cachedAsOf}`);
 
+    const { caseIds } = generator;
     const scenarios: { name: string; paths: string[]; target?: number }[] = [
       { name: 'GET /v1/metrics/summary (now, cached)', paths: ['/v1/metrics/summary'], target: TARGETS.summaryP99Ms },
       { name: `GET /v1/metrics/summary?asOf=${cachedAsOf} (cached)`, paths: [`/v1/metrics/summary?asOf=${cachedAsOf}`], target: TARGETS.summaryP99Ms },

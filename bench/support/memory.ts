@@ -25,11 +25,11 @@ export async function measured<T>(work: () => Promise<T>, { everyMs = 50, forceG
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const base = process.memoryUsage();
-  let keptHeap = 0;
+  let keptHeap: number | undefined;
   const forced = gc && forceGcEveryMs
     ? setInterval(() => {
         gc();
-        keptHeap = Math.max(keptHeap, process.memoryUsage().heapUsed - base.heapUsed);
+        keptHeap = Math.max(keptHeap ?? 0, process.memoryUsage().heapUsed - base.heapUsed);
       }, forceGcEveryMs)
     : undefined;
   let peakRss = base.rss;
@@ -58,7 +58,8 @@ export async function measured<T>(work: () => Promise<T>, { everyMs = 50, forceG
       seconds,
       memory: {
         peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), baseRssMb: mb(base.rss), baseHeapMb: mb(base.heapUsed), liveHeapMb: liveHeap === null ? null : mb(liveHeap),
-        ...(forced ? { keptHeapMb: mb(keptHeap) } : {}),
+        // None when the work ended before the first forced collection.
+        ...(keptHeap !== undefined ? { keptHeapMb: mb(keptHeap) } : {}),
       },
     };
   } finally {
