@@ -239,7 +239,7 @@ async function main(): Promise<number> {
           row.keptHeapMb = kept.memory.keptHeapMb;
           row.documentsMb = await documentsMb(pool);
           say(
-            `  again, untimed, with a full collection every ${KEPT_HEAP_GC_MS} ms: the rebuild kept at most ${row.keptHeapMb ?? "-"} MB of heap alive; ` +
+            `  again, untimed, with a full collection every ${KEPT_HEAP_GC_MS} ms: the rebuild kept at most ${row.keptHeapMb ?? '-'} MB of heap alive; ` +
               `the documents it holds until its end are ${row.documentsMb} MB of JSON`,
           );
         }
