@@ -96,6 +96,15 @@ describe('CommandExecutor', () => {
     await expect(executor.execute(setBudget(41, { idempotencyKey: 'k3' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
   });
 
+  it('refuses a reused Idempotency-Key with the same command at another business time, and answers a retry that states the same time', async () => {
+    const monday = new Date('2026-03-02T08:00:00Z');
+    const first = await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: monday }));
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date('2026-03-02T08:00:01Z') })))
+      .rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k5' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    expect(await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date(monday) }))).toEqual(first);
+  });
+
   it('rejects a business time more than five minutes ahead, and accepts one just inside', async () => {
     const inside = new Date(NOW.getTime() + 5 * 60_000);
     await expect(executor.execute(setBudget(1, { occurredAt: inside }))).resolves.toMatchObject({ version: 2 });
