@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@koproduktiv/domain';
+import { DomainError, EVENT_SCHEMA_VERSION } from '@koproduktiv/domain';
 import { EventToAppend, ExpectedVersion, InMemoryEventStore } from '@koproduktiv/event-store';
 import { InMemoryIdempotencyStore, ProblemError } from '@koproduktiv/platform';
 import { CommandEnvelope } from './command-envelope';
@@ -49,6 +49,7 @@ describe('CommandExecutor', () => {
     expect(result).toMatchObject({ streamId: `unit-${unitId}`, version: 2, events: [{ type: 'StaffTimeBudgetSet' }] });
     const [, event] = await store.readStream('musterstadt', `unit-${unitId}`);
     expect(event).toMatchObject({
+      schemaVersion: EVENT_SCHEMA_VERSION,
       occurredAt,
       recordedAt: NOW,
       data: { unitId, period: '2026-05', hours: 40 },
