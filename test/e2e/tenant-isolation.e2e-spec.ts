@@ -112,6 +112,7 @@ function valuesFor(name: string, schema: Record<string, any>, path: string, own:
     case 'stage': return schema.enum;
     case 'dormant': return ['true', 'false'];
     case 'limit': return ['1'];
+    case 'locale': return schema.enum;
     case 'cursor': return []; // followed from each page's nextCursor
     case 'asOf': return ['2026-12-31', '2026-06-30T12:00:00+02:00'];
     case 'period': return ['2026-Q1', '2026-03'];
