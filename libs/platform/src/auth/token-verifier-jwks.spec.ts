@@ -73,7 +73,8 @@ describe('TokenVerifier with an identity provider (JWKS over HTTP)', () => {
     const fetchesBefore = jwks.fetches();
     expect(await verifier.verify(await token(next, { roles: ['analyst'] }))).toMatchObject({ roles: ['analyst'] });
     expect(jwks.fetches()).toBe(fetchesBefore + 1);
-    await expect(verifier.verify(await token(rsa))).rejects.toMatchObject({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
+    // A new token by the withdrawn key (one verified before stays remembered until it expires, at most 5 minutes).
+    await expect(verifier.verify(await token(rsa, { roles: ['auditor'] }))).rejects.toMatchObject({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
   });
 
   it('refuses a token signed by a key the provider never published, and one signed with a shared secret', async () => {
