@@ -14,7 +14,7 @@ export class ProblemDto {
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid body (malformed JSON, wrong types, unknown fields, bad headers); `errors` names each field',
-  401: 'Missing or invalid bearer token',
+  401: 'Missing or invalid bearer token (AUTH.UNAUTHENTICATED), or a token without an expiry (AUTH.TOKEN_WITHOUT_EXPIRY)',
   403: 'The token lacks the role this route needs',
   404: 'The stream the command needs does not exist (in the token\'s tenant)',
   409: 'A domain rule forbids the command, or a concurrent write won twice',
