@@ -25,6 +25,18 @@ const HTTP_CODES: Record<number, [string, string]> = {
 /** What a 503 asks a client to wait before retrying (also its Retry-After header). */
 export const RETRY_AFTER_SECONDS = 2;
 
+/** The RFC 9457 body of a problem, as every error response carries it. */
+export const problemBody = (problem: ProblemError, instance: string, correlationId: string) => ({
+  type: `https://koproduktiv.de/problems/${problem.code.toLowerCase().replace(/[._]/g, '-')}`,
+  title: problem.title,
+  status: problem.status,
+  code: problem.code,
+  detail: problem.detail,
+  instance,
+  correlationId,
+  ...problem.extensions,
+});
+
 /** Turns anything thrown while serving a request into a ProblemError; unknown failures become 500. */
 export function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
