@@ -64,7 +64,7 @@ describe('PostgreSQL global order', () => {
       const read = await drain(store, before.checkpoint);
       expect(read.events.map((e) => e.eventId)).toEqual(committed.events.map((e) => e.eventId));
       const { rows: [snapshot] } = await db.pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
-      expect(snapshot.xmin).toBe(xid); // the server-wide horizon is indeed held back by the stranger
+      expect(BigInt(snapshot.xmin)).toBeLessThanOrEqual(BigInt(xid)); // the server-wide horizon is held back by the stranger (or older ones)
     } finally {
       await open.query('ROLLBACK');
       open.release();
