@@ -16,19 +16,14 @@ const targets = {
   'event-store': {
     mutate: [
       'libs/event-store/src/hash-chain/**/*.ts',
-      'libs/event-store/src/postgres/postgres-event-store.ts',
-      'libs/event-store/src/postgres/tip-appends.ts',
-      'libs/event-store/src/postgres/call-grouper.ts',
-      'libs/event-store/src/postgres/tip-cache.ts',
-      'libs/event-store/src/postgres/row-mapping.ts',
       'libs/event-store/src/in-memory/**/*.ts',
-      'libs/event-store/src/port/**/*.ts',
       'libs/platform/src/idempotency/**/*.ts',
       'libs/runtime/src/commands/command-executor.ts',
     ],
+    // The in-memory adapter runs the contract suite in milliseconds; the PostgreSQL adapter's SQL is
+    // mutation-tested poorly by Stryker (it does not mutate inside SQL text) and its suite is slow.
     tests: [
-      '<rootDir>/libs/event-store/src/{hash-chain,postgres,in-memory,port}/**/*.spec.ts',
-      '<rootDir>/libs/event-store/src/*.spec.ts',
+      '<rootDir>/libs/event-store/src/{hash-chain,in-memory}/**/*.spec.ts',
       '<rootDir>/libs/runtime/src/commands/**/*.spec.ts',
     ],
   },
@@ -41,6 +36,10 @@ const targets = {
 const name = process.env.KP_MUTATION_TARGET ?? 'domain';
 const target = targets[name];
 if (!target) throw new Error(`KP_MUTATION_TARGET must be one of ${Object.keys(targets).join(', ')}`);
+/** Part of a target only (comma-separated globs), when the whole does not fit the time there is; its reports are named after the part. */
+const part = process.env.KP_MUTATION_PART;
+const mutate = part ? part.split(',') : target.mutate;
+const report = part ? `${name}-${part.replace(/[^A-Za-z0-9]+/g, '_')}` : name;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -51,13 +50,13 @@ export default {
     enableFindRelatedTests: false,
   },
   coverageAnalysis: 'perTest',
-  mutate: [...target.mutate, '!**/*.spec.ts', '!**/testing/**', '!**/index.ts'],
+  mutate: [...mutate, '!**/*.spec.ts', '!**/testing/**', '!**/index.ts'],
   concurrency: Number(process.env.KP_MUTATION_CONCURRENCY ?? 1),
-  timeoutMS: 20_000,
+  timeoutMS: 5_000,
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['dist', '.data', '.test-data', 'coverage', 'reports', 'bench/results'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: `reports/mutation/${name}.html` },
-  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  htmlReporter: { fileName: `reports/mutation/${report}.html` },
+  jsonReporter: { fileName: `reports/mutation/${report}.json` },
   thresholds: { high: 90, low: 85, break: null },
 };

@@ -3,7 +3,8 @@
  * npm run test:mutation [-- domain metrics event-store queries]: StrykerJS over each target of
  * stryker.config.mjs in turn (all four without arguments), against one embedded PostgreSQL for the
  * whole run (or DATABASE_URL). Reports land in reports/mutation/<target>.html and .json; the scores
- * are printed at the end. Concurrency 1 unless KP_MUTATION_CONCURRENCY says otherwise.
+ * are printed at the end. Concurrency 1 unless KP_MUTATION_CONCURRENCY says otherwise;
+ * KP_MUTATION_PART=<globs> mutates only those files of the (one) target given.
  */
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync } = require('node:fs');
@@ -45,7 +46,9 @@ async function main() {
 
 /** Counts from Stryker's JSON report (mutation-testing-report-schema); compile errors do not count. */
 function score(target) {
-  const report = JSON.parse(readFileSync(join('reports', 'mutation', `${target}.json`), 'utf8'));
+  const part = process.env.KP_MUTATION_PART;
+  const name = part ? `${target}-${part.replace(/[^A-Za-z0-9]+/g, '_')}` : target;
+  const report = JSON.parse(readFileSync(join('reports', 'mutation', `${name}.json`), 'utf8'));
   const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0 };
   for (const file of Object.values(report.files)) for (const mutant of file.mutants) if (mutant.status in counts) counts[mutant.status] += 1;
   const total = counts.Killed + counts.Timeout + counts.Survived + counts.NoCoverage;
