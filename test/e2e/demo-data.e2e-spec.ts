@@ -1,3 +1,5 @@
+import type { EventCodec } from '../../libs/personal-data/src';
+import { openTestPersonalData } from '../support/personal-data';
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -21,6 +23,7 @@ describe('demo data (PostgreSQL)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   let idempotency: PostgresIdempotencyStore;
+  let codec: EventCodec;
   let first: PlayResult;
   const count = async (sql: string, params: unknown[] = []) => Number((await db.pool.query<{ n: string }>(sql, params)).rows[0].n);
   const events = (type: string, where = 'TRUE') => count(`SELECT count(*) AS n FROM kp_events WHERE tenant = $1 AND type = $2 AND ${where}`, [TENANT, type]);
@@ -28,9 +31,10 @@ describe('demo data (PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('kp_demo');
     await migrate(db.pool);
+    codec = (await openTestPersonalData(db.pool)).codec;
     store = new PostgresEventStore(db.pool);
     idempotency = new PostgresIdempotencyStore(db.pool);
-    first = await playStory(store, idempotency, { tenant: TENANT, seed: SEED });
+    first = await playStory(store, idempotency, codec, { tenant: TENANT, seed: SEED });
   }, 60_000);
   afterAll(() => db?.drop());
 
@@ -108,17 +112,17 @@ describe('demo data (PostgreSQL)', () => {
 
   it('appends nothing when it runs a second time', async () => {
     const before = await count('SELECT count(*) AS n FROM kp_events');
-    const second = await playStory(store, idempotency, { tenant: TENANT, seed: SEED });
+    const second = await playStory(store, idempotency, codec, { tenant: TENANT, seed: SEED });
     expect(second).toMatchObject({ commands: first.commands, appended: 0, alreadyLoaded: first.commands });
     expect(await count('SELECT count(*) AS n FROM kp_events')).toBe(before);
   }, 60_000);
 
   it('plays a prefix with --until, and more of it on a later run', async () => {
     const upTo = (day: string) => STORY.filter((step) => step.at.toISOString() <= `${day}T23:59:59.999Z`).length;
-    const early = await playStory(store, idempotency, { tenant: 'vorort', seed: SEED, until: '2023-03-31' });
+    const early = await playStory(store, idempotency, codec, { tenant: 'vorort', seed: SEED, until: '2023-03-31' });
     expect(early.to!.toISOString() < '2023-04-01').toBe(true);
     expect(early).toMatchObject({ commands: upTo('2023-03-31'), alreadyLoaded: 0 });
-    const later = await playStory(store, idempotency, { tenant: 'vorort', seed: SEED, until: '2023-06-30' });
+    const later = await playStory(store, idempotency, codec, { tenant: 'vorort', seed: SEED, until: '2023-06-30' });
     expect(later).toMatchObject({ commands: upTo('2023-06-30'), alreadyLoaded: early.commands });
     expect(later.appended).toBe(await count(`SELECT count(*) AS n FROM kp_events WHERE tenant = 'vorort'`) - early.appended);
   }, 60_000);

@@ -14,6 +14,7 @@ import {
 import { createApp } from '../../apps/api/src/create-app';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
 import { ensureReadModels, ProcessorRunner, ReadModelProjection } from '../../libs/projections/src';
+import { openTestPersonalData } from './personal-data';
 import { createTestDatabase, TestDatabase } from './postgres';
 
 export interface ApiResponse {
@@ -46,6 +47,7 @@ export async function startApi({
 } = {}): Promise<ApiHarness> {
   const db = await createTestDatabase('kp_e2e');
   await migrate(db.pool);
+  const personalData = await openTestPersonalData(db.pool);
   const secret = new Uint8Array(randomBytes(32));
   // Events in the selected store; read models, checkpoints and idempotency keys in PostgreSQL.
   const store = givenStore ?? (await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES }));
@@ -53,6 +55,7 @@ export async function startApi({
     {
       store,
       idempotency: new PostgresIdempotencyStore(db.pool),
+      personalData,
       verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
       ready: async () => void (await db.pool.query('SELECT 1')),
       pool: db.pool,

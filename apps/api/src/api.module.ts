@@ -22,7 +22,7 @@ import { registerCaseHistoryCacheMetrics } from './queries/case-history-cache-me
 import type { Runtime } from '@koproduktiv/runtime';
 
 /** What the HTTP application needs; the projector's statuses only when it runs in this process. */
-export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'verifier' | 'ready' | 'pool'> & {
+export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' | 'verifier' | 'ready' | 'pool'> & {
   readonly processors?: ProcessorStatuses;
   /** Called after every successful append (wakes an in-process projector). */
   readonly onAppended?: () => void;
@@ -55,7 +55,7 @@ export class ApiModule {
         } },
         {
           provide: CommandExecutor,
-          useFactory: (store: EventStore, idempotency: IdempotencyStore) => new CommandExecutor(store, idempotency, undefined, runtime.onAppended),
+          useFactory: (store: EventStore, idempotency: IdempotencyStore) => new CommandExecutor(store, idempotency, runtime.personalData.codec, undefined, runtime.onAppended),
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
         ExecuteDomainCommandHandler,

@@ -8,8 +8,8 @@ import {
   eventCatalog,
   EVENT_SCHEMA_VERSION,
   isDomainCommandType,
-  personalDataFields,
 } from './catalog';
+import { carriesPersonalData, PERSONAL_DATA } from './personal-data';
 import { DOMAIN_ERROR_CODES, NOT_FOUND_ERROR_CODES } from './errors';
 import { sampleCommands } from './testing';
 
@@ -64,8 +64,20 @@ describe('catalog', () => {
     expect(EVENT_SCHEMA_VERSION).toBe(1);
   });
 
-  it('marks the initiative contact as personal data, and nothing else', () => {
-    expect(personalDataFields).toEqual({ InitiativeRegistered: ['contact'], InitiativeProfileUpdated: ['contact'] });
+  it('seals personal data of initiative events under the contact, of case and fund events under the case', () => {
+    for (const [type, spec] of Object.entries(PERSONAL_DATA)) {
+      expect(spec?.subject).toBe(eventCatalog[type as keyof typeof eventCatalog] === 'initiative' ? 'initiative-contact' : 'case-narratives');
+    }
+    expect(Object.keys(PERSONAL_DATA)).not.toContain('CaseNarrativesShredded');
+    expect(Object.keys(PERSONAL_DATA)).not.toContain('InitiativeContactErased');
+    expect(PERSONAL_DATA.RequestSubmitted?.fields).toEqual(['description']);
+    expect(PERSONAL_DATA.InitiativeRegistered?.fields).toEqual(['contact']);
+  });
+
+  it('knows whether an event carries personal data by the fields it actually holds', () => {
+    expect(carriesPersonalData({ type: 'RequestAcknowledged', data: { caseId: 'c', unitId: 'u', staffRef: 's' } })).toBe(false);
+    expect(carriesPersonalData({ type: 'RequestAcknowledged', data: { caseId: 'c', unitId: 'u', staffRef: 's', note: 'n' } })).toBe(true);
+    expect(carriesPersonalData({ type: 'CommitmentFulfilled', data: { caseId: 'c', commitmentId: 'x' } })).toBe(false);
   });
 
   it('error codes are unique, CATEGORY.REASON upper snake', () => {

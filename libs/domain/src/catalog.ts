@@ -58,16 +58,6 @@ export const deciderFor = (commandType: DomainCommandType): AnyDecider => decide
 /** All events are at schema version 1 for now; bump per event type when its data changes shape. */
 export const EVENT_SCHEMA_VERSION = 1;
 
-/**
- * Top-level fields of event data that hold personal data (encrypted at rest, crypto-shredded on
- * erasure, hidden from analysts). staffRef and sponsorRef are opaque ids of other systems, and
- * free-text fields are not marked.
- */
-export const personalDataFields: Partial<Record<DomainEventType, readonly string[]>> = {
-  InitiativeRegistered: ['contact'],
-  InitiativeProfileUpdated: ['contact'],
-};
-
 // Compile-time checks that the type lists name every member of their unions.
 type Expect<T extends true> = T;
 type ListsAll<Union extends string, List extends readonly string[]> = [Exclude<Union, List[number]>] extends [never]

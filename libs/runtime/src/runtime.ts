@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
 import { createEventStore, EventStore, migrate } from '@koproduktiv/event-store';
+import { openPersonalData, PersonalData } from '@koproduktiv/personal-data';
 import {
   AppConfig,
   createPool,
@@ -19,6 +20,8 @@ import {
 export interface Runtime {
   readonly store: EventStore;
   readonly idempotency: IdempotencyStore;
+  /** The codec that seals and opens personal data, and the data keys behind it. */
+  readonly personalData: PersonalData;
   readonly verifier: TokenVerifier;
   readonly pool: Pool;
   readonly databaseUrl: string;
@@ -40,8 +43,10 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
     max: config.DATABASE_POOL_SIZE,
     onError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
   });
+  let personalData: PersonalData;
   try {
     await migrate(pool);
+    personalData = await openPersonalData(pool, { keyFile: config.KEY_ENCRYPTION_KEY_FILE, dataDir: config.dataDir });
   } catch (error) {
     await pool.end().catch(() => undefined);
     await embedded?.stop();
@@ -65,6 +70,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
   return {
     store,
     idempotency: new PostgresIdempotencyStore(pool),
+    personalData,
     verifier,
     pool,
     databaseUrl,
