@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { QueriesModule } from './queries/queries.module';
 import { AdminController, REBUILD_JOB } from './admin/admin.controller';
 import { RebuildJob } from './admin/rebuild-job';
+import { AccessLogController } from './admin/access-log.controller';
 import { CommandExecutor } from '@koproduktiv/runtime';
 import { buildCommandsController } from './commands/commands-controller.factory';
 import { commandDtos } from './commands/dto';
@@ -38,8 +39,8 @@ export class ApiModule {
     const processors = runtime.processors ?? (() => []);
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store), QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes)],
-      controllers: [buildCommandsController(commandDtos), HealthController, MetricsController, AdminController],
+      imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store, runtime.personalData), QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes)],
+      controllers: [buildCommandsController(commandDtos), HealthController, MetricsController, AdminController, AccessLogController],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.store },
         { provide: IDEMPOTENCY_STORE, useValue: runtime.idempotency },

@@ -11,3 +11,4 @@ export * from './codec/event-codec';
 export * from './postgres/schema';
 export * from './postgres/startup-checks';
 export * from './postgres/open-personal-data';
+export * from './access-log/access-log';

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { AccessLog, PostgresAccessLog } from '../access-log/access-log';
 import { EventCodec } from '../codec/event-codec';
 import { DataKeyStore } from '../keys/data-key-store';
 import { KeyEncryptionKey } from '../keys/key-encryption-key';
@@ -17,6 +18,7 @@ export interface PersonalData {
   readonly kek: KeyEncryptionKey;
   readonly keys: DataKeyStore;
   readonly codec: EventCodec;
+  readonly accessLog: AccessLog;
 }
 
 /**
@@ -30,5 +32,5 @@ export async function openPersonalData(pool: Pool, { keyFile, dataDir }: Persona
   const kek = await loadKeyEncryptionKey({ file: keyFile, dataDir, mayCreate: !(await hasDataKeys(pool)) });
   await assertKeyEncryptionKeyMatches(pool, kek, keyFile ? `KEY_ENCRYPTION_KEY_FILE=${keyFile}` : `the key-encryption key ${embeddedKeyFile(dataDir)}`);
   const keys = new PostgresDataKeyStore(pool, kek);
-  return { kek, keys, codec: new EventCodec(keys) };
+  return { kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool) };
 }
