@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createLogger, loadConfigOrExit } from '@koproduktiv/platform';
+import { KeyEncryptionKeyError, PlaintextStoreError } from '@koproduktiv/personal-data';
 import { createApp } from './create-app';
 import { createProjector, createRuntime } from '@koproduktiv/runtime';
 
@@ -54,6 +55,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  if (error instanceof KeyEncryptionKeyError || error instanceof PlaintextStoreError) {
+    process.stderr.write(`Koproduktiv did not start: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`Koproduktiv failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

@@ -14,21 +14,22 @@ import { DOMAIN_ERROR_CODES, NOT_FOUND_ERROR_CODES } from './errors';
 import { sampleCommands } from './testing';
 
 describe('catalog', () => {
-  it('maps all 31 commands of DOMAIN.md to their aggregate', () => {
-    expect(DOMAIN_COMMAND_TYPES).toHaveLength(31);
+  it('maps all 33 commands of DOMAIN.md to their aggregate', () => {
+    expect(DOMAIN_COMMAND_TYPES).toHaveLength(33);
     expect(Object.entries(commandCatalog).filter(([, c]) => c === 'initiative').map(([t]) => t)).toEqual([
       'RegisterInitiative',
       'UpdateInitiativeProfile',
       'ReportActiveMembers',
       'DissolveInitiative',
+      'EraseInitiativeContact',
     ]);
     expect(Object.values(commandCatalog).filter((c) => c === 'unit')).toHaveLength(2);
     expect(Object.values(commandCatalog).filter((c) => c === 'fund')).toHaveLength(5);
-    expect(Object.values(commandCatalog).filter((c) => c === 'case')).toHaveLength(20);
+    expect(Object.values(commandCatalog).filter((c) => c === 'case')).toHaveLength(21);
   });
 
   it('maps every event to the aggregate that emits it', () => {
-    expect(DOMAIN_EVENT_TYPES).toHaveLength(31);
+    expect(DOMAIN_EVENT_TYPES).toHaveLength(33);
     for (const category of AGGREGATE_CATEGORIES) {
       expect(Object.entries(eventCatalog).filter(([, c]) => c === category).map(([t]) => t)).toEqual(
         deciders[category].eventTypes,

@@ -31,7 +31,12 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function createRuntime(config: AppConfig, logger: Logger): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** False for processes that never seal or open personal data (projector, projections CLI): they get no key. */
+  readonly needsKeyEncryptionKey?: boolean;
+}
+
+export async function createRuntime(config: AppConfig, logger: Logger, { needsKeyEncryptionKey = true }: RuntimeOptions = {}): Promise<Runtime> {
   let embedded: RunningPostgres | undefined;
   if (config.usesEmbeddedPostgres) {
     logger.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
@@ -46,7 +51,7 @@ export async function createRuntime(config: AppConfig, logger: Logger): Promise<
   let personalData: PersonalData;
   try {
     await migrate(pool);
-    personalData = await openPersonalData(pool, { keyFile: config.KEY_ENCRYPTION_KEY_FILE, dataDir: config.dataDir });
+    personalData = await openPersonalData(pool, { keyFile: config.KEY_ENCRYPTION_KEY_FILE, dataDir: config.dataDir, needsKeyEncryptionKey });
   } catch (error) {
     await pool.end().catch(() => undefined);
     await embedded?.stop();

@@ -4,7 +4,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { commandCatalog, DomainCommand, DomainCommandType } from '@koproduktiv/domain';
-import type { Principal, Role } from '@koproduktiv/platform';
+import type { Principal } from '@koproduktiv/platform';
+import { commandRole } from './command-roles';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
 import { CommandResultDto } from './command-result.dto';
@@ -13,13 +14,6 @@ import { ExecuteDomainCommand } from './execute-command.handler';
 import type { CommandEnvelope } from '@koproduktiv/runtime';
 
 type CommandBody = { occurredAt?: string } & Record<string, unknown>;
-
-/**
- * Erasure destroys data for good, so it is the data-protection administrator's (role admin), not
- * the clerk's who sends every other command.
- */
-const ERASURE_COMMANDS: ReadonlySet<DomainCommandType> = new Set(['EraseInitiativeContact', 'ShredCaseNarratives']);
-const roleFor = (type: DomainCommandType): Role => (ERASURE_COMMANDS.has(type) ? 'admin' : 'clerk');
 
 /**
  * One route per command type, `POST /v1/commands/<Type>`, each with its own DTO so that validation
@@ -39,7 +33,7 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
       const { occurredAt, ...data } = body;
       const envelope: CommandEnvelope = {
         tenant: principal.tenant,
-        actor: { subject: principal.subject, role: roleFor(type) },
+        actor: { subject: principal.subject, role: commandRole(type) },
         command: { type, data: JSON.parse(JSON.stringify(data)) } as DomainCommand,
         occurredAt: occurredAt === undefined ? undefined : new Date(occurredAt),
         correlationId: String(request.id),
@@ -61,9 +55,9 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
     const descriptor = Object.getOwnPropertyDescriptor(prototype, type) as PropertyDescriptor;
     applyDecorators(
       Post(type),
-      Roles(roleFor(type)),
+      Roles(commandRole(type)),
       HttpCode(200),
-      ApiOperation({ operationId: type, summary: `${type} (${commandCatalog[type]} stream; role ${roleFor(type)})` }),
+      ApiOperation({ operationId: type, summary: `${type} (${commandCatalog[type]} stream; role ${commandRole(type)})` }),
       ApiBody({ type: dtos[type] }),
       ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body returns the first response and appends nothing' }),
       ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream version, e.g. "3"; 412 if the stream is elsewhere' }),

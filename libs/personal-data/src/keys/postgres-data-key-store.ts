@@ -16,7 +16,8 @@ const ACTIVE_KEY_CACHE_ENTRIES = 50_000;
 export class PostgresDataKeyStore implements DataKeyStore {
   private readonly active = new Map<string, { value: ActiveDataKey; expires: number }>();
 
-  constructor(private readonly pool: Pool, private readonly kek: KeyEncryptionKey, private readonly now: () => number = Date.now) {}
+  /** Without a key-encryption key (processes that only project or erase) keys can be destroyed and listed, not used. */
+  constructor(private readonly pool: Pool, private readonly kek: KeyEncryptionKey | undefined, private readonly now: () => number = Date.now) {}
 
   async activeKey(tenant: string, subject: DataSubject): Promise<ActiveDataKey> {
     const cacheKey = `${tenant}\u0000${subject.kind}\u0000${subject.id}`;
@@ -35,7 +36,7 @@ export class PostgresDataKeyStore implements DataKeyStore {
       'SELECT key_id, wrapped, destroyed_at FROM kp_data_keys WHERE tenant = $1 AND key_id = ANY($2::uuid[])',
       [tenant, keyIds.filter(isUuid)],
     );
-    for (const row of rows) found.set(row.key_id, row.wrapped ? { key: this.kek.unwrap(row.wrapped) } : { destroyedAt: row.destroyed_at as Date });
+    for (const row of rows) found.set(row.key_id, row.wrapped ? { key: this.requireKek().unwrap(row.wrapped) } : { destroyedAt: row.destroyed_at as Date });
     return found;
   }
 
@@ -58,13 +59,18 @@ export class PostgresDataKeyStore implements DataKeyStore {
     return rows.map((row) => ({ keyId: row.key_id, subject, createdAt: row.created_at, destroyedAt: row.destroyed_at }));
   }
 
+  private requireKek(): KeyEncryptionKey {
+    if (!this.kek) throw noKek();
+    return this.kek;
+  }
+
   private async readActive(tenant: string, subject: DataSubject): Promise<ActiveDataKey | undefined> {
     const { rows } = await this.pool.query<{ key_id: string; wrapped: Buffer }>(
       `SELECT key_id, wrapped FROM kp_data_keys
         WHERE tenant = $1 AND subject_kind = $2 AND subject_id = $3 AND destroyed_at IS NULL`,
       [tenant, subject.kind, subject.id],
     );
-    return rows[0] && { keyId: rows[0].key_id, key: this.kek.unwrap(rows[0].wrapped) };
+    return rows[0] && { keyId: rows[0].key_id, key: this.requireKek().unwrap(rows[0].wrapped) };
   }
 
   /** Two writers creating the subject's first key at once: the unique index lets one win, both use its key. */
@@ -72,12 +78,14 @@ export class PostgresDataKeyStore implements DataKeyStore {
     await this.pool.query(
       `INSERT INTO kp_data_keys (key_id, tenant, subject_kind, subject_id, kek_id, wrapped)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [randomUUID(), tenant, subject.kind, subject.id, this.kek.id, this.kek.wrap(newDataKey())],
+      [randomUUID(), tenant, subject.kind, subject.id, this.requireKek().id, this.requireKek().wrap(newDataKey())],
     );
     const created = await this.readActive(tenant, subject);
     if (!created) throw new Error(`no live data key for ${subject.kind}/${subject.id} after creating one`);
     return created;
   }
 }
+
+const noKek = () => new Error('this process was started without the key-encryption key: it cannot seal or open personal data');
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

@@ -12,10 +12,16 @@ export interface PersonalDataOptions {
   /** KEY_ENCRYPTION_KEY_FILE; without it the embedded default's file in dataDir. */
   readonly keyFile?: string;
   readonly dataDir: string;
+  /**
+   * False for processes that never seal or open personal data (the projector, projections rebuild
+   * and check): they are not given the key, and can still destroy keys (retention's erasures).
+   */
+  readonly needsKeyEncryptionKey?: boolean;
 }
 
 export interface PersonalData {
-  readonly kek: KeyEncryptionKey;
+  /** Undefined in a process started without it (see needsKeyEncryptionKey). */
+  readonly kek: KeyEncryptionKey | undefined;
   readonly keys: DataKeyStore;
   readonly codec: EventCodec;
   readonly accessLog: AccessLog;
@@ -26,9 +32,13 @@ export interface PersonalData {
  * from being mixed: refuses a store with plain-text personal data, a missing key-encryption key
  * where data keys exist, and a key that did not wrap them. Needs the event store's schema first.
  */
-export async function openPersonalData(pool: Pool, { keyFile, dataDir }: PersonalDataOptions): Promise<PersonalData> {
+export async function openPersonalData(pool: Pool, { keyFile, dataDir, needsKeyEncryptionKey = true }: PersonalDataOptions): Promise<PersonalData> {
   await migratePersonalData(pool);
   await assertStoreSealed(pool);
+  if (!needsKeyEncryptionKey) {
+    const keys = new PostgresDataKeyStore(pool, undefined);
+    return { kek: undefined, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool) };
+  }
   const kek = await loadKeyEncryptionKey({ file: keyFile, dataDir, mayCreate: !(await hasDataKeys(pool)) });
   await assertKeyEncryptionKeyMatches(pool, kek, keyFile ? `KEY_ENCRYPTION_KEY_FILE=${keyFile}` : `the key-encryption key ${embeddedKeyFile(dataDir)}`);
   const keys = new PostgresDataKeyStore(pool, kek);

@@ -9,8 +9,8 @@ export interface InitiativeDocument {
   district: string | null;
   /** When it dissolved; the reason given is personal data and stays in the event. */
   dissolved: { at: string } | null;
-  /** When the contact was erased, null while a contact (or dissolution reason) given since is held. */
-  contactErasedAt: string | null;
+  /** When its personal data was erased, null while personal data given since is held. */
+  personalDataErasedAt: string | null;
   memberReports: { at: string; pos: number; activeMembers: number }[];
 }
 
@@ -44,12 +44,12 @@ export interface FundApplicationRow {
   position: number;
 }
 
-export const newInitiative = (initiativeId: string): InitiativeDocument => ({ initiativeId, name: null, kind: null, district: null, dissolved: null, contactErasedAt: null, memberReports: [] });
+export const newInitiative = (initiativeId: string): InitiativeDocument => ({ initiativeId, name: null, kind: null, district: null, dissolved: null, personalDataErasedAt: null, memberReports: [] });
 export const newUnit = (unitId: string): UnitDocument => ({ unitId, name: null, isContactPoint: false, budgets: emptyUnitHistory(unitId) });
 export const newFund = (fundId: string): FundDocument => ({ fundId, name: null, year: null, budgetCents: 0, awardedCents: 0, disbursedCents: 0 });
 
 export function applyToInitiative(doc: InitiativeDocument, event: DomainEvent, at: string, pos: number): void {
-  if (carriesPersonalData(event)) doc.contactErasedAt = null;
+  if (carriesPersonalData(event)) doc.personalDataErasedAt = null;
   switch (event.type) {
     case 'InitiativeRegistered':
       Object.assign(doc, { name: event.data.name, kind: event.data.kind, district: event.data.district ?? null });
@@ -66,7 +66,7 @@ export function applyToInitiative(doc: InitiativeDocument, event: DomainEvent, a
       doc.dissolved = { at };
       break;
     case 'InitiativeContactErased':
-      doc.contactErasedAt = at;
+      doc.personalDataErasedAt = at;
       break;
     default:
       break;
