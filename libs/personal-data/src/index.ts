@@ -12,3 +12,4 @@ export * from './postgres/schema';
 export * from './postgres/startup-checks';
 export * from './postgres/open-personal-data';
 export * from './access-log/access-log';
+export * from './retention-settings';
