@@ -362,7 +362,8 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
       expect(check).toMatchObject({ ok: true, events: stored.length, problems: [] });
 
       const at = text.indexOf('Bürgerverein Nordstadt');
-      const flipped = `${text.slice(0, at)}B${text.slice(at + 1)}`;
+      expect(at).toBeGreaterThan(0);
+      const flipped = `${text.slice(0, at)}X${text.slice(at + 1)}`;
       const broken = await verifyExport(lines(flipped));
       expect(broken.ok).toBe(false);
       expect(broken.problems.map((p) => p.detail).join('\n')).toMatch(/sha256/);
