@@ -9,6 +9,8 @@ export interface TokenVerifierOptions {
   readonly jwksUrl?: string;
   readonly issuer?: string;
   readonly audience?: string;
+  /** After fetching the JWKS, how long a token with an unknown key id waits for the next fetch (jose's default: 30 s). */
+  readonly jwksCooldownMs?: number;
 }
 
 export const unauthorized = (detail: string) => new ProblemError(401, 'AUTH.UNAUTHENTICATED', 'Authentication required', detail);
@@ -34,7 +36,7 @@ export class TokenVerifier {
     this.algorithms = options.jwksUrl ? ['RS256', 'ES256', 'PS256'] : ['HS256'];
     // A KeyObject made once: given raw bytes, jose would import the key again for every token.
     this.key = import('jose').then((jose) =>
-      options.jwksUrl ? jose.createRemoteJWKSet(new URL(options.jwksUrl)) : createSecretKey(options.secret as Uint8Array),
+      options.jwksUrl ? jose.createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs }) : createSecretKey(options.secret as Uint8Array),
     );
   }
 
