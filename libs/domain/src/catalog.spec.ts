@@ -6,7 +6,6 @@ import {
   DOMAIN_COMMAND_TYPES,
   DOMAIN_EVENT_TYPES,
   eventCatalog,
-  EVENT_SCHEMA_VERSION,
   isDomainCommandType,
 } from './catalog';
 import { carriesPersonalData, PERSONAL_DATA } from './personal-data';
@@ -59,10 +58,6 @@ describe('catalog', () => {
     expect(isDomainCommandType('CloseCase')).toBe(true);
     expect(isDomainCommandType('constructor')).toBe(false);
     expect(isDomainCommandType('CaseClosed')).toBe(false);
-  });
-
-  it('all events are at schema version 1', () => {
-    expect(EVENT_SCHEMA_VERSION).toBe(1);
   });
 
   it('seals personal data of initiative events under the contact, of case and fund events under the case', () => {

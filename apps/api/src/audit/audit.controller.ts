@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { accessContext } from './access-context';
 import { invalidRequest, Principal } from '@koproduktiv/platform';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
-import { ApiProblems, ProblemDto } from '../http/api-problems';
+import { ApiProblem, ApiProblems } from '../http/api-problems';
 import {
   CaseParamsDto,
   ExportQueryDto,
@@ -20,9 +20,12 @@ import {
   VerifyReportDto,
   VerifyRequestDto,
 } from './audit.dto';
-import { AuditService } from './audit.service';
+import { AuditService, streamNotFound, subjectNotFound } from './audit.service';
 
-const NotFound = () => ApiResponse({ status: 404, description: 'Your tenant has no such stream (AUDIT.STREAM_NOT_FOUND)', type: ProblemDto });
+const NotFound = () => ApiProblem(404, {
+  description: 'Your tenant has no such stream (AUDIT.STREAM_NOT_FOUND)',
+  example: streamNotFound('case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02'),
+});
 
 /** Everything under /v1/audit: read-only, auditors only, inside the token's tenant, personal data in clear (each such read logged). */
 @ApiTags('audit')
@@ -83,7 +86,7 @@ export class AuditController {
   @ApiHeader({ name: 'X-Purpose', required: false, description: 'Why personal data is read (recorded in the access log)' })
   @ApiOkResponse({ type: SubjectAccessDto })
   @ApiProblems(400, 401, 403, 503)
-  @ApiResponse({ status: 404, description: 'Your tenant holds nothing about this subject (AUDIT.SUBJECT_NOT_FOUND)', type: ProblemDto })
+  @ApiProblem(404, { description: 'Your tenant holds nothing about this subject (AUDIT.SUBJECT_NOT_FOUND)', example: subjectNotFound('initiative-contact', '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01') })
   subjectAccess(@Param() { kind, id }: SubjectParamsDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.audit.subjectAccess(accessContext(principal, request, 'auditor'), kind, id);
   }
@@ -109,7 +112,7 @@ export class AuditController {
       'A response without the manifest line is incomplete. Scope: streamId, or a record-time range from (inclusive) / to (exclusive), or your whole tenant.',
   })
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'application/x-ndjson', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'JSON Lines, the manifest last', content: { 'application/x-ndjson': { schema: { type: 'string' } } } })
   @ApiProblems(400, 401, 403, 503)
   @NotFound()
   async export(@Query() query: ExportQueryDto, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply) {

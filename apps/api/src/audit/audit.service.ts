@@ -10,10 +10,10 @@ import type { AuditEventDto, StreamEventsDto, StreamStateDto, SubjectAccessDto, 
 export const AUDIT_READER = Symbol('AUDIT_READER');
 export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
 
-const streamNotFound = (streamId: string) =>
+export const streamNotFound = (streamId: string) =>
   new ProblemError(404, 'AUDIT.STREAM_NOT_FOUND', 'Not found', `Your tenant has no stream ${streamId}`, { streamId });
 
-const subjectNotFound = (kind: string, id: string) =>
+export const subjectNotFound = (kind: string, id: string) =>
   new ProblemError(404, 'AUDIT.SUBJECT_NOT_FOUND', 'Not found', `Your tenant holds nothing about ${kind} ${id}`, { kind, id });
 
 /** Where else Koproduktiv keeps data, and what of a data subject is there (nothing personal, by design). */
