@@ -1,4 +1,3 @@
-import { openTestPersonalData } from '../support/personal-data';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { connect, Socket } from 'node:net';
@@ -7,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino from 'pino';
 import { migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { DEV_AUDIENCE, DEV_ISSUER, PostgresIdempotencyStore, TokenVerifier } from '../../libs/platform/src';
+import { openTestPersonalData } from '../support/personal-data';
 import { createApp } from '../../apps/api/src/create-app';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 import { waitFor } from '../support/wait-for';
