@@ -6,7 +6,7 @@ import { CliError } from '../../cli-error';
 import { embeddedPostgresUnavailable } from '../../embedded-postgres';
 import { Progress } from '../audit/progress';
 import { DemoStepFailed, playStory, PlayResult } from './play';
-import { storySpan, WRITTEN_END, WRITTEN_START } from './story';
+import { WRITTEN_END, WRITTEN_START } from './story';
 
 export const demoHelp = `Usage: koproduktiv demo load [--tenant <id>] [--seed <n>] [--until <YYYY-MM-DD>] [--quiet]
 
@@ -18,9 +18,10 @@ institutionalised and one dropped. Every step is a command sent through the same
 the HTTP API (domain rules, business time as occurredAt, Idempotency-Key), so running it again
 appends nothing. Names, e-mail addresses and phone numbers are invented.
 
-The story is written for ${WRITTEN_START} to ${WRITTEN_END} and moved by whole weeks so that it ends in
-the current month; steps still in the future are left out until a later run. A tenant keeps the
-dates it was first loaded with: a run in a later month adds what has come due since.
+The story is written for ${WRITTEN_START} to ${WRITTEN_END} and moved by whole weeks so that its last
+step falls in the current month, shortly before today (in the first days of a month: shortly
+after, and steps still in the future are left out until a later run). A tenant keeps the dates
+it was first loaded with: a run in a later month adds what has come due since.
 
   --tenant <id>        the municipality to load into (default musterstadt)
   --seed <n>           another seed gives other ids and details, the same plot (default 1)
@@ -99,7 +100,7 @@ function summary(tenant: string, result: PlayResult, seconds: number): string {
     `  commands sent      ${result.commands}${result.alreadyLoaded ? ` (${result.alreadyLoaded} already loaded before: nothing appended for them)` : ''}`,
     `  events appended    ${result.appended}`,
     `  streams            ${result.streams} (${categories})`,
-    `  story              ${storySpan(result.shiftDays).start} to ${storySpan(result.shiftDays).end}; played up to ${day(result.to)}`,
+    `  business time      ${day(result.from)} to ${day(result.to)} (the story moved by ${result.shiftDays} days from ${WRITTEN_START} to ${WRITTEN_END})`,
     `  took               ${seconds.toFixed(1)} s`,
     '',
     'Next: npm start, then as an analyst',

@@ -57,7 +57,7 @@ export const DEMO_ACTOR = { subject: 'demo-data', role: 'clerk' } as const;
 export async function playStory(store: EventStore, idempotency: IdempotencyStore, options: PlayOptions): Promise<PlayResult> {
   const now = options.now ?? (() => new Date());
   const limit = Math.min(options.until ? Date.parse(`${options.until}T23:59:59.999Z`) : Infinity, now().getTime());
-  const shiftDays = options.shiftDays ?? (await shiftLoadedBefore(store, options.tenant, options.seed)) ?? shiftToEndIn(now());
+  const shiftDays = options.shiftDays ?? (await shiftLoadedBefore(store, options.tenant, options.seed)) ?? shiftToEndNow(options.seed, now());
   const steps = buildStory(options.seed, shiftDays).filter((step) => step.at.getTime() <= limit);
   let appendedByThisCommand = false;
   const executor = new CommandExecutor(store, idempotency, now, () => (appendedByThisCommand = true));
@@ -101,6 +101,9 @@ export async function playStory(store: EventStore, idempotency: IdempotencyStore
     commandsPerType,
   };
 }
+
+/** The shift that puts the story's last step into the month of `now`, as close before it as whole weeks allow. */
+export const shiftToEndNow = (seed: number, now: Date): number => shiftToEndIn(now, buildStory(seed).at(-1)!.at.toISOString().slice(0, 10));
 
 /**
  * The shift the story was loaded with into this tenant before, read off its first event: a run in a

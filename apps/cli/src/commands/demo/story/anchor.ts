@@ -1,7 +1,7 @@
 import type { DomainCommand } from '@koproduktiv/domain';
 import { addDays, StoryStep } from './script';
 
-/** The story as written: business days from WRITTEN_START to WRITTEN_END (its routines stop a few days before). */
+/** The calendar the story is written in (its routines stop a few days before the end). */
 export const WRITTEN_START = '2023-01-02';
 export const WRITTEN_END = '2025-12-31';
 
@@ -13,18 +13,19 @@ const monthOf = (day: string) => day.slice(0, 7);
 const today = (now: Date) => now.toISOString().slice(0, 10);
 
 /**
- * How many days the story moves so that it ends in the month of `now`: whole weeks (weekdays stay
- * weekdays, so every gap, due date and late answer keeps its length), the end as close before
- * `now` as that allows. If the last such week ends in the month before (early in a month), the
- * story ends in the first days of this month instead, and `now` cuts those days off until they come.
+ * How many days the story moves so that its last step (`lastDay`, as written) falls in the month
+ * of `now`: whole weeks (weekdays stay weekdays, so every gap, due date and late answer keeps its
+ * length), the last step as close before `now` as that allows. Early in a month, when that would
+ * be last month, the last step lands in the first days of this month instead, and the steps after
+ * `now` wait for a later run.
  */
-export function shiftToEndIn(now: Date): number {
-  const days = Math.round((Date.parse(`${today(now)}T00:00:00Z`) - Date.parse(`${WRITTEN_END}T00:00:00Z`)) / DAY_MS);
+export function shiftToEndIn(now: Date, lastDay: string): number {
+  const days = Math.round((Date.parse(`${today(now)}T00:00:00Z`) - Date.parse(`${lastDay}T00:00:00Z`)) / DAY_MS);
   const weeks = Math.floor(days / 7) * 7;
-  return monthOf(addDays(WRITTEN_END, weeks)) === monthOf(today(now)) ? weeks : weeks + 7;
+  return monthOf(addDays(lastDay, weeks)) === monthOf(today(now)) ? weeks : weeks + 7;
 }
 
-/** The first and last day of the story moved by `shiftDays`. */
+/** The first and last day of the story as written, moved by `shiftDays`. */
 export const storySpan = (shiftDays: number) => ({ start: addDays(WRITTEN_START, shiftDays), end: addDays(WRITTEN_END, shiftDays) });
 
 /**
