@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, EVENT_SCHEMA_VERSION } from '@koproduktiv/domain';
-import { EventToAppend, ExpectedVersion, InMemoryEventStore } from '@koproduktiv/event-store';
+import { EventToAppend, ExpectedVersion, InMemoryEventStore, StoreUnavailableError } from '@koproduktiv/event-store';
 import { InMemoryIdempotencyStore, ProblemError } from '@koproduktiv/platform';
 import { CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
@@ -104,6 +104,21 @@ describe('CommandExecutor', () => {
       .rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
     await expect(executor.execute(setBudget(40, { idempotencyKey: 'k5' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
     expect(await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date(monday) }))).toEqual(first);
+  });
+
+  it('lets the key of a refused command go, so the corrected request may use it, and keeps that one', async () => {
+    const unknownUnit = envelope({ type: 'SetStaffTimeBudget', data: { unitId: randomUUID(), period: '2026-05', hours: 40 } }, { idempotencyKey: 'k7' });
+    await expect(executor.execute(unknownUnit)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k7' }))).resolves.toMatchObject({ version: 2 });
+    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k7' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+  });
+
+  it('keeps the key when the store failed: the command may have been appended, and its retry must find it', async () => {
+    store.append = async () => {
+      throw new StoreUnavailableError('connection lost after COMMIT, or before it');
+    };
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k8' }))).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k8' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
   });
 
   it('rejects a business time more than five minutes ahead, and accepts one just inside', async () => {
