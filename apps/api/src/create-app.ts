@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import type { Logger } from '@koproduktiv/platform';
 import { ApiModule, ApiRuntime } from './api.module';
 import { correlationIdOf } from './http/correlation-id';
+import { InputGuardPipe } from './http/input-guard';
 import { NestPinoLogger } from './http/nest-pino-logger';
 import { ProblemFilter } from './http/problem.filter';
 import { validationPipe } from './http/validation';
@@ -22,11 +23,15 @@ export async function createApp(runtime: ApiRuntime, { logger, bodyLimitBytes }:
     loggerInstance: logger.child({ component: 'http' }),
     genReqId: correlationIdOf,
     return503OnClosing: true,
+    // JSON.parse makes `__proto__` and `constructor` own keys, harmless in themselves; InputGuardPipe
+    // refuses them as unknown fields, naming where they are, before anything merges the body.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new NestPinoLogger(logger),
   });
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new InputGuardPipe(), validationPipe());
   app.useGlobalFilters(new ProblemFilter(logger));
   const fastify = app.getHttpAdapter().getInstance();
   // Commands are JSON only: without this Fastify would hand a text/plain body to the validator.
