@@ -34,15 +34,11 @@ export const isSupportedPeriod = (value: string): boolean =>
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 /**
- * The instant a date-time with offset names, or undefined unless its written date exists and lies in
- * the supported years. Seconds are required unless `secondsOptional`.
+ * A date-time with offset whose written date exists and lies in the supported years, naming a real
+ * instant. Seconds are required unless `secondsOptional`.
  */
-export const parseSupportedInstant = (value: string, { secondsOptional = false } = {}): Date | undefined => {
+export const isSupportedInstant = (value: string, { secondsOptional = false } = {}): boolean => {
   const match = DATE_TIME.exec(value);
-  if (match === null || (match[3] === undefined && !secondsOptional) || !isSupportedDate(match[1])) return undefined;
-  const instant = new Date(value);
-  return Number.isFinite(instant.getTime()) ? instant : undefined;
+  if (match === null || (match[3] === undefined && !secondsOptional) || !isSupportedDate(match[1])) return false;
+  return Number.isFinite(Date.parse(value));
 };
-
-export const isSupportedInstant = (value: string, options?: { secondsOptional?: boolean }): boolean =>
-  parseSupportedInstant(value, options) !== undefined;
