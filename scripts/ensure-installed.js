@@ -2,7 +2,6 @@
 // Runs before `npm start` and `npm test`: on a fresh checkout, installs the locked dependencies
 // first, so that those two commands are all a newcomer needs. Plain Node, no dependencies.
 const { existsSync, statSync } = require('node:fs');
-const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -11,5 +10,5 @@ const lock = join(root, 'package-lock.json');
 const stale = !existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs;
 if (stale) {
   process.stderr.write('Installing dependencies (npm ci)…\n');
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  require('./npm-ci');
 }

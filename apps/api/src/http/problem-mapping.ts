@@ -22,6 +22,18 @@ const HTTP_CODES: Record<number, [string, string]> = {
   415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type'],
 };
 
+/** The RFC 9457 body of a problem, as every error response carries it. */
+export const problemBody = (problem: ProblemError, instance: string, correlationId: string) => ({
+  type: `https://koproduktiv.de/problems/${problem.code.toLowerCase().replace(/[._]/g, '-')}`,
+  title: problem.title,
+  status: problem.status,
+  code: problem.code,
+  detail: problem.detail,
+  instance,
+  correlationId,
+  ...problem.extensions,
+});
+
 /** Turns anything thrown while serving a request into a ProblemError; unknown failures become 500. */
 export function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;

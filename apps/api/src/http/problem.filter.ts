@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '@koproduktiv/platform';
-import { toProblem } from './problem-mapping';
+import { problemBody, toProblem } from './problem-mapping';
 
 /** Every error leaves as RFC 9457 application/problem+json with a stable `code`. */
 @Catch()
@@ -18,15 +18,6 @@ export class ProblemFilter implements ExceptionFilter {
     reply
       .status(problem.status)
       .header('Content-Type', 'application/problem+json')
-      .send({
-        type: `https://koproduktiv.de/problems/${problem.code.toLowerCase().replace(/[._]/g, '-')}`,
-        title: problem.title,
-        status: problem.status,
-        code: problem.code,
-        detail: problem.detail,
-        instance: request.url,
-        correlationId: request.id,
-        ...problem.extensions,
-      });
+      .send(problemBody(problem, request.url, String(request.id)));
   }
 }

@@ -1,8 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CASE_STAGES, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 import { IsInstantOrDate, IsLocalDate, IsMonth, IsPeriod } from '../commands/dto/shared.dto';
+import { CSV_LOCALES, CsvLocale } from './csv/to-csv';
+
+/** `?locale=de`: CSV with `;` between fields and decimal commas, for German spreadsheets. */
+const CsvLocaleParam = () => applyDecorators(
+  ApiPropertyOptional({ enum: CSV_LOCALES, default: 'en', description: 'CSV only (Accept: text/csv): `de` separates fields with `;` and writes decimal commas, as German spreadsheets expect' }),
+  IsOptional(),
+  IsIn(CSV_LOCALES),
+);
 
 /** `asOf`: an ISO date-time with offset, or a date (meaning the end of that day in the tenant's time zone). */
 export class AsOfQueryDto {
@@ -20,6 +29,7 @@ export class CaseListQueryDto {
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() dormant?: boolean;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @CsvLocaleParam() locale?: CsvLocale;
 }
 
 export class SummaryQueryDto extends AsOfQueryDto {
@@ -27,11 +37,13 @@ export class SummaryQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ description: `Cases submitted on or before this local date (${SUPPORTED_YEARS_TEXT})`, example: '2026-12-31' }) @IsOptional() @IsLocalDate() to?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) category?: string;
+  @CsvLocaleParam() locale?: CsvLocale;
 }
 
 export class TimeseriesQueryDto {
   @ApiProperty({ description: `First month YYYY-MM (${SUPPORTED_YEARS_TEXT})`, example: '2025-01' }) @IsMonth() from!: string;
   @ApiProperty({ description: `Last month YYYY-MM (at most 120 months after from, ${SUPPORTED_YEARS_TEXT})`, example: '2026-12' }) @IsMonth() to!: string;
+  @CsvLocaleParam() locale?: CsvLocale;
 }
 
 export class StaffTimeQueryDto extends AsOfQueryDto {
