@@ -1,10 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from '@koproduktiv/platform';
 import { ApiModule, ApiRuntime } from './api.module';
+import { answerClientError } from './http/client-errors';
 import { correlationIdOf } from './http/correlation-id';
 import { InputGuardPipe } from './http/input-guard';
 import { NestPinoLogger } from './http/nest-pino-logger';
+import { problemBody, toProblem } from './http/problem-mapping';
 import { ProblemFilter } from './http/problem.filter';
 import { validationPipe } from './http/validation';
 import { cacheValidationMetadataLookups } from './http/validation-metadata-cache';
@@ -27,6 +30,12 @@ export async function createApp(runtime: ApiRuntime, { logger, bodyLimitBytes }:
     // refuses them as unknown fields, naming where they are, before anything merges the body.
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
+    clientErrorHandler: answerClientError,
+    // Errors of Fastify's router (a path that is not valid percent-encoding) never reach Nest's filter.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const problem = toProblem(error);
+      void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problemBody(problem, request.url, String(request.id)));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new NestPinoLogger(logger),
