@@ -61,7 +61,7 @@ const EXAMPLE_ERRORS: Record<number, { error: unknown; summary: string }> = {
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (malformed JSON, wrong types, unknown fields, bad headers or query parameters); `errors` names each field',
-  401: 'Missing or invalid bearer token',
+  401: 'Missing or invalid bearer token (AUTH.UNAUTHENTICATED), or a token without an expiry (AUTH.TOKEN_WITHOUT_EXPIRY)',
   403: 'The token lacks the role this route needs',
   404: "It does not exist in the token's municipality",
   409: 'A domain rule forbids the command, or a concurrent write won twice',
@@ -69,7 +69,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body larger than the configured limit',
   415: 'Body is not application/json',
   422: 'Idempotency-Key reused with a different request',
-  503: 'Event store unavailable; retry (Retry-After)',
+  503: 'PostgreSQL or the event store cannot be reached; retry after Retry-After seconds',
 };
 
 /** The example body of `status`, or of the given problem (instance: the documented path). */

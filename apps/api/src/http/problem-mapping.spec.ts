@@ -1,3 +1,4 @@
+import { DatabaseError } from 'pg';
 import { StoreUnavailableError, StreamDeletedError, UnstorableEventError, WrongExpectedVersionError } from '@koproduktiv/event-store';
 import { DomainError } from '@koproduktiv/domain';
 import { problemBody, toProblem } from './problem-mapping';
@@ -35,5 +36,28 @@ describe('problemBody', () => {
       commitmentId: 'c-1',
       instance: '/v1/commands/FulfilCommitment',
     });
+  });
+});
+
+describe('toProblem: PostgreSQL out of reach, wherever it is used (idempotency keys, read models, audit)', () => {
+  const withCode = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);
+  const sqlState = (message: string, code: string) => Object.assign(new DatabaseError(message, 0, 'error'), { code });
+  it.each([
+    ['refused', withCode('connect ECONNREFUSED 127.0.0.1:5432', { code: 'ECONNREFUSED', syscall: 'connect' })],
+    ['a unix socket gone', withCode('connect ENOENT /data/postgres/.s.PGSQL.5432', { code: 'ENOENT', syscall: 'connect' })],
+    ['a connection broken mid-query', new Error('Connection terminated unexpectedly')],
+    ['no connection within the pool timeout', new Error('timeout exceeded when trying to connect')],
+    ['the server shutting down', sqlState('terminating connection due to administrator command', '57P01')],
+    ['the server starting up', sqlState('the database system is starting up', '57P03')],
+    ['too many connections', sqlState('sorry, too many clients already', '53300')],
+    ['a refusal wrapped as a cause', new Error('query failed', { cause: withCode('connect ECONNREFUSED', { code: 'ECONNREFUSED' }) })],
+    ['every address refused', new AggregateError([withCode('connect ECONNREFUSED ::1:5432', { code: 'ECONNREFUSED' })])],
+  ])('%s becomes 503 STORE.UNAVAILABLE', (_, error) => {
+    expect(toProblem(error)).toMatchObject({ status: 503, code: 'STORE.UNAVAILABLE', extensions: { retryAfterSeconds: 2 } });
+  });
+
+  it('leaves a statement the server refused, and a missing file, to be reported as the failures they are', () => {
+    expect(toProblem(sqlState('duplicate key value', '23505'))).toMatchObject({ status: 500, code: 'INTERNAL' });
+    expect(toProblem(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', syscall: 'open' }))).toMatchObject({ status: 500 });
   });
 });
