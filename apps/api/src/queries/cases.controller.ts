@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CaseDocument, ReadModelQueries } from '@koproduktiv/projections';
+import { InvalidCursorError, type CaseDocument, type ReadModelQueries } from '@koproduktiv/projections';
 import type { Principal } from '@koproduktiv/platform';
 import type { MetricsSettings } from '@koproduktiv/metrics';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
@@ -37,7 +37,7 @@ export class CasesController {
     try {
       page = await this.queries.listCases(principal.tenant, { ...filter, limit: filter.limit ?? 50 });
     } catch (error) {
-      if (error instanceof RangeError) throw notFound('REQUEST.INVALID_CURSOR', 'This cursor');
+      if (error instanceof InvalidCursorError) throw notFound('REQUEST.INVALID_CURSOR', 'This cursor');
       throw error;
     }
     return answer(request, reply, page, {

@@ -1,18 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { endOfLocalDay } from '@koproduktiv/metrics';
-import { invalidRequest, ProblemError } from '@koproduktiv/platform';
+import { ProblemError } from '@koproduktiv/platform';
 import type { CsvColumn } from './csv/csv-columns';
 import { CsvLocale, toCsv } from './csv/to-csv';
 
 export const READ_MODEL_QUERIES = Symbol('READ_MODEL_QUERIES');
 
+/** `asOf` as validated by AsOfQueryDto: a date means the end of that local day. */
 export function parseAsOf(asOf: string | undefined, timeZone: string): Date | undefined {
   if (asOf === undefined) return undefined;
-  const instant = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? endOfLocalDay(asOf, timeZone) : new Date(asOf);
-  if (Number.isNaN(instant.getTime()) || (asOf.length === 10 && instant.toISOString().slice(0, 4) !== asOf.slice(0, 4))) {
-    throw invalidRequest('asOf is not a real date', [{ field: 'asOf', messages: ['not a real date'] }]);
-  }
-  return instant;
+  return asOf.length === 10 ? endOfLocalDay(asOf, timeZone) : new Date(asOf);
 }
 
 export const notFound = (code: string, what: string) =>

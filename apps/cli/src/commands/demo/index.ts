@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isCalendarDate } from '@koproduktiv/domain';
+import { isSupportedDate, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 import { createLogger, loadConfig, TENANT_PATTERN } from '@koproduktiv/platform';
 import { createRuntime, Runtime } from '@koproduktiv/runtime';
 import { CliError } from '../../cli-error';
@@ -47,7 +47,7 @@ export async function demoCommand(argv: string[]): Promise<void> {
   if (!TENANT_PATTERN.test(tenant)) throw new CliError(`--tenant must match ${TENANT_PATTERN} (e.g. musterstadt)`);
   if (!/^\d{1,9}$/.test(values.seed ?? '1')) throw new CliError('--seed must be a non-negative integer (up to 9 digits)');
   const seed = Number(values.seed ?? 1);
-  if (values.until !== undefined && !isCalendarDate(values.until)) throw new CliError('--until must be a date YYYY-MM-DD, e.g. 2024-06-30');
+  if (values.until !== undefined && !isSupportedDate(values.until)) throw new CliError(`--until must be a date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}, e.g. 2024-06-30`);
 
   const config = loadConfig();
   const runtime = await connect(config);
