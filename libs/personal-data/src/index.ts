@@ -14,3 +14,4 @@ export * from './postgres/open-personal-data';
 export * from './access-log/access-log';
 export * from './retention-settings';
 export * from './postgres/seal-plaintext-store';
+export * from './export/export-keys';
