@@ -1,3 +1,4 @@
+import { openTestPersonalData } from '../support/personal-data';
 import { randomUUID } from 'node:crypto';
 import { migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { resolveMetricsSettings } from '../../libs/metrics/src';
@@ -30,7 +31,7 @@ describe('case metrics from the history cache (PostgreSQL)', () => {
     db = await createTestDatabase();
     await migrate(db.pool);
     store = new PostgresEventStore(db.pool);
-    executor = new CommandExecutor(store, new InMemoryIdempotencyStore());
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), (await openTestPersonalData(db.pool)).codec);
     const runner = new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool)), { batchSize: 100 });
     catchUp = () => runner.catchUp();
     await send('SubmitRequest', { ...commandExamples.SubmitRequest, caseId });

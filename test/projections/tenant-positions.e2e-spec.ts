@@ -3,6 +3,7 @@ import { migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { InMemoryIdempotencyStore } from '../../libs/platform/src';
 import { ensureReadModels, ProcessorRunner, ReadModelProjection } from '../../libs/projections/src';
 import { CommandExecutor } from '../../libs/runtime/src';
+import { openTestPersonalData } from '../support/personal-data';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 
 /** Each tenant's latest applied position, kept with the read models (the rebuild's side: rebuild.e2e-spec compares it). */
@@ -23,7 +24,7 @@ describe('tenant positions of the read models', () => {
     db = await createTestDatabase();
     await migrate(db.pool);
     store = new PostgresEventStore(db.pool);
-    executor = new CommandExecutor(store, new InMemoryIdempotencyStore());
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), (await openTestPersonalData(db.pool)).codec);
   });
   afterAll(() => db.drop());
 
