@@ -8,6 +8,7 @@ import {
   DEV_AUDIENCE,
   DEV_ISSUER,
   issueDevToken,
+  Logger,
   PostgresIdempotencyStore,
   TokenVerifier,
 } from '../../libs/platform/src';
@@ -49,6 +50,8 @@ export async function startApi({
   eventStore = { EVENT_STORE: 'postgres' } as EventStoreSelection,
   /** A store made by the test instead of the selected one (e.g. an adapter over a fake client). */
   givenStore = undefined as EventStore | undefined,
+  /** The service's logger (default: silent, or TEST_LOG_LEVEL). */
+  logger = undefined as Logger | undefined,
   /** Start a second process over the database of a running harness: its key-encryption key, fresh caches; close() leaves the database. */
   reuse = undefined as ApiHarness | undefined,
 } = {}): Promise<ApiHarness> {
@@ -67,7 +70,7 @@ export async function startApi({
       ready: async () => void (await db.pool.query('SELECT 1')),
       pool: db.pool,
     },
-    { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
+    { logger: logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as { port: number };

@@ -32,6 +32,9 @@ const object = (properties: Record<string, Schema>, description?: string): Schem
 const record = (keys: readonly string[], value: Schema, description?: string): Schema =>
   object(Object.fromEntries(keys.map((key) => [key, value])), description);
 const str = (description?: string, extra: Schema = {}): Schema => ({ type: 'string', ...(description ? { description } : {}), ...extra });
+/** Employees' identifiers never reach analysts in clear. */
+const staffPseudonym = () =>
+  str('Pseudonym of the staff member: the same person has the same pseudonym in every answer to this municipality, and another one in every other', { pattern: '^staff-[A-Za-z0-9_-]{22}$' });
 const uuid = (description?: string): Schema => str(description, { format: 'uuid' });
 const instant = (description?: string): Schema => str(description, { format: 'date-time' });
 const date = (description?: string): Schema => str(description, { format: 'date' });
@@ -111,8 +114,8 @@ const caseDocument = object({
   submittedAt: nullable(instant()),
   closedAt: nullable(instant()),
   lastContactAt: nullable(instant('Latest contact: submission or interaction')),
-  acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: str(), at: instant() })),
-  contactPerson: nullable(object({ staffRef: str(), unitId: uuid(), since: instant() })),
+  acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: staffPseudonym(), at: instant() })),
+  contactPerson: nullable(object({ staffRef: staffPseudonym(), unitId: uuid(), since: instant() })),
   unitId: nullable(uuid('The unit the case belongs to: its contact person\'s, else the acknowledging unit\'s')),
   interactions: int(),
   commitments: int(),
