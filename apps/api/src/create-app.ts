@@ -1,10 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, Logger } from '@koproduktiv/platform';
 import { ApiModule, ApiRuntime } from './api.module';
+import { answerClientError } from './http/client-errors';
 import { ConnectionGuard } from './http/connection-guard';
 import { correlationIdOf } from './http/correlation-id';
+import { InputGuardPipe } from './http/input-guard';
 import { NestPinoLogger } from './http/nest-pino-logger';
+import { problemBody, toProblem } from './http/problem-mapping';
 import { ProblemFilter } from './http/problem.filter';
 import { validationPipe } from './http/validation';
 import { cacheValidationMetadataLookups } from './http/validation-metadata-cache';
@@ -29,6 +33,16 @@ export async function createApp(runtime: ApiRuntime, { logger, bodyLimitBytes, h
     loggerInstance: logger.child({ component: 'http' }),
     genReqId: correlationIdOf,
     return503OnClosing: true,
+    // JSON.parse makes `__proto__` and `constructor` own keys, harmless in themselves; InputGuardPipe
+    // refuses them as unknown fields, naming where they are, before anything merges the body.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
+    clientErrorHandler: answerClientError,
+    // Errors of Fastify's router (a path that is not valid percent-encoding) never reach Nest's filter.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const problem = toProblem(error);
+      void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problemBody(problem, request.url, String(request.id)));
+    },
     connectionTimeout: limits.HTTP_IDLE_TIMEOUT_MS,
     keepAliveTimeout: limits.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     requestTimeout: limits.HTTP_REQUEST_TIMEOUT_MS,
@@ -38,7 +52,7 @@ export async function createApp(runtime: ApiRuntime, { logger, bodyLimitBytes, h
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new NestPinoLogger(logger),
   });
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new InputGuardPipe(), validationPipe());
   app.useGlobalFilters(new ProblemFilter(logger));
   new ConnectionGuard(app.getHttpServer(), limits.HTTP_MAX_CONNECTIONS, logger.child({ component: 'http' }));
   const fastify = app.getHttpAdapter().getInstance();

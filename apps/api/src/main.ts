@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createLogger, loadConfigOrExit } from '@koproduktiv/platform';
+import { KeyEncryptionKeyError, PlaintextStoreError, RetentionSettingsError } from '@koproduktiv/personal-data';
 import { createApp } from './create-app';
 import { createProjector, createRuntime } from '@koproduktiv/runtime';
 
@@ -8,7 +9,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const runtime = await createRuntime(config, logger);
   const projector = config.RUN_PROJECTOR ? createProjector(runtime, logger) : undefined;
-  await projector?.host.start();
+  await projector?.start();
   const app = await createApp(
     {
       ...runtime,
@@ -54,6 +55,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
+  if (error instanceof KeyEncryptionKeyError || error instanceof PlaintextStoreError || error instanceof RetentionSettingsError) {
+    process.stderr.write(`Koproduktiv did not start: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`Koproduktiv failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

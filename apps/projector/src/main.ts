@@ -10,9 +10,9 @@ import { startOperationsServer } from './operations-server';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL, 'koproduktiv-projector');
-  const runtime = await createRuntime(config, logger);
+  const runtime = await createRuntime(config, logger, { needsKeyEncryptionKey: false });
   const projector = createProjector(runtime, logger);
-  await projector.host.start();
+  await projector.start();
   const registry = createMetricsRegistry(() => projector.host.statuses());
   projector.registerMetrics(registry);
   const port = config.PROJECTOR_PORT;

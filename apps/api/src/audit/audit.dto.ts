@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
+import { IsOffsetDateTime } from '../commands/dto/shared.dto';
 
 /** `<category>-<id>` of one of the four aggregates. */
 export const STREAM_ID_PATTERN = /^(initiative|unit|fund|case)-[A-Za-z0-9-]{1,100}$/;
 const STREAM_ID_MESSAGE = 'streamId must be <initiative|unit|fund|case>-<id>';
 const STREAM_ID_EXAMPLE = 'case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02';
 export const MAX_PAGE = 1000;
+/** Versions and positions are bigint in the store; beyond this a JavaScript number is no longer exact. */
+const MAX_INTEGER = Number.MAX_SAFE_INTEGER;
 
 export class StreamParamsDto {
   @ApiProperty({ example: STREAM_ID_EXAMPLE, pattern: STREAM_ID_PATTERN.source })
@@ -21,8 +25,8 @@ export class CaseParamsDto {
 }
 
 export class StreamEventsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1, description: 'First version to return' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_INTEGER, default: 1, description: 'First version to return' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_INTEGER)
   fromVersion?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 100 })
@@ -31,18 +35,18 @@ export class StreamEventsQueryDto {
 }
 
 export class StreamStateQueryDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Fold exactly the events recorded at or before this moment (record time, not business time)' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({ format: 'date-time', description: `Fold exactly the events recorded at or before this moment (record time, not business time); with offset, ${SUPPORTED_YEARS_TEXT}` })
+  @IsOptional() @IsOffsetDateTime()
   asOfRecordedAt?: string;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'Fold exactly the events at or before this global position' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_INTEGER, description: 'Fold exactly the events at or before this global position' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INTEGER)
   asOfPosition?: number;
 }
 
 export class TimelineQueryDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Resume after this global position (the previous page\'s nextAfterPosition)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_INTEGER, default: 0, description: 'Resume after this global position (the previous page\'s nextAfterPosition)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INTEGER)
   afterPosition?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE })
@@ -61,12 +65,12 @@ export class ExportQueryDto {
   @IsOptional() @Matches(STREAM_ID_PATTERN, { message: STREAM_ID_MESSAGE })
   streamId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Record time, inclusive' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({ format: 'date-time', description: `Record time, inclusive; with offset, ${SUPPORTED_YEARS_TEXT}` })
+  @IsOptional() @IsOffsetDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Record time, exclusive' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({ format: 'date-time', description: `Record time, exclusive; with offset, ${SUPPORTED_YEARS_TEXT}` })
+  @IsOptional() @IsOffsetDateTime()
   to?: string;
 }
 
@@ -96,7 +100,14 @@ export class AuditEventDto {
   @ApiProperty() schemaVersion!: number;
   @ApiProperty({ format: 'date-time', description: 'Business time: when it happened (may be backdated)' }) occurredAt!: string;
   @ApiProperty({ format: 'date-time', description: 'Record time: when the store accepted it' }) recordedAt!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Event data, personal data included', 'x-personal-data': true } as never)
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Event data with personal data in clear (the read is recorded in the access log). A field whose key was destroyed reads {"erased": true, "erasedAt": …}. ' +
+      'The store keeps personal data sealed (AES-256-GCM); `hash` covers that stored form, as in the export.',
+    'x-personal-data': true,
+  } as never)
   data!: Record<string, unknown>;
   @ApiProperty({ type: EventMetadataDto }) metadata!: EventMetadataDto;
   @ApiProperty({ nullable: true, type: String, description: 'Hash of the previous event of the stream' }) prevHash!: string | null;
@@ -167,4 +178,49 @@ export class VerifyReportDto {
   @ApiProperty({ type: [FindingDto], description: 'The first broken event of each damaged stream' }) findings!: FindingDto[];
   @ApiProperty() findingsTruncated!: boolean;
   @ApiProperty() durationMs!: number;
+}
+
+export const SUBJECT_KINDS = ['initiative-contact', 'case-narratives'] as const;
+
+export class SubjectParamsDto {
+  @ApiProperty({ enum: SUBJECT_KINDS, description: 'initiative-contact: an initiative\'s contact person (and the dissolution reason); case-narratives: the free text of a case' })
+  @IsIn(SUBJECT_KINDS as unknown as string[], { message: `kind must be one of ${SUBJECT_KINDS.join(', ')}` })
+  kind!: (typeof SUBJECT_KINDS)[number];
+
+  @ApiProperty({ format: 'uuid', description: 'The initiative\'s id, or the case\'s id' })
+  @IsUUID('all')
+  id!: string;
+}
+
+class SubjectKeyDto {
+  @ApiProperty({ format: 'uuid' }) keyId!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the key was destroyed (crypto-shredded); null while it exists' }) destroyedAt!: string | null;
+}
+
+class SubjectHoldingDto {
+  @ApiProperty() streamId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() position!: number;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ format: 'date-time', description: 'Since when the store holds it' }) recordedAt!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The personal-data fields of the event, in clear or as {"erased": true, "erasedAt": …}', 'x-personal-data': true } as never)
+  fields!: Record<string, unknown>;
+}
+
+class SubjectElsewhereDto {
+  @ApiProperty() place!: string;
+  @ApiProperty() holds!: string;
+}
+
+export class SubjectAccessDto {
+  @ApiProperty({ enum: SUBJECT_KINDS }) kind!: string;
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ description: 'True when every key of the subject is destroyed: nothing personal is readable any more' }) erased!: boolean;
+  @ApiProperty({ type: [SubjectKeyDto], description: 'Every data key the subject ever had (one per generation: a new one after each erasure)' }) keys!: SubjectKeyDto[];
+  @ApiProperty({ type: [SubjectHoldingDto], description: 'Every event that holds personal data of the subject' }) holdings!: SubjectHoldingDto[];
+  @ApiProperty({ type: [SubjectElsewhereDto], description: 'The other places Koproduktiv keeps data, and what of the subject they hold' }) elsewhere!: SubjectElsewhereDto[];
 }

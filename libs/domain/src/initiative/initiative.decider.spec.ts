@@ -70,7 +70,7 @@ describe('initiative decider', () => {
           },
         ]);
       expect(state).toMatchObject({
-        profile: { name: 'Kulturbahnhof e.V.', kind: 'cooperative', district: 'Altstadt', contact: { name: 'Eva' } },
+        profile: { name: 'Kulturbahnhof e.V.', kind: 'cooperative', district: 'Altstadt' },
       });
     });
 

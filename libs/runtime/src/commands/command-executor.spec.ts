@@ -1,6 +1,7 @@
+import { inMemoryCodec } from '@koproduktiv/personal-data/testing';
 import { randomUUID } from 'node:crypto';
 import { DomainError, EVENT_SCHEMA_VERSION } from '@koproduktiv/domain';
-import { EventToAppend, ExpectedVersion, InMemoryEventStore } from '@koproduktiv/event-store';
+import { EventToAppend, ExpectedVersion, InMemoryEventStore, StoreUnavailableError } from '@koproduktiv/event-store';
 import { InMemoryIdempotencyStore, ProblemError } from '@koproduktiv/platform';
 import { CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
@@ -39,7 +40,7 @@ describe('CommandExecutor', () => {
 
   beforeEach(async () => {
     store = new RacingStore(() => NOW);
-    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), () => NOW);
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), inMemoryCodec(), () => NOW);
     await executor.execute(registerUnit);
   });
 
@@ -106,6 +107,21 @@ describe('CommandExecutor', () => {
     expect(await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date(monday) }))).toEqual(first);
   });
 
+  it('lets the key of a refused command go, so the corrected request may use it, and keeps that one', async () => {
+    const unknownUnit = envelope({ type: 'SetStaffTimeBudget', data: { unitId: randomUUID(), period: '2026-05', hours: 40 } }, { idempotencyKey: 'k7' });
+    await expect(executor.execute(unknownUnit)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k7' }))).resolves.toMatchObject({ version: 2 });
+    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k7' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+  });
+
+  it('keeps the key when the store failed: the command may have been appended, and its retry must find it', async () => {
+    store.append = async () => {
+      throw new StoreUnavailableError('connection lost after COMMIT, or before it');
+    };
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k8' }))).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k8' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+  });
+
   it('rejects a business time more than five minutes ahead, and accepts one just inside', async () => {
     const inside = new Date(NOW.getTime() + 5 * 60_000);
     await expect(executor.execute(setBudget(1, { occurredAt: inside }))).resolves.toMatchObject({ version: 2 });
@@ -127,7 +143,7 @@ describe('CommandExecutor with its decision cache', () => {
 
   beforeEach(async () => {
     store = new InMemoryEventStore(() => NOW);
-    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), () => NOW, undefined, new DecisionCache(2));
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), inMemoryCodec(), () => NOW, undefined, new DecisionCache(2));
     const read = store.readStream.bind(store);
     readFrom = [];
     jest.spyOn(store, 'readStream').mockImplementation((tenant, streamId, options) => {
@@ -167,7 +183,7 @@ describe('CommandExecutor with its decision cache', () => {
 
   it('reads the whole stream again after a lost race, and for a retried Idempotency-Key', async () => {
     const racing = new RacingStore(() => NOW);
-    const cached = new CommandExecutor(racing, new InMemoryIdempotencyStore(), () => NOW);
+    const cached = new CommandExecutor(racing, new InMemoryIdempotencyStore(), inMemoryCodec(), () => NOW);
     await cached.execute(registerUnit);
     racing.races = 2; // one against the cached state, one against the state read after it
     const spy = jest.spyOn(racing, 'readStream');

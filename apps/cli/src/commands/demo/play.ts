@@ -1,9 +1,10 @@
+import type { EventCodec } from '@koproduktiv/personal-data';
 import { streamIdFor, deciderFor } from '@koproduktiv/domain';
 import type { EventStore } from '@koproduktiv/event-store';
 import type { IdempotencyStore } from '@koproduktiv/platform';
 import { CommandExecutor } from '@koproduktiv/runtime';
 import { demoUuid } from './random';
-import { buildStory, StoryStep } from './story';
+import { buildStory, shiftToEndIn, StoryStep } from './story';
 
 export interface PlayOptions {
   readonly tenant: string;
@@ -12,6 +13,11 @@ export interface PlayOptions {
   readonly until?: string;
   /** The executor's clock; steps after it are left out (business time may not lie in the future). */
   readonly now?: () => Date;
+  /**
+   * Days the written story moves (a multiple of 7). Default: as loaded before into this tenant, else
+   * so that it ends in the month of now() (shiftToEndIn).
+   */
+  readonly shiftDays?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -24,6 +30,8 @@ export interface PlayResult {
   readonly alreadyLoaded: number;
   readonly streams: number;
   readonly streamsPerCategory: Readonly<Record<string, number>>;
+  /** Days the story was moved from the calendar it is written in. */
+  readonly shiftDays: number;
   /** Business time of the first and last command played. */
   readonly from: Date | null;
   readonly to: Date | null;
@@ -47,12 +55,13 @@ export const DEMO_ACTOR = { subject: 'demo-data', role: 'clerk' } as const;
  * with its business time as occurredAt and an Idempotency-Key derived from seed and step, so the
  * domain's rules apply as for any clerk, and a second run appends nothing.
  */
-export async function playStory(store: EventStore, idempotency: IdempotencyStore, options: PlayOptions): Promise<PlayResult> {
+export async function playStory(store: EventStore, idempotency: IdempotencyStore, codec: EventCodec, options: PlayOptions): Promise<PlayResult> {
   const now = options.now ?? (() => new Date());
   const limit = Math.min(options.until ? Date.parse(`${options.until}T23:59:59.999Z`) : Infinity, now().getTime());
-  const steps = buildStory(options.seed).filter((step) => step.at.getTime() <= limit);
+  const shiftDays = options.shiftDays ?? (await shiftLoadedBefore(store, options.tenant, options.seed)) ?? shiftToEndNow(options.seed, now());
+  const steps = buildStory(options.seed, shiftDays).filter((step) => step.at.getTime() <= limit);
   let appendedByThisCommand = false;
-  const executor = new CommandExecutor(store, idempotency, now, () => (appendedByThisCommand = true));
+  const executor = new CommandExecutor(store, idempotency, codec, now, () => (appendedByThisCommand = true));
   const streams = new Map<string, string>();
   const commandsPerType: Record<string, number> = {};
   let appended = 0;
@@ -87,8 +96,24 @@ export async function playStory(store: EventStore, idempotency: IdempotencyStore
     alreadyLoaded,
     streams: streams.size,
     streamsPerCategory,
+    shiftDays,
     from: steps[0]?.at ?? null,
     to: steps.at(-1)?.at ?? null,
     commandsPerType,
   };
+}
+
+/** The shift that puts the story's last step into the month of `now`, as close before it as whole weeks allow. */
+export const shiftToEndNow = (seed: number, now: Date): number => shiftToEndIn(now, buildStory(seed).at(-1)!.at.toISOString().slice(0, 10));
+
+/**
+ * The shift the story was loaded with into this tenant before, read off its first event: a run in a
+ * later month continues that story (and appends nothing it has) instead of starting another.
+ */
+async function shiftLoadedBefore(store: EventStore, tenant: string, seed: number): Promise<number | undefined> {
+  const [first] = buildStory(seed);
+  const decider = deciderFor(first.command.type);
+  const [recorded] = await store.readStream(tenant, streamIdFor(decider.category, decider.aggregateIdOf(first.command)), { maxCount: 1 });
+  if (!recorded) return undefined;
+  return Math.round((recorded.occurredAt.getTime() - first.at.getTime()) / 86_400_000);
 }

@@ -15,7 +15,7 @@ Connects with DATABASE_URL, else the embedded PostgreSQL of DATA_DIR (stop the s
 
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const runtime = await createRuntime(config, createLogger('warn', 'koproduktiv-cli')).catch((error: Error) => {
+  const runtime = await createRuntime(config, createLogger('warn', 'koproduktiv-cli'), { needsKeyEncryptionKey: false }).catch((error: Error) => {
     throw new CliError(`${error.message}${config.usesEmbeddedPostgres ? '\nIf the service runs on this DATA_DIR, stop it or set DATABASE_URL to its PostgreSQL.' : ''}`, 1);
   });
   try {
