@@ -31,6 +31,8 @@ export interface ApiHarness {
   readonly store: EventStore;
   /** The key table's codec and access log, over the test's database. */
   readonly personalData: PersonalData;
+  /** The file of its key-encryption key (KEY_ENCRYPTION_KEY_FILE for the CLI). */
+  readonly keyFile: string;
   token(tenant: string, ...roles: string[]): Promise<string>;
   /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
   command(type: string, body: unknown, options?: { tenant?: string; token?: string | null; headers?: Record<string, string> }): Promise<ApiResponse>;
@@ -55,7 +57,7 @@ export async function startApi({
 } = {}): Promise<ApiHarness> {
   const db = reuse?.db ?? (await createTestDatabase('kp_e2e'));
   await migrate(db.pool);
-  const personalData = reuse ? await restartedPersonalData(db.pool, reuse.personalData) : await openTestPersonalData(db.pool);
+  const { keyFile, ...personalData } = reuse ? { ...(await restartedPersonalData(db.pool, reuse.personalData)), keyFile: reuse.keyFile } : await openTestPersonalData(db.pool);
   const secret = new Uint8Array(randomBytes(32));
   // Events in the selected store; read models, checkpoints and idempotency keys in PostgreSQL.
   const store = givenStore ?? reuse?.store ?? (await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES }));
@@ -92,6 +94,7 @@ export async function startApi({
     db,
     store,
     personalData,
+    keyFile,
     token,
     request,
     async command(type, body, { tenant = 'musterstadt', token: given, headers = {} } = {}) {
