@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, ROOT } from '../support/processes';
+import { ensureBuilt, ROOT, runNode } from '../support/processes';
 
 /**
  * The README's shell examples, run as a reader would after a fresh checkout: `npm run demo`, then
@@ -129,6 +129,28 @@ describe('README examples', () => {
       expect({ path, suites: suites.length > 0 }).toEqual({ path, suites: true });
       const source = suites.map((name) => readFileSync(join(ROOT, path, name), 'utf8')).join('\n');
       for (const variable of assignments.trim().split(' ').map((a) => a.split('=')[0])) expect(source).toContain(`process.env.${variable}`);
+    }
+  });
+
+  it('every inline npm example names a script, and the CLI knows every subcommand and option it shows', () => {
+    const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    const inline = [...README.matchAll(/`npm (?:run (?:-s )?([\w:-]+)|(start|test))( -- ([^`]*))?`/g)].map((m) => ({ name: m[1] ?? m[2], args: m[4] ?? '', text: m[0] }));
+    expect(inline.length).toBeGreaterThan(10);
+    for (const { name, args, text } of inline) {
+      expect({ text, script: Boolean(scripts[name]) }).toEqual({ text, script: true });
+      const options = [...args.matchAll(/--[a-z][\w-]*/g)].map((m) => m[0]);
+      const words = args.split(/\s+/).filter((word) => /^[a-z][\w-]*$/.test(word)).slice(0, 2);
+      const command = scripts[name].replace(/^npm run -s build && /, '');
+      const cli = /^node dist\/apps\/cli\/src\/main\.js ?(.*)$/.exec(command);
+      if (cli) {
+        const help = runNode('dist/apps/cli/src/main.js', [...cli[1].split(' ').filter(Boolean), ...words.filter((w) => !options.includes(w)), '--help'], baseEnv);
+        expect({ text, status: help.status }).toEqual({ text, status: 0 });
+        for (const item of [...options, ...words]) expect({ text, item, known: help.stdout.includes(item) }).toEqual({ text, item, known: true });
+      } else if (options.length > 0) {
+        // A bench: the options are ones its source parses.
+        const source = readFileSync(join(ROOT, command.split(' ').find((part) => part.startsWith('dist/'))!.replace(/^dist\//, '').replace(/\.js$/, '.ts')), 'utf8');
+        for (const option of options) expect({ text, option, parsed: source.includes(`'${option.slice(2)}'`) || source.includes(`${option.slice(2)}:`) || source.includes(option) }).toEqual({ text, option, parsed: true });
+      }
     }
   });
 
