@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { commandExamples, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { personalDataOf } from '../../libs/domain/src';
 import { drain } from '../../libs/event-store/src/testing';
@@ -26,6 +29,7 @@ describe('personal data: sealed at rest, read by auditors, erased by crypto-shre
   let api: ApiHarness;
   let personal: string[];
   let metricsBefore: string[];
+  let exportDir: string;
   const analystReads = () => [
     `/v1/cases/${exampleIds.case}/metrics?asOf=${AS_OF}`,
     `/v1/initiatives/${exampleIds.initiative}/metrics?asOf=${AS_OF}`,
@@ -97,6 +101,28 @@ describe('personal data: sealed at rest, read by auditors, erased by crypto-shre
     expect((await api.get('/v1/admin/access-log', 'nachbarort', ['admin'])).body.entries).toEqual([]);
     await expect(api.db.pool.query('DELETE FROM kp_access_log')).rejects.toThrow(/append-only/);
     await expect(api.db.pool.query(`UPDATE kp_access_log SET purpose = 'x'`)).rejects.toThrow(/append-only/);
+  });
+
+  const exportWithKeys = (name: string) => {
+    const out = join(exportDir, name);
+    const run = runNode('dist/apps/cli/src/main.js', ['audit', 'export', '--tenant', TENANT, '--out', out, '--with-personal-data', '--quiet'], { DATABASE_URL: api.db.url, KEY_ENCRYPTION_KEY_FILE: api.keyFile, LOG_LEVEL: 'silent' });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    return out;
+  };
+  const openExport = (file: string) => {
+    const run = runNode('dist/apps/cli/src/main.js', ['audit', 'open-export', file], { LOG_LEVEL: 'silent' });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    return run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+  };
+
+  it('an export holds it sealed; with its own key, the export\'s personal data opens offline', async () => {
+    exportDir = await mkdtemp(join(tmpdir(), 'kp-export-'));
+    const file = exportWithKeys('before-erasure.jsonl');
+    expect(containing(await readFile(file, 'utf8'))).toEqual([]);
+    expect(runNode('dist/apps/cli/src/main.js', ['audit', 'verify-export', file], {}).status).toBe(0);
+    const opened = openExport(file);
+    expect(opened.find((e) => e.type === 'InitiativeRegistered').data.contact).toEqual(commandExamples.RegisterInitiative.contact);
+    expect(opened.find((e) => e.type === 'RequestSubmitted' && e.streamId === caseStream).data.description).toBe(commandExamples.SubmitRequest.description);
   });
 
   it('subject access lists every event holding the contact, since when, in clear', async () => {
@@ -186,6 +212,13 @@ describe('personal data: sealed at rest, read by auditors, erased by crypto-shre
       const messages = events.map((event) => toIntegrationMessage(event, 'kp')).map((m) => (m.ok ? m.message.value.toString('utf8') : ''));
       expect(containing(messages.join('\n'))).toEqual([]);
       expect(containing(await everyRow())).toEqual([]);
+    });
+
+    it('an export made after the erasure opens with placeholders; one made before still holds what its key opens', () => {
+      const after = openExport(exportWithKeys('after-erasure.jsonl'));
+      expect(after.find((e) => e.type === 'InitiativeRegistered').data.contact).toMatchObject({ erased: true });
+      const before = openExport(join(exportDir, 'before-erasure.jsonl'));
+      expect(before.find((e) => e.type === 'InitiativeRegistered').data.contact).toEqual(commandExamples.RegisterInitiative.contact);
     });
 
     it('the hash chains still verify, and the metrics are byte-identical', async () => {

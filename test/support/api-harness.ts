@@ -8,6 +8,7 @@ import {
   DEV_AUDIENCE,
   DEV_ISSUER,
   issueDevToken,
+  Logger,
   PostgresIdempotencyStore,
   TokenVerifier,
 } from '../../libs/platform/src';
@@ -30,6 +31,8 @@ export interface ApiHarness {
   readonly store: EventStore;
   /** The key table's codec and access log, over the test's database. */
   readonly personalData: PersonalData;
+  /** The file of its key-encryption key (KEY_ENCRYPTION_KEY_FILE for the CLI). */
+  readonly keyFile: string;
   token(tenant: string, ...roles: string[]): Promise<string>;
   /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
   command(type: string, body: unknown, options?: { tenant?: string; token?: string | null; headers?: Record<string, string> }): Promise<ApiResponse>;
@@ -47,12 +50,14 @@ export async function startApi({
   eventStore = { EVENT_STORE: 'postgres' } as EventStoreSelection,
   /** A store made by the test instead of the selected one (e.g. an adapter over a fake client). */
   givenStore = undefined as EventStore | undefined,
+  /** The service's logger (default: silent, or TEST_LOG_LEVEL). */
+  logger = undefined as Logger | undefined,
   /** Start a second process over the database of a running harness: its key-encryption key, fresh caches; close() leaves the database. */
   reuse = undefined as ApiHarness | undefined,
 } = {}): Promise<ApiHarness> {
   const db = reuse?.db ?? (await createTestDatabase('kp_e2e'));
   await migrate(db.pool);
-  const personalData = reuse ? await restartedPersonalData(db.pool, reuse.personalData) : await openTestPersonalData(db.pool);
+  const { keyFile, ...personalData } = reuse ? { ...(await restartedPersonalData(db.pool, reuse.personalData)), keyFile: reuse.keyFile } : await openTestPersonalData(db.pool);
   const secret = new Uint8Array(randomBytes(32));
   // Events in the selected store; read models, checkpoints and idempotency keys in PostgreSQL.
   const store = givenStore ?? reuse?.store ?? (await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES }));
@@ -65,7 +70,7 @@ export async function startApi({
       ready: async () => void (await db.pool.query('SELECT 1')),
       pool: db.pool,
     },
-    { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
+    { logger: logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as { port: number };
@@ -89,6 +94,7 @@ export async function startApi({
     db,
     store,
     personalData,
+    keyFile,
     token,
     request,
     async command(type, body, { tenant = 'musterstadt', token: given, headers = {} } = {}) {

@@ -13,3 +13,5 @@ export * from './postgres/startup-checks';
 export * from './postgres/open-personal-data';
 export * from './access-log/access-log';
 export * from './retention-settings';
+export * from './postgres/seal-plaintext-store';
+export * from './export/export-keys';
