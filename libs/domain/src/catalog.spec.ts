@@ -7,9 +7,11 @@ import {
   DOMAIN_EVENT_TYPES,
   eventCatalog,
   isDomainCommandType,
+  isDomainEventType,
 } from './catalog';
 import { carriesPersonalData, PERSONAL_DATA } from './personal-data';
 import { DOMAIN_ERROR_CODES, NOT_FOUND_ERROR_CODES } from './errors';
+import { streamIdFor } from './shared';
 import { sampleCommands } from './testing';
 
 describe('catalog', () => {
@@ -54,10 +56,17 @@ describe('catalog', () => {
     }
   });
 
-  it('recognises command types without inheriting Object.prototype names', () => {
+  it('recognises command and event types without inheriting Object.prototype names', () => {
     expect(isDomainCommandType('CloseCase')).toBe(true);
     expect(isDomainCommandType('constructor')).toBe(false);
     expect(isDomainCommandType('CaseClosed')).toBe(false);
+    expect(isDomainEventType('CaseClosed')).toBe(true);
+    expect(isDomainEventType('toString')).toBe(false);
+    expect(isDomainEventType('CloseCase')).toBe(false);
+  });
+
+  it('names a stream by its category and aggregate id', () => {
+    expect(streamIdFor('case', '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02')).toBe('case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02');
   });
 
   it('seals personal data of initiative events under the contact, of case and fund events under the case', () => {

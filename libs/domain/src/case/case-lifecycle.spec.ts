@@ -9,6 +9,7 @@ describe('case lifecycle', () => {
     it('opens a case in stage request', () => {
       const state = given(caseDecider).when(sampleCommands.SubmitRequest).then([requestSubmitted]);
       expect(state).toMatchObject({ status: 'open', stage: 'request', initiativeId: ids.initiative });
+      expect(state).toMatchObject({ interactionIds: [], supportIds: [], sponsorRefs: [], councilResolutions: [], commitments: {}, interimUses: {}, fundingApplications: {} });
     });
 
     it('accepts a request for no particular support', () => {

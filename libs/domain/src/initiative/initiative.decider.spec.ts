@@ -74,6 +74,13 @@ describe('initiative decider', () => {
       });
     });
 
+    it('renames and moves an initiative', () => {
+      const state = given(initiativeDecider, [initiativeRegistered])
+        .when(update({ name: 'Kulturbahnhof eG', district: 'Neustadt' }))
+        .then([{ type: 'InitiativeProfileUpdated', data: { initiativeId: ids.initiative, name: 'Kulturbahnhof eG', district: 'Neustadt' } }]);
+      expect(state).toMatchObject({ profile: { name: 'Kulturbahnhof eG', kind: 'association', district: 'Neustadt' } });
+    });
+
     it('needs at least one field', () => {
       given(initiativeDecider, [initiativeRegistered])
         .when(update({ name: undefined }))
