@@ -113,6 +113,9 @@ function valuesFor(name: string, schema: Record<string, any>, path: string, own:
     case 'id': return [exampleIds.initiative, exampleIds.case, ...mine((r) => [r.initiative, r.freshCase])];
     case 'category': return ['stadtteilentwicklung', ...mine((r) => [r.category])];
     case 'stage': return schema.enum;
+    case 'kind': return schema.enum; // a data subject's kind (subject access)
+    case 'id': return [...shared.initiativeId, ...shared.caseId, ...mine((r) => [r.initiative, r.freshCase])];
+    case 'afterId': return ['0'];
     case 'dormant': return ['true', 'false'];
     case 'limit': return ['1'];
     case 'locale': return schema.enum;
