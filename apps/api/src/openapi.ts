@@ -21,7 +21,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Koproduktiv API')
     .setDescription(DESCRIPTION)
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'Claims: `sub`, `tenant` (the municipality), `roles` (clerk, analyst, auditor, admin, operator) and `exp`: a token without an expiry is refused '
+        + '(401 AUTH.TOKEN_WITHOUT_EXPIRY). Every role acts inside its tenant, except `operator`, the installation\'s operators, who rebuild the read models of every municipality.',
+    })
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
   return finish(document);
