@@ -10,7 +10,7 @@ import { startOperationsServer } from './operations-server';
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL, 'koproduktiv-projector');
-  const runtime = await createRuntime(config, logger);
+  const runtime = await createRuntime(config, logger, { whenEmbeddedInUse: 'attach' });
   const projector = createProjector(runtime, logger);
   await projector.host.start();
   const registry = createMetricsRegistry(() => projector.host.statuses());

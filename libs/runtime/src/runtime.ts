@@ -28,11 +28,24 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function createRuntime(config: AppConfig, logger: Logger): Promise<Runtime> {
+export interface RuntimeOptions {
+  /**
+   * When a live process runs the embedded PostgreSQL of DATA_DIR already: use it (the CLI beside a
+   * running service) or refuse to start (a second service on the same DATA_DIR).
+   */
+  readonly whenEmbeddedInUse?: 'attach' | 'refuse';
+}
+
+export async function createRuntime(config: AppConfig, logger: Logger, { whenEmbeddedInUse = 'refuse' }: RuntimeOptions = {}): Promise<Runtime> {
   let embedded: RunningPostgres | undefined;
   if (config.usesEmbeddedPostgres) {
     logger.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (message) => logger.debug({ postgres: message }) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      whenInUse: whenEmbeddedInUse,
+      log: (message) => logger.debug({ postgres: message }),
+      notice: (message, level) => logger[level]({ dataDir: config.dataDir }, message),
+    });
   }
   const databaseUrl = config.DATABASE_URL ?? (embedded as RunningPostgres).url;
   const pool = createPool({
