@@ -68,8 +68,8 @@ export async function reachableBinaries(nativeDir: string, user: ServerUser, not
     await writeFile(join(staging, '.complete'), expected);
     await rm(target, { recursive: true, force: true });
     await rename(staging, target);
-    note(`The postgres user cannot reach ${nativeDir}; PostgreSQL's binaries were copied to ${target}`);
   }
+  note(`The postgres user cannot reach ${nativeDir}: PostgreSQL runs from a copy of its binaries in ${target}`);
   if (!userCan(user, '-x', join(target, 'bin', 'postgres'))) {
     throw new EmbeddedPostgresError(`The postgres user can reach neither ${nativeDir} nor ${target}, so the embedded PostgreSQL cannot run. Run as an ordinary user, or set DATABASE_URL.`);
   }
