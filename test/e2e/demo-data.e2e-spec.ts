@@ -6,15 +6,19 @@ import { resolveMetricsSettings } from '../../libs/metrics/src';
 import { PostgresIdempotencyStore } from '../../libs/platform/src';
 import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelQueries } from '../../libs/projections/src';
 import { commandDtos } from '../../apps/api/src/commands/dto';
-import { playStory, PlayResult } from '../../apps/cli/src/commands/demo/play';
+import { playStory, PlayResult, shiftToEndNow } from '../../apps/cli/src/commands/demo/play';
 import { demoUuid } from '../../apps/cli/src/commands/demo/random';
-import { buildStory, STORY_END } from '../../apps/cli/src/commands/demo/story';
+import { addDays } from '../../apps/cli/src/commands/demo/story/script';
+import { buildStory, storySpan, WRITTEN_END } from '../../apps/cli/src/commands/demo/story';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 
 const TENANT = 'musterstadt';
 const SEED = 1;
-const END = new Date(`${STORY_END}T23:00:00Z`);
-const STORY = buildStory(SEED);
+/** The story as `npm run demo` plays it today: moved to end in the current month. */
+const SHIFT = shiftToEndNow(SEED, new Date());
+const STORY = buildStory(SEED, SHIFT);
+const SPAN = storySpan(SHIFT);
+const day = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The demo story, played in-process through the CommandExecutor against PostgreSQL, then projected. */
 describe('demo data (PostgreSQL)', () => {
@@ -22,6 +26,7 @@ describe('demo data (PostgreSQL)', () => {
   let store: PostgresEventStore;
   let idempotency: PostgresIdempotencyStore;
   let first: PlayResult;
+  let now: Date;
   const count = async (sql: string, params: unknown[] = []) => Number((await db.pool.query<{ n: string }>(sql, params)).rows[0].n);
   const events = (type: string, where = 'TRUE') => count(`SELECT count(*) AS n FROM kp_events WHERE tenant = $1 AND type = $2 AND ${where}`, [TENANT, type]);
 
@@ -31,11 +36,12 @@ describe('demo data (PostgreSQL)', () => {
     store = new PostgresEventStore(db.pool);
     idempotency = new PostgresIdempotencyStore(db.pool);
     first = await playStory(store, idempotency, { tenant: TENANT, seed: SEED });
+    now = new Date();
   }, 60_000);
   afterAll(() => db?.drop());
 
   it('is deterministic: the same seed gives the same steps, another seed other ids and the same plot', () => {
-    expect(buildStory(SEED)).toEqual(STORY);
+    expect(buildStory(SEED, SHIFT)).toEqual(STORY);
     const submitted = (steps: typeof STORY) => steps.filter((step) => step.command.type === 'SubmitRequest').map((step) => (step.command.data as { caseId: string }).caseId);
     for (let seed = 2; seed <= 8; seed += 1) {
       const other = submitted(buildStory(seed));
@@ -57,14 +63,15 @@ describe('demo data (PostgreSQL)', () => {
   });
 
   it('plays every step of the story through the command path, in business time', async () => {
-    expect(first).toMatchObject({ commands: STORY.length, alreadyLoaded: 0 });
+    // All of it, except (in a month's first days) the last steps, which still lie ahead.
+    expect(first).toMatchObject({ commands: STORY.filter((step) => step.at <= now).length, alreadyLoaded: 0, shiftDays: SHIFT });
     expect(first.commands).toBeGreaterThan(600);
     expect(first.appended).toBe(await count('SELECT count(*) AS n FROM kp_events WHERE tenant = $1', [TENANT]));
     expect(first.streamsPerCategory).toEqual({ unit: 3, fund: 3, initiative: 12, case: 21 });
     const span = (await db.pool.query(`SELECT min(occurred_at) AS first, max(occurred_at) AS last, bool_and(recorded_at > occurred_at) AS backdated,
       bool_and(metadata->'actor'->>'subject' = 'demo-data') AS actor, bool_and(metadata->>'idempotencyKey' LIKE 'demo-1-%') AS keyed FROM kp_events WHERE tenant = $1`, [TENANT])).rows[0];
-    expect(span.first.toISOString() >= '2023-01-02').toBe(true);
-    expect(span.last.toISOString() <= `${STORY_END}T23:59:59Z`).toBe(true);
+    expect(day(span.first) >= SPAN.start).toBe(true);
+    expect(day(span.last) <= SPAN.end).toBe(true);
     expect(span).toMatchObject({ backdated: true, actor: true, keyed: true });
   });
 
@@ -106,6 +113,39 @@ describe('demo data (PostgreSQL)', () => {
       AND NOT EXISTS (SELECT 1 FROM kp_events a WHERE a.tenant = s.tenant AND a.stream_id = s.stream_id AND a.type = 'RequestAcknowledged')`, [TENANT])).toBe(1);
   });
 
+  it('ends in the current month, moved by whole weeks: same gaps, same weekdays, same plot', () => {
+    const last = day(STORY.at(-1)!.at);
+    expect(last.slice(0, 7)).toBe(day(now).slice(0, 7));
+    expect(SHIFT % 7).toBe(0);
+    // The last step lies within the week before today, or (in a month's first days) within the week after.
+    expect(Math.abs(Date.parse(last) - Date.parse(day(now)))).toBeLessThan(7 * 86_400_000);
+    if (last <= day(now)) expect(first.to).toEqual(STORY.at(-1)!.at);
+    const written = buildStory(SEED, 0);
+    expect(STORY.map((step) => step.key)).toEqual(written.map((step) => step.key));
+    for (const [i, step] of STORY.entries()) {
+      expect(step.at.getTime() - written[i].at.getTime()).toBe(SHIFT * 86_400_000);
+      expect(step.at.getUTCDay()).toBe(written[i].at.getUTCDay());
+      expect(step.command.type).toBe(written[i].command.type);
+    }
+    expect(day(written.at(-1)!.at) <= WRITTEN_END).toBe(true);
+    // Dates in bodies move with the steps: a promise due in 30 days is still due in 30 days.
+    const dueIn = (steps: typeof STORY) => steps.filter((s) => s.command.type === 'MakeCommitment')
+      .map((s) => (Date.parse((s.command.data as { dueOn: string }).dueOn) - s.at.getTime()) / 86_400_000);
+    expect(dueIn(STORY)).toEqual(dueIn(written));
+  });
+
+  it('a run in a later month keeps the dates the tenant was loaded with and adds what came due', async () => {
+    const march = new Date('2027-03-10T12:00:00Z');
+    const loaded = await playStory(store, idempotency, { tenant: 'spaeter', seed: SEED, now: () => march });
+    expect(day(loaded.to!).slice(0, 7)).toBe('2027-03');
+    const july = new Date('2027-07-20T12:00:00Z');
+    const again = await playStory(store, idempotency, { tenant: 'spaeter', seed: SEED, now: () => july });
+    expect(again).toMatchObject({ shiftDays: loaded.shiftDays, appended: 0, alreadyLoaded: loaded.commands, commands: loaded.commands });
+    // A fresh tenant in July gets the story ending in July.
+    const fresh = await playStory(store, idempotency, { tenant: 'neu', seed: SEED, now: () => july, until: addDays(storySpan(shiftToEndNow(SEED, july)).start, 30) });
+    expect(day(buildStory(SEED, fresh.shiftDays).at(-1)!.at).slice(0, 7)).toBe('2027-07');
+  }, 120_000);
+
   it('appends nothing when it runs a second time', async () => {
     const before = await count('SELECT count(*) AS n FROM kp_events');
     const second = await playStory(store, idempotency, { tenant: TENANT, seed: SEED });
@@ -115,11 +155,12 @@ describe('demo data (PostgreSQL)', () => {
 
   it('plays a prefix with --until, and more of it on a later run', async () => {
     const upTo = (day: string) => STORY.filter((step) => step.at.toISOString() <= `${day}T23:59:59.999Z`).length;
-    const early = await playStory(store, idempotency, { tenant: 'vorort', seed: SEED, until: '2023-03-31' });
-    expect(early.to!.toISOString() < '2023-04-01').toBe(true);
-    expect(early).toMatchObject({ commands: upTo('2023-03-31'), alreadyLoaded: 0 });
-    const later = await playStory(store, idempotency, { tenant: 'vorort', seed: SEED, until: '2023-06-30' });
-    expect(later).toMatchObject({ commands: upTo('2023-06-30'), alreadyLoaded: early.commands });
+    const [spring, summer] = [addDays(SPAN.start, 88), addDays(SPAN.start, 179)];
+    const early = await playStory(store, idempotency, { tenant: 'vorort', seed: SEED, until: spring });
+    expect(day(early.to!) <= spring).toBe(true);
+    expect(early).toMatchObject({ commands: upTo(spring), alreadyLoaded: 0, shiftDays: SHIFT });
+    const later = await playStory(store, idempotency, { tenant: 'vorort', seed: SEED, until: summer });
+    expect(later).toMatchObject({ commands: upTo(summer), alreadyLoaded: early.commands });
     expect(later.appended).toBe(await count(`SELECT count(*) AS n FROM kp_events WHERE tenant = 'vorort'`) - early.appended);
   }, 60_000);
 
@@ -127,7 +168,8 @@ describe('demo data (PostgreSQL)', () => {
     const generation = await ensureReadModels(db.pool);
     await new ProcessorRunner(store, db.pool, new ReadModelProjection(generation)).catchUp();
     const queries = new ReadModelQueries(db.pool, () => resolveMetricsSettings());
-    const { data: summary } = await queries.summary(TENANT, { asOf: END });
+    // As of now: the story is told by today's metrics.
+    const { data: summary } = await queries.summary(TENANT, {});
     expect(summary.cases).toBe(21);
     expect(summary.cases).toBeGreaterThan(15);
     expect(summary.closedPerOutcome).toMatchObject({ withdrawn: 1, declined: 1, merged: 1 });
@@ -151,14 +193,15 @@ describe('demo data (PostgreSQL)', () => {
     expect(summary.meanContinuityIndex).not.toBeNull();
 
     const caseId = (name: string) => demoUuid(SEED, `case:${name}`);
-    const pseudo = await queries.caseMetrics(TENANT, caseId('wilde-allianz-lindenplatz'), END);
+    const pseudo = await queries.caseMetrics(TENANT, caseId('wilde-allianz-lindenplatz'));
     expect(pseudo?.data).toMatchObject({ pseudoParticipationRisk: true });
-    const shrinking = await queries.initiativeMetrics(TENANT, demoUuid(SEED, 'initiative:repairCafe'), END);
+    const shrinking = await queries.initiativeMetrics(TENANT, demoUuid(SEED, 'initiative:repairCafe'));
     expect(shrinking?.data.memberRetention).toBeCloseTo(3 / 14, 4);
-    const staffTime = await queries.unitStaffTime(TENANT, demoUuid(SEED, 'unit:anlaufstelle'), '2024-Q2', END);
+    const secondYearQ2 = `${Number(SPAN.start.slice(0, 4)) + 1}-Q2`;
+    const staffTime = await queries.unitStaffTime(TENANT, demoUuid(SEED, 'unit:anlaufstelle'), secondYearQ2, now);
     expect(staffTime?.data.staffTimeUse).toBeGreaterThan(0);
     const fund = await queries.fund(TENANT, demoUuid(SEED, 'fund:2024'));
-    expect(fund?.data).toMatchObject({ budgetCents: 4_000_000 });
+    expect(fund?.data).toMatchObject({ budgetCents: 4_000_000, name: `Mit-mach-Fonds ${2024 + Math.round(SHIFT / 365.2425)}` });
     expect(fund?.data.awardedShare).toBeGreaterThan(0);
     expect(fund?.data.disbursedShare).toBeGreaterThan(0);
   }, 60_000);

@@ -7,7 +7,7 @@
 import type { RecordedEvent } from '@koproduktiv/event-store';
 import { deadLetterTopic, relayTopics } from '@koproduktiv/messaging';
 import { aDomainEvent, freshIds, sampleEventData } from '../../libs/messaging/src/testing/sample-events';
-import { describeKafka } from '../support/kafka';
+import { describeKafka, itWithBrokerFaults } from '../support/kafka';
 import {firstArrivalsPerKey, relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 
 describeKafka('Kafka relay: dead letters', () => {
@@ -64,12 +64,11 @@ describeKafka('Kafka relay: dead letters', () => {
     expect(errors[0]).toMatchObject({ eventId: oversized.eventId, reason: 'MESSAGE_TOO_LARGE', streamId: caseId });
   });
 
-  it('resends a batch the broker refuses as MESSAGE_TOO_LARGE message by message, dead-lettering only what is refused again', async () => {
-    if (!suite.kafka.faults) return void process.stdout.write('[backends] Kafka: broker-side refusal test not run: needs the mock broker\n');
+  itWithBrokerFaults('resends a batch the broker refuses as MESSAGE_TOO_LARGE message by message, dead-lettering only what is refused again', async (faults) => {
     const caseId = `case-${freshIds().case}`;
     const before = await suite.harness.checkpointPosition();
     const events = (await suite.harness.append('musterstadt', caseId, Array.from({ length: 6 }, () => aDomainEvent('InteractionRecorded', freshIds())))).events;
-    await suite.kafka.faults.failRequests(0, 1, 10); // the next Produce request fails with MESSAGE_TOO_LARGE (code 10)
+    await faults.failRequests(0, 1, 10); // the next Produce request fails with MESSAGE_TOO_LARGE (code 10)
     const running = suite.harness.startRelay();
     await waitFor(async () => (await suite.harness.checkpointPosition()) >= events[events.length - 1].position);
     await running.stop();
@@ -82,5 +81,5 @@ describeKafka('Kafka relay: dead letters', () => {
     expect(records.filter((r) => r.topic.endsWith('deadletter.v1'))).toEqual([]);
     expect(firstArrivalsPerKey(records).get(caseId)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(running.relay.metrics.snapshot()).toMatchObject({ failures: 0, deadLettered: {} });
-  });
+  }, () => suite.kafka.faults);
 });

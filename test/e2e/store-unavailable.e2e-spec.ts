@@ -27,7 +27,7 @@ describe('when the event store cannot be reached', () => {
     );
     await app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-    token = await issueDevToken(secret, { tenant: 'musterstadt', roles: ['clerk'] });
+    token = await issueDevToken(secret, { tenant: 'musterstadt', roles: ['clerk', 'analyst', 'auditor'] });
   });
   afterAll(async () => {
     await app.close();
@@ -43,6 +43,34 @@ describe('when the event store cannot be reached', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('2');
     expect(((await response.json()) as { code: string }).code).toBe('STORE.UNAVAILABLE');
+  });
+
+  const expectUnavailable = async (response: Response) => {
+    expect({ status: response.status, retryAfter: response.headers.get('retry-after'), type: response.headers.get('content-type') })
+      .toEqual({ status: 503, retryAfter: '2', type: expect.stringContaining('application/problem+json') });
+    expect(((await response.json()) as { code: string }).code).toBe('STORE.UNAVAILABLE');
+  };
+
+  it('answers a command carrying an Idempotency-Key (whose key cannot be claimed) with 503 as well', async () => {
+    await expectUnavailable(
+      await fetch(`${baseUrl}/v1/commands/RegisterUnit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'unit-bauamt-1' },
+        body: JSON.stringify({ unitId: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a03', name: 'Bauamt', isContactPoint: false }),
+      }),
+    );
+  });
+
+  it.each([
+    '/v1/cases',
+    '/v1/cases/0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a04',
+    '/v1/metrics/summary',
+    '/v1/metrics/timeseries?from=2026-01&to=2026-03',
+    '/v1/funds/0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a05',
+    '/v1/audit/streams/unit-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a03/events',
+    '/v1/audit/export',
+  ])('answers GET %s with 503 and Retry-After', async (path) => {
+    await expectUnavailable(await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } }));
   });
 
   it('reports not ready, while still live', async () => {

@@ -93,6 +93,26 @@ describe('read models (PostgreSQL)', () => {
     const { rows } = await db.pool.query('SELECT id FROM rm_cases WHERE id = ANY($1) ORDER BY id', [[early, late]]);
     expect(rows.map((r) => r.id).sort()).toEqual([early, late].sort());
   });
+
+  it('keeps up while a transaction stays open in another database of the same server', async () => {
+    const runner = new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool)), { batchSize: 50 });
+    await runner.catchUp();
+    const stranger = await createTestDatabase('kp_stranger');
+    const open = await stranger.pool.connect();
+    const caseId = randomUUID();
+    try {
+      await open.query('BEGIN');
+      await open.query('CREATE TABLE other_application (n int)');
+      await send('SubmitRequest', { ...commandExamples.SubmitRequest, caseId });
+      await runner.catchUp();
+      const { rows } = await db.pool.query('SELECT id FROM rm_cases WHERE id = $1', [caseId]);
+      expect(rows).toEqual([{ id: caseId }]);
+    } finally {
+      await open.query('ROLLBACK');
+      open.release();
+      await stranger.drop();
+    }
+  });
 });
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

@@ -98,9 +98,26 @@ export class RelayHarness {
         },
       });
       await waitFor(async () => done(records), timeoutMs, () => `consumed ${records.length} records`);
+      // Then on to the end of the log as it stands now, so that late copies (duplicates) are counted too.
+      const ends = await this.logEnds(kafka, topics);
+      const consumedUpTo = (topic: string, partition: number) =>
+        records.reduce((max, r) => (r.topic === topic && r.partition === partition ? Math.max(max, r.offset + 1) : max), 0);
+      await waitFor(async () => ends.every(({ topic, partition, end }) => consumedUpTo(topic, partition) >= end), timeoutMs, () => `consumed ${records.length} records, not yet to the end of the log`);
       return records;
     } finally {
       await consumer.disconnect();
+    }
+  }
+
+  /** Each partition's high-water mark: the offset the next record will get. */
+  private async logEnds(kafka: Kafka, topics: readonly string[]): Promise<{ topic: string; partition: number; end: number }[]> {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const perTopic = await Promise.all(topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ topic, partition, end: Number(high) }))));
+      return perTopic.flat();
+    } finally {
+      await admin.disconnect();
     }
   }
 

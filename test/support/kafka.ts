@@ -49,6 +49,25 @@ export function describeKafka(name: string, body: () => void): void {
   describe(name, body);
 }
 
+/**
+ * `it` for a test that switches the broker off or makes it refuse requests: only the mock broker
+ * can. Elsewhere the test is reported skipped, with the reason in its name and in the log.
+ */
+export function itWithBrokerFaults(name: string, body: (faults: KafkaFaults) => Promise<void>, faultsOf: () => KafkaFaults | undefined, timeout?: number): void {
+  const plan = kafkaPlan();
+  if (plan.kind !== 'mock') {
+    const reason = plan.kind === 'skip' ? plan.reason : `the ${plan.kind === 'env' ? 'broker at KAFKA_BROKERS' : 'Kafka container'} cannot be switched off or made to refuse requests from here (needs the mock broker)`;
+    process.stdout.write(`\n[backends] Kafka: "${name}" skipped: ${reason}\n`);
+    it.skip(`${name} [skipped: ${reason}]`, () => undefined);
+    return;
+  }
+  it(name, async () => {
+    const faults = faultsOf();
+    if (!faults) throw new Error('the mock broker came without fault injection');
+    await body(faults);
+  }, timeout);
+}
+
 /** Fault injection on the mock broker (librdkafka's rd_kafka_mock_* calls through the fixture's stdin). */
 export interface KafkaFaults {
   /** The broker closes every connection and refuses new ones until brokerUp. */

@@ -22,13 +22,18 @@ export interface KurrentDbServer {
 
 /**
  * Where a KurrentDB for tests comes from: KURRENTDB_URL (a throw-away server: suites read the
- * global order), else a fresh container where testcontainers finds a container runtime, else none.
+ * global order), else a fresh container where testcontainers finds a container runtime, else none
+ * (the suites are skipped, loudly) — or, under KP_REQUIRE_KURRENTDB=1, a failure of the test file.
  * Decided once per test file, synchronously, because jest registers tests synchronously.
  */
 export function kurrentDbSource(): { readonly where: string; start(): Promise<KurrentDbServer> } | undefined {
   const url = process.env.KURRENTDB_URL;
   if (url) return { where: 'KURRENTDB_URL', start: async () => ({ url, stop: async () => undefined }) };
-  if (!containerRuntimeAnswers()) return undefined;
+  if (!containerRuntimeAnswers()) {
+    // Where CI is meant to prove the KurrentDB path, its suites must not vanish as skips.
+    if (process.env.KP_REQUIRE_KURRENTDB === '1') throw new Error(`[backends] KurrentDB ${KURRENTDB_SKIPPED}, and KP_REQUIRE_KURRENTDB=1 requires it`);
+    return undefined;
+  }
   return {
     where: `testcontainers ${KURRENTDB_IMAGE}`,
     start: async () => {

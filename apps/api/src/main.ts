@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       registerMetrics: (registry) => projector?.registerMetrics(registry),
       caseHistoryCacheBytes: config.CASE_HISTORY_CACHE_MB * 1024 * 1024,
     },
-    { logger, bodyLimitBytes: config.BODY_LIMIT_BYTES },
+    { logger, bodyLimitBytes: config.BODY_LIMIT_BYTES, http: config },
   );
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.getHttpServer().address();

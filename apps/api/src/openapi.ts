@@ -1,17 +1,50 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { commandExamples } from './commands/dto/examples';
+import { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA } from './http/api-problems';
+import { RESPONSE_SCHEMAS } from './openapi/response-schemas';
+import { toOpenApi31 } from './openapi/openapi-31';
 
-export function buildOpenApiDocument(app: INestApplication) {
+const DESCRIPTION = [
+  'Commands from administration systems into the event store of co-production between a municipality and its initiatives, ',
+  'and the analysts\' read models and continuity and trust metrics. ',
+  'Errors are `application/problem+json` (RFC 9457) with a stable `code`. ',
+  'The metrics are defined in docs/METRICS.md of the repository. ',
+  'Numbers in JSON are unrounded; CSV answers (`Accept: text/csv`) round fractional numbers to 4 decimals.',
+].join('');
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Koproduktiv API')
-    .setDescription(
-      'Commands from administration systems into the event store of co-production between a municipality and its initiatives. ' +
-        'Errors are application/problem+json with a stable `code`.',
-    )
+    .setDescription(DESCRIPTION)
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
+  return finish(document);
+}
+
+/** OpenAPI 3.1, the shared schemas, a real example per command body, and problem examples naming their route. */
+function finish(generated: OpenAPIObject): OpenAPIObject {
+  const document = toOpenApi31(generated);
+  document.components = document.components ?? {};
+  document.components.schemas = { ...document.components.schemas, Problem: PROBLEM_SCHEMA as never, ...(RESPONSE_SCHEMAS as Record<string, never>) };
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const operation of Object.values(item) as { operationId?: string; requestBody?: any; responses?: Record<string, any> }[]) {
+      if (!operation || typeof operation !== 'object' || !operation.responses) continue;
+      const type = operation.operationId as keyof typeof commandExamples;
+      const body = operation.requestBody?.content?.['application/json'];
+      if (body && path.startsWith('/v1/commands/') && commandExamples[type]) {
+        body.examples = { [type]: { summary: `A valid ${type}`, value: commandExamples[type] } };
+      }
+      for (const response of Object.values(operation.responses)) {
+        for (const example of Object.values(response.content?.[PROBLEM_MEDIA_TYPE]?.examples ?? {}) as { value: object }[]) {
+          example.value = { ...example.value, instance: path };
+        }
+      }
+    }
+  }
+  return document;
 }
 
 export function mountOpenApi(app: INestApplication): void {

@@ -6,7 +6,6 @@ import {
   DOMAIN_COMMAND_TYPES,
   DOMAIN_EVENT_TYPES,
   eventCatalog,
-  EVENT_SCHEMA_VERSION,
   isDomainCommandType,
   personalDataFields,
 } from './catalog';
@@ -58,10 +57,6 @@ describe('catalog', () => {
     expect(isDomainCommandType('CloseCase')).toBe(true);
     expect(isDomainCommandType('constructor')).toBe(false);
     expect(isDomainCommandType('CaseClosed')).toBe(false);
-  });
-
-  it('all events are at schema version 1', () => {
-    expect(EVENT_SCHEMA_VERSION).toBe(1);
   });
 
   it('marks the initiative contact as personal data, and nothing else', () => {

@@ -38,6 +38,7 @@ const snapshot = (facts: Partial<CaseFacts>, metrics: Partial<SnapshotMetrics> &
       participation: { inform: 0, consult: 0, involve: 0, collaborate: 0, empower: 0 },
       trustIndex: trust,
       continuityIndex: continuity,
+      uninterpretable: [],
       ...rest,
     },
   };

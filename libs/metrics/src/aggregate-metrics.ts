@@ -14,6 +14,7 @@ import {
 import { MetricsSettings, MetricsSettingsInput, resolveMetricsSettings } from './settings';
 import { mean, median, notNull, ratio } from './stats';
 import { DEFAULT_TIME_ZONE, endOfLocalDay, isoMs, startOfLocalDay } from './time';
+import { reported, uninterpretable, Uninterpretable } from './uninterpretable';
 
 export const OUTCOMES = ['completed', 'withdrawn', 'declined', 'merged'] as const satisfies readonly CaseOutcome[];
 
@@ -27,6 +28,8 @@ export interface SnapshotMetrics {
   readonly participation: Record<ParticipationLevel, number>;
   readonly trustIndex: number | null;
   readonly continuityIndex: number | null;
+  /** Entries of the case left out (empty for almost every case). */
+  readonly uninterpretable: readonly Uninterpretable[];
 }
 
 /** One case as of T: its facts (for filtering and grouping) and what aggregates need of its metrics. */
@@ -51,6 +54,7 @@ const snapshotMetrics = (m: CaseMetrics): SnapshotMetrics => ({
   participation: { ...m.participation },
   trustIndex: m.trustIndex.value,
   continuityIndex: m.continuityIndex.value,
+  uninterpretable: m.uninterpretable ?? [],
 });
 
 /** Facts and metrics of a case as of T; null when the case was not yet submitted at T. */
@@ -131,6 +135,8 @@ export interface AggregateCaseMetrics {
   coCreationShare: number | null;
   meanTrustIndex: number | null;
   meanContinuityIndex: number | null;
+  /** What the cases' histories hold that could not be interpreted and was left out (only when there is any). */
+  uninterpretable?: Uninterpretable[];
 }
 
 const zeroCounts = (): CommitmentCounts => ({ kept: 0, late: 0, broken: 0, overdue: 0, open: 0 });
@@ -190,5 +196,35 @@ export const aggregateCaseMetrics = (cases: readonly CaseSnapshot[]): AggregateC
     coCreationShare: ratio(participation.collaborate + participation.empower, interactions),
     meanTrustIndex: mean(cases.map((c) => c.metrics.trustIndex).filter(notNull)),
     meanContinuityIndex: mean(cases.map((c) => c.metrics.continuityIndex).filter(notNull)),
+    ...reported(cases.flatMap((c) => c.metrics.uninterpretable)),
   };
+};
+
+/**
+ * Snapshots of many cases as of T, each case on its own: a case whose history cannot be computed at
+ * all is left out and reported, instead of failing the answer for every other case.
+ */
+export class CaseSnapshots {
+  readonly snapshots: CaseSnapshot[] = [];
+  readonly leftOut: Uninterpretable[] = [];
+
+  constructor(
+    private readonly asOf: Date,
+    private readonly settings?: MetricsSettings | MetricsSettingsInput,
+  ) {}
+
+  add(history: CaseHistory): void {
+    try {
+      const snapshot = snapshotCase(history, this.asOf, this.settings);
+      if (snapshot) this.snapshots.push(snapshot);
+    } catch (error) {
+      this.leftOut.push(uninterpretable(history.caseId, 'case', null, error));
+    }
+  }
+}
+
+/** aggregateCaseMetrics of `snapshots` (or some of them), with the cases left out while taking them reported too. */
+export const aggregateReporting = (cases: readonly CaseSnapshot[], leftOut: readonly Uninterpretable[]): AggregateCaseMetrics => {
+  const aggregate = aggregateCaseMetrics(cases);
+  return { ...aggregate, ...reported([...leftOut, ...(aggregate.uninterpretable ?? [])]) };
 };

@@ -6,6 +6,7 @@ import { MetricsSettings, MetricsSettingsInput, resolveMetricsSettings } from '.
 import { clamp01, mean, median, ratio } from './stats';
 import { byTime, earliest, isoAt, latest, msOf } from './timed';
 import { days, toMs } from './time';
+import { reported, uninterpretable, Uninterpretable } from './uninterpretable';
 
 export const STAGES = ['request', 'support', 'interim_use', 'institutionalised'] as const satisfies readonly CaseStage[];
 export const PROMISORS = ['administration', 'initiative'] as const satisfies readonly Party[];
@@ -60,6 +61,8 @@ export interface CaseMetrics {
   continuityIndex: CompositeIndex<ContinuityComponent>;
   /** T, ISO 8601. */
   asOf: string;
+  /** Entries left out because they cannot be interpreted (only when there are any). */
+  uninterpretable?: Uninterpretable[];
 }
 
 /** Descriptive facts of a case as of T, used to filter and group aggregates. */
@@ -223,9 +226,16 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
   // Trust: commitments
   const commitments = { administration: zeroCounts(), initiative: zeroCounts() };
   const changesById = groupedBy(h.commitmentChanges, (change) => change.commitmentId);
+  const leftOut: Uninterpretable[] = [];
   for (const commitment of byTime(h.commitments)) {
-    const { status } = commitmentStatus(commitment.dueOn, changesById.get(commitment.commitmentId) ?? [], t, s.timeZone);
-    commitments[commitment.promisor][status] += 1;
+    const counts = Object.hasOwn(commitments, commitment.promisor) ? commitments[commitment.promisor] : undefined;
+    try {
+      if (counts === undefined) throw new RangeError(`Not a promisor: ${String(commitment.promisor)}`);
+      counts[commitmentStatus(commitment.dueOn, changesById.get(commitment.commitmentId) ?? [], t, s.timeZone).status] += 1;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      leftOut.push(uninterpretable(h.caseId, 'commitments', commitment.pos, error));
+    }
   }
   const combined = zeroCounts();
   for (const party of PROMISORS) for (const key of Object.keys(combined) as CommitmentStatus[]) combined[key] += commitments[party][key];
@@ -294,6 +304,7 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
       s.weights.continuity,
     ),
     asOf: new Date(t).toISOString(),
+    ...reported(leftOut),
   };
 };
 

@@ -122,3 +122,17 @@ describe('commitment status: broken, overdue, open, as of T', () => {
     ).toEqual({ status: 'kept', dueOn: '2026-07-10', markedLate: false });
   });
 });
+
+describe('commitment status: changes at the same instant', () => {
+  const instant = '2026-07-11T08:00:00.000Z'; // after the due date 2026-07-10
+  const lateRenegotiation = (pos: number) => ({ ...renegotiated(instant, '2026-07-20'), pos });
+  const withdrawal = (pos: number) => ({ ...withdrawn(instant), pos });
+
+  it('takes them in store order, whatever order they are handed in: a late renegotiation, then a withdrawal, is late', () => {
+    expect(commitmentStatus('2026-07-10', [withdrawal(8), lateRenegotiation(7)], LATER)).toEqual({ status: 'late', dueOn: '2026-07-10', markedLate: true });
+  });
+
+  it('a withdrawal, then a late renegotiation, is broken: the withdrawal ended the commitment', () => {
+    expect(commitmentStatus('2026-07-10', [lateRenegotiation(8), withdrawal(7)], LATER)).toEqual({ status: 'broken', dueOn: '2026-07-10', markedLate: false });
+  });
+});

@@ -3,6 +3,7 @@ export * from './time';
 export * from './stats';
 export * from './settings';
 export * from './timed';
+export * from './uninterpretable';
 export * from './case-history';
 export * from './commitment-status';
 export * from './indices';

@@ -9,6 +9,7 @@ import {
   localDate,
   monthEnds,
   monthsOfQuarter,
+  nextDate,
   quarterOfMonth,
   startOfLocalDay,
   timeZoneOffsetMs,
@@ -137,5 +138,33 @@ describe('isoMs', () => {
       '2026-03-01T09:30:00Z', '2026-03-01T09:30:00.000+01:00', '2026-03-01', '0099-03-01T00:00:00.000Z', '2026-0a-01T00:00:00.000Z', 'nonsense', '',
     ];
     for (const text of [...stored, ...other]) expect([text, isoMs(text)]).toEqual([text, Date.parse(text)]);
+  });
+});
+
+describe('any year a stored date may name (events are never rewritten)', () => {
+  it('years below 100 are those years, not 1900 to 1999', () => {
+    expect(iso(endOfLocalDay('0050-06-01', 'UTC'))).toBe('0050-06-01T23:59:59.999Z');
+    expect(iso(startOfLocalDay('0099-12-31', 'UTC'))).toBe('0099-12-31T00:00:00.000Z');
+    expect(iso(endOfLocalMonth('0050-02', 'UTC'))).toBe('0050-02-28T23:59:59.999Z');
+    // Berlin kept local mean time (+00:53:28) before 1893.
+    expect(iso(endOfLocalDay('0050-06-01'))).toBe('0050-06-01T23:06:31.999Z');
+  });
+
+  it('year 0 (1 BC) and the years around it', () => {
+    expect(iso(endOfLocalDay('0000-01-01', 'UTC'))).toBe('0000-01-01T23:59:59.999Z');
+    expect(localDate(new Date('0000-06-01T12:00:00Z'), 'UTC')).toBe('0000-06-01');
+    expect(iso(endOfLocalDay('0000-12-31'))).toBe('0000-12-31T23:06:31.999Z');
+  });
+
+  it('the day after 9999-12-31 exists', () => {
+    expect(iso(endOfLocalDay('9999-12-31', 'UTC'))).toBe('9999-12-31T23:59:59.999Z');
+    expect(iso(endOfLocalDay('9999-12-31'))).toBe('9999-12-31T22:59:59.999Z');
+    expect(nextDate('9999-12-31')).toBe('10000-01-01');
+    expect(isOnOrBeforeLocalDay(new Date('2026-01-01T00:00:00Z'), '9999-12-31')).toBe(true);
+  });
+
+  it('years below 100 keep the time-zone offset of their instant', () => {
+    expect(timeZoneOffsetMs(new Date('0050-06-01T12:00:00Z'), 'UTC')).toBe(0);
+    expect(timeZoneOffsetMs(new Date('0050-06-01T12:00:00Z'))).toBe(3208_000);
   });
 });

@@ -63,6 +63,8 @@ const formatter = (timeZone: string): Intl.DateTimeFormat => {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
+      // Year 0 and before print as 1 BC, 2 BC, …: the era tells them from 1, 2, … AD.
+      era: 'short',
     });
     formatters.set(timeZone, found);
   }
@@ -85,11 +87,13 @@ interface WallClock {
 
 const wallClock = (ms: number, timeZone: string): WallClock => {
   const parts: Record<string, number> = {};
+  let beforeChrist = false;
   for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    if (part.type === 'era') beforeChrist = part.value === 'BC';
+    else if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return {
-    year: parts.year,
+    year: beforeChrist ? 1 - parts.year : parts.year,
     month: parts.month,
     day: parts.day,
     hour: parts.hour === 24 ? 0 : parts.hour,
@@ -100,11 +104,22 @@ const wallClock = (ms: number, timeZone: string): WallClock => {
 
 const mod = (a: number, b: number): number => ((a % b) + b) % b;
 
+/**
+ * Date.UTC for any year: Date.UTC maps years 0 to 99 to 1900 to 1999, setUTCFullYear does not.
+ * Month and day may overflow (day 32 is the next month's first), as with Date.UTC.
+ */
+export const utcMs = (year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number => {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
+};
+
 /** Local wall-clock time minus UTC at that instant, in ms (Berlin: +3 600 000 in winter, +7 200 000 in summer). */
 export const timeZoneOffsetMs = (instant: Date | number, timeZone: string = DEFAULT_TIME_ZONE): number => {
   const ms = toMs(instant);
   const w = wallClock(ms, timeZone);
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const wallAsUtc = utcMs(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return wallAsUtc - (ms - mod(ms, 1000));
 };
 
@@ -118,22 +133,43 @@ export const localDate = (instant: Date | number, timeZone: string = DEFAULT_TIM
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Year, month (1-12) and day of a calendar date `YYYY-MM-DD` that exists; a RangeError otherwise. */
 const parseDate = (date: string): [number, number, number] => {
   const match = DATE.exec(date);
   if (!match) throw new RangeError(`Not a calendar date YYYY-MM-DD: ${date}`);
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const check = new Date(Date.UTC(y, m - 1, d));
+  const check = new Date(utcMs(y, m - 1, d));
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
     throw new RangeError(`Not a calendar date YYYY-MM-DD: ${date}`);
   }
   return [y, m, d];
 };
 
-/** The calendar date after `date`. */
+/** The calendar date after `date` (the day after 9999-12-31 is 10000-01-01). */
 export const nextDate = (date: string): string => {
   const [y, m, d] = parseDate(date);
-  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  const next = new Date(utcMs(y, m - 1, d + 1));
   return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
+};
+
+/** The local date of an instant as the UTC midnight of that date: comparable, whatever the year. */
+const localDayMs = (ms: number, timeZone: string): number => {
+  const w = wallClock(ms, timeZone);
+  return utcMs(w.year, w.month - 1, w.day);
+};
+
+/**
+ * The first instant of the local day (y, m, d), a day past the month's end counting on into the
+ * next: no date string is made, so any year works, also the day after 9999-12-31.
+ */
+const startOfLocalDayMs = (y: number, m: number, d: number, timeZone: string): number => {
+  const wall = utcMs(y, m - 1, d);
+  // Two passes: the offset at the first guess may differ from the offset at the answer.
+  let t = wall - timeZoneOffsetMs(wall, timeZone);
+  t = wall - timeZoneOffsetMs(t, timeZone);
+  const w = wallClock(t, timeZone);
+  const exact = utcMs(w.year, w.month - 1, w.day) === wall && w.hour === 0 && w.minute === 0 && w.second === 0 && mod(t, 1000) === 0;
+  return exact ? t : firstInstantOnOrAfter(wall, t - 6 * 3_600_000, t + 6 * 3_600_000, timeZone);
 };
 
 const startCache = new Map<string, number>();
@@ -144,26 +180,20 @@ const startCache = new Map<string, number>();
  */
 export const startOfLocalDay = (date: string, timeZone: string = DEFAULT_TIME_ZONE): Date => {
   const key = `${timeZone}|${date}`;
-  const cached = startCache.get(key);
-  if (cached !== undefined) return new Date(cached);
-  const [y, m, d] = parseDate(date);
-  const wall = Date.UTC(y, m - 1, d);
-  // Two passes: the offset at the first guess may differ from the offset at the answer.
-  let t = wall - timeZoneOffsetMs(wall, timeZone);
-  t = wall - timeZoneOffsetMs(t, timeZone);
-  const w = wallClock(t, timeZone);
-  const exact = localDate(t, timeZone) === date && w.hour === 0 && w.minute === 0 && w.second === 0 && mod(t, 1000) === 0;
-  if (!exact) t = firstInstantOnOrAfter(date, t - 6 * 3_600_000, t + 6 * 3_600_000, timeZone);
-  if (startCache.size > 10_000) startCache.clear();
-  startCache.set(key, t);
+  let t = startCache.get(key);
+  if (t === undefined) {
+    t = startOfLocalDayMs(...parseDate(date), timeZone);
+    if (startCache.size > 10_000) startCache.clear();
+    startCache.set(key, t);
+  }
   return new Date(t);
 };
 
-/** Binary search for the first ms in [lo, hi] whose local date is >= date (local dates increase with time). */
-const firstInstantOnOrAfter = (date: string, lo: number, hi: number, timeZone: string): number => {
+/** Binary search for the first ms in [lo, hi] whose local date is on or after the day `wallDay` (local dates increase with time). */
+const firstInstantOnOrAfter = (wallDay: number, lo: number, hi: number, timeZone: string): number => {
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (localDate(mid, timeZone) >= date) hi = mid;
+    if (localDayMs(mid, timeZone) >= wallDay) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -178,7 +208,8 @@ export const endOfLocalDayMs = (date: string, timeZone: string = DEFAULT_TIME_ZO
   if (byDate === undefined) endCache.set(timeZone, (byDate = new Map()));
   let end = byDate.get(date);
   if (end === undefined) {
-    end = startOfLocalDay(nextDate(date), timeZone).getTime() - 1;
+    const [y, m, d] = parseDate(date);
+    end = startOfLocalDayMs(y, m, d + 1, timeZone) - 1;
     if (byDate.size > 10_000) byDate.clear();
     byDate.set(date, end);
   }
@@ -231,7 +262,7 @@ export const inPeriod = (instant: Date | number, period: string, timeZone: strin
 const lastDayOfMonth = (month: string): string => {
   const match = MONTH.exec(month);
   if (!match) throw new RangeError(`Not a month YYYY-MM: ${month}`);
-  const last = new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
+  const last = new Date(utcMs(Number(match[1]), Number(match[2]), 0)).getUTCDate();
   return `${month}-${pad(last)}`;
 };
 

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ProblemError } from '@koproduktiv/platform';
 import { Roles } from '../http/auth.decorators';
-import { ApiProblems } from '../http/api-problems';
+import { ApiProblem, ApiProblems } from '../http/api-problems';
 import { PROCESSOR_STATUSES, ProcessorStatuses } from '../health/processor-statuses';
 import { RebuildJob } from './rebuild-job';
 
@@ -19,14 +20,17 @@ export class AdminController {
 
   @Post('rebuild')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Rebuild the read models from position 0 into fresh tables, then swap them in; queries keep answering meanwhile' })
-  @ApiProblems(401, 403, 409)
+  @ApiOperation({ operationId: 'startProjectionRebuild', summary: 'Rebuild the read models from position 0 into fresh tables, then swap them in; queries keep answering meanwhile' })
+  @ApiAcceptedResponse({ description: 'The rebuild runs in the background; poll getProjectionStatus', content: { 'application/json': { schema: { $ref: '#/components/schemas/RebuildState' } } } })
+  @ApiProblems(401, 403)
+  @ApiProblem(409, { description: 'A rebuild is already running', example: new ProblemError(409, 'PROJECTIONS.REBUILD_RUNNING', 'A rebuild is already running', 'Started at 2026-03-02T09:30:00.000Z') })
   start() {
     return this.rebuild.start();
   }
 
   @Get()
-  @ApiOperation({ summary: 'The last rebuild and the processors of this process' })
+  @ApiOperation({ operationId: 'getProjectionStatus', summary: 'The last rebuild and the processors of this process' })
+  @ApiOkResponse({ description: 'State of the last rebuild and of the processors', content: { 'application/json': { schema: { $ref: '#/components/schemas/ProjectionsStatus' } } } })
   @ApiProblems(401, 403)
   status() {
     return { rebuild: this.rebuild.status(), processors: this.processors() };

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { invalidRequest, Principal } from '@koproduktiv/platform';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
-import { ApiProblems, ProblemDto } from '../http/api-problems';
+import { ApiProblem, ApiProblems } from '../http/api-problems';
 import {
   CaseParamsDto,
   ExportQueryDto,
@@ -17,9 +17,12 @@ import {
   VerifyReportDto,
   VerifyRequestDto,
 } from './audit.dto';
-import { AuditService } from './audit.service';
+import { AuditService, streamNotFound } from './audit.service';
 
-const NotFound = () => ApiResponse({ status: 404, description: 'Your tenant has no such stream (AUDIT.STREAM_NOT_FOUND)', type: ProblemDto });
+const NotFound = () => ApiProblem(404, {
+  description: 'Your tenant has no such stream (AUDIT.STREAM_NOT_FOUND)',
+  example: streamNotFound('case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02'),
+});
 
 /** Everything under /v1/audit: read-only, auditors only, inside the token's tenant, personal data included. */
 @ApiTags('audit')
@@ -92,7 +95,7 @@ export class AuditController {
       'A response without the manifest line is incomplete. Scope: streamId, or a record-time range from (inclusive) / to (exclusive), or your whole tenant.',
   })
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'application/x-ndjson', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'JSON Lines, the manifest last', content: { 'application/x-ndjson': { schema: { type: 'string' } } } })
   @ApiProblems(400, 401, 403, 503)
   @NotFound()
   async export(@Query() query: ExportQueryDto, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply) {

@@ -1,12 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
+import { IsOffsetDateTime } from '../commands/dto/shared.dto';
 
 /** `<category>-<id>` of one of the four aggregates. */
 export const STREAM_ID_PATTERN = /^(initiative|unit|fund|case)-[A-Za-z0-9-]{1,100}$/;
 const STREAM_ID_MESSAGE = 'streamId must be <initiative|unit|fund|case>-<id>';
 const STREAM_ID_EXAMPLE = 'case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02';
 export const MAX_PAGE = 1000;
+/** Versions and positions are bigint in the store; beyond this a JavaScript number is no longer exact. */
+const MAX_INTEGER = Number.MAX_SAFE_INTEGER;
 
 export class StreamParamsDto {
   @ApiProperty({ example: STREAM_ID_EXAMPLE, pattern: STREAM_ID_PATTERN.source })
@@ -21,8 +25,8 @@ export class CaseParamsDto {
 }
 
 export class StreamEventsQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1, description: 'First version to return' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_INTEGER, default: 1, description: 'First version to return' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_INTEGER)
   fromVersion?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 100 })
@@ -31,18 +35,18 @@ export class StreamEventsQueryDto {
 }
 
 export class StreamStateQueryDto {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Fold exactly the events recorded at or before this moment (record time, not business time)' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({ format: 'date-time', description: `Fold exactly the events recorded at or before this moment (record time, not business time); with offset, ${SUPPORTED_YEARS_TEXT}` })
+  @IsOptional() @IsOffsetDateTime()
   asOfRecordedAt?: string;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'Fold exactly the events at or before this global position' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_INTEGER, description: 'Fold exactly the events at or before this global position' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INTEGER)
   asOfPosition?: number;
 }
 
 export class TimelineQueryDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Resume after this global position (the previous page\'s nextAfterPosition)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_INTEGER, default: 0, description: 'Resume after this global position (the previous page\'s nextAfterPosition)' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INTEGER)
   afterPosition?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE })
@@ -61,12 +65,12 @@ export class ExportQueryDto {
   @IsOptional() @Matches(STREAM_ID_PATTERN, { message: STREAM_ID_MESSAGE })
   streamId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Record time, inclusive' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({ format: 'date-time', description: `Record time, inclusive; with offset, ${SUPPORTED_YEARS_TEXT}` })
+  @IsOptional() @IsOffsetDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Record time, exclusive' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true })
+  @ApiPropertyOptional({ format: 'date-time', description: `Record time, exclusive; with offset, ${SUPPORTED_YEARS_TEXT}` })
+  @IsOptional() @IsOffsetDateTime()
   to?: string;
 }
 

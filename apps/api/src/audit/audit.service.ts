@@ -9,7 +9,7 @@ export const AUDIT_READER = Symbol('AUDIT_READER');
 
 const toAuditEvent = (event: RecordedEvent): AuditEventDto => serializeEvent(event);
 
-const streamNotFound = (streamId: string) =>
+export const streamNotFound = (streamId: string) =>
   new ProblemError(404, 'AUDIT.STREAM_NOT_FOUND', 'Not found', `Your tenant has no stream ${streamId}`, { streamId });
 
 /** The audit use cases, always inside one tenant (the caller's). Read-only. */

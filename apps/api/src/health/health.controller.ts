@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '../http/api-problems';
 import { ProblemError } from '@koproduktiv/platform';
 import { Public } from '../http/auth.decorators';
 import { PROCESSOR_STATUSES, ProcessorStatuses } from './processor-statuses';
@@ -17,13 +18,16 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'The process is up' })
+  @ApiOperation({ operationId: 'getLiveness', summary: 'The process is up' })
+  @ApiOkResponse({ description: 'Up', content: { 'application/json': { schema: { $ref: '#/components/schemas/Liveness' } } } })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The event store answers (503 otherwise); reports each processor\'s lag' })
+  @ApiOperation({ operationId: 'getReadiness', summary: 'The event store answers (503 otherwise); reports each processor\'s lag' })
+  @ApiOkResponse({ description: 'Ready', content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } } })
+  @ApiProblem(503, { description: 'The event store does not answer', example: new ProblemError(503, 'STORE.UNAVAILABLE', 'Not ready', 'event store: connect ECONNREFUSED 127.0.0.1:5432') })
   async readiness() {
     try {
       await this.ready();

@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@koproduktiv/domain';
 import { StoreUnavailableError, StreamDeletedError, UnstorableEventError, WrongExpectedVersionError } from '@koproduktiv/event-store';
-import { ProblemError } from '@koproduktiv/platform';
+import { databaseUnreachable, ProblemError } from '@koproduktiv/platform';
 
 /** Fastify's own client errors, by their error code. */
 const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
@@ -10,6 +10,8 @@ const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'REQUEST.INVALID_CONTENT_LENGTH', 'Content-Length does not match the body'],
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'REQUEST.MALFORMED_JSON', 'The request body is not valid JSON'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'REQUEST.MALFORMED_JSON', 'The request body is not valid JSON'],
+  FST_ERR_BAD_URL: [400, 'REQUEST.INVALID', 'The request URL is not valid'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'REQUEST.TOO_LARGE', 'A path segment is too long'],
 };
 
 const HTTP_CODES: Record<number, [string, string]> = {
@@ -19,8 +21,24 @@ const HTTP_CODES: Record<number, [string, string]> = {
   404: ['ROUTE.NOT_FOUND', 'No such resource'],
   405: ['ROUTE.METHOD_NOT_ALLOWED', 'Method not allowed'],
   413: ['REQUEST.TOO_LARGE', 'The request body is too large'],
+  414: ['REQUEST.TOO_LARGE', 'The request URL is too long'],
   415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type'],
 };
+
+/** What a 503 asks a client to wait before retrying (also its Retry-After header). */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** The RFC 9457 body of a problem, as every error response carries it. Its own members win over same-named extensions. */
+export const problemBody = (problem: ProblemError, instance: string, correlationId: string) => ({
+  ...problem.extensions,
+  type: `https://koproduktiv.de/problems/${problem.code.toLowerCase().replace(/[._]/g, '-')}`,
+  title: problem.title,
+  status: problem.status,
+  code: problem.code,
+  detail: problem.detail,
+  instance,
+  correlationId,
+});
 
 /** Turns anything thrown while serving a request into a ProblemError; unknown failures become 500. */
 export function toProblem(error: unknown): ProblemError {
@@ -35,8 +53,9 @@ export function toProblem(error: unknown): ProblemError {
   if (error instanceof StreamDeletedError) {
     return new ProblemError(409, 'STREAM.DELETED', 'The stream was deleted in the event store', error.message, { streamId: error.streamId });
   }
-  if (error instanceof StoreUnavailableError) {
-    return new ProblemError(503, 'STORE.UNAVAILABLE', 'The event store is unavailable', 'Please retry shortly', { retryAfterSeconds: 2 });
+  // The event store's own translation, or any other PostgreSQL access (idempotency keys, read models, audit) failing to connect.
+  if (error instanceof StoreUnavailableError || databaseUnreachable(error)) {
+    return new ProblemError(503, 'STORE.UNAVAILABLE', 'The store is unavailable', 'Please retry shortly', { retryAfterSeconds: RETRY_AFTER_SECONDS });
   }
   if (error instanceof UnstorableEventError) {
     return new ProblemError(400, 'REQUEST.UNSTORABLE', 'The request contains characters that cannot be stored', error.message);

@@ -5,10 +5,16 @@ import type { ReadModelQueries } from '@koproduktiv/projections';
 import { invalidRequest, Principal } from '@koproduktiv/platform';
 import type { MetricsSettings } from '@koproduktiv/metrics';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
-import { ApiProblems } from '../http/api-problems';
+import { ApiProblem, ApiProblems } from '../http/api-problems';
+import { ApiAnswer } from '../openapi/api-answer';
+import { METRICS_DOC } from '../openapi/response-schemas';
+import { AGGREGATE_COLUMNS, TIMESERIES_COLUMNS } from './csv/csv-columns';
 import { AsOfQueryDto, StaffTimeQueryDto, SummaryQueryDto, TimeseriesQueryDto } from './query.dto';
-import { answer, notFound, parseAsOf, READ_MODEL_QUERIES } from './query-support';
+import { answer, csvAnswer, notFound, parseAsOf, READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS } from './settings';
+
+const EXAMPLE_ID = '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01';
+const defined = `Defined in ${METRICS_DOC}, with the readings this service takes where a definition leaves room.`;
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 
@@ -23,8 +29,10 @@ export class AnalyticsController {
   ) {}
 
   @Get('initiatives/:initiativeId')
-  @ApiOperation({ summary: 'One initiative (no contact data)' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ operationId: 'getInitiative', summary: 'One initiative (no contact data)' })
+  @ApiAnswer('InitiativeAnswer')
+  @ApiProblems(400, 401, 403)
+  @ApiProblem(404, { example: notFound('INITIATIVE.NOT_FOUND', `Initiative ${EXAMPLE_ID}`) })
   async initiative(@Param('initiativeId', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const found = await this.queries.initiative(principal.tenant, id);
     if (!found) throw notFound('INITIATIVE.NOT_FOUND', `Initiative ${id}`);
@@ -32,8 +40,10 @@ export class AnalyticsController {
   }
 
   @Get('initiatives/:initiativeId/metrics')
-  @ApiOperation({ summary: "Aggregate metrics of an initiative's cases and its member retention, as of T" })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ operationId: 'getInitiativeMetrics', summary: "Aggregate metrics of an initiative's cases and its member retention, as of T", description: defined })
+  @ApiAnswer('InitiativeMetricsAnswer')
+  @ApiProblems(400, 401, 403)
+  @ApiProblem(404, { example: notFound('INITIATIVE.NOT_FOUND', `Initiative ${EXAMPLE_ID}`) })
   async initiativeMetrics(@Param('initiativeId', new ParseUUIDPipe()) id: string, @Query() query: AsOfQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const found = await this.queries.initiativeMetrics(principal.tenant, id, parseAsOf(query.asOf, this.settingsFor(principal.tenant).timeZone));
     if (!found) throw notFound('INITIATIVE.NOT_FOUND', `Initiative ${id}`);
@@ -41,28 +51,35 @@ export class AnalyticsController {
   }
 
   @Get('metrics/summary')
-  @ApiOperation({ summary: 'Aggregate metrics of the municipality as of T, filtered by submission period, unit and category; text/csv on request' })
+  @ApiOperation({ operationId: 'getMetricsSummary', summary: 'Aggregate metrics of the municipality as of T, filtered by submission period, unit and category; text/csv on request', description: defined })
   @ApiProduces('application/json', 'text/csv')
+  @ApiAnswer('SummaryAnswer', { csv: AGGREGATE_COLUMNS, rows: 'answer (one row)' })
   @ApiProblems(400, 401, 403)
   async summary(@Query() query: SummaryQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const asOf = parseAsOf(query.asOf, this.settingsFor(principal.tenant).timeZone);
     const result = await this.queries.summary(principal.tenant, { asOf, from: query.from, to: query.to, unitId: query.unitId, category: query.category });
-    return answer(request, reply, result, (data) => [data]);
+    const csv = csvAnswer(`${principal.tenant}-summary-${result.data.asOf.slice(0, 10)}.csv`, AGGREGATE_COLUMNS, (data: typeof result.data) => [data]);
+    return answer(request, reply, result, { csv, locale: query.locale });
   }
 
   @Get('metrics/timeseries')
-  @ApiOperation({ summary: 'Aggregate metrics as of the end of every month in [from, to]; text/csv on request' })
+  @ApiOperation({ operationId: 'getMetricsTimeseries', summary: 'Aggregate metrics as of the end of every month in [from, to]; text/csv on request', description: defined })
   @ApiProduces('application/json', 'text/csv')
+  @ApiAnswer('TimeseriesAnswer', { csv: TIMESERIES_COLUMNS, rows: 'month' })
   @ApiProblems(400, 401, 403)
   async timeseries(@Query() query: TimeseriesQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const months = monthIndex(query.to) - monthIndex(query.from);
     if (months < 0 || months > 120) throw invalidRequest('to must be 0 to 120 months after from', [{ field: 'to', messages: ['out of range'] }]);
-    return answer(request, reply, await this.queries.timeseries(principal.tenant, query.from, query.to), (data) => data);
+    const result = await this.queries.timeseries(principal.tenant, query.from, query.to);
+    const csv = csvAnswer(`${principal.tenant}-timeseries-${query.from}-${query.to}.csv`, TIMESERIES_COLUMNS, (data: typeof result.data) => data);
+    return answer(request, reply, result, { csv, locale: query.locale });
   }
 
   @Get('units/:unitId/staff-time')
-  @ApiOperation({ summary: 'Hours logged in a period against the budget set for it (staffTimeUse)' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ operationId: 'getUnitStaffTime', summary: 'Hours logged in a period against the budget set for it (staffTimeUse)', description: defined })
+  @ApiAnswer('StaffTimeAnswer')
+  @ApiProblems(400, 401, 403)
+  @ApiProblem(404, { example: notFound('UNIT.NOT_FOUND', `Unit ${EXAMPLE_ID}`) })
   async staffTime(@Param('unitId', new ParseUUIDPipe()) unitId: string, @Query() query: StaffTimeQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const asOf = parseAsOf(query.asOf, this.settingsFor(principal.tenant).timeZone);
     const found = await this.queries.unitStaffTime(principal.tenant, unitId, query.period, asOf);
@@ -71,8 +88,10 @@ export class AnalyticsController {
   }
 
   @Get('funds/:fundId')
-  @ApiOperation({ summary: 'A fund: budget, awarded, disbursed and their ratios' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ operationId: 'getFund', summary: 'A fund: budget, awarded, disbursed and their ratios', description: defined })
+  @ApiAnswer('FundAnswer')
+  @ApiProblems(400, 401, 403)
+  @ApiProblem(404, { example: notFound('FUND.NOT_FOUND', `Fund ${EXAMPLE_ID}`) })
   async fund(@Param('fundId', new ParseUUIDPipe()) fundId: string, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const found = await this.queries.fund(principal.tenant, fundId);
     if (!found) throw notFound('FUND.NOT_FOUND', `Fund ${fundId}`);

@@ -1,17 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { endOfLocalDay } from '@koproduktiv/metrics';
-import { invalidRequest, ProblemError } from '@koproduktiv/platform';
-import { toCsv } from './csv';
+import { ProblemError } from '@koproduktiv/platform';
+import type { CsvColumn } from './csv/csv-columns';
+import { CsvLocale, toCsv } from './csv/to-csv';
 
 export const READ_MODEL_QUERIES = Symbol('READ_MODEL_QUERIES');
 
+/** `asOf` as validated by AsOfQueryDto: a date means the end of that local day. */
 export function parseAsOf(asOf: string | undefined, timeZone: string): Date | undefined {
   if (asOf === undefined) return undefined;
-  const instant = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? endOfLocalDay(asOf, timeZone) : new Date(asOf);
-  if (Number.isNaN(instant.getTime()) || (asOf.length === 10 && instant.toISOString().slice(0, 4) !== asOf.slice(0, 4))) {
-    throw invalidRequest('asOf is not a real date', [{ field: 'asOf', messages: ['not a real date'] }]);
-  }
-  return instant;
+  return asOf.length === 10 ? endOfLocalDay(asOf, timeZone) : new Date(asOf);
 }
 
 export const notFound = (code: string, what: string) =>
@@ -19,23 +17,47 @@ export const notFound = (code: string, what: string) =>
 
 export const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/.test(String(request.headers.accept ?? ''));
 
+/** How a route answers in CSV: its file name and a renderer over its fixed columns. */
+export interface CsvAnswer<T> {
+  readonly filename: string;
+  readonly render: (data: T, locale: CsvLocale) => string;
+}
+
+export const csvAnswer = <T, R>(filename: string, columns: readonly CsvColumn<R>[], rows: (data: T) => readonly R[]): CsvAnswer<T> => ({
+  filename,
+  render: (data, locale) => toCsv(columns, rows(data), locale),
+});
+
+/** The request's own path and query with `cursor` replaced: the next page, as a relative reference. */
+export function nextPageLink(request: FastifyRequest, cursor: string): string {
+  const url = new URL(request.url, 'http://localhost');
+  url.searchParams.set('cursor', cursor);
+  return `<${url.pathname}${url.search}>; rel="next"`;
+}
+
+export interface AnswerOptions<T> {
+  /** Offered as text/csv when the client asks for it (Accept: text/csv). */
+  readonly csv?: CsvAnswer<T>;
+  readonly locale?: CsvLocale;
+  /** Writes the JSON itself (for data that is JSON text already). */
+  readonly jsonText?: (fresh: { position: number; data: T }) => string;
+  /** The cursor of the next page, sent as a `Link: <…>; rel="next"` header. */
+  readonly nextCursor?: string | null;
+}
+
 /**
- * Sends `{ position, data }` as JSON, or `rows` as CSV when asked for; either way with the read-model
- * position. `jsonText`, when given, writes the JSON itself (for data that is JSON text already).
+ * Sends `{ position, data }` as JSON, or as CSV when asked for and offered; either way with the
+ * read-model position and, for a page with more after it, a Link to the next one.
  */
-export function answer<T>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  fresh: { position: number; data: T },
-  csvRows?: (data: T) => object[],
-  jsonText?: (fresh: { position: number; data: T }) => string,
-) {
+export function answer<T>(request: FastifyRequest, reply: FastifyReply, fresh: { position: number; data: T }, options: AnswerOptions<T> = {}) {
   reply.header('X-Read-Model-Position', String(fresh.position));
-  if (csvRows && wantsCsv(request)) {
+  if (options.nextCursor) reply.header('Link', nextPageLink(request, options.nextCursor));
+  if (options.csv && wantsCsv(request)) {
     reply.header('Content-Type', 'text/csv; charset=utf-8');
-    return toCsv(csvRows(fresh.data));
+    reply.header('Content-Disposition', `attachment; filename="${options.csv.filename}"`);
+    return options.csv.render(fresh.data, options.locale ?? 'en');
   }
-  if (!jsonText) return fresh;
+  if (!options.jsonText) return fresh;
   reply.header('Content-Type', 'application/json; charset=utf-8');
-  return jsonText(fresh);
+  return options.jsonText(fresh);
 }

@@ -115,14 +115,14 @@ describe('case commitments', () => {
       const error = given(caseDecider, [requestSubmitted, commitmentMade(), fulfilled])
         .when(command)
         .thenThrows('COMMITMENT.NOT_OPEN');
-      expect(error.details).toMatchObject({ status: 'fulfilled' });
+      expect(error.details).toMatchObject({ commitmentStatus: 'fulfilled' });
     });
 
     it.each(commands.map((c) => [c.type, c] as const))('%s of a withdrawn commitment -> COMMITMENT.NOT_OPEN', (_, command) => {
       const error = given(caseDecider, [requestSubmitted, commitmentMade(), withdrawn])
         .when(command)
         .thenThrows('COMMITMENT.NOT_OPEN');
-      expect(error.details).toMatchObject({ status: 'withdrawn' });
+      expect(error.details).toMatchObject({ commitmentStatus: 'withdrawn' });
     });
 
     it('an id naming an Object.prototype member is an unknown commitment, not a crash', () => {

@@ -67,7 +67,7 @@ const requireOpenCommitment = (existing: ExistingCase, commitmentId: string): Co
       CommitmentErrors.NOT_OPEN,
       `Commitment ${commitmentId} is ${commitment.status}, not open`,
       'rule_violated',
-      { caseId: existing.caseId, commitmentId, status: commitment.status },
+      { caseId: existing.caseId, commitmentId, commitmentStatus: commitment.status },
     );
   }
   return commitment;

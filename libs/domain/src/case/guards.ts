@@ -1,4 +1,4 @@
-import { DomainError, isCalendarDate } from '../shared';
+import { DomainError, isSupportedDate, SUPPORTED_YEARS_TEXT } from '../shared';
 import { CaseErrors } from './errors';
 import { CaseState, ExistingCase } from './state';
 
@@ -21,8 +21,8 @@ export const requireNotClosed = (existing: ExistingCase, commandType: string): v
 };
 
 export const requireDate = (field: string, value: string): void => {
-  if (!isCalendarDate(value)) {
-    throw new DomainError(CaseErrors.INVALID_DATE, `${field} must be a calendar date YYYY-MM-DD`, 'rule_violated', {
+  if (!isSupportedDate(value)) {
+    throw new DomainError(CaseErrors.INVALID_DATE, `${field} must be a calendar date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}`, 'rule_violated', {
       field,
       value,
     });

@@ -1,4 +1,4 @@
-import { assertNever, DomainError, isBudgetPeriod, isFiniteAtLeast } from '../shared';
+import { assertNever, DomainError, isFiniteAtLeast, isSupportedPeriod, SUPPORTED_YEARS_TEXT } from '../shared';
 import { RegisterUnit, SetStaffTimeBudget, UnitCommand } from './commands';
 import { UnitErrors } from './errors';
 import { UnitEvent } from './events';
@@ -25,10 +25,10 @@ const register = ({ data }: RegisterUnit, state: UnitState): UnitEvent[] => {
 };
 
 const setStaffTimeBudget = ({ data }: SetStaffTimeBudget, _state: RegisteredUnit): UnitEvent[] => {
-  if (!isBudgetPeriod(data.period)) {
+  if (!isSupportedPeriod(data.period)) {
     throw new DomainError(
       UnitErrors.INVALID_PERIOD,
-      `Period ${data.period} is neither YYYY-MM nor YYYY-Qn`,
+      `Period ${data.period} is neither YYYY-MM nor YYYY-Qn ${SUPPORTED_YEARS_TEXT}`,
       'rule_violated',
       { period: data.period },
     );

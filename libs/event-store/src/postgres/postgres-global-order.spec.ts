@@ -1,3 +1,4 @@
+import type { Pool, PoolClient } from 'pg';
 import { createTestDatabase, createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
 import { aStreamId, drain, events } from '../testing';
 import { migrate } from './migrations';
@@ -49,6 +50,89 @@ describe('PostgreSQL global order', () => {
     } finally {
       client.release();
     }
+  });
+
+  it('is not held back by a transaction left open in another database of the same server', async () => {
+    const before = await drain(store);
+    const stranger = await createTestDatabase('kp_stranger');
+    const open = await stranger.pool.connect();
+    try {
+      await open.query('BEGIN');
+      await open.query('CREATE TABLE elsewhere (n int)'); // a write: the transaction has its id, older than the append below
+      const { rows: [{ xid }] } = await open.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+      const committed = await store.append('t1', aStreamId(), events(2), 'no_stream');
+      const read = await drain(store, before.checkpoint);
+      expect(read.events.map((e) => e.eventId)).toEqual(committed.events.map((e) => e.eventId));
+      const { rows: [snapshot] } = await db.pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+      expect(snapshot.xmin).toBe(xid); // the server-wide horizon is indeed held back by the stranger
+    } finally {
+      await open.query('ROLLBACK');
+      open.release();
+      await stranger.drop();
+    }
+  });
+
+  it('waits for a transaction of its own database that has its id but appends only later', async () => {
+    const before = await drain(store);
+    const slow = await db.pool.connect();
+    const early = aStreamId();
+    const late = aStreamId();
+    try {
+      await slow.query('BEGIN');
+      await slow.query('SELECT pg_current_xact_id()'); // its id is older than the append below, though it has not appended yet
+      await store.append('t1', late, events(1), 'no_stream');
+      expect((await drain(store, before.checkpoint)).events).toEqual([]);
+      await appendInTransaction(slow, 't1', early, events(1), 'no_stream');
+      await slow.query('COMMIT');
+    } finally {
+      slow.release();
+    }
+    const after = await drain(store, before.checkpoint);
+    expect(after.events.map((e) => e.streamId)).toEqual([early, late]);
+  });
+
+  it('delivers every committed event exactly once while appends commit out of order in two databases', async () => {
+    const before = await drain(store);
+    const stranger = await createTestDatabase('kp_stranger');
+    await stranger.pool.query('CREATE TABLE elsewhere (n int)');
+    const appended: string[] = [];
+    const seen: string[] = [];
+    let checkpoint = before.checkpoint;
+    let appending = true;
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const reader = (async () => {
+      for (let quietRounds = 0; appending || quietRounds < 2; ) {
+        const page = await store.readAll({ after: checkpoint, maxCount: 7 });
+        seen.push(...page.events.map((e) => e.eventId));
+        checkpoint = page.checkpoint;
+        quietRounds = !appending && page.events.length === 0 ? quietRounds + 1 : 0;
+        await sleep(1);
+      }
+    })();
+    const inTransaction = async (pool: Pool, work: (client: PoolClient) => Promise<void>, rollback: boolean) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await work(client);
+        await sleep(Math.random() * 30);
+        await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
+      } finally {
+        client.release();
+      }
+    };
+    const writers = Array.from({ length: 40 }, async (_, i) => {
+      await sleep(Math.random() * 40);
+      if (i % 5 === 0) return inTransaction(stranger.pool, (c) => c.query('INSERT INTO elsewhere VALUES (1)').then(() => undefined), false);
+      const rollback = i % 7 === 0;
+      const batch = events(1 + (i % 3));
+      await inTransaction(db.pool, (c) => appendInTransaction(c, 't1', aStreamId(), batch, 'no_stream').then(() => undefined), rollback);
+      if (!rollback) appended.push(...batch.map((e) => e.eventId));
+    });
+    await Promise.all(writers);
+    appending = false;
+    await reader;
+    await stranger.drop();
+    expect(seen.sort()).toEqual(appended.sort());
   });
 
   it('orders by transaction id as a number, also where its decimal digits grow (9 before 10)', async () => {

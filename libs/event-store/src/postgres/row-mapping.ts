@@ -5,12 +5,26 @@ export const EVENT_COLUMNS = `position, tenant, stream_id, version, event_id, ty
   occurred_at, recorded_at, prev_hash, hash`;
 
 /**
- * One page of the global order after a checkpoint ($1 transaction id, $2 position, $3 page size).
- * Only transactions older than every running one are final: a younger one may still be overtaken
- * by an older one that commits later, which would then land behind the checkpoint.
+ * The transaction id below which the global order is final: the oldest transaction still running
+ * that could append to this store, or the next transaction id if there is none. A transaction that
+ * runs while a younger one commits could still commit an event that would land behind the
+ * checkpoint, so readers stop before it.
+ *
+ * Transactions of other databases on the same server can never write kp_events here, so they do
+ * not hold readers back: a running transaction (pg_snapshot_xip, the statement's own snapshot) is
+ * skipped only when the server names it as another database's, by its backend or as a prepared
+ * transaction. That naming is final (a transaction id is never reused, a backend never changes its
+ * database); one the server cannot name (it ended meanwhile, a backend without a database, stats
+ * hidden from this role) is waited for.
  */
+export const FINAL_TRANSACTIONS_BELOW = `(SELECT coalesce(min(running.xid), pg_snapshot_xmax(pg_current_snapshot()))
+  FROM pg_snapshot_xip(pg_current_snapshot()) AS running(xid)
+  WHERE NOT EXISTS (SELECT FROM pg_stat_activity other WHERE other.backend_xid = running.xid::xid AND other.datname <> current_database())
+    AND NOT EXISTS (SELECT FROM pg_prepared_xacts other WHERE other.transaction = running.xid::xid AND other.database <> current_database()))`;
+
+/** One page of the global order after a checkpoint ($1 transaction id, $2 position, $3 page size). */
 export const GLOBAL_ORDER_PAGE = `(transaction_id, position) > ($1::text::xid8, $2::bigint)
-  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  AND transaction_id < ${FINAL_TRANSACTIONS_BELOW}
   ORDER BY kp_events.transaction_id, kp_events.position LIMIT $3`;
 
 export interface EventRow {

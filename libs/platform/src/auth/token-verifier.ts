@@ -9,14 +9,20 @@ export interface TokenVerifierOptions {
   readonly jwksUrl?: string;
   readonly issuer?: string;
   readonly audience?: string;
+  /** After fetching the JWKS, how long a token with an unknown key id waits for the next fetch (jose's default: 30 s). */
+  readonly jwksCooldownMs?: number;
 }
 
 export const unauthorized = (detail: string) => new ProblemError(401, 'AUTH.UNAUTHENTICATED', 'Authentication required', detail);
 
+export const tokenWithoutExpiry = () =>
+  new ProblemError(401, 'AUTH.TOKEN_WITHOUT_EXPIRY', 'Authentication required', 'The bearer token has no expiry (exp); tokens that never expire are refused');
+
 const CACHE_SIZE = 1000;
 
 /**
- * Verifies bearer tokens and turns their claims into a Principal; rejects anything incomplete.
+ * Verifies bearer tokens and turns their claims into a Principal; rejects anything incomplete,
+ * a token without an expiry (exp) included.
  * A verified token is remembered until it expires (at most 1000 of them), so a client sending the
  * same token with every request pays for the signature check once.
  */
@@ -30,7 +36,7 @@ export class TokenVerifier {
     this.algorithms = options.jwksUrl ? ['RS256', 'ES256', 'PS256'] : ['HS256'];
     // A KeyObject made once: given raw bytes, jose would import the key again for every token.
     this.key = import('jose').then((jose) =>
-      options.jwksUrl ? jose.createRemoteJWKSet(new URL(options.jwksUrl)) : createSecretKey(options.secret as Uint8Array),
+      options.jwksUrl ? jose.createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs }) : createSecretKey(options.secret as Uint8Array),
     );
   }
 
@@ -46,15 +52,18 @@ export class TokenVerifier {
         issuer: this.options.issuer,
         audience: this.options.audience,
         currentDate: new Date(now),
+        // A token that never expires would stay valid after the person left; the issuer must set exp.
+        requiredClaims: ['exp'],
       }));
     } catch (error) {
+      const { claim, reason } = error as { claim?: string; reason?: string };
+      if (claim === 'exp' && reason === 'missing') throw tokenWithoutExpiry();
       throw unauthorized(`The bearer token was rejected: ${(error as Error).message}`);
     }
     const principal = principalFrom(payload);
-    if (typeof payload.exp === 'number') {
-      if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
-      this.verified.set(token, { principal, expiresAt: Math.min(payload.exp * 1000, now + 5 * 60_000) });
-    }
+    if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    // Never past the token's own expiry, and re-checked at least every 5 minutes.
+    this.verified.set(token, { principal, expiresAt: Math.min((payload.exp as number) * 1000, now + 5 * 60_000) });
     return principal;
   }
 }

@@ -27,6 +27,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CASE_HISTORY_CACHE_MB: '1.5' })).toThrow(/CASE_HISTORY_CACHE_MB="1.5": CASE_HISTORY_CACHE_MB must be an integer/);
   });
 
+  it('listens on loopback unless HOST says otherwise, and refuses a HOST that is no address', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).HOST).toBe('::');
+    expect(() => loadConfig({ HOST: '0.0.0.0; rm -rf /' })).toThrow(/HOST="0.0.0.0; rm -rf \/": HOST must be an IP address or a host name/);
+  });
+
+  it('bounds HTTP connections and their timeouts, each configurable and checked', () => {
+    expect(loadConfig({})).toMatchObject({
+      HTTP_MAX_CONNECTIONS: 4096, HTTP_HEADERS_TIMEOUT_MS: 10_000, HTTP_REQUEST_TIMEOUT_MS: 30_000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 72_000, HTTP_IDLE_TIMEOUT_MS: 120_000,
+    });
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS: '20000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '5000' })).toMatchObject({ HTTP_MAX_CONNECTIONS: 20000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 5000 });
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ HTTP_MAX_CONNECTIONS: '0', HTTP_IDLE_TIMEOUT_MS: 'never', HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' });
+    } catch (caught) {
+      error = caught as ConfigError;
+    }
+    expect(error?.problems).toEqual([
+      expect.stringContaining('HTTP_MAX_CONNECTIONS="0": HTTP_MAX_CONNECTIONS must not be less than 16'),
+      expect.stringContaining('HTTP_IDLE_TIMEOUT_MS="never"'),
+      'HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)',
+    ]);
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).usesEmbeddedPostgres).toBe(true);
   });

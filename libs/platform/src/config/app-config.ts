@@ -13,8 +13,9 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PORT = 3000;
 
-  @IsString()
-  HOST = '0.0.0.0';
+  /** Loopback by default: the embedded default is for one machine. Production sets it (the container image: 0.0.0.0). */
+  @Matches(/^[A-Za-z0-9.:-]+$/, { message: 'HOST must be an IP address or a host name (0.0.0.0 for every interface)' })
+  HOST = '127.0.0.1';
 
   @IsString()
   DATA_DIR = './.data';
@@ -58,6 +59,26 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES = 64 * 1024;
 
+  /** Open HTTP connections at most; beyond it the longest-idle connection is closed to let a new one in. Keep it below the process's file limit. */
+  @Transform(toInt) @IsInt() @Min(16) @Max(1_000_000)
+  HTTP_MAX_CONNECTIONS = 4096;
+
+  /** Time a client has to send a request's headers, from connecting (or from its last request on a kept-alive connection). */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /** Time a client has to send a whole request, body included. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
+
+  /** How long a kept-alive connection may wait for its next request. Behind a proxy, above the proxy's own idle timeout. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
+  /** A connection on which nothing moves in either direction for this long is closed (a client that stops reading its answer). */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
+  HTTP_IDLE_TIMEOUT_MS = 120_000;
+
   /** Memory for packed case histories kept by the API between requests for a case's metrics (0: none). */
   @Transform(toInt) @IsInt() @Min(0) @Max(64 * 1024)
   CASE_HISTORY_CACHE_MB = DEFAULT_CASE_HISTORY_CACHE_MB;
@@ -74,6 +95,7 @@ export class AppConfig {
 /** Every variable AppConfig reads (optional ones have no initialiser, so they cannot be discovered). */
 export const CONFIG_KEYS = [
   'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EVENT_STORE', 'KURRENTDB_URL', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'CASE_HISTORY_CACHE_MB', 'RUN_PROJECTOR', 'PROJECTOR_PORT',
+  'HTTP_MAX_CONNECTIONS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 'HTTP_IDLE_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 export class ConfigError extends Error {
@@ -92,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   if (config.JWT_JWKS_URL && (!config.JWT_ISSUER || !config.JWT_AUDIENCE)) {
     problems.push('JWT_JWKS_URL is set: JWT_ISSUER and JWT_AUDIENCE must be set too, so that tokens of other issuers or audiences are refused');
+  }
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)');
   }
   if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_URL) {
     problems.push('EVENT_STORE=kurrentdb: KURRENTDB_URL must be set (e.g. kurrentdb://kurrentdb:2113?tls=false)');

@@ -1,3 +1,4 @@
 export * from './embedded-postgres';
 export * from './free-port';
 export * from './pool';
+export * from './unreachable';

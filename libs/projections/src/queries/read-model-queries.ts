@@ -1,16 +1,15 @@
 import type { Pool } from 'pg';
 import {
-  aggregateCaseMetrics,
+  aggregateReporting,
   AggregateCaseMetrics,
   CaseHistory,
-  CaseSnapshot,
+  CaseSnapshots,
   computeCaseMetrics,
   computeMemberRetention,
   computeStaffTimeUse,
   filterCases,
   MetricsSettings,
   monthEnds,
-  snapshotCase,
 } from '@koproduktiv/metrics';
 import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/platform';
 import { CaseDocument } from '../read-models/case-document';
@@ -55,6 +54,15 @@ export interface SummaryFilter {
   readonly unitId?: string;
   readonly category?: string;
 }
+
+/** Whether a case is dormant at T; a case whose metrics cannot be computed is not (the summary reports it). */
+const isDormant = (history: CaseHistory, t: Date, settings: MetricsSettings): boolean => {
+  try {
+    return computeCaseMetrics(history, t, settings)?.dormant ?? false;
+  } catch {
+    return false;
+  }
+};
 
 /** Every answer says which global position of the store the read models had reached. */
 export interface Fresh<T> {
@@ -126,7 +134,7 @@ export class ReadModelQueries {
       if (filter.dormant === undefined) found.push(...rows);
       else {
         await this.histories.eachOfRows(tenant, rows, position, (history, i) => {
-          if ((computeCaseMetrics(history, now, this.settingsFor(tenant))?.dormant ?? false) === filter.dormant) found.push(rows[i]);
+          if (isDormant(history, now, this.settingsFor(tenant)) === filter.dormant) found.push(rows[i]);
         });
       }
       after = rows.at(-1)?.id;
@@ -160,9 +168,9 @@ export class ReadModelQueries {
     const found = await this.initiative(tenant, initiativeId);
     if (!found) return undefined;
     const t = asOf ?? this.clock();
-    const snapshots = await this.snapshots(tenant, t, 'initiative_id = $2', [initiativeId]);
+    const cases = await this.snapshots(tenant, t, 'initiative_id = $2', [initiativeId]);
     const retention = computeMemberRetention({ v: 1, initiativeId, memberReports: found.data.memberReports }, t);
-    return { position: found.position, data: { asOf: t.toISOString(), ...aggregateCaseMetrics(snapshots), ...retention } };
+    return { position: found.position, data: { asOf: t.toISOString(), ...aggregateReporting(cases.snapshots, cases.leftOut), ...retention } };
   }
 
   /**
@@ -175,9 +183,10 @@ export class ReadModelQueries {
     const t = filter.asOf ?? new Date(Math.floor(this.clock().getTime() / 60_000) * 60_000);
     const key = JSON.stringify([tenant, filter.asOf ? t.toISOString() : 'now', filter.from, filter.to, filter.unitId, filter.category]);
     return this.summaries.get(key, `${position} ${t.toISOString()}`, async () => {
-      const snapshots = await this.snapshots(tenant, t, filter.category ? 'category = $2' : 'TRUE', filter.category ? [filter.category] : []);
+      const cases = await this.snapshots(tenant, t, filter.category ? 'category = $2' : 'TRUE', filter.category ? [filter.category] : []);
       const settings = this.settingsFor(tenant);
-      const data = aggregateCaseMetrics(filterCases(snapshots, { submittedFrom: filter.from, submittedTo: filter.to, unitId: filter.unitId }, settings.timeZone));
+      const filtered = filterCases(cases.snapshots, { submittedFrom: filter.from, submittedTo: filter.to, unitId: filter.unitId }, settings.timeZone);
+      const data = aggregateReporting(filtered, cases.leftOut);
       return { position, data: { asOf: t.toISOString(), ...data } };
     });
   }
@@ -186,14 +195,15 @@ export class ReadModelQueries {
     const position = await this.position();
     const settings = this.settingsFor(tenant);
     const months = monthEnds(from, to, settings.timeZone);
-    const snapshots = months.map((): CaseSnapshot[] => []);
+    const perMonth = months.map(({ asOf }) => new CaseSnapshots(asOf, settings));
     await this.eachHistory(tenant, 'TRUE', [], (history) => {
-      months.forEach(({ asOf }, i) => {
-        const snapshot = snapshotCase(history, asOf, settings);
-        if (snapshot) snapshots[i].push(snapshot);
-      });
+      for (const month of perMonth) month.add(history);
     });
-    const points = months.map(({ month, asOf }, i) => ({ month, asOf: asOf.toISOString(), ...aggregateCaseMetrics(snapshots[i]) }));
+    const points = months.map(({ month, asOf }, i) => ({
+      month,
+      asOf: asOf.toISOString(),
+      ...aggregateReporting(perMonth[i].snapshots, perMonth[i].leftOut),
+    }));
     return { position, data: points };
   }
 
@@ -248,13 +258,9 @@ export class ReadModelQueries {
     }
   }
 
-  private async snapshots(tenant: string, asOf: Date, where: string, params: unknown[]): Promise<CaseSnapshot[]> {
-    const settings = this.settingsFor(tenant);
-    const snapshots: CaseSnapshot[] = [];
-    await this.eachHistory(tenant, where, params, (history) => {
-      const snapshot = snapshotCase(history, asOf, settings);
-      if (snapshot) snapshots.push(snapshot);
-    });
-    return snapshots;
+  private async snapshots(tenant: string, asOf: Date, where: string, params: unknown[]): Promise<CaseSnapshots> {
+    const cases = new CaseSnapshots(asOf, this.settingsFor(tenant));
+    await this.eachHistory(tenant, where, params, (history) => cases.add(history));
+    return cases;
   }
 }

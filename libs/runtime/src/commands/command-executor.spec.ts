@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@koproduktiv/domain';
-import { EventToAppend, ExpectedVersion, InMemoryEventStore } from '@koproduktiv/event-store';
+import { DomainError, EVENT_SCHEMA_VERSION } from '@koproduktiv/domain';
+import { EventToAppend, ExpectedVersion, InMemoryEventStore, StoreUnavailableError } from '@koproduktiv/event-store';
 import { InMemoryIdempotencyStore, ProblemError } from '@koproduktiv/platform';
 import { CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
@@ -49,6 +49,7 @@ describe('CommandExecutor', () => {
     expect(result).toMatchObject({ streamId: `unit-${unitId}`, version: 2, events: [{ type: 'StaffTimeBudgetSet' }] });
     const [, event] = await store.readStream('musterstadt', `unit-${unitId}`);
     expect(event).toMatchObject({
+      schemaVersion: EVENT_SCHEMA_VERSION,
       occurredAt,
       recordedAt: NOW,
       data: { unitId, period: '2026-05', hours: 40 },
@@ -94,6 +95,30 @@ describe('CommandExecutor', () => {
   it('refuses a reused Idempotency-Key with another command body', async () => {
     await executor.execute(setBudget(40, { idempotencyKey: 'k3' }));
     await expect(executor.execute(setBudget(41, { idempotencyKey: 'k3' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+  });
+
+  it('refuses a reused Idempotency-Key with the same command at another business time, and answers a retry that states the same time', async () => {
+    const monday = new Date('2026-03-02T08:00:00Z');
+    const first = await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: monday }));
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date('2026-03-02T08:00:01Z') })))
+      .rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k5' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    expect(await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date(monday) }))).toEqual(first);
+  });
+
+  it('lets the key of a refused command go, so the corrected request may use it, and keeps that one', async () => {
+    const unknownUnit = envelope({ type: 'SetStaffTimeBudget', data: { unitId: randomUUID(), period: '2026-05', hours: 40 } }, { idempotencyKey: 'k7' });
+    await expect(executor.execute(unknownUnit)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k7' }))).resolves.toMatchObject({ version: 2 });
+    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k7' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+  });
+
+  it('keeps the key when the store failed: the command may have been appended, and its retry must find it', async () => {
+    store.append = async () => {
+      throw new StoreUnavailableError('connection lost after COMMIT, or before it');
+    };
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k8' }))).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k8' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
   });
 
   it('rejects a business time more than five minutes ahead, and accepts one just inside', async () => {

@@ -1,8 +1,8 @@
 /** The command path, shared by the API and the CLI (demo data); it lives in libs/runtime because apps do not import each other. */
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainEvent, deciderFor, EVENT_SCHEMA_VERSION, fold, streamIdFor } from '@koproduktiv/domain';
-import { canonicalJson, EventStore, EventToAppend, RecordedEvent, WrongExpectedVersionError } from '@koproduktiv/event-store';
-import { IdempotencyStore } from '@koproduktiv/platform';
+import { DomainError, DomainEvent, deciderFor, EVENT_SCHEMA_VERSION, fold, streamIdFor } from '@koproduktiv/domain';
+import { canonicalJson, EventStore, EventToAppend, RecordedEvent, StreamDeletedError, UnstorableEventError, WrongExpectedVersionError } from '@koproduktiv/event-store';
+import { IdempotencyStore, ProblemError } from '@koproduktiv/platform';
 import { CommandEnvelope, CommandResult } from './command-envelope';
 import { DecisionCache, DecisionPoint } from './decision-cache';
 import { concurrentWriteLost, idempotencyKeyReused, MAX_FUTURE_SKEW_MS, occurredAtInFuture, versionMismatch } from './command-problems';
@@ -35,12 +35,24 @@ export class CommandExecutor {
     const streamId = streamIdFor(decider.category, decider.aggregateIdOf(envelope.command));
     // Taken before the key is claimed: whatever a request with the same key appends comes after it.
     let since = this.decisions.take(envelope.tenant, streamId);
-    if (envelope.idempotencyKey) {
-      const claim = await this.idempotency.claim(envelope.tenant, envelope.idempotencyKey, requestHash(envelope), streamId);
-      if (claim === 'different_request') throw idempotencyKeyReused(envelope.idempotencyKey);
-      // A retry of a keyed request must look through the whole stream for what the key produced.
-      if (claim === 'same_request') since = undefined;
+    if (!envelope.idempotencyKey) return this.decideAndAppend(envelope, streamId, occurredAt, since);
+    const claim = await this.idempotency.claim(envelope.tenant, envelope.idempotencyKey, requestHash(envelope), streamId);
+    if (claim.outcome === 'different_request') throw idempotencyKeyReused(envelope.idempotencyKey);
+    // A retry of a keyed request must look through the whole stream for what the key produced.
+    if (claim.outcome === 'same_request') since = undefined;
+    let result: CommandResult;
+    try {
+      result = await this.decideAndAppend(envelope, streamId, occurredAt, since);
+    } catch (error) {
+      // Only a refusal lets the key go: after an outage the command may have been appended, and a retry must find it.
+      if (refusal(error)) await claim.refused().catch(() => undefined);
+      throw error;
     }
+    await claim.accepted();
+    return result;
+  }
+
+  private async decideAndAppend(envelope: CommandEnvelope, streamId: string, occurredAt: Date, since: DecisionPoint | undefined): Promise<CommandResult> {
     const unread = since && (await this.appendOnCachedState(envelope, streamId, occurredAt, since));
     if (unread) return unread;
     try {
@@ -131,6 +143,10 @@ function resultOf(streamId: string, events: readonly RecordedEvent[]): CommandRe
   const last = events[events.length - 1];
   return { streamId, version: last.version, position: last.position, events: events.map(({ eventId, type }) => ({ eventId, type })) };
 }
+
+/** The command was refused for what it asks (a rule, a version, its content): nothing of it was appended. */
+const refusal = (error: unknown) =>
+  error instanceof DomainError || error instanceof StreamDeletedError || error instanceof UnstorableEventError || (error instanceof ProblemError && error.status < 500);
 
 /** What makes two requests "the same" for an Idempotency-Key: the command and the stated business time. */
 function requestHash({ command, occurredAt }: CommandEnvelope): string {

@@ -33,7 +33,7 @@ import {
   ValidationOptions,
   buildMessage,
 } from 'class-validator';
-import { isCalendarDate } from '@koproduktiv/domain';
+import { isSupportedDate, isSupportedInstant, isSupportedMonth, isSupportedPeriod, SUPPORTED_YEARS, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 
 // ---------------------------------------------------------------------------------------------
 // Bounds
@@ -74,9 +74,9 @@ export const LIMITS = {
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/;
 /** Opaque staff id from the administration's own systems (e.g. an LDAP uid or `ou=…/uid`). */
 export const STAFF_REF_PATTERN = /^[A-Za-z0-9._:@/-]{1,128}$/;
-/** RFC 3339 date-time with a mandatory offset (`Z` or `±HH:MM`), seconds required. */
-export const OFFSET_DATE_TIME_PATTERN =
-  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,9})?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+/** Appended to the OpenAPI description of every date field. */
+const DATE_RANGE_NOTE = `A real calendar date ${SUPPORTED_YEARS_TEXT}.`;
+const PERIOD_RANGE_NOTE = `Years ${SUPPORTED_YEARS.first} to ${SUPPORTED_YEARS.last}.`;
 /** A phone number: digits, spaces and + ( ) / . - only. */
 export const PHONE_PATTERN = /^\+?[0-9 ()/.-]{3,50}$/;
 /** UUID versions accepted for ids (the nil and max UUIDs are not ids). */
@@ -86,19 +86,53 @@ const UUID_VERSIONS = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
 // Validators (plain class-validator decorators, usable on their own)
 // ---------------------------------------------------------------------------------------------
 
-/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is rejected). */
-export function IsLocalDate(validationOptions?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
+/** A validator that accepts strings passing `test`, with the message `$property <must>`. */
+const stringRule = (name: string, test: (value: string) => boolean, must: string, validationOptions?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
     {
-      name: 'isLocalDate',
+      name,
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: buildMessage(
-          (each) => `${each}$property must be a calendar date in the form YYYY-MM-DD`,
-          validationOptions,
-        ),
+        validate: (value: unknown) => typeof value === 'string' && test(value),
+        defaultMessage: buildMessage((each) => `${each}$property ${must}`, validationOptions),
       },
     },
+    validationOptions,
+  );
+
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is rejected), in the supported years. */
+export function IsLocalDate(validationOptions?: ValidationOptions): PropertyDecorator {
+  return stringRule('isLocalDate', isSupportedDate, `must be a calendar date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}`, validationOptions);
+}
+
+/** A month `YYYY-MM` in the supported years. */
+export function IsMonth(validationOptions?: ValidationOptions): PropertyDecorator {
+  return stringRule('isMonth', isSupportedMonth, `must be a month YYYY-MM ${SUPPORTED_YEARS_TEXT}`, validationOptions);
+}
+
+/** A staff-time budget period `YYYY-MM` or `YYYY-Qn` in the supported years. */
+export function IsPeriod(validationOptions?: ValidationOptions): PropertyDecorator {
+  return stringRule('isPeriod', isSupportedPeriod, `must be a month YYYY-MM or a quarter YYYY-Qn ${SUPPORTED_YEARS_TEXT}`, validationOptions);
+}
+
+/**
+ * An RFC 3339 date-time with offset or `Z` naming a real instant, its date in the supported years.
+ * `secondsOptional` also takes `2026-03-02T09:30+01:00` (query parameters typed by hand).
+ */
+export function IsOffsetDateTime({ secondsOptional = false } = {}, validationOptions?: ValidationOptions): PropertyDecorator {
+  return stringRule(
+    'isOffsetDateTime',
+    (value) => isSupportedInstant(value, { secondsOptional }),
+    `must be an ISO 8601 date-time with offset ${SUPPORTED_YEARS_TEXT}, e.g. 2026-03-02T09:30:00+01:00`,
+    validationOptions,
+  );
+}
+
+/** `IsOffsetDateTime({ secondsOptional: true })` or `IsLocalDate()`: what the query parameter `asOf` takes. */
+export function IsInstantOrDate(validationOptions?: ValidationOptions): PropertyDecorator {
+  return stringRule(
+    'isInstantOrDate',
+    (value) => isSupportedDate(value) || isSupportedInstant(value, { secondsOptional: true }),
+    `must be an ISO 8601 date-time with offset or a date YYYY-MM-DD, ${SUPPORTED_YEARS_TEXT}`,
     validationOptions,
   );
 }
@@ -112,27 +146,6 @@ export function IsStaffRef(validationOptions?: ValidationOptions): PropertyDecor
         validate: (value: unknown) => typeof value === 'string' && STAFF_REF_PATTERN.test(value),
         defaultMessage: buildMessage(
           (each) => `${each}$property must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ / -`,
-          validationOptions,
-        ),
-      },
-    },
-    validationOptions,
-  );
-}
-
-/** An ISO 8601 / RFC 3339 date-time with offset or `Z`, naming a real instant. */
-export function IsOffsetDateTime(validationOptions?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isOffsetDateTime',
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string') return false;
-          const match = OFFSET_DATE_TIME_PATTERN.exec(value);
-          return match !== null && isCalendarDate(match[1]) && Number.isFinite(Date.parse(value));
-        },
-        defaultMessage: buildMessage(
-          (each) => `${each}$property must be an ISO 8601 date-time with offset, e.g. 2026-03-02T09:30:00+01:00`,
           validationOptions,
         ),
       },
@@ -338,15 +351,14 @@ export const Bool = (description: string, options: FieldOptions = {}): PropertyD
 
 /** A calendar date `YYYY-MM-DD`. */
 export const LocalDate = (description: string, options: FieldOptions = {}): PropertyDecorator =>
-  field({ type: 'string', format: 'date', description }, options, IsLocalDate());
+  field({ type: 'string', format: 'date', description: `${description} ${DATE_RANGE_NOTE}` }, options, IsLocalDate());
 
 /** A staff-time budget period: `YYYY-MM` or `YYYY-Qn`. */
 export const Period = (description: string, options: FieldOptions = {}): PropertyDecorator =>
   field(
-    { type: 'string', pattern: PERIOD_PATTERN.source, description },
+    { type: 'string', pattern: PERIOD_PATTERN.source, description: `${description} ${PERIOD_RANGE_NOTE}` },
     options,
-    IsString(),
-    Matches(PERIOD_PATTERN, { message: '$property must be a month YYYY-MM or a quarter YYYY-Qn' }),
+    IsPeriod(),
   );
 
 /** An e-mail address. */
@@ -403,8 +415,7 @@ export abstract class CommandDto {
   @ApiPropertyOptional({
     type: 'string',
     format: 'date-time',
-    description:
-      'Business time of the recorded fact, ISO 8601 with offset or Z (defaults to now; at most 5 minutes in the future).',
+    description: `Business time of the recorded fact, ISO 8601 with offset or Z, its date ${SUPPORTED_YEARS_TEXT} (defaults to now; at most 5 minutes in the future).`,
     example: '2026-03-02T09:30:00+01:00',
   })
   @IsOptionalButNotNull()

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { isSupportedDate, isSupportedInstant, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 import { EventRange, ExportManifest, exportLines, RecordedEvent } from '@koproduktiv/event-store';
 import { CliError } from '../../cli-error';
 import { withAuditStore } from './connection';
@@ -26,9 +27,10 @@ Exit code: 0 written, 1 failure, 2 usage error.`;
 
 const parseTime = (flag: string, value: string | undefined): Date | undefined => {
   if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new CliError(`${flag} must be an ISO 8601 time, e.g. 2026-03-01T00:00:00Z`);
-  return date;
+  if (!isSupportedDate(value) && !isSupportedInstant(value)) {
+    throw new CliError(`${flag} must be an ISO 8601 time with offset or a date (UTC midnight) ${SUPPORTED_YEARS_TEXT}, e.g. 2026-03-01T00:00:00Z`);
+  }
+  return new Date(value);
 };
 
 export async function exportCommand(argv: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AggregateCategory, AGGREGATE_CATEGORIES, AnyDecider, deciders, DomainEvent } from '@koproduktiv/domain';
+import { AggregateCategory, AGGREGATE_CATEGORIES, AnyDecider, deciders, DomainEvent, isSupportedDate, isSupportedInstant, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 import { AsOf, RecordedEvent } from '@koproduktiv/event-store';
 import { CliError } from '../../cli-error';
 import { withAuditStore } from './connection';
@@ -83,12 +83,13 @@ export async function replayCommand(argv: string[]): Promise<void> {
 function parseAsOf(time: string | undefined, position: string | undefined): AsOf | undefined {
   if (time !== undefined && position !== undefined) throw new CliError('Give --as-of or --as-of-position, not both');
   if (time !== undefined) {
-    const date = new Date(time);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(time) || Number.isNaN(date.getTime())) throw new CliError('--as-of must be an ISO 8601 time, e.g. 2026-03-02T10:00:00Z');
-    return { recordedAt: date };
+    if (!isSupportedDate(time) && !isSupportedInstant(time)) {
+      throw new CliError(`--as-of must be an ISO 8601 time with offset or a date (UTC midnight) ${SUPPORTED_YEARS_TEXT}, e.g. 2026-03-02T10:00:00Z`);
+    }
+    return { recordedAt: new Date(time) };
   }
   if (position !== undefined) {
-    if (!/^\d+$/.test(position)) throw new CliError('--as-of-position must be a non-negative integer');
+    if (!/^\d+$/.test(position) || !Number.isSafeInteger(Number(position))) throw new CliError('--as-of-position must be a non-negative integer below 2^53');
     return { position: Number(position) };
   }
   return undefined;

@@ -1,22 +1,27 @@
 import { parseArgs } from 'node:util';
-import { isCalendarDate } from '@koproduktiv/domain';
+import { isSupportedDate, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 import { createLogger, EmbeddedPostgresError, loadConfig, TENANT_PATTERN } from '@koproduktiv/platform';
 import { createRuntime, Runtime } from '@koproduktiv/runtime';
 import { CliError } from '../../cli-error';
 import { embeddedPostgresUnavailable } from '../../embedded-postgres';
 import { Progress } from '../audit/progress';
 import { DemoStepFailed, playStory, PlayResult } from './play';
-import { STORY_END, STORY_START } from './story';
+import { WRITTEN_END, WRITTEN_START } from './story';
 
 export const demoHelp = `Usage: koproduktiv demo load [--tenant <id>] [--seed <n>] [--until <YYYY-MM-DD>] [--quiet]
 
-Loads demo data: three years (${STORY_START} to ${STORY_END}) of a small town, "Musterstadt" -
-a contact point and two departments, a Mit-mach-Fonds per year, a dozen initiatives (a community
-garden on waste land, a third place on an old estate, a vacant shop in interim use, a festival,
-a neighbourhood office, ...) and their cases, with changing contact persons, kept and broken
-promises, one case institutionalised and one dropped. Every step is a command sent through the
-same command path as the HTTP API (domain rules, business time as occurredAt, Idempotency-Key),
-so running it again appends nothing. Names, e-mail addresses and phone numbers are invented.
+Loads demo data: three years of a small town, "Musterstadt", ending this month - a contact point
+and two departments, a Mit-mach-Fonds per year, a dozen initiatives (a community garden on waste
+land, a third place on an old estate, a vacant shop in interim use, a festival, a neighbourhood
+office, ...) and their cases, with changing contact persons, kept and broken promises, one case
+institutionalised and one dropped. Every step is a command sent through the same command path as
+the HTTP API (domain rules, business time as occurredAt, Idempotency-Key), so running it again
+appends nothing. Names, e-mail addresses and phone numbers are invented.
+
+The story is written for ${WRITTEN_START} to ${WRITTEN_END} and moved by whole weeks so that its last
+step falls in the current month, shortly before today (in the first days of a month: shortly
+after, and steps still in the future are left out until a later run). A tenant keeps the dates
+it was first loaded with: a run in a later month adds what has come due since.
 
   --tenant <id>        the municipality to load into (default musterstadt)
   --seed <n>           another seed gives other ids and details, the same plot (default 1)
@@ -25,8 +30,7 @@ so running it again appends nothing. Names, e-mail addresses and phone numbers a
 
 Connects like the service: DATABASE_URL, else the embedded PostgreSQL in DATA_DIR (stop
 "npm start" first, or point DATABASE_URL at its PostgreSQL). The service projects the events
-into its read models; the story ends in ${STORY_END.slice(0, 4)}, so ask for metrics as of its end:
-/v1/metrics/summary?asOf=${STORY_END}T23:00:00Z (as of today, every open case has gone quiet).
+into its read models; the metrics as of now tell the story: /v1/metrics/summary
 
 Exit code: 0 loaded, 1 refused or unreachable, 2 usage error.`;
 
@@ -43,7 +47,7 @@ export async function demoCommand(argv: string[]): Promise<void> {
   if (!TENANT_PATTERN.test(tenant)) throw new CliError(`--tenant must match ${TENANT_PATTERN} (e.g. musterstadt)`);
   if (!/^\d{1,9}$/.test(values.seed ?? '1')) throw new CliError('--seed must be a non-negative integer (up to 9 digits)');
   const seed = Number(values.seed ?? 1);
-  if (values.until !== undefined && !isCalendarDate(values.until)) throw new CliError('--until must be a date YYYY-MM-DD, e.g. 2024-06-30');
+  if (values.until !== undefined && !isSupportedDate(values.until)) throw new CliError(`--until must be a date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}, e.g. 2024-06-30`);
 
   const config = loadConfig();
   const runtime = await connect(config);
@@ -96,12 +100,12 @@ function summary(tenant: string, result: PlayResult, seconds: number, port: numb
     `  commands sent      ${result.commands}${result.alreadyLoaded ? ` (${result.alreadyLoaded} already loaded before: nothing appended for them)` : ''}`,
     `  events appended    ${result.appended}`,
     `  streams            ${result.streams} (${categories})`,
-    `  business time      ${day(result.from)} to ${day(result.to)}`,
+    `  business time      ${day(result.from)} to ${day(result.to)} (the story moved by ${result.shiftDays} days from ${WRITTEN_START} to ${WRITTEN_END})`,
     `  took               ${seconds.toFixed(1)} s`,
     '',
     `Next: ${port === 3000 ? '' : `PORT=${port} `}npm start (unless it runs already), then as an analyst`,
     `  TOKEN=$(npm run -s token -- --tenant ${tenant} --roles analyst | tail -n1)`,
-    `  curl -s "http://localhost:${port === 0 ? '<the port npm start printed>' : port}/v1/metrics/summary?asOf=${STORY_END}T23:00:00Z" -H "Authorization: Bearer $TOKEN"`,
+    `  curl -s "http://localhost:${port === 0 ? '<the port npm start printed>' : port}/v1/metrics/summary" -H "Authorization: Bearer $TOKEN"`,
   ];
   return `${lines.join('\n')}\n`;
 }

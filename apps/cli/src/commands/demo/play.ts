@@ -3,7 +3,7 @@ import type { EventStore } from '@koproduktiv/event-store';
 import type { IdempotencyStore } from '@koproduktiv/platform';
 import { CommandExecutor } from '@koproduktiv/runtime';
 import { demoUuid } from './random';
-import { buildStory, StoryStep } from './story';
+import { buildStory, shiftToEndIn, StoryStep } from './story';
 
 export interface PlayOptions {
   readonly tenant: string;
@@ -12,6 +12,11 @@ export interface PlayOptions {
   readonly until?: string;
   /** The executor's clock; steps after it are left out (business time may not lie in the future). */
   readonly now?: () => Date;
+  /**
+   * Days the written story moves (a multiple of 7). Default: as loaded before into this tenant, else
+   * so that it ends in the month of now() (shiftToEndIn).
+   */
+  readonly shiftDays?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -24,6 +29,8 @@ export interface PlayResult {
   readonly alreadyLoaded: number;
   readonly streams: number;
   readonly streamsPerCategory: Readonly<Record<string, number>>;
+  /** Days the story was moved from the calendar it is written in. */
+  readonly shiftDays: number;
   /** Business time of the first and last command played. */
   readonly from: Date | null;
   readonly to: Date | null;
@@ -50,7 +57,8 @@ export const DEMO_ACTOR = { subject: 'demo-data', role: 'clerk' } as const;
 export async function playStory(store: EventStore, idempotency: IdempotencyStore, options: PlayOptions): Promise<PlayResult> {
   const now = options.now ?? (() => new Date());
   const limit = Math.min(options.until ? Date.parse(`${options.until}T23:59:59.999Z`) : Infinity, now().getTime());
-  const steps = buildStory(options.seed).filter((step) => step.at.getTime() <= limit);
+  const shiftDays = options.shiftDays ?? (await shiftLoadedBefore(store, options.tenant, options.seed)) ?? shiftToEndNow(options.seed, now());
+  const steps = buildStory(options.seed, shiftDays).filter((step) => step.at.getTime() <= limit);
   let appendedByThisCommand = false;
   const executor = new CommandExecutor(store, idempotency, now, () => (appendedByThisCommand = true));
   const streams = new Map<string, string>();
@@ -87,8 +95,24 @@ export async function playStory(store: EventStore, idempotency: IdempotencyStore
     alreadyLoaded,
     streams: streams.size,
     streamsPerCategory,
+    shiftDays,
     from: steps[0]?.at ?? null,
     to: steps.at(-1)?.at ?? null,
     commandsPerType,
   };
+}
+
+/** The shift that puts the story's last step into the month of `now`, as close before it as whole weeks allow. */
+export const shiftToEndNow = (seed: number, now: Date): number => shiftToEndIn(now, buildStory(seed).at(-1)!.at.toISOString().slice(0, 10));
+
+/**
+ * The shift the story was loaded with into this tenant before, read off its first event: a run in a
+ * later month continues that story (and appends nothing it has) instead of starting another.
+ */
+async function shiftLoadedBefore(store: EventStore, tenant: string, seed: number): Promise<number | undefined> {
+  const [first] = buildStory(seed);
+  const decider = deciderFor(first.command.type);
+  const [recorded] = await store.readStream(tenant, streamIdFor(decider.category, decider.aggregateIdOf(first.command)), { maxCount: 1 });
+  if (!recorded) return undefined;
+  return Math.round((recorded.occurredAt.getTime() - first.at.getTime()) / 86_400_000);
 }

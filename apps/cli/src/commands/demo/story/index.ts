@@ -3,19 +3,23 @@ import { allianceCases, foodSharingCases, limeTreeCases, officeCases, repairCafe
 import { dairyCases, gardenCases, vacantShopCases, ziegenbergCases } from './cases-places';
 import { initiativeScripts } from './initiatives';
 import { Script, StoryStep } from './script';
+import { shiftStory } from './anchor';
 import { fundScripts, unitScripts } from './units';
 
 export type { StoryStep } from './script';
 
-/** First and last day of the story (business time). */
-export const STORY_START = '2023-01-02';
-export const STORY_END = '2025-12-31';
+export { shiftToEndIn, storySpan, WRITTEN_END, WRITTEN_START } from './anchor';
 
 /**
- * Musterstadt, 2023-2025: every command of the story in business-time order. The same seed always
- * gives the same steps (ids, times, bodies); another seed gives another town with the same plot.
+ * Musterstadt, three years: every command of the story in business-time order, moved by
+ * `shiftDays` from the calendar it is written in (2023-2025; see shiftToEndIn). The same seed
+ * always gives the same steps (ids, times, bodies); another seed gives another town with the same plot.
  */
-export function buildStory(seed: number): StoryStep[] {
+export function buildStory(seed: number, shiftDays = 0): StoryStep[] {
+  return shiftStory(writtenStory(seed), shiftDays);
+}
+
+function writtenStory(seed: number): StoryStep[] {
   const scripts: Script[] = [
     ...unitScripts(seed),
     ...fundScripts(seed),

@@ -1,0 +1,85 @@
+/**
+ * The columns of every CSV answer, fixed per route: the same columns in the same order whatever the
+ * page holds, named after the JSON field they come from (dotted for nested fields). The OpenAPI
+ * document lists them (csvColumnsDescription).
+ */
+import { CASE_OUTCOMES, CASE_STAGES, PARTICIPATION_LEVELS, PARTIES } from '@koproduktiv/domain';
+import { AggregateCaseMetrics, COMMITMENT_STATUSES } from '@koproduktiv/metrics';
+import type { CaseDocument } from '@koproduktiv/projections';
+
+export interface CsvColumn<T> {
+  readonly name: string;
+  readonly description: string;
+  readonly value: (row: T) => unknown;
+}
+
+const column = <T>(name: string, description: string, value: (row: T) => unknown): CsvColumn<T> => ({ name, description, value });
+
+type Aggregate = AggregateCaseMetrics & { asOf: string };
+
+export const AGGREGATE_COLUMNS: readonly CsvColumn<Aggregate>[] = [
+  column('asOf', 'T, ISO 8601 (UTC)', (m) => m.asOf),
+  column('cases', 'cases submitted by T', (m) => m.cases),
+  column('openCases', 'open cases', (m) => m.openCases),
+  column('closedCases', 'closed cases', (m) => m.closedCases),
+  ...CASE_STAGES.map((stage) => column<Aggregate>(`casesPerStage.${stage}`, `open cases in stage ${stage}`, (m) => m.casesPerStage[stage])),
+  ...CASE_OUTCOMES.map((outcome) => column<Aggregate>(`closedPerOutcome.${outcome}`, `cases closed as ${outcome}`, (m) => m.closedPerOutcome[outcome])),
+  column('institutionalisationRate', 'institutionalised / cases (0..1)', (m) => m.institutionalisationRate),
+  column('dormantShare', 'dormant / open cases (0..1)', (m) => m.dormantShare),
+  column('medianDaysToFirstResponse', 'days', (m) => m.medianDaysToFirstResponse),
+  column('respondedWithinTargetShare', '0..1', (m) => m.respondedWithinTargetShare),
+  ...(['administration', 'initiative', 'combined'] as const).map((who) =>
+    column<Aggregate>(`commitmentReliability.${who}`, `kept / (kept + late + broken + overdue), ${who} (0..1)`, (m) => m.commitmentReliability[who])),
+  ...PARTIES.flatMap((party) => COMMITMENT_STATUSES.map((status) =>
+    column<Aggregate>(`commitments.${party}.${status}`, `commitments of the ${party}: ${status}`, (m) => m.commitments[party][status]))),
+  column('medianFundingDecisionDays', 'days', (m) => m.medianFundingDecisionDays),
+  ...PARTICIPATION_LEVELS.map((level) => column<Aggregate>(`participation.${level}`, `interactions at ${level}`, (m) => m.participation[level])),
+  column('coCreationShare', '0..1', (m) => m.coCreationShare),
+  column('meanTrustIndex', '0..100', (m) => m.meanTrustIndex),
+  column('meanContinuityIndex', '0..100', (m) => m.meanContinuityIndex),
+];
+
+export const TIMESERIES_COLUMNS: readonly CsvColumn<Aggregate & { month: string }>[] = [
+  column('month', 'YYYY-MM; the metrics are as of its last millisecond in the tenant\'s time zone', (m) => m.month),
+  ...AGGREGATE_COLUMNS,
+];
+
+const applications = (c: CaseDocument) => Object.values(c.fundingApplications);
+const sum = (values: (number | null)[]) => values.reduce<number>((total, value) => total + (value ?? 0), 0);
+
+export const CASE_COLUMNS: readonly CsvColumn<CaseDocument>[] = [
+  column('caseId', 'UUID', (c) => c.caseId),
+  column('initiativeId', 'UUID', (c) => c.initiativeId),
+  column('title', 'title of the request', (c) => c.title),
+  column('category', '', (c) => c.category),
+  column('channel', '', (c) => c.channel),
+  column('requestedSupport', 'kinds of support asked for, separated by spaces', (c) => c.requestedSupport.join(' ')),
+  column('stage', CASE_STAGES.join(', '), (c) => c.stage),
+  column('status', 'open or closed', (c) => c.status),
+  column('outcome', 'outcome of the closing in force; empty while open', (c) => c.outcome),
+  column('submittedAt', 'ISO 8601 (UTC)', (c) => c.submittedAt),
+  column('closedAt', 'ISO 8601 (UTC)', (c) => c.closedAt),
+  column('lastContactAt', 'ISO 8601 (UTC)', (c) => c.lastContactAt),
+  column('acknowledgedAt', 'ISO 8601 (UTC); empty if not acknowledged', (c) => c.acknowledgedBy?.at),
+  column('acknowledgedByUnitId', 'UUID', (c) => c.acknowledgedBy?.unitId),
+  column('contactPersonUnitId', 'UUID of the current contact person\'s unit', (c) => c.contactPerson?.unitId),
+  column('contactPersonSince', 'ISO 8601 (UTC)', (c) => c.contactPerson?.since),
+  column('unitId', 'the unit the case belongs to (contact person\'s, else acknowledging)', (c) => c.unitId),
+  column('interactions', 'count', (c) => c.interactions),
+  column('commitments', 'count', (c) => c.commitments),
+  column('supports', 'count', (c) => c.supports),
+  column('sponsors', 'count', (c) => c.sponsors),
+  column('fundingApplications', 'count', (c) => applications(c).length),
+  column('fundingAwarded', 'count of awarded applications', (c) => applications(c).filter((a) => a.status === 'awarded').length),
+  column('fundingRequestedCents', 'sum over applications', (c) => sum(applications(c).map((a) => a.requestedCents))),
+  column('fundingAwardedCents', 'sum over awarded applications', (c) => sum(applications(c).map((a) => a.awardedCents))),
+  column('interimUseAgreements', 'count', (c) => Object.keys(c.interimUse).length),
+  column('interimUseLicenceToTry', 'true if any agreement is a licence to try', (c) => Object.values(c.interimUse).some((a) => a.licenceToTry)),
+  column('councilResolutions', 'count', (c) => c.councilResolutions.length),
+  column('institutionalisationForm', 'empty unless institutionalised', (c) => c.institutionalisation?.form),
+  column('institutionalisationEffectiveFrom', 'YYYY-MM-DD', (c) => c.institutionalisation?.effectiveFrom),
+];
+
+/** A Markdown table of the columns, for the OpenAPI description of a CSV answer. */
+export const csvColumnsDescription = (columns: readonly CsvColumn<never>[]): string =>
+  ['| column | meaning |', '|---|---|', ...columns.map((c) => `| \`${c.name}\` | ${c.description} |`)].join('\n');

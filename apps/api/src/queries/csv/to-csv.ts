@@ -1,0 +1,39 @@
+import { stringify } from 'csv-stringify/sync';
+import type { CsvColumn } from './csv-columns';
+
+/** `en`: `,` between fields, `.` in numbers. `de`: what German spreadsheets expect, `;` and `,`. */
+export const CSV_LOCALES = ['en', 'de'] as const;
+export type CsvLocale = (typeof CSV_LOCALES)[number];
+
+/** Fractional numbers in CSV carry this many decimals (the JSON gives them unrounded). */
+export const CSV_DECIMALS = 4;
+
+const round = (value: number) => Number(value.toFixed(CSV_DECIMALS));
+
+/** A text cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection). */
+const neutralise = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+/**
+ * RFC 4180 CSV with a UTF-8 BOM (so Excel reads umlauts), a header row and CRLF line ends. Every
+ * row has exactly `columns`; null and undefined are empty cells.
+ */
+export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[], locale: CsvLocale = 'en'): string {
+  return stringify(
+    rows.map((row) => columns.map((column) => column.value(row))),
+    {
+      bom: true,
+      header: true,
+      columns: columns.map((column) => column.name),
+      delimiter: locale === 'de' ? ';' : ',',
+      record_delimiter: 'windows',
+      cast: {
+        number: (value) => {
+          const text = String(round(value));
+          return locale === 'de' ? text.replace('.', ',') : text;
+        },
+        boolean: (value) => (value ? 'true' : 'false'),
+        string: neutralise,
+      },
+    },
+  );
+}
