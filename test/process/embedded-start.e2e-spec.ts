@@ -100,6 +100,8 @@ describe('the embedded default, as started by npm start', () => {
     it('METRICS_SETTINGS with an impossible value', () =>
       refused({ METRICS_SETTINGS: '{"musterstadt":{"responseTargetDays":-1}}' }, /METRICS_SETTINGS: tenant "musterstadt": responseTargetDays must be a positive number/));
     it('METRICS_SETTINGS with an unknown setting', () => refused({ METRICS_SETTINGS: '{"musterstadt":{"responseTargetDay":10}}' }, /unknown setting responseTargetDay/));
+    it('KAFKA_* settings that contradict each other', () =>
+      refused({ KAFKA_BROKERS: '127.0.0.1:9', KAFKA_BACKOFF_INITIAL_MS: '1000', KAFKA_BACKOFF_MAX_MS: '10' }, /- KAFKA_BACKOFF_MAX_MS must not be below KAFKA_BACKOFF_INITIAL_MS/));
     it('an unreachable DATABASE_URL', async () => {
       const closed = await freePort();
       await refused({ DATABASE_URL: `postgres://someone:secret@127.0.0.1:${closed}/koproduktiv` }, new RegExp(`- DATABASE_URL=postgres://someone:\\*\\*\\*@127\\.0\\.0\\.1:${closed}/koproduktiv: cannot connect \\(.*ECONNREFUSED`, 'm'));

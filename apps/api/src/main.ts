@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createLogger, exitOnStartupError, loadConfigOrExit, preflight } from '@koproduktiv/platform';
-import { createProjector, createRuntime } from '@koproduktiv/runtime';
+import { checkProjectorConfig, createProjector, createRuntime } from '@koproduktiv/runtime';
 import { createApp } from './create-app';
 import { banner } from './banner';
 import { metricsSettingsFromEnv } from './queries/settings';
@@ -9,6 +9,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   // Every configuration problem is found before anything (the embedded PostgreSQL) is started.
   metricsSettingsFromEnv();
+  if (config.RUN_PROJECTOR) checkProjectorConfig();
   await preflight(config);
   const logger = createLogger(config.LOG_LEVEL);
   const runtime = await createRuntime(config, logger);

@@ -1,6 +1,6 @@
 import type { Registry } from 'prom-client';
-import { createKafkaRelay, KafkaRelayHandle } from '@koproduktiv/messaging';
-import type { Logger } from '@koproduktiv/platform';
+import { createKafkaRelay, KafkaConfigError, KafkaRelayHandle, loadKafkaConfig } from '@koproduktiv/messaging';
+import { ConfigError, Logger } from '@koproduktiv/platform';
 import { ProjectorHost } from '@koproduktiv/projections';
 import type { Runtime } from './runtime';
 
@@ -9,6 +9,16 @@ export interface Projector {
   /** Adds what the processors count (e.g. the relay's published and dead-lettered events) to /metrics. */
   registerMetrics(registry: Registry): void;
   stop(): Promise<void>;
+}
+
+/** For entry points, before anything is started: the KAFKA_* settings, or a ConfigError naming each problem. */
+export function checkProjectorConfig(env: NodeJS.ProcessEnv = process.env): void {
+  try {
+    loadKafkaConfig(env);
+  } catch (error) {
+    if (error instanceof KafkaConfigError) throw new ConfigError(error.problems);
+    throw error;
+  }
 }
 
 /**
