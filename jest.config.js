@@ -37,8 +37,8 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join("|")})/)(?!.*/node_modules/)`],
   moduleNameMapper: {
-    '^@koproduktiv/(domain|event-store|platform|projections|metrics|runtime|messaging)$': '<rootDir>/libs/$1/src/index.ts',
-    '^@koproduktiv/(event-store|metrics)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@koproduktiv/(domain|event-store|platform|projections|metrics|runtime|messaging|personal-data)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@koproduktiv/(event-store|metrics|personal-data)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

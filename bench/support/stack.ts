@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { openPersonalData } from '@koproduktiv/personal-data';
 import {
   createLogger,
   createPool,
@@ -68,6 +69,7 @@ export async function startStack({ poolSize, logLevel }: StackOptions): Promise<
     });
     cleanup.push(() => pool.end());
     await migrate(pool);
+    const personalData = await openPersonalData(pool, { dataDir: await mkdtemp(join(tmpdir(), 'kp-bench-kek-')) });
 
     const secret = new Uint8Array(randomBytes(32));
     const store = new PostgresEventStore(pool);
@@ -75,6 +77,7 @@ export async function startStack({ poolSize, logLevel }: StackOptions): Promise<
       {
         store,
         idempotency: new PostgresIdempotencyStore(pool),
+        personalData,
         verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
         ready: async () => void (await pool.query('SELECT 1')),
         pool,

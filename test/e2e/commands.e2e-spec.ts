@@ -55,6 +55,13 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
       expect(response.headers.get('etag')).toBe(`"${response.body.version}"`);
       sent.add(type);
     }
+    // Erasure is the admin's: the story's clerk cannot, an admin can (and the events stay verifiable).
+    for (const type of ['ShredCaseNarratives', 'EraseInitiativeContact'] as const) {
+      expect((await api.command(type, commandExamples[type])).status).toBe(403);
+      const erased = await api.command(type, commandExamples[type], { token: await api.token('musterstadt', 'admin') });
+      expect({ type, status: erased.status, events: erased.body.events }).toMatchObject({ type, status: 200, events: [{ type: expect.any(String) }] });
+      sent.add(type);
+    }
     expect([...sent].sort()).toEqual([...DOMAIN_COMMAND_TYPES].sort());
 
     const events = await api.store.readStream('musterstadt', caseStream);

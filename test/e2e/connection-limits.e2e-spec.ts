@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino from 'pino';
 import { migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { DEV_AUDIENCE, DEV_ISSUER, PostgresIdempotencyStore, TokenVerifier } from '../../libs/platform/src';
+import { openTestPersonalData } from '../support/personal-data';
 import { createApp } from '../../apps/api/src/create-app';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 import { waitFor } from '../support/wait-for';
@@ -29,6 +30,7 @@ describe('HTTP connection limits', () => {
       {
         store: new PostgresEventStore(db.pool),
         idempotency: new PostgresIdempotencyStore(db.pool),
+        personalData: await openTestPersonalData(db.pool),
         verifier: new TokenVerifier({ secret: new Uint8Array(randomBytes(32)), issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
         ready: async () => void (await db.pool.query('SELECT 1')),
         pool: db.pool,

@@ -1,3 +1,5 @@
+import type { EventCodec } from '../../libs/personal-data/src';
+import { openTestPersonalData } from '../support/personal-data';
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -25,6 +27,7 @@ describe('demo data (PostgreSQL)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
   let idempotency: PostgresIdempotencyStore;
+  let codec: EventCodec;
   let first: PlayResult;
   let now: Date;
   const count = async (sql: string, params: unknown[] = []) => Number((await db.pool.query<{ n: string }>(sql, params)).rows[0].n);
@@ -33,9 +36,10 @@ describe('demo data (PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('kp_demo');
     await migrate(db.pool);
+    codec = (await openTestPersonalData(db.pool)).codec;
     store = new PostgresEventStore(db.pool);
     idempotency = new PostgresIdempotencyStore(db.pool);
-    first = await playStory(store, idempotency, { tenant: TENANT, seed: SEED });
+    first = await playStory(store, idempotency, codec, { tenant: TENANT, seed: SEED });
     now = new Date();
   }, 60_000);
   afterAll(() => db?.drop());
@@ -136,19 +140,19 @@ describe('demo data (PostgreSQL)', () => {
 
   it('a run in a later month keeps the dates the tenant was loaded with and adds what came due', async () => {
     const march = new Date('2027-03-10T12:00:00Z');
-    const loaded = await playStory(store, idempotency, { tenant: 'spaeter', seed: SEED, now: () => march });
+    const loaded = await playStory(store, idempotency, codec, { tenant: 'spaeter', seed: SEED, now: () => march });
     expect(day(loaded.to!).slice(0, 7)).toBe('2027-03');
     const july = new Date('2027-07-20T12:00:00Z');
-    const again = await playStory(store, idempotency, { tenant: 'spaeter', seed: SEED, now: () => july });
+    const again = await playStory(store, idempotency, codec, { tenant: 'spaeter', seed: SEED, now: () => july });
     expect(again).toMatchObject({ shiftDays: loaded.shiftDays, appended: 0, alreadyLoaded: loaded.commands, commands: loaded.commands });
     // A fresh tenant in July gets the story ending in July.
-    const fresh = await playStory(store, idempotency, { tenant: 'neu', seed: SEED, now: () => july, until: addDays(storySpan(shiftToEndNow(SEED, july)).start, 30) });
+    const fresh = await playStory(store, idempotency, codec, { tenant: 'neu', seed: SEED, now: () => july, until: addDays(storySpan(shiftToEndNow(SEED, july)).start, 30) });
     expect(day(buildStory(SEED, fresh.shiftDays).at(-1)!.at).slice(0, 7)).toBe('2027-07');
   }, 120_000);
 
   it('appends nothing when it runs a second time', async () => {
     const before = await count('SELECT count(*) AS n FROM kp_events');
-    const second = await playStory(store, idempotency, { tenant: TENANT, seed: SEED });
+    const second = await playStory(store, idempotency, codec, { tenant: TENANT, seed: SEED });
     expect(second).toMatchObject({ commands: first.commands, appended: 0, alreadyLoaded: first.commands });
     expect(await count('SELECT count(*) AS n FROM kp_events')).toBe(before);
   }, 60_000);
@@ -156,10 +160,10 @@ describe('demo data (PostgreSQL)', () => {
   it('plays a prefix with --until, and more of it on a later run', async () => {
     const upTo = (day: string) => STORY.filter((step) => step.at.toISOString() <= `${day}T23:59:59.999Z`).length;
     const [spring, summer] = [addDays(SPAN.start, 88), addDays(SPAN.start, 179)];
-    const early = await playStory(store, idempotency, { tenant: 'vorort', seed: SEED, until: spring });
+    const early = await playStory(store, idempotency, codec, { tenant: 'vorort', seed: SEED, until: spring });
     expect(day(early.to!) <= spring).toBe(true);
     expect(early).toMatchObject({ commands: upTo(spring), alreadyLoaded: 0, shiftDays: SHIFT });
-    const later = await playStory(store, idempotency, { tenant: 'vorort', seed: SEED, until: summer });
+    const later = await playStory(store, idempotency, codec, { tenant: 'vorort', seed: SEED, until: summer });
     expect(later).toMatchObject({ commands: upTo(summer), alreadyLoaded: early.commands });
     expect(later.appended).toBe(await count(`SELECT count(*) AS n FROM kp_events WHERE tenant = 'vorort'`) - early.appended);
   }, 60_000);

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { commandExamples, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, ApiResponse, sendStory, startApi } from '../support/api-harness';
 
@@ -9,9 +11,11 @@ import { ApiHarness, ApiResponse, sendStory, startApi } from '../support/api-har
 describe('hostile input over HTTP', () => {
   let api: ApiHarness;
   const tenant = 'musterstadt';
+  const warnings: { msg: string; count?: number; uninterpretable?: unknown[] }[] = [];
 
   beforeAll(async () => {
-    api = await startApi();
+    const logs = new Writable({ write: (chunk, _, done) => done(void warnings.push(JSON.parse(String(chunk)))) });
+    api = await startApi({ logger: pino({ level: 'warn' }, logs) });
     await sendStory(api, tenant);
     await api.project();
   }, 180_000);
@@ -116,6 +120,23 @@ describe('hostile input over HTTP', () => {
     });
   });
 
+  describe('requests refused before any controller', () => {
+    const expectProblem = (response: ApiResponse, status: number, code: string) => {
+      expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    };
+
+    it('a path that is not valid percent-encoding is 400 problem+json', async () => {
+      expectProblem(await analyst('/v1/cases/%'), 400, 'REQUEST.INVALID');
+      expectProblem(await analyst('/v1/cases/%E0%A4%A'), 400, 'REQUEST.INVALID');
+    });
+
+    it('an over-long path segment is 414 and oversized headers are 431, both problem+json', async () => {
+      expectProblem(await analyst(`/v1/cases/${'a'.repeat(500)}`), 414, 'REQUEST.TOO_LARGE');
+      expectProblem(await api.request('GET', '/v1/cases', { headers: { 'x-padding': 'p'.repeat(20_000) } }), 431, 'REQUEST.TOO_LARGE');
+    });
+  });
+
   describe('history stored before these checks existed is read defensively', () => {
     const poisoned = randomUUID();
     beforeAll(async () => {
@@ -147,6 +168,10 @@ describe('hostile input over HTTP', () => {
       const series = await analyst('/v1/metrics/timeseries?from=2026-01&to=2026-03');
       expect(series.status).toBe(200);
       expect(series.body.data).toHaveLength(3);
+      expect(series.body.data[2].uninterpretable).toEqual([expect.objectContaining({ caseId: poisoned })]);
+      const logged = warnings.filter((line) => /cannot interpret/.test(line.msg));
+      expect(logged.length).toBeGreaterThanOrEqual(3);
+      expect(logged[0].uninterpretable).toEqual([expect.objectContaining({ caseId: poisoned, list: 'commitments' })]);
     });
 
     it('the dormant filter of the case list answers, without INVALID_CURSOR', async () => {

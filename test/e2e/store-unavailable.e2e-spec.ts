@@ -1,9 +1,16 @@
 import 'reflect-metadata';
+import { EventCodec, LocalKeyEncryptionKey, PostgresAccessLog, PostgresDataKeyStore } from '../../libs/personal-data/src';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PostgresEventStore } from '../../libs/event-store/src';
 import { createLogger, createPool, DEV_AUDIENCE, DEV_ISSUER, freePort, issueDevToken, PostgresIdempotencyStore, TokenVerifier } from '../../libs/platform/src';
 import { createApp } from '../../apps/api/src/create-app';
+
+function unreachablePersonalData(pool: ReturnType<typeof createPool>) {
+  const kek = new LocalKeyEncryptionKey(randomBytes(32));
+  const keys = new PostgresDataKeyStore(pool, kek);
+  return { kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool) };
+}
 
 describe('when the event store cannot be reached', () => {
   let app: NestFastifyApplication;
@@ -19,6 +26,7 @@ describe('when the event store cannot be reached', () => {
       {
         store: new PostgresEventStore(deadPool),
         idempotency: new PostgresIdempotencyStore(deadPool),
+        personalData: unreachablePersonalData(deadPool),
         verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
         ready: async () => void (await deadPool.query('SELECT 1')),
         pool: deadPool,

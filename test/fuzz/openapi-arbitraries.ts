@@ -116,8 +116,13 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const dateText = (d: Date) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-/** Instants in the supported years, up to now: accepted as business time. */
-const supportedInstant = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date(), noInvalidDate: true });
+/** Instants in the supported years and in the past (a fixed bound, so that a seed replays the same requests). */
+const supportedInstant = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T23:59:59.999Z'), noInvalidDate: true });
+/** Calendar days in the supported years, the first and the last among them. */
+const supportedDate = fc.oneof(
+  fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T23:59:59Z'), noInvalidDate: true }).map(dateText),
+  fc.constantFrom('1900-01-01', '2199-12-31'),
+);
 
 /** Either a value the schema allows (`hostile` false: such bodies pass validation), or one at or beyond its edges. */
 function describedValue(doc: any, raw: Schema, ctx: FuzzContext, depth: number, hostile: boolean, name: string): fc.Arbitrary<unknown> {
@@ -129,7 +134,7 @@ function describedValue(doc: any, raw: Schema, ctx: FuzzContext, depth: number, 
     const known = ctx.knownIds[name] ?? Object.values(ctx.knownIds).flat();
     return fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 3 }, { arbitrary: fc.uuid({ version: [4, 7] }), weight: 1 });
   }
-  if (schema.format === 'date') return orEdges(supportedInstant.map(dateText), EDGE_DATES);
+  if (schema.format === 'date') return orEdges(supportedDate, EDGE_DATES);
   if (schema.format === 'date-time') return orEdges(supportedInstant.map((d) => d.toISOString()), EDGE_INSTANTS);
   if (schema.format === 'email') return orEdges(fc.emailAddress().filter((email) => email.length <= (schema.maxLength ?? 254)), HOSTILE_STRINGS);
   if (schema.pattern) return orEdges(fc.stringMatching(new RegExp(schema.pattern)).filter((t) => t.length >= (schema.minLength ?? 0) && t.length <= (schema.maxLength ?? 1000)), HOSTILE_STRINGS);
@@ -279,13 +284,14 @@ export function requestArbitrary(operations: readonly Operation[], ctx: FuzzCont
       accept: fc.constantFrom(undefined, undefined, 'text/csv', 'application/json', '*/*', 'text/csv;q=0.1, application/json', 'image/png'),
     });
     const body = op.body ? bodyFor(ctx.doc, op.body, ctx) : fc.constantFrom(undefined, undefined, undefined, '{}', '{"x":1}');
-    return fc.tuple(pathValues, query, headers, body).map(([values, queryParts, header, text]): FuzzRequest => {
+    const method = fc.oneof({ arbitrary: fc.constant(op.method), weight: 30 }, { arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'), weight: 1 });
+    return fc.tuple(pathValues, query, headers, body, method).map(([values, queryParts, header, text, sent]): FuzzRequest => {
       let i = 0;
       const path = op.path.replace(/\{[^}]+\}/g, () => values[i++] as string);
       const search = queryParts.flat().join('&');
       const headersSent = Object.fromEntries(Object.entries(header).filter(([, v]) => v !== undefined && v !== null)) as Record<string, string>;
-      const withBody = op.method !== 'GET' && text !== undefined;
-      return { operation: `${op.method} ${op.path}`, method: op.method, url: search ? `${path}?${search}` : path, headers: headersSent, body: withBody ? text : undefined };
+      const withBody = sent !== 'GET' && text !== undefined;
+      return { operation: `${op.method} ${op.path}`, method: sent, url: search ? `${path}?${search}` : path, headers: headersSent, body: withBody ? text : undefined };
     });
   });
 }

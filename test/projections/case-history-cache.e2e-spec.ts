@@ -1,3 +1,4 @@
+import { openTestPersonalData } from '../support/personal-data';
 import { randomUUID } from 'node:crypto';
 import { migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { resolveMetricsSettings } from '../../libs/metrics/src';
@@ -30,7 +31,7 @@ describe('case metrics from the history cache (PostgreSQL)', () => {
     db = await createTestDatabase();
     await migrate(db.pool);
     store = new PostgresEventStore(db.pool);
-    executor = new CommandExecutor(store, new InMemoryIdempotencyStore());
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), (await openTestPersonalData(db.pool)).codec);
     const runner = new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool)), { batchSize: 100 });
     catchUp = () => runner.catchUp();
     await send('SubmitRequest', { ...commandExamples.SubmitRequest, caseId });
@@ -65,9 +66,9 @@ describe('case metrics from the history cache (PostgreSQL)', () => {
     await interaction(other);
     await catchUp();
     await positionLookupPassed();
-    const before = (await cached.position());
+    const { store: before, own } = await cached.positions(TENANT);
     const answer = await cached.caseMetrics(TENANT, caseId, T);
-    expect(answer?.position).toBe(before);
+    expect(answer?.position).toBe(own);
     expect(answer).toEqual(await uncachedMetrics());
     expect(cache.stats()).toMatchObject({ hits: 2, misses: 2 });
     expect(cache.get(TENANT, caseId)?.checkedAt).toBe(before);

@@ -1,3 +1,4 @@
+import { openTestPersonalData } from '../support/personal-data';
 import { randomUUID } from 'node:crypto';
 import { migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { aggregateCaseMetrics, CaseHistory, CaseSnapshot, monthEnds, resolveMetricsSettings, snapshotCase } from '../../libs/metrics/src';
@@ -23,7 +24,7 @@ describe('summary and time series over more cases than one page (PostgreSQL)', (
     db = await createTestDatabase();
     await migrate(db.pool);
     const store = new PostgresEventStore(db.pool);
-    const executor = new CommandExecutor(store, new InMemoryIdempotencyStore());
+    const executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), (await openTestPersonalData(db.pool)).codec);
     const send = (type: string, data: object, day: number) =>
       executor.execute({ tenant: TENANT, actor: { subject: 'clerk', role: 'clerk' }, command: { type, data } as never, correlationId: randomUUID(), commandId: randomUUID(), occurredAt: new Date(Date.UTC(2026, 0, 1 + day, 9)) });
     for (let i = 0; i < CASES; i++) {

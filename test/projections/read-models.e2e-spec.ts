@@ -1,3 +1,4 @@
+import { openTestPersonalData } from '../support/personal-data';
 import { randomUUID } from 'node:crypto';
 import { appendInTransaction, migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { InMemoryIdempotencyStore } from '../../libs/platform/src';
@@ -17,7 +18,7 @@ describe('read models (PostgreSQL)', () => {
     db = await createTestDatabase();
     await migrate(db.pool);
     store = new PostgresEventStore(db.pool);
-    executor = new CommandExecutor(store, new InMemoryIdempotencyStore());
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), (await openTestPersonalData(db.pool)).codec);
     for (const { type, body } of commandExampleSequence) await send(type, body);
     for (let i = 0; i < 5; i += 1) {
       const caseId = randomUUID();

@@ -8,12 +8,15 @@ import {
   DEV_AUDIENCE,
   DEV_ISSUER,
   issueDevToken,
+  Logger,
   PostgresIdempotencyStore,
   TokenVerifier,
 } from '../../libs/platform/src';
 import { createApp } from '../../apps/api/src/create-app';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
 import { ensureReadModels, ProcessorRunner, ReadModelProjection } from '../../libs/projections/src';
+import { EventCodec, PersonalData, PostgresAccessLog, PostgresDataKeyStore } from '../../libs/personal-data/src';
+import { openTestPersonalData } from './personal-data';
 import { createTestDatabase, TestDatabase } from './postgres';
 
 export interface ApiResponse {
@@ -26,6 +29,10 @@ export interface ApiHarness {
   readonly baseUrl: string;
   readonly db: TestDatabase;
   readonly store: EventStore;
+  /** The key table's codec and access log, over the test's database. */
+  readonly personalData: PersonalData;
+  /** The file of its key-encryption key (KEY_ENCRYPTION_KEY_FILE for the CLI). */
+  readonly keyFile: string;
   token(tenant: string, ...roles: string[]): Promise<string>;
   /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
   command(type: string, body: unknown, options?: { tenant?: string; token?: string | null; headers?: Record<string, string> }): Promise<ApiResponse>;
@@ -43,21 +50,27 @@ export async function startApi({
   eventStore = { EVENT_STORE: 'postgres' } as EventStoreSelection,
   /** A store made by the test instead of the selected one (e.g. an adapter over a fake client). */
   givenStore = undefined as EventStore | undefined,
+  /** The service's logger (default: silent, or TEST_LOG_LEVEL). */
+  logger = undefined as Logger | undefined,
+  /** Start a second process over the database of a running harness: its key-encryption key, fresh caches; close() leaves the database. */
+  reuse = undefined as ApiHarness | undefined,
 } = {}): Promise<ApiHarness> {
-  const db = await createTestDatabase('kp_e2e');
+  const db = reuse?.db ?? (await createTestDatabase('kp_e2e'));
   await migrate(db.pool);
+  const { keyFile, ...personalData } = reuse ? { ...(await restartedPersonalData(db.pool, reuse.personalData)), keyFile: reuse.keyFile } : await openTestPersonalData(db.pool);
   const secret = new Uint8Array(randomBytes(32));
   // Events in the selected store; read models, checkpoints and idempotency keys in PostgreSQL.
-  const store = givenStore ?? (await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES }));
+  const store = givenStore ?? reuse?.store ?? (await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES }));
   const app: NestFastifyApplication = await createApp(
     {
       store,
       idempotency: new PostgresIdempotencyStore(db.pool),
+      personalData,
       verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
       ready: async () => void (await db.pool.query('SELECT 1')),
       pool: db.pool,
     },
-    { logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
+    { logger: logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as { port: number };
@@ -80,6 +93,8 @@ export async function startApi({
     baseUrl,
     db,
     store,
+    personalData,
+    keyFile,
     token,
     request,
     async command(type, body, { tenant = 'musterstadt', token: given, headers = {} } = {}) {
@@ -98,6 +113,7 @@ export async function startApi({
     },
     async close() {
       await app.close();
+      if (reuse) return;
       await store.close();
       await db.drop();
     },
@@ -110,4 +126,10 @@ export async function sendStory(api: ApiHarness, tenant = 'musterstadt'): Promis
     const response = await api.command(type, body, { tenant, headers: { 'x-correlation-id': `story-${type}` } });
     if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
   }
+}
+
+/** What a restarted process has: the same key-encryption key, nothing cached. */
+async function restartedPersonalData(pool: TestDatabase['pool'], running: PersonalData): Promise<PersonalData> {
+  const keys = new PostgresDataKeyStore(pool, running.kek);
+  return { kek: running.kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool) };
 }

@@ -7,6 +7,7 @@ import { AuditModule } from './audit/audit.module';
 import { QueriesModule } from './queries/queries.module';
 import { AdminController, REBUILD_JOB } from './admin/admin.controller';
 import { RebuildJob } from './admin/rebuild-job';
+import { AccessLogController } from './admin/access-log.controller';
 import { CommandExecutor } from '@koproduktiv/runtime';
 import { buildCommandsController } from './commands/commands-controller.factory';
 import { commandDtos } from './commands/dto';
@@ -22,7 +23,7 @@ import { registerCaseHistoryCacheMetrics } from './queries/case-history-cache-me
 import type { Runtime } from '@koproduktiv/runtime';
 
 /** What the HTTP application needs; the projector's statuses only when it runs in this process. */
-export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'verifier' | 'ready' | 'pool'> & {
+export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' | 'verifier' | 'ready' | 'pool'> & {
   readonly processors?: ProcessorStatuses;
   /** Called after every successful append (wakes an in-process projector). */
   readonly onAppended?: () => void;
@@ -38,8 +39,8 @@ export class ApiModule {
     const processors = runtime.processors ?? (() => []);
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store), QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes)],
-      controllers: [buildCommandsController(commandDtos), HealthController, MetricsController, AdminController],
+      imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store, runtime.personalData), QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes)],
+      controllers: [buildCommandsController(commandDtos), HealthController, MetricsController, AdminController, AccessLogController],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.store },
         { provide: IDEMPOTENCY_STORE, useValue: runtime.idempotency },
@@ -55,7 +56,7 @@ export class ApiModule {
         } },
         {
           provide: CommandExecutor,
-          useFactory: (store: EventStore, idempotency: IdempotencyStore) => new CommandExecutor(store, idempotency, undefined, runtime.onAppended),
+          useFactory: (store: EventStore, idempotency: IdempotencyStore) => new CommandExecutor(store, idempotency, runtime.personalData.codec, undefined, runtime.onAppended),
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
         ExecuteDomainCommandHandler,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createLogger, exitOnStartupError, loadConfigOrExit, preflight } from '@koproduktiv/platform';
+import { KeyEncryptionKeyError, PlaintextStoreError, RetentionSettingsError } from '@koproduktiv/personal-data';
 import { checkProjectorConfig, createProjector, createRuntime } from '@koproduktiv/runtime';
 import { createApp } from './create-app';
 import { banner } from './banner';
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const runtime = await createRuntime(config, logger);
   const projector = config.RUN_PROJECTOR ? createProjector(runtime, logger) : undefined;
-  await projector?.host.start();
+  await projector?.start();
   const app = await createApp(
     {
       ...runtime,
@@ -49,4 +50,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch(exitOnStartupError('Koproduktiv'));
+main().catch((error) => {
+  if (error instanceof KeyEncryptionKeyError || error instanceof PlaintextStoreError || error instanceof RetentionSettingsError) {
+    process.stderr.write(`Koproduktiv did not start: ${error.message}\n`);
+    process.exit(2);
+  }
+  exitOnStartupError('Koproduktiv')(error);
+});

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError } from '@koproduktiv/platform';
 import { CliError } from './cli-error';
 import { auditCommand, auditHelp } from './commands/audit';
+import { keysCommand, keysHelp, retentionCommand, retentionHelp, storeCommand, storeHelp } from './commands/data-protection';
 import { demoCommand, demoHelp } from './commands/demo';
 import { projectionsCommand, projectionsHelp } from './commands/projections';
 import { tokenCommand, tokenHelp } from './commands/token.command';
@@ -11,6 +12,9 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help: s
   audit: { run: auditCommand, help: auditHelp },
   demo: { run: demoCommand, help: demoHelp },
   projections: { run: projectionsCommand, help: projectionsHelp },
+  keys: { run: keysCommand, help: keysHelp },
+  retention: { run: retentionCommand, help: retentionHelp },
+  store: { run: storeCommand, help: storeHelp },
 };
 
 const usage = `Usage: koproduktiv <command> [options]
@@ -20,6 +24,9 @@ Commands:
   audit     replay, verify and export the event store (auditors, operators)
   demo      load demo data: three years of a small town, played through the command path
   projections  rebuild the read models, or check them against a replay
+  keys      rotate the key-encryption key of personal data
+  retention list the personal data whose retention period is over (dry run)
+  store     encrypt-personal-data: seal a store written before personal data was sealed
 
 Run "koproduktiv <command> --help" for a command's options.`;
 

@@ -12,9 +12,9 @@ async function main(): Promise<void> {
   checkProjectorConfig();
   await preflight(config, { port: config.PROJECTOR_PORT });
   const logger = createLogger(config.LOG_LEVEL, 'koproduktiv-projector');
-  const runtime = await createRuntime(config, logger, { whenEmbeddedInUse: 'attach' });
+  const runtime = await createRuntime(config, logger, { whenEmbeddedInUse: 'attach', needsKeyEncryptionKey: false });
   const projector = createProjector(runtime, logger);
-  await projector.host.start();
+  await projector.start();
   const registry = createMetricsRegistry(() => projector.host.statuses());
   projector.registerMetrics(registry);
   const port = config.PROJECTOR_PORT;

@@ -7,27 +7,30 @@ import {
   DOMAIN_EVENT_TYPES,
   eventCatalog,
   isDomainCommandType,
-  personalDataFields,
+  isDomainEventType,
 } from './catalog';
+import { carriesPersonalData, PERSONAL_DATA } from './personal-data';
 import { DOMAIN_ERROR_CODES, NOT_FOUND_ERROR_CODES } from './errors';
+import { streamIdFor } from './shared';
 import { sampleCommands } from './testing';
 
 describe('catalog', () => {
-  it('maps all 31 commands of DOMAIN.md to their aggregate', () => {
-    expect(DOMAIN_COMMAND_TYPES).toHaveLength(31);
+  it('maps all 33 commands of DOMAIN.md to their aggregate', () => {
+    expect(DOMAIN_COMMAND_TYPES).toHaveLength(33);
     expect(Object.entries(commandCatalog).filter(([, c]) => c === 'initiative').map(([t]) => t)).toEqual([
       'RegisterInitiative',
       'UpdateInitiativeProfile',
       'ReportActiveMembers',
       'DissolveInitiative',
+      'EraseInitiativeContact',
     ]);
     expect(Object.values(commandCatalog).filter((c) => c === 'unit')).toHaveLength(2);
     expect(Object.values(commandCatalog).filter((c) => c === 'fund')).toHaveLength(5);
-    expect(Object.values(commandCatalog).filter((c) => c === 'case')).toHaveLength(20);
+    expect(Object.values(commandCatalog).filter((c) => c === 'case')).toHaveLength(21);
   });
 
   it('maps every event to the aggregate that emits it', () => {
-    expect(DOMAIN_EVENT_TYPES).toHaveLength(31);
+    expect(DOMAIN_EVENT_TYPES).toHaveLength(33);
     for (const category of AGGREGATE_CATEGORIES) {
       expect(Object.entries(eventCatalog).filter(([, c]) => c === category).map(([t]) => t)).toEqual(
         deciders[category].eventTypes,
@@ -53,14 +56,33 @@ describe('catalog', () => {
     }
   });
 
-  it('recognises command types without inheriting Object.prototype names', () => {
+  it('recognises command and event types without inheriting Object.prototype names', () => {
     expect(isDomainCommandType('CloseCase')).toBe(true);
     expect(isDomainCommandType('constructor')).toBe(false);
     expect(isDomainCommandType('CaseClosed')).toBe(false);
+    expect(isDomainEventType('CaseClosed')).toBe(true);
+    expect(isDomainEventType('toString')).toBe(false);
+    expect(isDomainEventType('CloseCase')).toBe(false);
   });
 
-  it('marks the initiative contact as personal data, and nothing else', () => {
-    expect(personalDataFields).toEqual({ InitiativeRegistered: ['contact'], InitiativeProfileUpdated: ['contact'] });
+  it('names a stream by its category and aggregate id', () => {
+    expect(streamIdFor('case', '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02')).toBe('case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02');
+  });
+
+  it('seals personal data of initiative events under the contact, of case and fund events under the case', () => {
+    for (const [type, spec] of Object.entries(PERSONAL_DATA)) {
+      expect(spec?.subject).toBe(eventCatalog[type as keyof typeof eventCatalog] === 'initiative' ? 'initiative-contact' : 'case-narratives');
+    }
+    expect(Object.keys(PERSONAL_DATA)).not.toContain('CaseNarrativesShredded');
+    expect(Object.keys(PERSONAL_DATA)).not.toContain('InitiativeContactErased');
+    expect(PERSONAL_DATA.RequestSubmitted?.fields).toEqual(['description']);
+    expect(PERSONAL_DATA.InitiativeRegistered?.fields).toEqual(['contact']);
+  });
+
+  it('knows whether an event carries personal data by the fields it actually holds', () => {
+    expect(carriesPersonalData({ type: 'RequestAcknowledged', data: { caseId: 'c', unitId: 'u', staffRef: 's' } })).toBe(false);
+    expect(carriesPersonalData({ type: 'RequestAcknowledged', data: { caseId: 'c', unitId: 'u', staffRef: 's', note: 'n' } })).toBe(true);
+    expect(carriesPersonalData({ type: 'CommitmentFulfilled', data: { caseId: 'c', commitmentId: 'x' } })).toBe(false);
   });
 
   it('error codes are unique, CATEGORY.REASON upper snake', () => {

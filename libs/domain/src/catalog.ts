@@ -30,7 +30,7 @@ export const deciders = {
 const catalogOf = <T extends string>(category: AggregateCategory, types: readonly T[]) =>
   Object.fromEntries(types.map((type) => [type, category])) as Record<T, AggregateCategory>;
 
-/** Every command type (31) mapped to the aggregate that decides it. */
+/** Every command type (33) mapped to the aggregate that decides it. */
 export const commandCatalog: Readonly<Record<DomainCommandType, AggregateCategory>> = {
   ...catalogOf('initiative', INITIATIVE_COMMAND_TYPES),
   ...catalogOf('unit', UNIT_COMMAND_TYPES),
@@ -57,16 +57,6 @@ export const deciderFor = (commandType: DomainCommandType): AnyDecider => decide
 
 /** All events are at schema version 1 for now; bump per event type when its data changes shape. */
 export const EVENT_SCHEMA_VERSION = 1;
-
-/**
- * Top-level fields of event data that hold personal data (encrypted at rest, crypto-shredded on
- * erasure, hidden from analysts). staffRef and sponsorRef are opaque ids of other systems, and
- * free-text fields are not marked.
- */
-export const personalDataFields: Partial<Record<DomainEventType, readonly string[]>> = {
-  InitiativeRegistered: ['contact'],
-  InitiativeProfileUpdated: ['contact'],
-};
 
 // Compile-time checks that the type lists name every member of their unions.
 type Expect<T extends true> = T;

@@ -6,3 +6,4 @@ export * from './fund';
 export * from './case';
 export * from './catalog';
 export * from './errors';
+export * from './personal-data';

@@ -1,4 +1,4 @@
-import { aggregateCaseMetrics, CaseSnapshot, filterCases, groupCases, snapshotCase, SnapshotMetrics } from './aggregate-metrics';
+import { aggregateCaseMetrics, aggregateReporting, CaseSnapshot, CaseSnapshots, filterCases, groupCases, snapshotCase, SnapshotMetrics } from './aggregate-metrics';
 import { foldCaseEvents } from './case-history';
 import { CaseFacts, CommitmentCounts } from './case-metrics';
 import { caseEvents, positions } from './testing/case-events';
@@ -183,5 +183,21 @@ describe('from histories to an aggregate', () => {
     const early = histories.map((h) => snapshotCase(h, new Date('2026-01-15T00:00:00Z'))).filter((s): s is CaseSnapshot => s !== null);
     expect(early).toHaveLength(1);
     expect(aggregateCaseMetrics(early).institutionalisationRate).toBe(0);
+  });
+});
+
+describe('CaseSnapshots: one case that cannot be computed does not fail the others', () => {
+  const next = positions();
+  const good = caseEvents('case-good', next);
+  const bad = caseEvents('case-bad', next);
+
+  it('leaves the case out, reports it, and aggregates the rest', () => {
+    const cases = new CaseSnapshots(new Date('2026-02-01T00:00:00Z'));
+    cases.add(foldCaseEvents([good.submitted('2026-01-01T00:00:00Z')]));
+    // A stored row without one of its lists, as no version of the projection wrote it.
+    cases.add({ ...foldCaseEvents([bad.submitted('2026-01-01T00:00:00Z')]), interactions: undefined as never });
+    const aggregate = aggregateReporting(cases.snapshots, cases.leftOut);
+    expect(aggregate.cases).toBe(1);
+    expect(aggregate.uninterpretable).toEqual([{ caseId: 'case-bad', list: 'case', pos: null, reason: expect.any(String) }]);
   });
 });

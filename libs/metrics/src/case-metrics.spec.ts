@@ -1,6 +1,7 @@
 import { caseHistoryAsOf, emptyCaseHistory, foldCaseEvent, foldCaseEvents } from './case-history';
 import { biceBoxerman, caseUnit, computeCaseFacts, computeCaseMetrics, reciprocityOf } from './case-metrics';
 import { caseEvents, scores } from './testing/case-events';
+import type { Party } from '@koproduktiv/domain';
 
 const T = (s: string) => new Date(s);
 
@@ -461,5 +462,37 @@ describe('folding', () => {
     expect(foldCaseEvents([...events, ...events])).toEqual(once);
     expect(foldCaseEvent(once, other.interaction('2026-01-05T00:00:00Z', 'z', 'initiative', 'empower'))).toBe(once);
     expect(foldCaseEvent(once, { type: 'SponsorAssigned', data: { caseId: 'case-f' }, occurredAt: at, position: 999 })).toBe(once);
+  });
+});
+
+describe('history stored before dates were checked: read, not a failure', () => {
+  const e = caseEvents('case-old');
+  const history = foldCaseEvents([
+    e.submitted('2026-01-01T00:00:00Z'),
+    e.commitment('2026-01-02T00:00:00Z', 'far', 'administration', '9999-12-31'),
+    e.commitment('2026-01-02T00:00:00Z', 'early', 'administration', '0050-06-01'),
+    e.commitment('2026-01-02T00:00:00Z', 'nonsense', 'initiative', 'soon'),
+    e.commitment('2026-01-02T00:00:00Z', 'moved', 'initiative', '2026-02-01'),
+    e.renegotiated('2026-01-10T00:00:00Z', 'moved', '2026-02-30'),
+    e.commitment('2026-01-02T00:00:00Z', 'nobody', 'council' as Party, '2026-03-01'),
+  ]);
+  const m = computeCaseMetrics(history, T('2026-06-30T00:00:00Z'))!;
+
+  it('computes with extreme but real dates: 9999-12-31 is still open, 0050-06-01 long overdue', () => {
+    expect(m.commitments.administration).toMatchObject({ open: 1, overdue: 1 });
+  });
+
+  it('leaves out and reports what names no calendar day or no party', () => {
+    expect(m.commitments.initiative).toEqual({ kept: 0, late: 0, broken: 0, overdue: 0, open: 0 });
+    expect(m.uninterpretable?.map(({ list, reason }) => [list, reason])).toEqual([
+      ['commitments', 'Not a calendar date YYYY-MM-DD: soon'],
+      ['commitments', 'Not a calendar date YYYY-MM-DD: 2026-02-30'],
+      ['commitments', 'Not a promisor: council'],
+    ]);
+    expect(m.uninterpretable?.every((found) => found.caseId === 'case-old' && typeof found.pos === 'number')).toBe(true);
+  });
+
+  it('answers for a clean history without the field', () => {
+    expect('uninterpretable' in computeCaseMetrics(foldCaseEvents([e.submitted('2026-01-01T00:00:00Z')]), T('2026-02-01T00:00:00Z'))!).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
 export * from './runtime';
 export * from './commands';
 export * from './projector';
+export * from './retention';

@@ -1,39 +1,66 @@
 import type { Registry } from 'prom-client';
 import { createKafkaRelay, KafkaConfigError, KafkaRelayHandle, loadKafkaConfig } from '@koproduktiv/messaging';
+import { retentionYearsFromEnv, RetentionSettingsError } from '@koproduktiv/personal-data';
 import { ConfigError, Logger } from '@koproduktiv/platform';
 import { ProjectorHost } from '@koproduktiv/projections';
+import { CommandExecutor } from './commands';
+import { RetentionSchedule } from './retention';
 import type { Runtime } from './runtime';
 
 export interface Projector {
   readonly host: ProjectorHost;
+  /** The daily shredding of personal data whose retention period is over (RETENTION_SETTINGS). */
+  readonly retention: RetentionSchedule;
+  /** Starts the processors and the retention schedule. */
+  start(): Promise<void>;
   /** Adds what the processors count (e.g. the relay's published and dead-lettered events) to /metrics. */
   registerMetrics(registry: Registry): void;
   stop(): Promise<void>;
 }
 
-/** For entry points, before anything is started: the KAFKA_* settings, or a ConfigError naming each problem. */
+/** For entry points, before anything is started: the KAFKA_* and RETENTION_SETTINGS settings, or a ConfigError naming each problem. */
 export function checkProjectorConfig(env: NodeJS.ProcessEnv = process.env): void {
+  const problems: string[] = [];
   try {
     loadKafkaConfig(env);
   } catch (error) {
-    if (error instanceof KafkaConfigError) throw new ConfigError(error.problems);
-    throw error;
+    if (!(error instanceof KafkaConfigError)) throw error;
+    problems.push(...error.problems);
   }
+  try {
+    retentionYearsFromEnv(env.RETENTION_SETTINGS);
+  } catch (error) {
+    if (!(error instanceof RetentionSettingsError)) throw error;
+    problems.push(error.message);
+  }
+  if (problems.length) throw new ConfigError(problems);
 }
 
 /**
  * The processors a deployment runs: the read models always, the Kafka relay when KAFKA_BROKERS is
- * set (its settings are validated here, at boot).
+ * set, and the retention schedule (their settings are validated here, at boot).
  */
-export function createProjector(runtime: Pick<Runtime, 'store' | 'pool'>, logger: Logger, env: NodeJS.ProcessEnv = process.env): Projector {
+export function createProjector(
+  runtime: Pick<Runtime, 'store' | 'pool' | 'idempotency' | 'personalData'>,
+  logger: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+  clock: () => Date = () => new Date(),
+): Projector {
   const relay: KafkaRelayHandle | undefined = createKafkaRelay(env, logger);
   const host = new ProjectorHost(runtime.store, runtime.pool, relay ? [relay.processor] : [], logger);
+  const executor = new CommandExecutor(runtime.store, runtime.idempotency, runtime.personalData.codec, clock);
+  const retention = new RetentionSchedule(runtime.pool, executor, retentionYearsFromEnv(env.RETENTION_SETTINGS), logger, clock);
   if (relay) logger.info({ brokers: relay.config.brokers }, 'Kafka relay enabled');
   return {
     host,
+    retention,
+    start: async () => {
+      await host.start();
+      retention.start();
+    },
     registerMetrics: (registry) => relay?.metrics.register(registry),
     stop: async () => {
-      await Promise.all([host.stop(), relay?.close()]);
+      await Promise.all([host.stop(), relay?.close(), retention.stop()]);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
 import { createEventStore, EventStore, migrate } from '@koproduktiv/event-store';
+import { openPersonalData, PersonalData } from '@koproduktiv/personal-data';
 import {
   AppConfig,
   createPool,
@@ -19,6 +20,8 @@ import {
 export interface Runtime {
   readonly store: EventStore;
   readonly idempotency: IdempotencyStore;
+  /** The codec that seals and opens personal data, and the data keys behind it. */
+  readonly personalData: PersonalData;
   readonly verifier: TokenVerifier;
   readonly pool: Pool;
   readonly databaseUrl: string;
@@ -34,9 +37,15 @@ export interface RuntimeOptions {
    * running service) or refuse to start (a second service on the same DATA_DIR).
    */
   readonly whenEmbeddedInUse?: 'attach' | 'refuse';
+  /** False for processes that never seal or open personal data (projector, projections CLI): they get no key. */
+  readonly needsKeyEncryptionKey?: boolean;
 }
 
-export async function createRuntime(config: AppConfig, logger: Logger, { whenEmbeddedInUse = 'refuse' }: RuntimeOptions = {}): Promise<Runtime> {
+export async function createRuntime(
+  config: AppConfig,
+  logger: Logger,
+  { whenEmbeddedInUse = 'refuse', needsKeyEncryptionKey = true }: RuntimeOptions = {},
+): Promise<Runtime> {
   let embedded: RunningPostgres | undefined;
   if (config.usesEmbeddedPostgres) {
     logger.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
@@ -53,8 +62,10 @@ export async function createRuntime(config: AppConfig, logger: Logger, { whenEmb
     max: config.DATABASE_POOL_SIZE,
     onError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
   });
+  let personalData: PersonalData;
   try {
     await migrate(pool);
+    personalData = await openPersonalData(pool, { keyFile: config.KEY_ENCRYPTION_KEY_FILE, dataDir: config.dataDir, needsKeyEncryptionKey });
   } catch (error) {
     await pool.end().catch(() => undefined);
     await embedded?.stop();
@@ -78,6 +89,7 @@ export async function createRuntime(config: AppConfig, logger: Logger, { whenEmb
   return {
     store,
     idempotency: new PostgresIdempotencyStore(pool),
+    personalData,
     verifier,
     pool,
     databaseUrl,

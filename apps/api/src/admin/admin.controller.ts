@@ -8,9 +8,13 @@ import { RebuildJob } from './rebuild-job';
 
 export const REBUILD_JOB = Symbol('REBUILD_JOB');
 
+/**
+ * The read models of every municipality at once: for the installation's operators (role `operator`),
+ * not for a municipality's `admin`, whose token must not reach beyond its tenant.
+ */
 @ApiTags('operations')
 @ApiBearerAuth()
-@Roles('admin')
+@Roles('operator')
 @Controller('v1/admin/projections')
 export class AdminController {
   constructor(
@@ -20,7 +24,8 @@ export class AdminController {
 
   @Post('rebuild')
   @HttpCode(202)
-  @ApiOperation({ operationId: 'startProjectionRebuild', summary: 'Rebuild the read models from position 0 into fresh tables, then swap them in; queries keep answering meanwhile' })
+  @ApiOperation({ operationId: 'startProjectionRebuild', summary: 'Rebuild the read models from position 0 into fresh tables, then swap them in; queries keep answering meanwhile',
+    description: "Role `operator`: the installation's operators. It rebuilds the read models of every municipality, so a municipality's `admin` may not start it (403)." })
   @ApiAcceptedResponse({ description: 'The rebuild runs in the background; poll getProjectionStatus', content: { 'application/json': { schema: { $ref: '#/components/schemas/RebuildState' } } } })
   @ApiProblems(401, 403)
   @ApiProblem(409, { description: 'A rebuild is already running', example: new ProblemError(409, 'PROJECTIONS.REBUILD_RUNNING', 'A rebuild is already running', 'Started at 2026-03-02T09:30:00.000Z') })
@@ -29,7 +34,8 @@ export class AdminController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'getProjectionStatus', summary: 'The last rebuild and the processors of this process' })
+  @ApiOperation({ operationId: 'getProjectionStatus', summary: 'The last rebuild and the processors of this process',
+    description: "Role `operator`: the figures span every municipality (store-wide positions and event counts), so a municipality's `admin` may not see them (403)." })
   @ApiOkResponse({ description: 'State of the last rebuild and of the processors', content: { 'application/json': { schema: { $ref: '#/components/schemas/ProjectionsStatus' } } } })
   @ApiProblems(401, 403)
   status() {

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { accessContext } from './access-context';
 import { invalidRequest, Principal } from '@koproduktiv/platform';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
 import { ApiProblem, ApiProblems } from '../http/api-problems';
@@ -12,19 +13,21 @@ import {
   StreamParamsDto,
   StreamStateDto,
   StreamStateQueryDto,
+  SubjectAccessDto,
+  SubjectParamsDto,
   TimelineDto,
   TimelineQueryDto,
   VerifyReportDto,
   VerifyRequestDto,
 } from './audit.dto';
-import { AuditService, streamNotFound } from './audit.service';
+import { AuditService, streamNotFound, subjectNotFound } from './audit.service';
 
 const NotFound = () => ApiProblem(404, {
   description: 'Your tenant has no such stream (AUDIT.STREAM_NOT_FOUND)',
   example: streamNotFound('case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02'),
 });
 
-/** Everything under /v1/audit: read-only, auditors only, inside the token's tenant, personal data included. */
+/** Everything under /v1/audit: read-only, auditors only, inside the token's tenant, personal data in clear (each such read logged). */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Roles('auditor')
@@ -37,8 +40,8 @@ export class AuditController {
   @ApiOkResponse({ type: StreamEventsDto })
   @ApiProblems(400, 401, 403, 503)
   @NotFound()
-  streamEvents(@Param() { streamId }: StreamParamsDto, @Query() query: StreamEventsQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.audit.streamEvents(principal.tenant, streamId, query.fromVersion ?? 1, query.limit ?? 100);
+  streamEvents(@Param() { streamId }: StreamParamsDto, @Query() query: StreamEventsQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+    return this.audit.streamEvents(accessContext(principal, request, 'auditor'), streamId, query.fromVersion ?? 1, query.limit ?? 100);
   }
 
   @Get('streams/:streamId/state')
@@ -70,8 +73,22 @@ export class AuditController {
   @ApiOkResponse({ type: TimelineDto })
   @ApiProblems(400, 401, 403, 503)
   @NotFound()
-  caseTimeline(@Param() { caseId }: CaseParamsDto, @Query() query: TimelineQueryDto, @CurrentPrincipal() principal: Principal) {
-    return this.audit.caseTimeline(principal.tenant, caseId, query.afterPosition ?? 0, query.limit ?? 1000);
+  caseTimeline(@Param() { caseId }: CaseParamsDto, @Query() query: TimelineQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+    return this.audit.caseTimeline(accessContext(principal, request, 'auditor'), caseId, query.afterPosition ?? 0, query.limit ?? 1000);
+  }
+
+  @Get('subjects/:kind/:id')
+  @ApiOperation({
+    operationId: 'auditSubjectAccess',
+    summary:
+      'Subject access (DSGVO Art. 15): every piece of personal data held about an initiative\'s contact or a case\'s narratives — in which stream and event, since when, in clear or as erased — the data keys and their fate, and what the other stores hold. Ready to hand out; the read is recorded in the access log (X-Purpose is recorded with it).',
+  })
+  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Why personal data is read (recorded in the access log)' })
+  @ApiOkResponse({ type: SubjectAccessDto })
+  @ApiProblems(400, 401, 403, 503)
+  @ApiProblem(404, { description: 'Your tenant holds nothing about this subject (AUDIT.SUBJECT_NOT_FOUND)', example: subjectNotFound('initiative-contact', '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01') })
+  subjectAccess(@Param() { kind, id }: SubjectParamsDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+    return this.audit.subjectAccess(accessContext(principal, request, 'auditor'), kind, id);
   }
 
   @Post('verify')

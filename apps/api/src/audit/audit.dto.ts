@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 import { IsOffsetDateTime } from '../commands/dto/shared.dto';
 
@@ -100,7 +100,14 @@ export class AuditEventDto {
   @ApiProperty() schemaVersion!: number;
   @ApiProperty({ format: 'date-time', description: 'Business time: when it happened (may be backdated)' }) occurredAt!: string;
   @ApiProperty({ format: 'date-time', description: 'Record time: when the store accepted it' }) recordedAt!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Event data, personal data included', 'x-personal-data': true } as never)
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Event data with personal data in clear (the read is recorded in the access log). A field whose key was destroyed reads {"erased": true, "erasedAt": …}. ' +
+      'The store keeps personal data sealed (AES-256-GCM); `hash` covers that stored form, as in the export.',
+    'x-personal-data': true,
+  } as never)
   data!: Record<string, unknown>;
   @ApiProperty({ type: EventMetadataDto }) metadata!: EventMetadataDto;
   @ApiProperty({ nullable: true, type: String, description: 'Hash of the previous event of the stream' }) prevHash!: string | null;
@@ -171,4 +178,49 @@ export class VerifyReportDto {
   @ApiProperty({ type: [FindingDto], description: 'The first broken event of each damaged stream' }) findings!: FindingDto[];
   @ApiProperty() findingsTruncated!: boolean;
   @ApiProperty() durationMs!: number;
+}
+
+export const SUBJECT_KINDS = ['initiative-contact', 'case-narratives'] as const;
+
+export class SubjectParamsDto {
+  @ApiProperty({ enum: SUBJECT_KINDS, description: 'initiative-contact: an initiative\'s contact person (and the dissolution reason); case-narratives: the free text of a case' })
+  @IsIn(SUBJECT_KINDS as unknown as string[], { message: `kind must be one of ${SUBJECT_KINDS.join(', ')}` })
+  kind!: (typeof SUBJECT_KINDS)[number];
+
+  @ApiProperty({ format: 'uuid', description: 'The initiative\'s id, or the case\'s id' })
+  @IsUUID('all')
+  id!: string;
+}
+
+class SubjectKeyDto {
+  @ApiProperty({ format: 'uuid' }) keyId!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the key was destroyed (crypto-shredded); null while it exists' }) destroyedAt!: string | null;
+}
+
+class SubjectHoldingDto {
+  @ApiProperty() streamId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() position!: number;
+  @ApiProperty({ format: 'uuid' }) eventId!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ format: 'date-time', description: 'Since when the store holds it' }) recordedAt!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The personal-data fields of the event, in clear or as {"erased": true, "erasedAt": …}', 'x-personal-data': true } as never)
+  fields!: Record<string, unknown>;
+}
+
+class SubjectElsewhereDto {
+  @ApiProperty() place!: string;
+  @ApiProperty() holds!: string;
+}
+
+export class SubjectAccessDto {
+  @ApiProperty({ enum: SUBJECT_KINDS }) kind!: string;
+  @ApiProperty() id!: string;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ description: 'True when every key of the subject is destroyed: nothing personal is readable any more' }) erased!: boolean;
+  @ApiProperty({ type: [SubjectKeyDto], description: 'Every data key the subject ever had (one per generation: a new one after each erasure)' }) keys!: SubjectKeyDto[];
+  @ApiProperty({ type: [SubjectHoldingDto], description: 'Every event that holds personal data of the subject' }) holdings!: SubjectHoldingDto[];
+  @ApiProperty({ type: [SubjectElsewhereDto], description: 'The other places Koproduktiv keeps data, and what of the subject they hold' }) elsewhere!: SubjectElsewhereDto[];
 }

@@ -1,36 +1,51 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateCategory, AnyDecider, deciders, DomainEvent } from '@koproduktiv/domain';
+import { AggregateCategory, AnyDecider, carriesPersonalData, DataSubjectKind, deciders, personalDataOf, streamIdFor } from '@koproduktiv/domain';
 import { AsOf, AuditReader, ExportScope, exportLines, RecordedEvent, serializeEvent, verifyStore, VerifyReport } from '@koproduktiv/event-store';
+import { decodeWithoutPersonalData, PersonalData } from '@koproduktiv/personal-data';
 import { ProblemError } from '@koproduktiv/platform';
-import type { AuditEventDto, StreamEventsDto, StreamStateDto, TimelineDto } from './audit.dto';
+import type { AccessContext } from './access-context';
+import type { AuditEventDto, StreamEventsDto, StreamStateDto, SubjectAccessDto, TimelineDto } from './audit.dto';
 
 export const AUDIT_READER = Symbol('AUDIT_READER');
-
-const toAuditEvent = (event: RecordedEvent): AuditEventDto => serializeEvent(event);
+export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
 
 export const streamNotFound = (streamId: string) =>
   new ProblemError(404, 'AUDIT.STREAM_NOT_FOUND', 'Not found', `Your tenant has no stream ${streamId}`, { streamId });
 
-/** The audit use cases, always inside one tenant (the caller's). Read-only. */
+export const subjectNotFound = (kind: string, id: string) =>
+  new ProblemError(404, 'AUDIT.SUBJECT_NOT_FOUND', 'Not found', `Your tenant holds nothing about ${kind} ${id}`, { kind, id });
+
+/** Where else Koproduktiv keeps data, and what of a data subject is there (nothing personal, by design). */
+const ELSEWHERE = [
+  { place: 'read models (rm_cases, rm_initiatives, rm_units, rm_funds)', holds: 'nothing personal: ids, titles, stages, dates, amounts, counts' },
+  { place: 'Kafka integration events', holds: 'nothing personal: every personal-data field is withheld' },
+  { place: 'idempotency records (kp_idempotency_keys)', holds: 'a SHA-256 hash of each keyed request, no content' },
+  { place: 'exports made earlier (audit export)', holds: 'the sealed form, and the data keys wrapped by the export\'s own key when one was given: readable by whoever holds both' },
+];
+
+/** The audit use cases, always inside one tenant (the caller's). Read-only, but every read of personal data in clear is logged. */
 @Injectable()
 export class AuditService {
-  constructor(@Inject(AUDIT_READER) private readonly reader: AuditReader) {}
+  constructor(
+    @Inject(AUDIT_READER) private readonly reader: AuditReader,
+    @Inject(PERSONAL_DATA) private readonly personalData: PersonalData,
+  ) {}
 
-  async streamEvents(tenant: string, streamId: string, fromVersion: number, limit: number): Promise<StreamEventsDto> {
-    const head = await this.reader.streamHead(tenant, streamId);
+  async streamEvents(access: AccessContext, streamId: string, fromVersion: number, limit: number): Promise<StreamEventsDto> {
+    const head = await this.reader.streamHead(access.tenant, streamId);
     if (!head) throw streamNotFound(streamId);
-    const events = await this.reader.readStreamPage(tenant, streamId, fromVersion, limit + 1);
+    const events = await this.reader.readStreamPage(access.tenant, streamId, fromVersion, limit + 1);
     const page = events.slice(0, limit);
     return {
       streamId,
       version: head.version,
-      events: page.map(toAuditEvent),
+      events: await this.inClear(access, 'audit.stream-events', streamId, page),
       nextFromVersion: events.length > limit ? events[limit].version : null,
     };
   }
 
-  /** Folds the aggregate's evolve over exactly the events recorded by `asOf` (all events without it). */
+  /** Folds the aggregate's evolve over exactly the events recorded by `asOf` (all events without it). States hold no personal data. */
   async stateAsOf(tenant: string, streamId: string, asOf: AsOf | undefined): Promise<StreamStateDto> {
     const head = await this.reader.streamHead(tenant, streamId);
     if (!head) throw streamNotFound(streamId);
@@ -39,7 +54,7 @@ export class AuditService {
     let state = decider.initialState();
     const includedEvents: StreamStateDto['includedEvents'] = [];
     for await (const event of this.reader.iterateStreamAsOf(tenant, streamId, asOf ?? { position: Number.MAX_SAFE_INTEGER })) {
-      state = decider.evolve(state, { type: event.type, data: event.data } as DomainEvent);
+      state = decider.evolve(state, decodeWithoutPersonalData(event));
       includedEvents.push({
         version: event.version,
         position: event.position,
@@ -62,11 +77,43 @@ export class AuditService {
     };
   }
 
-  async caseTimeline(tenant: string, caseId: string, afterPosition: number, limit: number): Promise<TimelineDto> {
-    const events = await this.reader.caseTimeline(tenant, caseId, afterPosition, limit + 1);
+  async caseTimeline(access: AccessContext, caseId: string, afterPosition: number, limit: number): Promise<TimelineDto> {
+    const events = await this.reader.caseTimeline(access.tenant, caseId, afterPosition, limit + 1);
     if (afterPosition === 0 && events.length === 0) throw streamNotFound(`case-${caseId}`);
     const page = events.slice(0, limit);
-    return { caseId, events: page.map(toAuditEvent), nextAfterPosition: events.length > limit ? page[page.length - 1].position : null };
+    return {
+      caseId,
+      events: await this.inClear(access, 'audit.case-timeline', `case-${caseId}`, page),
+      nextAfterPosition: events.length > limit ? page[page.length - 1].position : null,
+    };
+  }
+
+  /** Art. 15: everything held about one data subject, where and since when. */
+  async subjectAccess(access: AccessContext, kind: DataSubjectKind, id: string): Promise<SubjectAccessDto> {
+    const events = await this.eventsAbout(access.tenant, kind, id);
+    if (events.length === 0) throw subjectNotFound(kind, id);
+    const holding = events.filter((event) => personalDataOf(event.type)?.subject === kind && carriesPersonalData(event));
+    const opened = await this.personalData.codec.decode(access.tenant, holding);
+    const keys = await this.personalData.keys.history(access.tenant, { kind, id });
+    await this.log(access, 'audit.subject-access', `${kind}/${id}`);
+    return {
+      kind,
+      id,
+      generatedAt: new Date().toISOString(),
+      erased: keys.length > 0 && keys.every((key) => key.destroyedAt !== null),
+      keys: keys.map((key) => ({ keyId: key.keyId, createdAt: key.createdAt.toISOString(), destroyedAt: key.destroyedAt?.toISOString() ?? null })),
+      holdings: opened.map((event) => ({
+        streamId: event.streamId,
+        version: event.version,
+        position: event.position,
+        eventId: event.eventId,
+        type: event.type,
+        recordedAt: event.recordedAt.toISOString(),
+        occurredAt: event.occurredAt.toISOString(),
+        fields: Object.fromEntries((personalDataOf(event.type)?.fields ?? []).filter((field) => event.data[field] !== undefined).map((field) => [field, event.data[field]])),
+      })),
+      elsewhere: ELSEWHERE,
+    };
   }
 
   async verify(tenant: string, streamId: string | undefined): Promise<VerifyReport> {
@@ -78,7 +125,7 @@ export class AuditService {
     return verifyStore(this.reader, { tenant, streamId });
   }
 
-  /** JSON Lines of the tenant's events in scope, then the manifest line; streamed with backpressure. */
+  /** JSON Lines of the tenant's events in scope as stored (personal data sealed), then the manifest line; streamed with backpressure. */
   async export(tenant: string, range: { streamId?: string; from?: Date; to?: Date }): Promise<Readable> {
     if (range.streamId && !(await this.reader.streamHead(tenant, range.streamId))) throw streamNotFound(range.streamId);
     const scope: ExportScope = {
@@ -88,5 +135,23 @@ export class AuditService {
       to: range.to?.toISOString() ?? null,
     };
     return Readable.from(exportLines(this.reader.iterateEvents({ tenant, ...range }), scope), { objectMode: false });
+  }
+
+  /** Opens the personal data of a page; the read is logged first, so nothing is shown that the log does not record. */
+  private async inClear(access: AccessContext, action: string, target: string, page: readonly RecordedEvent[]): Promise<AuditEventDto[]> {
+    if (page.some(carriesPersonalData)) await this.log(access, action, target);
+    const opened = await this.personalData.codec.decode(access.tenant, page);
+    return opened.map((event) => serializeEvent(event));
+  }
+
+  private async eventsAbout(tenant: string, kind: DataSubjectKind, id: string): Promise<RecordedEvent[]> {
+    if (kind === 'case-narratives') return this.reader.caseTimeline(tenant, id, 0, Number.MAX_SAFE_INTEGER);
+    const events: RecordedEvent[] = [];
+    for await (const event of this.reader.iterateStreamAsOf(tenant, streamIdFor('initiative', id), { position: Number.MAX_SAFE_INTEGER })) events.push(event);
+    return events;
+  }
+
+  private log(access: AccessContext, action: string, target: string): Promise<void> {
+    return this.personalData.accessLog.record({ ...access, action, target });
   }
 }

@@ -5,6 +5,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { commandCatalog, DomainCommand, DomainCommandType } from '@koproduktiv/domain';
 import type { Principal } from '@koproduktiv/platform';
+import { commandRole } from './command-roles';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
 import { ApiProblems } from '../http/api-problems';
 import { CommandResultDto } from './command-result.dto';
@@ -32,7 +33,7 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
       const { occurredAt, ...data } = body;
       const envelope: CommandEnvelope = {
         tenant: principal.tenant,
-        actor: { subject: principal.subject, role: 'clerk' },
+        actor: { subject: principal.subject, role: commandRole(type) },
         command: { type, data: JSON.parse(JSON.stringify(data)) } as DomainCommand,
         occurredAt: occurredAt === undefined ? undefined : new Date(occurredAt),
         correlationId: String(request.id),
@@ -54,8 +55,9 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
     const descriptor = Object.getOwnPropertyDescriptor(prototype, type) as PropertyDescriptor;
     applyDecorators(
       Post(type),
+      Roles(commandRole(type)),
       HttpCode(200),
-      ApiOperation({ operationId: type, summary: `${type} (${commandCatalog[type]} stream)` }),
+      ApiOperation({ operationId: type, summary: `${type} (${commandCatalog[type]} stream; role ${commandRole(type)})` }),
       ApiBody({ type: dtos[type] }),
       ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body returns the first response and appends nothing' }),
       ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream version, e.g. "3"; 412 if the stream is elsewhere' }),

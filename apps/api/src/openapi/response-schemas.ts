@@ -32,6 +32,9 @@ const object = (properties: Record<string, Schema>, description?: string): Schem
 const record = (keys: readonly string[], value: Schema, description?: string): Schema =>
   object(Object.fromEntries(keys.map((key) => [key, value])), description);
 const str = (description?: string, extra: Schema = {}): Schema => ({ type: 'string', ...(description ? { description } : {}), ...extra });
+/** Employees' identifiers never reach analysts in clear. */
+const staffPseudonym = () =>
+  str('Pseudonym of the staff member: the same person has the same pseudonym in every answer to this municipality, and another one in every other', { pattern: '^staff-[A-Za-z0-9_-]{22}$' });
 const uuid = (description?: string): Schema => str(description, { format: 'uuid' });
 const instant = (description?: string): Schema => str(description, { format: 'date-time' });
 const date = (description?: string): Schema => str(description, { format: 'date' });
@@ -42,6 +45,20 @@ const ratio = (description: string): Schema => ({ type: 'number', minimum: 0, ma
 const days = (what: string) => num(`${what}, in days (decimal; unrounded in JSON, 4 decimals in CSV)`);
 const share = (what: string) => ratio(`${what} (0..1; unrounded in JSON, 4 decimals in CSV)`);
 const metric = (what: string) => `${what} (${METRICS_DOC})`;
+
+/** Present only when a stored history holds what the metrics cannot interpret (libs/metrics Uninterpretable). */
+const UNINTERPRETABLE: Schema = {
+  type: 'array',
+  description: 'Only when some stored history could not be interpreted: what was left out of this answer, and why',
+  items: object({
+    caseId: { type: ['string', 'null'] },
+    list: str('The history list (`commitments`, …), or `case` when the whole case was left out'),
+    pos: { type: ['integer', 'null'], description: 'Store position of the event, when one entry is meant' },
+    reason: str(),
+  }),
+};
+/** `schema` with the optional `uninterpretable` report. */
+const reporting = (schema: Schema): Schema => ({ ...schema, properties: { ...(schema.properties as Record<string, Schema>), uninterpretable: UNINTERPRETABLE } });
 
 const commitmentCounts = record(COMMITMENT_STATUSES, int(), 'Commitments by status as of T: kept, late, broken, overdue, open');
 const reliability = object({
@@ -97,8 +114,8 @@ const caseDocument = object({
   submittedAt: nullable(instant()),
   closedAt: nullable(instant()),
   lastContactAt: nullable(instant('Latest contact: submission or interaction')),
-  acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: str(), at: instant() })),
-  contactPerson: nullable(object({ staffRef: str(), unitId: uuid(), since: instant() })),
+  acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: staffPseudonym(), at: instant() })),
+  contactPerson: nullable(object({ staffRef: staffPseudonym(), unitId: uuid(), since: instant() })),
   unitId: nullable(uuid('The unit the case belongs to: its contact person\'s, else the acknowledging unit\'s')),
   interactions: int(),
   commitments: int(),
@@ -125,7 +142,7 @@ const caseDocument = object({
 
 const perceivedSide = (side: string) => nullable(record(TRUST_DRIVERS, { type: 'number', minimum: 1, maximum: 5 }, `Mean score per driver of the ${side}'s feedback`));
 
-const caseMetrics = object({
+const caseMetrics = reporting(object({
   contactContinuity: nullable(ratio(metric('Bice–Boxerman continuity of the staff leading interactions'))),
   contactHandovers: int('ContactPersonAssigned after the first'),
   daysToContactPerson: nullable(days('Submission to the first contact person')),
@@ -152,7 +169,7 @@ const caseMetrics = object({
   trustIndex: compositeIndex(['responsiveness', 'reliability', 'participation', 'reciprocity', 'perceived'], metric('Trust index 0..100')),
   continuityIndex: compositeIndex(['contactStability', 'handovers', 'rhythm'], metric('Continuity index 0..100')),
   asOf: instant('T'),
-}, metric('Every case metric as of T'));
+}, metric('Every case metric as of T')));
 
 const initiative = object({
   initiativeId: uuid(),
@@ -163,13 +180,13 @@ const initiative = object({
   memberReports: { type: 'array', items: object({ at: instant(), pos: int(), activeMembers: int() }) },
 }, 'An initiative (its contact, personal data, is never part of it)');
 
-const initiativeMetrics = object({
+const initiativeMetrics = reporting(object({
   ...aggregateProperties,
   initiativeId: nullable(uuid()),
   latestActiveMembers: nullable(int()),
   highestActiveMembers: nullable(int()),
   memberRetention: nullable(share('Latest reported active members / highest reported so far')),
-}, metric("Aggregate metrics of the initiative's cases and its member retention, as of T"));
+}, metric("Aggregate metrics of the initiative's cases and its member retention, as of T")));
 
 const staffTime = object({
   unitId: uuid(),
@@ -228,9 +245,9 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   Initiative: initiative,
   InitiativeAnswer: fresh(ref('Initiative'), 'One initiative'),
   InitiativeMetricsAnswer: fresh(initiativeMetrics, 'Initiative metrics as of T'),
-  AggregateMetrics: object(aggregateProperties, metric('Aggregate metrics of a set of cases as of T')),
+  AggregateMetrics: reporting(object(aggregateProperties, metric('Aggregate metrics of a set of cases as of T'))),
   SummaryAnswer: fresh(ref('AggregateMetrics'), 'Aggregate metrics of the municipality'),
-  TimeseriesPoint: object({ month: str('YYYY-MM'), ...aggregateProperties }, metric('The aggregate metrics as of the end of a month (its last millisecond in the tenant\'s time zone)')),
+  TimeseriesPoint: reporting(object({ month: str('YYYY-MM'), ...aggregateProperties }, metric('The aggregate metrics as of the end of a month (its last millisecond in the tenant\'s time zone)'))),
   TimeseriesAnswer: fresh({ type: 'array', items: ref('TimeseriesPoint') }, 'One point per month'),
   StaffTimeAnswer: fresh(staffTime, 'Staff time use of a unit in a period'),
   FundAnswer: fresh(fund, 'A fund and its decided applications'),

@@ -12,6 +12,7 @@ import { CASE_COLUMNS } from './csv/csv-columns';
 import { AsOfQueryDto, CaseListQueryDto } from './query.dto';
 import { answer, csvAnswer, notFound, parseAsOf, READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS } from './settings';
+import { pseudonymised, STAFF_PSEUDONYMS, StaffPseudonyms } from './staff-pseudonyms';
 
 const caseNotFound = (caseId = '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02') => notFound('CASE.NOT_FOUND', `Case ${caseId}`);
 
@@ -23,6 +24,7 @@ export class CasesController {
   constructor(
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
     @Inject(METRICS_SETTINGS) private readonly settingsFor: (tenant: string) => MetricsSettings,
+    @Inject(STAFF_PSEUDONYMS) private readonly staff: StaffPseudonyms,
   ) {}
 
   @Get()
@@ -40,11 +42,13 @@ export class CasesController {
       if (error instanceof InvalidCursorError) throw notFound('REQUEST.INVALID_CURSOR', 'This cursor');
       throw error;
     }
+    const pseudonym = await this.staff.forTenant(principal.tenant);
+    const cases = page.data.items.map((item) => pseudonymised(JSON.parse(item) as CaseDocument, pseudonym));
     return answer(request, reply, page, {
-      csv: csvAnswer(`${principal.tenant}-cases.csv`, CASE_COLUMNS, (data) => data.items.map((item) => JSON.parse(item) as CaseDocument)),
+      csv: csvAnswer(`${principal.tenant}-cases.csv`, CASE_COLUMNS, () => cases),
       locale,
       nextCursor: page.data.nextCursor,
-      jsonText: ({ position, data }) => `{"position":${position},"data":{"items":[${data.items.join(',')}],"nextCursor":${JSON.stringify(data.nextCursor)}}}`,
+      jsonText: ({ position, data }) => `{"position":${position},"data":{"items":${JSON.stringify(cases)},"nextCursor":${JSON.stringify(data.nextCursor)}}}`,
     });
   }
 
@@ -56,7 +60,7 @@ export class CasesController {
   async get(@Param('caseId', new ParseUUIDPipe()) caseId: string, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const found = await this.queries.getCase(principal.tenant, caseId);
     if (!found) throw caseNotFound(caseId);
-    return answer(request, reply, found);
+    return answer(request, reply, { ...found, data: await this.staff.caseDocument(principal.tenant, found.data) });
   }
 
   @Get(':caseId/metrics')

@@ -5,8 +5,10 @@ import { AnalyticsController } from './analytics.controller';
 import { CasesController } from './cases.controller';
 import { READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS, metricsSettingsFromEnv } from './settings';
+import { STAFF_PSEUDONYMS, StaffPseudonyms } from './staff-pseudonyms';
+import { installationSecret } from '@koproduktiv/platform';
 
-/** The analysts' read side: read models and metrics, scoped to the token's tenant, without personal data. */
+/** The analysts' read side: read models and metrics, scoped to the token's tenant, without personal data; employees' identifiers pseudonymised. */
 @Module({})
 export class QueriesModule {
   static forPool(pool: Pool, caseHistoryCacheBytes = DEFAULT_CASE_HISTORY_CACHE_BYTES): DynamicModule {
@@ -17,6 +19,7 @@ export class QueriesModule {
       exports: [READ_MODEL_QUERIES],
       providers: [
         { provide: METRICS_SETTINGS, useValue: settingsFor },
+        { provide: STAFF_PSEUDONYMS, useValue: new StaffPseudonyms(() => installationSecret(pool, 'staff-pseudonyms')) },
         { provide: READ_MODEL_QUERIES, useValue: new ReadModelQueries(pool, settingsFor, undefined, new CaseHistoryCache(caseHistoryCacheBytes)) },
       ],
     };

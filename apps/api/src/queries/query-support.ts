@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { endOfLocalDay } from '@koproduktiv/metrics';
+import { endOfLocalDay, Uninterpretable } from '@koproduktiv/metrics';
 import { ProblemError } from '@koproduktiv/platform';
 import type { CsvColumn } from './csv/csv-columns';
 import { CsvLocale, toCsv } from './csv/to-csv';
@@ -45,12 +45,20 @@ export interface AnswerOptions<T> {
   readonly nextCursor?: string | null;
 }
 
+/** What an answer (one object, or the points of a time series) reports as left out of it. */
+const uninterpretableIn = (data: unknown): Uninterpretable[] =>
+  (Array.isArray(data) ? data : [data]).flatMap((item) => (item as { uninterpretable?: Uninterpretable[] } | null)?.uninterpretable ?? []);
+
 /**
  * Sends `{ position, data }` as JSON, or as CSV when asked for and offered; either way with the
  * read-model position and, for a page with more after it, a Link to the next one.
  */
 export function answer<T>(request: FastifyRequest, reply: FastifyReply, fresh: { position: number; data: T }, options: AnswerOptions<T> = {}) {
   reply.header('X-Read-Model-Position', String(fresh.position));
+  const leftOut = uninterpretableIn(fresh.data);
+  if (leftOut.length > 0) {
+    request.log.warn({ uninterpretable: leftOut.slice(0, 20), count: leftOut.length }, 'answered without stored history it cannot interpret');
+  }
   if (options.nextCursor) reply.header('Link', nextPageLink(request, options.nextCursor));
   if (options.csv && wantsCsv(request)) {
     reply.header('Content-Type', 'text/csv; charset=utf-8');

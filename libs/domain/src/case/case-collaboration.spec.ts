@@ -132,6 +132,11 @@ describe('case collaboration', () => {
         ]);
     });
 
+    it('links another resolution decided on the same date', () => {
+      const other = sampleCommand('LinkCouncilResolution', { resolutionRef: 'DS 0999/2025' });
+      given(caseDecider, [requestSubmitted, linked]).when(other).then([{ type: 'CouncilResolutionLinked', data: other.data }]);
+    });
+
     it('rejects the same resolution and date twice', () => {
       given(caseDecider, [requestSubmitted, linked])
         .when(sampleCommand('LinkCouncilResolution', { outcome: 'deferred' }))

@@ -9,6 +9,7 @@ describe('case lifecycle', () => {
     it('opens a case in stage request', () => {
       const state = given(caseDecider).when(sampleCommands.SubmitRequest).then([requestSubmitted]);
       expect(state).toMatchObject({ status: 'open', stage: 'request', initiativeId: ids.initiative });
+      expect(state).toMatchObject({ interactionIds: [], supportIds: [], sponsorRefs: [], councilResolutions: [], commitments: {}, interimUses: {}, fundingApplications: {} });
     });
 
     it('accepts a request for no particular support', () => {
@@ -28,8 +29,8 @@ describe('case lifecycle', () => {
   describe('every command other than SubmitRequest needs an existing case', () => {
     const others = CASE_COMMAND_TYPES.filter((type) => type !== 'SubmitRequest');
 
-    it('covers all 19 other commands', () => {
-      expect(others).toHaveLength(19);
+    it('covers all 20 other commands', () => {
+      expect(others).toHaveLength(20);
     });
 
     it.each(others)('%s -> CASE.NOT_FOUND (not_found)', (type) => {
@@ -40,9 +41,9 @@ describe('case lifecycle', () => {
     });
   });
 
-  describe('a closed case accepts only ReopenCase and RecordTrustFeedback', () => {
+  describe('a closed case accepts only ReopenCase, RecordTrustFeedback and ShredCaseNarratives', () => {
     const rejected = CASE_COMMAND_TYPES.filter(
-      (type) => !['SubmitRequest', 'ReopenCase', 'RecordTrustFeedback'].includes(type),
+      (type) => !['SubmitRequest', 'ReopenCase', 'RecordTrustFeedback', 'ShredCaseNarratives'].includes(type),
     );
 
     it('covers all 17 other commands', () => {

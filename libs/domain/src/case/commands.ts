@@ -132,6 +132,9 @@ export type CloseCase = Message<'CloseCase', { caseId: string; outcome: CaseOutc
 
 export type ReopenCase = Message<'ReopenCase', { caseId: string; reason: string }>;
 
+/** Crypto-shreds the case's narratives (its free-text fields); role admin; accepted on closed cases too. */
+export type ShredCaseNarratives = Message<'ShredCaseNarratives', { caseId: string; reason: string }>;
+
 export type CaseCommand =
   | SubmitRequest
   | AcknowledgeRequest
@@ -152,7 +155,8 @@ export type CaseCommand =
   | InstitutionaliseCase
   | RecordTrustFeedback
   | CloseCase
-  | ReopenCase;
+  | ReopenCase
+  | ShredCaseNarratives;
 
 export const CASE_COMMAND_TYPES = [
   'SubmitRequest',
@@ -175,7 +179,8 @@ export const CASE_COMMAND_TYPES = [
   'RecordTrustFeedback',
   'CloseCase',
   'ReopenCase',
+  'ShredCaseNarratives',
 ] as const satisfies readonly CaseCommand['type'][];
 
 /** The only commands a closed case accepts. */
-export const COMMANDS_ACCEPTED_WHEN_CLOSED = ['ReopenCase', 'RecordTrustFeedback'] as const satisfies readonly CaseCommand['type'][];
+export const COMMANDS_ACCEPTED_WHEN_CLOSED = ['ReopenCase', 'RecordTrustFeedback', 'ShredCaseNarratives'] as const satisfies readonly CaseCommand['type'][];

@@ -1,5 +1,5 @@
 import { DomainError, isNonBlank, optional } from '../shared';
-import { AcknowledgeRequest, CloseCase, ReopenCase, SubmitRequest } from './commands';
+import { AcknowledgeRequest, CloseCase, ReopenCase, ShredCaseNarratives, SubmitRequest } from './commands';
 import { CaseErrors } from './errors';
 import { CaseEvent } from './events';
 import { CaseState, ExistingCase } from './state';
@@ -73,3 +73,7 @@ export const reopenCase = ({ data }: ReopenCase, existing: ExistingCase): CaseEv
   }
   return [{ type: 'CaseReopened', data: { caseId: data.caseId, reason: data.reason, stage: existing.stage } }];
 };
+
+/** Shredding what is already shredded appends nothing: a repeated request (or the retention schedule) is a no-op. */
+export const shredNarratives = ({ data }: ShredCaseNarratives, existing: ExistingCase): CaseEvent[] =>
+  existing.narratives === 'shredded' ? [] : [{ type: 'CaseNarrativesShredded', data: { caseId: data.caseId, reason: data.reason } }];

@@ -3,7 +3,7 @@ import { CaseCommand } from './commands';
 import { assignContactPerson, assignSponsor, linkCouncilResolution, recordInteraction, recordTrustFeedback } from './decide-collaboration';
 import { fulfilCommitment, makeCommitment, renegotiateCommitment, withdrawCommitment } from './decide-commitments';
 import { agreeInterimUse, endInterimUse, extendInterimUse } from './decide-interim-use';
-import { acknowledgeRequest, closeCase, reopenCase, submitRequest } from './decide-lifecycle';
+import { acknowledgeRequest, closeCase, reopenCase, shredNarratives, submitRequest } from './decide-lifecycle';
 import { agreeSupport, applyForFunding, institutionaliseCase, logStaffTime } from './decide-progress';
 import { CaseEvent } from './events';
 import { requireCase, requireNotClosed } from './guards';
@@ -11,7 +11,7 @@ import { CaseState } from './state';
 
 /**
  * Order of checks: SubmitRequest needs no case; every other command needs one (CASE.NOT_FOUND);
- * a closed case accepts only ReopenCase and RecordTrustFeedback (CASE.CLOSED); then the command's
+ * a closed case accepts only ReopenCase, RecordTrustFeedback and ShredCaseNarratives (CASE.CLOSED); then the command's
  * own rules.
  */
 export const decideCase = (command: CaseCommand, state: CaseState): CaseEvent[] => {
@@ -19,6 +19,7 @@ export const decideCase = (command: CaseCommand, state: CaseState): CaseEvent[] 
   const existing = requireCase(state, command.data.caseId);
   if (command.type === 'ReopenCase') return reopenCase(command, existing);
   if (command.type === 'RecordTrustFeedback') return recordTrustFeedback(command, existing);
+  if (command.type === 'ShredCaseNarratives') return shredNarratives(command, existing);
   requireNotClosed(existing, command.type);
   switch (command.type) {
     case 'AcknowledgeRequest':

@@ -142,6 +142,9 @@ export type CaseClosed = Message<
 /** `stage`: the stage the case returns to, the one it was closed in. */
 export type CaseReopened = Message<'CaseReopened', { caseId: string; reason: string; stage: CaseStage }>;
 
+/** The case's narrative keys are destroyed; every narrative written before reads as erased. */
+export type CaseNarrativesShredded = Message<'CaseNarrativesShredded', { caseId: string; reason: string }>;
+
 export type CaseEvent =
   | RequestSubmitted
   | RequestAcknowledged
@@ -162,7 +165,8 @@ export type CaseEvent =
   | CaseInstitutionalised
   | TrustFeedbackRecorded
   | CaseClosed
-  | CaseReopened;
+  | CaseReopened
+  | CaseNarrativesShredded;
 
 export const CASE_EVENT_TYPES = [
   'RequestSubmitted',
@@ -185,4 +189,5 @@ export const CASE_EVENT_TYPES = [
   'TrustFeedbackRecorded',
   'CaseClosed',
   'CaseReopened',
+  'CaseNarrativesShredded',
 ] as const satisfies readonly CaseEvent['type'][];

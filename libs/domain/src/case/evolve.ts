@@ -1,3 +1,4 @@
+import { carriesPersonalData } from '../personal-data';
 import { assertNever, ownValue } from '../shared';
 import { CaseEvent, RequestSubmitted } from './events';
 import { CaseState, CommitmentState, ExistingCase, InterimUseState } from './state';
@@ -7,7 +8,8 @@ export const evolveCase = (state: CaseState, event: CaseEvent): CaseState => {
   if (event.type === 'RequestSubmitted') return submitted(event);
   // Every other event presupposes the case; one arriving without it changes nothing.
   if (state.status === 'none') return state;
-  return evolveExisting(state, event);
+  const next = evolveExisting(state, event);
+  return carriesPersonalData(event) && next.narratives === 'shredded' ? { ...next, narratives: 'held' } : next;
 };
 
 const submitted = ({ data }: RequestSubmitted): ExistingCase => ({
@@ -25,6 +27,7 @@ const submitted = ({ data }: RequestSubmitted): ExistingCase => ({
   interimUses: {},
   sponsorRefs: [],
   councilResolutions: [],
+  narratives: 'held',
 });
 
 const evolveExisting = (state: ExistingCase, event: CaseEvent): ExistingCase => {
@@ -94,6 +97,8 @@ const evolveExisting = (state: ExistingCase, event: CaseEvent): ExistingCase => 
       return { ...state, status: 'closed', closedAs: event.data.outcome };
     case 'CaseReopened':
       return { ...state, status: 'open', closedAs: null, stage: event.data.stage };
+    case 'CaseNarrativesShredded':
+      return { ...state, narratives: 'shredded' };
     default:
       return assertNever(event, 'case event');
   }

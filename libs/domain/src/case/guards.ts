@@ -13,7 +13,7 @@ export const requireNotClosed = (existing: ExistingCase, commandType: string): v
   if (existing.status === 'closed') {
     throw new DomainError(
       CaseErrors.CLOSED,
-      `Case ${existing.caseId} is closed; it accepts only ReopenCase and RecordTrustFeedback`,
+      `Case ${existing.caseId} is closed; it accepts only ReopenCase, RecordTrustFeedback and ShredCaseNarratives`,
       'rule_violated',
       { caseId: existing.caseId, outcome: existing.closedAs, commandType },
     );

@@ -31,6 +31,8 @@ export type ExistingCase = Readonly<{
   interimUses: Readonly<Record<string, InterimUseState>>;
   sponsorRefs: readonly string[];
   councilResolutions: readonly Readonly<{ resolutionRef: string; decidedOn: string }>[];
+  /** `held` while a narrative written since the last shredding is stored; `shredded` after ShredCaseNarratives. */
+  narratives: 'held' | 'shredded';
 }>;
 
 export type CaseState = Readonly<{ status: 'none' }> | ExistingCase;

@@ -121,7 +121,8 @@ describe('fund decider', () => {
     });
 
     it('decides an application only once (after a rejection)', () => {
-      given(fundDecider, [fundOpened(), rejected()]).when(award(100)).thenThrows('FUND.APPLICATION_ALREADY_DECIDED');
+      const error = given(fundDecider, [fundOpened(), rejected()]).when(award(100)).thenThrows('FUND.APPLICATION_ALREADY_DECIDED');
+      expect(error.details).toEqual({ applicationId: ids.application, decision: 'rejected' });
     });
 
     it('needs an open fund', () => {
@@ -190,8 +191,10 @@ describe('fund decider', () => {
     });
 
     it('needs an awarded application', () => {
-      given(fundDecider, [fundOpened()]).when(disburse(100)).thenThrows('FUND.APPLICATION_NOT_AWARDED');
-      given(fundDecider, [fundOpened(), rejected()]).when(disburse(100)).thenThrows('FUND.APPLICATION_NOT_AWARDED');
+      const unknown = given(fundDecider, [fundOpened()]).when(disburse(100)).thenThrows('FUND.APPLICATION_NOT_AWARDED');
+      expect(unknown.details).toEqual({ applicationId: ids.application, decision: null });
+      const refused = given(fundDecider, [fundOpened(), rejected()]).when(disburse(100)).thenThrows('FUND.APPLICATION_NOT_AWARDED');
+      expect(refused.details).toEqual({ applicationId: ids.application, decision: 'rejected' });
     });
 
     it.each([0, -1, 0.5])('rejects the amount %p', (amountCents) => {

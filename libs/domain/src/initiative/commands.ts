@@ -30,15 +30,20 @@ export type ReportActiveMembers = Message<
 
 export type DissolveInitiative = Message<'DissolveInitiative', { initiativeId: string; reason: string }>;
 
+/** Crypto-shreds every version of the contact (and the free text about the initiative); role admin. */
+export type EraseInitiativeContact = Message<'EraseInitiativeContact', { initiativeId: string; reason: string }>;
+
 export type InitiativeCommand =
   | RegisterInitiative
   | UpdateInitiativeProfile
   | ReportActiveMembers
-  | DissolveInitiative;
+  | DissolveInitiative
+  | EraseInitiativeContact;
 
 export const INITIATIVE_COMMAND_TYPES = [
   'RegisterInitiative',
   'UpdateInitiativeProfile',
   'ReportActiveMembers',
   'DissolveInitiative',
+  'EraseInitiativeContact',
 ] as const satisfies readonly InitiativeCommand['type'][];

@@ -1,6 +1,7 @@
 import { assertNever, DomainError, optional } from '../shared';
 import {
   DissolveInitiative,
+  EraseInitiativeContact,
   InitiativeCommand,
   RegisterInitiative,
   ReportActiveMembers,
@@ -21,6 +22,8 @@ export const decideInitiative = (command: InitiativeCommand, state: InitiativeSt
       return reportActiveMembers(command, requireRegistered(state, command.data.initiativeId));
     case 'DissolveInitiative':
       return dissolve(command, requireActive(state, command.data.initiativeId));
+    case 'EraseInitiativeContact':
+      return eraseContact(command, requireRegistered(state, command.data.initiativeId));
     default:
       return assertNever(command, 'initiative command');
   }
@@ -91,6 +94,10 @@ const reportActiveMembers = ({ data }: ReportActiveMembers, _state: RegisteredIn
 const dissolve = ({ data }: DissolveInitiative, _state: RegisteredInitiative): InitiativeEvent[] => [
   { type: 'InitiativeDissolved', data: { initiativeId: data.initiativeId, reason: data.reason } },
 ];
+
+/** Erasing what is already erased appends nothing: a repeated request (or the retention schedule) is a no-op. */
+const eraseContact = ({ data }: EraseInitiativeContact, state: RegisteredInitiative): InitiativeEvent[] =>
+  state.personalData === 'erased' ? [] : [{ type: 'InitiativeContactErased', data: { initiativeId: data.initiativeId, reason: data.reason } }];
 
 const requireRegistered = (state: InitiativeState, initiativeId: string): RegisteredInitiative => {
   if (state.status === 'unregistered') {

@@ -31,15 +31,20 @@ export type ActiveMembersReported = Message<
 
 export type InitiativeDissolved = Message<'InitiativeDissolved', { initiativeId: string; reason: string }>;
 
+/** The keys of the contact (all its versions) are destroyed; what they sealed reads as erased. */
+export type InitiativeContactErased = Message<'InitiativeContactErased', { initiativeId: string; reason: string }>;
+
 export type InitiativeEvent =
   | InitiativeRegistered
   | InitiativeProfileUpdated
   | ActiveMembersReported
-  | InitiativeDissolved;
+  | InitiativeDissolved
+  | InitiativeContactErased;
 
 export const INITIATIVE_EVENT_TYPES = [
   'InitiativeRegistered',
   'InitiativeProfileUpdated',
   'ActiveMembersReported',
   'InitiativeDissolved',
+  'InitiativeContactErased',
 ] as const satisfies readonly InitiativeEvent['type'][];

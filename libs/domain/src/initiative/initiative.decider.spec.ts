@@ -70,8 +70,15 @@ describe('initiative decider', () => {
           },
         ]);
       expect(state).toMatchObject({
-        profile: { name: 'Kulturbahnhof e.V.', kind: 'cooperative', district: 'Altstadt', contact: { name: 'Eva' } },
+        profile: { name: 'Kulturbahnhof e.V.', kind: 'cooperative', district: 'Altstadt' },
       });
+    });
+
+    it('renames and moves an initiative', () => {
+      const state = given(initiativeDecider, [initiativeRegistered])
+        .when(update({ name: 'Kulturbahnhof eG', district: 'Neustadt' }))
+        .then([{ type: 'InitiativeProfileUpdated', data: { initiativeId: ids.initiative, name: 'Kulturbahnhof eG', district: 'Neustadt' } }]);
+      expect(state).toMatchObject({ profile: { name: 'Kulturbahnhof eG', kind: 'association', district: 'Neustadt' } });
     });
 
     it('needs at least one field', () => {

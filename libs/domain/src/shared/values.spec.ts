@@ -17,6 +17,11 @@ describe('shared values', () => {
     expect(['2025-13', '2025-00', '2025-Q5', '2025-Q0', '2025-1', '2025'].some(isBudgetPeriod)).toBe(false);
   });
 
+  it('a date or period with anything before or after it is neither', () => {
+    expect(['x2025-01', '2025-01x', 'x2025-Q1', '2025-Q1x', '12025-01', '2025-Q12'].some(isBudgetPeriod)).toBe(false);
+    expect(['x2025-01-01', '2025-01-01x', '12025-01-01', '2025-01-011'].some(isCalendarDate)).toBe(false);
+  });
+
   it('positive cents are safe integers above zero', () => {
     expect(isPositiveCents(1)).toBe(true);
     expect([0, -1, 1.5, Number.NaN, 2 ** 53].some(isPositiveCents)).toBe(false);

@@ -49,8 +49,20 @@ export const given = <C extends AnyMessage, E extends AnyMessage, S>(
         }
         if (!(thrown instanceof DomainError)) throw thrown;
         expect({ code: thrown.code, kind: thrown.kind }).toStrictEqual({ code, kind });
+        expectExplained(thrown, command);
         return thrown;
       },
     }),
   };
 };
+
+/**
+ * What every rejection tells its caller (the problem+json answer carries it): a message, details
+ * naming what was refused, and, where a field was at fault, a field the command has.
+ */
+function expectExplained(error: DomainError, command: AnyMessage): void {
+  expect(error.name).toBe('DomainError');
+  expect(error.message).toMatch(/\S/);
+  expect(Object.keys(error.details ?? {})).not.toHaveLength(0);
+  if (error.details && 'field' in error.details) expect(Object.keys(command.data)).toContain(error.details.field);
+}

@@ -144,6 +144,8 @@ export const sampleCommands: SampleCommands = {
   },
   CloseCase: { type: 'CloseCase', data: { caseId, outcome: 'completed' } },
   ReopenCase: { type: 'ReopenCase', data: { caseId, reason: 'Neue Förderung' } },
+  EraseInitiativeContact: { type: 'EraseInitiativeContact', data: { initiativeId: ids.initiative, reason: 'Art. 17 DSGVO' } },
+  ShredCaseNarratives: { type: 'ShredCaseNarratives', data: { caseId, reason: 'Art. 17 DSGVO' } },
 };
 
 /** The sample of a command type with some fields replaced. */

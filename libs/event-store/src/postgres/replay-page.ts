@@ -10,6 +10,7 @@ interface LeanRow {
   position: string;
   tenant: string;
   type: string;
+  schema_version: number;
   data: Record<string, unknown>;
   occurred_ms: string;
 }
@@ -19,7 +20,7 @@ interface LeanRow {
  * drops further digits). The float8 epoch of a truncated time is exact enough that the cast's
  * rounding gives back the integer.
  */
-const LEAN_PAGE_SQL = `SELECT position, tenant, type, data,
+const LEAN_PAGE_SQL = `SELECT position, tenant, type, schema_version, data,
     (date_part('epoch', date_trunc('milliseconds', occurred_at)) * 1000)::int8 AS occurred_ms
   FROM kp_events WHERE ${GLOBAL_ORDER_PAGE}`;
 
@@ -70,7 +71,7 @@ function visitPage(client: PoolClient, values: unknown[], visit: (event: Replaye
       lastPosition = row.position;
       if (visitFailed) return;
       try {
-        visit({ tenant: row.tenant, type: row.type, data: row.data, occurredAt: new Date(Number(row.occurred_ms)), position: Number(row.position) });
+        visit({ tenant: row.tenant, type: row.type, schemaVersion: row.schema_version, data: row.data, occurredAt: new Date(Number(row.occurred_ms)), position: Number(row.position) });
       } catch (error) {
         visitFailed = { error };
       }

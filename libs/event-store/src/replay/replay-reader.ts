@@ -4,6 +4,8 @@ import type { Checkpoint, EventStore } from '../port';
 export interface ReplayedEvent {
   readonly tenant: string;
   readonly type: string;
+  /** Of the data as stored; the codec upcasts older ones. */
+  readonly schemaVersion: number;
   readonly data: Readonly<Record<string, unknown>>;
   /** Business time. */
   readonly occurredAt: Date;

@@ -1,3 +1,4 @@
+import { publishedData } from './published-fields';
 import type { GlobalEvent } from '@koproduktiv/event-store';
 import { parseIntegrationEvent } from '../consumer/integration-event';
 import { toDeadLetter } from '../relay/dead-letter';
@@ -46,7 +47,7 @@ describe('CloudEvents binary mapping', () => {
       ce_correlationid: 'corr-1',
       ce_causationid: 'cause-1',
     });
-    expect(JSON.parse(value.toString('utf8'))).toEqual(sampleEventData(ids).RequestSubmitted);
+    expect(JSON.parse(value.toString('utf8'))).toEqual(publishedData('RequestSubmitted', sampleEventData(ids).RequestSubmitted));
   });
 
   it('has header values that are plain strings of valid CloudEvents extension names', () => {
@@ -73,7 +74,7 @@ describe('CloudEvents binary mapping', () => {
       streamVersion: 7,
       time: '2026-03-02T08:30:00.000Z',
     });
-    expect(parsed.data).toEqual(sampleEventData(ids).RequestSubmitted);
+    expect(parsed.data).toEqual(publishedData('RequestSubmitted', sampleEventData(ids).RequestSubmitted));
   });
 
   it('refuses an event type without an integration schema instead of passing its data through', () => {

@@ -15,52 +15,68 @@ export const PUBLISHED_FIELDS: { readonly [T in DomainEventType]: FieldsOf<T> } 
   InitiativeRegistered: ['initiativeId', 'name', 'kind', 'district'],
   InitiativeProfileUpdated: ['initiativeId', 'name', 'kind', 'district'],
   ActiveMembersReported: ['initiativeId', 'activeMembers'],
-  InitiativeDissolved: ['initiativeId', 'reason'],
+  InitiativeDissolved: ['initiativeId'],
+  InitiativeContactErased: ['initiativeId', 'reason'],
   UnitRegistered: ['unitId', 'name', 'isContactPoint'],
   StaffTimeBudgetSet: ['unitId', 'period', 'hours'],
   FundOpened: ['fundId', 'name', 'year', 'budgetCents'],
   FundBudgetIncreased: ['fundId', 'amountCents', 'reason'],
-  GrantAwarded: ['fundId', 'applicationId', 'caseId', 'amountCents', 'rationale'],
-  ApplicationRejected: ['fundId', 'applicationId', 'caseId', 'rationale'],
+  GrantAwarded: ['fundId', 'applicationId', 'caseId', 'amountCents'],
+  ApplicationRejected: ['fundId', 'applicationId', 'caseId'],
   GrantDisbursed: ['fundId', 'applicationId', 'caseId', 'amountCents'],
-  RequestSubmitted: ['caseId', 'initiativeId', 'title', 'description', 'category', 'channel', 'requestedSupport'],
+  RequestSubmitted: ['caseId', 'initiativeId', 'title', 'category', 'channel', 'requestedSupport'],
   RequestAcknowledged: ['caseId', 'unitId', 'staffRef'],
   ContactPersonAssigned: ['caseId', 'staffRef', 'unitId'],
   InteractionRecorded: ['caseId', 'interactionId', 'kind', 'initiatedBy', 'participationLevel', 'staffRef', 'unitId', 'durationMinutes'],
-  CommitmentMade: ['caseId', 'commitmentId', 'promisor', 'description', 'dueOn'],
+  CommitmentMade: ['caseId', 'commitmentId', 'promisor', 'dueOn'],
   CommitmentFulfilled: ['caseId', 'commitmentId'],
-  CommitmentRenegotiated: ['caseId', 'commitmentId', 'newDueOn', 'reason'],
-  CommitmentWithdrawn: ['caseId', 'commitmentId', 'reason'],
-  FundingApplied: ['caseId', 'applicationId', 'fundId', 'amountRequestedCents', 'purpose'],
-  SupportAgreed: ['caseId', 'supportId', 'kind', 'description'],
-  StaffTimeLogged: ['caseId', 'unitId', 'staffRef', 'hours', 'activity'],
-  InterimUseAgreed: ['caseId', 'agreementId', 'propertyRef', 'propertyKind', 'startsOn', 'endsOn', 'licenceToTry', 'conditions'],
+  CommitmentRenegotiated: ['caseId', 'commitmentId', 'newDueOn'],
+  CommitmentWithdrawn: ['caseId', 'commitmentId'],
+  FundingApplied: ['caseId', 'applicationId', 'fundId', 'amountRequestedCents'],
+  SupportAgreed: ['caseId', 'supportId', 'kind'],
+  StaffTimeLogged: ['caseId', 'unitId', 'staffRef', 'hours'],
+  InterimUseAgreed: ['caseId', 'agreementId', 'propertyRef', 'propertyKind', 'startsOn', 'endsOn', 'licenceToTry'],
   InterimUseExtended: ['caseId', 'agreementId', 'newEndsOn'],
   InterimUseEnded: ['caseId', 'agreementId', 'reason'],
   SponsorAssigned: ['caseId', 'sponsorRef', 'sponsorKind'],
   CouncilResolutionLinked: ['caseId', 'resolutionRef', 'body', 'decidedOn', 'outcome'],
   CaseInstitutionalised: ['caseId', 'form', 'effectiveFrom', 'budgetLine'],
   TrustFeedbackRecorded: ['caseId', 'respondent', 'scores'],
-  CaseClosed: ['caseId', 'outcome', 'rationale', 'stage'],
-  CaseReopened: ['caseId', 'reason', 'stage'],
+  CaseClosed: ['caseId', 'outcome', 'stage'],
+  CaseReopened: ['caseId', 'stage'],
+  CaseNarrativesShredded: ['caseId', 'reason'],
 };
 
 /** Why a field is kept inside. */
-export type WithheldReason = 'personal data' | 'free text about people and conversations';
+export type WithheldReason = 'personal data';
 
 /**
  * Every field that is not published, with the reason. Together with PUBLISHED_FIELDS this names
- * every field of every event (a spec checks it), so each one was decided on, not forgotten.
- * `contact` is the initiative's contact person (personalDataFields in the domain). Notes,
- * summaries and comments are free text that routinely names people and what they said.
+ * every field of every event (a spec checks it), so each one was decided on, not forgotten. The
+ * withheld fields are exactly the domain's personal data (PERSONAL_DATA): the initiative's contact
+ * and every free text, which routinely names people and what they said. Erasure events are
+ * published, so that subscribers can erase what they derived.
  */
 export const WITHHELD_FIELDS: { readonly [T in DomainEventType]?: { readonly [F in FieldsOf<T>[number]]?: WithheldReason } } = {
   InitiativeRegistered: { contact: 'personal data' },
   InitiativeProfileUpdated: { contact: 'personal data' },
-  RequestAcknowledged: { note: 'free text about people and conversations' },
-  ContactPersonAssigned: { handoverNote: 'free text about people and conversations' },
-  InteractionRecorded: { summary: 'free text about people and conversations' },
-  TrustFeedbackRecorded: { comment: 'free text about people and conversations' },
+  InitiativeDissolved: { reason: 'personal data' },
+  GrantAwarded: { rationale: 'personal data' },
+  ApplicationRejected: { rationale: 'personal data' },
+  RequestSubmitted: { description: 'personal data' },
+  RequestAcknowledged: { note: 'personal data' },
+  ContactPersonAssigned: { handoverNote: 'personal data' },
+  InteractionRecorded: { summary: 'personal data' },
+  CommitmentMade: { description: 'personal data' },
+  CommitmentRenegotiated: { reason: 'personal data' },
+  CommitmentWithdrawn: { reason: 'personal data' },
+  FundingApplied: { purpose: 'personal data' },
+  SupportAgreed: { description: 'personal data' },
+  StaffTimeLogged: { activity: 'personal data' },
+  InterimUseAgreed: { conditions: 'personal data' },
+  TrustFeedbackRecorded: { comment: 'personal data' },
+  CaseClosed: { rationale: 'personal data' },
+  CaseReopened: { reason: 'personal data' },
 };
 
 export const hasIntegrationSchema = (type: string): type is DomainEventType => Object.hasOwn(PUBLISHED_FIELDS, type);

@@ -73,6 +73,8 @@ export const sampleEventData = (ids: { initiative: string; unit: string; fund: s
   },
   CaseClosed: { caseId: ids.case, outcome: 'completed', rationale: 'Verstetigt', stage: 'institutionalised' },
   CaseReopened: { caseId: ids.case, reason: 'Neuer Mietvertrag', stage: 'institutionalised' },
+  InitiativeContactErased: { initiativeId: ids.initiative, reason: 'Art. 17 DSGVO' },
+  CaseNarrativesShredded: { caseId: ids.case, reason: 'Art. 17 DSGVO' },
 });
 
 /** A plausible sequence of event types per aggregate category, as a scripted history. */

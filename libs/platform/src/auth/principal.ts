@@ -1,4 +1,5 @@
-export const ROLES = ['clerk', 'analyst', 'auditor', 'admin'] as const;
+/** `operator` is the installation's, not a municipality's: it acts on every tenant's read models at once. */
+export const ROLES = ['clerk', 'analyst', 'auditor', 'admin', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The verified caller: who, for which municipality, in which roles. */

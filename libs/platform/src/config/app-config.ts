@@ -44,6 +44,13 @@ export class AppConfig {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   JWT_AUDIENCE?: string;
 
+  /**
+   * The key-encryption key that wraps the data keys of personal data (32 bytes: raw, base64 or hex).
+   * Without it, the key generated into DATA_DIR on a fresh store (the embedded default).
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  KEY_ENCRYPTION_KEY_FILE?: string;
+
   /** apps/projector only: the port of its /health and /metrics. */
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PROJECTOR_PORT = 9464;
@@ -94,7 +101,7 @@ export class AppConfig {
 
 /** Every variable AppConfig reads (optional ones have no initialiser, so they cannot be discovered). */
 export const CONFIG_KEYS = [
-  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EVENT_STORE', 'KURRENTDB_URL', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'CASE_HISTORY_CACHE_MB', 'RUN_PROJECTOR', 'PROJECTOR_PORT',
+  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EVENT_STORE', 'KURRENTDB_URL', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'KEY_ENCRYPTION_KEY_FILE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'CASE_HISTORY_CACHE_MB', 'RUN_PROJECTOR', 'PROJECTOR_PORT',
   'HTTP_MAX_CONNECTIONS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 'HTTP_IDLE_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];
 

@@ -2,3 +2,4 @@ export * from './embedded-postgres';
 export * from './free-port';
 export * from './pool';
 export * from './unreachable';
+export * from './installation-secret';

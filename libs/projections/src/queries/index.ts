@@ -3,3 +3,4 @@ export * from './cursor';
 export * from './case-history-cache';
 export * from './case-histories';
 export * from './packed-history';
+export * from './retention-due';

@@ -15,6 +15,7 @@ import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/platform';
 import { CaseDocument } from '../read-models/case-document';
 import { FundDocument, InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
 import { READ_MODELS_PROCESSOR } from '../read-models/read-model-projection';
+import { tableName } from '../read-models/schema';
 import { decodeCursor, encodeCursor } from './cursor';
 import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
@@ -64,7 +65,7 @@ const isDormant = (history: CaseHistory, t: Date, settings: MetricsSettings): bo
   }
 };
 
-/** Every answer says which global position of the store the read models had reached. */
+/** Every answer names the position of its tenant's latest event the read models had applied (see positions). */
 export interface Fresh<T> {
   readonly position: number;
   readonly data: T;
@@ -76,7 +77,8 @@ export interface Fresh<T> {
  */
 export class ReadModelQueries {
   private readonly summaries = new SummaryCache<Fresh<AggregateCaseMetrics & { asOf: string }>>();
-  private knownPosition: { value: Promise<number>; at: number } | undefined;
+  private knownPosition: { value: Promise<{ position: number; generation: number }>; at: number } | undefined;
+  private readonly tenantPositions = new Map<string, { store: number; own: Promise<number> }>();
   private readonly histories: CaseHistories;
 
   constructor(
@@ -89,11 +91,11 @@ export class ReadModelQueries {
   }
 
   /**
-   * The store position the read models have reached. Looked up at most every 100 ms: an answer's
-   * position is then a slightly older lower bound, which is all it promises, and a request saves a
-   * round trip.
+   * The store position the read models have reached, and the active generation. Looked up at most
+   * every 100 ms: an answer's position is then a slightly older lower bound, which is all it
+   * promises, and a request saves a round trip.
    */
-  position(): Promise<number> {
+  private reached(): Promise<{ position: number; generation: number }> {
     const now = Date.now();
     if (!this.knownPosition || now - this.knownPosition.at > 100) {
       const value = this.lookUpPosition();
@@ -103,11 +105,33 @@ export class ReadModelQueries {
     return this.knownPosition.value;
   }
 
-  private async lookUpPosition(): Promise<number> {
-    const { rows } = await this.pool.query<{ position: string }>(
-      `SELECT c.position FROM kp_checkpoints c JOIN kp_read_model_generation g ON c.name = g.name || '@g' || g.active WHERE g.name = $1`,
+  private async lookUpPosition(): Promise<{ position: number; generation: number }> {
+    const { rows } = await this.pool.query<{ position: string; active: number }>(
+      `SELECT c.position, g.active FROM kp_checkpoints c JOIN kp_read_model_generation g ON c.name = g.name || '@g' || g.active WHERE g.name = $1`,
       [READ_MODELS_PROCESSOR],
     );
+    return rows.length ? { position: Number(rows[0].position), generation: rows[0].active } : { position: 0, generation: 0 };
+  }
+
+  /**
+   * `store`: the store-wide position the read models have reached, which keys this process's caches.
+   * `own`: the tenant's latest event they have applied, which is what an answer names: the store-wide
+   * figure would tell one municipality how busy the others are. A client that waits for its command's
+   * `position` waits for the same moment with either, since its own event is the tenant's.
+   */
+  async positions(tenant: string): Promise<{ store: number; own: number }> {
+    const { position: store, generation } = await this.reached();
+    const known = this.tenantPositions.get(tenant);
+    if (known && known.store === store) return { store, own: await known.own };
+    const own = generation === 0 ? Promise.resolve(0) : this.lookUpTenantPosition(tenant, generation);
+    own.catch(() => this.tenantPositions.delete(tenant));
+    if (this.tenantPositions.size >= 10_000) this.tenantPositions.clear();
+    this.tenantPositions.set(tenant, { store, own });
+    return { store, own: await own };
+  }
+
+  private async lookUpTenantPosition(tenant: string, generation: number): Promise<number> {
+    const { rows } = await this.pool.query<{ position: string }>(`SELECT position FROM ${tableName('rm_tenant_positions', generation)} WHERE tenant = $1`, [tenant]);
     return rows.length ? Number(rows[0].position) : 0;
   }
 
@@ -116,7 +140,7 @@ export class ReadModelQueries {
    * parsed and serialised again cost the API about a millisecond.
    */
   async listCases(tenant: string, filter: CaseListFilter): Promise<Fresh<CaseListPage>> {
-    const position = await this.position();
+    const { store: position, own } = await this.positions(tenant);
     const now = this.clock();
     const found: { id: string; doc: string }[] = [];
     let after = decodeCursor(filter.cursor);
@@ -142,26 +166,26 @@ export class ReadModelQueries {
     }
     const page = found.slice(0, filter.limit);
     const nextCursor = found.length > filter.limit ? encodeCursor(page[page.length - 1].id) : null;
-    return { position, data: { items: page.map((row) => row.doc), nextCursor } };
+    return { position: own, data: { items: page.map((row) => row.doc), nextCursor } };
   }
 
   async getCase(tenant: string, caseId: string): Promise<Fresh<CaseDocument> | undefined> {
-    const position = await this.position();
+    const { own } = await this.positions(tenant);
     const { rows } = await this.pool.query<{ doc: CaseDocument }>('SELECT doc FROM rm_cases WHERE tenant = $1 AND id = $2', [tenant, caseId]);
-    return rows.length ? { position, data: rows[0].doc } : undefined;
+    return rows.length ? { position: own, data: rows[0].doc } : undefined;
   }
 
   async caseMetrics(tenant: string, caseId: string, asOf?: Date) {
-    const position = await this.position();
+    const { store: position, own } = await this.positions(tenant);
     const history = await this.histories.one(tenant, caseId, position);
     if (!history) return undefined;
-    return { position, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
+    return { position: own, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
   }
 
   async initiative(tenant: string, initiativeId: string): Promise<Fresh<InitiativeDocument> | undefined> {
-    const position = await this.position();
+    const { own } = await this.positions(tenant);
     const { rows } = await this.pool.query<{ doc: InitiativeDocument }>('SELECT doc FROM rm_initiatives WHERE tenant = $1 AND id = $2', [tenant, initiativeId]);
-    return rows.length ? { position, data: rows[0].doc } : undefined;
+    return rows.length ? { position: own, data: rows[0].doc } : undefined;
   }
 
   async initiativeMetrics(tenant: string, initiativeId: string, asOf?: Date) {
@@ -179,7 +203,7 @@ export class ReadModelQueries {
    * position and T it was computed for (see SummaryCache). "Now" is taken to the minute.
    */
   async summary(tenant: string, filter: SummaryFilter): Promise<Fresh<AggregateCaseMetrics & { asOf: string }>> {
-    const position = await this.position();
+    const { store: position, own } = await this.positions(tenant);
     const t = filter.asOf ?? new Date(Math.floor(this.clock().getTime() / 60_000) * 60_000);
     const key = JSON.stringify([tenant, filter.asOf ? t.toISOString() : 'now', filter.from, filter.to, filter.unitId, filter.category]);
     return this.summaries.get(key, `${position} ${t.toISOString()}`, async () => {
@@ -187,12 +211,12 @@ export class ReadModelQueries {
       const settings = this.settingsFor(tenant);
       const filtered = filterCases(cases.snapshots, { submittedFrom: filter.from, submittedTo: filter.to, unitId: filter.unitId }, settings.timeZone);
       const data = aggregateReporting(filtered, cases.leftOut);
-      return { position, data: { asOf: t.toISOString(), ...data } };
+      return { position: own, data: { asOf: t.toISOString(), ...data } };
     });
   }
 
   async timeseries(tenant: string, from: string, to: string) {
-    const position = await this.position();
+    const { own } = await this.positions(tenant);
     const settings = this.settingsFor(tenant);
     const months = monthEnds(from, to, settings.timeZone);
     const perMonth = months.map(({ asOf }) => new CaseSnapshots(asOf, settings));
@@ -204,11 +228,11 @@ export class ReadModelQueries {
       asOf: asOf.toISOString(),
       ...aggregateReporting(perMonth[i].snapshots, perMonth[i].leftOut),
     }));
-    return { position, data: points };
+    return { position: own, data: points };
   }
 
   async unitStaffTime(tenant: string, unitId: string, period: string, asOf?: Date) {
-    const position = await this.position();
+    const { own } = await this.positions(tenant);
     const { rows } = await this.pool.query<{ doc: UnitDocument }>('SELECT doc FROM rm_units WHERE tenant = $1 AND id = $2', [tenant, unitId]);
     if (!rows.length) return undefined;
     const unit = rows[0].doc;
@@ -216,11 +240,11 @@ export class ReadModelQueries {
       'SELECT at, pos, hours FROM rm_unit_staff_time WHERE tenant = $1 AND unit_id = $2', [tenant, unitId]);
     const entries = logged.map((row) => ({ at: row.at.toISOString(), pos: Number(row.pos), unitId, hours: Number(row.hours) }));
     const use = computeStaffTimeUse({ unit: unit.budgets, entries, period, asOf: asOf ?? this.clock(), timeZone: this.settingsFor(tenant).timeZone });
-    return { position, data: { ...use, unitId, name: unit.name, isContactPoint: unit.isContactPoint } };
+    return { position: own, data: { ...use, unitId, name: unit.name, isContactPoint: unit.isContactPoint } };
   }
 
   async fund(tenant: string, fundId: string) {
-    const position = await this.position();
+    const { own } = await this.positions(tenant);
     const { rows } = await this.pool.query<{ doc: FundDocument }>('SELECT doc FROM rm_funds WHERE tenant = $1 AND id = $2', [tenant, fundId]);
     if (!rows.length) return undefined;
     const fund = rows[0].doc;
@@ -230,7 +254,7 @@ export class ReadModelQueries {
        FROM rm_fund_applications WHERE tenant = $1 AND fund_id = $2 ORDER BY decided_at, application_id`, [tenant, fundId]);
     const awardedShare = fund.budgetCents > 0 ? fund.awardedCents / fund.budgetCents : null;
     const disbursedShare = fund.awardedCents > 0 ? fund.disbursedCents / fund.awardedCents : null;
-    return { position, data: { ...fund, applications: decided, awardedShare, disbursedShare } };
+    return { position: own, data: { ...fund, applications: decided, awardedShare, disbursedShare } };
   }
 
   /**
@@ -240,7 +264,7 @@ export class ReadModelQueries {
    * between pages, they are served. Histories come through the cache (CaseHistories.eachOfRows).
    */
   private async eachHistory(tenant: string, where: string, params: unknown[], visit: (history: CaseHistory) => void): Promise<void> {
-    const position = await this.position();
+    const { position } = await this.reached();
     const after = `$${params.length + 2}::text`;
     const page = (from: string | null) =>
       inFlight(

@@ -1,4 +1,4 @@
-import { advanceStage, CaseStage, DomainEvent } from '@koproduktiv/domain';
+import { advanceStage, CaseStage, carriesPersonalData, DomainEvent } from '@koproduktiv/domain';
 
 /** What analysts see of a case. No personal data: staff and sponsors are opaque references. */
 export interface CaseDocument {
@@ -26,18 +26,22 @@ export interface CaseDocument {
   sponsors: number;
   councilResolutions: { resolutionRef: string; outcome: string; decidedOn: string }[];
   institutionalisation: { form: string; effectiveFrom: string; at: string } | null;
+  /** When the narratives were shredded, null while a narrative written since is held (retention reads it). */
+  narrativesShreddedAt: string | null;
 }
 
 export const newCaseDocument = (caseId: string): CaseDocument => ({
   caseId, initiativeId: null, title: null, category: null, channel: null, requestedSupport: [], stage: 'request', status: 'open',
   outcome: null, submittedAt: null, closedAt: null, lastContactAt: null, acknowledgedBy: null, contactPerson: null, unitId: null,
   interactions: 0, commitments: 0, fundingApplications: {}, supports: 0, interimUse: {}, sponsors: 0, councilResolutions: [], institutionalisation: null,
+  narrativesShreddedAt: null,
 });
 
 const later = (a: string | null, b: string) => (a === null || b > a ? b : a);
 
 /** Applies one event about the case (from its own stream or a fund decision naming it). Mutates `doc`. */
 export function applyToCase(doc: CaseDocument, event: DomainEvent, at: string): void {
+  if (carriesPersonalData(event)) doc.narrativesShreddedAt = null;
   switch (event.type) {
     case 'RequestSubmitted': {
       const d = event.data;
@@ -107,6 +111,9 @@ export function applyToCase(doc: CaseDocument, event: DomainEvent, at: string): 
       break;
     case 'CaseReopened':
       Object.assign(doc, { status: 'open', outcome: null, closedAt: null });
+      break;
+    case 'CaseNarrativesShredded':
+      doc.narrativesShreddedAt = at;
       break;
     default:
       break;

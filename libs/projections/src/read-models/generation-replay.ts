@@ -5,6 +5,7 @@ import { copyIn } from './copy-in';
 import { CopyLanes } from './copy-lanes';
 import { APPLICATION_CHANGE_COLUMNS, CASE_STATE_COLUMNS, HISTORY_ENTRY_COLUMNS, HISTORY_LISTS, RebuildFold, REGISTRY_COLUMNS, STAFF_TIME_COPY_COLUMNS } from './rebuild-fold';
 import { CASE_COLUMNS, readModelsProcessorName } from './read-model-rows';
+import { saveTenantPositions } from './read-model-projection';
 import { DetailTable, rebuildTableName, ReadModelTable, tableName } from './schema';
 
 const staging = (generation: number) => ({
@@ -92,8 +93,11 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
     const fold = new RebuildFold();
     const read = replayReader(store);
     let events = 0;
+    // Global order follows commit order, in which positions may step back: each tenant's highest counts.
+    const tenantPositions = new Map<string, number>();
     const add = (event: ReplayedEvent) => {
       events += 1;
+      if (event.position > (tenantPositions.get(event.tenant) ?? -1)) tenantPositions.set(event.tenant, event.position);
       fold.add(event);
     };
     let end: ReplayPageEnd | undefined;
@@ -109,7 +113,7 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
       ]);
     }
     await lanes.drained();
-    await finish(pool, client, generation, fold, end);
+    await finish(pool, client, generation, fold, tenantPositions, end);
     return events;
   } finally {
     await lanes.settled();
@@ -124,7 +128,7 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
  * units, funds, decided applications and the checkpoint in one transaction. The generation is
  * complete, and the checkpoint there, only when that commits.
  */
-async function finish(pool: Pool, client: PoolClient, generation: number, fold: RebuildFold, end: ReplayPageEnd | undefined): Promise<void> {
+async function finish(pool: Pool, client: PoolClient, generation: number, fold: RebuildFold, tenantPositions: ReadonlyMap<string, number>, end: ReplayPageEnd | undefined): Promise<void> {
   const t = (table: ReadModelTable | DetailTable) => tableName(table, generation);
   for (const lines of fold.caseLines(1000)) await copyIn(client, staging(generation).cases, CASE_STATE_COLUMNS, lines);
   await Promise.all(Array.from({ length: FINISH_PARTS }, async (_, part) => {
@@ -144,6 +148,7 @@ async function finish(pool: Pool, client: PoolClient, generation: number, fold: 
   await inTransaction(client, async () => {
     for (const table of ['rm_initiatives', 'rm_units', 'rm_funds'] as const) await copyIn(client, t(table), REGISTRY_COLUMNS, fold.registryLines(table));
     await client.query(insertApplicationsSql(generation));
+    await saveTenantPositions(client, t('rm_tenant_positions'), tenantPositions);
     if (end) await saveCheckpoint(client, readModelsProcessorName(generation), end.checkpoint, end.position, end.recordedAt);
   });
 }

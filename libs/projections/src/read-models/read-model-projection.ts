@@ -8,7 +8,7 @@ import { applicationKey, applyApplicationChange, FundApplicationRow } from './re
 import {
   APPLICATION_COLUMNS, applyToRegistryDocument, CASE_COLUMNS, caseColumns, fundApplicationChange, newRegistryDocument, readModelsProcessorName, relevantEvents, STAFF_TIME_COLUMNS, staffTimeRow,
 } from './read-model-rows';
-import { DetailTable, generationDdl, ReadModelTable, tableName } from './schema';
+import { DetailTable, generationDdl, READ_MODEL_TABLES, ReadModelTable, tableName } from './schema';
 
 export { READ_MODELS_PROCESSOR } from './read-model-rows';
 
@@ -26,7 +26,11 @@ export class ReadModelProjection implements Processor {
   }
 
   async prepare(client: PoolClient): Promise<void> {
+    const positions = tableName('rm_tenant_positions', this.generation);
+    const { rows } = await client.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [positions]);
     await client.query(generationDdl(this.generation));
+    // A generation made before tenant positions were kept: each tenant's from its rows, once.
+    if (!rows[0].found) await client.query(backfillTenantPositionsSql(this.generation));
   }
 
   async handle(batch: readonly GlobalEvent[], tx: PoolClient): Promise<void> {
@@ -79,6 +83,7 @@ export class ReadModelProjection implements Processor {
     }
     await insertRecords(tx, t('rm_unit_staff_time'), staffTime, STAFF_TIME_COLUMNS, 'DO NOTHING');
     await insertRecords(tx, t('rm_fund_applications'), [...applications.values()], APPLICATION_COLUMNS, 'UPDATE');
+    await saveTenantPositions(tx, t('rm_tenant_positions'), latestPerTenant(batch));
   }
 }
 
@@ -115,3 +120,24 @@ function withCaseColumns(row: CaseRow): CaseRow {
   row.extra = { history: row.extra.history, ...caseColumns(row.doc) };
   return row;
 }
+
+/** Each tenant's latest position in a batch (all its events count, those the read models ignore too). */
+export function latestPerTenant(batch: readonly { tenant: string; position: number }[]): Map<string, number> {
+  const latest = new Map<string, number>();
+  for (const { tenant, position } of batch) if (position > (latest.get(tenant) ?? -1)) latest.set(tenant, position);
+  return latest;
+}
+
+export async function saveTenantPositions(tx: PoolClient, table: string, latest: ReadonlyMap<string, number>): Promise<void> {
+  if (latest.size === 0) return;
+  await tx.query(
+    `INSERT INTO ${table} AS t (tenant, position) SELECT * FROM unnest($1::text[], $2::bigint[])
+     ON CONFLICT (tenant) DO UPDATE SET position = greatest(t.position, EXCLUDED.position)`,
+    [[...latest.keys()], [...latest.values()]],
+  );
+}
+
+const backfillTenantPositionsSql = (generation: number) =>
+  `INSERT INTO ${tableName('rm_tenant_positions', generation)} (tenant, position)
+   SELECT tenant, max(position) FROM (${READ_MODEL_TABLES.map((table) => `SELECT tenant, position FROM ${tableName(table, generation)}`).join(' UNION ALL ')}) rows
+   GROUP BY tenant ON CONFLICT (tenant) DO NOTHING`;

@@ -1,5 +1,6 @@
 import { DomainEvent, eventCatalog, isDomainEventType } from '@koproduktiv/domain';
 import type { ReplayedEvent } from '@koproduktiv/event-store';
+import { decodeWithoutPersonalData } from '@koproduktiv/personal-data';
 import type { CaseDocument } from './case-document';
 import { applicationChange, applyToFund, applyToInitiative, applyToUnit, newFund, newInitiative, newUnit } from './registry-documents';
 import type { ReadModelTable } from './schema';
@@ -29,7 +30,7 @@ export function relevantEvents(batch: readonly ReplayedEvent[]): Relevant[] {
 /** An event with the rows it changes; undefined for an event the read models do not know. */
 export function relevantEvent(event: ReplayedEvent): Relevant | undefined {
   if (!isDomainEventType(event.type)) return undefined;
-  const domainEvent = { type: event.type, data: event.data } as DomainEvent;
+  const domainEvent = decodeWithoutPersonalData(event);
   return { event, domainEvent, targets: targetsOf(event, domainEvent) };
 }
 

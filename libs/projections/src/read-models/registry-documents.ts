@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@koproduktiv/domain';
+import { carriesPersonalData, type DomainEvent } from '@koproduktiv/domain';
 import { emptyUnitHistory, foldUnitEvent, UnitHistory } from '@koproduktiv/metrics';
 
 /** An initiative as analysts see it: the contact (personal data) is never stored here. */
@@ -7,7 +7,10 @@ export interface InitiativeDocument {
   name: string | null;
   kind: string | null;
   district: string | null;
-  dissolved: { at: string; reason: string } | null;
+  /** When it dissolved; the reason given is personal data and stays in the event. */
+  dissolved: { at: string } | null;
+  /** When its personal data was erased, null while personal data given since is held. */
+  personalDataErasedAt: string | null;
   memberReports: { at: string; pos: number; activeMembers: number }[];
 }
 
@@ -41,11 +44,12 @@ export interface FundApplicationRow {
   position: number;
 }
 
-export const newInitiative = (initiativeId: string): InitiativeDocument => ({ initiativeId, name: null, kind: null, district: null, dissolved: null, memberReports: [] });
+export const newInitiative = (initiativeId: string): InitiativeDocument => ({ initiativeId, name: null, kind: null, district: null, dissolved: null, personalDataErasedAt: null, memberReports: [] });
 export const newUnit = (unitId: string): UnitDocument => ({ unitId, name: null, isContactPoint: false, budgets: emptyUnitHistory(unitId) });
 export const newFund = (fundId: string): FundDocument => ({ fundId, name: null, year: null, budgetCents: 0, awardedCents: 0, disbursedCents: 0 });
 
 export function applyToInitiative(doc: InitiativeDocument, event: DomainEvent, at: string, pos: number): void {
+  if (carriesPersonalData(event)) doc.personalDataErasedAt = null;
   switch (event.type) {
     case 'InitiativeRegistered':
       Object.assign(doc, { name: event.data.name, kind: event.data.kind, district: event.data.district ?? null });
@@ -59,7 +63,10 @@ export function applyToInitiative(doc: InitiativeDocument, event: DomainEvent, a
       if (!doc.memberReports.some((report) => report.pos === pos)) doc.memberReports.push({ at, pos, activeMembers: event.data.activeMembers });
       break;
     case 'InitiativeDissolved':
-      doc.dissolved = { at, reason: event.data.reason };
+      doc.dissolved = { at };
+      break;
+    case 'InitiativeContactErased':
+      doc.personalDataErasedAt = at;
       break;
     default:
       break;

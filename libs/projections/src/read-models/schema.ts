@@ -6,8 +6,12 @@
 /** Tables of one JSON document per entity (tenant, id, doc, position). */
 export const READ_MODEL_TABLES = ['rm_cases', 'rm_initiatives', 'rm_units', 'rm_funds'] as const;
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
-/** Tables of many rows per entity, kept out of the documents so that those stay small. */
-export const DETAIL_TABLES = ['rm_unit_staff_time', 'rm_fund_applications'] as const;
+/**
+ * Tables of many rows per entity, kept out of the documents so that those stay small; and, per
+ * tenant, the position of its latest event the read models have applied (what its analysts are
+ * told, instead of the store-wide position, which would show how busy the other tenants are).
+ */
+export const DETAIL_TABLES = ['rm_unit_staff_time', 'rm_fund_applications', 'rm_tenant_positions'] as const;
 export type DetailTable = (typeof DETAIL_TABLES)[number];
 const ALL_TABLES = [...READ_MODEL_TABLES, ...DETAIL_TABLES] as const;
 
@@ -42,7 +46,8 @@ export function generationDdl(generation: number): string {
     CREATE TABLE IF NOT EXISTS ${t('rm_fund_applications')} (
       tenant text NOT NULL, fund_id text NOT NULL, application_id text NOT NULL, case_id text NOT NULL, status text NOT NULL,
       awarded_cents bigint NOT NULL, disbursed_cents bigint NOT NULL, decided_at timestamptz NOT NULL, position bigint NOT NULL,
-      PRIMARY KEY (tenant, fund_id, application_id));`;
+      PRIMARY KEY (tenant, fund_id, application_id));
+    CREATE TABLE IF NOT EXISTS ${t('rm_tenant_positions')} (tenant text PRIMARY KEY, position bigint NOT NULL);`;
 }
 
 export function pointViewsDdl(generation: number): string {

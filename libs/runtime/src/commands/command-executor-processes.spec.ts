@@ -1,3 +1,7 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventCodec, openPersonalData, PostgresDataKeyStore } from '@koproduktiv/personal-data';
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@koproduktiv/event-store';
 import { PostgresIdempotencyStore } from '@koproduktiv/platform';
@@ -17,7 +21,9 @@ describe('CommandExecutor in two processes on one PostgreSQL', () => {
     let store: PostgresEventStore;
     ({ db, store } = await createTestEventStore());
     const other = new PostgresEventStore(db.pool);
-    processes = [store, other].map((s) => new CommandExecutor(s, new PostgresIdempotencyStore(db.pool)));
+    // Each process with a key cache of its own over the one key table.
+    const { kek } = await openPersonalData(db.pool, { dataDir: await mkdtemp(join(tmpdir(), 'kp-kek-')) });
+    processes = [store, other].map((s) => new CommandExecutor(s, new PostgresIdempotencyStore(db.pool), new EventCodec(new PostgresDataKeyStore(db.pool, kek))));
   });
   afterAll(() => db.drop());
 

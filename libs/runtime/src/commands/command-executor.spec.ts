@@ -1,3 +1,4 @@
+import { inMemoryCodec } from '@koproduktiv/personal-data/testing';
 import { randomUUID } from 'node:crypto';
 import { DomainError, EVENT_SCHEMA_VERSION } from '@koproduktiv/domain';
 import { EventToAppend, ExpectedVersion, InMemoryEventStore, StoreUnavailableError } from '@koproduktiv/event-store';
@@ -39,7 +40,7 @@ describe('CommandExecutor', () => {
 
   beforeEach(async () => {
     store = new RacingStore(() => NOW);
-    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), () => NOW);
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), inMemoryCodec(), () => NOW);
     await executor.execute(registerUnit);
   });
 
@@ -142,7 +143,7 @@ describe('CommandExecutor with its decision cache', () => {
 
   beforeEach(async () => {
     store = new InMemoryEventStore(() => NOW);
-    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), () => NOW, undefined, new DecisionCache(2));
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), inMemoryCodec(), () => NOW, undefined, new DecisionCache(2));
     const read = store.readStream.bind(store);
     readFrom = [];
     jest.spyOn(store, 'readStream').mockImplementation((tenant, streamId, options) => {
@@ -182,7 +183,7 @@ describe('CommandExecutor with its decision cache', () => {
 
   it('reads the whole stream again after a lost race, and for a retried Idempotency-Key', async () => {
     const racing = new RacingStore(() => NOW);
-    const cached = new CommandExecutor(racing, new InMemoryIdempotencyStore(), () => NOW);
+    const cached = new CommandExecutor(racing, new InMemoryIdempotencyStore(), inMemoryCodec(), () => NOW);
     await cached.execute(registerUnit);
     racing.races = 2; // one against the cached state, one against the state read after it
     const spy = jest.spyOn(racing, 'readStream');

@@ -1,6 +1,7 @@
 /** The command path, shared by the API and the CLI (demo data); it lives in libs/runtime because apps do not import each other. */
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, DomainEvent, deciderFor, EVENT_SCHEMA_VERSION, fold, streamIdFor } from '@koproduktiv/domain';
+import { decodeWithoutPersonalData, EventCodec } from '@koproduktiv/personal-data';
 import { canonicalJson, EventStore, EventToAppend, RecordedEvent, StreamDeletedError, UnstorableEventError, WrongExpectedVersionError } from '@koproduktiv/event-store';
 import { IdempotencyStore, ProblemError } from '@koproduktiv/platform';
 import { CommandEnvelope, CommandResult } from './command-envelope';
@@ -22,6 +23,7 @@ export class CommandExecutor {
   constructor(
     private readonly store: EventStore,
     private readonly idempotency: IdempotencyStore,
+    private readonly codec: EventCodec,
     private readonly clock: () => Date = () => new Date(),
     private readonly onAppended: () => void = () => undefined,
     private readonly decisions: DecisionCache = new DecisionCache(),
@@ -116,20 +118,22 @@ export class CommandExecutor {
   private async append(envelope: CommandEnvelope, streamId: string, occurredAt: Date, at: DecisionPoint, decided: DomainEvent[]): Promise<CommandResult> {
     const { tenant } = envelope;
     const decider = deciderFor(envelope.command.type);
-    const appended = await this.store.append(tenant, streamId, decided.map((event) => toAppend(event, envelope, occurredAt)), at.version);
+    const stored = await this.codec.encode(tenant, decided, this.clock());
+    const appended = await this.store.append(tenant, streamId, decided.map((event, i) => toAppend(event.type, stored[i], envelope, occurredAt)), at.version);
     this.decisions.put(tenant, streamId, { version: appended.version, position: appended.position, state: fold(decider.evolve, at.state as never, decided) });
     this.onAppended();
     return resultOf(streamId, appended.events);
   }
 }
 
-const toDomainEvent = (event: RecordedEvent) => ({ type: event.type, data: event.data }) as DomainEvent;
+/** Deciders read no personal data, so the stream is folded without opening any. */
+const toDomainEvent = (event: RecordedEvent) => decodeWithoutPersonalData(event);
 
-const toAppend = (event: DomainEvent, envelope: CommandEnvelope, occurredAt: Date): EventToAppend => ({
+const toAppend = (type: string, data: Readonly<Record<string, unknown>>, envelope: CommandEnvelope, occurredAt: Date): EventToAppend => ({
   eventId: randomUUID(),
-  type: event.type,
+  type,
   schemaVersion: EVENT_SCHEMA_VERSION,
-  data: event.data as Record<string, unknown>,
+  data,
   occurredAt,
   metadata: {
     actor: envelope.actor,

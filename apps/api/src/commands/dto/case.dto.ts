@@ -194,3 +194,15 @@ export class ReopenCaseDto extends CommandDto {
   @Text(LIMITS.text, 'Why the case is reopened.')
   reason!: string;
 }
+
+@ApiSchema({
+  description:
+    'Shreds the case\'s narratives — every free-text field its events hold (description, notes, summaries, reasons, rationales, conditions …) — by destroying their key (crypto-shredding; DSGVO Art. 17). Role admin; closed cases too. Facts of official acts (decisions, amounts, dates, stages, references) stay readable. Shredding again appends nothing.',
+})
+export class ShredCaseNarrativesDto extends CommandDto {
+  @Id('Id of the case whose narratives are shredded.')
+  caseId!: string;
+
+  @Text(LIMITS.text, 'Why the narratives are shredded (e.g. the erasure request\'s reference, or "retention"). Kept readable: it must not contain personal data.')
+  reason!: string;
+}

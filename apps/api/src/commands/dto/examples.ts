@@ -178,6 +178,8 @@ export const commandExamples: CommandExamples = {
     rationale: 'Zwischennutzung in einen regulären Mietvertrag überführt.',
   },
   ReopenCase: { caseId, reason: 'Der Mietvertrag wurde vom Eigentümer gekündigt; Suche nach Ersatzräumen.' },
+  EraseInitiativeContact: { initiativeId: ids.initiative, reason: 'Löschantrag nach Art. 17 DSGVO, Az. DS-2026-014' },
+  ShredCaseNarratives: { caseId, reason: 'Löschantrag nach Art. 17 DSGVO, Az. DS-2026-015' },
 };
 
 export interface CommandExampleStep {

@@ -23,6 +23,7 @@ import {
   RecordInteractionDto,
   RecordTrustFeedbackDto,
   ReopenCaseDto,
+  ShredCaseNarrativesDto,
   SubmitRequestDto,
 } from './case.dto';
 import {
@@ -34,6 +35,7 @@ import {
 } from './fund.dto';
 import {
   DissolveInitiativeDto,
+  EraseInitiativeContactDto,
   RegisterInitiativeDto,
   ReportActiveMembersDto,
   UpdateInitiativeProfileDto,
@@ -54,6 +56,7 @@ export const commandDtos = {
   UpdateInitiativeProfile: UpdateInitiativeProfileDto,
   ReportActiveMembers: ReportActiveMembersDto,
   DissolveInitiative: DissolveInitiativeDto,
+  EraseInitiativeContact: EraseInitiativeContactDto,
   RegisterUnit: RegisterUnitDto,
   SetStaffTimeBudget: SetStaffTimeBudgetDto,
   OpenFund: OpenFundDto,
@@ -81,6 +84,7 @@ export const commandDtos = {
   RecordTrustFeedback: RecordTrustFeedbackDto,
   CloseCase: CloseCaseDto,
   ReopenCase: ReopenCaseDto,
+  ShredCaseNarratives: ShredCaseNarrativesDto,
 } as const satisfies { readonly [K in DomainCommandType]: abstract new () => object };
 
 export type CommandDtos = typeof commandDtos;

@@ -85,3 +85,15 @@ export class DissolveInitiativeDto extends CommandDto {
   @Text(LIMITS.text, 'Why the initiative dissolved.')
   reason!: string;
 }
+
+@ApiSchema({
+  description:
+    'Erases the initiative\'s contact person (every version ever stored) and the free text recorded about the initiative, by destroying their keys (crypto-shredding; DSGVO Art. 17). Role admin. Events stay and verify; the erased fields read as {"erased": true, "erasedAt": …} everywhere. Erasing again appends nothing.',
+})
+export class EraseInitiativeContactDto extends CommandDto {
+  @Id('Id of the initiative whose contact is erased.')
+  initiativeId!: string;
+
+  @Text(LIMITS.text, 'Why the contact is erased (e.g. the erasure request\'s reference, or "retention"). Kept readable: it must not contain personal data.')
+  reason!: string;
+}

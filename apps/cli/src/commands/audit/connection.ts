@@ -7,6 +7,8 @@ import { embeddedPostgresUnavailable } from '../../embedded-postgres';
 
 export interface AuditConnection {
   readonly reader: AuditReader;
+  /** The PostgreSQL of the events and the key table; undefined when the events live in KurrentDB. */
+  readonly pool: Pool | undefined;
   /** Where the store is, for messages (no password). */
   readonly where: string;
   close(): Promise<void>;
@@ -57,7 +59,7 @@ export async function openAuditStore(): Promise<AuditConnection> {
     throw new CliError(`Cannot reach the event store: ${(error as Error).message}`, 1);
   }
   const where = eventStoreLocation(config, () => postgres?.where ?? 'PostgreSQL');
-  return { reader: auditReaderFor(store), where, close };
+  return { reader: auditReaderFor(store), pool: postgres?.pool, where, close };
 }
 
 

@@ -1,3 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import type { Pool } from 'pg';
+import { ExportKeyCollector, loadKeyEncryptionKey, PostgresDataKeyStore } from '@koproduktiv/personal-data';
+import { loadConfig } from '@koproduktiv/platform';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,6 +26,11 @@ Without --tenant it exports ALL tenants (operators only). Check a file later, of
   --from <time>        record time (recordedAt) from, inclusive, ISO 8601
   --to <time>          record time up to, exclusive
   --out <file>         write here (default: stdout)
+  --with-personal-data with --out: also write <file>.keys.json, the data keys of the exported
+                       personal data wrapped by a new export key, and that key to <file>.key
+                       (mode 0600; hand it over separately). The export itself holds personal data
+                       sealed, as stored; "koproduktiv audit open-export" opens it offline.
+                       Needs the key-encryption key (KEY_ENCRYPTION_KEY_FILE or DATA_DIR's)
   --quiet              no progress
 
 Exit code: 0 written, 1 failure, 2 usage error.`;
@@ -39,7 +49,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       tenant: { type: 'string' }, stream: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-      out: { type: 'string', short: 'o' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      out: { type: 'string', short: 'o' }, quiet: { type: 'boolean' }, 'with-personal-data': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return void process.stdout.write(`${exportHelp}\n`);
@@ -50,8 +60,10 @@ export async function exportCommand(argv: string[]): Promise<void> {
   const to = parseTime('--to', values.to);
   if (from && to && from >= to) throw new CliError('--from must be before --to');
   const range: EventRange = { tenant: values.tenant, streamId: values.stream, from, to };
+  const withKeys = values['with-personal-data'] ? await prepareExportKeys(values.out) : undefined;
 
-  const manifest = await withAuditStore(async ({ reader, where }) => {
+  const manifest = await withAuditStore(async ({ reader, pool, where }) => {
+    if (withKeys && !pool) throw new CliError('--with-personal-data needs the PostgreSQL key table (DATABASE_URL); with KurrentDB export without it', 1);
     const total = await reader.countEvents(range);
     const quiet = values.quiet;
     if (!quiet) process.stderr.write(`Exporting ${total} events${values.tenant ? ` of tenant ${values.tenant}` : ' of ALL tenants'} from ${where}\n`);
@@ -59,6 +71,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
     let done = 0;
     async function* counted(events: AsyncIterable<RecordedEvent>) {
       for await (const event of events) {
+        withKeys?.collector.see(event);
         yield event;
         progress.update(++done);
       }
@@ -74,9 +87,31 @@ export async function exportCommand(argv: string[]): Promise<void> {
     const target = values.out ? createWriteStream(values.out) : process.stdout;
     await pipeline(Readable.from(remembered(exportLines(counted(reader.iterateEvents(range)), scope))), target, { end: Boolean(values.out) });
     progress.finish(done);
-    return (JSON.parse(last) as { manifest: ExportManifest }).manifest;
+    const written = (JSON.parse(last) as { manifest: ExportManifest }).manifest;
+    if (withKeys) await withKeys.write(pool as Pool, written.sha256);
+    return written;
   });
   const summary = `Exported ${manifest.events} events (positions ${manifest.firstPosition ?? '-'}..${manifest.lastPosition ?? '-'}), sha256 ${manifest.sha256}`;
   if (values.out) process.stdout.write(`${summary}\nto ${values.out}\n`);
   else if (!values.quiet) process.stderr.write(`${summary}\n`);
+}
+
+/** The export's own key and the file of data keys wrapped by it, beside `--out`. */
+async function prepareExportKeys(out: string | undefined) {
+  if (!out) throw new CliError('--with-personal-data needs --out (the keys go to <file>.keys.json and <file>.key)');
+  const config = loadConfig();
+  const kek = await loadKeyEncryptionKey({ file: config.KEY_ENCRYPTION_KEY_FILE, dataDir: config.dataDir, mayCreate: false }).catch((error: Error) => {
+    throw new CliError(error.message, 1);
+  });
+  const collector = new ExportKeyCollector();
+  return {
+    collector,
+    write: async (pool: Pool, exportSha256: string) => {
+      const exportKey = randomBytes(32);
+      const keyFile = await collector.keyFile(new PostgresDataKeyStore(pool, kek), exportKey, exportSha256);
+      await writeFile(`${out}.keys.json`, `${JSON.stringify(keyFile, null, 2)}\n`, { mode: 0o600 });
+      await writeFile(`${out}.key`, `${exportKey.toString('base64')}\n`, { mode: 0o600, flag: 'w' });
+      process.stdout.write(`Data keys of ${Object.keys(keyFile.keys).length} subject key(s) (${Object.keys(keyFile.erased).length} erased) in ${out}.keys.json, the export key in ${out}.key\n`);
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { CliError } from '../../cli-error';
 import { exportCommand, exportHelp } from './export.command';
+import { openExportCommand, openExportHelp } from './open-export.command';
 import { replayCommand, replayHelp } from './replay.command';
 import { verifyExportCommand, verifyExportHelp } from './verify-export.command';
 import { verifyCommand, verifyHelp } from './verify.command';
@@ -9,6 +10,7 @@ const SUBCOMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help
   verify: { run: verifyCommand, help: verifyHelp },
   export: { run: exportCommand, help: exportHelp },
   'verify-export': { run: verifyExportCommand, help: verifyExportHelp },
+  'open-export': { run: openExportCommand, help: openExportHelp },
 };
 
 export const auditHelp = `Usage: koproduktiv audit <subcommand> [options]
@@ -22,6 +24,7 @@ Subcommands:
   verify                check every stream's hash chain and versions; exit 1 if anything is broken
   export                JSON Lines of a stream, a time range or the whole store, with a manifest
   verify-export <file>  check an export offline against its manifest and hashes
+  open-export <file>    read an export's personal data offline with the keys exported beside it
 
 Run "koproduktiv audit <subcommand> --help" for its options.
 To compare the read models with a replay of the store: koproduktiv projections check.`;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { AggregateCategory, AGGREGATE_CATEGORIES, AnyDecider, deciders, DomainEvent, isSupportedDate, isSupportedInstant, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
+import { AggregateCategory, AGGREGATE_CATEGORIES, AnyDecider, deciders, isSupportedDate, isSupportedInstant, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
+import { decodeWithoutPersonalData } from '@koproduktiv/personal-data';
 import { AsOf, RecordedEvent } from '@koproduktiv/event-store';
 import { CliError } from '../../cli-error';
 import { withAuditStore } from './connection';
@@ -50,7 +51,7 @@ export async function replayCommand(argv: string[]): Promise<void> {
     print(`${streamId}  tenant ${tenant}  ${when}`);
     print('');
     for await (const event of reader.iterateStreamAsOf(tenant, streamId, asOf ?? { position: Number.MAX_SAFE_INTEGER })) {
-      state = decider.evolve(state, { type: event.type, data: event.data } as DomainEvent);
+      state = decider.evolve(state, decodeWithoutPersonalData(event));
       if (values.json) included.push(event);
       else print(formatEvent(event));
     }

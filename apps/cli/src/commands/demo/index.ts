@@ -57,7 +57,7 @@ export async function demoCommand(argv: string[]): Promise<void> {
   let result: PlayResult;
   try {
     let bar: Progress | undefined;
-    result = await playStory(runtime.store, runtime.idempotency, {
+    result = await playStory(runtime.store, runtime.idempotency, runtime.personalData.codec, {
       tenant, seed, until: values.until,
       onProgress: (done, total) => {
         bar ??= new Progress('demo load', total, 'commands', { quiet: values.quiet });

@@ -1,3 +1,4 @@
+import type { EventCodec } from '@koproduktiv/personal-data';
 import { streamIdFor, deciderFor } from '@koproduktiv/domain';
 import type { EventStore } from '@koproduktiv/event-store';
 import type { IdempotencyStore } from '@koproduktiv/platform';
@@ -54,13 +55,13 @@ export const DEMO_ACTOR = { subject: 'demo-data', role: 'clerk' } as const;
  * with its business time as occurredAt and an Idempotency-Key derived from seed and step, so the
  * domain's rules apply as for any clerk, and a second run appends nothing.
  */
-export async function playStory(store: EventStore, idempotency: IdempotencyStore, options: PlayOptions): Promise<PlayResult> {
+export async function playStory(store: EventStore, idempotency: IdempotencyStore, codec: EventCodec, options: PlayOptions): Promise<PlayResult> {
   const now = options.now ?? (() => new Date());
   const limit = Math.min(options.until ? Date.parse(`${options.until}T23:59:59.999Z`) : Infinity, now().getTime());
   const shiftDays = options.shiftDays ?? (await shiftLoadedBefore(store, options.tenant, options.seed)) ?? shiftToEndNow(options.seed, now());
   const steps = buildStory(options.seed, shiftDays).filter((step) => step.at.getTime() <= limit);
   let appendedByThisCommand = false;
-  const executor = new CommandExecutor(store, idempotency, now, () => (appendedByThisCommand = true));
+  const executor = new CommandExecutor(store, idempotency, codec, now, () => (appendedByThisCommand = true));
   const streams = new Map<string, string>();
   const commandsPerType: Record<string, number> = {};
   let appended = 0;

@@ -15,7 +15,7 @@ Connects with DATABASE_URL, else the embedded PostgreSQL of DATA_DIR (the runnin
 
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const runtime = await createRuntime(config, createLogger('warn', 'koproduktiv-cli'), { whenEmbeddedInUse: 'attach' }).catch((error: Error) => {
+  const runtime = await createRuntime(config, createLogger('warn', 'koproduktiv-cli'), { whenEmbeddedInUse: 'attach', needsKeyEncryptionKey: false }).catch((error: Error) => {
     throw new CliError(error.message, 1);
   });
   try {

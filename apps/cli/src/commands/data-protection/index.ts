@@ -1,0 +1,3 @@
+export * from './keys.command';
+export * from './retention.command';
+export * from './store.command';

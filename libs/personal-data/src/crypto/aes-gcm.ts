@@ -1,0 +1,31 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/** AES-256-GCM from node:crypto: a 96-bit random IV per message, the 128-bit tag appended to the ciphertext. */
+const ALGORITHM = 'aes-256-gcm';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const KEY_BYTES = 32;
+
+export interface Sealed {
+  readonly iv: Buffer;
+  /** Ciphertext followed by the authentication tag. */
+  readonly ciphertext: Buffer;
+}
+
+export function seal(key: Buffer, plaintext: Buffer, associatedData: string): Sealed {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  cipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  return { iv, ciphertext };
+}
+
+/** Throws when the key is wrong or anything (ciphertext, tag, associated data) was changed. */
+export function open(key: Buffer, { iv, ciphertext }: Sealed, associatedData: string): Buffer {
+  const decipher = createDecipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+  decipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  decipher.setAuthTag(ciphertext.subarray(ciphertext.length - TAG_BYTES));
+  return Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - TAG_BYTES)), decipher.final()]);
+}
+
+export const newDataKey = (): Buffer => randomBytes(KEY_BYTES);

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * npm run test:mutation [-- domain metrics event-store queries]: StrykerJS over each target of
+ * stryker.config.mjs in turn (all four without arguments), against one embedded PostgreSQL for the
+ * whole run (or DATABASE_URL). Reports land in reports/mutation/<target>.html and .json; the scores
+ * are printed at the end. Concurrency 1 unless KP_MUTATION_CONCURRENCY says otherwise;
+ * KP_MUTATION_PART=<globs> mutates only those files of the (one) target given.
+ */
+const { spawnSync } = require('node:child_process');
+const { mkdtempSync, readFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const ALL = ['domain', 'metrics', 'event-store', 'queries'];
+
+async function main() {
+  const targets = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+  const unknown = targets.filter((t) => !ALL.includes(t));
+  if (unknown.length) throw new Error(`unknown target(s) ${unknown.join(', ')}; choose from ${ALL.join(', ')}`);
+  let postgres;
+  if (process.env.DATABASE_URL) process.env.KP_TEST_PG_URL = process.env.DATABASE_URL;
+  else {
+    const { startEmbeddedPostgres } = require('../dist/libs/platform/src/database');
+    postgres = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'koproduktiv-mutation-')), database: 'postgres' });
+    process.env.KP_TEST_PG_URL = postgres.url;
+  }
+  const scores = [];
+  try {
+    for (const target of targets) {
+      const started = Date.now();
+      const run = spawnSync(process.execPath, [join(__dirname, '..', 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', 'stryker.config.mjs'], {
+        stdio: 'inherit',
+        env: { ...process.env, KP_MUTATION_TARGET: target },
+      });
+      if (run.status !== 0) throw new Error(`stryker failed on ${target} (exit ${run.status})`);
+      scores.push({ target, minutes: (Date.now() - started) / 60_000, ...score(target) });
+    }
+  } finally {
+    await postgres?.stop();
+  }
+  process.stdout.write('\n| target | mutants | killed | timed out | survived | no coverage | score |\n|---|--:|--:|--:|--:|--:|--:|\n');
+  for (const s of scores) {
+    process.stdout.write(`| ${s.target} | ${s.total} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.score.toFixed(1)} % (${s.minutes.toFixed(0)} min) |\n`);
+  }
+}
+
+/** Counts from Stryker's JSON report (mutation-testing-report-schema); compile errors do not count. */
+function score(target) {
+  const part = process.env.KP_MUTATION_PART;
+  const name = part ? `${target}-${part.replace(/[^A-Za-z0-9]+/g, '_')}` : target;
+  const report = JSON.parse(readFileSync(join('reports', 'mutation', `${name}.json`), 'utf8'));
+  const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0 };
+  for (const file of Object.values(report.files)) for (const mutant of file.mutants) if (mutant.status in counts) counts[mutant.status] += 1;
+  const total = counts.Killed + counts.Timeout + counts.Survived + counts.NoCoverage;
+  return { total, killed: counts.Killed, timeout: counts.Timeout, survived: counts.Survived, noCoverage: counts.NoCoverage, score: total ? (100 * (counts.Killed + counts.Timeout)) / total : 0 };
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});
