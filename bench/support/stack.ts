@@ -24,6 +24,7 @@ import {
 } from '@koproduktiv/platform';
 import { createApp } from '../../apps/api/src/create-app';
 import { CLERK, TENANT } from './bodies';
+import { SealingSwitch } from './sealing-switch';
 
 export interface Stack {
   readonly dataDir: string;
@@ -35,6 +36,8 @@ export interface Stack {
   readonly store: PostgresEventStore;
   /** A clerk token of TENANT. */
   readonly token: string;
+  /** Turns the sealing of personal data off for comparison runs. */
+  readonly sealing: SealingSwitch;
   close(): Promise<void>;
 }
 
@@ -69,7 +72,9 @@ export async function startStack({ poolSize, logLevel }: StackOptions): Promise<
     });
     cleanup.push(() => pool.end());
     await migrate(pool);
-    const personalData = await openPersonalData(pool, { dataDir: await mkdtemp(join(tmpdir(), 'kp-bench-kek-')) });
+    const opened = await openPersonalData(pool, { dataDir: await mkdtemp(join(tmpdir(), 'kp-bench-kek-')) });
+    const sealing = new SealingSwitch(opened.keys);
+    const personalData = { ...opened, codec: sealing };
 
     const secret = new Uint8Array(randomBytes(32));
     const store = new PostgresEventStore(pool);
@@ -89,7 +94,7 @@ export async function startStack({ poolSize, logLevel }: StackOptions): Promise<
     const { port } = app.getHttpServer().address() as { port: number };
     const token = await issueDevToken(secret, { tenant: TENANT, roles: ['clerk'], subject: CLERK });
 
-    return { dataDir, clusterDir: join(dataDir, 'postgres'), databaseUrl: postgres.url, baseUrl: `http://127.0.0.1:${port}`, pool, store, token, close };
+    return { dataDir, clusterDir: join(dataDir, 'postgres'), databaseUrl: postgres.url, baseUrl: `http://127.0.0.1:${port}`, pool, store, token, sealing, close };
   } catch (error) {
     await close();
     throw error;

@@ -324,7 +324,7 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
       await api.project(); // past the foreign event and the tombstone
       const read = await api.get(`/v1/cases/${caseId}`, tenant, ['analyst']);
       expect(read.status).toBe(200);
-      expect(read.body.data).toMatchObject({ status: 'open', acknowledgedBy: expect.objectContaining({ staffRef: 'ks/a.weber' }) });
+      expect(read.body.data).toMatchObject({ status: 'open', acknowledgedBy: expect.objectContaining({ staffRef: expect.stringMatching(/^staff-/) }) }); // ks/a.weber, pseudonymised for analysts
 
       const report = await post('/v1/audit/verify', { streamId }, token);
       expect(report.body).toMatchObject({ ok: false, findings: [expect.objectContaining({ tenant, streamId, version: 2 })] });

@@ -17,11 +17,11 @@ describe('when the event store cannot be reached', () => {
   let baseUrl: string;
   let token: string;
   let deadPool: ReturnType<typeof createPool>;
+  const secret = new Uint8Array(randomBytes(32));
 
   beforeAll(async () => {
     const port = await freePort(); // nothing listens there
     deadPool = createPool({ connectionString: `postgres://kp:kp@127.0.0.1:${port}/none`, max: 2 });
-    const secret = new Uint8Array(randomBytes(32));
     app = await createApp(
       {
         store: new PostgresEventStore(deadPool),
@@ -79,6 +79,13 @@ describe('when the event store cannot be reached', () => {
     '/v1/audit/export',
   ])('answers GET %s with 503 and Retry-After', async (path) => {
     await expectUnavailable(await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } }));
+  });
+
+  it('refuses to start a read-model rebuild with 503 rather than accept it and fail behind the caller\'s back', async () => {
+    const operator = await issueDevToken(secret, { tenant: 'musterstadt', roles: ['operator'] });
+    await expectUnavailable(await fetch(`${baseUrl}/v1/admin/projections/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${operator}` } }));
+    const status = await fetch(`${baseUrl}/v1/admin/projections`, { headers: { authorization: `Bearer ${operator}` } });
+    expect(((await status.json()) as { rebuild: { state: string } }).rebuild.state).toBe('idle');
   });
 
   it('reports not ready, while still live', async () => {

@@ -17,6 +17,8 @@ export interface Operation {
   readonly tag: string;
   readonly parameters: readonly { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema?: Schema }[];
   readonly body?: Schema;
+  /** The media types its responses come in. */
+  readonly produces: readonly string[];
 }
 
 export interface FuzzRequest {
@@ -47,7 +49,8 @@ export function operationsOf(doc: any): Operation[] {
     for (const [method, op] of Object.entries<any>(item)) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
       const ref: string | undefined = op.requestBody?.content?.['application/json']?.schema?.$ref;
-      operations.push({ method: method.toUpperCase(), path, tag: op.tags?.[0] ?? '', parameters: op.parameters ?? [], body: ref ? resolve(doc, { $ref: ref }) : undefined });
+      const produces = [...new Set(Object.values<any>(op.responses ?? {}).flatMap((response) => Object.keys(response.content ?? {})))];
+      operations.push({ method: method.toUpperCase(), path, tag: op.tags?.[0] ?? '', parameters: op.parameters ?? [], body: ref ? resolve(doc, { $ref: ref }) : undefined, produces });
     }
   }
   return operations;
@@ -245,7 +248,8 @@ const headerText = fc.string({
   maxLength: 300,
 });
 
-const ROLE_OF_TAG: Record<string, string> = { commands: 'clerk', queries: 'analyst', audit: 'auditor', operations: 'admin' };
+/** The role each tag of the document is for (the routes of a tag share their controller's role). */
+export const ROLE_OF_TAG: Readonly<Record<string, string>> = { commands: 'clerk', queries: 'analyst', audit: 'auditor', operations: 'operator', 'data protection': 'admin' };
 
 function authorization(tag: string, ctx: FuzzContext): fc.Arbitrary<string | undefined> {
   const own = ctx.tokens[ROLE_OF_TAG[tag] ?? 'analyst'];

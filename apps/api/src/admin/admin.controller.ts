@@ -27,7 +27,7 @@ export class AdminController {
   @ApiOperation({ operationId: 'startProjectionRebuild', summary: 'Rebuild the read models from position 0 into fresh tables, then swap them in; queries keep answering meanwhile',
     description: "Role `operator`: the installation's operators. It rebuilds the read models of every municipality, so a municipality's `admin` may not start it (403)." })
   @ApiAcceptedResponse({ description: 'The rebuild runs in the background; poll getProjectionStatus', content: { 'application/json': { schema: { $ref: '#/components/schemas/RebuildState' } } } })
-  @ApiProblems(401, 403)
+  @ApiProblems(401, 403, 503)
   @ApiProblem(409, { description: 'A rebuild is already running', example: new ProblemError(409, 'PROJECTIONS.REBUILD_RUNNING', 'A rebuild is already running', 'Started at 2026-03-02T09:30:00.000Z') })
   start() {
     return this.rebuild.start();

@@ -17,12 +17,20 @@ export class RebuildJob {
 
   constructor(private readonly store: EventStore, private readonly pool: Pool, private readonly logger?: Logger) {}
 
+  private refuseWhileRunning(): void {
+    const { state, startedAt } = this.current;
+    if (state === 'running') throw new ProblemError(409, 'PROJECTIONS.REBUILD_RUNNING', 'A rebuild is already running', `Started at ${startedAt}`);
+  }
+
   status(): RebuildState {
     return this.current;
   }
 
-  start(): RebuildState {
-    if (this.current.state === 'running') throw new ProblemError(409, 'PROJECTIONS.REBUILD_RUNNING', 'A rebuild is already running', `Started at ${this.current.startedAt}`);
+  async start(): Promise<RebuildState> {
+    this.refuseWhileRunning();
+    // Without its database a rebuild cannot start: say so now (503) rather than accept it and fail behind the caller's back.
+    await this.pool.query('SELECT 1');
+    this.refuseWhileRunning(); // another request may have started one meanwhile
     const startedAt = new Date().toISOString();
     this.current = { state: 'running', startedAt };
     rebuildReadModels(this.store, this.pool, { logger: this.logger }).then(

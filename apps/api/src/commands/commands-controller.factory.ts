@@ -7,7 +7,9 @@ import { commandCatalog, DomainCommand, DomainCommandType } from '@koproduktiv/d
 import type { Principal } from '@koproduktiv/platform';
 import { commandRole } from './command-roles';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
-import { ApiProblems } from '../http/api-problems';
+import { ApiProblem, ApiProblems } from '../http/api-problems';
+import { toProblem } from '../http/problem-mapping';
+import { conflictExample, notFoundExample } from './command-problem-examples';
 import { CommandResultDto } from './command-result.dto';
 import { parseIdempotencyKey, parseIfMatch } from './command-headers';
 import { ExecuteDomainCommand } from './execute-command.handler';
@@ -63,8 +65,19 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
       ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream version, e.g. "3"; 412 if the stream is elsewhere' }),
       ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into every event this command causes' }),
       ApiOkResponse({ type: CommandResultDto, description: 'Events appended (ETag: the stream version)' }),
-      ApiProblems(400, 401, 403, 404, 409, 412, 413, 415, 422, 503),
+      ApiProblems(400, 401, 403),
+      ...commandProblems(type),
+      ApiProblems(412, 413, 415, 422, 503),
     )(prototype, type, descriptor);
   }
   return CommandsController;
+}
+
+/** 404 (where the command needs an existing stream) and 409, each with what this command really gets. */
+function commandProblems(type: DomainCommandType) {
+  const missing = notFoundExample(type);
+  return [
+    ...(missing ? [ApiProblem(404, { description: 'The stream the command needs does not exist in your municipality', example: toProblem(missing) })] : []),
+    ApiProblem(409, { description: 'A domain rule forbids the command, or a concurrent write won twice', example: toProblem(conflictExample(type)) }),
+  ];
 }

@@ -138,6 +138,7 @@ const caseDocument = object({
   sponsors: int(),
   councilResolutions: { type: 'array', items: object({ resolutionRef: str(), outcome: str(), decidedOn: date() }) },
   institutionalisation: nullable(object({ form: str(), effectiveFrom: date(), at: instant() })),
+  narrativesShreddedAt: nullable(instant('When its narratives were shredded; null while a narrative written since is held')),
 }, 'A case as analysts see it (no personal data)');
 
 const perceivedSide = (side: string) => nullable(record(TRUST_DRIVERS, { type: 'number', minimum: 1, maximum: 5 }, `Mean score per driver of the ${side}'s feedback`));
@@ -176,7 +177,8 @@ const initiative = object({
   name: nullable(str()),
   kind: nullable(str(undefined, { enum: [...INITIATIVE_KINDS] })),
   district: nullable(str()),
-  dissolved: nullable(object({ at: instant(), reason: str() })),
+  dissolved: nullable(object({ at: instant() }, 'When it dissolved (the reason given is personal data and stays in the event)')),
+  personalDataErasedAt: nullable(instant('When its personal data was erased; null while personal data given since is held')),
   memberReports: { type: 'array', items: object({ at: instant(), pos: int(), activeMembers: int() }) },
 }, 'An initiative (its contact, personal data, is never part of it)');
 

@@ -31,7 +31,7 @@ export class CasesController {
   @ApiOperation({ operationId: 'listCases', summary: 'Cases in id order, paged by cursor (nextCursor, or the Link header); text/csv on request' })
   @ApiProduces('application/json', 'text/csv')
   @ApiAnswer('CasePage', { csv: CASE_COLUMNS, rows: 'case of the page', paged: true })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 503)
   @ApiProblem(404, { description: 'The cursor is not one this service issued', example: notFound('REQUEST.INVALID_CURSOR', 'This cursor') })
   async list(@Query() query: CaseListQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { locale, ...filter } = query;
@@ -55,7 +55,7 @@ export class CasesController {
   @Get(':caseId')
   @ApiOperation({ operationId: 'getCase', summary: 'One case (read model)' })
   @ApiAnswer('CaseAnswer')
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 503)
   @ApiProblem(404, { example: caseNotFound() })
   async get(@Param('caseId', new ParseUUIDPipe()) caseId: string, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const found = await this.queries.getCase(principal.tenant, caseId);
@@ -70,7 +70,7 @@ export class CasesController {
     description: `Every metric is defined in ${METRICS_DOC}, with the readings this service takes where a definition leaves room.`,
   })
   @ApiAnswer('CaseMetricsAnswer')
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 503)
   @ApiProblem(404, { description: 'No such case, or it was submitted after asOf (CASE.NOT_SUBMITTED_YET)', example: caseNotFound() })
   async metrics(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() query: AsOfQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const asOf = parseAsOf(query.asOf, this.settingsFor(principal.tenant).timeZone);

@@ -34,7 +34,7 @@ export class AgreeInterimUseDto extends CommandDto {
   @Bool('Whether this is a "licence to try" (Lizenz zum Ausprobieren) with relaxed requirements.')
   licenceToTry!: boolean;
 
-  @TextList(LIMITS.condition, 'Conditions of use (may be empty).')
+  @TextList(LIMITS.condition, 'Conditions of use (may be empty).', { personalData: true })
   conditions!: string[];
 }
 

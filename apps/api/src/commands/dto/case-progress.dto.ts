@@ -21,7 +21,7 @@ export class MakeCommitmentDto extends CommandDto {
   @OneOf(PARTIES, 'Which side makes the promise.')
   promisor!: Party;
 
-  @Text(LIMITS.text, 'What is promised.')
+  @Text(LIMITS.text, 'What is promised.', { personalData: true })
   description!: string;
 
   @LocalDate('Date by which the promise is to be kept.', { example: '2026-04-30' })
@@ -48,7 +48,7 @@ export class RenegotiateCommitmentDto extends CommandDto {
   @LocalDate('New due date agreed by both sides.')
   newDueOn!: string;
 
-  @Text(LIMITS.text, 'Why the due date changes.')
+  @Text(LIMITS.text, 'Why the due date changes.', { personalData: true })
   reason!: string;
 }
 
@@ -60,7 +60,7 @@ export class WithdrawCommitmentDto extends CommandDto {
   @Id('Id of the open commitment.')
   commitmentId!: string;
 
-  @Text(LIMITS.text, 'Why the promise is withdrawn.')
+  @Text(LIMITS.text, 'Why the promise is withdrawn.', { personalData: true })
   reason!: string;
 }
 
@@ -81,7 +81,7 @@ export class ApplyForFundingDto extends CommandDto {
   @Cents('Amount requested.', { example: 250_000 })
   amountRequestedCents!: number;
 
-  @Text(LIMITS.text, 'What the money is for.')
+  @Text(LIMITS.text, 'What the money is for.', { personalData: true })
   purpose!: string;
 }
 
@@ -96,7 +96,7 @@ export class AgreeSupportDto extends CommandDto {
   @OneOf(SUPPORT_KINDS, 'Kind of non-monetary support.')
   kind!: SupportKind;
 
-  @Text(LIMITS.text, 'What support is agreed.')
+  @Text(LIMITS.text, 'What support is agreed.', { personalData: true })
   description!: string;
 }
 
@@ -114,7 +114,7 @@ export class LogStaffTimeDto extends CommandDto {
   @Hours('Hours spent on the case (> 0).', { exclusiveMin: true, example: 2.5 })
   hours!: number;
 
-  @Text(LIMITS.text, 'What the time was spent on.')
+  @Text(LIMITS.text, 'What the time was spent on.', { personalData: true })
   activity!: string;
 }
 

@@ -33,7 +33,7 @@ export class SubmitRequestDto extends CommandDto {
   @Text(LIMITS.title, 'Short title of the request (Anliegen).', { example: 'Zwischennutzung Ladenlokal Marktstraße 12' })
   title!: string;
 
-  @Text(LIMITS.text, 'What the initiative asks the administration for.')
+  @Text(LIMITS.text, 'What the initiative asks the administration for.', { personalData: true })
   description!: string;
 
   @Text(LIMITS.label, 'Subject area of the request as classified by the administration.', { example: 'kultur' })
@@ -57,7 +57,7 @@ export class AcknowledgeRequestDto extends CommandDto {
   @StaffRef('Staff member who acknowledged the request (opaque id from the administration).')
   staffRef!: string;
 
-  @Text(LIMITS.text, 'Note sent with the acknowledgement.', { optional: true })
+  @Text(LIMITS.text, 'Note sent with the acknowledgement.', { optional: true, personalData: true })
   note?: string;
 }
 
@@ -75,7 +75,7 @@ export class AssignContactPersonDto extends CommandDto {
   @Id('Id of the unit the contact person belongs to.')
   unitId!: string;
 
-  @Text(LIMITS.text, 'Handover note from the previous contact person.', { optional: true })
+  @Text(LIMITS.text, 'Handover note from the previous contact person.', { optional: true, personalData: true })
   handoverNote?: string;
 }
 
@@ -105,7 +105,7 @@ export class RecordInteractionDto extends CommandDto {
   @Int(0, LIMITS.minutes, 'Duration in minutes (0 for e.g. an e-mail).', { example: 90 })
   durationMinutes!: number;
 
-  @Text(LIMITS.text, 'Summary of the interaction.')
+  @Text(LIMITS.text, 'Summary of the interaction.', { personalData: true })
   summary!: string;
 }
 
@@ -170,7 +170,7 @@ export class RecordTrustFeedbackDto extends CommandDto {
   @Nested(TrustScoresDto, 'Scores 1..5 for each OECD trust driver.')
   scores!: TrustScoresDto;
 
-  @Text(LIMITS.text, 'Free-text comment.', { optional: true })
+  @Text(LIMITS.text, 'Free-text comment.', { optional: true, personalData: true })
   comment?: string;
 }
 
@@ -182,7 +182,7 @@ export class CloseCaseDto extends CommandDto {
   @OneOf(CASE_OUTCOMES, 'How the case ended.')
   outcome!: CaseOutcome;
 
-  @Text(LIMITS.text, 'Reasons for closing; required when the outcome is `declined`.', { optional: true })
+  @Text(LIMITS.text, 'Reasons for closing; required when the outcome is `declined`.', { optional: true, personalData: true })
   rationale?: string;
 }
 
@@ -191,7 +191,7 @@ export class ReopenCaseDto extends CommandDto {
   @Id('Id of the closed case.')
   caseId!: string;
 
-  @Text(LIMITS.text, 'Why the case is reopened.')
+  @Text(LIMITS.text, 'Why the case is reopened.', { personalData: true })
   reason!: string;
 }
 

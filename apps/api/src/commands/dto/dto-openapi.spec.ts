@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiExtraModels, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
-import { DOMAIN_COMMAND_TYPES, INITIATIVE_KINDS, REQUESTED_SUPPORT_KINDS } from '@koproduktiv/domain';
+import { deciderFor, DOMAIN_COMMAND_TYPES, DomainCommand, DomainCommandType, DomainEvent, fold, INITIATIVE_KINDS, PERSONAL_DATA, REQUESTED_SUPPORT_KINDS, streamIdFor } from '@koproduktiv/domain';
+import { commandExamples, commandExampleSequence } from './examples';
 import { commandDtos, InitiativeContactDto, TrustScoresDto } from './index';
 
 type Schema = {
@@ -70,6 +71,31 @@ describe('OpenAPI description of the command DTOs', () => {
     }
     expect(schemas.TrustScoresDto.properties?.openness).toMatchObject({ type: 'integer', minimum: 1, maximum: 5 });
     expect(schemas.InitiativeContactDto.required).toEqual(['name']);
+  });
+
+  it('marks exactly the fields the domain seals as personal data (x-personal-data), and says so', () => {
+    // Command and event fields share their names, so what a command's events seal is what its DTO must mark.
+    const sealedByEventsOf = (type: DomainCommandType) => {
+      const story = commandExampleSequence.findIndex((step) => step.type === type);
+      const steps = story >= 0 ? commandExampleSequence.slice(0, story + 1) : [...commandExampleSequence, { type, body: commandExamples[type] }];
+      const streams = new Map<string, DomainEvent[]>();
+      let last: DomainEvent[] = [];
+      for (const step of steps) {
+        const command = { type: step.type, data: step.body } as DomainCommand;
+        const decider = deciderFor(command.type);
+        const streamId = streamIdFor(decider.category, decider.aggregateIdOf(command));
+        const history = streams.get(streamId) ?? [];
+        last = decider.decide(command, fold(decider.evolve, decider.initialState(), history));
+        streams.set(streamId, [...history, ...last]);
+      }
+      return new Set(last.flatMap((event) => PERSONAL_DATA[event.type]?.fields ?? []));
+    };
+    for (const type of DOMAIN_COMMAND_TYPES) {
+      const properties = schemas[`${type}Dto`].properties ?? {};
+      const marked = Object.keys(properties).filter((field) => properties[field]['x-personal-data'] === true);
+      expect({ type, marked: marked.sort() }).toEqual({ type, marked: [...sealedByEventsOf(type)].filter((field) => field in properties).sort() });
+      for (const field of marked) expect(properties[field].description).toMatch(/personal data/i);
+    }
   });
 
   it('carries formats, bounds, enumerations and the personal-data mark', () => {

@@ -45,7 +45,7 @@ export class AwardGrantDto extends CommandDto {
   @Cents('Amount awarded; at most the remaining budget of the fund.', { example: 250_000 })
   amountCents!: number;
 
-  @Text(LIMITS.text, 'Reasons for the award.', { optional: true })
+  @Text(LIMITS.text, 'Reasons for the award.', { optional: true, personalData: true })
   rationale?: string;
 }
 
@@ -60,7 +60,7 @@ export class RejectApplicationDto extends CommandDto {
   @Id('Id of the case the application belongs to.')
   caseId!: string;
 
-  @Text(LIMITS.text, 'Reasons for the rejection (required).')
+  @Text(LIMITS.text, 'Reasons for the rejection (required).', { personalData: true })
   rationale!: string;
 }
 

@@ -82,7 +82,7 @@ export class DissolveInitiativeDto extends CommandDto {
   @Id('Id of the initiative that has dissolved.')
   initiativeId!: string;
 
-  @Text(LIMITS.text, 'Why the initiative dissolved.')
+  @Text(LIMITS.text, 'Why the initiative dissolved.', { personalData: true })
   reason!: string;
 }
 

@@ -221,7 +221,12 @@ export interface FieldOptions {
   optional?: boolean;
   /** An example value for the OpenAPI document. */
   example?: unknown;
+  /** Free text that is personal data (the domain's PERSONAL_DATA): said in the description and marked `x-personal-data`. */
+  personalData?: boolean;
 }
+
+const NARRATIVE_NOTE =
+  ' Personal data: stored encrypted under the case\'s key (for a dissolution reason, the initiative\'s), erased by crypto-shredding, never shown to analysts nor published.';
 
 /** Applies several property decorators in order. */
 const compose =
@@ -239,8 +244,9 @@ const field = (schema: PropertySchema, options: FieldOptions, ...validators: Pro
     ...validators,
     (options.optional ? ApiPropertyOptional : ApiProperty)({
       ...schema,
+      ...(options.personalData ? { description: `${schema.description ?? ''}${NARRATIVE_NOTE}`, 'x-personal-data': true } : {}),
       ...(options.example === undefined ? {} : { example: options.example }),
-    }),
+    } as PropertySchema),
   );
 
 /** A non-blank string of at most `max` characters that PostgreSQL can store. */
@@ -390,7 +396,7 @@ const personalDataExtension: Record<'x-personal-data', true> = { 'x-personal-dat
 export const Nested = (
   type: new () => object,
   description: string,
-  options: FieldOptions & { personalData?: boolean } = {},
+  options: FieldOptions = {},
 ): PropertyDecorator =>
   compose(
     field(
@@ -399,7 +405,8 @@ export const Nested = (
         description,
         ...(options.personalData ? personalDataExtension : {}),
       },
-      options,
+      // The description of a nested personal object says itself whose data it is.
+      { ...options, personalData: false },
       IsObject(),
       ValidateNested(),
     ),
