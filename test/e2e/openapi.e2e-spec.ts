@@ -96,6 +96,18 @@ describe('OpenAPI document (/docs-json)', () => {
     }
   });
 
+  it('gives every id in a query route\'s path a UUID schema and the example ids', () => {
+    for (const id of Object.keys(QUERY_ROUTES)) {
+      const [name, , operation] = operations.find(([, , o]) => o.operationId === id)!;
+      const pathParams = ((operation as any).parameters ?? []).filter((p: any) => p.in === 'path');
+      expect({ name, names: pathParams.map((p: any) => p.name) }).toEqual({ name, names: [...new Set(pathParams.map((p: any) => p.name))] });
+      for (const param of pathParams) {
+        expect({ name, param: param.name, format: param.schema.format, example: Object.values(exampleIds).includes(param.example) })
+          .toEqual({ name, param: param.name, format: 'uuid', example: true });
+      }
+    }
+  });
+
   it('links the metric definitions from every metric route', () => {
     for (const id of ['getCaseMetrics', 'getInitiativeMetrics', 'getMetricsSummary', 'getMetricsTimeseries', 'getUnitStaffTime', 'getFund']) {
       const [, , operation] = operations.find(([, , o]) => o.operationId === id)!;

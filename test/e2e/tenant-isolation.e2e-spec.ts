@@ -110,6 +110,9 @@ function valuesFor(name: string, schema: Record<string, any>, path: string, own:
     case 'streamId': return [...shared.streamId, ...mine(streamsOf)];
     case 'category': return ['stadtteilentwicklung', ...mine((r) => [r.category])];
     case 'stage': return schema.enum;
+    case 'kind': return schema.enum; // a data subject's kind (subject access)
+    case 'id': return [...shared.initiativeId, ...shared.caseId, ...mine((r) => [r.initiative, r.freshCase])];
+    case 'afterId': return ['0'];
     case 'dormant': return ['true', 'false'];
     case 'limit': return ['1'];
     case 'locale': return schema.enum;
@@ -180,7 +183,7 @@ const comparable = ({ status, body }: ApiResponse) => ({
   status,
   body: typeof body === 'string'
     ? body.replace(/"generatedAt":"[^"]*"/, '"generatedAt":"…"').replace(/"sha256":"[^"]*"}}\n$/, '"sha256":"…"}}')
-    : body && typeof body === 'object' ? { ...body, position: undefined, correlationId: undefined, durationMs: undefined } : body,
+    : body && typeof body === 'object' ? { ...body, position: undefined, correlationId: undefined, durationMs: undefined, generatedAt: undefined } : body,
 });
 
 function leaksOf(asked: Asked[], other: string, otherOwn: Records): string[] {

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { commandExamples } from './commands/dto/examples';
+import { commandExamples, exampleIds } from './commands/dto/examples';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA } from './http/api-problems';
 import { RESPONSE_SCHEMAS } from './openapi/response-schemas';
 import { toOpenApi31 } from './openapi/openapi-31';
@@ -13,12 +13,21 @@ const DESCRIPTION = [
   'Numbers in JSON are unrounded; CSV answers (`Accept: text/csv`) round fractional numbers to 4 decimals.',
 ].join('');
 
+/** Path ids get the ids the command examples use, so that "try it out" finds something after the example story. */
+const ID_EXAMPLES = { caseId: exampleIds.case, initiativeId: exampleIds.initiative, unitId: exampleIds.contactPointUnit, fundId: exampleIds.fund } as const;
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Koproduktiv API')
     .setDescription(DESCRIPTION)
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'Claims: `sub`, `tenant` (the municipality), `roles` (clerk, analyst, auditor, admin, operator) and `exp`: a token without an expiry is refused '
+        + '(401 AUTH.TOKEN_WITHOUT_EXPIRY). Every role acts inside its tenant, except `operator`, the installation\'s operators, who rebuild the read models of every municipality.',
+    })
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
   return finish(document);
@@ -30,8 +39,12 @@ function finish(generated: OpenAPIObject): OpenAPIObject {
   document.components = document.components ?? {};
   document.components.schemas = { ...document.components.schemas, Problem: PROBLEM_SCHEMA as never, ...(RESPONSE_SCHEMAS as Record<string, never>) };
   for (const [path, item] of Object.entries(document.paths)) {
-    for (const operation of Object.values(item) as { operationId?: string; requestBody?: any; responses?: Record<string, any> }[]) {
+    for (const operation of Object.values(item) as { operationId?: string; requestBody?: any; responses?: Record<string, any>; parameters?: any[] }[]) {
       if (!operation || typeof operation !== 'object' || !operation.responses) continue;
+      for (const parameter of operation.parameters ?? []) {
+        const id = ID_EXAMPLES[parameter.name as keyof typeof ID_EXAMPLES];
+        if (parameter.in === 'path' && id) Object.assign(parameter, { schema: { type: 'string', format: 'uuid' }, example: id });
+      }
       const type = operation.operationId as keyof typeof commandExamples;
       const body = operation.requestBody?.content?.['application/json'];
       if (body && path.startsWith('/v1/commands/') && commandExamples[type]) {

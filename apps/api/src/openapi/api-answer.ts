@@ -36,3 +36,4 @@ export const ApiAnswer = (schema: string, options: { description?: string; csv?:
         : {}),
     },
   });
+

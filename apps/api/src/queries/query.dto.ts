@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { CASE_STAGES, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 import { IsInstantOrDate, IsLocalDate, IsMonth, IsPeriod } from '../commands/dto/shared.dto';
+import { exampleIds } from '../commands/dto/examples';
 import { CSV_LOCALES, CsvLocale } from './csv/to-csv';
 
 /** `?locale=de`: CSV with `;` between fields and decimal commas, for German spreadsheets. */
@@ -22,9 +23,9 @@ export class AsOfQueryDto {
 
 export class CaseListQueryDto {
   @ApiPropertyOptional({ enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() initiativeId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) category?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: exampleIds.initiative }) @IsOptional() @IsUUID() initiativeId?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: exampleIds.buildingUnit, description: 'The unit the case belongs to (its contact person\'s, else the acknowledging unit)' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ maxLength: 200, example: 'stadtteilentwicklung' }) @IsOptional() @IsString() @MaxLength(200) category?: string;
   @ApiPropertyOptional({ type: Boolean, description: 'Only (non-)dormant cases as of now' })
   @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() dormant?: boolean;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
@@ -35,8 +36,8 @@ export class CaseListQueryDto {
 export class SummaryQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ description: `Cases submitted on or after this local date (${SUPPORTED_YEARS_TEXT})`, example: '2026-01-01' }) @IsOptional() @IsLocalDate() from?: string;
   @ApiPropertyOptional({ description: `Cases submitted on or before this local date (${SUPPORTED_YEARS_TEXT})`, example: '2026-12-31' }) @IsOptional() @IsLocalDate() to?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) category?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: exampleIds.buildingUnit, description: 'Cases of this unit (its contact person\'s, else the acknowledging unit)' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ maxLength: 200, example: 'stadtteilentwicklung' }) @IsOptional() @IsString() @MaxLength(200) category?: string;
   @CsvLocaleParam() locale?: CsvLocale;
 }
 

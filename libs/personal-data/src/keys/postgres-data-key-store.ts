@@ -10,7 +10,7 @@ import type { KeyEncryptionKey } from './key-encryption-key';
  * process may seal with a destroyed key until its entry expires (ACTIVE_KEY_TTL_MS), and what it
  * sealed then reads as erased: the race errs on the side of erasure.
  */
-const ACTIVE_KEY_TTL_MS = 30_000;
+const ACTIVE_KEY_TTL_MS = 5 * 60_000;
 const ACTIVE_KEY_CACHE_ENTRIES = 50_000;
 
 export class PostgresDataKeyStore implements DataKeyStore {

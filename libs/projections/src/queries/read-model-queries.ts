@@ -131,8 +131,14 @@ export class ReadModelQueries {
   }
 
   private async lookUpTenantPosition(tenant: string, generation: number): Promise<number> {
-    const { rows } = await this.pool.query<{ position: string }>(`SELECT position FROM ${tableName('rm_tenant_positions', generation)} WHERE tenant = $1`, [tenant]);
-    return rows.length ? Number(rows[0].position) : 0;
+    try {
+      const { rows } = await this.pool.query<{ position: string }>(`SELECT position FROM ${tableName('rm_tenant_positions', generation)} WHERE tenant = $1`, [tenant]);
+      return rows.length ? Number(rows[0].position) : 0;
+    } catch (error) {
+      // A generation no projector of this version has opened yet (a rolling upgrade): no position rather than the store-wide one.
+      if ((error as { code?: string }).code === '42P01') return 0;
+      throw error;
+    }
   }
 
   /**
