@@ -399,6 +399,7 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
     expect(Object.keys(doc.paths).filter((path) => path.startsWith('/v1/audit')).sort()).toEqual([
       '/v1/audit/cases/{caseId}/timeline',
       '/v1/audit/export',
+      '/v1/audit/reseals',
       '/v1/audit/streams/{streamId}/events',
       '/v1/audit/streams/{streamId}/state',
       '/v1/audit/subjects/{kind}/{id}',

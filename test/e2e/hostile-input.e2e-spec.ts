@@ -83,6 +83,11 @@ describe('hostile input over HTTP', () => {
       expectInvalid(await auditor(path), field);
     });
 
+    it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('the query parameter %s is 400 like any unknown one', async (key) => {
+      const response = await analyst(`/v1/metrics/summary?${key}=x`);
+      expect({ status: response.status, code: response.body?.code }).toEqual({ status: 400, code: 'REQUEST.INVALID' });
+    });
+
     it('a NUL byte or another control character in a query string is 400 naming the parameter', async () => {
       expectInvalid(await analyst('/v1/cases?category=a%00b'), 'category');
       expectInvalid(await analyst('/v1/metrics/summary?category=%00'), 'category');

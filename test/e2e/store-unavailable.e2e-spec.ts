@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { EventCodec, LocalKeyEncryptionKey, PostgresAccessLog, PostgresDataKeyStore } from '../../libs/personal-data/src';
+import { EventCodec, LocalKeyEncryptionKey, PostgresAccessLog, PostgresDataKeyStore, ResealLog } from '../../libs/personal-data/src';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PostgresEventStore } from '../../libs/event-store/src';
@@ -9,7 +9,7 @@ import { createApp } from '../../apps/api/src/create-app';
 function unreachablePersonalData(pool: ReturnType<typeof createPool>) {
   const kek = new LocalKeyEncryptionKey(randomBytes(32));
   const keys = new PostgresDataKeyStore(pool, kek);
-  return { kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool) };
+  return { kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool), reseals: new ResealLog(pool) };
 }
 
 describe('when the event store cannot be reached', () => {

@@ -75,6 +75,20 @@ describe('personal data keys and stores written before sealing (built service an
     expect(opened.data.contact).toEqual(CONTACT);
 
     expect(cli('store', 'encrypt-personal-data').stdout).toContain('Nothing to do');
+
+    // The service starts on the sealed store, and auditors see the rewrite with its old chain heads.
+    const service = startService(env());
+    try {
+      const url = (await service.waitFor(/Koproduktiv API\s+(http:\/\/\S+?)(\/v1)?\s/))[1];
+      const token = cli('token', '--tenant', TENANT, '--roles', 'auditor').stdout.trim().split('\n').at(-1);
+      const answer = await fetch(`${url}/v1/audit/reseals`, { headers: { authorization: `Bearer ${token}` } });
+      expect(answer.status).toBe(200);
+      const { reseals: seen } = (await answer.json()) as { reseals: { streamId: string; oldHeadHash: string }[] };
+      expect(seen.map((r) => [r.streamId, r.oldHeadHash])).toEqual(before.map((s) => [s.stream_id, s.last_hash]));
+    } finally {
+      service.child.kill('SIGTERM');
+      await service.exited();
+    }
   });
 
   it('refuses to start without the key-encryption key, or with another one, naming the setting; writes nothing', async () => {

@@ -15,7 +15,7 @@ import {
 import { createApp } from '../../apps/api/src/create-app';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
 import { ensureReadModels, ProcessorRunner, ReadModelProjection } from '../../libs/projections/src';
-import { EventCodec, PersonalData, PostgresAccessLog, PostgresDataKeyStore } from '../../libs/personal-data/src';
+import { EventCodec, PersonalData, PostgresAccessLog, PostgresDataKeyStore, ResealLog } from '../../libs/personal-data/src';
 import { openTestPersonalData } from './personal-data';
 import { createTestDatabase, TestDatabase } from './postgres';
 
@@ -131,5 +131,5 @@ export async function sendStory(api: ApiHarness, tenant = 'musterstadt'): Promis
 /** What a restarted process has: the same key-encryption key, nothing cached. */
 async function restartedPersonalData(pool: TestDatabase['pool'], running: PersonalData): Promise<PersonalData> {
   const keys = new PostgresDataKeyStore(pool, running.kek);
-  return { kek: running.kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool) };
+  return { kek: running.kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool), reseals: new ResealLog(pool) };
 }

@@ -3,7 +3,8 @@ import type { Registry } from 'prom-client';
 
 /** The standalone projector's own small HTTP surface: liveness, readiness with lag, Prometheus metrics. */
 export function startOperationsServer(port: number, host: string, registry: Registry, ready: () => Promise<object>): Promise<Server> {
-  const server = createServer(async (request, response) => {
+  // Scrapers and probes send small requests at once: a connection that dawdles is closed.
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 10_000, connectionsCheckingInterval: 1000 }, async (request, response) => {
     const send = (status: number, body: string, type = 'application/json') => {
       response.writeHead(status, { 'Content-Type': type });
       response.end(body);
@@ -17,5 +18,6 @@ export function startOperationsServer(port: number, host: string, registry: Regi
       send(503, JSON.stringify({ status: 503, code: 'STORE.UNAVAILABLE', detail: (error as Error).message }));
     }
   });
+  server.maxConnections = 1024;
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }

@@ -15,3 +15,4 @@ export * from './access-log/access-log';
 export * from './retention-settings';
 export * from './postgres/seal-plaintext-store';
 export * from './export/export-keys';
+export * from './postgres/reseal-log';

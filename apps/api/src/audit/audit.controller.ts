@@ -12,6 +12,7 @@ import {
   StreamEventsQueryDto,
   StreamParamsDto,
   StreamStateDto,
+  ResealsDto,
   StreamStateQueryDto,
   SubjectAccessDto,
   SubjectParamsDto,
@@ -89,6 +90,18 @@ export class AuditController {
   @ApiProblem(404, { description: 'Your tenant holds nothing about this subject (AUDIT.SUBJECT_NOT_FOUND)', example: subjectNotFound('initiative-contact', '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01') })
   subjectAccess(@Param() { kind, id }: SubjectParamsDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.audit.subjectAccess(accessContext(principal, request, 'auditor'), kind, id);
+  }
+
+  @Get('reseals')
+  @ApiOperation({
+    operationId: 'auditReseals',
+    summary:
+      'Streams whose hash chain was re-sealed when personal data stored in plain text by an earlier version was encrypted (store encrypt-personal-data), with the old and new chain heads: the one rewrite events ever get',
+  })
+  @ApiOkResponse({ type: ResealsDto })
+  @ApiProblems(401, 403, 503)
+  reseals(@CurrentPrincipal() principal: Principal) {
+    return this.audit.reseals(principal.tenant);
   }
 
   @Post('verify')

@@ -224,3 +224,16 @@ export class SubjectAccessDto {
   @ApiProperty({ type: [SubjectHoldingDto], description: 'Every event that holds personal data of the subject' }) holdings!: SubjectHoldingDto[];
   @ApiProperty({ type: [SubjectElsewhereDto], description: 'The other places Koproduktiv keeps data, and what of the subject they hold' }) elsewhere!: SubjectElsewhereDto[];
 }
+
+class ResealDto {
+  @ApiProperty() streamId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The chain head before the rewrite' }) oldHeadHash!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The chain head after it (what the stream table records since)' }) newHeadHash!: string | null;
+  @ApiProperty({ description: 'Events whose plain-text personal data was sealed' }) eventsSealed!: number;
+  @ApiProperty({ format: 'date-time' }) resealedAt!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class ResealsDto {
+  @ApiProperty({ type: [ResealDto], description: 'Empty for a store that never held personal data in plain text' }) reseals!: ResealDto[];
+}

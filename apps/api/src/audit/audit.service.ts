@@ -5,7 +5,7 @@ import { AsOf, AuditReader, ExportScope, exportLines, RecordedEvent, serializeEv
 import { decodeWithoutPersonalData, PersonalData } from '@koproduktiv/personal-data';
 import { ProblemError } from '@koproduktiv/platform';
 import type { AccessContext } from './access-context';
-import type { AuditEventDto, StreamEventsDto, StreamStateDto, SubjectAccessDto, TimelineDto } from './audit.dto';
+import type { AuditEventDto, ResealsDto, StreamEventsDto, StreamStateDto, SubjectAccessDto, TimelineDto } from './audit.dto';
 
 export const AUDIT_READER = Symbol('AUDIT_READER');
 export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
@@ -114,6 +114,12 @@ export class AuditService {
       })),
       elsewhere: ELSEWHERE,
     };
+  }
+
+  /** The one rewrite events ever get (store encrypt-personal-data), with the chain heads before and after. */
+  async reseals(tenant: string): Promise<ResealsDto> {
+    const records = await this.personalData.reseals.ofTenant(tenant);
+    return { reseals: records.map((record) => ({ ...record, resealedAt: record.resealedAt.toISOString() })) };
   }
 
   async verify(tenant: string, streamId: string | undefined): Promise<VerifyReport> {

@@ -5,6 +5,7 @@ import { DataKeyStore } from '../keys/data-key-store';
 import { KeyEncryptionKey } from '../keys/key-encryption-key';
 import { embeddedKeyFile, loadKeyEncryptionKey } from '../keys/load-key-encryption-key';
 import { PostgresDataKeyStore } from '../keys/postgres-data-key-store';
+import { ResealLog } from './reseal-log';
 import { migratePersonalData } from './schema';
 import { assertKeyEncryptionKeyMatches, assertStoreSealed, hasDataKeys } from './startup-checks';
 
@@ -25,6 +26,8 @@ export interface PersonalData {
   readonly keys: DataKeyStore;
   readonly codec: EventCodec;
   readonly accessLog: AccessLog;
+  /** Streams re-sealed by store encrypt-personal-data, with their old chain heads. */
+  readonly reseals: ResealLog;
 }
 
 /**
@@ -37,10 +40,10 @@ export async function openPersonalData(pool: Pool, { keyFile, dataDir, needsKeyE
   await assertStoreSealed(pool);
   if (!needsKeyEncryptionKey) {
     const keys = new PostgresDataKeyStore(pool, undefined);
-    return { kek: undefined, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool) };
+    return { kek: undefined, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool), reseals: new ResealLog(pool) };
   }
   const kek = await loadKeyEncryptionKey({ file: keyFile, dataDir, mayCreate: !(await hasDataKeys(pool)) });
   await assertKeyEncryptionKeyMatches(pool, kek, keyFile ? `KEY_ENCRYPTION_KEY_FILE=${keyFile}` : `the key-encryption key ${embeddedKeyFile(dataDir)}`);
   const keys = new PostgresDataKeyStore(pool, kek);
-  return { kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool) };
+  return { kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool), reseals: new ResealLog(pool) };
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withTransaction } from '@koproduktiv/platform';
 
 /**
  * The tables of personal-data protection, created idempotently under their own advisory lock:
@@ -61,18 +62,10 @@ const DDL = `
 
 /** Needs the event store's tables (migrate) first: a store without events is marked sealed from the start. */
 export async function migratePersonalData(pool: Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(pool, async (client) => {
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('koproduktiv.personal-data'))`);
     await client.query(DDL);
     await client.query(`INSERT INTO kp_store_format (personal_data)
       SELECT 'sealed' WHERE NOT EXISTS (SELECT 1 FROM kp_events) ON CONFLICT DO NOTHING`);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { withTransaction } from '@koproduktiv/platform';
 import { DomainEvent, personalDataOf } from '@koproduktiv/domain';
 import { eventHash, PostgresEventStore, RecordedEvent } from '@koproduktiv/event-store';
 import type { EventCodec } from '../codec/event-codec';
@@ -29,7 +30,7 @@ export async function sealPlaintextStore(pool: Pool, codec: EventCodec, onStream
     const events = await store.readStream(tenant, streamId);
     const sealed = await sealStream(codec, tenant, events);
     if (sealed.changed > 0) {
-      await inTransaction(pool, (client) => rewrite(client, tenant, streamId, events, sealed.events, sealed.changed));
+      await withTransaction(pool, (client) => rewrite(client, tenant, streamId, events, sealed.events, sealed.changed));
       resealed.push({ tenant, streamId, oldHead: events.at(-1)?.hash ?? null, newHead: sealed.events.at(-1)?.hash ?? null, eventsSealed: sealed.changed });
       eventsSealed += sealed.changed;
     }
@@ -71,18 +72,4 @@ async function rewrite(client: PoolClient, tenant: string, streamId: string, bef
     'INSERT INTO kp_reseals (tenant, stream_id, old_head_hash, new_head_hash, events_sealed, reason) VALUES ($1, $2, $3, $4, $5, $6)',
     [tenant, streamId, before.at(-1)?.hash ?? null, newHead, eventsSealed, REASON],
   );
-}
-
-async function inTransaction(pool: Pool, work: (client: PoolClient) => Promise<void>): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await work(client);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }

@@ -3,3 +3,4 @@ export * from './free-port';
 export * from './pool';
 export * from './unreachable';
 export * from './installation-secret';
+export * from './transaction';

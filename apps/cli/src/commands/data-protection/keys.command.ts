@@ -4,6 +4,7 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Pool } from 'pg';
 import { assertKeyEncryptionKeyMatches, embeddedKeyFile, KeyEncryptionKey, loadKeyEncryptionKey } from '@koproduktiv/personal-data';
+import { withTransaction } from '@koproduktiv/platform';
 import { CliError } from '../../cli-error';
 import { withDatabase } from './database';
 
@@ -50,20 +51,13 @@ export async function keysCommand(argv: string[]): Promise<void> {
   });
 }
 
-async function rewrapAll(pool: Pool, current: KeyEncryptionKey, next: KeyEncryptionKey): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+/** Every live data key unwrapped with the current key and wrapped with the next, in one transaction. */
+function rewrapAll(pool: Pool, current: KeyEncryptionKey, next: KeyEncryptionKey): Promise<number> {
+  return withTransaction(pool, async (client) => {
     const { rows } = await client.query<{ key_id: string; wrapped: Buffer }>('SELECT key_id, wrapped FROM kp_data_keys WHERE wrapped IS NOT NULL FOR UPDATE');
     for (const row of rows) {
       await client.query('UPDATE kp_data_keys SET wrapped = $2, kek_id = $3 WHERE key_id = $1', [row.key_id, next.wrap(current.unwrap(row.wrapped)), next.id]);
     }
-    await client.query('COMMIT');
     return rows.length;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
