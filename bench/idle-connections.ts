@@ -121,7 +121,7 @@ async function startApi(dataDir: string, maxConnections: number) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const port = await new Promise<number>((resolve, reject) => {
     const poll = setInterval(() => {
-      const match = /Koproduktiv API\s+http:\/\/[^:]+:(\d+)\/v1/.exec(output);
+      const match = /Koproduktiv API\s+http:\/\/[^:]+:(\d+)\/docs/.exec(output);
       if (match) resolve(Number(match[1]));
       else if (child.exitCode !== null) reject(new Error(`the API exited:\n${output}`));
       else return;

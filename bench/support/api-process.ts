@@ -25,7 +25,7 @@ export interface ApiProcessOptions {
 }
 
 const MAIN = join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js');
-const LISTENING = /Koproduktiv API\s+(http:\/\/\S+)\/v1/;
+const LISTENING = /Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/;
 
 export function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
   const child = spawn(process.execPath, [...(options.execArgv ?? []), MAIN], {

@@ -40,8 +40,9 @@ function inWordsOf(tenant: string, value: unknown, key = ''): unknown {
   if (typeof value === 'number' && /Cents$|^hours$|^activeMembers$|^durationMinutes$/.test(key)) return value * scale(tenant);
   if (Array.isArray(value)) return value.map((item) => inWordsOf(tenant, item, key));
   if (value && typeof value === 'object') {
-    // Contact data is personal and never shown to readers; it keeps its format.
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'contact' ? v : inWordsOf(tenant, v, k)]));
+    // A contact keeps its format: only the name is marked (the auditors' subject access shows it).
+    if (key === 'contact') return { ...value, name: `${(value as { name: string }).name} ~${tenant}~` };
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inWordsOf(tenant, v, k)]));
   }
   return value;
 }
@@ -108,6 +109,8 @@ function valuesFor(name: string, schema: Record<string, any>, path: string, own:
     case 'unitId': return [...shared.unitId, ...mine((r) => [r.unit])];
     case 'fundId': return [...shared.fundId, ...mine((r) => [r.fund])];
     case 'streamId': return [...shared.streamId, ...mine(streamsOf)];
+    case 'kind': return schema.enum;
+    case 'id': return [exampleIds.initiative, exampleIds.case, ...mine((r) => [r.initiative, r.freshCase])];
     case 'category': return ['stadtteilentwicklung', ...mine((r) => [r.category])];
     case 'stage': return schema.enum;
     case 'kind': return schema.enum; // a data subject's kind (subject access)
@@ -177,7 +180,7 @@ const text = ({ body }: ApiResponse) => (typeof body === 'string' ? body : JSON.
 /**
  * What may differ between two askings of the same question: the read-model position (it moves with
  * any tenant's events), each request's correlation id, how long a verification took and when an
- * export was made.
+ * export or a subject access report was made.
  */
 const comparable = ({ status, body }: ApiResponse) => ({
   status,

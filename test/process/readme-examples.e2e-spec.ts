@@ -45,10 +45,10 @@ const KNOWN: Record<string, 'two-commands' | 'demo' | 'run' | 'cli-synopsis' | '
   'TOKEN=$(npm run -s token -- --tenant musterstadt --roles analyst | tail -n1)': 'run',
   'TOKEN=$(npm run -s token -- --tenant musterstadt --roles clerk | tail -n1)': 'run',
   'TOKEN=$(npm run -s token -- --tenant musterstadt --roles auditor | tail -n1)': 'run',
-  'koproduktiv audit replay case-0195a1b2-… --as-of 2026-03-02T10:00:00Z   # timeline + state as recorded then': 'cli-synopsis',
+  'npx koproduktiv audit replay case-0195a1b2-… --as-of 2026-03-02T10:00:00Z   # timeline + state as recorded then': 'cli-synopsis',
 };
 
-/** `npm run NAME -- args` and `npm start` as package.json defines them, without their build step; the CLI as `koproduktiv`. */
+/** `npm run NAME -- args` and `npm start` as package.json defines them, without their build step; the CLI as `npx koproduktiv` (its bin) runs it. */
 const PRELUDE = `
 set -euo pipefail
 export PATH="${ROOT}/node_modules/.bin:$PATH"
@@ -60,12 +60,14 @@ npm() {
   fi
   [ "\${1:-}" = -- ] && shift
   local command
-  command=$(node -e 'const s = require(process.argv[1]).scripts[process.argv[2]]; if (!s) process.exit(3); process.stdout.write(s.replace(/^npm run -s build && /, ""))' "${ROOT}/package.json" "$name")
+  command=$(node -e 'const s = require(process.argv[1]).scripts[process.argv[2]]; if (!s) process.exit(3); process.stdout.write(s.replace(/^npm run -s build && /, "").replace(/^exec /, ""))' "${ROOT}/package.json" "$name")
   # The service replaces the shell, so that stopping it is stopping this process.
   if [ "$name" = start ]; then cd "${ROOT}" && eval "exec $command"; fi
   (cd "${ROOT}" && eval "$command \\"\\$@\\"")
 }
-koproduktiv() { (cd "${ROOT}" && node dist/apps/cli/src/main.js "$@"); }
+# In the reader's directory: \`--out audit.jsonl\` lands there, not in the repository.
+koproduktiv() { node "${ROOT}/dist/apps/cli/src/main.js" "$@"; }
+npx() { [ "$1" = koproduktiv ] || { echo "README test: cannot emulate npx $*" >&2; return 2; }; shift; koproduktiv "$@"; }
 `;
 
 interface Ran {
@@ -180,11 +182,11 @@ describe('README examples', () => {
     service.stdout!.on('data', (chunk) => (serviceOutput += chunk));
     service.stderr!.on('data', (chunk) => (serviceOutput += chunk));
     const started = Date.now();
-    while (!/Koproduktiv API\s+http:\/\/localhost:(\d+)\/v1/.test(serviceOutput)) {
+    while (!/Koproduktiv API\s+http:\/\/localhost:(\d+)\/docs/.test(serviceOutput)) {
       if (service.exitCode !== null || Date.now() - started > 60_000) throw new Error(`npm start did not come up:\n${serviceOutput}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    port = /Koproduktiv API\s+http:\/\/localhost:(\d+)\/v1/.exec(serviceOutput)![1];
+    port = /Koproduktiv API\s+http:\/\/localhost:(\d+)\/docs/.exec(serviceOutput)![1];
     // The projector catches up with the 720 demo events.
     for (;;) {
       const ready = await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json() as { processors: { name: string; caughtUp: boolean }[] };
@@ -218,8 +220,7 @@ describe('README examples', () => {
     expect(existsSync(join(workDir, 'musterstadt.jsonl'))).toBe(true);
   }, 120_000);
 
-  it('the CLI synopsis runs, each line with real values for its placeholders', async () => {
-    await stopService();
+  it('the CLI synopsis runs, each line with real values for its placeholders, beside the running service', async () => {
     const [synopsis] = blockOf('cli-synopsis');
     const stream = readFileSync(join(workDir, 'musterstadt.jsonl'), 'utf8').split('\n').map((line) => (line ? JSON.parse(line) : {})).find((event) => /^case-/.test(event.streamId))!.streamId;
     for (const line of synopsis.text.split('\n')) {
@@ -228,5 +229,7 @@ describe('README examples', () => {
       const ran = await bash(concrete, baseEnv, workDir);
       expect({ line: concrete, status: ran.status, stderr: ran.status === 0 ? '' : ran.stderr }).toEqual({ line: concrete, status: 0, stderr: '' });
     }
+    expect(existsSync(join(workDir, 'audit.jsonl'))).toBe(true);
+    expect(existsSync(join(ROOT, 'audit.jsonl'))).toBe(false);
   }, 180_000);
 });

@@ -41,7 +41,7 @@ describe('PostgreSQL stopped under load, then started again', () => {
   it('answers 503 STORE.UNAVAILABLE with Retry-After during the outage, never 500, and recovers by itself', async () => {
     const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DATABASE_URL: '' };
     api = startNode(API, [], env);
-    const url = (await api.waitFor(/Koproduktiv API\s+(http:\/\/\S+)\/v1/))[1];
+    const url = (await api.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/))[1];
     const token = runNode(CLI, ['token', '--tenant', 'musterstadt', '--roles', 'clerk,analyst'], env).stdout.trim().split('\n').at(-1);
     const send = (path: string, body?: object, headers: Record<string, string> = {}) =>
       fetch(`${url}${path}`, {

@@ -20,8 +20,19 @@ export interface RunningProcess {
   exited(timeoutMs?: number): Promise<number | null>;
 }
 
-export function startNode(script: string, args: string[], env: NodeJS.ProcessEnv): RunningProcess {
-  const child = spawn(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startNode(script: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): RunningProcess {
+  return watch(spawn(process.execPath, [join(cwd, script), ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/**
+ * `npm <args>` in a process group of its own, as a terminal runs it: `process.kill(-child.pid, …)`
+ * then signals npm, its shell and the service together, as Ctrl-C does.
+ */
+export function startNpmInGroup(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): RunningProcess {
+  return watch(spawn('npm', args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
+}
+
+function watch(child: ChildProcess): RunningProcess {
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -48,9 +59,9 @@ export function startNode(script: string, args: string[], env: NodeJS.ProcessEnv
   };
 }
 
-export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv): { status: number | null; stdout: string; stderr: string } {
+export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
   try {
-    const stdout = execFileSync(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(process.execPath, [join(cwd, script), ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { status: 0, stdout, stderr: '' };
   } catch (error) {
     const failed = error as { status: number | null; stdout: string; stderr: string };

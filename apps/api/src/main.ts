@@ -1,11 +1,17 @@
 import 'reflect-metadata';
-import { createLogger, loadConfigOrExit } from '@koproduktiv/platform';
+import { createLogger, exitOnStartupError, loadConfigOrExit, preflight } from '@koproduktiv/platform';
 import { KeyEncryptionKeyError, PlaintextStoreError, RetentionSettingsError } from '@koproduktiv/personal-data';
+import { checkProjectorConfig, createProjector, createRuntime } from '@koproduktiv/runtime';
 import { createApp } from './create-app';
-import { createProjector, createRuntime } from '@koproduktiv/runtime';
+import { banner } from './banner';
+import { metricsSettingsFromEnv } from './queries/settings';
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  // Every configuration problem is found before anything (the embedded PostgreSQL) is started.
+  metricsSettingsFromEnv();
+  if (config.RUN_PROJECTOR) checkProjectorConfig();
+  await preflight(config);
   const logger = createLogger(config.LOG_LEVEL);
   const runtime = await createRuntime(config, logger);
   const projector = config.RUN_PROJECTOR ? createProjector(runtime, logger) : undefined;
@@ -23,19 +29,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const base = `http://localhost:${port}`;
-  logger.info({ url: base, embeddedPostgres: runtime.embedded, dataDir: config.dataDir }, 'Koproduktiv API listening');
-  process.stdout.write(
-    [
-      '',
-      `  Koproduktiv API   ${base}/v1`,
-      `  API docs          ${base}/docs   (OpenAPI JSON: ${base}/docs-json)`,
-      runtime.embedded
-        ? `  Get a token       npm run token -- --tenant musterstadt --roles clerk${config.DATA_DIR !== './.data' ? `   (with DATA_DIR=${config.DATA_DIR})` : ''}`
-        : '  Tokens            from your identity provider (JWT_JWKS_URL)',
-      '',
-    ].join('\n') + '\n',
-  );
+  const base = `http://${['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST}:${port}`;
+  logger.info({ url: base, embeddedPostgres: runtime.embedded, dataDir: config.dataDir, node: process.version }, 'Koproduktiv API listening');
+  process.stdout.write(banner({ base, config, databaseUrl: runtime.embedded ? runtime.databaseUrl : undefined }));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -59,6 +55,5 @@ main().catch((error) => {
     process.stderr.write(`Koproduktiv did not start: ${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`Koproduktiv failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
+  exitOnStartupError('Koproduktiv')(error);
 });

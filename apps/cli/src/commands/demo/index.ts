@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isSupportedDate, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
-import { createLogger, loadConfig, TENANT_PATTERN } from '@koproduktiv/platform';
+import { createLogger, EmbeddedPostgresError, loadConfig, TENANT_PATTERN } from '@koproduktiv/platform';
 import { createRuntime, Runtime } from '@koproduktiv/runtime';
 import { CliError } from '../../cli-error';
 import { embeddedPostgresUnavailable } from '../../embedded-postgres';
@@ -79,20 +79,20 @@ export async function demoCommand(argv: string[]): Promise<void> {
   } finally {
     await runtime.close();
   }
-  process.stdout.write(summary(tenant, result, (Date.now() - started) / 1000));
+  process.stdout.write(summary(tenant, result, (Date.now() - started) / 1000, config.PORT));
 }
 
 async function connect(config: ReturnType<typeof loadConfig>): Promise<Runtime> {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', 'koproduktiv-demo');
   try {
-    return await createRuntime(config, logger);
+    return await createRuntime(config, logger, { whenEmbeddedInUse: 'attach' });
   } catch (error) {
-    if (config.usesEmbeddedPostgres && /did not start/.test((error as Error).message)) throw embeddedPostgresUnavailable(error);
+    if (error instanceof EmbeddedPostgresError) throw embeddedPostgresUnavailable(error);
     throw new CliError(`Cannot reach the event store: ${(error as Error).message}`, 1);
   }
 }
 
-function summary(tenant: string, result: PlayResult, seconds: number): string {
+function summary(tenant: string, result: PlayResult, seconds: number, port: number): string {
   const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? '-';
   const categories = Object.entries(result.streamsPerCategory).map(([category, n]) => `${n} ${category}`).join(', ');
   const lines = [
@@ -103,9 +103,9 @@ function summary(tenant: string, result: PlayResult, seconds: number): string {
     `  business time      ${day(result.from)} to ${day(result.to)} (the story moved by ${result.shiftDays} days from ${WRITTEN_START} to ${WRITTEN_END})`,
     `  took               ${seconds.toFixed(1)} s`,
     '',
-    'Next: npm start, then as an analyst',
+    `Next: ${port === 3000 ? '' : `PORT=${port} `}npm start (unless it runs already), then as an analyst`,
     `  TOKEN=$(npm run -s token -- --tenant ${tenant} --roles analyst | tail -n1)`,
-    `  curl -s "http://localhost:${process.env.PORT ?? 3000}/v1/metrics/summary" -H "Authorization: Bearer $TOKEN"`,
+    `  curl -s "http://localhost:${port === 0 ? '<the port npm start printed>' : port}/v1/metrics/summary" -H "Authorization: Bearer $TOKEN"`,
   ];
   return `${lines.join('\n')}\n`;
 }

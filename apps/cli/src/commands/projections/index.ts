@@ -11,12 +11,12 @@ export const projectionsHelp = `Usage: koproduktiv projections <rebuild|check> [
   check     replay the whole store into scratch tables and compare them row by row with the
             live read models at the same position; exit 1 if anything differs
 
-Connects with DATABASE_URL, else the embedded PostgreSQL of DATA_DIR (stop the service first then).`;
+Connects with DATABASE_URL, else the embedded PostgreSQL of DATA_DIR (the running service's, if it runs).`;
 
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const runtime = await createRuntime(config, createLogger('warn', 'koproduktiv-cli'), { needsKeyEncryptionKey: false }).catch((error: Error) => {
-    throw new CliError(`${error.message}${config.usesEmbeddedPostgres ? '\nIf the service runs on this DATA_DIR, stop it or set DATABASE_URL to its PostgreSQL.' : ''}`, 1);
+  const runtime = await createRuntime(config, createLogger('warn', 'koproduktiv-cli'), { whenEmbeddedInUse: 'attach', needsKeyEncryptionKey: false }).catch((error: Error) => {
+    throw new CliError(error.message, 1);
   });
   try {
     return await work(runtime);
