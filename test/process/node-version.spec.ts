@@ -26,6 +26,14 @@ describe('the pinned Node', () => {
     expect(printed.trim()).toBe(`v${pinned}`);
   });
 
+  it('runs the CLI as npx koproduktiv (the package\'s bin), on the pinned Node too', () => {
+    expect(pkg.bin.koproduktiv).toBe('bin/koproduktiv.js');
+    const help = execFileSync('npx', ['--offline', 'koproduktiv', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(help).toMatch(/^Usage: koproduktiv <command>/);
+    const printed = execFileSync('npx', ['--offline', '--', 'node', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(printed.trim()).toBe(`v${pinned}`);
+  });
+
   it('may run its install script (npm 11 runs only those in allowScripts), and the image uses the same major version', () => {
     expect(pkg.allowScripts.node).toBe(true);
     const images = [...readFileSync(join(ROOT, 'infra/Dockerfile'), 'utf8').matchAll(/^FROM node:(\d+)/gm)].map((m) => Number(m[1]));

@@ -79,7 +79,7 @@ describe('personal data keys and stores written before sealing (built service an
     // The service starts on the sealed store, and auditors see the rewrite with its old chain heads.
     const service = startService(env());
     try {
-      const url = (await service.waitFor(/Koproduktiv API\s+(http:\/\/\S+?)(\/v1)?\s/))[1];
+      const url = (await service.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)/))[1];
       const token = cli('token', '--tenant', TENANT, '--roles', 'auditor').stdout.trim().split('\n').at(-1);
       const answer = await fetch(`${url}/v1/audit/reseals`, { headers: { authorization: `Bearer ${token}` } });
       expect(answer.status).toBe(200);

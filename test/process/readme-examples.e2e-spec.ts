@@ -65,7 +65,8 @@ npm() {
   if [ "$name" = start ]; then cd "${ROOT}" && eval "exec $command"; fi
   (cd "${ROOT}" && eval "$command \\"\\$@\\"")
 }
-koproduktiv() { (cd "${ROOT}" && node dist/apps/cli/src/main.js "$@"); }
+# In the reader's directory: \`--out audit.jsonl\` lands there, not in the repository.
+koproduktiv() { node "${ROOT}/dist/apps/cli/src/main.js" "$@"; }
 npx() { [ "$1" = koproduktiv ] || { echo "README test: cannot emulate npx $*" >&2; return 2; }; shift; koproduktiv "$@"; }
 `;
 
@@ -228,5 +229,7 @@ describe('README examples', () => {
       const ran = await bash(concrete, baseEnv, workDir);
       expect({ line: concrete, status: ran.status, stderr: ran.status === 0 ? '' : ran.stderr }).toEqual({ line: concrete, status: 0, stderr: '' });
     }
+    expect(existsSync(join(workDir, 'audit.jsonl'))).toBe(true);
+    expect(existsSync(join(ROOT, 'audit.jsonl'))).toBe(false);
   }, 180_000);
 });

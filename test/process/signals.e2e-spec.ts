@@ -76,6 +76,23 @@ describe('stopping npm start', () => {
     }
   }, 300_000);
 
+  it('Ctrl-C while the first start is still creating the cluster: it finishes starting, then stops the same way', async () => {
+    const fresh = await mkdtemp(join(tmpdir(), 'kp-signals-early-'));
+    try {
+      const proc = startNpmInGroup(['start', '--ignore-scripts'], { DATA_DIR: fresh, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '' });
+      running.push(proc);
+      await proc.waitFor(/starting embedded PostgreSQL/, 60_000);
+      process.kill(-(proc.child.pid as number), 'SIGINT');
+      expect(await proc.exited(120_000)).toBe(0);
+      expect(proc.output()).toMatch(/"signal":"SIGINT","msg":"shutting down"/);
+      expect(complaints(proc.output())).toEqual([]);
+      expect(existsSync(join(fresh, 'postgres', 'PG_VERSION'))).toBe(true);
+      expect(existsSync(join(fresh, 'postgres', 'postmaster.pid'))).toBe(false);
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('SIGTERM to the service: exit 0, PostgreSQL stopped, no warning', async () => {
     const proc = start();
     await use((await proc.waitFor(BANNER, 120_000))[1]);

@@ -1,3 +1,5 @@
+// First: stop signals are taken before the rest loads.
+import { whenStopSignalled } from './stop-signals';
 import 'reflect-metadata';
 import { createLogger, exitOnStartupError, loadConfigOrExit, preflight } from '@koproduktiv/platform';
 import { KeyEncryptionKeyError, PlaintextStoreError, RetentionSettingsError } from '@koproduktiv/personal-data';
@@ -46,8 +48,7 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  whenStopSignalled((signal) => void shutdown(signal));
 }
 
 main().catch((error) => {

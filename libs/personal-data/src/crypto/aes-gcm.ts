@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomFillSync } from 'node:crypto';
 
 /** AES-256-GCM from node:crypto: a 96-bit random IV per message, the 128-bit tag appended to the ciphertext. */
 const ALGORITHM = 'aes-256-gcm';
@@ -12,8 +12,25 @@ export interface Sealed {
   readonly ciphertext: Buffer;
 }
 
+/**
+ * IVs are random, drawn from a pool refilled 4 KiB at a time: one call into the CSPRNG per 341
+ * IVs instead of one per field (the single largest cost of sealing, measured with --cpu-prof).
+ */
+const ivPool = Buffer.alloc(IV_BYTES * 341);
+let ivOffset = ivPool.length;
+
+function nextIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    randomFillSync(ivPool);
+    ivOffset = 0;
+  }
+  const iv = Buffer.from(ivPool.subarray(ivOffset, ivOffset + IV_BYTES));
+  ivOffset += IV_BYTES;
+  return iv;
+}
+
 export function seal(key: Buffer, plaintext: Buffer, associatedData: string): Sealed {
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);

@@ -166,7 +166,8 @@ async function initialise(binaries: string, clusterDir: string, password: string
   }
   try {
     const args = [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--lc-messages=C', '--encoding=UTF8', '--no-instructions'];
-    const child = spawn(join(binaries, 'bin', 'initdb'), args, { ...asServerUser(serverUser), stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group too: a Ctrl-C meanwhile is for the service, which finishes starting and then stops.
+    const child = spawn(join(binaries, 'bin', 'initdb'), args, { ...asServerUser(serverUser), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk) => log(String(chunk)));
     child.stderr?.on('data', (chunk) => log(String(chunk)));
     const code = await new Promise<number | null>((done, failed) => child.on('error', failed).on('close', done));
