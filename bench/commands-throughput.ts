@@ -20,7 +20,7 @@ import { runWrkLoad, wrkVersion } from './support/wrk-load';
 import { BenchOptions, parseOptions, USAGE, UsageError } from './support/options';
 import { pgbenchBackendsGone, pgbenchVersion, PgbenchVariant, runPgbench, writePgbenchScript } from './support/pgbench';
 import { cpuSnapshot, CpuSnapshot, cpuSpent } from './support/cpu-time';
-import { cpuTable, httpCpuLine, httpLine, machineFacts, perUnit, pgbenchLine, RunFigures, seconds, sealingTable, summaryTable } from './support/report';
+import { cpuTable, httpCpuLine, httpLine, machineFacts, perUnit, pgbenchLine, RunFigures, seconds, summaryTable } from './support/report';
 import { benchCasePrefix, createBenchStreams, submitCases } from './support/seed';
 import { Stack, startStack } from './support/stack';
 
@@ -35,6 +35,7 @@ async function main(): Promise<number> {
   printPreamble(options, pgbench, wrk);
 
   const stack = await startStack({ poolSize: options.poolSize, logLevel: options.logLevel });
+  stack.sealing.sealing = options.sealing;
   stopOnSignal(stack);
   try {
     say(`PostgreSQL ${await serverVersion(stack)} (embedded), API at ${stack.baseUrl}, data in ${stack.dataDir}\n`);
@@ -43,12 +44,8 @@ async function main(): Promise<number> {
     for (let round = 1; round <= options.rounds; round++) {
       for (const connections of options.connections) {
         say(`round ${round} of ${options.rounds}, c=${connections}`);
-        // Sealed and unsealed alternate which goes first, so drift on a shared machine favours neither.
-        const unsealedFirst = round % 2 === 0;
-        const unsealedBefore = unsealedFirst ? await measureUnsealed(stack, options, connections, wrk !== undefined) : undefined;
         const { http, cpu } = await measureHttp(stack, options, connections, wrk !== undefined);
-        const httpUnsealed = unsealedBefore ?? (await measureUnsealed(stack, options, connections, wrk !== undefined));
-        const figures: RunFigures = { connections, http, httpCpu: cpu, httpUnsealed, pgbench: {} };
+        const figures: RunFigures = { connections, http, httpCpu: cpu, pgbench: {} };
         if (pgbench) {
           for (const variant of PGBENCH_VARIANTS) {
             figures.pgbench[variant] = await measurePgbench(stack, options, connections, variant, ++pgbenchRun);
@@ -88,17 +85,6 @@ async function measureHttp(stack: Stack, options: BenchOptions, connections: num
   return { http, cpu };
 }
 
-/** The same load with the sealing of personal data switched off: what encryption costs a command. */
-async function measureUnsealed(stack: Stack, options: BenchOptions, connections: number, withWrk: boolean) {
-  say(`c=${connections}, personal data NOT sealed (comparison):`);
-  stack.sealing.sealing = false;
-  try {
-    return (await measureHttp(stack, options, connections, withWrk)).http;
-  } finally {
-    stack.sealing.sealing = true;
-  }
-}
-
 async function measurePgbench(stack: Stack, options: BenchOptions, clients: number, variant: PgbenchVariant, round: number) {
   const casePrefix = benchCasePrefix(round);
   await createBenchStreams(stack.store, casePrefix, options.cases);
@@ -124,7 +110,7 @@ function printPreamble(options: BenchOptions, pgbench: string | undefined, wrk: 
   if (loadavg()[0] > cpus().length) say(`The machine is busy already (load above ${cpus().length}): expect lower figures than on an idle one.`);
   say(
     `runs: ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, connections ${options.connections.join(', ')}, ` +
-      `${options.cases} fresh cases per run, API database pool of ${options.poolSize}`,
+      `${options.cases} fresh cases per run, API database pool of ${options.poolSize}, personal data ${options.sealing ? 'sealed (as the service does)' : 'NOT sealed (--sealing off, for comparison)'}`,
   );
   say(
     wrk
@@ -141,9 +127,6 @@ function printSummary(options: BenchOptions, runs: readonly RunFigures[], pgbenc
       'per-round ratios of HTTP cmd/s (median second) to pgbench tps. Target: HTTP at least 50 % of pgbench append (one append per command, as the command path sends).',
   );
   say(summaryTable(runs));
-  say();
-  say('Sealing personal data (RecordInteraction seals its summary): commands/s with and without, same rounds:');
-  say(sealingTable(runs));
   say();
   say('CPU per command (HTTP) and per transaction (pgbench), in ms, medians over the rounds:');
   say(cpuTable(runs, wrk !== undefined));

@@ -20,8 +20,6 @@ export interface RunFigures {
   readonly connections: number;
   readonly http: HttpLoadResult;
   readonly httpCpu: CpuPerUnit;
-  /** The same load with sealing of personal data switched off (bench only), for the cost of encryption. */
-  readonly httpUnsealed?: HttpLoadResult;
   readonly pgbench: Partial<Record<PgbenchVariant, PgbenchFigures>>;
 }
 
@@ -130,21 +128,4 @@ const percentOf = (ratio: number) => (Number.isFinite(ratio) ? `${(100 * ratio).
 
 export function seconds(ms: number): string {
   return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** Commands/s with personal data sealed against the same load without sealing, per concurrency (medians of per-round ratios). */
-export function sealingTable(runs: readonly RunFigures[]): string {
-  const header = ['conns', 'rounds', 'sealed cmd/s', 'unsealed cmd/s', 'sealed/unsealed'];
-  const rows = concurrencies(runs).map((connections) => {
-    const rounds = runs.filter((run) => run.connections === connections && run.httpUnsealed);
-    const of = medianOf(rounds);
-    return [
-      String(connections),
-      String(rounds.length),
-      fmt(of((run) => run.http.requestsPerSecondMedian)),
-      fmt(of((run) => run.httpUnsealed?.requestsPerSecondMedian)),
-      percentOf(of((run) => (run.httpUnsealed?.requestsPerSecondMedian ? run.http.requestsPerSecondMedian / run.httpUnsealed.requestsPerSecondMedian : undefined))),
-    ];
-  });
-  return table(header, rows);
 }

@@ -2,9 +2,9 @@ import type { DomainEvent } from '@koproduktiv/domain';
 import { EventCodec } from '@koproduktiv/personal-data';
 
 /**
- * The benchmark's codec: the service's, with sealing switched off for the comparison runs, so that
- * one run measures commands with and without encrypting their personal data on the same machine
- * state. Bench only: the service itself has no way to store personal data unsealed.
+ * The benchmark's codec: the service's, with sealing switched off for a whole comparison run
+ * (--sealing off), to measure what encrypting personal data costs a command. Bench only: the
+ * service itself has no way to store personal data unsealed.
  */
 export class SealingSwitch extends EventCodec {
   sealing = true;

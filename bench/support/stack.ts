@@ -36,7 +36,7 @@ export interface Stack {
   readonly store: PostgresEventStore;
   /** A clerk token of TENANT. */
   readonly token: string;
-  /** Turns the sealing of personal data off for comparison runs. */
+  /** Turns the sealing of personal data off for a comparison run (--sealing off). */
   readonly sealing: SealingSwitch;
   close(): Promise<void>;
 }
