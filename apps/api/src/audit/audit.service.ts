@@ -16,6 +16,16 @@ export const streamNotFound = (streamId: string) =>
 export const subjectNotFound = (kind: string, id: string) =>
   new ProblemError(404, 'AUDIT.SUBJECT_NOT_FOUND', 'Not found', `Your tenant holds nothing about ${kind} ${id}`, { kind, id });
 
+/** Where an event stands in its stream and the store, and its two times. */
+const placeOf = (event: RecordedEvent) => ({
+  version: event.version,
+  position: event.position,
+  eventId: event.eventId,
+  type: event.type,
+  recordedAt: event.recordedAt.toISOString(),
+  occurredAt: event.occurredAt.toISOString(),
+});
+
 /** Where else Koproduktiv keeps data, and what of a data subject is there (nothing personal, by design). */
 const ELSEWHERE = [
   { place: 'read models (rm_cases, rm_initiatives, rm_units, rm_funds)', holds: 'nothing personal: ids, titles, stages, dates, amounts, counts' },
@@ -55,14 +65,7 @@ export class AuditService {
     const includedEvents: StreamStateDto['includedEvents'] = [];
     for await (const event of this.reader.iterateStreamAsOf(tenant, streamId, asOf ?? { position: Number.MAX_SAFE_INTEGER })) {
       state = decider.evolve(state, decodeWithoutPersonalData(event));
-      includedEvents.push({
-        version: event.version,
-        position: event.position,
-        eventId: event.eventId,
-        type: event.type,
-        recordedAt: event.recordedAt.toISOString(),
-        occurredAt: event.occurredAt.toISOString(),
-      });
+      includedEvents.push(placeOf(event));
     }
     return {
       streamId,
@@ -104,12 +107,7 @@ export class AuditService {
       keys: keys.map((key) => ({ keyId: key.keyId, createdAt: key.createdAt.toISOString(), destroyedAt: key.destroyedAt?.toISOString() ?? null })),
       holdings: opened.map((event) => ({
         streamId: event.streamId,
-        version: event.version,
-        position: event.position,
-        eventId: event.eventId,
-        type: event.type,
-        recordedAt: event.recordedAt.toISOString(),
-        occurredAt: event.occurredAt.toISOString(),
+        ...placeOf(event),
         fields: Object.fromEntries((personalDataOf(event.type)?.fields ?? []).filter((field) => event.data[field] !== undefined).map((field) => [field, event.data[field]])),
       })),
       elsewhere: ELSEWHERE,

@@ -1,25 +1,17 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore } from '@koproduktiv/event-store';
-import type { Logger } from '@koproduktiv/platform';
+import { type Logger, withTransaction } from '@koproduktiv/platform';
 import { CHECKPOINTS_DDL, resetCheckpoint } from '../processor';
 import { replayIntoGeneration } from './generation-replay';
 import { READ_MODELS_PROCESSOR, readModelsProcessorName } from './read-model-rows';
 import { dropGenerationDdl, generationDdl, GENERATIONS_DDL, pointViewsDdl } from './schema';
 
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+/** A transaction holding the generation lock, so generation changes never interleave. */
+function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return withTransaction(pool, async (client) => {
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('kp.read-models.generation'))`);
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    return work(client);
+  });
 }
 
 /** Creates the read models (generation 1 and its views) if they do not exist; returns the active generation. */
