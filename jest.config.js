@@ -23,7 +23,9 @@ function esmPackages(root = path.join(__dirname, 'node_modules'), names = new Se
       try {
         const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
         if (pkg.type === 'module' && !NATIVE_ESM.has(name)) names.add(name.replace(/[.+]/g, '\\$&'));
-      } catch { /* not a package */ }
+      } catch {
+        /* not a package */
+      }
       esmPackages(path.join(dir, 'node_modules'), names);
     }
   }
@@ -35,9 +37,10 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join("|")})/)(?!.*/node_modules/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)(?!.*/node_modules/)`],
   moduleNameMapper: {
-    '^@koproduktiv/(domain|event-store|platform|projections|metrics|runtime|messaging|personal-data)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@koproduktiv/(domain|event-store|platform|projections|metrics|runtime|messaging|personal-data)$':
+      '<rootDir>/libs/$1/src/index.ts',
     '^@koproduktiv/(event-store|metrics|personal-data)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',

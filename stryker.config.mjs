@@ -29,7 +29,11 @@ const targets = {
   },
   queries: {
     mutate: ['libs/projections/src/queries/read-model-queries.ts'],
-    tests: ['<rootDir>/libs/projections/src/queries/**/*.spec.ts', '<rootDir>/test/e2e/tenant-isolation.e2e-spec.ts', '<rootDir>/test/e2e/metrics.e2e-spec.ts'],
+    tests: [
+      '<rootDir>/libs/projections/src/queries/**/*.spec.ts',
+      '<rootDir>/test/e2e/tenant-isolation.e2e-spec.ts',
+      '<rootDir>/test/e2e/metrics.e2e-spec.ts',
+    ],
   },
 };
 

@@ -20,15 +20,21 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { EVENT_SCHEMA_VERSION } from '@koproduktiv/domain';
-import { EventToAppend, ExportVerifier, exportLines, migrate, PostgresAuditReader, PostgresEventStore, verifyStore } from '@koproduktiv/event-store';
+import {
+  EventToAppend,
+  ExportVerifier,
+  exportLines,
+  migrate,
+  PostgresAuditReader,
+  PostgresEventStore,
+  verifyStore,
+} from '@koproduktiv/event-store';
 import { createPool, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { eventMetadata, interactionRecordedData, requestSubmittedData, TENANT } from './support/bodies';
 import { measured, MemoryFigures } from './support/memory';
 
 const EVENTS_PER_STREAM = 100;
 const APPEND_CONCURRENCY = 8;
-
-
 
 function streamEvents(caseId: string): EventToAppend[] {
   const occurredAt = new Date();
@@ -53,7 +59,10 @@ async function grow(store: PostgresEventStore, from: number, to: number): Promis
       const caseId = randomUUID();
       await store.append(TENANT, `case-${caseId}`, streamEvents(caseId), 'no_stream');
       done += 1;
-      if (done % 500 === 0) process.stderr.write(`  generated ${from + done * EVENTS_PER_STREAM} events (${Math.round((done * EVENTS_PER_STREAM) / ((Date.now() - started) / 1000))}/s)\n`);
+      if (done % 500 === 0)
+        process.stderr.write(
+          `  generated ${from + done * EVENTS_PER_STREAM} events (${Math.round((done * EVENTS_PER_STREAM) / ((Date.now() - started) / 1000))}/s)\n`,
+        );
     }
   };
   await Promise.all(Array.from({ length: APPEND_CONCURRENCY }, worker));
@@ -61,8 +70,13 @@ async function grow(store: PostgresEventStore, from: number, to: number): Promis
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { sizes: { type: 'string' }, keep: { type: 'boolean' } } });
-  const sizes = (values.sizes ?? process.env.BENCH_AUDIT_SIZES ?? '250000,1000000').split(',').map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < EVENTS_PER_STREAM) || sizes.some((n, i) => i > 0 && n <= sizes[i - 1])) {
+  const sizes = (values.sizes ?? process.env.BENCH_AUDIT_SIZES ?? '250000,1000000')
+    .split(',')
+    .map((s) => Number(s.trim()));
+  if (
+    sizes.some((n) => !Number.isInteger(n) || n < EVENTS_PER_STREAM) ||
+    sizes.some((n, i) => i > 0 && n <= sizes[i - 1])
+  ) {
     throw new Error(`--sizes must be increasing integers >= ${EVENTS_PER_STREAM}`);
   }
   const dir = await mkdtemp(join(tmpdir(), 'kp-bench-audit-'));
@@ -83,21 +97,33 @@ async function main(): Promise<void> {
       process.stderr.write(`  ${have} events in ${generated.seconds.toFixed(1)} s\n`);
 
       const verify = await measured(() => verifyStore(reader));
-      if (!verify.result.ok || verify.result.eventsChecked !== have) throw new Error(`verify: ${JSON.stringify(verify.result)}`);
+      if (!verify.result.ok || verify.result.eventsChecked !== have)
+        throw new Error(`verify: ${JSON.stringify(verify.result)}`);
 
       const file = join(dir, `export-${size}.jsonl`);
-      const exported = await measured(() => pipeline(Readable.from(exportLines(reader.iterateEvents({}), { tenant: null, streamId: null, from: null, to: null })), createWriteStream(file)));
+      const exported = await measured(() =>
+        pipeline(
+          Readable.from(exportLines(reader.iterateEvents({}), { tenant: null, streamId: null, from: null, to: null })),
+          createWriteStream(file),
+        ),
+      );
       const bytes = (await stat(file)).size;
 
       const checked = await measured(async () => {
         const verifier = new ExportVerifier();
-        for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) verifier.line(line);
+        for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity }))
+          verifier.line(line);
         return verifier.finish();
       });
-      if (!checked.result.ok || checked.result.events !== have) throw new Error(`verify-export: ${JSON.stringify(checked.result.problems)}`);
+      if (!checked.result.ok || checked.result.events !== have)
+        throw new Error(`verify-export: ${JSON.stringify(checked.result.problems)}`);
       await rm(file);
 
-      for (const [phase, run] of [['verify', verify], ['export', exported], ['verify-export', checked]] as const) {
+      for (const [phase, run] of [
+        ['verify', verify],
+        ['export', exported],
+        ['verify-export', checked],
+      ] as const) {
         rows.push({
           events: have,
           phase,
@@ -116,7 +142,9 @@ async function main(): Promise<void> {
     await postgres.stop();
     if (!values.keep) await rm(dir, { recursive: true, force: true });
   }
-  process.stdout.write(`\nAudit over a growing store (${EVENTS_PER_STREAM} events per stream, Node ${process.version}):\n`);
+  process.stdout.write(
+    `\nAudit over a growing store (${EVENTS_PER_STREAM} events per stream, Node ${process.version}):\n`,
+  );
   console.table(rows);
 }
 

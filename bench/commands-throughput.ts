@@ -20,7 +20,17 @@ import { runWrkLoad, wrkVersion } from './support/wrk-load';
 import { BenchOptions, parseOptions, USAGE, UsageError } from './support/options';
 import { pgbenchBackendsGone, pgbenchVersion, PgbenchVariant, runPgbench, writePgbenchScript } from './support/pgbench';
 import { cpuSnapshot, CpuSnapshot, cpuSpent } from './support/cpu-time';
-import { cpuTable, httpCpuLine, httpLine, machineFacts, perUnit, pgbenchLine, RunFigures, seconds, summaryTable } from './support/report';
+import {
+  cpuTable,
+  httpCpuLine,
+  httpLine,
+  machineFacts,
+  perUnit,
+  pgbenchLine,
+  RunFigures,
+  seconds,
+  summaryTable,
+} from './support/report';
 import { benchCasePrefix, createBenchStreams, submitCases } from './support/seed';
 import { Stack, startStack } from './support/stack';
 
@@ -65,7 +75,9 @@ async function main(): Promise<number> {
 async function measureHttp(stack: Stack, options: BenchOptions, connections: number, withWrk: boolean) {
   const seeding = Date.now();
   const caseIds = await submitCases(stack.baseUrl, stack.token, options.cases);
-  say(`c=${connections}: ${caseIds.length} cases submitted over HTTP in ${seconds(Date.now() - seeding)}; RecordInteraction for ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`);
+  say(
+    `c=${connections}: ${caseIds.length} cases submitted over HTTP in ${seconds(Date.now() - seeding)}; RecordInteraction for ${options.warmupSeconds} s warm-up + ${options.durationSeconds} s`,
+  );
   let before: CpuSnapshot | undefined;
   const load = {
     baseUrl: stack.baseUrl,
@@ -80,12 +92,19 @@ async function measureHttp(stack: Stack, options: BenchOptions, connections: num
   const cpu = perUnit(cpuSpent(before ?? cpuSnapshot(stack.clusterDir), cpuSnapshot(stack.clusterDir)), http.completed);
   say(`  ${httpLine(http)}`);
   say(`  ${httpCpuLine(cpu, withWrk)}`);
-  if (http.firstFailure) say(`  first failure: HTTP ${http.firstFailure.status} ${http.firstFailure.body.slice(0, 2000)}`);
+  if (http.firstFailure)
+    say(`  first failure: HTTP ${http.firstFailure.status} ${http.firstFailure.body.slice(0, 2000)}`);
   if (http.warmupNon2xx) say(`  warm-up had ${http.warmupNon2xx} non-2xx responses`);
   return { http, cpu };
 }
 
-async function measurePgbench(stack: Stack, options: BenchOptions, clients: number, variant: PgbenchVariant, round: number) {
+async function measurePgbench(
+  stack: Stack,
+  options: BenchOptions,
+  clients: number,
+  variant: PgbenchVariant,
+  round: number,
+) {
   const casePrefix = benchCasePrefix(round);
   await createBenchStreams(stack.store, casePrefix, options.cases);
   const scriptFile = await writePgbenchScript(stack.dataDir, { variant, casePrefix, cases: options.cases, clients });
@@ -107,7 +126,8 @@ async function serverVersion(stack: Stack): Promise<string> {
 function printPreamble(options: BenchOptions, pgbench: string | undefined, wrk: string | undefined): void {
   say('Koproduktiv command throughput: HTTP (RecordInteraction) against pgbench (the same append transaction)');
   for (const fact of machineFacts(wrk)) say(fact);
-  if (loadavg()[0] > cpus().length) say(`The machine is busy already (load above ${cpus().length}): expect lower figures than on an idle one.`);
+  if (loadavg()[0] > cpus().length)
+    say(`The machine is busy already (load above ${cpus().length}): expect lower figures than on an idle one.`);
   say(
     `runs: ${options.durationSeconds} s each after ${options.warmupSeconds} s warm-up, connections ${options.connections.join(', ')}, ` +
       `${options.cases} fresh cases per run, API database pool of ${options.poolSize}, personal data ${options.sealing ? 'sealed (as the service does)' : 'NOT sealed (--sealing off, for comparison)'}`,
@@ -117,11 +137,21 @@ function printPreamble(options: BenchOptions, pgbench: string | undefined, wrk: 
       ? `load generator: ${wrk} (C, as pgbench is)`
       : 'load generator: autocannon in a worker thread of this process (wrk is not on PATH; apt-get install -y wrk costs the API less CPU)',
   );
-  say(pgbench ? `pgbench: ${pgbench}` : 'pgbench is not on PATH, so only the HTTP figures follow. Install it with: apt-get install -y postgresql-client');
+  say(
+    pgbench
+      ? `pgbench: ${pgbench}`
+      : 'pgbench is not on PATH, so only the HTTP figures follow. Install it with: apt-get install -y postgresql-client',
+  );
   say();
 }
 
-function printSummary(options: BenchOptions, runs: readonly RunFigures[], pgbench: string | undefined, wrk: string | undefined, elapsedMs: number): void {
+function printSummary(
+  options: BenchOptions,
+  runs: readonly RunFigures[],
+  pgbench: string | undefined,
+  wrk: string | undefined,
+  elapsedMs: number,
+): void {
   say(
     `Summary: medians over ${options.rounds} round(s) of ${options.durationSeconds} s per run; HTTP/pgbench is the median of the ` +
       'per-round ratios of HTTP cmd/s (median second) to pgbench tps. Target: HTTP at least 50 % of pgbench append (one append per command, as the command path sends).',
@@ -153,7 +183,11 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(error instanceof UsageError ? `${error.message}\n${USAGE}\n` : `Benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      error instanceof UsageError
+        ? `${error.message}\n${USAGE}\n`
+        : `Benchmark failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

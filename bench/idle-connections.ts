@@ -17,14 +17,27 @@ import { median } from './support/median';
 
 const MAIN = join(__dirname, '..', 'apps', 'api', 'src', 'main.js');
 
-interface Probes { readonly medianMs: number; readonly p99Ms: number; readonly maxMs: number; readonly failed: number }
+interface Probes {
+  readonly medianMs: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  readonly failed: number;
+}
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { idle: { type: 'string', default: '10000' }, probes: { type: 'string', default: '500' }, 'max-connections': { type: 'string', default: '4096,12000' } } });
+  const { values } = parseArgs({
+    options: {
+      idle: { type: 'string', default: '10000' },
+      probes: { type: 'string', default: '500' },
+      'max-connections': { type: 'string', default: '4096,12000' },
+    },
+  });
   const idle = Number(values.idle);
   const probes = Number(values.probes);
   const caps = String(values['max-connections']).split(',').map(Number);
-  console.log(`node ${process.version}, ${cpus().length} CPUs; ${idle} idle connections, ${probes} probes of /health/ready per row, each on a new connection`);
+  console.log(
+    `node ${process.version}, ${cpus().length} CPUs; ${idle} idle connections, ${probes} probes of /health/ready per row, each on a new connection`,
+  );
   const dataDir = await mkdtemp(join(tmpdir(), 'kp-bench-idle-'));
   try {
     for (const cap of caps) {
@@ -38,8 +51,12 @@ async function main(): Promise<void> {
           const loaded = await probe(api.port, probes);
           const held = flood.open();
           flood.stop();
-          const how = reopen ? `a new one for each closed: ${flood.reopened()} reopened` : `${flood.closed()} closed by the server`;
-          console.log(row(`HTTP_MAX_CONNECTIONS=${cap}, ${idle} idle connections (${how}; ${held} open at the end)`, loaded));
+          const how = reopen
+            ? `a new one for each closed: ${flood.reopened()} reopened`
+            : `${flood.closed()} closed by the server`;
+          console.log(
+            row(`HTTP_MAX_CONNECTIONS=${cap}, ${idle} idle connections (${how}; ${held} open at the end)`, loaded),
+          );
           await new Promise((resolve) => setTimeout(resolve, 2000)); // the server notices the closed sockets
         }
         console.log(`  the API logged "connection cap reached" ${api.capLines()} times (at most one line per 10 s)`);
@@ -62,10 +79,13 @@ async function probe(port: number, count: number): Promise<Probes> {
   for (let i = 0; i < count; i++) {
     const started = performance.now();
     const status = await new Promise<number>((resolve) => {
-      const request = get({ host: '127.0.0.1', port, path: '/health/ready', agent: false, timeout: 10_000 }, (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      });
+      const request = get(
+        { host: '127.0.0.1', port, path: '/health/ready', agent: false, timeout: 10_000 },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.statusCode ?? 0));
+        },
+      );
       request.on('timeout', () => request.destroy());
       request.on('error', () => resolve(0));
     });
@@ -73,7 +93,12 @@ async function probe(port: number, count: number): Promise<Probes> {
     else failed += 1;
   }
   times.sort((a, b) => a - b);
-  return { medianMs: median(times), p99Ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))] ?? NaN, maxMs: times.at(-1) ?? NaN, failed };
+  return {
+    medianMs: median(times),
+    p99Ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))] ?? NaN,
+    maxMs: times.at(-1) ?? NaN,
+    failed,
+  };
 }
 
 /** Opens `count` connections that send nothing; with `reopen`, a new one whenever the server closes one. */
@@ -112,7 +137,15 @@ async function holdIdle(port: number, count: number, reopen: boolean) {
 
 async function startApi(dataDir: string, maxConnections: number) {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', HTTP_MAX_CONNECTIONS: String(maxConnections) },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      HTTP_MAX_CONNECTIONS: String(maxConnections),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -27,7 +27,12 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 function option(name: string, fallback: number): number {
   const argv = process.argv.slice(2);
   const at = argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
-  const raw = at < 0 ? process.env[`BENCH_${name.toUpperCase()}`] : argv[at].includes('=') ? argv[at].split('=')[1] : argv[at + 1];
+  const raw =
+    at < 0
+      ? process.env[`BENCH_${name.toUpperCase()}`]
+      : argv[at].includes('=')
+        ? argv[at].split('=')[1]
+        : argv[at + 1];
   const value = raw === undefined ? fallback : Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
@@ -52,7 +57,8 @@ const interaction = (caseId: string, n: number): EventToAppend => ({
   metadata: { actor: { subject: 'bench', role: 'clerk' }, correlationId: randomUUID(), causationId: randomUUID() },
 });
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
@@ -76,10 +82,15 @@ async function main(): Promise<void> {
     if (!brokers) {
       const built = buildMockBroker();
       if (!('binary' in built)) throw new Error(built.reason);
-      broker = await MockBroker.start(built.binary, relayTopics(prefix).map((name) => ({ name, partitions: 6 })));
+      broker = await MockBroker.start(
+        built.binary,
+        relayTopics(prefix).map((name) => ({ name, partitions: 6 })),
+      );
       brokers = broker.brokers;
     }
-    say(`PostgreSQL (embedded) in ${dataDir}; Kafka: ${process.env.KAFKA_BROKERS ? `KAFKA_BROKERS ${brokers}` : `librdkafka mock cluster at ${brokers}`}, topics ${prefix}.*`);
+    say(
+      `PostgreSQL (embedded) in ${dataDir}; Kafka: ${process.env.KAFKA_BROKERS ? `KAFKA_BROKERS ${brokers}` : `librdkafka mock cluster at ${brokers}`}, topics ${prefix}.*`,
+    );
 
     // 1. Seed, then relay everything.
     const streams = Array.from({ length: 2000 }, () => `case-${randomUUID()}`);
@@ -90,16 +101,28 @@ async function main(): Promise<void> {
       for (let i = worker; i * perAppend < events; i += 16) {
         const count = Math.min(perAppend, events - i * perAppend);
         const streamId = streams[i % streams.length];
-        await store.append('bench', streamId, Array.from({ length: count }, (_, n) => interaction(streamId, n)), 'any');
+        await store.append(
+          'bench',
+          streamId,
+          Array.from({ length: count }, (_, n) => interaction(streamId, n)),
+          'any',
+        );
         appended += count;
       }
     });
     await Promise.all(workers);
-    say(`seeded ${appended} events in ${((Date.now() - seeding) / 1000).toFixed(1)} s (${perAppend} per append, 16 writers)`);
+    say(
+      `seeded ${appended} events in ${((Date.now() - seeding) / 1000).toFixed(1)} s (${perAppend} per append, 16 writers)`,
+    );
 
     const env = { KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_CLIENT_ID: 'bench-relay' };
     const relay = createKafkaRelay(env, logger)!;
-    const runner = new ProcessorRunner(store, pool, relay.processor, { batchSize: batch, idleMs: idle, retryMs: 200, logger });
+    const runner = new ProcessorRunner(store, pool, relay.processor, {
+      batchSize: batch,
+      idleMs: idle,
+      retryMs: 200,
+      logger,
+    });
     const started = process.hrtime.bigint();
     runner.start();
     const publishedSoFar = () => Object.values(relay.metrics.snapshot().published).reduce((a, b) => a + b, 0);
@@ -108,7 +131,9 @@ async function main(): Promise<void> {
     const snapshot = relay.metrics.snapshot();
     const published = publishedSoFar();
     while (!runner.status().caughtUp) await new Promise((resolve) => setTimeout(resolve, 20));
-    say(`THROUGHPUT  ${appended} events relayed in ${seconds.toFixed(2)} s = ${Math.round(appended / seconds)} events/s (batch ${batch}; published ${published}, failures ${snapshot.failures}, dead letters ${Object.values(snapshot.deadLettered).length})`);
+    say(
+      `THROUGHPUT  ${appended} events relayed in ${seconds.toFixed(2)} s = ${Math.round(appended / seconds)} events/s (batch ${batch}; published ${published}, failures ${snapshot.failures}, dead letters ${Object.values(snapshot.deadLettered).length})`,
+    );
 
     // 2. Latency under steady load: a consumer joins first and reads only new records.
     const kafka = new Kafka({ brokers, clientId: 'bench-consumer', logLevel: logLevel.NOTHING });
@@ -138,7 +163,9 @@ async function main(): Promise<void> {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const streamId = streams[n % streams.length];
       const event = interaction(streamId, n);
-      inflight.push(store.append('bench', streamId, [event], 'any').then(() => acked.set(event.eventId, process.hrtime.bigint())));
+      inflight.push(
+        store.append('bench', streamId, [event], 'any').then(() => acked.set(event.eventId, process.hrtime.bigint())),
+      );
     }
     await Promise.all(inflight);
     const deadline = Date.now() + 30_000;

@@ -33,7 +33,13 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Pool } from 'pg';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
-import { createPool, DEFAULT_CASE_HISTORY_CACHE_MB, issueDevToken, loadOrCreateJwtSecret, startEmbeddedPostgres } from '@koproduktiv/platform';
+import {
+  createPool,
+  DEFAULT_CASE_HISTORY_CACHE_MB,
+  issueDevToken,
+  loadOrCreateJwtSecret,
+  startEmbeddedPostgres,
+} from '@koproduktiv/platform';
 import { activeGeneration, dropInactiveGenerations, encodeCursor, rebuildReadModels } from '@koproduktiv/projections';
 import { startApiProcess } from './support/api-process';
 import { TENANT } from './support/bodies';
@@ -67,34 +73,59 @@ interface Options {
 
 function options(): Options {
   const spec = {
-    events: '1000000', cases: '10000', sizes: '', 'batch-sizes': '2000,5000', chunk: '25', 'append-concurrency': '8',
-    connections: '32', duration: '10', warmup: '2', seed: '1', 'cpu-prof': '', 'history-cache-mb': String(DEFAULT_CASE_HISTORY_CACHE_MB),
+    events: '1000000',
+    cases: '10000',
+    sizes: '',
+    'batch-sizes': '2000,5000',
+    chunk: '25',
+    'append-concurrency': '8',
+    connections: '32',
+    duration: '10',
+    warmup: '2',
+    seed: '1',
+    'cpu-prof': '',
+    'history-cache-mb': String(DEFAULT_CASE_HISTORY_CACHE_MB),
   } as const;
   const { values } = parseArgs({
-    options: { ...Object.fromEntries(Object.keys(spec).map((name) => [name, { type: 'string' as const }])), keep: { type: 'boolean' } },
+    options: {
+      ...Object.fromEntries(Object.keys(spec).map((name) => [name, { type: 'string' as const }])),
+      keep: { type: 'boolean' },
+    },
   });
   const get = (name: keyof typeof spec) =>
-    ((values as Record<string, string | boolean | undefined>)[name] as string | undefined) ?? process.env[`BENCH_PROJ_${name.toUpperCase().replace(/-/g, '_')}`] ?? spec[name];
+    ((values as Record<string, string | boolean | undefined>)[name] as string | undefined) ??
+    process.env[`BENCH_PROJ_${name.toUpperCase().replace(/-/g, '_')}`] ??
+    spec[name];
   const int = (name: keyof typeof spec, value = get(name)) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number above 0, got ${value}`);
     return n;
   };
   const events = int('events');
-  const sizes = (get('sizes') || (events > 250_000 ? `250000,${events}` : String(events))).split(',').map((s) => int('sizes', s.trim()));
+  const sizes = (get('sizes') || (events > 250_000 ? `250000,${events}` : String(events)))
+    .split(',')
+    .map((s) => int('sizes', s.trim()));
   if (sizes.some((n, i) => n > events || (i > 0 && n <= sizes[i - 1])) || sizes[sizes.length - 1] !== events) {
     throw new Error('--sizes must increase and end at --events');
   }
   return {
-    events, cases: int('cases'), sizes, batchSizes: get('batch-sizes').split(',').map((s) => int('batch-sizes', s.trim())),
-    chunk: int('chunk'), appendConcurrency: int('append-concurrency'), connections: int('connections'),
-    duration: int('duration'), warmup: Number(get('warmup')), seed: int('seed'), keep: Boolean(values.keep ?? process.env.BENCH_PROJ_KEEP),
+    events,
+    cases: int('cases'),
+    sizes,
+    batchSizes: get('batch-sizes')
+      .split(',')
+      .map((s) => int('batch-sizes', s.trim())),
+    chunk: int('chunk'),
+    appendConcurrency: int('append-concurrency'),
+    connections: int('connections'),
+    duration: int('duration'),
+    warmup: Number(get('warmup')),
+    seed: int('seed'),
+    keep: Boolean(values.keep ?? process.env.BENCH_PROJ_KEEP),
     cpuProf: get('cpu-prof') || undefined,
     historyCacheMb: Number(get('history-cache-mb')),
   };
 }
-
-
 
 /**
  * Waits until every event is below the oldest running transaction (readAll only hands out those), so
@@ -102,7 +133,9 @@ function options(): Options {
  */
 async function allFinal(pool: Pool): Promise<void> {
   for (let waited = 0; ; waited += 200) {
-    const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM kp_events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())');
+    const { rows } = await pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM kp_events WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot())',
+    );
     if (rows[0].n === '0') return;
     if (waited > 120_000) throw new Error(`${rows[0].n} events still behind a running transaction after 2 min`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -115,7 +148,9 @@ async function profiled<T>(file: string | undefined, work: () => Promise<T>): Pr
   const session = new Session();
   session.connect();
   const post = <R>(method: string, params?: object) =>
-    new Promise<R>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as R))));
+    new Promise<R>((resolve, reject) =>
+      session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as R))),
+    );
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 1000 });
   await post('Profiler.start');
@@ -153,19 +188,30 @@ interface LatencyRow {
 
 /** PostgreSQL's checkpoints done so far and the buffers they wrote. */
 async function checkpoints(pool: Pool): Promise<{ count: number; buffers: number }> {
-  const { rows } = await pool.query<{ count: string; buffers: string }>('SELECT num_done AS count, buffers_written AS buffers FROM pg_stat_checkpointer');
+  const { rows } = await pool.query<{ count: string; buffers: string }>(
+    'SELECT num_done AS count, buffers_written AS buffers FROM pg_stat_checkpointer',
+  );
   return { count: Number(rows[0].count), buffers: Number(rows[0].buffers) };
 }
 
 /** The JSON (as PostgreSQL prints it) of the documents a rebuild holds until its end: cases without their histories, initiatives, units, funds. */
 async function documentsMb(pool: Pool): Promise<number> {
   const sum = (table: string) => `(SELECT coalesce(sum(length(doc::text)), 0) FROM ${table})`;
-  const { rows } = await pool.query<{ bytes: string }>(`SELECT ${['rm_cases', 'rm_initiatives', 'rm_units', 'rm_funds'].map(sum).join(' + ')} AS bytes`);
+  const { rows } = await pool.query<{ bytes: string }>(
+    `SELECT ${['rm_cases', 'rm_initiatives', 'rm_units', 'rm_funds'].map(sum).join(' + ')} AS bytes`,
+  );
   return Math.round((Number(rows[0].bytes) / 2 ** 20) * 10) / 10;
 }
 
 async function readModelFacts(pool: Pool): Promise<string> {
-  const { rows } = await pool.query<{ cases: string; history_kb: string; doc_kb: string; table_mb: string; units_kb: string; funds_kb: string }>(`
+  const { rows } = await pool.query<{
+    cases: string;
+    history_kb: string;
+    doc_kb: string;
+    table_mb: string;
+    units_kb: string;
+    funds_kb: string;
+  }>(`
     SELECT (SELECT count(*) FROM rm_cases) AS cases,
            (SELECT round(avg(pg_column_size(history)) / 1024.0, 1) FROM rm_cases) AS history_kb,
            (SELECT round(avg(length(history::text)) / 1024.0, 1) FROM rm_cases) AS doc_kb,
@@ -182,20 +228,30 @@ async function main(): Promise<number> {
   const wrk = await wrkVersion();
   say(`Koproduktiv read models over a generated store: ${o.events} events, ${o.cases} cases (tenant ${TENANT})`);
   for (const fact of machineFacts(wrk)) say(fact);
-  say(`rebuild measured at ${o.sizes.join(', ')} events with batch sizes ${o.batchSizes.join(', ')}; ${o.connections} connections, ${o.duration} s per endpoint after ${o.warmup} s warm-up`);
+  say(
+    `rebuild measured at ${o.sizes.join(', ')} events with batch sizes ${o.batchSizes.join(', ')}; ${o.connections} connections, ${o.duration} s per endpoint after ${o.warmup} s warm-up`,
+  );
   const gcExposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
-  if (!gcExposed) say('(run node with --expose-gc for a clean memory baseline before each rebuild, and an untimed rebuild that measures the heap it keeps alive)');
+  if (!gcExposed)
+    say(
+      '(run node with --expose-gc for a clean memory baseline before each rebuild, and an untimed rebuild that measures the heap it keeps alive)',
+    );
   say();
 
   const dir = await mkdtemp(join(tmpdir(), 'kp-bench-projections-'));
   const postgres = await startEmbeddedPostgres({ dataDir: dir });
-  const pool = createPool({ connectionString: postgres.url, max: o.appendConcurrency + 8, applicationName: 'koproduktiv-bench' });
+  const pool = createPool({
+    connectionString: postgres.url,
+    max: o.appendConcurrency + 8,
+    applicationName: 'koproduktiv-bench',
+  });
   let close = async () => {
     await pool.end().catch(() => undefined);
     await postgres.stop().catch(() => undefined);
     if (!o.keep) await rm(dir, { recursive: true, force: true });
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close().finally(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void close().finally(() => process.exit(130)));
   try {
     await migrate(pool);
     const store = new PostgresEventStore(pool);
@@ -206,12 +262,16 @@ async function main(): Promise<number> {
     for (const size of o.sizes) {
       note(`growing the store to ${size} events`);
       const grown = await measured(() =>
-        generator.grow(store, size, o.appendConcurrency, (p) => note(`  ${p.events} events (${Math.round((p.events - generated) / p.seconds)}/s)`)),
+        generator.grow(store, size, o.appendConcurrency, (p) =>
+          note(`  ${p.events} events (${Math.round((p.events - generated) / p.seconds)}/s)`),
+        ),
       );
       const have = Number((await pool.query('SELECT count(*) AS n FROM kp_events')).rows[0].n);
       if (have !== size) throw new Error(`the store holds ${have} events, expected ${size}`);
       generationSeconds += grown.seconds;
-      say(`store: ${have} events (${Math.round((have - generated) / grown.seconds)} events/s appended, ${grown.seconds.toFixed(0)} s)`);
+      say(
+        `store: ${have} events (${Math.round((have - generated) / grown.seconds)} events/s appended, ${grown.seconds.toFixed(0)} s)`,
+      );
       generated = have;
       await pool.query('VACUUM ANALYZE kp_events');
       await pool.query('VACUUM ANALYZE kp_streams');
@@ -221,11 +281,22 @@ async function main(): Promise<number> {
         // into the rebuild would be their cost. The checkpoints during the rebuild are counted.
         await pool.query('CHECKPOINT');
         const checkpointsBefore = await checkpoints(pool);
-        const run = await measured(() => profiled(o.cpuProf && join(o.cpuProf, `rebuild-${have}-b${batchSize}.cpuprofile`), () => rebuildReadModels(store, pool, { batchSize })));
+        const run = await measured(() =>
+          profiled(o.cpuProf && join(o.cpuProf, `rebuild-${have}-b${batchSize}.cpuprofile`), () =>
+            rebuildReadModels(store, pool, { batchSize }),
+          ),
+        );
         const checkpointsAfter = await checkpoints(pool);
-        if (run.result.events !== have) throw new Error(`rebuild projected ${run.result.events} events, expected ${have}`);
+        if (run.result.events !== have)
+          throw new Error(`rebuild projected ${run.result.events} events, expected ${have}`);
         await dropInactiveGenerations(pool, await activeGeneration(pool));
-        const row: RebuildRow = { events: have, batchSize, seconds: run.seconds, eventsPerSecond: have / run.seconds, memory: run.memory };
+        const row: RebuildRow = {
+          events: have,
+          batchSize,
+          seconds: run.seconds,
+          eventsPerSecond: have / run.seconds,
+          memory: run.memory,
+        };
         rebuilds.push(row);
         say(
           `rebuild ${have} events, batch ${batchSize}: ${run.seconds.toFixed(1)} s, ${Math.round(row.eventsPerSecond)} events/s; ` +
@@ -234,7 +305,9 @@ async function main(): Promise<number> {
             `${checkpointsAfter.count - checkpointsBefore.count} checkpoints during it (${checkpointsAfter.buffers - checkpointsBefore.buffers} buffers written)`,
         );
         if (gcExposed) {
-          const kept = await measured(() => rebuildReadModels(store, pool, { batchSize }), { forceGcEveryMs: KEPT_HEAP_GC_MS });
+          const kept = await measured(() => rebuildReadModels(store, pool, { batchSize }), {
+            forceGcEveryMs: KEPT_HEAP_GC_MS,
+          });
           await dropInactiveGenerations(pool, await activeGeneration(pool));
           row.keptHeapMb = kept.memory.keptHeapMb;
           row.documentsMb = await documentsMb(pool);
@@ -250,7 +323,11 @@ async function main(): Promise<number> {
 
     // The service's own entry point in a process of its own, as production runs the API.
     const secret = await loadOrCreateJwtSecret(dir);
-    const api = await startApiProcess({ databaseUrl: postgres.url, dataDir: dir, caseHistoryCacheMb: o.historyCacheMb });
+    const api = await startApiProcess({
+      databaseUrl: postgres.url,
+      dataDir: dir,
+      caseHistoryCacheMb: o.historyCacheMb,
+    });
     const closeStore = close;
     close = async () => {
       await api.stop().catch(() => undefined);
@@ -261,7 +338,13 @@ async function main(): Promise<number> {
     const historyCache = async () => {
       const figures = await api.scrape();
       const figure = (name: string) => figures.get(`koproduktiv_case_history_cache_${name}`) ?? 0;
-      return { hits: figure('hits_total'), misses: figure('misses_total'), entries: figure('entries'), bytes: figure('bytes'), maxBytes: figure('max_bytes') };
+      return {
+        hits: figure('hits_total'),
+        misses: figure('misses_total'),
+        entries: figure('entries'),
+        bytes: figure('bytes'),
+        maxBytes: figure('max_bytes'),
+      };
     };
     const get = async (path: string) => {
       const t0 = process.hrtime.bigint();
@@ -277,8 +360,12 @@ async function main(): Promise<number> {
     // Uncached summaries: the first computation for a question (the cache is per question and read-model position).
     const span = 3 * 365 * 86_400_000;
     const firstNow = await get('/v1/metrics/summary');
-    const summaryOf = JSON.parse(firstNow.body) as { data: { cases: number; openCases: number; dormantShare: number | null } };
-    say(`summary (now), first computation: ${firstNow.ms.toFixed(0)} ms (${summaryOf.data.cases} cases, ${summaryOf.data.openCases} open, dormant share ${summaryOf.data.dormantShare?.toFixed(2)})`);
+    const summaryOf = JSON.parse(firstNow.body) as {
+      data: { cases: number; openCases: number; dormantShare: number | null };
+    };
+    say(
+      `summary (now), first computation: ${firstNow.ms.toFixed(0)} ms (${summaryOf.data.cases} cases, ${summaryOf.data.openCases} open, dormant share ${summaryOf.data.dormantShare?.toFixed(2)})`,
+    );
     const uncached: number[] = [];
     for (let i = 0; i < 5; i++) {
       const asOf = new Date(Date.now() - span + ((i + 1) / 6) * span).toISOString().slice(0, 10);
@@ -292,23 +379,46 @@ async function main(): Promise<number> {
     const { caseIds } = generator;
     const scenarios: { name: string; paths: string[]; target?: number }[] = [
       { name: 'GET /v1/metrics/summary (now, cached)', paths: ['/v1/metrics/summary'], target: TARGETS.summaryP99Ms },
-      { name: `GET /v1/metrics/summary?asOf=${cachedAsOf} (cached)`, paths: [`/v1/metrics/summary?asOf=${cachedAsOf}`], target: TARGETS.summaryP99Ms },
-      { name: 'GET /v1/cases/{random}/metrics', paths: caseIds.map((id) => `/v1/cases/${id}/metrics`), target: TARGETS.caseMetricsP99Ms },
+      {
+        name: `GET /v1/metrics/summary?asOf=${cachedAsOf} (cached)`,
+        paths: [`/v1/metrics/summary?asOf=${cachedAsOf}`],
+        target: TARGETS.summaryP99Ms,
+      },
+      {
+        name: 'GET /v1/cases/{random}/metrics',
+        paths: caseIds.map((id) => `/v1/cases/${id}/metrics`),
+        target: TARGETS.caseMetricsP99Ms,
+      },
       { name: 'GET /v1/cases?limit=50', paths: ['/v1/cases?limit=50'] },
-      { name: 'GET /v1/cases?limit=50&cursor={random}', paths: caseIds.map((id) => `/v1/cases?limit=50&cursor=${encodeCursor(id)}`) },
+      {
+        name: 'GET /v1/cases?limit=50&cursor={random}',
+        paths: caseIds.map((id) => `/v1/cases?limit=50&cursor=${encodeCursor(id)}`),
+      },
     ];
     for (const scenario of scenarios) await get(scenario.paths[0]);
     const latencies: LatencyRow[] = [];
     for (const scenario of scenarios) {
       const minuteBefore = Math.floor(Date.now() / 60_000);
       const cacheBefore = await historyCache();
-      const result = await runReadLoad({ baseUrl, token, paths: scenario.paths, connections: o.connections, durationSeconds: o.duration, warmupSeconds: o.warmup }, wrk && dir);
+      const result = await runReadLoad(
+        {
+          baseUrl,
+          token,
+          paths: scenario.paths,
+          connections: o.connections,
+          durationSeconds: o.duration,
+          warmupSeconds: o.warmup,
+        },
+        wrk && dir,
+      );
       const crossedMinute = Math.floor(Date.now() / 60_000) !== minuteBefore;
       const l = result.latencyMs;
       say(
         `${scenario.name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${l.p50} ms, p97.5 ${l.p97_5} ms, p99 ${l.p99} ms, max ${l.max} ms; ` +
           `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}` +
-          (scenario.paths[0] === '/v1/metrics/summary' && crossedMinute ? ' (a minute boundary fell into the run: "now" was recomputed once)' : ''),
+          (scenario.paths[0] === '/v1/metrics/summary' && crossedMinute
+            ? ' (a minute boundary fell into the run: "now" was recomputed once)'
+            : ''),
       );
       const cacheAfter = await historyCache();
       const [hits, misses] = [cacheAfter.hits - cacheBefore.hits, cacheAfter.misses - cacheBefore.misses];
@@ -326,18 +436,27 @@ async function main(): Promise<number> {
     // One connection: the time a request takes without queueing (latency at 32 connections is about 32 / throughput).
     const serviceTimes: string[] = [];
     for (const scenario of scenarios) {
-      const single = await runReadLoad({ baseUrl, token, paths: scenario.paths, connections: 1, durationSeconds: 3, warmupSeconds: 0 }, wrk && dir);
-      serviceTimes.push(`${scenario.name}: p50 ${single.latencyMs.p50} ms, p99 ${single.latencyMs.p99} ms, ${Math.round(single.requestsPerSecond)} req/s`);
+      const single = await runReadLoad(
+        { baseUrl, token, paths: scenario.paths, connections: 1, durationSeconds: 3, warmupSeconds: 0 },
+        wrk && dir,
+      );
+      serviceTimes.push(
+        `${scenario.name}: p50 ${single.latencyMs.p50} ms, p99 ${single.latencyMs.p99} ms, ${Math.round(single.requestsPerSecond)} req/s`,
+      );
     }
 
     const apiFigures = await api.scrape();
     const mb = (name: string) => Math.round((apiFigures.get(`koproduktiv_${name}`) ?? 0) / 2 ** 20);
     say();
-    say(`API process at the end: RSS ${mb('process_resident_memory_bytes')} MB, heap used ${mb('nodejs_heap_size_used_bytes')} MB of ${mb('nodejs_heap_size_total_bytes')} MB`);
+    say(
+      `API process at the end: RSS ${mb('process_resident_memory_bytes')} MB, heap used ${mb('nodejs_heap_size_used_bytes')} MB of ${mb('nodejs_heap_size_total_bytes')} MB`,
+    );
     printTable(o, rebuilds, latencies, uncached, firstNow.ms);
     say('The same at 1 connection (no queueing):');
     for (const line of serviceTimes) say(`  ${line}`);
-    say(`store generation ${generationSeconds.toFixed(0)} s in total; benchmark ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    say(
+      `store generation ${generationSeconds.toFixed(0)} s in total; benchmark ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
     for (const fact of machineFacts(wrk)) say(fact);
     const failed = latencies.some(({ result }) => result.non2xx > 0 || result.errors > 0 || result.timeouts > 0);
     return failed ? 1 : 0;
@@ -346,7 +465,13 @@ async function main(): Promise<number> {
   }
 }
 
-function printTable(o: Options, rebuilds: readonly RebuildRow[], latencies: readonly LatencyRow[], uncached: readonly number[], firstNowMs: number): void {
+function printTable(
+  o: Options,
+  rebuilds: readonly RebuildRow[],
+  latencies: readonly LatencyRow[],
+  uncached: readonly number[],
+  firstNowMs: number,
+): void {
   const pass = (ok: boolean) => (ok ? 'PASS' : 'MISS');
   const rows: string[][] = [];
   for (const r of rebuilds) {
@@ -369,16 +494,21 @@ function printTable(o: Options, rebuilds: readonly RebuildRow[], latencies: read
     // and documents grow as their entities do; flat in the number of events means that the heap
     // per MB of documents held does not grow.
     const kept = small.keptHeapMb !== undefined && large.keptHeapMb !== undefined;
-    const [smallLive, largeLive] = kept ? [small.keptHeapMb, large.keptHeapMb] : [small.memory.liveHeapMb, large.memory.liveHeapMb];
+    const [smallLive, largeLive] = kept
+      ? [small.keptHeapMb, large.keptHeapMb]
+      : [small.memory.liveHeapMb, large.memory.liveHeapMb];
     const liveGrowth = smallLive != null && largeLive != null ? largeLive / smallLive : null;
-    const perDocument = (row: RebuildRow) => (row.keptHeapMb !== undefined && row.documentsMb ? row.keptHeapMb / row.documentsMb : undefined);
+    const perDocument = (row: RebuildRow) =>
+      row.keptHeapMb !== undefined && row.documentsMb ? row.keptHeapMb / row.documentsMb : undefined;
     const [smallPer, largePer] = [perDocument(small), perDocument(large)];
     const perDocumentGrowth = smallPer !== undefined && largePer !== undefined ? largePer / smallPer : undefined;
     const growthText = `${kept ? 'heap kept alive (forced full collections)' : 'heap after full collections'} x${liveGrowth?.toFixed(2) ?? '-'} (${smallLive ?? '-'} -> ${largeLive ?? '-'} MB)`;
     rows.push([
       `rebuild memory, batch ${batchSize}: ${small.events} -> ${large.events} events`,
       'flat in events',
-      (perDocumentGrowth === undefined ? growthText : `per MB of documents held x${perDocumentGrowth.toFixed(2)} (${smallPer?.toFixed(2)} -> ${largePer?.toFixed(2)} MB); ${growthText}`) +
+      (perDocumentGrowth === undefined
+        ? growthText
+        : `per MB of documents held x${perDocumentGrowth.toFixed(2)} (${smallPer?.toFixed(2)} -> ${largePer?.toFixed(2)} MB); ${growthText}`) +
         `; peak RSS x${growth.toFixed(2)}, peak heap x${heapGrowth.toFixed(2)} for x${(large.events / small.events).toFixed(1)} events`,
       pass((perDocumentGrowth ?? liveGrowth ?? Infinity) < 1.25),
     ]);
@@ -389,7 +519,11 @@ function printTable(o: Options, rebuilds: readonly RebuildRow[], latencies: read
       name,
       target === undefined ? '-' : `p99 < ${target} ms`,
       `p50 ${l.p50} / p97.5 ${l.p97_5} / p99 ${l.p99} ms, ${Math.round(result.requestsPerSecond)} req/s, non-2xx ${result.non2xx}`,
-      target === undefined ? (result.non2xx === 0 && result.errors === 0 ? 'ok' : 'ERR') : pass(l.p99 < target && result.non2xx === 0 && result.errors === 0),
+      target === undefined
+        ? result.non2xx === 0 && result.errors === 0
+          ? 'ok'
+          : 'ERR'
+        : pass(l.p99 < target && result.non2xx === 0 && result.errors === 0),
     ]);
   }
   const sorted = [...uncached].sort((a, b) => a - b);
@@ -405,7 +539,8 @@ function printTable(o: Options, rebuilds: readonly RebuildRow[], latencies: read
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
   return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
@@ -413,7 +548,9 @@ function machineFacts(wrk: string | undefined): string[] {
   const cpu = cpus();
   return [
     `node ${process.version}, ${cpu.length} CPU${cpu.length === 1 ? '' : 's'} (${cpu[0]?.model.trim() ?? 'unknown model'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ` +
-      `load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}`,
+      `load average ${loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')}`,
     `PostgreSQL (embedded), the API and the load generator (${wrk ?? 'autocannon in a worker thread; apt-get install -y wrk costs the API less CPU'}) all share these ${cpu.length} CPUs.`,
   ];
 }

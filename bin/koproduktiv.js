@@ -18,7 +18,13 @@ function newestSource(dir) {
   return newest;
 }
 
-if (!existsSync(cli) || statSync(cli).mtimeMs < Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs')))) {
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+if (
+  !existsSync(cli) ||
+  statSync(cli).mtimeMs < Math.max(newestSource(join(root, 'apps')), newestSource(join(root, 'libs')))
+) {
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 require(cli);

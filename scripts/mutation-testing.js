@@ -21,26 +21,41 @@ async function main() {
   if (process.env.DATABASE_URL) process.env.KP_TEST_PG_URL = process.env.DATABASE_URL;
   else {
     const { startEmbeddedPostgres } = require('../dist/libs/platform/src/database');
-    postgres = await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'koproduktiv-mutation-')), database: 'postgres' });
+    postgres = await startEmbeddedPostgres({
+      dataDir: mkdtempSync(join(tmpdir(), 'koproduktiv-mutation-')),
+      database: 'postgres',
+    });
     process.env.KP_TEST_PG_URL = postgres.url;
   }
   const scores = [];
   try {
     for (const target of targets) {
       const started = Date.now();
-      const run = spawnSync(process.execPath, [join(__dirname, '..', 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'), 'run', 'stryker.config.mjs'], {
-        stdio: 'inherit',
-        env: { ...process.env, KP_MUTATION_TARGET: target },
-      });
+      const run = spawnSync(
+        process.execPath,
+        [
+          join(__dirname, '..', 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'),
+          'run',
+          'stryker.config.mjs',
+        ],
+        {
+          stdio: 'inherit',
+          env: { ...process.env, KP_MUTATION_TARGET: target },
+        },
+      );
       if (run.status !== 0) throw new Error(`stryker failed on ${target} (exit ${run.status})`);
       scores.push({ target, minutes: (Date.now() - started) / 60_000, ...score(target) });
     }
   } finally {
     await postgres?.stop();
   }
-  process.stdout.write('\n| target | mutants | killed | timed out | survived | no coverage | score |\n|---|--:|--:|--:|--:|--:|--:|\n');
+  process.stdout.write(
+    '\n| target | mutants | killed | timed out | survived | no coverage | score |\n|---|--:|--:|--:|--:|--:|--:|\n',
+  );
   for (const s of scores) {
-    process.stdout.write(`| ${s.target} | ${s.total} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.score.toFixed(1)} % (${s.minutes.toFixed(0)} min) |\n`);
+    process.stdout.write(
+      `| ${s.target} | ${s.total} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.score.toFixed(1)} % (${s.minutes.toFixed(0)} min) |\n`,
+    );
   }
 }
 
@@ -50,9 +65,17 @@ function score(target) {
   const name = part ? `${target}-${part.replace(/[^A-Za-z0-9]+/g, '_')}` : target;
   const report = JSON.parse(readFileSync(join('reports', 'mutation', `${name}.json`), 'utf8'));
   const counts = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0 };
-  for (const file of Object.values(report.files)) for (const mutant of file.mutants) if (mutant.status in counts) counts[mutant.status] += 1;
+  for (const file of Object.values(report.files))
+    for (const mutant of file.mutants) if (mutant.status in counts) counts[mutant.status] += 1;
   const total = counts.Killed + counts.Timeout + counts.Survived + counts.NoCoverage;
-  return { total, killed: counts.Killed, timeout: counts.Timeout, survived: counts.Survived, noCoverage: counts.NoCoverage, score: total ? (100 * (counts.Killed + counts.Timeout)) / total : 0 };
+  return {
+    total,
+    killed: counts.Killed,
+    timeout: counts.Timeout,
+    survived: counts.Survived,
+    noCoverage: counts.NoCoverage,
+    score: total ? (100 * (counts.Killed + counts.Timeout)) / total : 0,
+  };
 }
 
 main().catch((error) => {

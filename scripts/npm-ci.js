@@ -20,5 +20,8 @@ function platformPackage() {
   return `${prefix}-${platform}-${arch}@${pinned}`;
 }
 
-const command = process.versions.node === pinned ? [npm, args] : [npm, ['exec', '--yes', `--package=${platformPackage()}`, '--', npm, ...args]];
+const command =
+  process.versions.node === pinned
+    ? [npm, args]
+    : [npm, ['exec', '--yes', `--package=${platformPackage()}`, '--', npm, ...args]];
 execFileSync(command[0], command[1], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });

@@ -15,7 +15,12 @@ declare module 'autocannon' {
       /** Called before every request; returns the request to send. */
       setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams;
       /** Called after every response (asking for it makes autocannon keep the body). */
-      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+      onResponse?: (
+        status: number,
+        body: string,
+        context: Record<string, unknown>,
+        headers: Record<string, string>,
+      ) => void;
     }
 
     interface Client {
@@ -65,7 +70,10 @@ declare module 'autocannon' {
   namespace autocannon {
     /** The running benchmark: an event emitter that is also thenable. */
     interface Instance extends PromiseLike<unknown> {
-      on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+      on(
+        event: 'response',
+        listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+      ): this;
       stop(): void;
     }
 

@@ -31,7 +31,10 @@ export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): CpuSnapshot {
   return {
     benchProcessMs: after.benchProcessMs - before.benchProcessMs,
     endedChildrenMs: after.endedChildrenMs - before.endedChildrenMs,
-    postgresMs: before.postgresMs === undefined || after.postgresMs === undefined ? undefined : after.postgresMs - before.postgresMs,
+    postgresMs:
+      before.postgresMs === undefined || after.postgresMs === undefined
+        ? undefined
+        : after.postgresMs - before.postgresMs,
   };
 }
 

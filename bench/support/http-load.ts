@@ -23,7 +23,13 @@ export interface HttpLoadResult {
   /** All 2xx responses divided by the duration. */
   readonly requestsPerSecondMean: number;
   readonly completed: number;
-  readonly latencyMs: { readonly p50: number; readonly p97_5: number; readonly p99: number; readonly mean: number; readonly max: number };
+  readonly latencyMs: {
+    readonly p50: number;
+    readonly p97_5: number;
+    readonly p99: number;
+    readonly mean: number;
+    readonly max: number;
+  };
   readonly non2xx: number;
   readonly errors: number;
   readonly timeouts: number;
@@ -39,7 +45,10 @@ export type HttpLoadJob = HttpLoadOptions;
 export const MEASURING = 'measuring';
 
 /** `onMeasuring` runs when the measured part starts (after the warm-up). */
-export function runHttpLoad(options: HttpLoadOptions, onMeasuring: () => void = () => undefined): Promise<HttpLoadResult> {
+export function runHttpLoad(
+  options: HttpLoadOptions,
+  onMeasuring: () => void = () => undefined,
+): Promise<HttpLoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'http-load.worker.js'), { workerData: options satisfies HttpLoadJob });
     let settled = false;

@@ -91,7 +91,9 @@ async function main(): Promise<HttpLoadResult> {
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)])),
+    statusCodes: Object.fromEntries(
+      Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)]),
+    ),
     firstFailure,
     warmupNon2xx: warmup?.result.non2xx ?? 0,
   };

@@ -29,7 +29,10 @@ export interface MockTopic {
 export function buildMockBroker(): { binary: string } | { reason: string } {
   if (!existsSync(MOCK_SOURCE)) return { reason: `${MOCK_SOURCE} is missing` };
   const digest = createHash('sha256').update(readFileSync(MOCK_SOURCE)).digest('hex').slice(0, 16);
-  const cacheRoots = [join(ROOT, 'node_modules', '.cache', 'koproduktiv-kafka-mock'), join(tmpdir(), 'koproduktiv-kafka-mock')];
+  const cacheRoots = [
+    join(ROOT, 'node_modules', '.cache', 'koproduktiv-kafka-mock'),
+    join(tmpdir(), 'koproduktiv-kafka-mock'),
+  ];
   for (const root of cacheRoots) {
     const binary = join(root, `kafka-mock-${digest}`);
     if (existsSync(binary)) return { binary };
@@ -45,11 +48,21 @@ export function buildMockBroker(): { binary: string } | { reason: string } {
     const binary = join(root, `kafka-mock-${digest}`);
     const partial = `${binary}.${process.pid}.tmp`;
     const cc = process.env.CC ?? 'gcc';
-    const result = spawnSync(cc, ['-O2', '-o', partial, MOCK_SOURCE, '-lrdkafka'], { encoding: 'utf8', timeout: 120_000 });
-    if (result.error) return { reason: `cannot build the librdkafka mock broker: ${cc} not found (${result.error.message}); install gcc and librdkafka-dev, or set KAFKA_BROKERS` };
+    const result = spawnSync(cc, ['-O2', '-o', partial, MOCK_SOURCE, '-lrdkafka'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (result.error)
+      return {
+        reason: `cannot build the librdkafka mock broker: ${cc} not found (${result.error.message}); install gcc and librdkafka-dev, or set KAFKA_BROKERS`,
+      };
     if (result.status !== 0) {
-      const why = /rdkafka(_mock)?\.h|lrdkafka/.test(result.stderr) ? 'librdkafka-dev is not installed' : 'the compiler failed';
-      return { reason: `cannot build the librdkafka mock broker: ${why} (apt-get install -y librdkafka-dev gcc, or set KAFKA_BROKERS): ${result.stderr.trim().split('\n').slice(0, 3).join(' | ')}` };
+      const why = /rdkafka(_mock)?\.h|lrdkafka/.test(result.stderr)
+        ? 'librdkafka-dev is not installed'
+        : 'the compiler failed';
+      return {
+        reason: `cannot build the librdkafka mock broker: ${why} (apt-get install -y librdkafka-dev gcc, or set KAFKA_BROKERS): ${result.stderr.trim().split('\n').slice(0, 3).join(' | ')}`,
+      };
     }
     renameSync(partial, binary);
     return { binary };
@@ -83,7 +96,9 @@ export class MockBroker {
         broker.waiters.splice(0).forEach((wake) => wake());
       }
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (broker.stderr = (broker.stderr + chunk).slice(-4000)));
+    child.stderr
+      .setEncoding('utf8')
+      .on('data', (chunk: string) => (broker.stderr = (broker.stderr + chunk).slice(-4000)));
     child.on('exit', () => {
       broker.exited = true;
       broker.waiters.splice(0).forEach((wake) => wake());

@@ -21,17 +21,21 @@ export interface MemoryFigures {
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** Runs `work` while sampling process.memoryUsage(); with --expose-gc the baseline is taken after a collection. */
-export async function measured<T>(work: () => Promise<T>, { everyMs = 50, forceGcEveryMs }: { everyMs?: number; forceGcEveryMs?: number } = {}): Promise<{ result: T; seconds: number; memory: MemoryFigures }> {
+export async function measured<T>(
+  work: () => Promise<T>,
+  { everyMs = 50, forceGcEveryMs }: { everyMs?: number; forceGcEveryMs?: number } = {},
+): Promise<{ result: T; seconds: number; memory: MemoryFigures }> {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const base = process.memoryUsage();
   let keptHeap: number | undefined;
-  const forced = gc && forceGcEveryMs
-    ? setInterval(() => {
-        gc();
-        keptHeap = Math.max(keptHeap ?? 0, process.memoryUsage().heapUsed - base.heapUsed);
-      }, forceGcEveryMs)
-    : undefined;
+  const forced =
+    gc && forceGcEveryMs
+      ? setInterval(() => {
+          gc();
+          keptHeap = Math.max(keptHeap ?? 0, process.memoryUsage().heapUsed - base.heapUsed);
+        }, forceGcEveryMs)
+      : undefined;
   let peakRss = base.rss;
   let peakHeap = base.heapUsed;
   let liveHeap: number | null = null;
@@ -57,7 +61,11 @@ export async function measured<T>(work: () => Promise<T>, { everyMs = 50, forceG
       result,
       seconds,
       memory: {
-        peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap), baseRssMb: mb(base.rss), baseHeapMb: mb(base.heapUsed), liveHeapMb: liveHeap === null ? null : mb(liveHeap),
+        peakRssMb: mb(peakRss),
+        peakHeapMb: mb(peakHeap),
+        baseRssMb: mb(base.rss),
+        baseHeapMb: mb(base.heapUsed),
+        liveHeapMb: liveHeap === null ? null : mb(liveHeap),
         // None when the work ended before the first forced collection.
         ...(keptHeap !== undefined ? { keptHeapMb: mb(keptHeap) } : {}),
       },

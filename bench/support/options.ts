@@ -28,7 +28,10 @@ export const USAGE = `Usage: npm run bench:commands -- [--duration S] [--warmup 
 
 export class UsageError extends Error {}
 
-export function parseOptions(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): BenchOptions {
+export function parseOptions(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): BenchOptions {
   const given = { ...fromEnv(env), ...fromArgv(argv) };
   const known = ['duration', 'warmup', 'connections', 'rounds', 'cases', 'pool-size', 'log-level', 'sealing'];
   const unknown = Object.keys(given).filter((key) => !known.includes(key));
@@ -44,13 +47,25 @@ export function parseOptions(argv: readonly string[] = process.argv.slice(2), en
     sealing: sealingOption(given.sealing ?? 'on'),
   };
   // Every connection works on cases of its own.
-  if (options.cases < Math.max(...options.connections)) throw new UsageError('--cases must be at least the largest number of connections');
+  if (options.cases < Math.max(...options.connections))
+    throw new UsageError('--cases must be at least the largest number of connections');
   return options;
 }
 
 function fromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const names = { BENCH_DURATION: 'duration', BENCH_WARMUP: 'warmup', BENCH_CONNECTIONS: 'connections', BENCH_ROUNDS: 'rounds', BENCH_CASES: 'cases', BENCH_POOL_SIZE: 'pool-size', BENCH_LOG_LEVEL: 'log-level', BENCH_SEALING: 'sealing' };
-  return Object.fromEntries(Object.entries(names).flatMap(([variable, key]) => (env[variable] ? [[key, env[variable] as string]] : [])));
+  const names = {
+    BENCH_DURATION: 'duration',
+    BENCH_WARMUP: 'warmup',
+    BENCH_CONNECTIONS: 'connections',
+    BENCH_ROUNDS: 'rounds',
+    BENCH_CASES: 'cases',
+    BENCH_POOL_SIZE: 'pool-size',
+    BENCH_LOG_LEVEL: 'log-level',
+    BENCH_SEALING: 'sealing',
+  };
+  return Object.fromEntries(
+    Object.entries(names).flatMap(([variable, key]) => (env[variable] ? [[key, env[variable] as string]] : [])),
+  );
 }
 
 function fromArgv(argv: readonly string[]): Record<string, string> {
@@ -67,7 +82,8 @@ function fromArgv(argv: readonly string[]): Record<string, string> {
 
 function positiveInt(name: string, value: string, zeroAllowed = false): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < (zeroAllowed ? 0 : 1)) throw new UsageError(`--${name} must be a whole number${zeroAllowed ? '' : ' above 0'}, got ${value}`);
+  if (!Number.isInteger(number) || number < (zeroAllowed ? 0 : 1))
+    throw new UsageError(`--${name} must be a whole number${zeroAllowed ? '' : ' above 0'}, got ${value}`);
   return number;
 }
 

@@ -40,7 +40,8 @@ export async function pgbenchVersion(): Promise<string | undefined> {
 // ---------------------------------------------------------------------------------------------
 
 /** Mirrors EVENT_COLUMNS in libs/event-store/src/postgres/row-mapping.ts. */
-const EVENT_COLUMNS = 'position, tenant, stream_id, version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash';
+const EVENT_COLUMNS =
+  'position, tenant, stream_id, version, event_id, type, schema_version, data, metadata, occurred_at, recorded_at, prev_hash, hash';
 /** The store computes a sha256 per event in Node; for the database it is a 64-character text. */
 const HASH = `'${'ab12'.repeat(16)}'`;
 const CASE = '@@case@@';
@@ -67,7 +68,8 @@ export function pgbenchScript({ variant, casePrefix, cases, clients }: ScriptOpt
   const expressions = { [CASE]: caseId, [UUID]: 'gen_random_uuid()::text' };
   const data = jsonExpression(JSON.stringify(interactionRecordedData(CASE, UUID)), expressions);
   const metadata = jsonExpression(JSON.stringify(eventMetadata(UUID, UUID)), expressions);
-  const tipOf = (column: string) => `(SELECT ${column} FROM kp_streams WHERE tenant = ${tenant} AND stream_id = ${streamId})`;
+  const tipOf = (column: string) =>
+    `(SELECT ${column} FROM kp_streams WHERE tenant = ${tenant} AND stream_id = ${streamId})`;
   // The command path reads the events after the version its decision cache holds, usually none;
   // here that version comes from a subquery.
   const readStream =
@@ -90,7 +92,12 @@ export function pgbenchScript({ variant, casePrefix, cases, clients }: ScriptOpt
 
 /** `template` as a jsonb expression, each placeholder replaced by an SQL expression (so it is parsed per transaction, as the adapter's parameters are). */
 function jsonExpression(template: string, expressions: Record<string, string>): string {
-  const pattern = new RegExp(Object.keys(expressions).map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const pattern = new RegExp(
+    Object.keys(expressions)
+      .map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
   const parts: string[] = [];
   let last = 0;
   for (const match of template.matchAll(pattern)) {
@@ -110,7 +117,10 @@ function literal(text: string): string {
 }
 
 export async function writePgbenchScript(dir: string, options: ScriptOptions): Promise<string> {
-  const file = join(dir, `pgbench-${options.variant.replace('+', '-')}-c${options.clients}-${options.casePrefix.slice(0, 8)}.sql`);
+  const file = join(
+    dir,
+    `pgbench-${options.variant.replace('+', '-')}-c${options.clients}-${options.casePrefix.slice(0, 8)}.sql`,
+  );
   await writeFile(file, pgbenchScript(options));
   return file;
 }
@@ -128,19 +138,33 @@ export interface PgbenchRunOptions {
 }
 
 /** `pgbench -c <clients> -j 2 -T <duration> -n -M prepared -f <script>`, connected as the app is. */
-export async function runPgbench({ databaseUrl, scriptFile, variant, clients, durationSeconds }: PgbenchRunOptions): Promise<PgbenchResult> {
+export async function runPgbench({
+  databaseUrl,
+  scriptFile,
+  variant,
+  clients,
+  durationSeconds,
+}: PgbenchRunOptions): Promise<PgbenchResult> {
   const url = new URL(databaseUrl);
   const args = [
     // The app's own transport: the embedded server's unix socket when its URL names one.
-    '-h', url.searchParams.get('host') ?? url.hostname,
-    '-p', url.port || '5432',
-    '-U', decodeURIComponent(url.username),
-    '-c', String(clients),
-    '-j', String(Math.min(2, clients)),
-    '-T', String(durationSeconds),
+    '-h',
+    url.searchParams.get('host') ?? url.hostname,
+    '-p',
+    url.port || '5432',
+    '-U',
+    decodeURIComponent(url.username),
+    '-c',
+    String(clients),
+    '-j',
+    String(Math.min(2, clients)),
+    '-T',
+    String(durationSeconds),
     '-n',
-    '-M', 'prepared',
-    '-f', scriptFile,
+    '-M',
+    'prepared',
+    '-f',
+    scriptFile,
     decodeURIComponent(url.pathname.slice(1)),
   ];
   const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password), PGAPPNAME: APPLICATION_NAME };
@@ -154,7 +178,9 @@ export async function runPgbench({ databaseUrl, scriptFile, variant, clients, du
   return { variant, clients, ...parsePgbenchOutput(stdout) };
 }
 
-export function parsePgbenchOutput(stdout: string): Pick<PgbenchResult, 'tps' | 'latencyAverageMs' | 'transactions' | 'failed'> {
+export function parsePgbenchOutput(
+  stdout: string,
+): Pick<PgbenchResult, 'tps' | 'latencyAverageMs' | 'transactions' | 'failed'> {
   const number = (pattern: RegExp, required = true) => {
     const match = pattern.exec(stdout);
     if (!match && required) throw new Error(`Unexpected pgbench output (no ${pattern}):\n${stdout}`);
@@ -175,7 +201,10 @@ export function parsePgbenchOutput(stdout: string): Pick<PgbenchResult, 'tps' | 
 export async function pgbenchBackendsGone(pool: Pool, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`, [APPLICATION_NAME]);
+    const { rows } = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1`,
+      [APPLICATION_NAME],
+    );
     if (rows[0].n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -34,7 +34,16 @@ import type { EventStore, EventToAppend } from '@koproduktiv/event-store';
 import { eventMetadata, TENANT } from './bodies';
 
 const DAY = 86_400_000;
-const CATEGORIES = ['stadtteilentwicklung', 'kultur', 'umwelt', 'soziales', 'sport', 'bildung', 'mobilitaet', 'digitales'] as const;
+const CATEGORIES = [
+  'stadtteilentwicklung',
+  'kultur',
+  'umwelt',
+  'soziales',
+  'sport',
+  'bildung',
+  'mobilitaet',
+  'digitales',
+] as const;
 const UNITS = 12;
 const INITIATIVES = 400;
 const FUNDS_PER_YEAR = 2;
@@ -135,18 +144,23 @@ export class StoreGenerator {
     this.unitIds = this.units.map((unit) => unit.unitId);
     this.initiatives = Array.from({ length: INITIATIVES }, () => randomUUID());
     const firstYear = new Date(this.start).getUTCFullYear();
-    this.funds = Array.from({ length: 4 * FUNDS_PER_YEAR }, (_, index) => ({ fundId: randomUUID(), year: firstYear + Math.floor(index / FUNDS_PER_YEAR) }));
+    this.funds = Array.from({ length: 4 * FUNDS_PER_YEAR }, (_, index) => ({
+      fundId: randomUUID(),
+      year: firstYear + Math.floor(index / FUNDS_PER_YEAR),
+    }));
     this.fundIds = this.funds.map((fund) => fund.fundId);
     this.registryEvents = this.registries();
     const caseEvents = layout.events - this.registryEvents.length;
-    if (caseEvents < 3 * layout.cases) throw new Error(`--events must be at least 3 per case plus ${this.registryEvents.length} registry events`);
+    if (caseEvents < 3 * layout.cases)
+      throw new Error(`--events must be at least 3 per case plus ${this.registryEvents.length} registry events`);
     this.planCases(caseEvents);
   }
 
   /** Appends the registry streams, one append per stream. */
   async writeRegistries(store: EventStore): Promise<void> {
     const byStream = new Map<string, Generated[]>();
-    for (const generated of this.registryEvents) byStream.set(generated.streamId, [...(byStream.get(generated.streamId) ?? []), generated]);
+    for (const generated of this.registryEvents)
+      byStream.set(generated.streamId, [...(byStream.get(generated.streamId) ?? []), generated]);
     await inParallel([...byStream.values()], 8, async (events) => {
       await store.append(TENANT, events[0].streamId, events.map(toAppend), 'no_stream');
       this.written += events.length;
@@ -155,7 +169,12 @@ export class StoreGenerator {
   }
 
   /** Appends case chunks (and fund decisions) with `concurrency` appends in flight until `to` events are in the store. */
-  async grow(store: EventStore, to: number, concurrency: number, progress?: (p: GrowthProgress) => void): Promise<void> {
+  async grow(
+    store: EventStore,
+    to: number,
+    concurrency: number,
+    progress?: (p: GrowthProgress) => void,
+  ): Promise<void> {
     if (this.registryEvents.length) await this.writeRegistries(store);
     const started = Date.now();
     let reported = this.written;
@@ -172,7 +191,11 @@ export class StoreGenerator {
           continue;
         }
         state.busy = true;
-        const size = Math.min(budget, state.planned - state.emitted, between(state.random, Math.ceil(this.layout.chunk / 2), Math.floor(this.layout.chunk * 1.5)));
+        const size = Math.min(
+          budget,
+          state.planned - state.emitted,
+          between(state.random, Math.ceil(this.layout.chunk / 2), Math.floor(this.layout.chunk * 1.5)),
+        );
         reserved += size;
         const generated = Array.from({ length: size }, () => this.nextEvent(state));
         const own = generated.filter((g) => g.streamId === `case-${state.caseId}`);
@@ -209,11 +232,22 @@ export class StoreGenerator {
     const add = (streamId: string, event: DomainEvent, at: number) => events.push({ streamId, event, at });
     const at = this.start - 30 * DAY;
     this.units.forEach((unit, index) => {
-      add(`unit-${unit.unitId}`, { type: 'UnitRegistered', data: { unitId: unit.unitId, name: `Fachbereich ${index + 1}`, isContactPoint: index === 0 } }, at);
+      add(
+        `unit-${unit.unitId}`,
+        {
+          type: 'UnitRegistered',
+          data: { unitId: unit.unitId, name: `Fachbereich ${index + 1}`, isContactPoint: index === 0 },
+        },
+        at,
+      );
       for (let quarter = 0; quarter < 13; quarter++) {
         const date = new Date(this.start + quarter * 91 * DAY);
         const period = `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
-        add(`unit-${unit.unitId}`, { type: 'StaffTimeBudgetSet', data: { unitId: unit.unitId, period, hours: 120 + 40 * (index % 4) } }, at + quarter * DAY);
+        add(
+          `unit-${unit.unitId}`,
+          { type: 'StaffTimeBudgetSet', data: { unitId: unit.unitId, period, hours: 120 + 40 * (index % 4) } },
+          at + quarter * DAY,
+        );
       }
     });
     this.initiatives.forEach((initiativeId, index) => {
@@ -221,14 +255,31 @@ export class StoreGenerator {
         `initiative-${initiativeId}`,
         {
           type: 'InitiativeRegistered',
-          data: { initiativeId, name: `Initiative ${index + 1}`, kind: pick(this.random, INITIATIVE_KINDS), district: `Bezirk ${1 + (index % 12)}`, contact: { name: `Kontakt ${index + 1}` } },
+          data: {
+            initiativeId,
+            name: `Initiative ${index + 1}`,
+            kind: pick(this.random, INITIATIVE_KINDS),
+            district: `Bezirk ${1 + (index % 12)}`,
+            contact: { name: `Kontakt ${index + 1}` },
+          },
         },
         at,
       );
-      add(`initiative-${initiativeId}`, { type: 'ActiveMembersReported', data: { initiativeId, activeMembers: between(this.random, 3, 60) } }, at + DAY);
+      add(
+        `initiative-${initiativeId}`,
+        { type: 'ActiveMembersReported', data: { initiativeId, activeMembers: between(this.random, 3, 60) } },
+        at + DAY,
+      );
     });
     for (const fund of this.funds) {
-      add(`fund-${fund.fundId}`, { type: 'FundOpened', data: { fundId: fund.fundId, name: `Mit-mach-Fonds ${fund.year}`, year: fund.year, budgetCents: 50_000_000 } }, at);
+      add(
+        `fund-${fund.fundId}`,
+        {
+          type: 'FundOpened',
+          data: { fundId: fund.fundId, name: `Mit-mach-Fonds ${fund.year}`, year: fund.year, budgetCents: 50_000_000 },
+        },
+        at,
+      );
     }
     return events;
   }
@@ -293,7 +344,8 @@ export class StoreGenerator {
           caseId,
           initiativeId: s.initiativeId,
           title: `Anfrage ${caseId.slice(0, 8)}: Zwischennutzung und Unterstützung für ein Stadtteilprojekt`,
-          description: 'Die Initiative bittet um Unterstützung bei Genehmigung, Ausstattung und Vernetzung für ein offenes Nachbarschaftsangebot.',
+          description:
+            'Die Initiative bittet um Unterstützung bei Genehmigung, Ausstattung und Vernetzung für ein offenes Nachbarschaftsangebot.',
           category: pick(r, CATEGORIES),
           channel: pick(r, REQUEST_CHANNELS),
           requestedSupport: requestedSupport.length ? requestedSupport : ['advice'],
@@ -301,12 +353,23 @@ export class StoreGenerator {
       });
     }
     if (n === 1) {
-      return own({ type: 'RequestAcknowledged', data: { caseId, unitId: this.units[0].unitId, staffRef: this.units[0].staff[between(r, 0, 3)], note: 'Eingangsbestätigung versandt.' } });
+      return own({
+        type: 'RequestAcknowledged',
+        data: {
+          caseId,
+          unitId: this.units[0].unitId,
+          staffRef: this.units[0].staff[between(r, 0, 3)],
+          note: 'Eingangsbestätigung versandt.',
+        },
+      });
     }
     if (n === 2 || (!last && r() < 0.01)) return this.assignContact(s, at);
     if (last && r() < 0.35) {
       const outcome = pick(r, CASE_OUTCOMES);
-      return own({ type: 'CaseClosed', data: { caseId, outcome, rationale: 'Abschluss nach gemeinsamer Auswertung.', stage: s.stage } });
+      return own({
+        type: 'CaseClosed',
+        data: { caseId, outcome, rationale: 'Abschluss nach gemeinsamer Auswertung.', stage: s.stage },
+      });
     }
     const due = s.decisions.findIndex((d) => d.at <= at);
     if (due >= 0) {
@@ -314,15 +377,38 @@ export class StoreGenerator {
       const fundStream = `fund-${decision.fund.fundId}`;
       const data = { fundId: decision.fund.fundId, applicationId: decision.applicationId, caseId };
       return r() < 0.7
-        ? { streamId: fundStream, at, event: { type: 'GrantAwarded', data: { ...data, amountCents: decision.amountCents, rationale: 'Förderfähig nach der Förderrichtlinie.' } } }
-        : { streamId: fundStream, at, event: { type: 'ApplicationRejected', data: { ...data, rationale: 'Nicht förderfähig nach Nr. 4.2 der Förderrichtlinie.' } } };
+        ? {
+            streamId: fundStream,
+            at,
+            event: {
+              type: 'GrantAwarded',
+              data: { ...data, amountCents: decision.amountCents, rationale: 'Förderfähig nach der Förderrichtlinie.' },
+            },
+          }
+        : {
+            streamId: fundStream,
+            at,
+            event: {
+              type: 'ApplicationRejected',
+              data: { ...data, rationale: 'Nicht förderfähig nach Nr. 4.2 der Förderrichtlinie.' },
+            },
+          };
     }
     const roll = r();
     if (roll < 0.06) {
       const commitmentId = randomUUID();
       const dueOn = localDate(at + between(r, 7, 60) * DAY);
       s.commitments.push({ commitmentId, dueOn });
-      return own({ type: 'CommitmentMade', data: { caseId, commitmentId, promisor: pick(r, PARTIES), description: 'Prüfung der Unterlagen und Rückmeldung an die Initiative.', dueOn } });
+      return own({
+        type: 'CommitmentMade',
+        data: {
+          caseId,
+          commitmentId,
+          promisor: pick(r, PARTIES),
+          description: 'Prüfung der Unterlagen und Rückmeldung an die Initiative.',
+          dueOn,
+        },
+      });
     }
     if (roll < 0.1 && s.commitments.length) {
       const { commitmentId } = s.commitments.shift() as { commitmentId: string };
@@ -331,7 +417,15 @@ export class StoreGenerator {
     if (roll < 0.115 && s.commitments.length) {
       const commitment = s.commitments[0];
       commitment.dueOn = localDate(Math.max(Date.parse(commitment.dueOn), at) + between(r, 7, 30) * DAY);
-      return own({ type: 'CommitmentRenegotiated', data: { caseId, commitmentId: commitment.commitmentId, newDueOn: commitment.dueOn, reason: 'Stellungnahme steht noch aus.' } });
+      return own({
+        type: 'CommitmentRenegotiated',
+        data: {
+          caseId,
+          commitmentId: commitment.commitmentId,
+          newDueOn: commitment.dueOn,
+          reason: 'Stellungnahme steht noch aus.',
+        },
+      });
     }
     if (roll < 0.12 && s.commitments.length) {
       const { commitmentId } = s.commitments.pop() as { commitmentId: string };
@@ -343,17 +437,49 @@ export class StoreGenerator {
       const applicationId = randomUUID();
       const amountCents = between(r, 20, 400) * 1000;
       s.decisions.push({ at: at + between(r, 14, 60) * DAY, fund, applicationId, amountCents });
-      return own({ type: 'FundingApplied', data: { caseId, applicationId, fundId: fund.fundId, amountRequestedCents: amountCents, purpose: 'Erstausstattung (Möbel, Werkzeug).' } });
+      return own({
+        type: 'FundingApplied',
+        data: {
+          caseId,
+          applicationId,
+          fundId: fund.fundId,
+          amountRequestedCents: amountCents,
+          purpose: 'Erstausstattung (Möbel, Werkzeug).',
+        },
+      });
     }
     if (roll < 0.145) {
       if (s.stage === 'request') s.stage = 'support';
-      return own({ type: 'SupportAgreed', data: { caseId, supportId: randomUUID(), kind: pick(r, SUPPORT_KINDS), description: 'Beratung durch die Fachverwaltung, zwei Termine.' } });
+      return own({
+        type: 'SupportAgreed',
+        data: {
+          caseId,
+          supportId: randomUUID(),
+          kind: pick(r, SUPPORT_KINDS),
+          description: 'Beratung durch die Fachverwaltung, zwei Termine.',
+        },
+      });
     }
     if (roll < 0.195) {
-      return own({ type: 'StaffTimeLogged', data: { caseId, unitId: s.unit.unitId, staffRef: s.staffRef, hours: between(r, 1, 16) / 2, activity: 'Vorbereitung und Durchführung eines Termins' } });
+      return own({
+        type: 'StaffTimeLogged',
+        data: {
+          caseId,
+          unitId: s.unit.unitId,
+          staffRef: s.staffRef,
+          hours: between(r, 1, 16) / 2,
+          activity: 'Vorbereitung und Durchführung eines Termins',
+        },
+      });
     }
     if (roll < 0.215) {
-      const scores = { responsiveness: between(r, 1, 5), reliability: between(r, 1, 5), integrity: between(r, 1, 5), openness: between(r, 1, 5), fairness: between(r, 1, 5) };
+      const scores = {
+        responsiveness: between(r, 1, 5),
+        reliability: between(r, 1, 5),
+        integrity: between(r, 1, 5),
+        openness: between(r, 1, 5),
+        fairness: between(r, 1, 5),
+      };
       return own({ type: 'TrustFeedbackRecorded', data: { caseId, respondent: pick(r, PARTIES), scores } });
     }
     if (roll < 0.22 && s.stage !== 'institutionalised') {
@@ -364,15 +490,34 @@ export class StoreGenerator {
         s.stage = 'interim_use';
         return own({
           type: 'InterimUseAgreed',
-          data: { caseId, agreementId, propertyRef: `LG-${agreementId.slice(0, 8)}`, propertyKind: pick(r, PROPERTY_KINDS), startsOn: localDate(at), endsOn: localDate(endsOn), licenceToTry: r() < 0.5, conditions: ['Nutzung werktags bis 22 Uhr'] },
+          data: {
+            caseId,
+            agreementId,
+            propertyRef: `LG-${agreementId.slice(0, 8)}`,
+            propertyKind: pick(r, PROPERTY_KINDS),
+            startsOn: localDate(at),
+            endsOn: localDate(endsOn),
+            licenceToTry: r() < 0.5,
+            conditions: ['Nutzung werktags bis 22 Uhr'],
+          },
         });
       }
       if (r() < 0.7) {
         s.interimAgreement.endsOn += 180 * DAY;
-        return own({ type: 'InterimUseExtended', data: { caseId, agreementId: s.interimAgreement.agreementId, newEndsOn: localDate(s.interimAgreement.endsOn) } });
+        return own({
+          type: 'InterimUseExtended',
+          data: {
+            caseId,
+            agreementId: s.interimAgreement.agreementId,
+            newEndsOn: localDate(s.interimAgreement.endsOn),
+          },
+        });
       }
       s.stage = 'institutionalised';
-      return own({ type: 'CaseInstitutionalised', data: { caseId, form: pick(r, INSTITUTIONALISATION_FORMS), effectiveFrom: localDate(at + 30 * DAY) } });
+      return own({
+        type: 'CaseInstitutionalised',
+        data: { caseId, form: pick(r, INSTITUTIONALISATION_FORMS), effectiveFrom: localDate(at + 30 * DAY) },
+      });
     }
     const initiatedBy: Party = r() < 0.55 ? 'administration' : 'initiative';
     return own({
@@ -399,7 +544,15 @@ export class StoreGenerator {
     return {
       streamId: `case-${s.caseId}`,
       at,
-      event: { type: 'ContactPersonAssigned', data: { caseId: s.caseId, staffRef: s.staffRef, unitId: s.unit.unitId, handoverNote: 'Zuständigkeit übergeben.' } },
+      event: {
+        type: 'ContactPersonAssigned',
+        data: {
+          caseId: s.caseId,
+          staffRef: s.staffRef,
+          unitId: s.unit.unitId,
+          handoverNote: 'Zuständigkeit übergeben.',
+        },
+      },
     };
   }
 }
@@ -413,7 +566,11 @@ const toAppend = ({ event, at }: Generated): EventToAppend => ({
   occurredAt: new Date(at),
 });
 
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inParallel<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]);

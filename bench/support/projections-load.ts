@@ -22,7 +22,13 @@ export interface ReadLoadResult {
   readonly requestsPerSecond: number;
   readonly completed: number;
   readonly durationSeconds: number;
-  readonly latencyMs: { readonly p50: number; readonly p97_5: number; readonly p99: number; readonly mean: number; readonly max: number };
+  readonly latencyMs: {
+    readonly p50: number;
+    readonly p97_5: number;
+    readonly p99: number;
+    readonly mean: number;
+    readonly max: number;
+  };
   readonly non2xx: number;
   readonly errors: number;
   readonly timeouts: number;
@@ -56,7 +62,8 @@ async function runWrkReadLoad(job: ReadLoadJob, scriptDir: string): Promise<Read
   // One wrk thread keeps 32 connections busy at many times the rate the API answers. A second one only
   // competes with the API for the CPUs they share: on 2 CPUs, case metrics fell from 5 700-6 000 to
   // 3 500-5 800 req/s and their p99 rose from 10-13 to 14-23 ms.
-  const wrk = (seconds: number) => runWrk(scriptFile, { baseUrl: job.baseUrl, connections: job.connections, threads: 1, seconds });
+  const wrk = (seconds: number) =>
+    runWrk(scriptFile, { baseUrl: job.baseUrl, connections: job.connections, threads: 1, seconds });
   if (job.warmupSeconds > 0) await wrk(job.warmupSeconds);
   const figures = await wrk(job.durationSeconds);
   const durationSeconds = figures.durationUs / 1e6;

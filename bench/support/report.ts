@@ -37,7 +37,9 @@ export function machineFacts(loadGenerator: string | undefined): string[] {
   return [
     `node ${process.version}, ${cpu.length} CPU${cpu.length === 1 ? '' : 's'} (${cpu[0]?.model.trim() ?? 'unknown model'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
     `The API, PostgreSQL, the load generator (${loadGenerator ?? 'autocannon, in a worker thread'}) and pgbench all share these ${cpu.length} CPUs.`,
-    `load average ${loadavg().map((load) => load.toFixed(2)).join(' ')} (1, 5, 15 min)`,
+    `load average ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' ')} (1, 5, 15 min)`,
   ];
 }
 
@@ -65,7 +67,16 @@ export function pgbenchLine(result: PgbenchFigures): string {
 
 /** Where the CPU goes: per concurrency, the median CPU per unit of work. */
 export function cpuTable(runs: readonly RunFigures[], withWrk: boolean): string {
-  const header = ['conns', withWrk ? 'HTTP: API' : 'HTTP: API (+autocannon)', 'HTTP: wrk', 'HTTP: PostgreSQL', 'read+append: pgbench', 'read+append: PostgreSQL', 'append: pgbench', 'append: PostgreSQL'];
+  const header = [
+    'conns',
+    withWrk ? 'HTTP: API' : 'HTTP: API (+autocannon)',
+    'HTTP: wrk',
+    'HTTP: PostgreSQL',
+    'read+append: pgbench',
+    'read+append: PostgreSQL',
+    'append: pgbench',
+    'append: PostgreSQL',
+  ];
   const rows = concurrencies(runs).map((connections) => {
     const of = medianOf(runs.filter((run) => run.connections === connections));
     return [
@@ -92,12 +103,26 @@ const ms = (value: number | undefined) => (value !== undefined && Number.isFinit
 
 /** The closing table: one row per concurrency, each figure the median over that concurrency's rounds. */
 export function summaryTable(runs: readonly RunFigures[]): string {
-  const header = ['conns', 'rounds', 'HTTP cmd/s (median)', 'p50 ms', 'p97.5 ms', 'p99 ms', 'non-2xx', 'pgbench append tps', 'pgbench read+append tps', 'HTTP/append', 'HTTP/read+append'];
+  const header = [
+    'conns',
+    'rounds',
+    'HTTP cmd/s (median)',
+    'p50 ms',
+    'p97.5 ms',
+    'p99 ms',
+    'non-2xx',
+    'pgbench append tps',
+    'pgbench read+append tps',
+    'HTTP/append',
+    'HTTP/read+append',
+  ];
   const rows = concurrencies(runs).map((connections) => {
     const rounds = runs.filter((run) => run.connections === connections);
     const of = medianOf(rounds);
     const ratio = (variant: PgbenchVariant) =>
-      of(({ http, pgbench }) => (pgbench[variant]?.tps ? http.requestsPerSecondMedian / pgbench[variant].tps : undefined));
+      of(({ http, pgbench }) =>
+        pgbench[variant]?.tps ? http.requestsPerSecondMedian / pgbench[variant].tps : undefined,
+      );
     return [
       String(connections),
       String(rounds.length),
@@ -117,7 +142,8 @@ export function summaryTable(runs: readonly RunFigures[]): string {
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: readonly string[]) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
   const rule = `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
@@ -127,5 +153,7 @@ const fmt = (value: number) => (Number.isFinite(value) ? Math.round(value).toStr
 const percentOf = (ratio: number) => (Number.isFinite(ratio) ? `${(100 * ratio).toFixed(0)} %` : 'n/a');
 
 export function seconds(ms: number): string {
-  return ms >= 60_000 ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+  return ms >= 60_000
+    ? `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`
+    : `${(ms / 1000).toFixed(1)} s`;
 }

@@ -9,7 +9,13 @@ import { EventCodec } from '@koproduktiv/personal-data';
 export class SealingSwitch extends EventCodec {
   sealing = true;
 
-  override encode(tenant: string, events: readonly DomainEvent[], at: Date): Promise<Readonly<Record<string, unknown>>[]> {
-    return this.sealing ? super.encode(tenant, events, at) : Promise.resolve(events.map((event) => event.data as Readonly<Record<string, unknown>>));
+  override encode(
+    tenant: string,
+    events: readonly DomainEvent[],
+    at: Date,
+  ): Promise<Readonly<Record<string, unknown>>[]> {
+    return this.sealing
+      ? super.encode(tenant, events, at)
+      : Promise.resolve(events.map((event) => event.data as Readonly<Record<string, unknown>>));
   }
 }

@@ -40,13 +40,26 @@ export async function createBenchStreams(store: EventStore, prefix: string, n: n
     await store.append(
       TENANT,
       `case-${caseId}`,
-      [{ eventId: randomUUID(), type: 'RequestSubmitted', schemaVersion: EVENT_SCHEMA_VERSION, data: requestSubmittedData(caseId), metadata: eventMetadata(), occurredAt: new Date() }],
+      [
+        {
+          eventId: randomUUID(),
+          type: 'RequestSubmitted',
+          schemaVersion: EVENT_SCHEMA_VERSION,
+          data: requestSubmittedData(caseId),
+          metadata: eventMetadata(),
+          occurredAt: new Date(),
+        },
+      ],
       'no_stream',
     );
   });
 }
 
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inParallel<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) await work(items[next++]);

@@ -53,7 +53,8 @@ export async function startStack({ poolSize, logLevel }: StackOptions): Promise<
   // Undoes the steps that ran, last first; once, however often it is called.
   const close = () =>
     (closing ??= (async () => {
-      for (const step of [...cleanup].reverse()) await step().catch((error) => process.stderr.write(`cleanup: ${String(error)}\n`));
+      for (const step of [...cleanup].reverse())
+        await step().catch((error) => process.stderr.write(`cleanup: ${String(error)}\n`));
     })());
   try {
     const dataDir = await mkdtemp(join(tmpdir(), 'kp-bench-'));
@@ -94,7 +95,17 @@ export async function startStack({ poolSize, logLevel }: StackOptions): Promise<
     const { port } = app.getHttpServer().address() as { port: number };
     const token = await issueDevToken(secret, { tenant: TENANT, roles: ['clerk'], subject: CLERK });
 
-    return { dataDir, clusterDir: join(dataDir, 'postgres'), databaseUrl: postgres.url, baseUrl: `http://127.0.0.1:${port}`, pool, store, token, sealing, close };
+    return {
+      dataDir,
+      clusterDir: join(dataDir, 'postgres'),
+      databaseUrl: postgres.url,
+      baseUrl: `http://127.0.0.1:${port}`,
+      pool,
+      store,
+      token,
+      sealing,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -55,11 +55,16 @@ end
 }
 
 /** Same contract as runHttpLoad: `onMeasuring` runs when the measured run starts, after the warm-up. */
-export async function runWrkLoad(options: HttpLoadOptions, scriptDir: string, onMeasuring: () => void = () => undefined): Promise<HttpLoadResult> {
+export async function runWrkLoad(
+  options: HttpLoadOptions,
+  scriptDir: string,
+  onMeasuring: () => void = () => undefined,
+): Promise<HttpLoadResult> {
   const threads = Math.min(2, options.connections);
   const scriptFile = join(scriptDir, `wrk-c${options.connections}.lua`);
   await writeFile(scriptFile, wrkScript(options.token, options.caseIds, threads));
-  const wrk = (seconds: number) => runWrk(scriptFile, { baseUrl: options.baseUrl, connections: options.connections, threads, seconds });
+  const wrk = (seconds: number) =>
+    runWrk(scriptFile, { baseUrl: options.baseUrl, connections: options.connections, threads, seconds });
   const warmup = options.warmupSeconds > 0 ? await wrk(options.warmupSeconds) : undefined;
   onMeasuring();
   const figures = await wrk(options.durationSeconds);

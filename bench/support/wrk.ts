@@ -12,7 +12,10 @@ const run = promisify(execFile);
 /** wrk's version line, or undefined when it is not on PATH. */
 export async function wrkVersion(): Promise<string | undefined> {
   try {
-    const { stdout, stderr } = await run('wrk', ['--version']).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' }));
+    const { stdout, stderr } = await run('wrk', ['--version']).catch((error: { stdout?: string; stderr?: string }) => ({
+      stdout: error.stdout ?? '',
+      stderr: error.stderr ?? '',
+    }));
     return /^wrk .*/m.exec(`${stdout}${stderr}`)?.[0]?.replace(/ Copyright.*/, '');
   } catch {
     return undefined;
@@ -98,8 +101,23 @@ export interface WrkFigures {
   firstFailure: string;
 }
 
-export async function runWrk(scriptFile: string, { baseUrl, connections, threads, seconds }: WrkRun): Promise<WrkFigures> {
-  const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--timeout', '30s', '-s', scriptFile, baseUrl];
+export async function runWrk(
+  scriptFile: string,
+  { baseUrl, connections, threads, seconds }: WrkRun,
+): Promise<WrkFigures> {
+  const args = [
+    '-t',
+    String(threads),
+    '-c',
+    String(connections),
+    '-d',
+    `${seconds}s`,
+    '--timeout',
+    '30s',
+    '-s',
+    scriptFile,
+    baseUrl,
+  ];
   const { stdout } = await run('wrk', args, { maxBuffer: 16 * 1024 * 1024 });
   const line = /^WRK_RESULT (.*)$/m.exec(stdout)?.[1];
   if (!line) throw new Error(`Unexpected wrk output:\n${stdout}`);
@@ -111,7 +129,13 @@ export async function runWrk(scriptFile: string, { baseUrl, connections, threads
 const ms = (us: number) => Math.round(us / 100) / 10;
 
 /** The latency percentiles in milliseconds. */
-export const wrkLatencyMs = (f: WrkFigures) => ({ p50: ms(f.p50), p97_5: ms(f.p97_5), p99: ms(f.p99), mean: ms(f.mean), max: ms(f.max) });
+export const wrkLatencyMs = (f: WrkFigures) => ({
+  p50: ms(f.p50),
+  p97_5: ms(f.p97_5),
+  p99: ms(f.p99),
+  mean: ms(f.mean),
+  max: ms(f.max),
+});
 
 /** Connect, read and write errors together (wrk counts timeouts and non-2xx apart). */
 export const wrkErrors = (figures: WrkFigures) => figures.connect + figures.read + figures.write;

@@ -13,9 +13,11 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (match) => match[1] ?? match[2] ?? match[3],
-  );
+  return [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((match) => match[1] ?? match[2] ?? match[3]);
 }
 
 const libs = readdirSync(join(ROOT, 'libs'));
@@ -24,7 +26,9 @@ const libs = readdirSync(join(ROOT, 'libs'));
 describe('layering', () => {
   it.each(libs)('libs/%s imports nothing from apps/', (lib) => {
     const offending = sourceFiles(join(ROOT, 'libs', lib)).flatMap((file) =>
-      importsOf(file).filter((spec) => /(^|\/)apps\//.test(spec)).map((spec) => `${relative(ROOT, file)} -> ${spec}`),
+      importsOf(file)
+        .filter((spec) => /(^|\/)apps\//.test(spec))
+        .map((spec) => `${relative(ROOT, file)} -> ${spec}`),
     );
     expect(offending).toEqual([]);
   });
@@ -33,7 +37,9 @@ describe('layering', () => {
     'libs/%s does not depend on NestJS',
     (lib) => {
       const offending = sourceFiles(join(ROOT, 'libs', lib)).flatMap((file) =>
-        importsOf(file).filter((spec) => spec.startsWith('@nestjs/')).map((spec) => `${relative(ROOT, file)} -> ${spec}`),
+        importsOf(file)
+          .filter((spec) => spec.startsWith('@nestjs/'))
+          .map((spec) => `${relative(ROOT, file)} -> ${spec}`),
       );
       expect(offending).toEqual([]);
     },
@@ -42,7 +48,11 @@ describe('layering', () => {
   it('libs/domain imports only itself: no framework, no node: modules, no other lib', () => {
     const offending = sourceFiles(join(ROOT, 'libs', 'domain', 'src'))
       .filter((file) => !file.includes(`${join('src', 'testing')}`))
-      .flatMap((file) => importsOf(file).filter((spec) => !spec.startsWith('.')).map((spec) => `${relative(ROOT, file)} -> ${spec}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((spec) => !spec.startsWith('.'))
+          .map((spec) => `${relative(ROOT, file)} -> ${spec}`),
+      );
     expect(offending).toEqual([]);
   });
 
@@ -51,7 +61,9 @@ describe('layering', () => {
     const offending = apps.flatMap((app) =>
       sourceFiles(join(ROOT, 'apps', app)).flatMap((file) =>
         importsOf(file)
-          .filter((spec) => apps.some((other) => other !== app && new RegExp(`apps/${other}/|\\.\\./\\.\\./${other}/`).test(spec)))
+          .filter((spec) =>
+            apps.some((other) => other !== app && new RegExp(`apps/${other}/|\\.\\./\\.\\./${other}/`).test(spec)),
+          )
           .map((spec) => `${relative(ROOT, file)} -> ${spec}`),
       ),
     );

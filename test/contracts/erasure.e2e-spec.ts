@@ -21,7 +21,13 @@ erasureContract(
 
 erasureContract('in-memory', async () => new InMemoryEventStore());
 
-erasureContract('KurrentDB adapter over the fake client', async () => new KurrentDbEventStore(new FakeKurrentDbClient() as unknown as KurrentDBClient, { categories: AGGREGATE_CATEGORIES }));
+erasureContract(
+  'KurrentDB adapter over the fake client',
+  async () =>
+    new KurrentDbEventStore(new FakeKurrentDbClient() as unknown as KurrentDBClient, {
+      categories: AGGREGATE_CATEGORIES,
+    }),
+);
 
 const source = kurrentDbSource();
 if (source) {

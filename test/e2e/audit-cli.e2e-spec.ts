@@ -15,7 +15,12 @@ const caseStream = `case-${exampleIds.case}`;
 
 /** The built CLI's audit command with the given environment (stderr kept on success too). */
 const runAudit = (env: NodeJS.ProcessEnv, ...args: string[]) => {
-  const run = spawnSync(process.execPath, [join(ROOT, CLI), 'audit', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 });
+  const run = spawnSync(process.execPath, [join(ROOT, CLI), 'audit', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    timeout: 60_000,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 
@@ -30,7 +35,11 @@ describe('audit CLI (built, against PostgreSQL)', () => {
     api = await startApi();
     dir = mkdtempSync(join(tmpdir(), 'kp-audit-cli-'));
     await sendStory(api);
-    await api.command('RegisterUnit', { unitId: exampleIds.contactPointUnit, name: 'Bürgerbüro', isContactPoint: true }, { tenant: 'anderstadt' });
+    await api.command(
+      'RegisterUnit',
+      { unitId: exampleIds.contactPointUnit, name: 'Bürgerbüro', isContactPoint: true },
+      { tenant: 'anderstadt' },
+    );
   }, 180_000);
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
@@ -73,17 +82,27 @@ describe('audit CLI (built, against PostgreSQL)', () => {
     const then = cli('replay', caseStream, '--as-of', asOf, '--json');
     expect(then.status).toBe(0);
     const replayed = JSON.parse(then.stdout);
-    expect(replayed).toMatchObject({ streamId: caseStream, tenant: 'musterstadt', asOf: { recordedAt: asOf, position: null } });
-    expect(replayed.includedEvents.map((e: { eventId: string }) => e.eventId)).toEqual(stored.slice(0, 3).map((e) => e.eventId));
+    expect(replayed).toMatchObject({
+      streamId: caseStream,
+      tenant: 'musterstadt',
+      asOf: { recordedAt: asOf, position: null },
+    });
+    expect(replayed.includedEvents.map((e: { eventId: string }) => e.eventId)).toEqual(
+      stored.slice(0, 3).map((e) => e.eventId),
+    );
     expect(then.stderr).toContain(`${stored.length - 3} event(s) recorded later are not included`);
-    const byPosition = JSON.parse(cli('replay', caseStream, '--as-of-position', String(stored[2].position), '--json').stdout);
+    const byPosition = JSON.parse(
+      cli('replay', caseStream, '--as-of-position', String(stored[2].position), '--json').stdout,
+    );
     expect(byPosition.state).toEqual(replayed.state);
 
     expect(cli('replay', `case-${exampleIds.fund}`).status).toBe(1);
     const ambiguous = cli('replay', `unit-${exampleIds.contactPointUnit}`);
     expect(ambiguous.status).toBe(2);
     expect(ambiguous.stderr).toMatch(/several tenants \(anderstadt, musterstadt\)/);
-    expect(cli('replay', `unit-${exampleIds.contactPointUnit}`, '--tenant', 'anderstadt').stdout).toContain('Bürgerbüro');
+    expect(cli('replay', `unit-${exampleIds.contactPointUnit}`, '--tenant', 'anderstadt').stdout).toContain(
+      'Bürgerbüro',
+    );
   });
 
   it('exports the whole store across tenants, and verify-export passes; one changed byte makes it fail', () => {
@@ -95,10 +114,18 @@ describe('audit CLI (built, against PostgreSQL)', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('"tenant":"anderstadt"');
     expect(text).toContain('"tenant":"musterstadt"');
-    expect(JSON.parse(text.trimEnd().split('\n').at(-1)!).manifest.scope).toEqual({ tenant: null, streamId: null, from: null, to: null });
+    expect(JSON.parse(text.trimEnd().split('\n').at(-1)!).manifest.scope).toEqual({
+      tenant: null,
+      streamId: null,
+      from: null,
+      to: null,
+    });
 
     const ok = cli('verify-export', file);
-    expect({ status: ok.status, stdout: ok.stdout }).toMatchObject({ status: 0, stdout: expect.stringMatching(/^INTACT /) });
+    expect({ status: ok.status, stdout: ok.stdout }).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^INTACT /),
+    });
 
     const bytes = readFileSync(file);
     const at = bytes.indexOf('Nordstadt'); // personal data is sealed in the export; change a readable name
@@ -122,14 +149,22 @@ describe('audit CLI (built, against PostgreSQL)', () => {
 
   it('verifies every stream of every tenant, and exits 1 naming the damaged stream and event after tampering', async () => {
     const intact = cli('verify');
-    expect({ status: intact.status, stdout: intact.stdout }).toMatchObject({ status: 0, stdout: expect.stringMatching(/^INTACT {2}\d+ streams, \d+ events of every stream of all tenants/) });
+    expect({ status: intact.status, stdout: intact.stdout }).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^INTACT {2}\d+ streams, \d+ events of every stream of all tenants/),
+    });
     expect(intact.stderr).toMatch(/verify: 100%/);
 
-    const [changed, deleted] = await tamperEach(api.store, api.db.pool, 'tamperstadt', ['changed data', 'deleted last event']);
+    const [changed, deleted] = await tamperEach(api.store, api.db.pool, 'tamperstadt', [
+      'changed data',
+      'deleted last event',
+    ]);
     const broken = cli('verify');
     expect(broken.status).toBe(1);
     expect(broken.stdout).toMatch(/^BROKEN {2}2 damaged stream\(s\)/);
-    expect(broken.stdout).toContain(`tamperstadt  ${changed.streamId}  version 2 (event ${changed.expected.eventId} at position`);
+    expect(broken.stdout).toContain(
+      `tamperstadt  ${changed.streamId}  version 2 (event ${changed.expected.eventId} at position`,
+    );
     expect(broken.stdout).toContain('hash_mismatch');
     expect(broken.stdout).toContain(`tamperstadt  ${deleted.streamId}  version 4 (event missing): missing_tail`);
     const json = JSON.parse(cli('verify', '--json', '--quiet').stdout);
@@ -145,10 +180,18 @@ describe('audit CLI reads the configured event store', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kp-audit-cli-kurrent-'));
     try {
       const run = runAudit(
-        { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false&maxDiscoverAttempts=1&discoveryInterval=10', DATABASE_URL: '', DATA_DIR: dataDir },
+        {
+          EVENT_STORE: 'kurrentdb',
+          KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false&maxDiscoverAttempts=1&discoveryInterval=10',
+          DATABASE_URL: '',
+          DATA_DIR: dataDir,
+        },
         'verify',
       );
-      expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 1, stderr: expect.stringMatching(/Cannot reach the event store/) });
+      expect({ status: run.status, stderr: run.stderr }).toEqual({
+        status: 1,
+        stderr: expect.stringMatching(/Cannot reach the event store/),
+      });
       expect(readdirSync(dataDir)).toEqual([]);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
@@ -164,7 +207,8 @@ describeBackend('KurrentDB (audit CLI)', kurrentdb?.where ?? KURRENTDB_SKIPPED);
   let server: KurrentDbServer;
   let api: ApiHarness;
   let dir: string;
-  const cli = (...args: string[]) => runAudit({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url, DATABASE_URL: '', DATA_DIR: dir }, ...args);
+  const cli = (...args: string[]) =>
+    runAudit({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url, DATABASE_URL: '', DATA_DIR: dir }, ...args);
 
   beforeAll(async () => {
     ensureBuilt();
@@ -185,7 +229,10 @@ describeBackend('KurrentDB (audit CLI)', kurrentdb?.where ?? KURRENTDB_SKIPPED);
     expect(replay.status).toBe(0);
     expect(replay.stdout).toContain(`v${stored.length}  #${stored.at(-1)!.position}  ${stored.at(-1)!.type}`);
     const verify = cli('verify', '--tenant', tenant);
-    expect({ status: verify.status, stdout: verify.stdout }).toMatchObject({ status: 0, stdout: expect.stringMatching(/^INTACT /) });
+    expect({ status: verify.status, stdout: verify.stdout }).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^INTACT /),
+    });
     expect(verify.stderr).toMatch(/in KurrentDB kurrentdb:/);
     const file = join(dir, 'tenant.jsonl');
     expect(cli('export', '--tenant', tenant, '--out', file).status).toBe(0);

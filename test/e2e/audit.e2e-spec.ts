@@ -12,13 +12,17 @@ import { describeBackend } from '../support/backends';
 import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '../support/kurrentdb';
 
 const caseStream = `case-${exampleIds.case}`;
-const lines = (text: string) => text.split('\n').filter((line, index, all) => !(index === all.length - 1 && line === ''));
+const lines = (text: string) =>
+  text.split('\n').filter((line, index, all) => !(index === all.length - 1 && line === ''));
 
 const kurrentdb = kurrentDbSource();
 describeBackend('KurrentDB (audit over HTTP)', kurrentdb?.where ?? KURRENTDB_SKIPPED);
 
 /** What a KurrentDB operator can do to streams (the real client, or the fake's equivalents). */
-type KurrentOperator = Pick<KurrentDBClient, 'deleteStream' | 'setStreamMetadata' | 'tombstoneStream' | 'appendToStream'>;
+type KurrentOperator = Pick<
+  KurrentDBClient,
+  'deleteStream' | 'setStreamMetadata' | 'tombstoneStream' | 'appendToStream'
+>;
 
 interface Backend {
   readonly selection?: EventStoreSelection;
@@ -31,23 +35,34 @@ interface Backend {
 /** The same routes on every event store that can be reached; PostgreSQL and the KurrentDB adapter over its fake client always. */
 const backends: [string, (() => Promise<Backend>) | undefined][] = [
   ['PostgreSQL', async () => ({ selection: { EVENT_STORE: 'postgres' }, stop: async () => undefined })],
-  ['KurrentDB adapter over a fake client', async () => {
-    const fake = new FakeKurrentDbClient();
-    const store = new KurrentDbEventStore(fake as unknown as KurrentDBClient, { categories: AGGREGATE_CATEGORIES });
-    return { store, operator: async () => ({ client: fake as unknown as KurrentOperator, dispose: async () => undefined }), stop: async () => undefined };
-  }],
-  ['KurrentDB', kurrentdb && (async () => {
-    const server: KurrentDbServer = await kurrentdb.start();
-    return {
-      selection: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url },
-      operator: async () => {
-        const { KurrentDBClient: Client } = await import('@kurrent/kurrentdb-client');
-        const client = Client.connectionString(server.url);
-        return { client, dispose: () => client.dispose() };
-      },
-      stop: () => server.stop(),
-    };
-  })],
+  [
+    'KurrentDB adapter over a fake client',
+    async () => {
+      const fake = new FakeKurrentDbClient();
+      const store = new KurrentDbEventStore(fake as unknown as KurrentDBClient, { categories: AGGREGATE_CATEGORIES });
+      return {
+        store,
+        operator: async () => ({ client: fake as unknown as KurrentOperator, dispose: async () => undefined }),
+        stop: async () => undefined,
+      };
+    },
+  ],
+  [
+    'KurrentDB',
+    kurrentdb &&
+      (async () => {
+        const server: KurrentDbServer = await kurrentdb.start();
+        return {
+          selection: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url },
+          operator: async () => {
+            const { KurrentDBClient: Client } = await import('@kurrent/kurrentdb-client');
+            const client = Client.connectionString(server.url);
+            return { client, dispose: () => client.dispose() };
+          },
+          stop: () => server.stop(),
+        };
+      }),
+  ],
 ];
 
 describe.each(backends.filter(([, start]) => !start).map(([name]) => name))('audit API over HTTP (%s)', (name) => {
@@ -64,9 +79,13 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
   let api: ApiHarness;
   let started: Backend;
   let auditor: string;
-  const get = (path: string, token = auditor) => api.request('GET', path, { headers: { authorization: `Bearer ${token}` } });
+  const get = (path: string, token = auditor) =>
+    api.request('GET', path, { headers: { authorization: `Bearer ${token}` } });
   const post = (path: string, body: unknown, token = auditor) =>
-    api.request('POST', path, { body: JSON.stringify(body), headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    api.request('POST', path, {
+      body: JSON.stringify(body),
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
   const expectProblem = (response: ApiResponse, status: number, code: string) => {
     expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -97,7 +116,11 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
     });
 
     it('an auditor cannot send commands', async () => {
-      const response = await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Prüfamt', isContactPoint: false }, { tenant: TENANT, token: auditor });
+      const response = await api.command(
+        'RegisterUnit',
+        { unitId: randomUUID(), name: 'Prüfamt', isContactPoint: false },
+        { tenant: TENANT, token: auditor },
+      );
       expectProblem(response, 403, 'AUTH.FORBIDDEN');
     });
 
@@ -109,8 +132,15 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
       expectProblem(await post('/v1/audit/verify', { streamId: caseStream }, other), 404, 'AUDIT.STREAM_NOT_FOUND');
       expectProblem(await get(`/v1/audit/export?streamId=${caseStream}`, other), 404, 'AUDIT.STREAM_NOT_FOUND');
       const verified = await post('/v1/audit/verify', {}, other);
-      expect(verified.body).toMatchObject({ ok: true, streamsChecked: 0, eventsChecked: 0, scope: { tenant: tenantOf('anderstadt') } });
-      const exported = await (await fetch(`${api.baseUrl}/v1/audit/export`, { headers: { authorization: `Bearer ${other}` } })).text();
+      expect(verified.body).toMatchObject({
+        ok: true,
+        streamsChecked: 0,
+        eventsChecked: 0,
+        scope: { tenant: tenantOf('anderstadt') },
+      });
+      const exported = await (
+        await fetch(`${api.baseUrl}/v1/audit/export`, { headers: { authorization: `Bearer ${other}` } })
+      ).text();
       expect(lines(exported)).toHaveLength(1);
       expect(JSON.parse(exported).manifest).toMatchObject({ events: 0, scope: { tenant: tenantOf('anderstadt') } });
     });
@@ -126,7 +156,11 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
       version: 1,
       type: 'InitiativeRegistered',
       data: { contact: { name: 'Aylin Demir' } },
-      metadata: { actor: { subject: `clerk@${TENANT}`, role: 'clerk' }, correlationId: 'story-RegisterInitiative', causationId: expect.any(String) },
+      metadata: {
+        actor: { subject: `clerk@${TENANT}`, role: 'clerk' },
+        correlationId: 'story-RegisterInitiative',
+        causationId: expect.any(String),
+      },
       prevHash: null,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
       occurredAt: expect.any(String),
@@ -142,8 +176,16 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
     expectProblem(await get('/v1/audit/streams/not-a-stream!/events'), 400, 'REQUEST.INVALID');
     expectProblem(await get(`/v1/audit/streams/${caseStream}/events?limit=5000`), 400, 'REQUEST.INVALID');
     expectProblem(await get(`/v1/audit/streams/${caseStream}/state?asOfRecordedAt=yesterday`), 400, 'REQUEST.INVALID');
-    expectProblem(await get(`/v1/audit/streams/${caseStream}/state?asOfRecordedAt=2026-01-01T00:00:00Z&asOfPosition=3`), 400, 'REQUEST.INVALID');
-    expectProblem(await get(`/v1/audit/export?streamId=${caseStream}&from=2026-01-01T00:00:00Z`), 400, 'REQUEST.INVALID');
+    expectProblem(
+      await get(`/v1/audit/streams/${caseStream}/state?asOfRecordedAt=2026-01-01T00:00:00Z&asOfPosition=3`),
+      400,
+      'REQUEST.INVALID',
+    );
+    expectProblem(
+      await get(`/v1/audit/export?streamId=${caseStream}&from=2026-01-01T00:00:00Z`),
+      400,
+      'REQUEST.INVALID',
+    );
     expectProblem(await get('/v1/audit/cases/123/timeline'), 400, 'REQUEST.INVALID');
     expectProblem(await post('/v1/audit/verify', { streamId: caseStream, everything: true }), 400, 'REQUEST.INVALID');
   });
@@ -151,7 +193,14 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
   it("the case timeline has the case's events and the fund decisions naming it, in global order, with actor, times and ids", async () => {
     const response = await get(`/v1/audit/cases/${exampleIds.case}/timeline`);
     expect(response.status).toBe(200);
-    const events = response.body.events as Array<{ streamId: string; type: string; position: number; metadata: { correlationId: string; causationId: string; actor: object }; occurredAt: string; recordedAt: string }>;
+    const events = response.body.events as Array<{
+      streamId: string;
+      type: string;
+      position: number;
+      metadata: { correlationId: string; causationId: string; actor: object };
+      occurredAt: string;
+      recordedAt: string;
+    }>;
     const positions = events.map((e) => e.position);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(new Set(events.map((e) => e.streamId))).toEqual(new Set([caseStream, `fund-${exampleIds.fund}`]));
@@ -159,14 +208,20 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
     expect(fundTypes).toEqual(['GrantAwarded', 'GrantDisbursed', 'ApplicationRejected']);
     expect(events.map((e) => e.type)).not.toContain('FundOpened');
     const award = events.find((e) => e.type === 'GrantAwarded')!;
-    expect(award).toMatchObject({ metadata: { correlationId: 'story-AwardGrant', actor: { subject: `clerk@${TENANT}`, role: 'clerk' } }, occurredAt: expect.any(String), recordedAt: expect.any(String) });
+    expect(award).toMatchObject({
+      metadata: { correlationId: 'story-AwardGrant', actor: { subject: `clerk@${TENANT}`, role: 'clerk' } },
+      occurredAt: expect.any(String),
+      recordedAt: expect.any(String),
+    });
     expect(award.metadata.causationId).not.toBe(award.metadata.correlationId);
     const caseOwn = await api.store.readStream(TENANT, caseStream);
     expect(events.filter((e) => e.streamId === caseStream)).toHaveLength(caseOwn.length);
 
     const page = await get(`/v1/audit/cases/${exampleIds.case}/timeline?limit=5`);
     expect(page.body.events).toHaveLength(5);
-    const next = await get(`/v1/audit/cases/${exampleIds.case}/timeline?limit=5&afterPosition=${page.body.nextAfterPosition}`);
+    const next = await get(
+      `/v1/audit/cases/${exampleIds.case}/timeline?limit=5&afterPosition=${page.body.nextAfterPosition}`,
+    );
     expect(next.body.events[0].position).toBe(events[5].position);
   });
 
@@ -179,28 +234,61 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
         expect(response.status).toBe(200);
       };
       await send('SubmitRequest', {
-        initiativeId: exampleIds.initiative, title: 'Gemeinschaftsgarten', description: 'Brachfläche am Bahnhof',
-        category: 'gruen', channel: 'online', requestedSupport: ['space'], occurredAt: '2026-01-10T09:00:00Z',
+        initiativeId: exampleIds.initiative,
+        title: 'Gemeinschaftsgarten',
+        description: 'Brachfläche am Bahnhof',
+        category: 'gruen',
+        channel: 'online',
+        requestedSupport: ['space'],
+        occurredAt: '2026-01-10T09:00:00Z',
       });
-      await send('AcknowledgeRequest', { unitId: exampleIds.contactPointUnit, staffRef: 'ks/a.weber', occurredAt: '2026-01-12T09:00:00Z' });
+      await send('AcknowledgeRequest', {
+        unitId: exampleIds.contactPointUnit,
+        staffRef: 'ks/a.weber',
+        occurredAt: '2026-01-12T09:00:00Z',
+      });
       const [, acknowledged] = await api.store.readStream(TENANT, streamId);
       await new Promise((resolve) => setTimeout(resolve, 20));
       // Recorded now, but it happened before the acknowledgement: a backdated entry.
       await send('RecordInteraction', {
-        interactionId: randomUUID(), kind: 'call', initiatedBy: 'initiative', participationLevel: 'inform', staffRef: 'ks/a.weber',
-        unitId: exampleIds.contactPointUnit, durationMinutes: 10, summary: 'Rückfrage', occurredAt: '2026-01-11T09:00:00Z',
+        interactionId: randomUUID(),
+        kind: 'call',
+        initiatedBy: 'initiative',
+        participationLevel: 'inform',
+        staffRef: 'ks/a.weber',
+        unitId: exampleIds.contactPointUnit,
+        durationMinutes: 10,
+        summary: 'Rückfrage',
+        occurredAt: '2026-01-11T09:00:00Z',
       });
       const all = await api.store.readStream(TENANT, streamId);
       const decider = deciders.case;
-      const rebuiltAt = (count: number) => JSON.parse(JSON.stringify(fold(decider.evolve, decider.initialState(), all.slice(0, count) as unknown as CaseEvent[])));
+      const rebuiltAt = (count: number) =>
+        JSON.parse(
+          JSON.stringify(fold(decider.evolve, decider.initialState(), all.slice(0, count) as unknown as CaseEvent[])),
+        );
 
-      const asOfAck = await get(`/v1/audit/streams/${streamId}/state?asOfRecordedAt=${acknowledged.recordedAt.toISOString()}`);
+      const asOfAck = await get(
+        `/v1/audit/streams/${streamId}/state?asOfRecordedAt=${acknowledged.recordedAt.toISOString()}`,
+      );
       expect(asOfAck.status).toBe(200);
-      expect(asOfAck.body).toMatchObject({ streamId, category: 'case', asOf: { recordedAt: acknowledged.recordedAt.toISOString(), position: null }, version: 2 });
-      expect(asOfAck.body.includedEvents.map((e: { type: string }) => e.type)).toEqual(['RequestSubmitted', 'RequestAcknowledged']);
+      expect(asOfAck.body).toMatchObject({
+        streamId,
+        category: 'case',
+        asOf: { recordedAt: acknowledged.recordedAt.toISOString(), position: null },
+        version: 2,
+      });
+      expect(asOfAck.body.includedEvents.map((e: { type: string }) => e.type)).toEqual([
+        'RequestSubmitted',
+        'RequestAcknowledged',
+      ]);
       expect(asOfAck.body.includedEvents[1]).toEqual({
-        version: 2, position: acknowledged.position, eventId: acknowledged.eventId, type: 'RequestAcknowledged',
-        recordedAt: acknowledged.recordedAt.toISOString(), occurredAt: '2026-01-12T09:00:00.000Z',
+        version: 2,
+        position: acknowledged.position,
+        eventId: acknowledged.eventId,
+        type: 'RequestAcknowledged',
+        recordedAt: acknowledged.recordedAt.toISOString(),
+        occurredAt: '2026-01-12T09:00:00.000Z',
       });
       expect(asOfAck.body.state).toEqual(rebuiltAt(2));
       expect(asOfAck.body.state.interactionIds).toEqual([]);
@@ -215,7 +303,11 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
       expect(now.body.state.interactionIds).toHaveLength(1);
 
       const before = await get(`/v1/audit/streams/${streamId}/state?asOfRecordedAt=2000-01-01T00:00:00Z`);
-      expect(before.body).toMatchObject({ version: 0, includedEvents: [], state: JSON.parse(JSON.stringify(decider.initialState())) });
+      expect(before.body).toMatchObject({
+        version: 0,
+        includedEvents: [],
+        state: JSON.parse(JSON.stringify(decider.initialState())),
+      });
     });
   });
 
@@ -223,117 +315,206 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
     it('finds an untouched tenant intact, whole or by stream', async () => {
       const all = await post('/v1/audit/verify', {});
       expect(all.status).toBe(200);
-      expect(all.body).toMatchObject({ ok: true, brokenStreams: 0, findings: [], scope: { tenant: TENANT, streamId: null } });
+      expect(all.body).toMatchObject({
+        ok: true,
+        brokenStreams: 0,
+        findings: [],
+        scope: { tenant: TENANT, streamId: null },
+      });
       expect(all.body.streamsChecked).toBeGreaterThanOrEqual(5);
       const one = await post('/v1/audit/verify', { streamId: caseStream });
       expect(one.body).toMatchObject({ ok: true, streamsChecked: 1, scope: { tenant: TENANT, streamId: caseStream } });
       expect(one.body.eventsChecked).toBe((await api.store.readStream(TENANT, caseStream)).length);
     });
 
-    onPostgres('detects every kind of tampering in PostgreSQL and names the damaged stream and its first broken event', async () => {
-      const tenant = 'tamperstadt';
-      const token = await api.token(tenant, 'auditor');
-      const intact = `case-${randomUUID()}`;
-      await api.store.append(tenant, intact, (await api.store.readStream(TENANT, caseStream)).slice(0, 3).map((e) => ({ ...e, eventId: randomUUID() })), 'no_stream');
-      const tampered = await tamperEach(api.store, api.db.pool, tenant, ALL_TAMPER_KINDS);
+    onPostgres(
+      'detects every kind of tampering in PostgreSQL and names the damaged stream and its first broken event',
+      async () => {
+        const tenant = 'tamperstadt';
+        const token = await api.token(tenant, 'auditor');
+        const intact = `case-${randomUUID()}`;
+        await api.store.append(
+          tenant,
+          intact,
+          (await api.store.readStream(TENANT, caseStream)).slice(0, 3).map((e) => ({ ...e, eventId: randomUUID() })),
+          'no_stream',
+        );
+        const tampered = await tamperEach(api.store, api.db.pool, tenant, ALL_TAMPER_KINDS);
 
-      const report = await post('/v1/audit/verify', {}, token);
-      expect(report.status).toBe(200);
-      expect(report.body).toMatchObject({ ok: false, streamsChecked: tampered.length + 1, brokenStreams: tampered.length });
-      for (const { kind, streamId, expected } of tampered) {
-        const finding = report.body.findings.find((f: { streamId: string }) => f.streamId === streamId);
-        expect({ kind, finding }).toEqual({ kind, finding: expect.objectContaining({ tenant, streamId, ...expected, detail: expect.any(String) }) });
-        const single = await post('/v1/audit/verify', { streamId }, token);
-        expect({ kind, ok: single.body.ok, findings: single.body.findings }).toEqual({ kind, ok: false, findings: [expect.objectContaining(expected)] });
-      }
-      expect(report.body.findings.map((f: { streamId: string }) => f.streamId)).not.toContain(intact);
-      // Tampering in one tenant does not show in another.
-      expect((await post('/v1/audit/verify', {})).body.ok).toBe(true);
-    });
-
-    onPostgres('detects a stream whose events were all deleted and events of a stream the stream table does not know', async () => {
-      const tenant = 'leerstadt';
-      const token = await api.token(tenant, 'auditor');
-      const emptied = `case-${randomUUID()}`;
-      const orphan = `case-${randomUUID()}`;
-      for (const id of [emptied, orphan]) await api.store.append(tenant, id, (await api.store.readStream(TENANT, caseStream)).slice(0, 2).map((e) => ({ ...e, eventId: randomUUID() })), 'no_stream');
-      await api.db.pool.query('DELETE FROM kp_events WHERE tenant = $1 AND stream_id = $2', [tenant, emptied]);
-      await api.db.pool.query('DELETE FROM kp_streams WHERE tenant = $1 AND stream_id = $2', [tenant, orphan]);
-      const report = await post('/v1/audit/verify', {}, token);
-      expect(report.body).toMatchObject({ ok: false, brokenStreams: 2 });
-      expect(report.body.findings).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ streamId: emptied, reason: 'missing_events', version: 1 }),
-          expect.objectContaining({ streamId: orphan, reason: 'unknown_stream', version: 1 }),
-        ]),
-      );
-      expect((await post('/v1/audit/verify', { streamId: orphan }, token)).body).toMatchObject({ ok: false, findings: [expect.objectContaining({ reason: 'unknown_stream' })] });
-    });
-
-    onKurrentDb('detects streams deleted or truncated in KurrentDB, naming the stream and what is missing', async () => {
-      const tenant = tenantOf('tamperstadt');
-      const token = await api.token(tenant, 'auditor');
-      const copies = async () => (await api.store.readStream(TENANT, caseStream)).slice(0, 3).map((e) => ({ ...e, eventId: randomUUID() }));
-      const [deleted, truncated, intact] = [`case-${randomUUID()}`, `case-${randomUUID()}`, `case-${randomUUID()}`];
-      for (const id of [deleted, truncated, intact]) await api.store.append(tenant, id, await copies(), 'no_stream');
-      const operator = await (started.operator as NonNullable<Backend['operator']>)();
-      try {
-        await operator.client.deleteStream(toStreamName(tenant, deleted));
-        await operator.client.setStreamMetadata(toStreamName(tenant, truncated), { truncateBefore: 1 });
-      } finally {
-        await operator.dispose();
-      }
-      const report = await post('/v1/audit/verify', {}, token);
-      expect(report.body).toMatchObject({ ok: false, streamsChecked: 3, brokenStreams: 2 });
-      expect(report.body.findings).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ tenant, streamId: deleted, reason: 'missing_events', detail: expect.stringContaining('soft-deleted') }),
-          expect.objectContaining({ tenant, streamId: truncated, version: 2, reason: 'version_gap' }),
-        ]),
-      );
-      expect((await post('/v1/audit/verify', { streamId: deleted }, token)).body).toMatchObject({ ok: false, findings: [expect.objectContaining({ reason: 'missing_events' })] });
-      expect((await post('/v1/audit/verify', { streamId: intact }, token)).body).toMatchObject({ ok: true, streamsChecked: 1 });
-    });
-
-    onKurrentDb('a foreign event in a case and a hard-deleted stream: commands and projections go on without them, verification reports the foreign event', async () => {
-      const tenant = tenantOf('fremdstadt');
-      const token = await api.token(tenant, 'auditor');
-      const caseId = randomUUID();
-      const streamId = `case-${caseId}`;
-      const send = (type: string, body: object) => api.command(type, { caseId, ...body }, { tenant });
-      expect((await send('SubmitRequest', {
-        initiativeId: exampleIds.initiative, title: 'Repair-Café', description: 'Im Gemeindehaus', category: 'gruen', channel: 'online', requestedSupport: ['space'],
-      })).status).toBe(200);
-      const removed = `case-${randomUUID()}`;
-      await api.store.append(tenant, removed, (await api.store.readStream(TENANT, caseStream)).slice(0, 1).map((e) => ({ ...e, eventId: randomUUID() })), 'no_stream');
-      const operator = await (started.operator as NonNullable<Backend['operator']>)();
-      try {
-        // Another program closes the case behind the service's back (no Koproduktiv metadata, no hash), and an operator hard-deletes a stream.
-        await operator.client.appendToStream(toStreamName(tenant, streamId), {
-          id: randomUUID(), type: 'CaseClosed', contentType: 'application/json', data: { caseId, outcome: 'withdrawn', stage: 'submitted' }, metadata: { by: 'script' },
+        const report = await post('/v1/audit/verify', {}, token);
+        expect(report.status).toBe(200);
+        expect(report.body).toMatchObject({
+          ok: false,
+          streamsChecked: tampered.length + 1,
+          brokenStreams: tampered.length,
         });
-        await operator.client.tombstoneStream(toStreamName(tenant, removed));
-      } finally {
-        await operator.dispose();
-      }
+        for (const { kind, streamId, expected } of tampered) {
+          const finding = report.body.findings.find((f: { streamId: string }) => f.streamId === streamId);
+          expect({ kind, finding }).toEqual({
+            kind,
+            finding: expect.objectContaining({ tenant, streamId, ...expected, detail: expect.any(String) }),
+          });
+          const single = await post('/v1/audit/verify', { streamId }, token);
+          expect({ kind, ok: single.body.ok, findings: single.body.findings }).toEqual({
+            kind,
+            ok: false,
+            findings: [expect.objectContaining(expected)],
+          });
+        }
+        expect(report.body.findings.map((f: { streamId: string }) => f.streamId)).not.toContain(intact);
+        // Tampering in one tenant does not show in another.
+        expect((await post('/v1/audit/verify', {})).body.ok).toBe(true);
+      },
+    );
 
-      const acknowledged = await send('AcknowledgeRequest', { unitId: exampleIds.contactPointUnit, staffRef: 'ks/a.weber' });
-      expect({ status: acknowledged.status, version: acknowledged.body.version }).toEqual({ status: 200, version: 3 });
-      expect((await api.store.readStream(tenant, streamId)).map((e) => [e.version, e.type])).toEqual([[1, 'RequestSubmitted'], [3, 'RequestAcknowledged']]);
+    onPostgres(
+      'detects a stream whose events were all deleted and events of a stream the stream table does not know',
+      async () => {
+        const tenant = 'leerstadt';
+        const token = await api.token(tenant, 'auditor');
+        const emptied = `case-${randomUUID()}`;
+        const orphan = `case-${randomUUID()}`;
+        for (const id of [emptied, orphan])
+          await api.store.append(
+            tenant,
+            id,
+            (await api.store.readStream(TENANT, caseStream)).slice(0, 2).map((e) => ({ ...e, eventId: randomUUID() })),
+            'no_stream',
+          );
+        await api.db.pool.query('DELETE FROM kp_events WHERE tenant = $1 AND stream_id = $2', [tenant, emptied]);
+        await api.db.pool.query('DELETE FROM kp_streams WHERE tenant = $1 AND stream_id = $2', [tenant, orphan]);
+        const report = await post('/v1/audit/verify', {}, token);
+        expect(report.body).toMatchObject({ ok: false, brokenStreams: 2 });
+        expect(report.body.findings).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ streamId: emptied, reason: 'missing_events', version: 1 }),
+            expect.objectContaining({ streamId: orphan, reason: 'unknown_stream', version: 1 }),
+          ]),
+        );
+        expect((await post('/v1/audit/verify', { streamId: orphan }, token)).body).toMatchObject({
+          ok: false,
+          findings: [expect.objectContaining({ reason: 'unknown_stream' })],
+        });
+      },
+    );
 
-      await api.project(); // past the foreign event and the tombstone
-      const read = await api.get(`/v1/cases/${caseId}`, tenant, ['analyst']);
-      expect(read.status).toBe(200);
-      expect(read.body.data).toMatchObject({ status: 'open', acknowledgedBy: expect.objectContaining({ staffRef: expect.stringMatching(/^staff-/) }) }); // ks/a.weber, pseudonymised for analysts
+    onKurrentDb(
+      'detects streams deleted or truncated in KurrentDB, naming the stream and what is missing',
+      async () => {
+        const tenant = tenantOf('tamperstadt');
+        const token = await api.token(tenant, 'auditor');
+        const copies = async () =>
+          (await api.store.readStream(TENANT, caseStream)).slice(0, 3).map((e) => ({ ...e, eventId: randomUUID() }));
+        const [deleted, truncated, intact] = [`case-${randomUUID()}`, `case-${randomUUID()}`, `case-${randomUUID()}`];
+        for (const id of [deleted, truncated, intact]) await api.store.append(tenant, id, await copies(), 'no_stream');
+        const operator = await (started.operator as NonNullable<Backend['operator']>)();
+        try {
+          await operator.client.deleteStream(toStreamName(tenant, deleted));
+          await operator.client.setStreamMetadata(toStreamName(tenant, truncated), { truncateBefore: 1 });
+        } finally {
+          await operator.dispose();
+        }
+        const report = await post('/v1/audit/verify', {}, token);
+        expect(report.body).toMatchObject({ ok: false, streamsChecked: 3, brokenStreams: 2 });
+        expect(report.body.findings).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              tenant,
+              streamId: deleted,
+              reason: 'missing_events',
+              detail: expect.stringContaining('soft-deleted'),
+            }),
+            expect.objectContaining({ tenant, streamId: truncated, version: 2, reason: 'version_gap' }),
+          ]),
+        );
+        expect((await post('/v1/audit/verify', { streamId: deleted }, token)).body).toMatchObject({
+          ok: false,
+          findings: [expect.objectContaining({ reason: 'missing_events' })],
+        });
+        expect((await post('/v1/audit/verify', { streamId: intact }, token)).body).toMatchObject({
+          ok: true,
+          streamsChecked: 1,
+        });
+      },
+    );
 
-      const report = await post('/v1/audit/verify', { streamId }, token);
-      expect(report.body).toMatchObject({ ok: false, findings: [expect.objectContaining({ tenant, streamId, version: 2 })] });
-    });
+    onKurrentDb(
+      'a foreign event in a case and a hard-deleted stream: commands and projections go on without them, verification reports the foreign event',
+      async () => {
+        const tenant = tenantOf('fremdstadt');
+        const token = await api.token(tenant, 'auditor');
+        const caseId = randomUUID();
+        const streamId = `case-${caseId}`;
+        const send = (type: string, body: object) => api.command(type, { caseId, ...body }, { tenant });
+        expect(
+          (
+            await send('SubmitRequest', {
+              initiativeId: exampleIds.initiative,
+              title: 'Repair-Café',
+              description: 'Im Gemeindehaus',
+              category: 'gruen',
+              channel: 'online',
+              requestedSupport: ['space'],
+            })
+          ).status,
+        ).toBe(200);
+        const removed = `case-${randomUUID()}`;
+        await api.store.append(
+          tenant,
+          removed,
+          (await api.store.readStream(TENANT, caseStream)).slice(0, 1).map((e) => ({ ...e, eventId: randomUUID() })),
+          'no_stream',
+        );
+        const operator = await (started.operator as NonNullable<Backend['operator']>)();
+        try {
+          // Another program closes the case behind the service's back (no Koproduktiv metadata, no hash), and an operator hard-deletes a stream.
+          await operator.client.appendToStream(toStreamName(tenant, streamId), {
+            id: randomUUID(),
+            type: 'CaseClosed',
+            contentType: 'application/json',
+            data: { caseId, outcome: 'withdrawn', stage: 'submitted' },
+            metadata: { by: 'script' },
+          });
+          await operator.client.tombstoneStream(toStreamName(tenant, removed));
+        } finally {
+          await operator.dispose();
+        }
+
+        const acknowledged = await send('AcknowledgeRequest', {
+          unitId: exampleIds.contactPointUnit,
+          staffRef: 'ks/a.weber',
+        });
+        expect({ status: acknowledged.status, version: acknowledged.body.version }).toEqual({
+          status: 200,
+          version: 3,
+        });
+        expect((await api.store.readStream(tenant, streamId)).map((e) => [e.version, e.type])).toEqual([
+          [1, 'RequestSubmitted'],
+          [3, 'RequestAcknowledged'],
+        ]);
+
+        await api.project(); // past the foreign event and the tombstone
+        const read = await api.get(`/v1/cases/${caseId}`, tenant, ['analyst']);
+        expect(read.status).toBe(200);
+        expect(read.body.data).toMatchObject({
+          status: 'open',
+          acknowledgedBy: expect.objectContaining({ staffRef: expect.stringMatching(/^staff-/) }),
+        }); // ks/a.weber, pseudonymised for analysts
+
+        const report = await post('/v1/audit/verify', { streamId }, token);
+        expect(report.body).toMatchObject({
+          ok: false,
+          findings: [expect.objectContaining({ tenant, streamId, version: 2 })],
+        });
+      },
+    );
   });
 
   describe('export', () => {
     const exportText = async (query: string) => {
-      const response = await fetch(`${api.baseUrl}/v1/audit/export${query}`, { headers: { authorization: `Bearer ${auditor}` } });
+      const response = await fetch(`${api.baseUrl}/v1/audit/export${query}`, {
+        headers: { authorization: `Bearer ${auditor}` },
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
       return response.text();
@@ -353,7 +534,11 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
       expect(all).toHaveLength(stored.length + 1);
-      expect(JSON.parse(all[0])).toMatchObject({ tenant: TENANT, hash: expect.any(String), metadata: expect.any(Object) });
+      expect(JSON.parse(all[0])).toMatchObject({
+        tenant: TENANT,
+        hash: expect.any(String),
+        metadata: expect.any(Object),
+      });
       // Exported as stored: personal data sealed, so the hashes verify offline and no name leaves in clear.
       expect(text).not.toContain('Aylin Demir');
       expect(text).toContain('"contact":{"$sealed":');
@@ -396,7 +581,11 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
 
   it('documents every audit route in the OpenAPI document', async () => {
     const doc = (await api.request('GET', '/docs-json')).body;
-    expect(Object.keys(doc.paths).filter((path) => path.startsWith('/v1/audit')).sort()).toEqual([
+    expect(
+      Object.keys(doc.paths)
+        .filter((path) => path.startsWith('/v1/audit'))
+        .sort(),
+    ).toEqual([
       '/v1/audit/cases/{caseId}/timeline',
       '/v1/audit/export',
       '/v1/audit/reseals',

@@ -17,10 +17,14 @@ describeBackend('KurrentDB (HTTP end-to-end)', kurrentdb?.where ?? KURRENTDB_SKI
 /** The same suite on every event store that can be reached; PostgreSQL always. */
 const backends: [string, (() => Promise<{ selection: EventStoreSelection; stop(): Promise<void> }>) | undefined][] = [
   ['PostgreSQL', async () => ({ selection: { EVENT_STORE: 'postgres' }, stop: async () => undefined })],
-  ['KurrentDB', kurrentdb && (async () => {
-    const server: KurrentDbServer = await kurrentdb.start();
-    return { selection: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url }, stop: () => server.stop() };
-  })],
+  [
+    'KurrentDB',
+    kurrentdb &&
+      (async () => {
+        const server: KurrentDbServer = await kurrentdb.start();
+        return { selection: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url }, stop: () => server.stop() };
+      }),
+  ],
 ];
 
 describe.each(backends.filter(([, start]) => !start).map(([name]) => name))('command API over HTTP (%s)', (name) => {
@@ -60,7 +64,11 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
     for (const type of ['ShredCaseNarratives', 'EraseInitiativeContact'] as const) {
       expect((await api.command(type, commandExamples[type])).status).toBe(403);
       const erased = await api.command(type, commandExamples[type], { token: await api.token('musterstadt', 'admin') });
-      expect({ type, status: erased.status, events: erased.body.events }).toMatchObject({ type, status: 200, events: [{ type: expect.any(String) }] });
+      expect({ type, status: erased.status, events: erased.body.events }).toMatchObject({
+        type,
+        status: 200,
+        events: [{ type: expect.any(String) }],
+      });
       sent.add(type);
     }
     expect([...sent].sort()).toEqual([...DOMAIN_COMMAND_TYPES].sort());
@@ -70,7 +78,11 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
     expect(events[0]).toMatchObject({
       tenant: 'musterstadt',
       schemaVersion: 1,
-      metadata: { actor: { subject: 'clerk@musterstadt', role: 'clerk' }, correlationId: 'story-SubmitRequest', causationId: expect.any(String) },
+      metadata: {
+        actor: { subject: 'clerk@musterstadt', role: 'clerk' },
+        correlationId: 'story-SubmitRequest',
+        causationId: expect.any(String),
+      },
     });
     expect(verifyStream(caseStream, events)).toBeUndefined();
   });
@@ -79,7 +91,11 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
     const expectProblem = (response: { status: number; headers: Headers; body: any }, status: number, code: string) => {
       expect({ status: response.status, code: response.body?.code }).toEqual({ status, code });
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(response.body).toMatchObject({ title: expect.any(String), status, type: expect.stringContaining('problems/') });
+      expect(response.body).toMatchObject({
+        title: expect.any(String),
+        status,
+        type: expect.stringContaining('problems/'),
+      });
     };
 
     it('400 for malformed JSON', async () => {
@@ -89,7 +105,11 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
     it('400 naming every field with a wrong type', async () => {
       const response = await api.command('RegisterUnit', { unitId: 42, name: ['Bauamt'], isContactPoint: 'yes' });
       expectProblem(response, 400, 'REQUEST.INVALID');
-      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['isContactPoint', 'name', 'unitId']);
+      expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+        'isContactPoint',
+        'name',
+        'unitId',
+      ]);
     });
 
     it('400 for an unknown field, also inside a nested object', async () => {
@@ -104,14 +124,21 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
 
     it('400 for occurredAt more than five minutes in the future', async () => {
       const occurredAt = new Date(Date.now() + 10 * 60_000).toISOString();
-      const response = await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Kulturamt', isContactPoint: false, occurredAt });
+      const response = await api.command('RegisterUnit', {
+        unitId: randomUUID(),
+        name: 'Kulturamt',
+        isContactPoint: false,
+        occurredAt,
+      });
       expectProblem(response, 400, 'COMMAND.OCCURRED_AT_IN_FUTURE');
     });
 
     it('accepts a backdated occurredAt and records it as business time', async () => {
       const unitId = randomUUID();
       const occurredAt = '2025-06-30T08:15:00.000Z';
-      expect((await api.command('RegisterUnit', { unitId, name: 'Ordnungsamt', isContactPoint: false, occurredAt })).status).toBe(200);
+      expect(
+        (await api.command('RegisterUnit', { unitId, name: 'Ordnungsamt', isContactPoint: false, occurredAt })).status,
+      ).toBe(200);
       const [event] = await api.store.readStream('musterstadt', `unit-${unitId}`);
       expect(event.occurredAt.toISOString()).toBe(occurredAt);
       expect(event.recordedAt.getTime()).toBeGreaterThan(Date.parse(occurredAt));
@@ -121,19 +148,28 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
       const body = { unitId: randomUUID(), name: 'Kulturamt', isContactPoint: false };
       expectProblem(await api.command('RegisterUnit', body, { token: null }), 401, 'AUTH.UNAUTHENTICATED');
       // The signature's first character: its last one carries padding bits a decoder may ignore (A and B can decode alike).
-      const forged = (await api.token('musterstadt', 'clerk')).replace(/\.([^.])([^.]*)$/, (_, first: string, rest: string) => `.${first === 'A' ? 'B' : 'A'}${rest}`);
+      const forged = (await api.token('musterstadt', 'clerk')).replace(
+        /\.([^.])([^.]*)$/,
+        (_, first: string, rest: string) => `.${first === 'A' ? 'B' : 'A'}${rest}`,
+      );
       expectProblem(await api.command('RegisterUnit', body, { token: forged }), 401, 'AUTH.UNAUTHENTICATED');
     });
 
     it('403 for a role that may not send commands', async () => {
       const body = { unitId: randomUUID(), name: 'Kulturamt', isContactPoint: false };
       for (const role of ['analyst', 'auditor', 'admin']) {
-        expectProblem(await api.command('RegisterUnit', body, { token: await api.token('musterstadt', role) }), 403, 'AUTH.FORBIDDEN');
+        expectProblem(
+          await api.command('RegisterUnit', body, { token: await api.token('musterstadt', role) }),
+          403,
+          'AUTH.FORBIDDEN',
+        );
       }
     });
 
     it("404 for another tenant's stream: tenants cannot see or change each other's cases", async () => {
-      const response = await api.command('RecordTrustFeedback', commandExamples.RecordTrustFeedback, { tenant: 'nachbarort' });
+      const response = await api.command('RecordTrustFeedback', commandExamples.RecordTrustFeedback, {
+        tenant: 'nachbarort',
+      });
       expectProblem(response, 404, 'CASE.NOT_FOUND');
       expect(await api.store.streamVersion('nachbarort', caseStream)).toBe(0);
     });
@@ -155,7 +191,11 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
       const current = await api.command('SetStaffTimeBudget', budget, { headers: { 'if-match': '"1"' } });
       expect(current.status).toBe(200);
       expect(current.body.version).toBe(2);
-      expectProblem(await api.command('SetStaffTimeBudget', budget, { headers: { 'if-match': 'soon' } }), 400, 'REQUEST.INVALID');
+      expectProblem(
+        await api.command('SetStaffTimeBudget', budget, { headers: { 'if-match': 'soon' } }),
+        400,
+        'REQUEST.INVALID',
+      );
     });
 
     it('an idempotent retry returns the first response and appends nothing; the key with another body is 422', async () => {
@@ -169,7 +209,11 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
       expect(again.status).toBe(200);
       expect(again.body).toEqual(first.body);
       expect(await api.store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(2);
-      const reused = await api.command('SetStaffTimeBudget', { ...body, hours: 80 }, { headers: { 'idempotency-key': key } });
+      const reused = await api.command(
+        'SetStaffTimeBudget',
+        { ...body, hours: 80 },
+        { headers: { 'idempotency-key': key } },
+      );
       expectProblem(reused, 422, 'IDEMPOTENCY.KEY_REUSED');
       expect(await api.store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(2);
     });
@@ -179,17 +223,28 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
       await api.command('RegisterUnit', { unitId, name: 'Sozialamt', isContactPoint: false });
       const key = `burst-${randomUUID()}`;
       const responses = await Promise.all(
-        Array.from({ length: 8 }, () => api.command('SetStaffTimeBudget', { unitId, period: '2026-07', hours: 10 }, { headers: { 'idempotency-key': key } })),
+        Array.from({ length: 8 }, () =>
+          api.command(
+            'SetStaffTimeBudget',
+            { unitId, period: '2026-07', hours: 10 },
+            { headers: { 'idempotency-key': key } },
+          ),
+        ),
       );
       const ok = responses.filter((r) => r.status === 200);
       expect(ok.length).toBeGreaterThan(0);
       for (const response of ok) expect(response.body).toEqual(ok[0].body);
-      for (const response of responses.filter((r) => r.status !== 200)) expect(response.body.code).toBe('COMMAND.CONCURRENT_WRITE');
+      for (const response of responses.filter((r) => r.status !== 200))
+        expect(response.body.code).toBe('COMMAND.CONCURRENT_WRITE');
       expect(await api.store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(2);
     });
 
     it('413 for a body over the limit', async () => {
-      const response = await api.command('RegisterUnit', { unitId: randomUUID(), name: 'x'.repeat(20 * 1024), isContactPoint: false });
+      const response = await api.command('RegisterUnit', {
+        unitId: randomUUID(),
+        name: 'x'.repeat(20 * 1024),
+        isContactPoint: false,
+      });
       expectProblem(response, 413, 'REQUEST.TOO_LARGE');
     });
 
@@ -199,7 +254,11 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
     });
 
     it('400, not 500, for text the store cannot hold', async () => {
-      const response = await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Amt\u0000', isContactPoint: false });
+      const response = await api.command('RegisterUnit', {
+        unitId: randomUUID(),
+        name: 'Amt\u0000',
+        isContactPoint: false,
+      });
       expect(response.status).toBe(400);
     });
 
@@ -213,11 +272,20 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
       const caseId = randomUUID();
       await api.command('SubmitRequest', { ...commandExamples.SubmitRequest, caseId });
       const responses = await Promise.all(
-        Array.from({ length: 20 }, () => api.command('RecordInteraction', { ...commandExamples.RecordInteraction, caseId, interactionId: randomUUID() })),
+        Array.from({ length: 20 }, () =>
+          api.command('RecordInteraction', {
+            ...commandExamples.RecordInteraction,
+            caseId,
+            interactionId: randomUUID(),
+          }),
+        ),
       );
       const accepted = responses.filter((r) => r.status === 200);
       for (const refused of responses.filter((r) => r.status !== 200)) {
-        expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'COMMAND.CONCURRENT_WRITE' });
+        expect({ status: refused.status, code: refused.body.code }).toEqual({
+          status: 409,
+          code: 'COMMAND.CONCURRENT_WRITE',
+        });
       }
       const events = await api.store.readStream('musterstadt', `case-${caseId}`);
       expect(events).toHaveLength(1 + accepted.length);
@@ -236,14 +304,23 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
         [caseStream],
       );
       const broken = verifyStream(caseStream, await api.store.readStream('musterstadt', caseStream));
-      expect(broken).toMatchObject({ streamId: caseStream, version: 1, eventId: before[0].eventId, reason: 'hash_mismatch' });
+      expect(broken).toMatchObject({
+        streamId: caseStream,
+        version: 1,
+        eventId: before[0].eventId,
+        reason: 'hash_mismatch',
+      });
     });
   });
 
   describe('operations', () => {
     it('reports liveness and readiness without a token', async () => {
       expect((await api.request('GET', '/health/live')).body).toEqual({ status: 'ok' });
-      expect((await api.request('GET', '/health/ready')).body).toEqual({ status: 'ok', checks: { eventStore: 'up' }, processors: [] });
+      expect((await api.request('GET', '/health/ready')).body).toEqual({
+        status: 'ok',
+        checks: { eventStore: 'up' },
+        processors: [],
+      });
     });
 
     it('publishes an OpenAPI document with one route, schema and error list per command', async () => {
@@ -253,11 +330,28 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
         const operation = body.paths[`/v1/commands/${type}`]?.post;
         expect({ type, hasOperation: Boolean(operation) }).toEqual({ type, hasOperation: true });
         // 404 where the command needs a stream that exists (not for the commands that create one).
-        const statuses = ['200', '400', '401', '403', ...(notFoundExample(type) ? ['404'] : []), '409', '412', '413', '415', '422', '503'];
-        expect({ type, statuses: Object.keys(operation.responses).sort() }).toEqual({ type, statuses: statuses.sort() });
+        const statuses = [
+          '200',
+          '400',
+          '401',
+          '403',
+          ...(notFoundExample(type) ? ['404'] : []),
+          '409',
+          '412',
+          '413',
+          '415',
+          '422',
+          '503',
+        ];
+        expect({ type, statuses: Object.keys(operation.responses).sort() }).toEqual({
+          type,
+          statuses: statuses.sort(),
+        });
         expect(operation.requestBody.content['application/json'].schema.$ref).toBe(`#/components/schemas/${type}Dto`);
       }
-      expect(body.components.schemas.RegisterInitiativeDto.required).toEqual(expect.arrayContaining(['initiativeId', 'name', 'kind', 'contact']));
+      expect(body.components.schemas.RegisterInitiativeDto.required).toEqual(
+        expect.arrayContaining(['initiativeId', 'name', 'kind', 'contact']),
+      );
     });
 
     it('serves the OpenAPI UI', async () => {

@@ -31,14 +31,22 @@ describe('HTTP connection limits', () => {
         store: new PostgresEventStore(db.pool),
         idempotency: new PostgresIdempotencyStore(db.pool),
         personalData: await openTestPersonalData(db.pool),
-        verifier: new TokenVerifier({ secret: new Uint8Array(randomBytes(32)), issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
+        verifier: new TokenVerifier({
+          secret: new Uint8Array(randomBytes(32)),
+          issuer: DEV_ISSUER,
+          audience: DEV_AUDIENCE,
+        }),
         ready: async () => void (await db.pool.query('SELECT 1')),
         pool: db.pool,
       },
       {
         logger: pino({ level: 'warn' }, logs),
         bodyLimitBytes: 65536,
-        http: { HTTP_MAX_CONNECTIONS: MAX_CONNECTIONS, HTTP_HEADERS_TIMEOUT_MS: HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS: 4000 },
+        http: {
+          HTTP_MAX_CONNECTIONS: MAX_CONNECTIONS,
+          HTTP_HEADERS_TIMEOUT_MS: HEADERS_TIMEOUT_MS,
+          HTTP_REQUEST_TIMEOUT_MS: 4000,
+        },
       },
     );
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -54,11 +62,15 @@ describe('HTTP connection limits', () => {
 
   const open = async (count: number): Promise<Socket[]> => {
     const opened = await Promise.all(
-      Array.from({ length: count }, () => new Promise<Socket>((resolve) => {
-        const socket = connect(port, '127.0.0.1', () => resolve(socket));
-        socket.on('error', () => undefined); // closed by the server: expected here
-        socket.resume(); // reads what the server sends (a 408) and so sees it close
-      })),
+      Array.from(
+        { length: count },
+        () =>
+          new Promise<Socket>((resolve) => {
+            const socket = connect(port, '127.0.0.1', () => resolve(socket));
+            socket.on('error', () => undefined); // closed by the server: expected here
+            socket.resume(); // reads what the server sends (a 408) and so sees it close
+          }),
+      ),
     );
     sockets.push(...opened);
     return opened;
@@ -73,7 +85,11 @@ describe('HTTP connection limits', () => {
       expect(ready.status).toBe(200);
       await ready.body?.cancel();
     }
-    await waitFor(() => stillOpen(idle) <= MAX_CONNECTIONS, 5000, () => `${stillOpen(idle)} still open`);
+    await waitFor(
+      () => stillOpen(idle) <= MAX_CONNECTIONS,
+      5000,
+      () => `${stillOpen(idle)} still open`,
+    );
     const capLines = logLines.filter((line) => /connection cap reached/.test(line.msg));
     expect(capLines.length).toBeGreaterThanOrEqual(1);
     expect(capLines[0]).toMatchObject({ maxConnections: MAX_CONNECTIONS, closedConnections: expect.any(Number) });
@@ -84,11 +100,17 @@ describe('HTTP connection limits', () => {
     let answer = '';
     slow.on('data', (chunk) => (answer += chunk));
     slow.resume();
-    slow.write('POST /v1/commands/RegisterUnit HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{');
+    slow.write(
+      'POST /v1/commands/RegisterUnit HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{',
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     await open(MAX_CONNECTIONS * 2);
     slow.write('}');
-    await waitFor(() => answer.includes('\r\n\r\n'), 5000, () => answer);
+    await waitFor(
+      () => answer.includes('\r\n\r\n'),
+      5000,
+      () => answer,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 401/);
   });
 

@@ -15,8 +15,13 @@ describe('CSV answers', () => {
     api = await startApi();
     await sendStory(api);
     // A second and third case, one with a title a spreadsheet would take for a formula.
-    for (const [caseId, title] of [['0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1b01', 'Münsterstraße; "Ecke" Süd'], ['0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1b02', '=HYPERLINK("x")']]) {
-      expect((await api.command('SubmitRequest', { ...commandExamples.SubmitRequest, caseId, title })).status).toBe(200);
+    for (const [caseId, title] of [
+      ['0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1b01', 'Münsterstraße; "Ecke" Süd'],
+      ['0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1b02', '=HYPERLINK("x")'],
+    ]) {
+      expect((await api.command('SubmitRequest', { ...commandExamples.SubmitRequest, caseId, title })).status).toBe(
+        200,
+      );
     }
     await api.project();
   });
@@ -27,7 +32,13 @@ describe('CSV answers', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="musterstadt-cases.csv"');
-    const raw = Buffer.from(await (await fetch(`${api.baseUrl}/v1/cases`, { headers: { accept: 'text/csv', authorization: `Bearer ${await api.token('musterstadt', 'analyst')}` } })).arrayBuffer());
+    const raw = Buffer.from(
+      await (
+        await fetch(`${api.baseUrl}/v1/cases`, {
+          headers: { accept: 'text/csv', authorization: `Bearer ${await api.token('musterstadt', 'analyst')}` },
+        })
+      ).arrayBuffer(),
+    );
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const table = rows(response.body);
     expect(table[0]).toEqual(names(CASE_COLUMNS));
@@ -37,15 +48,26 @@ describe('CSV answers', () => {
   });
 
   it('has the same columns whatever the page holds, none named after an id', async () => {
-    for (const path of ['/v1/cases', '/v1/cases?limit=1', '/v1/cases?category=nothing-here', '/v1/cases?stage=institutionalised']) {
+    for (const path of [
+      '/v1/cases',
+      '/v1/cases?limit=1',
+      '/v1/cases?category=nothing-here',
+      '/v1/cases?stage=institutionalised',
+    ]) {
       expect({ path, header: rows((await csv(path)).body)[0] }).toEqual({ path, header: names(CASE_COLUMNS) });
     }
-    for (const name of [...names(CASE_COLUMNS), ...names(TIMESERIES_COLUMNS)]) expect(name).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    for (const name of [...names(CASE_COLUMNS), ...names(TIMESERIES_COLUMNS)])
+      expect(name).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
     const full = rows((await csv('/v1/cases')).body);
     expect(full.every((row) => row.length === CASE_COLUMNS.length)).toBe(true);
     const theCase = full.find((row) => row[0] === exampleIds.case)!;
     const cell = (name: string) => theCase[names(CASE_COLUMNS).indexOf(name)];
-    expect([cell('fundingApplications'), cell('fundingAwarded'), cell('interimUseAgreements'), cell('institutionalisationForm')]).toEqual(['2', '1', '1', commandExamples.InstitutionaliseCase.form]);
+    expect([
+      cell('fundingApplications'),
+      cell('fundingAwarded'),
+      cell('interimUseAgreements'),
+      cell('institutionalisationForm'),
+    ]).toEqual(['2', '1', '1', commandExamples.InstitutionaliseCase.form]);
   });
 
   it('pages through a Link header with rel="next", keeping the filters', async () => {
@@ -66,7 +88,9 @@ describe('CSV answers', () => {
     expect(pages).toBe(2);
     expect(seen.sort()).toEqual(['0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1b01', '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1b02']);
     const json = await api.get('/v1/cases?limit=2', 'musterstadt', ['analyst']);
-    expect(json.headers.get('link')).toBe(`</v1/cases?limit=2&cursor=${encodeURIComponent(json.body.data.nextCursor)}>; rel="next"`);
+    expect(json.headers.get('link')).toBe(
+      `</v1/cases?limit=2&cursor=${encodeURIComponent(json.body.data.nextCursor)}>; rel="next"`,
+    );
   });
 
   it('rounds numbers to 4 decimals; ?locale=de gives ; and decimal commas', async () => {
@@ -95,7 +119,9 @@ describe('CSV answers', () => {
 
   it('time series: one row per month, fixed columns; a bad locale is a 400', async () => {
     const response = await csv('/v1/metrics/timeseries?from=2025-11&to=2026-02&locale=de');
-    expect(response.headers.get('content-disposition')).toBe('attachment; filename="musterstadt-timeseries-2025-11-2026-02.csv"');
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="musterstadt-timeseries-2025-11-2026-02.csv"',
+    );
     const table = rows(response.body, ';');
     expect(table[0]).toEqual(names(TIMESERIES_COLUMNS));
     expect(table.slice(1).map((row) => row[0])).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);

@@ -30,8 +30,10 @@ describe('demo data (PostgreSQL)', () => {
   let codec: EventCodec;
   let first: PlayResult;
   let now: Date;
-  const count = async (sql: string, params: unknown[] = []) => Number((await db.pool.query<{ n: string }>(sql, params)).rows[0].n);
-  const events = (type: string, where = 'TRUE') => count(`SELECT count(*) AS n FROM kp_events WHERE tenant = $1 AND type = $2 AND ${where}`, [TENANT, type]);
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await db.pool.query<{ n: string }>(sql, params)).rows[0].n);
+  const events = (type: string, where = 'TRUE') =>
+    count(`SELECT count(*) AS n FROM kp_events WHERE tenant = $1 AND type = $2 AND ${where}`, [TENANT, type]);
 
   beforeAll(async () => {
     db = await createTestDatabase('kp_demo');
@@ -46,7 +48,10 @@ describe('demo data (PostgreSQL)', () => {
 
   it('is deterministic: the same seed gives the same steps, another seed other ids and the same plot', () => {
     expect(buildStory(SEED, SHIFT)).toEqual(STORY);
-    const submitted = (steps: typeof STORY) => steps.filter((step) => step.command.type === 'SubmitRequest').map((step) => (step.command.data as { caseId: string }).caseId);
+    const submitted = (steps: typeof STORY) =>
+      steps
+        .filter((step) => step.command.type === 'SubmitRequest')
+        .map((step) => (step.command.data as { caseId: string }).caseId);
     for (let seed = 2; seed <= 8; seed += 1) {
       const other = submitted(buildStory(seed));
       expect(other).toHaveLength(submitted(STORY).length);
@@ -58,22 +63,38 @@ describe('demo data (PostgreSQL)', () => {
   it('sends only bodies the HTTP API would accept, with valid Idempotency-Keys', async () => {
     const problems: string[] = [];
     for (const step of STORY) {
-      const dto = plainToInstance(commandDtos[step.command.type] as new () => object, { ...step.command.data, occurredAt: step.at.toISOString() });
+      const dto = plainToInstance(commandDtos[step.command.type] as new () => object, {
+        ...step.command.data,
+        occurredAt: step.at.toISOString(),
+      });
       const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-      if (errors.length) problems.push(`${step.key} ${step.command.type}: ${JSON.stringify(errors.map((e) => e.constraints ?? e.children))}`);
-      if (!/^[\x21-\x7e]{1,200}$/.test(`demo-${SEED}-${step.key}`)) problems.push(`${step.key}: not a valid Idempotency-Key`);
+      if (errors.length)
+        problems.push(
+          `${step.key} ${step.command.type}: ${JSON.stringify(errors.map((e) => e.constraints ?? e.children))}`,
+        );
+      if (!/^[\x21-\x7e]{1,200}$/.test(`demo-${SEED}-${step.key}`))
+        problems.push(`${step.key}: not a valid Idempotency-Key`);
     }
     expect(problems).toEqual([]);
   });
 
   it('plays every step of the story through the command path, in business time', async () => {
     // All of it, except (in a month's first days) the last steps, which still lie ahead.
-    expect(first).toMatchObject({ commands: STORY.filter((step) => step.at <= now).length, alreadyLoaded: 0, shiftDays: SHIFT });
+    expect(first).toMatchObject({
+      commands: STORY.filter((step) => step.at <= now).length,
+      alreadyLoaded: 0,
+      shiftDays: SHIFT,
+    });
     expect(first.commands).toBeGreaterThan(600);
     expect(first.appended).toBe(await count('SELECT count(*) AS n FROM kp_events WHERE tenant = $1', [TENANT]));
     expect(first.streamsPerCategory).toEqual({ unit: 3, fund: 3, initiative: 12, case: 21 });
-    const span = (await db.pool.query(`SELECT min(occurred_at) AS first, max(occurred_at) AS last, bool_and(recorded_at > occurred_at) AS backdated,
-      bool_and(metadata->'actor'->>'subject' = 'demo-data') AS actor, bool_and(metadata->>'idempotencyKey' LIKE 'demo-1-%') AS keyed FROM kp_events WHERE tenant = $1`, [TENANT])).rows[0];
+    const span = (
+      await db.pool.query(
+        `SELECT min(occurred_at) AS first, max(occurred_at) AS last, bool_and(recorded_at > occurred_at) AS backdated,
+      bool_and(metadata->'actor'->>'subject' = 'demo-data') AS actor, bool_and(metadata->>'idempotencyKey' LIKE 'demo-1-%') AS keyed FROM kp_events WHERE tenant = $1`,
+        [TENANT],
+      )
+    ).rows[0];
     expect(day(span.first) >= SPAN.start).toBe(true);
     expect(day(span.last) <= SPAN.end).toBe(true);
     expect(span).toMatchObject({ backdated: true, actor: true, keyed: true });
@@ -95,7 +116,9 @@ describe('demo data (PostgreSQL)', () => {
     expect(await events('CaseClosed', `data->>'outcome' = 'declined'`)).toBe(1);
     expect(await events('CaseClosed', `data->>'outcome' = 'merged'`)).toBe(1);
     expect(await events('CaseReopened')).toBe(1);
-    expect(await events('InterimUseAgreed', `data->>'propertyKind' = 'vacant_shop' AND (data->>'licenceToTry')::boolean`)).toBe(2);
+    expect(
+      await events('InterimUseAgreed', `data->>'propertyKind' = 'vacant_shop' AND (data->>'licenceToTry')::boolean`),
+    ).toBe(2);
     expect(await events('InterimUseExtended')).toBeGreaterThanOrEqual(5);
     expect(await events('CouncilResolutionLinked')).toBe(3);
     expect(await events('SponsorAssigned')).toBe(3);
@@ -108,13 +131,28 @@ describe('demo data (PostgreSQL)', () => {
     expect(await events('TrustFeedbackRecorded', `data->>'respondent' = 'initiative'`)).toBeGreaterThanOrEqual(15);
     expect(await events('StaffTimeLogged')).toBeGreaterThan(20);
     // Handovers: cases whose contact person changed at least once.
-    expect(await count(`SELECT count(*) AS n FROM (SELECT stream_id FROM kp_events WHERE tenant = $1 AND type = 'ContactPersonAssigned'
-      GROUP BY stream_id HAVING count(*) > 1) handed`, [TENANT])).toBeGreaterThanOrEqual(6);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM (SELECT stream_id FROM kp_events WHERE tenant = $1 AND type = 'ContactPersonAssigned'
+      GROUP BY stream_id HAVING count(*) > 1) handed`,
+        [TENANT],
+      ),
+    ).toBeGreaterThanOrEqual(6);
     // Late acknowledgements (> 14 days) and a request never acknowledged.
-    expect(await count(`SELECT count(*) AS n FROM kp_events s JOIN kp_events a ON a.tenant = s.tenant AND a.stream_id = s.stream_id AND a.type = 'RequestAcknowledged'
-      WHERE s.tenant = $1 AND s.type = 'RequestSubmitted' AND a.occurred_at - s.occurred_at > interval '14 days'`, [TENANT])).toBe(2);
-    expect(await count(`SELECT count(*) AS n FROM kp_events s WHERE s.tenant = $1 AND s.type = 'RequestSubmitted'
-      AND NOT EXISTS (SELECT 1 FROM kp_events a WHERE a.tenant = s.tenant AND a.stream_id = s.stream_id AND a.type = 'RequestAcknowledged')`, [TENANT])).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM kp_events s JOIN kp_events a ON a.tenant = s.tenant AND a.stream_id = s.stream_id AND a.type = 'RequestAcknowledged'
+      WHERE s.tenant = $1 AND s.type = 'RequestSubmitted' AND a.occurred_at - s.occurred_at > interval '14 days'`,
+        [TENANT],
+      ),
+    ).toBe(2);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM kp_events s WHERE s.tenant = $1 AND s.type = 'RequestSubmitted'
+      AND NOT EXISTS (SELECT 1 FROM kp_events a WHERE a.tenant = s.tenant AND a.stream_id = s.stream_id AND a.type = 'RequestAcknowledged')`,
+        [TENANT],
+      ),
+    ).toBe(1);
   });
 
   it('ends in the current month, moved by whole weeks: same gaps, same weekdays, same plot', () => {
@@ -133,8 +171,10 @@ describe('demo data (PostgreSQL)', () => {
     }
     expect(day(written.at(-1)!.at) <= WRITTEN_END).toBe(true);
     // Dates in bodies move with the steps: a promise due in 30 days is still due in 30 days.
-    const dueIn = (steps: typeof STORY) => steps.filter((s) => s.command.type === 'MakeCommitment')
-      .map((s) => (Date.parse((s.command.data as { dueOn: string }).dueOn) - s.at.getTime()) / 86_400_000);
+    const dueIn = (steps: typeof STORY) =>
+      steps
+        .filter((s) => s.command.type === 'MakeCommitment')
+        .map((s) => (Date.parse((s.command.data as { dueOn: string }).dueOn) - s.at.getTime()) / 86_400_000);
     expect(dueIn(STORY)).toEqual(dueIn(written));
   });
 
@@ -144,9 +184,19 @@ describe('demo data (PostgreSQL)', () => {
     expect(day(loaded.to!).slice(0, 7)).toBe('2027-03');
     const july = new Date('2027-07-20T12:00:00Z');
     const again = await playStory(store, idempotency, codec, { tenant: 'spaeter', seed: SEED, now: () => july });
-    expect(again).toMatchObject({ shiftDays: loaded.shiftDays, appended: 0, alreadyLoaded: loaded.commands, commands: loaded.commands });
+    expect(again).toMatchObject({
+      shiftDays: loaded.shiftDays,
+      appended: 0,
+      alreadyLoaded: loaded.commands,
+      commands: loaded.commands,
+    });
     // A fresh tenant in July gets the story ending in July.
-    const fresh = await playStory(store, idempotency, codec, { tenant: 'neu', seed: SEED, now: () => july, until: addDays(storySpan(shiftToEndNow(SEED, july)).start, 30) });
+    const fresh = await playStory(store, idempotency, codec, {
+      tenant: 'neu',
+      seed: SEED,
+      now: () => july,
+      until: addDays(storySpan(shiftToEndNow(SEED, july)).start, 30),
+    });
     expect(day(buildStory(SEED, fresh.shiftDays).at(-1)!.at).slice(0, 7)).toBe('2027-07');
   }, 120_000);
 
@@ -165,7 +215,9 @@ describe('demo data (PostgreSQL)', () => {
     expect(early).toMatchObject({ commands: upTo(spring), alreadyLoaded: 0, shiftDays: SHIFT });
     const later = await playStory(store, idempotency, codec, { tenant: 'vorort', seed: SEED, until: summer });
     expect(later).toMatchObject({ commands: upTo(summer), alreadyLoaded: early.commands });
-    expect(later.appended).toBe(await count(`SELECT count(*) AS n FROM kp_events WHERE tenant = 'vorort'`) - early.appended);
+    expect(later.appended).toBe(
+      (await count(`SELECT count(*) AS n FROM kp_events WHERE tenant = 'vorort'`)) - early.appended,
+    );
   }, 60_000);
 
   it('gives meaningful metrics once projected', async () => {
@@ -182,7 +234,12 @@ describe('demo data (PostgreSQL)', () => {
     expect(summary.commitmentReliability.combined).toBeLessThan(1);
     for (const promisor of ['administration', 'initiative'] as const) {
       const counts = summary.commitments[promisor];
-      expect({ promisor, kept: counts.kept > 0, late: counts.late > 0, overdue: counts.overdue > 0 }).toEqual({ promisor, kept: true, late: true, overdue: true });
+      expect({ promisor, kept: counts.kept > 0, late: counts.late > 0, overdue: counts.overdue > 0 }).toEqual({
+        promisor,
+        kept: true,
+        late: true,
+        overdue: true,
+      });
     }
     expect(summary.commitments.administration.broken).toBeGreaterThan(0);
     expect(summary.dormantShare).toBeGreaterThan(0);
@@ -205,7 +262,10 @@ describe('demo data (PostgreSQL)', () => {
     const staffTime = await queries.unitStaffTime(TENANT, demoUuid(SEED, 'unit:anlaufstelle'), secondYearQ2, now);
     expect(staffTime?.data.staffTimeUse).toBeGreaterThan(0);
     const fund = await queries.fund(TENANT, demoUuid(SEED, 'fund:2024'));
-    expect(fund?.data).toMatchObject({ budgetCents: 4_000_000, name: `Mit-mach-Fonds ${2024 + Math.round(SHIFT / 365.2425)}` });
+    expect(fund?.data).toMatchObject({
+      budgetCents: 4_000_000,
+      name: `Mit-mach-Fonds ${2024 + Math.round(SHIFT / 365.2425)}`,
+    });
     expect(fund?.data.awardedShare).toBeGreaterThan(0);
     expect(fund?.data.disbursedShare).toBeGreaterThan(0);
   }, 60_000);

@@ -32,9 +32,12 @@ describe('hostile input over HTTP', () => {
   describe('dates in command bodies: real calendar dates in 1900-2199', () => {
     const commitment = (dueOn: string) => ({ ...commandExamples.MakeCommitment, commitmentId: randomUUID(), dueOn });
 
-    it.each(['2026-02-30', '2026-13-45', '0000-01-01', '0099-06-01', '1899-12-31', '2200-01-01', '9999-12-31'])('dueOn %s is 400 naming dueOn', async (dueOn) => {
-      expectInvalid(await api.command('MakeCommitment', commitment(dueOn)), 'dueOn');
-    });
+    it.each(['2026-02-30', '2026-13-45', '0000-01-01', '0099-06-01', '1899-12-31', '2200-01-01', '9999-12-31'])(
+      'dueOn %s is 400 naming dueOn',
+      async (dueOn) => {
+        expectInvalid(await api.command('MakeCommitment', commitment(dueOn)), 'dueOn');
+      },
+    );
 
     it('the first and last supported days are accepted', async () => {
       expect((await api.command('MakeCommitment', commitment('1900-01-01'))).status).toBe(200);
@@ -42,29 +45,60 @@ describe('hostile input over HTTP', () => {
     });
 
     it('newDueOn out of range is 400 naming newDueOn', async () => {
-      expectInvalid(await api.command('RenegotiateCommitment', { ...commandExamples.RenegotiateCommitment, newDueOn: '9999-12-31' }), 'newDueOn');
+      expectInvalid(
+        await api.command('RenegotiateCommitment', {
+          ...commandExamples.RenegotiateCommitment,
+          newDueOn: '9999-12-31',
+        }),
+        'newDueOn',
+      );
     });
 
-    it.each(['0000-06-01T10:00:00Z', '1899-12-31T23:59:59Z', '2026-02-30T10:00:00Z', '2026-13-45T10:00:00+01:00'])('occurredAt %s is 400 naming occurredAt', async (occurredAt) => {
-      expectInvalid(await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Kulturamt', isContactPoint: false, occurredAt }), 'occurredAt');
-    });
+    it.each(['0000-06-01T10:00:00Z', '1899-12-31T23:59:59Z', '2026-02-30T10:00:00Z', '2026-13-45T10:00:00+01:00'])(
+      'occurredAt %s is 400 naming occurredAt',
+      async (occurredAt) => {
+        expectInvalid(
+          await api.command('RegisterUnit', {
+            unitId: randomUUID(),
+            name: 'Kulturamt',
+            isContactPoint: false,
+            occurredAt,
+          }),
+          'occurredAt',
+        );
+      },
+    );
 
     it('a budget period outside the range is 400 naming period', async () => {
-      expectInvalid(await api.command('SetStaffTimeBudget', { ...commandExamples.SetStaffTimeBudget, period: '0050-01' }), 'period');
+      expectInvalid(
+        await api.command('SetStaffTimeBudget', { ...commandExamples.SetStaffTimeBudget, period: '0050-01' }),
+        'period',
+      );
     });
   });
 
   describe('dates and numbers in query parameters', () => {
-    it.each(['2026-02-30', '2026-13-45', '0099-06-01', '9999-12-31', '0000-01-01T00:00:00Z', '2026-02-30T10:00:00Z'])('asOf=%s is 400 naming asOf', async (asOf) => {
-      expectInvalid(await analyst(`/v1/metrics/summary?asOf=${asOf}`), 'asOf');
-      expectInvalid(await analyst(`/v1/cases/${exampleIds.case}/metrics?asOf=${asOf}`), 'asOf');
-    });
+    it.each(['2026-02-30', '2026-13-45', '0099-06-01', '9999-12-31', '0000-01-01T00:00:00Z', '2026-02-30T10:00:00Z'])(
+      'asOf=%s is 400 naming asOf',
+      async (asOf) => {
+        expectInvalid(await analyst(`/v1/metrics/summary?asOf=${asOf}`), 'asOf');
+        expectInvalid(await analyst(`/v1/cases/${exampleIds.case}/metrics?asOf=${asOf}`), 'asOf');
+      },
+    );
 
-    it.each([['from', '2026-02-30'], ['to', '9999-12-31'], ['from', '0099-06-01']])('summary %s=%s is 400', async (field, value) => {
+    it.each([
+      ['from', '2026-02-30'],
+      ['to', '9999-12-31'],
+      ['from', '0099-06-01'],
+    ])('summary %s=%s is 400', async (field, value) => {
       expectInvalid(await analyst(`/v1/metrics/summary?${field}=${value}`), field);
     });
 
-    it.each([['0050-01', '2026-01', 'from'], ['2026-01', '9999-12', 'to'], ['2026-13', '2026-12', 'from']])('timeseries from=%s to=%s is 400', async (from, to, field) => {
+    it.each([
+      ['0050-01', '2026-01', 'from'],
+      ['2026-01', '9999-12', 'to'],
+      ['2026-13', '2026-12', 'from'],
+    ])('timeseries from=%s to=%s is 400', async (from, to, field) => {
       expectInvalid(await analyst(`/v1/metrics/timeseries?from=${from}&to=${to}`), field);
     });
 
@@ -83,10 +117,16 @@ describe('hostile input over HTTP', () => {
       expectInvalid(await auditor(path), field);
     });
 
-    it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('the query parameter %s is 400 like any unknown one', async (key) => {
-      const response = await analyst(`/v1/metrics/summary?${key}=x`);
-      expect({ status: response.status, code: response.body?.code }).toEqual({ status: 400, code: 'REQUEST.INVALID' });
-    });
+    it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+      'the query parameter %s is 400 like any unknown one',
+      async (key) => {
+        const response = await analyst(`/v1/metrics/summary?${key}=x`);
+        expect({ status: response.status, code: response.body?.code }).toEqual({
+          status: 400,
+          code: 'REQUEST.INVALID',
+        });
+      },
+    );
 
     it('a NUL byte or another control character in a query string is 400 naming the parameter', async () => {
       expectInvalid(await analyst('/v1/cases?category=a%00b'), 'category');
@@ -99,30 +139,52 @@ describe('hostile input over HTTP', () => {
   describe('bodies', () => {
     it('JSON nested deeper than the limit is 400 before anything walks it', async () => {
       const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
-      expectInvalid(await api.command('RegisterUnit', `{"unitId":"${randomUUID()}","name":"x","isContactPoint":false,"deep":${deep}}`));
+      expectInvalid(
+        await api.command(
+          'RegisterUnit',
+          `{"unitId":"${randomUUID()}","name":"x","isContactPoint":false,"deep":${deep}}`,
+        ),
+      );
       const deepArray = `${'['.repeat(5000)}${']'.repeat(5000)}`;
       expectInvalid(await api.command('RegisterUnit', deepArray));
     });
 
     it('a lone surrogate anywhere is 400 naming the field', async () => {
-      const body = { ...commandExamples.RegisterInitiative, initiativeId: randomUUID(), contact: { name: 'A. Demir', email: '\ud800' } };
+      const body = {
+        ...commandExamples.RegisterInitiative,
+        initiativeId: randomUUID(),
+        contact: { name: 'A. Demir', email: '\ud800' },
+      };
       expectInvalid(await api.command('RegisterInitiative', body), 'contact.email');
-      expectInvalid(await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Amt \udc00', isContactPoint: false }), 'name');
+      expectInvalid(
+        await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Amt \udc00', isContactPoint: false }),
+        'name',
+      );
     });
 
     it('a NUL or control character in any body string is 400 naming the field', async () => {
-      expectInvalid(await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Amt\u0000', isContactPoint: false }), 'name');
-      const body = { ...commandExamples.RegisterInitiative, initiativeId: randomUUID(), contact: { name: 'A.\u0000Demir' } };
+      expectInvalid(
+        await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Amt\u0000', isContactPoint: false }),
+        'name',
+      );
+      const body = {
+        ...commandExamples.RegisterInitiative,
+        initiativeId: randomUUID(),
+        contact: { name: 'A.\u0000Demir' },
+      };
       expectInvalid(await api.command('RegisterInitiative', body), 'contact.name');
     });
 
-    it.each(['prototype', 'hasOwnProperty', 'toString', 'valueOf', '__proto__', 'constructor', 'isPrototypeOf'])('the unknown key %s is 400 like any other', async (key) => {
-      const body = `{"unitId":"${randomUUID()}","name":"Kulturamt","isContactPoint":false,"${key}":{"x":1}}`;
-      expectInvalid(await api.command('RegisterUnit', body), key);
-      const nested = { ...commandExamples.RegisterInitiative, initiativeId: randomUUID() };
-      const text = JSON.stringify(nested).replace('"contact":{', `"contact":{"${key}":"1",`);
-      expectInvalid(await api.command('RegisterInitiative', text), `contact.${key}`);
-    });
+    it.each(['prototype', 'hasOwnProperty', 'toString', 'valueOf', '__proto__', 'constructor', 'isPrototypeOf'])(
+      'the unknown key %s is 400 like any other',
+      async (key) => {
+        const body = `{"unitId":"${randomUUID()}","name":"Kulturamt","isContactPoint":false,"${key}":{"x":1}}`;
+        expectInvalid(await api.command('RegisterUnit', body), key);
+        const nested = { ...commandExamples.RegisterInitiative, initiativeId: randomUUID() };
+        const text = JSON.stringify(nested).replace('"contact":{', `"contact":{"${key}":"1",`);
+        expectInvalid(await api.command('RegisterInitiative', text), `contact.${key}`);
+      },
+    );
   });
 
   describe('requests refused before any controller', () => {
@@ -138,7 +200,11 @@ describe('hostile input over HTTP', () => {
 
     it('an over-long path segment is 414 and oversized headers are 431, both problem+json', async () => {
       expectProblem(await analyst(`/v1/cases/${'a'.repeat(500)}`), 414, 'REQUEST.TOO_LARGE');
-      expectProblem(await api.request('GET', '/v1/cases', { headers: { 'x-padding': 'p'.repeat(20_000) } }), 431, 'REQUEST.TOO_LARGE');
+      expectProblem(
+        await api.request('GET', '/v1/cases', { headers: { 'x-padding': 'p'.repeat(20_000) } }),
+        431,
+        'REQUEST.TOO_LARGE',
+      );
     });
   });
 
@@ -146,14 +212,51 @@ describe('hostile input over HTTP', () => {
     const poisoned = randomUUID();
     beforeAll(async () => {
       const meta = { actor: { subject: 'legacy', role: 'clerk' }, correlationId: 'legacy', causationId: 'legacy' };
-      const event = (type: string, data: Record<string, unknown>, occurredAt = new Date('2026-01-05T10:00:00Z')) =>
-        ({ eventId: randomUUID(), type, schemaVersion: 1, data, occurredAt, metadata: meta });
-      await api.store.append(tenant, `case-${poisoned}`, [
-        event('RequestSubmitted', { caseId: poisoned, initiativeId: exampleIds.initiative, title: 'Alt', description: 'Alt', category: 'legacy', channel: 'contact_point', requestedSupport: [] }),
-        event('CommitmentMade', { caseId: poisoned, commitmentId: randomUUID(), promisor: 'administration', description: 'far', dueOn: '9999-12-31' }),
-        event('CommitmentMade', { caseId: poisoned, commitmentId: randomUUID(), promisor: 'administration', description: 'early', dueOn: '0050-06-01' }),
-        event('CommitmentMade', { caseId: poisoned, commitmentId: randomUUID(), promisor: 'initiative', description: 'garbage', dueOn: 'soon' }),
-      ], 'no_stream');
+      const event = (type: string, data: Record<string, unknown>, occurredAt = new Date('2026-01-05T10:00:00Z')) => ({
+        eventId: randomUUID(),
+        type,
+        schemaVersion: 1,
+        data,
+        occurredAt,
+        metadata: meta,
+      });
+      await api.store.append(
+        tenant,
+        `case-${poisoned}`,
+        [
+          event('RequestSubmitted', {
+            caseId: poisoned,
+            initiativeId: exampleIds.initiative,
+            title: 'Alt',
+            description: 'Alt',
+            category: 'legacy',
+            channel: 'contact_point',
+            requestedSupport: [],
+          }),
+          event('CommitmentMade', {
+            caseId: poisoned,
+            commitmentId: randomUUID(),
+            promisor: 'administration',
+            description: 'far',
+            dueOn: '9999-12-31',
+          }),
+          event('CommitmentMade', {
+            caseId: poisoned,
+            commitmentId: randomUUID(),
+            promisor: 'administration',
+            description: 'early',
+            dueOn: '0050-06-01',
+          }),
+          event('CommitmentMade', {
+            caseId: poisoned,
+            commitmentId: randomUUID(),
+            promisor: 'initiative',
+            description: 'garbage',
+            dueOn: 'soon',
+          }),
+        ],
+        'no_stream',
+      );
       await api.project();
     });
 
@@ -161,7 +264,9 @@ describe('hostile input over HTTP', () => {
       const response = await analyst(`/v1/cases/${poisoned}/metrics?asOf=2026-06-30`);
       expect(response.status).toBe(200);
       expect(response.body.data.commitments.administration).toMatchObject({ open: 1, overdue: 1 });
-      expect(response.body.data.uninterpretable).toEqual([expect.objectContaining({ caseId: poisoned, list: 'commitments' })]);
+      expect(response.body.data.uninterpretable).toEqual([
+        expect.objectContaining({ caseId: poisoned, list: 'commitments' }),
+      ]);
     });
 
     it('the summary, the time series and the initiative answer for the whole tenant, naming the case', async () => {

@@ -8,7 +8,7 @@ import type { RecordedEvent } from '@koproduktiv/event-store';
 import { deadLetterTopic, relayTopics } from '@koproduktiv/messaging';
 import { aDomainEvent, freshIds, sampleEventData } from '../../libs/messaging/src/testing/sample-events';
 import { describeKafka, itWithBrokerFaults } from '../support/kafka';
-import {firstArrivalsPerKey, relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
+import { firstArrivalsPerKey, relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 
 describeKafka('Kafka relay: dead letters', () => {
   const suite = relayHarnessForSuite();
@@ -19,7 +19,10 @@ describeKafka('Kafka relay: dead letters', () => {
     const other = `case-${freshIds().case}`;
     const appended: RecordedEvent[] = [];
     const append = async (streamId: string, type: Parameters<typeof aDomainEvent>[0], data?: Record<string, unknown>) =>
-      appended.push(...(await suite.harness.append('musterstadt', streamId, [aDomainEvent(type, ids, data ? { data } : {})])).events);
+      appended.push(
+        ...(await suite.harness.append('musterstadt', streamId, [aDomainEvent(type, ids, data ? { data } : {})]))
+          .events,
+      );
 
     const running = suite.harness.startRelay({ KAFKA_MAX_MESSAGE_BYTES: '4096' });
     await append(caseId, 'RequestSubmitted');
@@ -36,7 +39,10 @@ describeKafka('Kafka relay: dead letters', () => {
     await running.stop();
 
     const expectedRegular = appended.filter((e) => e !== oversized);
-    const records = await suite.harness.consume(relayTopics(suite.harness.topicPrefix), (r) => r.length >= appended.length);
+    const records = await suite.harness.consume(
+      relayTopics(suite.harness.topicPrefix),
+      (r) => r.length >= appended.length,
+    );
     const letters = records.filter((r) => r.topic === deadLetterTopic(suite.harness.topicPrefix));
     const regular = records.filter((r) => r.topic !== deadLetterTopic(suite.harness.topicPrefix));
 
@@ -51,7 +57,11 @@ describeKafka('Kafka relay: dead letters', () => {
     });
     expect(letters[0].headers.kp_deadletter_error).toContain('KAFKA_MAX_MESSAGE_BYTES=4096');
     expect(letters[0].value.toString()).not.toContain('Werkstatt');
-    expect(JSON.parse(letters[0].value.toString())).toMatchObject({ reason: 'MESSAGE_TOO_LARGE', eventId: oversized.eventId, position: oversized.position });
+    expect(JSON.parse(letters[0].value.toString())).toMatchObject({
+      reason: 'MESSAGE_TOO_LARGE',
+      eventId: oversized.eventId,
+      position: oversized.position,
+    });
 
     // Everything else arrived once, in order; the oversized event's stream just has a gap at version 2.
     expect(regular.map((r) => r.headers.ce_id).sort()).toEqual(expectedRegular.map((e) => e.eventId).sort());
@@ -65,22 +75,35 @@ describeKafka('Kafka relay: dead letters', () => {
     expect(errors[0]).toMatchObject({ eventId: oversized.eventId, reason: 'MESSAGE_TOO_LARGE', streamId: caseId });
   });
 
-  itWithBrokerFaults('resends a batch the broker refuses as MESSAGE_TOO_LARGE message by message, dead-lettering only what is refused again', async (faults) => {
-    const caseId = `case-${freshIds().case}`;
-    const before = await suite.harness.checkpointPosition();
-    const events = (await suite.harness.append('musterstadt', caseId, Array.from({ length: 6 }, () => aDomainEvent('InteractionRecorded', freshIds())))).events;
-    await faults.failRequests(0, 1, 10); // the next Produce request fails with MESSAGE_TOO_LARGE (code 10)
-    const running = suite.harness.startRelay();
-    await waitFor(async () => (await suite.harness.checkpointPosition()) >= events[events.length - 1].position);
-    await running.stop();
-    expect(before).toBeLessThan(events[0].position);
+  itWithBrokerFaults(
+    'resends a batch the broker refuses as MESSAGE_TOO_LARGE message by message, dead-lettering only what is refused again',
+    async (faults) => {
+      const caseId = `case-${freshIds().case}`;
+      const before = await suite.harness.checkpointPosition();
+      const events = (
+        await suite.harness.append(
+          'musterstadt',
+          caseId,
+          Array.from({ length: 6 }, () => aDomainEvent('InteractionRecorded', freshIds())),
+        )
+      ).events;
+      await faults.failRequests(0, 1, 10); // the next Produce request fails with MESSAGE_TOO_LARGE (code 10)
+      const running = suite.harness.startRelay();
+      await waitFor(async () => (await suite.harness.checkpointPosition()) >= events[events.length - 1].position);
+      await running.stop();
+      expect(before).toBeLessThan(events[0].position);
 
-    const ours = new Set(events.map((e) => e.eventId));
-    const records = (await suite.harness.consume(relayTopics(suite.harness.topicPrefix), (r) => r.filter((x) => ours.has(x.headers.ce_id)).length >= 6)).filter((r) =>
-      ours.has(r.headers.ce_id),
-    );
-    expect(records.filter((r) => r.topic.endsWith('deadletter.v1'))).toEqual([]);
-    expect(firstArrivalsPerKey(records).get(caseId)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(running.relay.metrics.snapshot()).toMatchObject({ failures: 0, deadLettered: {} });
-  }, () => suite.kafka.faults);
+      const ours = new Set(events.map((e) => e.eventId));
+      const records = (
+        await suite.harness.consume(
+          relayTopics(suite.harness.topicPrefix),
+          (r) => r.filter((x) => ours.has(x.headers.ce_id)).length >= 6,
+        )
+      ).filter((r) => ours.has(r.headers.ce_id));
+      expect(records.filter((r) => r.topic.endsWith('deadletter.v1'))).toEqual([]);
+      expect(firstArrivalsPerKey(records).get(caseId)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(running.relay.metrics.snapshot()).toMatchObject({ failures: 0, deadLettered: {} });
+    },
+    () => suite.kafka.faults,
+  );
 });

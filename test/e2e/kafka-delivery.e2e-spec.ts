@@ -5,7 +5,12 @@
  */
 import type { RecordedEvent } from '@koproduktiv/event-store';
 import { publishedData, relayTopics } from '@koproduktiv/messaging';
-import { aDomainEvent, freshIds, PERSONAL_CONTACT, SCRIPTED_HISTORY } from '../../libs/messaging/src/testing/sample-events';
+import {
+  aDomainEvent,
+  freshIds,
+  PERSONAL_CONTACT,
+  SCRIPTED_HISTORY,
+} from '../../libs/messaging/src/testing/sample-events';
 import { describeKafka } from '../support/kafka';
 import { firstArrivalsPerKey, relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 
@@ -18,7 +23,12 @@ describeKafka('Kafka relay: delivery', () => {
       (Object.keys(SCRIPTED_HISTORY) as (keyof typeof SCRIPTED_HISTORY)[]).flatMap((category) =>
         Array.from({ length: category === 'case' ? 2 : 1 }, () => {
           const ids = freshIds();
-          return { tenant, category, streamId: `${category}-${ids[category]}`, events: SCRIPTED_HISTORY[category].map((type) => aDomainEvent(type, ids)) };
+          return {
+            tenant,
+            category,
+            streamId: `${category}-${ids[category]}`,
+            events: SCRIPTED_HISTORY[category].map((type) => aDomainEvent(type, ids)),
+          };
         }),
       ),
     );
@@ -30,11 +40,17 @@ describeKafka('Kafka relay: delivery', () => {
         if (next.length) appended.push(...(await suite.harness.append(stream.tenant, stream.streamId, next)).events);
       }
     }
-    await waitFor(async () => (await suite.harness.checkpointPosition()) >= appended[appended.length - 1].position, 30_000);
+    await waitFor(
+      async () => (await suite.harness.checkpointPosition()) >= appended[appended.length - 1].position,
+      30_000,
+    );
     await running.stop();
 
     // The relay has stopped: consume reads on to the end of every topic's log, so a late duplicate would be among the records.
-    const records = await suite.harness.consume(relayTopics(suite.harness.topicPrefix), (r) => r.length >= appended.length);
+    const records = await suite.harness.consume(
+      relayTopics(suite.harness.topicPrefix),
+      (r) => r.length >= appended.length,
+    );
     expect(records).toHaveLength(appended.length);
     const byId = new Map(records.map((record) => [record.headers.ce_id, record]));
     expect(byId.size).toBe(appended.length);

@@ -21,7 +21,13 @@ describeKafka('Kafka relay: outages and crashes', () => {
     for (let round = 0; round < rounds; round += 1) {
       for (const caseId of caseIds) {
         const type = SCRIPTED_HISTORY.case[round % SCRIPTED_HISTORY.case.length];
-        appended.push(...(await suite.harness.append('musterstadt', caseId, [aDomainEvent(type, { ...freshIds(), case: caseId.slice(5) })])).events);
+        appended.push(
+          ...(
+            await suite.harness.append('musterstadt', caseId, [
+              aDomainEvent(type, { ...freshIds(), case: caseId.slice(5) }),
+            ])
+          ).events,
+        );
       }
     }
     return appended;
@@ -36,33 +42,37 @@ describeKafka('Kafka relay: outages and crashes', () => {
     }
   }
 
-  itWithBrokerFaults('pauses while the broker is unreachable and, after it returns, delivers everything in order per key', async (faults) => {
-    const caseIds = Array.from({ length: 6 }, () => `case-${freshIds().case}`);
-    const running = suite.harness.startRelay({}, undefined, 20);
-    const before = await appendCases(caseIds, 10);
-    await waitFor(async () => (await suite.harness.checkpointPosition()) >= before[before.length - 1].position);
+  itWithBrokerFaults(
+    'pauses while the broker is unreachable and, after it returns, delivers everything in order per key',
+    async (faults) => {
+      const caseIds = Array.from({ length: 6 }, () => `case-${freshIds().case}`);
+      const running = suite.harness.startRelay({}, undefined, 20);
+      const before = await appendCases(caseIds, 10);
+      await waitFor(async () => (await suite.harness.checkpointPosition()) >= before[before.length - 1].position);
 
-    await faults.brokerDown();
-    const during = await appendCases(caseIds, 10);
-    await waitFor(() => running.relay.metrics.snapshot().consecutiveFailures >= 3, 20_000);
-    // Nothing the broker did not acknowledge is checkpointed; the relay reports itself behind.
-    expect(await suite.harness.checkpointPosition()).toBeLessThan(during[0].position);
-    expect(running.relay.metrics.pendingSeconds()).toBeGreaterThan(0);
-    expect(running.runner.status().lastError).toBeDefined();
-    expect(running.logs.some((l) => l.msg.includes('publish failed'))).toBe(true);
+      await faults.brokerDown();
+      const during = await appendCases(caseIds, 10);
+      await waitFor(() => running.relay.metrics.snapshot().consecutiveFailures >= 3, 20_000);
+      // Nothing the broker did not acknowledge is checkpointed; the relay reports itself behind.
+      expect(await suite.harness.checkpointPosition()).toBeLessThan(during[0].position);
+      expect(running.relay.metrics.pendingSeconds()).toBeGreaterThan(0);
+      expect(running.runner.status().lastError).toBeDefined();
+      expect(running.logs.some((l) => l.msg.includes('publish failed'))).toBe(true);
 
-    await faults.brokerUp();
-    const after = await appendCases(caseIds, 5);
-    const all = [...before, ...during, ...after];
-    await waitFor(async () => (await suite.harness.checkpointPosition()) >= all[all.length - 1].position, 30_000);
-    expect(running.relay.metrics.snapshot()).toMatchObject({ consecutiveFailures: 0, deadLettered: {} });
-    expect(running.relay.metrics.snapshot().failures).toBeGreaterThanOrEqual(3);
-    await running.stop();
+      await faults.brokerUp();
+      const after = await appendCases(caseIds, 5);
+      const all = [...before, ...during, ...after];
+      await waitFor(async () => (await suite.harness.checkpointPosition()) >= all[all.length - 1].position, 30_000);
+      expect(running.relay.metrics.snapshot()).toMatchObject({ consecutiveFailures: 0, deadLettered: {} });
+      expect(running.relay.metrics.snapshot().failures).toBeGreaterThanOrEqual(3);
+      await running.stop();
 
-    const records = await suite.harness.consume(caseTopic(), (r) => distinctIds(r).size >= all.length);
-    expect([...distinctIds(records)].sort()).toEqual(all.map((e) => e.eventId).sort());
-    expectStreamOrder(records, all);
-  }, () => suite.kafka.faults);
+      const records = await suite.harness.consume(caseTopic(), (r) => distinctIds(r).size >= all.length);
+      expect([...distinctIds(records)].sort()).toEqual(all.map((e) => e.eventId).sort());
+      expectStreamOrder(records, all);
+    },
+    () => suite.kafka.faults,
+  );
 
   it('survives a relay killed after publishing and before its checkpoint: duplicates arrive, the de-duplicating consumer has one effect per event', async () => {
     const caseIds = Array.from({ length: 4 }, () => `case-${freshIds().case}`);
@@ -94,19 +104,30 @@ describeKafka('Kafka relay: outages and crashes', () => {
     await second.stop();
 
     const ours = new Set(events.map((e) => e.eventId));
-    const records = (await suite.harness.consume(caseTopic(), (r) => [...ours].every((id) => distinctIds(r).has(id)))).filter((r) => ours.has(r.headers.ce_id));
+    const records = (
+      await suite.harness.consume(caseTopic(), (r) => [...ours].every((id) => distinctIds(r).has(id)))
+    ).filter((r) => ours.has(r.headers.ce_id));
     expect(records.length).toBeGreaterThan(ours.size); // the batch of the crash arrived twice
     expectStreamOrder(records, events);
 
     // A downstream consumer: one effect per ce_id, however often the record arrives — also when the whole topic is read twice.
     await suite.harness.db.pool.query('CREATE TABLE warehouse_facts (event_id text, case_id text, version int)');
-    const handle = createDedupingHandler(new PostgresDedupStore(suite.harness.db.pool, 'warehouse'), async (event, tx) => {
-      await tx.query('INSERT INTO warehouse_facts VALUES ($1, $2, $3)', [event.id, event.subject, event.streamVersion]);
-    });
+    const handle = createDedupingHandler(
+      new PostgresDedupStore(suite.harness.db.pool, 'warehouse'),
+      async (event, tx) => {
+        await tx.query('INSERT INTO warehouse_facts VALUES ($1, $2, $3)', [
+          event.id,
+          event.subject,
+          event.streamVersion,
+        ]);
+      },
+    );
     const results = [];
     for (const record of [...records, ...records]) results.push(await handle(record));
     expect(results.filter(Boolean)).toHaveLength(ours.size);
-    const { rows } = await suite.harness.db.pool.query<{ n: number; distinct_n: number }>('SELECT count(*)::int n, count(DISTINCT event_id)::int distinct_n FROM warehouse_facts');
+    const { rows } = await suite.harness.db.pool.query<{ n: number; distinct_n: number }>(
+      'SELECT count(*)::int n, count(DISTINCT event_id)::int distinct_n FROM warehouse_facts',
+    );
     expect(rows[0]).toEqual({ n: ours.size, distinct_n: ours.size });
   });
 });

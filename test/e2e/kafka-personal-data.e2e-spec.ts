@@ -16,7 +16,13 @@ import { openTestPersonalData } from '../support/personal-data';
 
 const TENANT = 'musterstadt';
 const leaves = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(leaves) : value && typeof value === 'object' ? Object.values(value).flatMap(leaves) : [];
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.flatMap(leaves)
+      : value && typeof value === 'object'
+        ? Object.values(value).flatMap(leaves)
+        : [];
 
 describeKafka('Kafka relay: personal data', () => {
   const suite = relayHarnessForSuite();
@@ -25,18 +31,29 @@ describeKafka('Kafka relay: personal data', () => {
     const { codec } = await openTestPersonalData(suite.harness.db.pool);
     const executor = new CommandExecutor(suite.harness.store, new InMemoryIdempotencyStore(), codec);
     const send = (type: DomainCommandType, data: object) =>
-      executor.execute({ tenant: TENANT, actor: { subject: 'clerk', role: 'clerk' }, command: { type, data } as DomainCommand, correlationId: randomUUID(), commandId: randomUUID() });
+      executor.execute({
+        tenant: TENANT,
+        actor: { subject: 'clerk', role: 'clerk' },
+        command: { type, data } as DomainCommand,
+        correlationId: randomUUID(),
+        commandId: randomUUID(),
+      });
     const running = suite.harness.startRelay();
     for (const step of commandExampleSequence) await send(step.type, step.body);
     const opened = await codec.decode(TENANT, (await suite.harness.store.readAll({ maxCount: 10_000 })).events);
-    const personal = opened.flatMap((event) => (personalDataOf(event.type)?.fields ?? []).flatMap((field) => leaves(event.data[field]))).filter((text) => text.length >= 6);
+    const personal = opened
+      .flatMap((event) => (personalDataOf(event.type)?.fields ?? []).flatMap((field) => leaves(event.data[field])))
+      .filter((text) => text.length >= 6);
     await send('EraseInitiativeContact', commandExamples.EraseInitiativeContact);
     await send('ShredCaseNarratives', commandExamples.ShredCaseNarratives);
     const stored = (await suite.harness.store.readAll({ maxCount: 10_000 })).events;
     await waitFor(async () => (await suite.harness.checkpointPosition()) >= stored[stored.length - 1].position, 30_000);
     await running.stop();
 
-    const records = await suite.harness.consume(relayTopics(suite.harness.topicPrefix), (r) => r.length >= stored.length);
+    const records = await suite.harness.consume(
+      relayTopics(suite.harness.topicPrefix),
+      (r) => r.length >= stored.length,
+    );
     expect(records).toHaveLength(stored.length);
     expect(personal.length).toBeGreaterThan(15);
     const published = records.map((record) => JSON.stringify(record)).join('\n');
@@ -44,9 +61,19 @@ describeKafka('Kafka relay: personal data', () => {
     expect(published).not.toContain('$sealed');
 
     const erasures = records.filter((record) => /ContactErased|NarrativesShredded/.test(record.headers.ce_type));
-    expect(erasures.map((record) => [record.topic, record.headers.ce_type, JSON.parse(record.value.toString('utf8'))])).toEqual([
-      [`${suite.harness.topicPrefix}.initiative.v1`, 'koproduktiv.initiative.InitiativeContactErased', { initiativeId: exampleIds.initiative, reason: commandExamples.EraseInitiativeContact.reason }],
-      [`${suite.harness.topicPrefix}.case.v1`, 'koproduktiv.case.CaseNarrativesShredded', { caseId: exampleIds.case, reason: commandExamples.ShredCaseNarratives.reason }],
+    expect(
+      erasures.map((record) => [record.topic, record.headers.ce_type, JSON.parse(record.value.toString('utf8'))]),
+    ).toEqual([
+      [
+        `${suite.harness.topicPrefix}.initiative.v1`,
+        'koproduktiv.initiative.InitiativeContactErased',
+        { initiativeId: exampleIds.initiative, reason: commandExamples.EraseInitiativeContact.reason },
+      ],
+      [
+        `${suite.harness.topicPrefix}.case.v1`,
+        'koproduktiv.case.CaseNarrativesShredded',
+        { caseId: exampleIds.case, reason: commandExamples.ShredCaseNarratives.reason },
+      ],
     ]);
   });
 });

@@ -22,33 +22,103 @@ describe('analysts read metrics over HTTP', () => {
     const response = await api.command(type, { ...body, occurredAt });
     expect({ type, status: response.status, body: response.body }).toMatchObject({ status: 200 });
   };
-  const analyst = (path: string, tenant = 'musterstadt', headers: Record<string, string> = {}) => api.get(path, tenant, ['analyst'], headers);
+  const analyst = (path: string, tenant = 'musterstadt', headers: Record<string, string> = {}) =>
+    api.get(path, tenant, ['analyst'], headers);
 
   beforeAll(async () => {
     api = await startApi();
-    await send('RegisterUnit', { unitId: contactPoint, name: 'Anlaufstelle', isContactPoint: true }, '2025-12-01T08:00:00Z');
-    await send('RegisterUnit', { unitId: buildingOffice, name: 'Bauamt', isContactPoint: false }, '2025-12-01T08:00:00Z');
+    await send(
+      'RegisterUnit',
+      { unitId: contactPoint, name: 'Anlaufstelle', isContactPoint: true },
+      '2025-12-01T08:00:00Z',
+    );
+    await send(
+      'RegisterUnit',
+      { unitId: buildingOffice, name: 'Bauamt', isContactPoint: false },
+      '2025-12-01T08:00:00Z',
+    );
     await send('SetStaffTimeBudget', { unitId: buildingOffice, period: '2026-Q1', hours: 30 }, '2025-12-15T08:00:00Z');
-    await send('RegisterInitiative', { ...commandExamples.RegisterInitiative, initiativeId: initiative }, '2026-01-02T08:00:00Z');
+    await send(
+      'RegisterInitiative',
+      { ...commandExamples.RegisterInitiative, initiativeId: initiative },
+      '2026-01-02T08:00:00Z',
+    );
     await send('ReportActiveMembers', { initiativeId: initiative, activeMembers: 20 }, '2026-01-02T09:00:00Z');
     await send('ReportActiveMembers', { initiativeId: initiative, activeMembers: 15 }, '2026-02-01T09:00:00Z');
-    await send('OpenFund', { fundId: fund, name: 'Mit-mach-Fonds', year: 2026, budgetCents: 1_000_000 }, '2026-01-01T08:00:00Z');
+    await send(
+      'OpenFund',
+      { fundId: fund, name: 'Mit-mach-Fonds', year: 2026, budgetCents: 1_000_000 },
+      '2026-01-01T08:00:00Z',
+    );
 
     const submit = { ...commandExamples.SubmitRequest, initiativeId: initiative, category: 'stadtteil' };
     await send('SubmitRequest', { ...submit, caseId: caseA }, '2026-01-05T09:00:00Z');
-    await send('AcknowledgeRequest', { caseId: caseA, unitId: contactPoint, staffRef: 'k.schulte' }, '2026-01-09T09:00:00Z');
-    await send('AssignContactPerson', { caseId: caseA, staffRef: 's1', unitId: buildingOffice }, '2026-01-12T09:00:00Z');
-    const interaction = (interactionId: string, initiatedBy: string, participationLevel: string, staffRef: string) =>
-      ({ ...commandExamples.RecordInteraction, caseId: caseA, interactionId, initiatedBy, participationLevel, staffRef, unitId: buildingOffice });
-    await send('RecordInteraction', interaction(randomUUID(), 'administration', 'collaborate', 's1'), '2026-01-15T09:00:00Z');
+    await send(
+      'AcknowledgeRequest',
+      { caseId: caseA, unitId: contactPoint, staffRef: 'k.schulte' },
+      '2026-01-09T09:00:00Z',
+    );
+    await send(
+      'AssignContactPerson',
+      { caseId: caseA, staffRef: 's1', unitId: buildingOffice },
+      '2026-01-12T09:00:00Z',
+    );
+    const interaction = (interactionId: string, initiatedBy: string, participationLevel: string, staffRef: string) => ({
+      ...commandExamples.RecordInteraction,
+      caseId: caseA,
+      interactionId,
+      initiatedBy,
+      participationLevel,
+      staffRef,
+      unitId: buildingOffice,
+    });
+    await send(
+      'RecordInteraction',
+      interaction(randomUUID(), 'administration', 'collaborate', 's1'),
+      '2026-01-15T09:00:00Z',
+    );
     const commitment = { caseId: caseA, description: 'Prüfung der Nutzungsänderung' };
-    await send('MakeCommitment', { ...commitment, commitmentId: 'a0000000-0000-4000-8000-000000000001', promisor: 'administration', dueOn: '2026-01-31' }, '2026-01-15T10:00:00Z');
-    await send('MakeCommitment', { ...commitment, commitmentId: 'a0000000-0000-4000-8000-000000000002', promisor: 'initiative', dueOn: '2026-02-10' }, '2026-01-15T10:05:00Z');
-    await send('LogStaffTime', { caseId: caseA, unitId: buildingOffice, staffRef: 's1', hours: 6, activity: 'Ortstermin' }, '2026-01-15T11:00:00Z');
+    await send(
+      'MakeCommitment',
+      {
+        ...commitment,
+        commitmentId: 'a0000000-0000-4000-8000-000000000001',
+        promisor: 'administration',
+        dueOn: '2026-01-31',
+      },
+      '2026-01-15T10:00:00Z',
+    );
+    await send(
+      'MakeCommitment',
+      {
+        ...commitment,
+        commitmentId: 'a0000000-0000-4000-8000-000000000002',
+        promisor: 'initiative',
+        dueOn: '2026-02-10',
+      },
+      '2026-01-15T10:05:00Z',
+    );
+    await send(
+      'LogStaffTime',
+      { caseId: caseA, unitId: buildingOffice, staffRef: 's1', hours: 6, activity: 'Ortstermin' },
+      '2026-01-15T11:00:00Z',
+    );
     await send('RecordInteraction', interaction(randomUUID(), 'initiative', 'consult', 's1'), '2026-01-25T09:00:00Z');
-    await send('FulfilCommitment', { caseId: caseA, commitmentId: 'a0000000-0000-4000-8000-000000000001' }, '2026-01-30T12:00:00Z');
+    await send(
+      'FulfilCommitment',
+      { caseId: caseA, commitmentId: 'a0000000-0000-4000-8000-000000000001' },
+      '2026-01-30T12:00:00Z',
+    );
     await send('RecordInteraction', interaction(randomUUID(), 'initiative', 'involve', 's2'), '2026-02-04T09:00:00Z');
-    await send('RecordTrustFeedback', { caseId: caseA, respondent: 'initiative', scores: { responsiveness: 4, reliability: 4, integrity: 4, openness: 4, fairness: 4 } }, '2026-02-05T09:00:00Z');
+    await send(
+      'RecordTrustFeedback',
+      {
+        caseId: caseA,
+        respondent: 'initiative',
+        scores: { responsiveness: 4, reliability: 4, integrity: 4, openness: 4, fairness: 4 },
+      },
+      '2026-02-05T09:00:00Z',
+    );
     // Recorded last, but it happened on 20 January: as-of metrics go by business time.
     await send('SubmitRequest', { ...submit, caseId: caseB, category: 'kultur' }, '2026-01-20T09:00:00Z');
     await api.project();
@@ -117,7 +187,13 @@ describe('analysts read metrics over HTTP', () => {
 
   it('the summary pools both cases as of T1, and only the first case as of 10 January', async () => {
     const s = (await analyst(`/v1/metrics/summary?asOf=${T1}`)).body.data;
-    expect(s).toMatchObject({ cases: 2, openCases: 2, casesPerStage: { request: 2 }, medianDaysToFirstResponse: 4, respondedWithinTargetShare: 0.5 });
+    expect(s).toMatchObject({
+      cases: 2,
+      openCases: 2,
+      casesPerStage: { request: 2 },
+      medianDaysToFirstResponse: 4,
+      respondedWithinTargetShare: 0.5,
+    });
     expect(s.commitmentReliability).toEqual({ administration: 1, initiative: null, combined: 1 });
     expect(s.meanTrustIndex).toBeCloseTo((80.5952 + 100 * (1 - 16.125 / 28)) / 2, 3);
     expect((await analyst('/v1/metrics/summary?asOf=2026-01-10')).body.data.cases).toBe(1);
@@ -127,16 +203,30 @@ describe('analysts read metrics over HTTP', () => {
   });
 
   it("an initiative's metrics include member retention as of T", async () => {
-    expect((await analyst(`/v1/initiatives/${initiative}/metrics?asOf=${T1}`)).body.data).toMatchObject({ cases: 2, memberRetention: 0.75 });
-    expect((await analyst(`/v1/initiatives/${initiative}/metrics?asOf=2026-01-10`)).body.data).toMatchObject({ cases: 1, memberRetention: 1 });
+    expect((await analyst(`/v1/initiatives/${initiative}/metrics?asOf=${T1}`)).body.data).toMatchObject({
+      cases: 2,
+      memberRetention: 0.75,
+    });
+    expect((await analyst(`/v1/initiatives/${initiative}/metrics?asOf=2026-01-10`)).body.data).toMatchObject({
+      cases: 1,
+      memberRetention: 1,
+    });
   });
 
   it('monthly time series, staff time use and the fund', async () => {
     const series = (await analyst('/v1/metrics/timeseries?from=2025-12&to=2026-02')).body.data;
-    expect(series.map((p: { month: string; cases: number }) => [p.month, p.cases])).toEqual([['2025-12', 0], ['2026-01', 2], ['2026-02', 2]]);
+    expect(series.map((p: { month: string; cases: number }) => [p.month, p.cases])).toEqual([
+      ['2025-12', 0],
+      ['2026-01', 2],
+      ['2026-02', 2],
+    ]);
     const staff = (await analyst(`/v1/units/${buildingOffice}/staff-time?period=2026-Q1&asOf=${T1}`)).body.data;
     expect(staff).toMatchObject({ loggedHours: 6, budgetHours: 30, staffTimeUse: 0.2 });
-    expect((await analyst(`/v1/funds/${fund}`)).body.data).toMatchObject({ budgetCents: 1_000_000, awardedCents: 0, awardedShare: 0 });
+    expect((await analyst(`/v1/funds/${fund}`)).body.data).toMatchObject({
+      budgetCents: 1_000_000,
+      awardedCents: 0,
+      awardedShare: 0,
+    });
   });
 
   it('lists cases by cursor, with filters, and as CSV', async () => {
@@ -150,9 +240,14 @@ describe('analysts read metrics over HTTP', () => {
     const page = await analyst('/v1/cases');
     expect(page.headers.get('content-type')).toMatch(/^application\/json/);
     expect(page.headers.get('x-read-model-position')).toBe(String(page.body.position));
-    for (const item of page.body.data.items) expect(item).toEqual((await analyst(`/v1/cases/${item.caseId}`)).body.data);
-    expect((await analyst(`/v1/cases?unitId=${buildingOffice}`)).body.data.items.map((c: { caseId: string }) => c.caseId)).toEqual([caseA]);
-    expect((await analyst('/v1/cases?category=kultur')).body.data.items.map((c: { caseId: string }) => c.caseId)).toEqual([caseB]);
+    for (const item of page.body.data.items)
+      expect(item).toEqual((await analyst(`/v1/cases/${item.caseId}`)).body.data);
+    expect(
+      (await analyst(`/v1/cases?unitId=${buildingOffice}`)).body.data.items.map((c: { caseId: string }) => c.caseId),
+    ).toEqual([caseA]);
+    expect(
+      (await analyst('/v1/cases?category=kultur')).body.data.items.map((c: { caseId: string }) => c.caseId),
+    ).toEqual([caseB]);
     const csv = await analyst('/v1/cases', 'musterstadt', { accept: 'text/csv' });
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(String(csv.body).split('\r\n')[0]).toContain('caseId');
@@ -178,7 +273,13 @@ describe('analysts read metrics over HTTP', () => {
   it('an operator rebuilds the read models over HTTP while queries keep answering; the numbers stay the same', async () => {
     const before = (await analyst(`/v1/cases/${caseA}/metrics?asOf=${T1}`)).body.data;
     for (const role of ['analyst', 'admin']) {
-      expect((await api.request('POST', '/v1/admin/projections/rebuild', { headers: { authorization: `Bearer ${await api.token('musterstadt', role)}` } })).status).toBe(403);
+      expect(
+        (
+          await api.request('POST', '/v1/admin/projections/rebuild', {
+            headers: { authorization: `Bearer ${await api.token('musterstadt', role)}` },
+          })
+        ).status,
+      ).toBe(403);
       expect((await api.get('/v1/admin/projections', 'musterstadt', [role])).status).toBe(403);
     }
     const admin = { authorization: `Bearer ${await api.token('musterstadt', 'operator')}` };
@@ -199,11 +300,13 @@ describe('analysts read metrics over HTTP', () => {
     const ok = runNode('dist/apps/cli/src/main.js', ['projections', 'check'], env);
     expect(ok.stdout).toContain('OK: the live read models equal the replay');
     expect(ok.status).toBe(0);
-    return api.db.pool.query(`UPDATE rm_cases SET doc = jsonb_set(doc, '{interactions}', '99') WHERE id = $1`, [caseA]).then(() => {
-      const broken = runNode('dist/apps/cli/src/main.js', ['projections', 'check'], env);
-      expect(broken.status).toBe(1);
-      expect(broken.stdout).toContain(`DIFFERENT: rm_cases: 1 row(s)`);
-      expect(broken.stdout).toContain(`musterstadt ${caseA} (both, different)`);
-    });
+    return api.db.pool
+      .query(`UPDATE rm_cases SET doc = jsonb_set(doc, '{interactions}', '99') WHERE id = $1`, [caseA])
+      .then(() => {
+        const broken = runNode('dist/apps/cli/src/main.js', ['projections', 'check'], env);
+        expect(broken.status).toBe(1);
+        expect(broken.stdout).toContain(`DIFFERENT: rm_cases: 1 row(s)`);
+        expect(broken.stdout).toContain(`musterstadt ${caseA} (both, different)`);
+      });
   });
 });

@@ -13,11 +13,27 @@ type QueryCalls = (baseUrl: string, token: string, ids: Record<string, string>) 
 
 /** tsc over `files` (relative to generated/) with the generated types; its output, empty when they type-check. */
 function typeCheck(files: string[]): { status: number | null; output: string } {
-  writeFileSync(join(GENERATED, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'node20', moduleResolution: 'node16', lib: ['ES2023', 'DOM'], types: [], skipLibCheck: true },
-    files,
-  }));
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(GENERATED, 'tsconfig.json')], { encoding: 'utf8' });
+  writeFileSync(
+    join(GENERATED, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'ES2022',
+        module: 'node20',
+        moduleResolution: 'node16',
+        lib: ['ES2023', 'DOM'],
+        types: [],
+        skipLibCheck: true,
+      },
+      files,
+    }),
+  );
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(GENERATED, 'tsconfig.json')],
+    { encoding: 'utf8' },
+  );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -32,7 +48,12 @@ describe('a typed client generated from /docs-json', () => {
     rmSync(GENERATED, { recursive: true, force: true });
     mkdirSync(GENERATED, { recursive: true });
     // Asynchronously: the service answering /docs-json runs in this process.
-    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), `${api.baseUrl}/docs-json`, '-o', join(GENERATED, 'koproduktiv-api.d.ts')]);
+    await promisify(execFile)(process.execPath, [
+      join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'),
+      `${api.baseUrl}/docs-json`,
+      '-o',
+      join(GENERATED, 'koproduktiv-api.d.ts'),
+    ]);
   }, 120_000);
   afterAll(() => api?.close());
 
@@ -41,14 +62,17 @@ describe('a typed client generated from /docs-json', () => {
   }, 120_000);
 
   it('is not typed loosely: a wrong use of an answer does not type-check', () => {
-    writeFileSync(join(GENERATED, 'wrong.ts'), [
-      "import type { paths } from './koproduktiv-api';",
-      "type Summary = paths['/v1/metrics/summary']['get']['responses'][200]['content']['application/json'];",
-      'export const cases: string = ({} as Summary).data.cases;',
-      "export const unknownField = ({} as Summary).data.noSuchMetric;",
-      "type Problem = paths['/v1/cases/{caseId}']['get']['responses'][404]['content']['application/problem+json'];",
-      'export const status: string = ({} as Problem).status;',
-    ].join('\n'));
+    writeFileSync(
+      join(GENERATED, 'wrong.ts'),
+      [
+        "import type { paths } from './koproduktiv-api';",
+        "type Summary = paths['/v1/metrics/summary']['get']['responses'][200]['content']['application/json'];",
+        'export const cases: string = ({} as Summary).data.cases;',
+        'export const unknownField = ({} as Summary).data.noSuchMetric;',
+        "type Problem = paths['/v1/cases/{caseId}']['get']['responses'][404]['content']['application/problem+json'];",
+        'export const status: string = ({} as Problem).status;',
+      ].join('\n'),
+    );
     const { status, output } = typeCheck(['wrong.ts']);
     expect(status).not.toBe(0);
     expect(output).toMatch(/wrong\.ts\(3,14\): error TS2322/);
@@ -60,7 +84,12 @@ describe('a typed client generated from /docs-json', () => {
     const token = await api.token('musterstadt', 'analyst');
     // Loaded by path: the project's own type check must not follow it into types generated only here.
     const { callEveryQueryRoute } = require(join(CLIENT_DIR, 'query-calls')) as { callEveryQueryRoute: QueryCalls };
-    const answers = await callEveryQueryRoute(api.baseUrl, token, { caseId: exampleIds.case, initiativeId: exampleIds.initiative, unitId: exampleIds.contactPointUnit, fundId: exampleIds.fund });
+    const answers = await callEveryQueryRoute(api.baseUrl, token, {
+      caseId: exampleIds.case,
+      initiativeId: exampleIds.initiative,
+      unitId: exampleIds.contactPointUnit,
+      fundId: exampleIds.fund,
+    });
     expect(answers).toMatchObject({
       firstStage: 'institutionalised',
       nextCursor: null,

@@ -22,8 +22,13 @@ describe('retention: personal data is shredded once the retention period after c
   const submit = (tenant: string, caseId: string, at: string) =>
     api.command('SubmitRequest', { ...commandExamples.SubmitRequest, caseId, occurredAt: at }, { tenant });
   const close = (tenant: string, caseId: string, at: string) =>
-    api.command('CloseCase', { caseId, outcome: 'completed', rationale: 'Erledigt, Frau Brandt informiert', occurredAt: at }, { tenant });
-  const caseEvents = async (tenant: string, caseId: string) => (await api.store.readStream(tenant, `case-${caseId}`)).map((e) => e.type);
+    api.command(
+      'CloseCase',
+      { caseId, outcome: 'completed', rationale: 'Erledigt, Frau Brandt informiert', occurredAt: at },
+      { tenant },
+    );
+  const caseEvents = async (tenant: string, caseId: string) =>
+    (await api.store.readStream(tenant, `case-${caseId}`)).map((e) => e.type);
   const descriptionOf = async (tenant: string, caseId: string) =>
     (await api.get(`/v1/audit/streams/case-${caseId}/events`, tenant, ['auditor'])).body.events[0].data.description;
 
@@ -47,7 +52,9 @@ describe('retention: personal data is shredded once the retention period after c
     now = new Date('2027-06-29T00:00:00Z');
     const due = await schedule().due();
     // The neighbour's case (2 years) falls due on 2027-06-30, the later one (10 years) too; the open case and today's dissolution not.
-    expect(due.map((d) => [d.tenant, d.kind, d.id, d.dueAt])).toEqual([[TENANT, 'case-narratives', closed.early, '2026-06-30T10:00:00.000Z']]);
+    expect(due.map((d) => [d.tenant, d.kind, d.id, d.dueAt])).toEqual([
+      [TENANT, 'case-narratives', closed.early, '2026-06-30T10:00:00.000Z'],
+    ]);
     expect(await descriptionOf(TENANT, closed.early)).toBe(commandExamples.SubmitRequest.description);
   });
 
@@ -57,7 +64,11 @@ describe('retention: personal data is shredded once the retention period after c
     await api.project();
     expect(await caseEvents(TENANT, closed.early)).toContain('CaseNarrativesShredded');
     expect(await descriptionOf(TENANT, closed.early)).toMatchObject({ erased: true });
-    for (const [tenant, caseId] of [[TENANT, closed.later], [TENANT, closed.open], ['nachbarort', closed.neighbour]] as const) {
+    for (const [tenant, caseId] of [
+      [TENANT, closed.later],
+      [TENANT, closed.open],
+      ['nachbarort', closed.neighbour],
+    ] as const) {
       expect(await caseEvents(tenant, caseId)).not.toContain('CaseNarrativesShredded');
     }
 
@@ -68,18 +79,27 @@ describe('retention: personal data is shredded once the retention period after c
     expect(await caseEvents('nachbarort', closed.neighbour)).toContain('CaseNarrativesShredded');
     expect(await caseEvents(TENANT, closed.open)).not.toContain('CaseNarrativesShredded');
     expect(await caseEvents(TENANT, exampleIds.case)).not.toContain('CaseNarrativesShredded');
-    const [shredded] = (await api.store.readStream(TENANT, `case-${closed.later}`)).filter((e) => e.type === 'CaseNarrativesShredded');
-    expect(shredded).toMatchObject({ data: { reason: 'retention' }, metadata: { actor: { subject: 'retention-schedule', role: 'admin' } } });
+    const [shredded] = (await api.store.readStream(TENANT, `case-${closed.later}`)).filter(
+      (e) => e.type === 'CaseNarrativesShredded',
+    );
+    expect(shredded).toMatchObject({
+      data: { reason: 'retention' },
+      metadata: { actor: { subject: 'retention-schedule', role: 'admin' } },
+    });
   });
 
-  it('erases a dissolved initiative\'s contact ten years after its dissolution, not before', async () => {
+  it("erases a dissolved initiative's contact ten years after its dissolution, not before", async () => {
     const dissolvedAt = new Date();
     now = new Date(dissolvedAt.getTime() + 9 * 365 * 86_400_000);
     await schedule().runOnce();
-    expect((await api.store.readStream(TENANT, `initiative-${exampleIds.initiative}`)).map((e) => e.type)).not.toContain('InitiativeContactErased');
+    expect(
+      (await api.store.readStream(TENANT, `initiative-${exampleIds.initiative}`)).map((e) => e.type),
+    ).not.toContain('InitiativeContactErased');
     now = new Date(dissolvedAt.getTime() + 11 * 365 * 86_400_000);
     await schedule().runOnce();
-    expect((await api.store.readStream(TENANT, `initiative-${exampleIds.initiative}`)).map((e) => e.type)).toContain('InitiativeContactErased');
+    expect((await api.store.readStream(TENANT, `initiative-${exampleIds.initiative}`)).map((e) => e.type)).toContain(
+      'InitiativeContactErased',
+    );
   });
 
   it('is idempotent: another run appends nothing and finds nothing due', async () => {
@@ -91,7 +111,9 @@ describe('retention: personal data is shredded once the retention period after c
 
   it('refuses malformed settings with a message naming them', () => {
     expect(() => retentionYearsFromEnv('{bad')).toThrow(/RETENTION_SETTINGS is not valid JSON/);
-    expect(() => retentionYearsFromEnv('{"musterstadt": {"retentionYears": 0}}')).toThrow(/RETENTION_SETTINGS.musterstadt.retentionYears/);
+    expect(() => retentionYearsFromEnv('{"musterstadt": {"retentionYears": 0}}')).toThrow(
+      /RETENTION_SETTINGS.musterstadt.retentionYears/,
+    );
     expect(retentionYearsFromEnv(undefined)('anywhere')).toBe(10);
   });
 });

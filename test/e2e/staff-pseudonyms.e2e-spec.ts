@@ -3,7 +3,7 @@ import { commandExamples, exampleIds } from '../../apps/api/src/commands/dto/exa
 import { ApiHarness, sendStory, startApi } from '../support/api-harness';
 
 /** Employees' identifiers reach analysts only as per-tenant pseudonyms (API.md: never in clear). */
-describe('staffRef in analysts\' answers', () => {
+describe("staffRef in analysts' answers", () => {
   let api: ApiHarness;
   const acknowledgedBy = commandExamples.AcknowledgeRequest.staffRef as string; // koord.schulte
   const contactPerson = commandExamples.AssignContactPerson.staffRef as string; // bauord/m.yilmaz
@@ -17,7 +17,8 @@ describe('staffRef in analysts\' answers', () => {
   });
   afterAll(() => api.close());
 
-  const analyst = (path: string, tenant = 'musterstadt', headers: Record<string, string> = {}) => api.get(path, tenant, ['analyst'], headers);
+  const analyst = (path: string, tenant = 'musterstadt', headers: Record<string, string> = {}) =>
+    api.get(path, tenant, ['analyst'], headers);
   const expectNoClearStaffRef = (text: string) => {
     for (const ref of [acknowledgedBy, contactPerson]) expect(text).not.toContain(ref);
   };
@@ -27,7 +28,8 @@ describe('staffRef in analysts\' answers', () => {
     const one = await analyst(`/v1/cases/${exampleIds.case}`);
     const csv = await analyst('/v1/cases', 'musterstadt', { accept: 'text/csv' });
     expect([list.status, one.status, csv.status]).toEqual([200, 200, 200]);
-    for (const text of [JSON.stringify(list.body), JSON.stringify(one.body), String(csv.body)]) expectNoClearStaffRef(text);
+    for (const text of [JSON.stringify(list.body), JSON.stringify(one.body), String(csv.body)])
+      expectNoClearStaffRef(text);
 
     const listed = list.body.data.items.find((item: { caseId: string }) => item.caseId === exampleIds.case);
     expect(listed.acknowledgedBy.staffRef).toMatch(PSEUDONYM);
@@ -35,21 +37,34 @@ describe('staffRef in analysts\' answers', () => {
     expect(listed.acknowledgedBy.staffRef).not.toBe(listed.contactPerson.staffRef);
     expect(one.body.data.acknowledgedBy).toEqual(listed.acknowledgedBy);
     expect(one.body.data.contactPerson).toEqual(listed.contactPerson);
-    expect((await analyst(`/v1/cases/${exampleIds.case}`)).body.data.contactPerson.staffRef).toBe(listed.contactPerson.staffRef);
+    expect((await analyst(`/v1/cases/${exampleIds.case}`)).body.data.contactPerson.staffRef).toBe(
+      listed.contactPerson.staffRef,
+    );
   });
 
-  it('keys them per tenant with the installation\'s secret, kept in PostgreSQL: stable across processes, different between municipalities', async () => {
+  it("keys them per tenant with the installation's secret, kept in PostgreSQL: stable across processes, different between municipalities", async () => {
     const here = (await analyst(`/v1/cases/${exampleIds.case}`)).body.data.contactPerson.staffRef;
     const there = (await analyst(`/v1/cases/${exampleIds.case}`, 'nachbarort')).body.data.contactPerson.staffRef;
     expect(there).toMatch(PSEUDONYM);
     expect(there).not.toBe(here);
-    const { rows } = await api.db.pool.query<{ secret: Buffer }>(`SELECT secret FROM kp_installation_secrets WHERE name = 'staff-pseudonyms'`);
-    const tenantKey = createHmac('sha256', rows[0].secret).update('koproduktiv staffRef pseudonyms\u0000musterstadt').digest();
-    expect(here).toBe(`staff-${createHmac('sha256', tenantKey).update(contactPerson).digest('base64url').slice(0, 22)}`);
+    const { rows } = await api.db.pool.query<{ secret: Buffer }>(
+      `SELECT secret FROM kp_installation_secrets WHERE name = 'staff-pseudonyms'`,
+    );
+    const tenantKey = createHmac('sha256', rows[0].secret)
+      .update('koproduktiv staffRef pseudonyms\u0000musterstadt')
+      .digest();
+    expect(here).toBe(
+      `staff-${createHmac('sha256', tenantKey).update(contactPerson).digest('base64url').slice(0, 22)}`,
+    );
   });
 
-  it('shows no staffRef in clear in any other analysts\' answer either', async () => {
-    for (const path of [`/v1/cases/${exampleIds.case}/metrics`, `/v1/initiatives/${exampleIds.initiative}/metrics`, '/v1/metrics/summary', '/v1/metrics/timeseries?from=2026-01&to=2026-06']) {
+  it("shows no staffRef in clear in any other analysts' answer either", async () => {
+    for (const path of [
+      `/v1/cases/${exampleIds.case}/metrics`,
+      `/v1/initiatives/${exampleIds.initiative}/metrics`,
+      '/v1/metrics/summary',
+      '/v1/metrics/timeseries?from=2026-01&to=2026-06',
+    ]) {
       const response = await analyst(path);
       expect(response.status).toBe(200);
       expectNoClearStaffRef(JSON.stringify(response.body));

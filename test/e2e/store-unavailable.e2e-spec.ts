@@ -1,15 +1,36 @@
 import 'reflect-metadata';
-import { EventCodec, LocalKeyEncryptionKey, PostgresAccessLog, PostgresDataKeyStore, ResealLog } from '../../libs/personal-data/src';
+import {
+  EventCodec,
+  LocalKeyEncryptionKey,
+  PostgresAccessLog,
+  PostgresDataKeyStore,
+  ResealLog,
+} from '../../libs/personal-data/src';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PostgresEventStore } from '../../libs/event-store/src';
-import { createLogger, createPool, DEV_AUDIENCE, DEV_ISSUER, freePort, issueDevToken, PostgresIdempotencyStore, TokenVerifier } from '../../libs/platform/src';
+import {
+  createLogger,
+  createPool,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  freePort,
+  issueDevToken,
+  PostgresIdempotencyStore,
+  TokenVerifier,
+} from '../../libs/platform/src';
 import { createApp } from '../../apps/api/src/create-app';
 
 function unreachablePersonalData(pool: ReturnType<typeof createPool>) {
   const kek = new LocalKeyEncryptionKey(randomBytes(32));
   const keys = new PostgresDataKeyStore(pool, kek);
-  return { kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool), reseals: new ResealLog(pool) };
+  return {
+    kek,
+    keys,
+    codec: new EventCodec(keys),
+    accessLog: new PostgresAccessLog(pool),
+    reseals: new ResealLog(pool),
+  };
 }
 
 describe('when the event store cannot be reached', () => {
@@ -54,8 +75,11 @@ describe('when the event store cannot be reached', () => {
   });
 
   const expectUnavailable = async (response: Response) => {
-    expect({ status: response.status, retryAfter: response.headers.get('retry-after'), type: response.headers.get('content-type') })
-      .toEqual({ status: 503, retryAfter: '2', type: expect.stringContaining('application/problem+json') });
+    expect({
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      type: response.headers.get('content-type'),
+    }).toEqual({ status: 503, retryAfter: '2', type: expect.stringContaining('application/problem+json') });
     expect(((await response.json()) as { code: string }).code).toBe('STORE.UNAVAILABLE');
   };
 
@@ -63,7 +87,11 @@ describe('when the event store cannot be reached', () => {
     await expectUnavailable(
       await fetch(`${baseUrl}/v1/commands/RegisterUnit`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'unit-bauamt-1' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'idempotency-key': 'unit-bauamt-1',
+        },
         body: JSON.stringify({ unitId: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a03', name: 'Bauamt', isContactPoint: false }),
       }),
     );
@@ -81,9 +109,14 @@ describe('when the event store cannot be reached', () => {
     await expectUnavailable(await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } }));
   });
 
-  it('refuses to start a read-model rebuild with 503 rather than accept it and fail behind the caller\'s back', async () => {
+  it("refuses to start a read-model rebuild with 503 rather than accept it and fail behind the caller's back", async () => {
     const operator = await issueDevToken(secret, { tenant: 'musterstadt', roles: ['operator'] });
-    await expectUnavailable(await fetch(`${baseUrl}/v1/admin/projections/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${operator}` } }));
+    await expectUnavailable(
+      await fetch(`${baseUrl}/v1/admin/projections/rebuild`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${operator}` },
+      }),
+    );
     const status = await fetch(`${baseUrl}/v1/admin/projections`, { headers: { authorization: `Bearer ${operator}` } });
     expect(((await status.json()) as { rebuild: { state: string } }).rebuild.state).toBe('idle');
   });

@@ -37,7 +37,8 @@ const scale = (tenant: string) => (tenant === A ? 1 : 3);
 
 function inWordsOf(tenant: string, value: unknown, key = ''): unknown {
   if (typeof value === 'string') return / /.test(value) ? `${value} ~${tenant}~` : value;
-  if (typeof value === 'number' && /Cents$|^hours$|^activeMembers$|^durationMinutes$/.test(key)) return value * scale(tenant);
+  if (typeof value === 'number' && /Cents$|^hours$|^activeMembers$|^durationMinutes$/.test(key))
+    return value * scale(tenant);
   if (Array.isArray(value)) return value.map((item) => inWordsOf(tenant, item, key));
   if (value && typeof value === 'object') {
     // A contact keeps its format: only the name is marked (the auditors' subject access shows it).
@@ -48,7 +49,12 @@ function inWordsOf(tenant: string, value: unknown, key = ''): unknown {
 }
 
 const recordsOf = (tenant: string): Records => ({
-  initiative: randomUUID(), unit: randomUUID(), fund: randomUUID(), freshCase: randomUUID(), dormantCase: randomUUID(), category: `eigenes-${tenant}`,
+  initiative: randomUUID(),
+  unit: randomUUID(),
+  fund: randomUUID(),
+  freshCase: randomUUID(),
+  dormantCase: randomUUID(),
+  category: `eigenes-${tenant}`,
 });
 
 async function tellStory(api: ApiHarness, tenant: string, own: Records): Promise<void> {
@@ -57,15 +63,45 @@ async function tellStory(api: ApiHarness, tenant: string, own: Records): Promise
     if (response.status !== 200) throw new Error(`${tenant} ${type}: ${JSON.stringify(response.body)}`);
   };
   for (const { type, body } of commandExampleSequence) await send(type, body);
-  await send('RegisterInitiative', { initiativeId: own.initiative, name: 'Initiative für sich', kind: 'association', district: 'Süd', contact: { name: 'Eva Muster', email: 'eva@example.org' } });
+  await send('RegisterInitiative', {
+    initiativeId: own.initiative,
+    name: 'Initiative für sich',
+    kind: 'association',
+    district: 'Süd',
+    contact: { name: 'Eva Muster', email: 'eva@example.org' },
+  });
   await send('RegisterUnit', { unitId: own.unit, name: 'Amt für sich', isContactPoint: false });
   await send('SetStaffTimeBudget', { unitId: own.unit, period: '2026-Q1', hours: 40 });
   await send('OpenFund', { fundId: own.fund, name: 'Fonds für sich', year: 2026, budgetCents: 700_000 });
-  for (const [caseId, occurredAt] of [[own.dormantCase, DORMANT_SINCE], [own.freshCase, undefined]] as const) {
-    await send('SubmitRequest', { caseId, initiativeId: own.initiative, title: 'Ein Fall für sich', description: 'Nur in dieser Gemeinde', category: own.category, channel: 'online', requestedSupport: ['advice'], ...(occurredAt ? { occurredAt } : {}) });
-    await send('AssignContactPerson', { caseId, staffRef: 'eigen/k.muster', unitId: own.unit, handoverNote: 'Zuständig ab heute', ...(occurredAt ? { occurredAt } : {}) });
+  for (const [caseId, occurredAt] of [
+    [own.dormantCase, DORMANT_SINCE],
+    [own.freshCase, undefined],
+  ] as const) {
+    await send('SubmitRequest', {
+      caseId,
+      initiativeId: own.initiative,
+      title: 'Ein Fall für sich',
+      description: 'Nur in dieser Gemeinde',
+      category: own.category,
+      channel: 'online',
+      requestedSupport: ['advice'],
+      ...(occurredAt ? { occurredAt } : {}),
+    });
+    await send('AssignContactPerson', {
+      caseId,
+      staffRef: 'eigen/k.muster',
+      unitId: own.unit,
+      handoverNote: 'Zuständig ab heute',
+      ...(occurredAt ? { occurredAt } : {}),
+    });
   }
-  await send('ApplyForFunding', { caseId: own.freshCase, applicationId: randomUUID(), fundId: own.fund, amountRequestedCents: 70_000, purpose: 'Material für sich' });
+  await send('ApplyForFunding', {
+    caseId: own.freshCase,
+    applicationId: randomUUID(),
+    fundId: own.fund,
+    amountRequestedCents: 70_000,
+    purpose: 'Material für sich',
+  });
 }
 
 interface Operation {
@@ -88,47 +124,101 @@ function readOperations(doc: any): Operation[] {
       const bodyRef: string | undefined = op.requestBody?.content?.['application/json']?.schema?.$ref;
       const bodySchema = bodyRef ? doc.components.schemas[bodyRef.split('/').pop()!] : undefined;
       const csv = Object.values<any>(op.responses ?? {}).some((r) => r.content && 'text/csv' in r.content);
-      operations.push({ method, path, tag, parameters: op.parameters ?? [], bodyFields: Object.keys(bodySchema?.properties ?? {}), csv });
+      operations.push({
+        method,
+        path,
+        tag,
+        parameters: op.parameters ?? [],
+        bodyFields: Object.keys(bodySchema?.properties ?? {}),
+        csv,
+      });
     }
   }
   return operations;
 }
 
-const streamsOf = (ids: Records) => [`case-${ids.freshCase}`, `case-${ids.dormantCase}`, `initiative-${ids.initiative}`, `unit-${ids.unit}`, `fund-${ids.fund}`];
+const streamsOf = (ids: Records) => [
+  `case-${ids.freshCase}`,
+  `case-${ids.dormantCase}`,
+  `initiative-${ids.initiative}`,
+  `unit-${ids.unit}`,
+  `fund-${ids.fund}`,
+];
 const shared = {
-  caseId: [exampleIds.case], initiativeId: [exampleIds.initiative], unitId: [exampleIds.contactPointUnit, exampleIds.buildingUnit], fundId: [exampleIds.fund],
-  streamId: [`case-${exampleIds.case}`, `initiative-${exampleIds.initiative}`, `unit-${exampleIds.buildingUnit}`, `fund-${exampleIds.fund}`],
+  caseId: [exampleIds.case],
+  initiativeId: [exampleIds.initiative],
+  unitId: [exampleIds.contactPointUnit, exampleIds.buildingUnit],
+  fundId: [exampleIds.fund],
+  streamId: [
+    `case-${exampleIds.case}`,
+    `initiative-${exampleIds.initiative}`,
+    `unit-${exampleIds.buildingUnit}`,
+    `fund-${exampleIds.fund}`,
+  ],
 };
 
 /** The values to try for a parameter: the shared ids and both tenants' own (a tenant must not reach the other's), or a valid value of the filter. */
 function valuesFor(name: string, schema: Record<string, any>, path: string, own: Records[]): string[] {
   const mine = (pick: (r: Records) => string[]) => own.flatMap(pick);
   switch (name) {
-    case 'caseId': return [...shared.caseId, ...mine((r) => [r.freshCase, r.dormantCase])];
-    case 'initiativeId': return [...shared.initiativeId, ...mine((r) => [r.initiative])];
-    case 'unitId': return [...shared.unitId, ...mine((r) => [r.unit])];
-    case 'fundId': return [...shared.fundId, ...mine((r) => [r.fund])];
-    case 'streamId': return [...shared.streamId, ...mine(streamsOf)];
-    case 'kind': return schema.enum;
-    case 'id': return [exampleIds.initiative, exampleIds.case, ...mine((r) => [r.initiative, r.freshCase])];
-    case 'category': return ['stadtteilentwicklung', ...mine((r) => [r.category])];
-    case 'stage': return schema.enum;
-    case 'kind': return schema.enum; // a data subject's kind (subject access)
-    case 'id': return [...shared.initiativeId, ...shared.caseId, ...mine((r) => [r.initiative, r.freshCase])];
-    case 'afterId': return ['0'];
-    case 'dormant': return ['true', 'false'];
-    case 'limit': return ['1'];
-    case 'locale': return schema.enum;
-    case 'cursor': return []; // followed from each page's nextCursor
-    case 'asOf': return ['2026-12-31', '2026-06-30T12:00:00+02:00'];
-    case 'period': return ['2026-Q1', '2026-03'];
-    case 'fromVersion': return ['2'];
-    case 'afterPosition': return ['0', '5'];
-    case 'asOfPosition': return ['1000000'];
-    case 'asOfRecordedAt': return [IN_AN_HOUR];
-    case 'from': return path.includes('timeseries') ? ['2023-01'] : schema.format === 'date-time' ? ['2020-01-01T00:00:00Z'] : ['2020-01-01'];
-    case 'to': return path.includes('timeseries') ? ['2027-12'] : schema.format === 'date-time' ? ['2100-01-01T00:00:00Z'] : ['2030-12-31'];
-    default: throw new Error(`${path}: no values for parameter ${name}; teach this test what to ask with it`);
+    case 'caseId':
+      return [...shared.caseId, ...mine((r) => [r.freshCase, r.dormantCase])];
+    case 'initiativeId':
+      return [...shared.initiativeId, ...mine((r) => [r.initiative])];
+    case 'unitId':
+      return [...shared.unitId, ...mine((r) => [r.unit])];
+    case 'fundId':
+      return [...shared.fundId, ...mine((r) => [r.fund])];
+    case 'streamId':
+      return [...shared.streamId, ...mine(streamsOf)];
+    case 'kind':
+      return schema.enum;
+    case 'id':
+      return [exampleIds.initiative, exampleIds.case, ...mine((r) => [r.initiative, r.freshCase])];
+    case 'category':
+      return ['stadtteilentwicklung', ...mine((r) => [r.category])];
+    case 'stage':
+      return schema.enum;
+    case 'kind':
+      return schema.enum; // a data subject's kind (subject access)
+    case 'id':
+      return [...shared.initiativeId, ...shared.caseId, ...mine((r) => [r.initiative, r.freshCase])];
+    case 'afterId':
+      return ['0'];
+    case 'dormant':
+      return ['true', 'false'];
+    case 'limit':
+      return ['1'];
+    case 'locale':
+      return schema.enum;
+    case 'cursor':
+      return []; // followed from each page's nextCursor
+    case 'asOf':
+      return ['2026-12-31', '2026-06-30T12:00:00+02:00'];
+    case 'period':
+      return ['2026-Q1', '2026-03'];
+    case 'fromVersion':
+      return ['2'];
+    case 'afterPosition':
+      return ['0', '5'];
+    case 'asOfPosition':
+      return ['1000000'];
+    case 'asOfRecordedAt':
+      return [IN_AN_HOUR];
+    case 'from':
+      return path.includes('timeseries')
+        ? ['2023-01']
+        : schema.format === 'date-time'
+          ? ['2020-01-01T00:00:00Z']
+          : ['2020-01-01'];
+    case 'to':
+      return path.includes('timeseries')
+        ? ['2027-12']
+        : schema.format === 'date-time'
+          ? ['2100-01-01T00:00:00Z']
+          : ['2030-12-31'];
+    default:
+      throw new Error(`${path}: no values for parameter ${name}; teach this test what to ask with it`);
   }
 }
 
@@ -148,14 +238,21 @@ async function askAll(api: ApiHarness, operations: Operation[], tenant: string, 
     const pathParams = op.parameters.filter((p) => p.in === 'path');
     const query = op.parameters.filter((p) => p.in === 'query');
     let paths = [op.path];
-    for (const p of pathParams) paths = paths.flatMap((path) => valuesFor(p.name, p.schema, op.path, own).map((v) => path.replace(`{${p.name}}`, encodeURIComponent(v))));
-    const required = Object.fromEntries(query.filter((p) => p.required).map((p) => [p.name, valuesFor(p.name, p.schema, op.path, own)[0]]));
+    for (const p of pathParams)
+      paths = paths.flatMap((path) =>
+        valuesFor(p.name, p.schema, op.path, own).map((v) => path.replace(`{${p.name}}`, encodeURIComponent(v))),
+      );
+    const required = Object.fromEntries(
+      query.filter((p) => p.required).map((p) => [p.name, valuesFor(p.name, p.schema, op.path, own)[0]]),
+    );
     const variants: Record<string, string>[] = [required];
-    for (const p of query.filter((q) => !q.required)) for (const v of valuesFor(p.name, p.schema, op.path, own)) variants.push({ ...required, [p.name]: v });
+    for (const p of query.filter((q) => !q.required))
+      for (const v of valuesFor(p.name, p.schema, op.path, own)) variants.push({ ...required, [p.name]: v });
     for (const path of paths) {
       if (op.method === 'post') {
         const bodies: Record<string, string>[] = [{}];
-        for (const field of op.bodyFields) for (const v of valuesFor(field, {}, op.path, own)) bodies.push({ [field]: v });
+        for (const field of op.bodyFields)
+          for (const v of valuesFor(field, {}, op.path, own)) bodies.push({ [field]: v });
         for (const body of bodies) await ask(`POST ${path} ${JSON.stringify(body)}`, 'post', path, body);
         continue;
       }
@@ -184,16 +281,26 @@ const text = ({ body }: ApiResponse) => (typeof body === 'string' ? body : JSON.
  */
 const comparable = ({ status, body }: ApiResponse) => ({
   status,
-  body: typeof body === 'string'
-    ? body.replace(/"generatedAt":"[^"]*"/, '"generatedAt":"…"').replace(/"sha256":"[^"]*"}}\n$/, '"sha256":"…"}}')
-    : body && typeof body === 'object' ? { ...body, position: undefined, correlationId: undefined, durationMs: undefined, generatedAt: undefined } : body,
+  body:
+    typeof body === 'string'
+      ? body.replace(/"generatedAt":"[^"]*"/, '"generatedAt":"…"').replace(/"sha256":"[^"]*"}}\n$/, '"sha256":"…"}}')
+      : body && typeof body === 'object'
+        ? { ...body, position: undefined, correlationId: undefined, durationMs: undefined, generatedAt: undefined }
+        : body,
 });
 
 function leaksOf(asked: Asked[], other: string, otherOwn: Records): string[] {
-  const foreign = [`~${other}~`, otherOwn.category, ...Object.values(otherOwn).filter((id) => id !== otherOwn.category)];
+  const foreign = [
+    `~${other}~`,
+    otherOwn.category,
+    ...Object.values(otherOwn).filter((id) => id !== otherOwn.category),
+  ];
   // An id the request itself names may come back in its 404; any other of the other tenant's must not.
   return asked.flatMap(({ label, response }) =>
-    foreign.filter((needle) => !label.includes(needle) && text(response).includes(needle)).map((needle) => `${label} (${response.status}) names ${needle}`));
+    foreign
+      .filter((needle) => !label.includes(needle) && text(response).includes(needle))
+      .map((needle) => `${label} (${response.status}) names ${needle}`),
+  );
 }
 
 describe('tenant isolation on every read route', () => {
@@ -217,26 +324,49 @@ describe('tenant isolation on every read route', () => {
 
   it('finds every query and audit route in the OpenAPI document', () => {
     const routes = operations.map((op) => `${op.method.toUpperCase()} ${op.path}`);
-    expect(routes).toEqual(expect.arrayContaining(['GET /v1/cases', 'GET /v1/funds/{fundId}', 'GET /v1/units/{unitId}/staff-time', 'GET /v1/audit/export', 'POST /v1/audit/verify']));
-    expect(operations.filter((op) => op.csv).map((op) => op.path)).toEqual(expect.arrayContaining(['/v1/cases', '/v1/metrics/summary']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /v1/cases',
+        'GET /v1/funds/{fundId}',
+        'GET /v1/units/{unitId}/staff-time',
+        'GET /v1/audit/export',
+        'POST /v1/audit/verify',
+      ]),
+    );
+    expect(operations.filter((op) => op.csv).map((op) => op.path)).toEqual(
+      expect.arrayContaining(['/v1/cases', '/v1/metrics/summary']),
+    );
   });
 
   it("no answer to one tenant names anything of the other's, as JSON, CSV or on a later page", async () => {
     const [asA, asB] = [await askAll(api, operations, A, [ownA, ownB]), await askAll(api, operations, B, [ownA, ownB])];
     expect([...leaksOf(asA, B, ownB), ...leaksOf(asB, A, ownA)]).toEqual([]);
     // Not vacuous: each tenant sees its own records, in words of its own.
-    for (const [asked, tenant, own] of [[asA, A, ownA], [asB, B, ownB]] as const) {
-      const all = asked.filter(({ response }) => response.status === 200).map(({ response }) => text(response)).join('\n');
+    for (const [asked, tenant, own] of [
+      [asA, A, ownA],
+      [asB, B, ownB],
+    ] as const) {
+      const all = asked
+        .filter(({ response }) => response.status === 200)
+        .map(({ response }) => text(response))
+        .join('\n');
       expect(all).toContain(`~${tenant}~`);
       for (const id of [own.freshCase, own.dormantCase, own.fund, own.unit, own.initiative]) expect(all).toContain(id);
-      expect(asked.filter(({ label, response }) => label.includes('dormant=true') && text(response).includes(own.dormantCase))).not.toHaveLength(0);
+      expect(
+        asked.filter(
+          ({ label, response }) => label.includes('dormant=true') && text(response).includes(own.dormantCase),
+        ),
+      ).not.toHaveLength(0);
     }
   });
 
   it("one tenant's answers do not change when the other's data arrives", async () => {
     const now = await askAll(api, operations, A, [ownA, ownB]);
     expect(now.map(({ label }) => label)).toEqual(aloneA.map(({ label }) => label));
-    const changed = now.filter((asked, i) => !asked.asOfNow && JSON.stringify(comparable(asked.response)) !== JSON.stringify(comparable(aloneA[i].response)));
+    const changed = now.filter(
+      (asked, i) =>
+        !asked.asOfNow && JSON.stringify(comparable(asked.response)) !== JSON.stringify(comparable(aloneA[i].response)),
+    );
     expect(now.filter((asked) => !asked.asOfNow).length).toBeGreaterThan(now.length / 2);
     expect(changed.map(({ label }) => label)).toEqual([]);
   });

@@ -6,7 +6,7 @@ import { ApiHarness, startApi } from '../support/api-harness';
  * own latest event the read models have applied, not the store-wide position, which would tell them
  * how busy the other municipalities are.
  */
-describe('positions in analysts\' answers are their tenant\'s', () => {
+describe("positions in analysts' answers are their tenant's", () => {
   let api: ApiHarness;
   beforeAll(async () => {
     api = await startApi();
@@ -14,7 +14,11 @@ describe('positions in analysts\' answers are their tenant\'s', () => {
   afterAll(() => api.close());
 
   const registerUnit = async (tenant: string): Promise<number> => {
-    const response = await api.command('RegisterUnit', { unitId: randomUUID(), name: 'Bauamt', isContactPoint: false }, { tenant });
+    const response = await api.command(
+      'RegisterUnit',
+      { unitId: randomUUID(), name: 'Bauamt', isContactPoint: false },
+      { tenant },
+    );
     expect(response.status).toBe(200);
     return response.body.position;
   };

@@ -27,10 +27,29 @@ const open = {
   fund: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f2a04',
 };
 const openRecords: [string, object][] = [
-  ['RegisterInitiative', { initiativeId: open.initiative, name: 'Offene Initiative', kind: 'association', contact: { name: 'Eva Muster', email: 'eva@example.org' } }],
+  [
+    'RegisterInitiative',
+    {
+      initiativeId: open.initiative,
+      name: 'Offene Initiative',
+      kind: 'association',
+      contact: { name: 'Eva Muster', email: 'eva@example.org' },
+    },
+  ],
   ['RegisterUnit', { unitId: open.unit, name: 'Offenes Amt', isContactPoint: true }],
   ['OpenFund', { fundId: open.fund, name: 'Offener Fonds', year: 2026, budgetCents: 100_000_000 }],
-  ['SubmitRequest', { caseId: open.case, initiativeId: open.initiative, title: 'Offener Fall', description: 'Für den Fuzzer', category: 'fuzz', channel: 'online', requestedSupport: ['advice'] }],
+  [
+    'SubmitRequest',
+    {
+      caseId: open.case,
+      initiativeId: open.initiative,
+      title: 'Offener Fall',
+      description: 'Für den Fuzzer',
+      category: 'fuzz',
+      channel: 'online',
+      requestedSupport: ['advice'],
+    },
+  ],
 ];
 
 interface Answer {
@@ -58,9 +77,16 @@ describe(`hostile requests to every route (fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${R
     await api.project();
     const doc = (await api.request('GET', '/docs-json')).body;
     operations = operationsOf(doc).filter((op) => !NOT_FUZZED.has(`${op.method} ${op.path}`));
-    const tokens = Object.fromEntries(await Promise.all(['clerk', 'analyst', 'auditor', 'admin', 'operator'].map(async (role) => [role, await api.token(TENANT, role)])));
+    const tokens = Object.fromEntries(
+      await Promise.all(
+        ['clerk', 'analyst', 'auditor', 'admin', 'operator'].map(async (role) => [role, await api.token(TENANT, role)]),
+      ),
+    );
     const own = tokens.clerk as string;
-    const forged = own.replace(/\.([^.])([^.]*)$/, (_, first: string, rest: string) => `.${first === 'A' ? 'B' : 'A'}${rest}`);
+    const forged = own.replace(
+      /\.([^.])([^.]*)$/,
+      (_, first: string, rest: string) => `.${first === 'A' ? 'B' : 'A'}${rest}`,
+    );
     ctx = {
       doc,
       knownIds: {
@@ -76,21 +102,36 @@ describe(`hostile requests to every route (fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${R
       },
       knownStreams: [...written],
       tokens,
-      hostileTokens: [await api.token('nachbarort', 'clerk'), await api.token(TENANT), forged, 'e30.e30.', own.split('.').slice(0, 2).join('.')],
+      hostileTokens: [
+        await api.token('nachbarort', 'clerk'),
+        await api.token(TENANT),
+        forged,
+        'e30.e30.',
+        own.split('.').slice(0, 2).join('.'),
+      ],
     };
   }, 180_000);
   afterAll(() => api.close());
 
   const send = async (request: FuzzRequest): Promise<Answer> => {
-    const response = await fetch(`${api.baseUrl}${request.url}`, { method: request.method, headers: request.headers, body: request.body });
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+    const response = await fetch(`${api.baseUrl}${request.url}`, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+    });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      text: await response.text(),
+    };
   };
 
   /** Why an answer breaks the promise, or undefined if it keeps it. */
   const brokenPromise = (answer: Answer): string | undefined => {
     if (answer.status >= 500) return `status ${answer.status}: ${answer.text.slice(0, 500)}`;
     if (answer.status < 400) return undefined;
-    if (!answer.contentType.startsWith('application/problem+json')) return `${answer.status} as ${answer.contentType}: ${answer.text.slice(0, 200)}`;
+    if (!answer.contentType.startsWith('application/problem+json'))
+      return `${answer.status} as ${answer.contentType}: ${answer.text.slice(0, 200)}`;
     const problem = JSON.parse(answer.text) as { code?: string; status?: number };
     if (!KNOWN_PROBLEM_CODES.has(String(problem.code))) {
       return `unknown code ${problem.code} (if it is meant, add it to test/fuzz/known-problem-codes.ts and the README): ${answer.text.slice(0, 300)}`;
@@ -119,7 +160,9 @@ describe(`hostile requests to every route (fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${R
       }),
       { seed: SEED, numRuns: RUNS, path: process.env.FUZZ_PATH },
     );
-    process.stdout.write(`[fuzz] ${RUNS} requests to ${routes.size} routes; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; ${accepted} commands accepted\n`);
+    process.stdout.write(
+      `[fuzz] ${RUNS} requests to ${routes.size} routes; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}; ${accepted} commands accepted\n`,
+    );
     expect(routes.size).toBe(RUNS >= 1000 ? operations.length : routes.size);
     // Some hostile requests must have got through validation and been stored, or the reads below prove little.
     expect(accepted).toBeGreaterThan(RUNS >= 1000 ? 20 : 0);
@@ -133,9 +176,17 @@ describe(`hostile requests to every route (fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${R
       const response = await fetch(`${api.baseUrl}${path}`, {
         method,
         body,
-        headers: { authorization: `Bearer ${ctx.tokens[role]}`, accept, ...(body ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          authorization: `Bearer ${ctx.tokens[role]}`,
+          accept,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
       });
-      const answer = { status: response.status, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+      const answer = {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        text: await response.text(),
+      };
       const broken = brokenPromise(answer);
       if (broken) failures.push(`${path} (${accept}): ${broken}`);
       return answer;
@@ -147,12 +198,14 @@ describe(`hostile requests to every route (fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${R
       while (cursor !== null) {
         const page = await read('analyst', `/v1/cases?limit=200${dormant}${cursor ? `&cursor=${cursor}` : ''}`);
         expect(page.status).toBe(200);
-        const data = (JSON.parse(page.text) as { data?: { items: { caseId: string }[]; nextCursor: string | null } }).data;
+        const data = (JSON.parse(page.text) as { data?: { items: { caseId: string }[]; nextCursor: string | null } })
+          .data;
         for (const item of data?.items ?? []) cases.add(item.caseId);
         cursor = data?.nextCursor ?? null;
       }
     }
-    const idsOf = (category: string) => [...written].filter((s) => s.startsWith(`${category}-`)).map((s) => s.slice(category.length + 1));
+    const idsOf = (category: string) =>
+      [...written].filter((s) => s.startsWith(`${category}-`)).map((s) => s.slice(category.length + 1));
     const ids = {
       caseId: [...new Set([...cases, ...idsOf('case')])],
       initiativeId: idsOf('initiative'),
@@ -166,11 +219,14 @@ describe(`hostile requests to every route (fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${R
       const answer = await read(role, url);
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       // Nothing the fuzzer could store may be left out of an answer as uninterpretable.
-      if (answer.status === 200 && answer.text.includes('"uninterpretable"')) failures.push(`${url}: ${answer.text.slice(0, 300)}`);
+      if (answer.status === 200 && answer.text.includes('"uninterpretable"'))
+        failures.push(`${url}: ${answer.text.slice(0, 300)}`);
       if (csv) await read(role, url, 'text/csv');
     }
     const routes = new Set(plan.map((r) => r.route));
-    process.stdout.write(`[fuzz] read back: ${plan.length} reads of ${routes.size} routes over ${ids.caseId.length} cases and ${written.size} streams; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`);
+    process.stdout.write(
+      `[fuzz] read back: ${plan.length} reads of ${routes.size} routes over ${ids.caseId.length} cases and ${written.size} streams; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`,
+    );
     expect(routes.size).toBe(operations.filter((op) => op.method === 'GET' && READ_TAGS.has(op.tag)).length);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(plan.length / 2);
     expect((await read('auditor', '/v1/audit/export', 'application/x-ndjson')).status).toBe(200);

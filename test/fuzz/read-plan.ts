@@ -47,17 +47,26 @@ function valuesOf(param: Parameter, ids: Readonly<Record<string, readonly string
 function queryVariants(op: Operation, ids: Readonly<Record<string, readonly string[]>>): string[] {
   const query = op.parameters.filter((p) => p.in === 'query' && p.name !== 'cursor');
   const first = (p: Parameter) => valuesOf(p, ids)[0];
-  const base = query.filter((p) => p.required && first(p) !== undefined).map((p) => `${p.name}=${encodeURIComponent(first(p))}`);
+  const base = query
+    .filter((p) => p.required && first(p) !== undefined)
+    .map((p) => `${p.name}=${encodeURIComponent(first(p))}`);
   const variants = [base];
-  const together = new Set(query.some((p) => p.name === 'from') && query.some((p) => p.name === 'to') ? ['from', 'to'] : []);
+  const together = new Set(
+    query.some((p) => p.name === 'from') && query.some((p) => p.name === 'to') ? ['from', 'to'] : [],
+  );
   if (together.size) {
     const [from, to] = ['from', 'to'].map((name) => query.find((p) => p.name === name) as Parameter);
     const rest = base.filter((pair) => !/^(from|to)=/.test(pair));
-    valuesOf(from, ids).forEach((low, i) => variants.push([...rest, `from=${encodeURIComponent(low)}`, `to=${encodeURIComponent(valuesOf(to, ids)[i])}`]));
+    valuesOf(from, ids).forEach((low, i) =>
+      variants.push([...rest, `from=${encodeURIComponent(low)}`, `to=${encodeURIComponent(valuesOf(to, ids)[i])}`]),
+    );
   }
   for (const param of query.filter((p) => !together.has(p.name))) {
     for (const value of valuesOf(param, ids)) {
-      variants.push([...base.filter((pair) => !pair.startsWith(`${param.name}=`)), `${param.name}=${encodeURIComponent(value)}`]);
+      variants.push([
+        ...base.filter((pair) => !pair.startsWith(`${param.name}=`)),
+        `${param.name}=${encodeURIComponent(value)}`,
+      ]);
     }
   }
   return [...new Set(variants.map((pairs) => pairs.join('&')))];
@@ -67,18 +76,33 @@ function queryVariants(op: Operation, ids: Readonly<Record<string, readonly stri
 function paths(op: Operation, ids: Readonly<Record<string, readonly string[]>>): string[] {
   let found = [op.path];
   for (const param of op.parameters.filter((p) => p.in === 'path')) {
-    const values = ids[param.name] ?? param.schema?.enum ?? (param.schema?.format === 'uuid' ? Object.values(ids).flat().filter((id) => /^[0-9a-f-]{36}$/.test(id)) : []);
+    const values =
+      ids[param.name] ??
+      param.schema?.enum ??
+      (param.schema?.format === 'uuid'
+        ? Object.values(ids)
+            .flat()
+            .filter((id) => /^[0-9a-f-]{36}$/.test(id))
+        : []);
     found = found.flatMap((path) => values.map((value) => path.replace(`{${param.name}}`, encodeURIComponent(value))));
   }
   return found;
 }
 
-export function readPlan(operations: readonly Operation[], ids: Readonly<Record<string, readonly string[]>>): PlannedRead[] {
+export function readPlan(
+  operations: readonly Operation[],
+  ids: Readonly<Record<string, readonly string[]>>,
+): PlannedRead[] {
   return operations
     .filter((op) => op.method === 'GET' && READ_TAGS.has(op.tag))
     .flatMap((op) =>
       paths(op, ids).flatMap((path) =>
-        queryVariants(op, ids).map((query) => ({ route: op.path, role: ROLE_OF_TAG[op.tag], url: query ? `${path}?${query}` : path, csv: op.produces.includes('text/csv') })),
+        queryVariants(op, ids).map((query) => ({
+          route: op.path,
+          role: ROLE_OF_TAG[op.tag],
+          url: query ? `${path}?${query}` : path,
+          csv: op.produces.includes('text/csv'),
+        })),
       ),
     );
 }

@@ -27,12 +27,20 @@ describe('the embedded default, as started by npm start', () => {
     for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
   });
 
-  const env = (dataDir: string) => ({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' });
+  const env = (dataDir: string) => ({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+  });
 
   it('runs two instances side by side, each with its own DATA_DIR, token and data, and stops cleanly', async () => {
     const instances = dataDirs.map((dir) => startNode(API, [], env(dir)));
     running.push(...instances);
-    const urls = await Promise.all(instances.map(async (proc) => (await proc.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/))[1]));
+    const urls = await Promise.all(
+      instances.map(async (proc) => (await proc.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/))[1]),
+    );
     expect(new Set(urls).size).toBe(2);
     for (const proc of instances) {
       expect(proc.output()).toContain('/docs');
@@ -66,7 +74,10 @@ describe('the embedded default, as started by npm start', () => {
     const proc = startNode(API, [], env(dataDirs[0]));
     running.push(proc);
     const url = (await proc.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/))[1];
-    const token = runNode(CLI, ['token', '--tenant', 'musterstadt', '--roles', 'clerk'], env(dataDirs[0])).stdout.trim().split('\n').at(-1);
+    const token = runNode(CLI, ['token', '--tenant', 'musterstadt', '--roles', 'clerk'], env(dataDirs[0]))
+      .stdout.trim()
+      .split('\n')
+      .at(-1);
     const again = await fetch(`${url}/v1/commands/RegisterInitiative`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -96,21 +107,38 @@ describe('the embedded default, as started by npm start', () => {
       expect(existsSync(join(fresh, 'postgres'))).toBe(false); // the embedded PostgreSQL was not started
     };
 
-    it('METRICS_SETTINGS that is not JSON', () => refused({ METRICS_SETTINGS: '{bad' }, /- METRICS_SETTINGS is not valid JSON/));
+    it('METRICS_SETTINGS that is not JSON', () =>
+      refused({ METRICS_SETTINGS: '{bad' }, /- METRICS_SETTINGS is not valid JSON/));
     it('METRICS_SETTINGS with an impossible value', () =>
-      refused({ METRICS_SETTINGS: '{"musterstadt":{"responseTargetDays":-1}}' }, /METRICS_SETTINGS: tenant "musterstadt": responseTargetDays must be a positive number/));
-    it('METRICS_SETTINGS with an unknown setting', () => refused({ METRICS_SETTINGS: '{"musterstadt":{"responseTargetDay":10}}' }, /unknown setting responseTargetDay/));
+      refused(
+        { METRICS_SETTINGS: '{"musterstadt":{"responseTargetDays":-1}}' },
+        /METRICS_SETTINGS: tenant "musterstadt": responseTargetDays must be a positive number/,
+      ));
+    it('METRICS_SETTINGS with an unknown setting', () =>
+      refused({ METRICS_SETTINGS: '{"musterstadt":{"responseTargetDay":10}}' }, /unknown setting responseTargetDay/));
     it('KAFKA_* settings that contradict each other', () =>
-      refused({ KAFKA_BROKERS: '127.0.0.1:9', KAFKA_BACKOFF_INITIAL_MS: '1000', KAFKA_BACKOFF_MAX_MS: '10' }, /- KAFKA_BACKOFF_MAX_MS must not be below KAFKA_BACKOFF_INITIAL_MS/));
+      refused(
+        { KAFKA_BROKERS: '127.0.0.1:9', KAFKA_BACKOFF_INITIAL_MS: '1000', KAFKA_BACKOFF_MAX_MS: '10' },
+        /- KAFKA_BACKOFF_MAX_MS must not be below KAFKA_BACKOFF_INITIAL_MS/,
+      ));
     it('an unreachable DATABASE_URL', async () => {
       const closed = await freePort();
-      await refused({ DATABASE_URL: `postgres://someone:secret@127.0.0.1:${closed}/koproduktiv` }, new RegExp(`- DATABASE_URL=postgres://someone:\\*\\*\\*@127\\.0\\.0\\.1:${closed}/koproduktiv: cannot connect \\(.*ECONNREFUSED`, 'm'));
+      await refused(
+        { DATABASE_URL: `postgres://someone:secret@127.0.0.1:${closed}/koproduktiv` },
+        new RegExp(
+          `- DATABASE_URL=postgres://someone:\\*\\*\\*@127\\.0\\.0\\.1:${closed}/koproduktiv: cannot connect \\(.*ECONNREFUSED`,
+          'm',
+        ),
+      );
     });
     it('a PORT in use', async () => {
       const taken = createServer().listen(0, '127.0.0.1');
       await once(taken, 'listening');
       try {
-        await refused({ PORT: String((taken.address() as AddressInfo).port) }, /- PORT=\d+: already in use on 127\.0\.0\.1/m);
+        await refused(
+          { PORT: String((taken.address() as AddressInfo).port) },
+          /- PORT=\d+: already in use on 127\.0\.0\.1/m,
+        );
       } finally {
         taken.close();
       }
@@ -123,11 +151,18 @@ describe('the embedded default, as started by npm start', () => {
     const first = startNode(API, [], env(dir));
     running.push(first);
     const url = (await first.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/, 120_000))[1];
-    const token = runNode(CLI, ['token', '--tenant', 'musterstadt', '--roles', 'clerk'], env(dir)).stdout.trim().split('\n').at(-1) as string;
+    const token = runNode(CLI, ['token', '--tenant', 'musterstadt', '--roles', 'clerk'], env(dir))
+      .stdout.trim()
+      .split('\n')
+      .at(-1) as string;
     const submit = (base: string, caseId: string) =>
       fetch(`${base}/v1/commands/SubmitRequest`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': `crash-${caseId}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'idempotency-key': `crash-${caseId}`,
+        },
         body: JSON.stringify({ ...commandExamples.SubmitRequest, caseId }),
       });
     expect((await submit(url, randomUUID())).status).toBe(200); // warm
@@ -154,13 +189,20 @@ describe('the embedded default, as started by npm start', () => {
     const second = startNode(API, [], env(dir));
     running.push(second);
     const again = (await second.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/, 120_000))[1];
-    expect(second.output()).toContain(`Stopped the embedded PostgreSQL (pid ${orphan}) that an earlier run on this DATA_DIR`);
+    expect(second.output()).toContain(
+      `Stopped the embedded PostgreSQL (pid ${orphan}) that an earlier run on this DATA_DIR`,
+    );
     const databaseUrl = (await second.waitFor(/PostgreSQL\s+(postgres:\/\/\S+)/))[1];
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     try {
       const count = async (ids: string[]) =>
-        (await client.query<{ stream_id: string; n: string }>(`SELECT stream_id, count(*) AS n FROM kp_events WHERE stream_id = ANY($1) GROUP BY stream_id`, [ids.map((id) => `case-${id}`)])).rows;
+        (
+          await client.query<{ stream_id: string; n: string }>(
+            `SELECT stream_id, count(*) AS n FROM kp_events WHERE stream_id = ANY($1) GROUP BY stream_id`,
+            [ids.map((id) => `case-${id}`)],
+          )
+        ).rows;
       const stored = await count(acknowledged);
       expect(stored).toHaveLength(acknowledged.length);
       expect(stored.every((row) => row.n === '1')).toBe(true);
@@ -176,7 +218,7 @@ describe('the embedded default, as started by npm start', () => {
     expect(await second.exited()).toBe(0);
   }, 180_000);
 
-  it('lets the CLI work beside the running service: it uses the service\'s PostgreSQL and leaves it running', async () => {
+  it("lets the CLI work beside the running service: it uses the service's PostgreSQL and leaves it running", async () => {
     const proc = startNode(API, [], env(dataDirs[0]));
     running.push(proc);
     const url = (await proc.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/, 120_000))[1];

@@ -14,7 +14,9 @@ describe('the pinned Node', () => {
     expect([22, 24]).toContain(major(pinned));
     const [, minMajor, minMinor] = /^>=(\d+)\.(\d+)$/.exec(pkg.engines.node) ?? [];
     const [pinnedMajor, pinnedMinor] = pinned.split('.').map(Number);
-    expect(pinnedMajor > Number(minMajor) || (pinnedMajor === Number(minMajor) && pinnedMinor >= Number(minMinor))).toBe(true);
+    expect(
+      pinnedMajor > Number(minMajor) || (pinnedMajor === Number(minMajor) && pinnedMinor >= Number(minMinor)),
+    ).toBe(true);
   });
 
   it('runs these tests (jest and its workers start through npm scripts, which put node_modules/.bin first)', () => {
@@ -22,11 +24,14 @@ describe('the pinned Node', () => {
   });
 
   it('is what npm scripts run', () => {
-    const printed = execFileSync('npm', ['exec', '--offline', '--', 'node', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    const printed = execFileSync('npm', ['exec', '--offline', '--', 'node', '--version'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(printed.trim()).toBe(`v${pinned}`);
   });
 
-  it('runs the CLI as npx koproduktiv (the package\'s bin), on the pinned Node too', () => {
+  it("runs the CLI as npx koproduktiv (the package's bin), on the pinned Node too", () => {
     expect(pkg.bin.koproduktiv).toBe('bin/koproduktiv.js');
     const help = execFileSync('npx', ['--offline', 'koproduktiv', '--help'], { cwd: ROOT, encoding: 'utf8' });
     expect(help).toMatch(/^Usage: koproduktiv <command>/);
@@ -36,7 +41,9 @@ describe('the pinned Node', () => {
 
   it('may run its install script (npm 11 runs only those in allowScripts), and the image uses the same major version', () => {
     expect(pkg.allowScripts.node).toBe(true);
-    const images = [...readFileSync(join(ROOT, 'infra/Dockerfile'), 'utf8').matchAll(/^FROM node:(\d+)/gm)].map((m) => Number(m[1]));
+    const images = [...readFileSync(join(ROOT, 'infra/Dockerfile'), 'utf8').matchAll(/^FROM node:(\d+)/gm)].map((m) =>
+      Number(m[1]),
+    );
     expect(images.length).toBeGreaterThan(0);
     expect(new Set(images)).toEqual(new Set([major(pinned)]));
   });

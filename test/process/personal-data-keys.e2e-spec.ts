@@ -16,7 +16,8 @@ const CONTACT = { name: 'Gerda Altmann', email: 'g.altmann@example.org' };
 const DESCRIPTION = 'Frau Altmann bittet um den Schlüssel zur alten Schule';
 
 /** The service as a process, on the test's database; it must refuse to start or come up. */
-const startService = (env: NodeJS.ProcessEnv) => startNode('dist/apps/api/src/main.js', [], { PORT: '0', RUN_PROJECTOR: 'false', LOG_LEVEL: 'warn', ...env });
+const startService = (env: NodeJS.ProcessEnv) =>
+  startNode('dist/apps/api/src/main.js', [], { PORT: '0', RUN_PROJECTOR: 'false', LOG_LEVEL: 'warn', ...env });
 
 describe('personal data keys and stores written before sealing (built service and CLI, real PostgreSQL)', () => {
   let db: TestDatabase;
@@ -24,7 +25,8 @@ describe('personal data keys and stores written before sealing (built service an
   let keyFile: string;
   const env = () => ({ DATABASE_URL: db.url, KEY_ENCRYPTION_KEY_FILE: keyFile, DATA_DIR: join(dir, 'data') });
   const cli = (...args: string[]) => runNode('dist/apps/cli/src/main.js', args, { ...env(), LOG_LEVEL: 'silent' });
-  const eventsAsText = async () => (await db.pool.query<{ t: string }>("SELECT string_agg(data::text, E'\\n') AS t FROM kp_events")).rows[0].t;
+  const eventsAsText = async () =>
+    (await db.pool.query<{ t: string }>("SELECT string_agg(data::text, E'\\n') AS t FROM kp_events")).rows[0].t;
 
   beforeAll(async () => {
     ensureBuilt();
@@ -35,12 +37,44 @@ describe('personal data keys and stores written before sealing (built service an
     // What an earlier version wrote: personal data in plain text, and no mark that the store is sealed.
     await migrate(db.pool);
     const store = new PostgresEventStore(db.pool);
-    const meta = { actor: { subject: 'clerk-1', role: 'clerk' }, correlationId: randomUUID(), causationId: randomUUID() };
-    await store.append(TENANT, `initiative-${initiativeId}`, [anEvent({ type: 'InitiativeRegistered', data: { initiativeId, name: 'Schulverein', kind: 'association', contact: CONTACT }, metadata: meta })], 0);
-    await store.append(TENANT, `case-${caseId}`, [
-      anEvent({ type: 'RequestSubmitted', data: { caseId, initiativeId, title: 'Alte Schule', description: DESCRIPTION, category: 'bildung', channel: 'letter', requestedSupport: ['space'] }, metadata: meta }),
-      anEvent({ type: 'CommitmentFulfilled', data: { caseId, commitmentId: randomUUID() }, metadata: meta }),
-    ], 0);
+    const meta = {
+      actor: { subject: 'clerk-1', role: 'clerk' },
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+    };
+    await store.append(
+      TENANT,
+      `initiative-${initiativeId}`,
+      [
+        anEvent({
+          type: 'InitiativeRegistered',
+          data: { initiativeId, name: 'Schulverein', kind: 'association', contact: CONTACT },
+          metadata: meta,
+        }),
+      ],
+      0,
+    );
+    await store.append(
+      TENANT,
+      `case-${caseId}`,
+      [
+        anEvent({
+          type: 'RequestSubmitted',
+          data: {
+            caseId,
+            initiativeId,
+            title: 'Alte Schule',
+            description: DESCRIPTION,
+            category: 'bildung',
+            channel: 'letter',
+            requestedSupport: ['space'],
+          },
+          metadata: meta,
+        }),
+        anEvent({ type: 'CommitmentFulfilled', data: { caseId, commitmentId: randomUUID() }, metadata: meta }),
+      ],
+      0,
+    );
     await migratePersonalData(db.pool);
   }, 60_000);
   afterAll(() => db?.drop());
@@ -53,7 +87,11 @@ describe('personal data keys and stores written before sealing (built service an
   });
 
   it('store encrypt-personal-data seals it, re-seals the chains, records the old heads, and audit verify passes', async () => {
-    const before = (await db.pool.query<{ stream_id: string; last_hash: string }>('SELECT stream_id, last_hash FROM kp_streams ORDER BY stream_id')).rows;
+    const before = (
+      await db.pool.query<{ stream_id: string; last_hash: string }>(
+        'SELECT stream_id, last_hash FROM kp_streams ORDER BY stream_id',
+      )
+    ).rows;
     expect(await eventsAsText()).toContain(CONTACT.name);
 
     const run = cli('store', 'encrypt-personal-data');
@@ -64,14 +102,26 @@ describe('personal data keys and stores written before sealing (built service an
     expect(text).not.toContain(CONTACT.email);
     expect(text).not.toContain(DESCRIPTION.slice(0, 20));
 
-    const reseals = (await db.pool.query('SELECT stream_id, old_head_hash, new_head_hash, events_sealed FROM kp_reseals ORDER BY stream_id')).rows;
-    expect(reseals.map((r) => [r.stream_id, r.old_head_hash, r.events_sealed])).toEqual(before.map((s) => [s.stream_id, s.last_hash, 1]));
+    const reseals = (
+      await db.pool.query(
+        'SELECT stream_id, old_head_hash, new_head_hash, events_sealed FROM kp_reseals ORDER BY stream_id',
+      )
+    ).rows;
+    expect(reseals.map((r) => [r.stream_id, r.old_head_hash, r.events_sealed])).toEqual(
+      before.map((s) => [s.stream_id, s.last_hash, 1]),
+    );
     expect(reseals.every((r) => r.new_head_hash !== r.old_head_hash)).toBe(true);
 
     const verify = cli('audit', 'verify', '--tenant', TENANT);
-    expect({ status: verify.status, out: verify.stdout }).toMatchObject({ status: 0, out: expect.stringMatching(/intact|OK/i) });
+    expect({ status: verify.status, out: verify.stdout }).toMatchObject({
+      status: 0,
+      out: expect.stringMatching(/intact|OK/i),
+    });
     const personal = await openPersonalData(db.pool, { keyFile, dataDir: dir });
-    const [opened] = await personal.codec.decode(TENANT, await new PostgresEventStore(db.pool).readStream(TENANT, `initiative-${initiativeId}`));
+    const [opened] = await personal.codec.decode(
+      TENANT,
+      await new PostgresEventStore(db.pool).readStream(TENANT, `initiative-${initiativeId}`),
+    );
     expect(opened.data.contact).toEqual(CONTACT);
 
     expect(cli('store', 'encrypt-personal-data').stdout).toContain('Nothing to do');
@@ -102,7 +152,9 @@ describe('personal data keys and stores written before sealing (built service an
     await writeFile(other, randomBytes(32).toString('hex'));
     const wrong = startService({ ...env(), KEY_ENCRYPTION_KEY_FILE: other });
     expect(await wrong.exited()).toBe(2);
-    expect(wrong.output()).toMatch(/KEY_ENCRYPTION_KEY_FILE=.*other-kek: this key .* did not wrap the store's data keys/);
+    expect(wrong.output()).toMatch(
+      /KEY_ENCRYPTION_KEY_FILE=.*other-kek: this key .* did not wrap the store's data keys/,
+    );
 
     const embedded = startService({ ...env(), KEY_ENCRYPTION_KEY_FILE: '' });
     expect(await embedded.exited()).toBe(2);
@@ -112,7 +164,8 @@ describe('personal data keys and stores written before sealing (built service an
   });
 
   it('keys rotate re-wraps every data key under the new key without touching events', async () => {
-    const hashes = async () => (await db.pool.query('SELECT string_agg(hash, \',\' ORDER BY position) AS h FROM kp_events')).rows[0].h;
+    const hashes = async () =>
+      (await db.pool.query("SELECT string_agg(hash, ',' ORDER BY position) AS h FROM kp_events")).rows[0].h;
     const before = await hashes();
     const next = join(dir, 'next-kek');
     await writeFile(next, randomBytes(32).toString('base64'));
@@ -123,7 +176,10 @@ describe('personal data keys and stores written before sealing (built service an
 
     await expect(openPersonalData(db.pool, { keyFile, dataDir: dir })).rejects.toThrow(/did not wrap/);
     const rotated = await openPersonalData(db.pool, { keyFile: next, dataDir: dir });
-    const [opened] = await rotated.codec.decode(TENANT, await new PostgresEventStore(db.pool).readStream(TENANT, `case-${caseId}`));
+    const [opened] = await rotated.codec.decode(
+      TENANT,
+      await new PostgresEventStore(db.pool).readStream(TENANT, `case-${caseId}`),
+    );
     expect(opened.data.description).toBe(DESCRIPTION);
   });
 });

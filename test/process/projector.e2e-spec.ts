@@ -22,7 +22,13 @@ describe('apps/projector, run twice against one database', () => {
 
   it('one instance projects, the other stands by and takes over when the first stops', async () => {
     const ports = [await freePort(), await freePort()];
-    const start = (port: number) => startNode('dist/apps/projector/src/main.js', [], { DATABASE_URL: db.url, PROJECTOR_PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' });
+    const start = (port: number) =>
+      startNode('dist/apps/projector/src/main.js', [], {
+        DATABASE_URL: db.url,
+        PROJECTOR_PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+      });
     const first = start(ports[0]);
     running.push(first);
     await first.waitFor(/projector running/);
@@ -32,12 +38,26 @@ describe('apps/projector, run twice against one database', () => {
 
     const store = new PostgresEventStore(db.pool);
     const caseId = randomUUID();
-    await store.append('musterstadt', `case-${caseId}`, [{
-      eventId: randomUUID(), type: 'RequestSubmitted', schemaVersion: 1, occurredAt: new Date(),
-      data: { ...commandExamples.SubmitRequest, caseId }, metadata: { actor: { subject: 'c', role: 'clerk' }, correlationId: 'x', causationId: 'y' },
-    }], 'no_stream');
+    await store.append(
+      'musterstadt',
+      `case-${caseId}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'RequestSubmitted',
+          schemaVersion: 1,
+          occurredAt: new Date(),
+          data: { ...commandExamples.SubmitRequest, caseId },
+          metadata: { actor: { subject: 'c', role: 'clerk' }, correlationId: 'x', causationId: 'y' },
+        },
+      ],
+      'no_stream',
+    );
 
-    const ready = async (port: number) => (await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()) as { processors: { name: string; active: boolean; position: number }[] };
+    const ready = async (port: number) =>
+      (await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()) as {
+        processors: { name: string; active: boolean; position: number }[];
+      };
     await waitFor(async () => (await db.pool.query('SELECT 1 FROM rm_cases WHERE id = $1', [caseId])).rowCount === 1);
     const statuses = await Promise.all(ports.map(ready));
     expect(statuses.map((s) => s.processors.find((p) => p.name === 'read-models@g1')?.active)).toEqual([true, false]);
@@ -47,10 +67,21 @@ describe('apps/projector, run twice against one database', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited()).toBe(0);
     const later = randomUUID();
-    await store.append('musterstadt', `case-${later}`, [{
-      eventId: randomUUID(), type: 'RequestSubmitted', schemaVersion: 1, occurredAt: new Date(),
-      data: { ...commandExamples.SubmitRequest, caseId: later }, metadata: { actor: { subject: 'c', role: 'clerk' }, correlationId: 'x', causationId: 'y' },
-    }], 'no_stream');
+    await store.append(
+      'musterstadt',
+      `case-${later}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'RequestSubmitted',
+          schemaVersion: 1,
+          occurredAt: new Date(),
+          data: { ...commandExamples.SubmitRequest, caseId: later },
+          metadata: { actor: { subject: 'c', role: 'clerk' }, correlationId: 'x', causationId: 'y' },
+        },
+      ],
+      'no_stream',
+    );
     await waitFor(async () => (await db.pool.query('SELECT 1 FROM rm_cases WHERE id = $1', [later])).rowCount === 1);
     expect((await ready(ports[1])).processors.find((p) => p.name === 'read-models@g1')?.active).toBe(true);
     second.child.kill('SIGTERM');

@@ -46,27 +46,51 @@ describe('npm start as root in a directory of mode 0700', () => {
     await rm(privateDir, { recursive: true, force: true });
   });
 
-  if (!asRoot) console.log('skipped: as an ordinary user PostgreSQL runs as that user, who can reach the project; the 0700 case concerns root');
-  (asRoot ? it : it.skip)('starts, says where the cluster went, serves, and stops on Ctrl-C', async () => {
-    const env = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '', DATA_DIR: undefined };
-    const proc = startNpmInGroup(['start', '--ignore-scripts'], env, app);
-    running.push(proc);
-    const url = (await proc.waitFor(BANNER, 180_000))[1];
-    expect(proc.output()).toMatch(new RegExp(`the postgres user, which cannot enter ${privateDir} \\(mode 0700\\): the cluster for DATA_DIR ${app}/\\.data is kept in /var/lib/koproduktiv/`));
-    expect(proc.output()).toContain('PostgreSQL runs from a copy of its binaries in /var/cache/koproduktiv/');
+  if (!asRoot)
+    console.log(
+      'skipped: as an ordinary user PostgreSQL runs as that user, who can reach the project; the 0700 case concerns root',
+    );
+  (asRoot ? it : it.skip)(
+    'starts, says where the cluster went, serves, and stops on Ctrl-C',
+    async () => {
+      const env = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '', DATA_DIR: undefined };
+      const proc = startNpmInGroup(['start', '--ignore-scripts'], env, app);
+      running.push(proc);
+      const url = (await proc.waitFor(BANNER, 180_000))[1];
+      expect(proc.output()).toMatch(
+        new RegExp(
+          `the postgres user, which cannot enter ${privateDir} \\(mode 0700\\): the cluster for DATA_DIR ${app}/\\.data is kept in /var/lib/koproduktiv/`,
+        ),
+      );
+      expect(proc.output()).toContain('PostgreSQL runs from a copy of its binaries in /var/cache/koproduktiv/');
 
-    const token = runNode('dist/apps/cli/src/main.js', ['token', '--tenant', 'musterstadt', '--roles', 'clerk'], env, app).stdout.trim().split('\n').at(-1);
-    const response = await fetch(`${url}/v1/commands/RegisterInitiative`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(commandExamples.RegisterInitiative),
-    });
-    expect(response.status).toBe(200);
-    const verify = runNode('dist/apps/cli/src/main.js', ['audit', 'verify'], env, app); // the CLI finds the running server there too
-    expect(verify.status).toBe(0);
+      const token = runNode(
+        'dist/apps/cli/src/main.js',
+        ['token', '--tenant', 'musterstadt', '--roles', 'clerk'],
+        env,
+        app,
+      )
+        .stdout.trim()
+        .split('\n')
+        .at(-1);
+      const response = await fetch(`${url}/v1/commands/RegisterInitiative`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(commandExamples.RegisterInitiative),
+      });
+      expect(response.status).toBe(200);
+      const verify = runNode('dist/apps/cli/src/main.js', ['audit', 'verify'], env, app); // the CLI finds the running server there too
+      expect(verify.status).toBe(0);
 
-    process.kill(-(proc.child.pid as number), 'SIGINT');
-    expect(await proc.exited()).toBe(0);
-    expect(proc.output().split('\n').filter((line) => /"level":[4-6]0/.test(line))).toEqual([]);
-  }, 240_000);
+      process.kill(-(proc.child.pid as number), 'SIGINT');
+      expect(await proc.exited()).toBe(0);
+      expect(
+        proc
+          .output()
+          .split('\n')
+          .filter((line) => /"level":[4-6]0/.test(line)),
+      ).toEqual([]);
+    },
+    240_000,
+  );
 });

@@ -43,14 +43,26 @@ describe('stopping npm start', () => {
 
   // `--ignore-scripts` skips prestart (install check and build: jest's globalSetup built dist/ already); start itself runs.
   const start = () => {
-    const proc = startNpmInGroup(['start', '--ignore-scripts'], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '' });
+    const proc = startNpmInGroup(['start', '--ignore-scripts'], {
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: '',
+    });
     running.push(proc);
     return proc;
   };
 
   /** The service in use: a token, a command appended and projected, so that the pool holds connections. */
   const use = async (url: string) => {
-    const token = runNode(CLI, ['token', '--tenant', 'musterstadt', '--roles', 'clerk'], { DATA_DIR: dataDir, DATABASE_URL: '' }).stdout.trim().split('\n').at(-1);
+    const token = runNode(CLI, ['token', '--tenant', 'musterstadt', '--roles', 'clerk'], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+    })
+      .stdout.trim()
+      .split('\n')
+      .at(-1);
     const response = await fetch(`${url}/v1/commands/SubmitRequest`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -66,7 +78,8 @@ describe('stopping npm start', () => {
       const proc = start();
       const url = (await proc.waitFor(BANNER, 120_000))[1];
       // The log line is written by pino's own stream, which may come after the banner on stdout.
-      const pinned = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).devDependencies.node as string;
+      const pinned = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).devDependencies
+        .node as string;
       await proc.waitFor(new RegExp(`"node":"v${pinned.replace(/\./g, '\\.')}"`), 10_000);
       await use(url);
       const serverPid = Number(readFileSync(postmasterPid(), 'utf8').split('\n')[0]);
@@ -81,7 +94,13 @@ describe('stopping npm start', () => {
   it('Ctrl-C while the first start is still creating the cluster: it finishes starting, then stops the same way', async () => {
     const fresh = await mkdtemp(join(tmpdir(), 'kp-signals-early-'));
     try {
-      const proc = startNpmInGroup(['start', '--ignore-scripts'], { DATA_DIR: fresh, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATABASE_URL: '' });
+      const proc = startNpmInGroup(['start', '--ignore-scripts'], {
+        DATA_DIR: fresh,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: '',
+      });
       running.push(proc);
       await proc.waitFor(/starting embedded PostgreSQL/, 60_000);
       process.kill(-(proc.child.pid as number), 'SIGINT');

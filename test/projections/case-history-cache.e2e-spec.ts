@@ -3,7 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { resolveMetricsSettings } from '../../libs/metrics/src';
 import { InMemoryIdempotencyStore } from '../../libs/platform/src';
-import { CaseHistoryCache, ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelQueries, rebuildReadModels } from '../../libs/projections/src';
+import {
+  CaseHistoryCache,
+  ensureReadModels,
+  ProcessorRunner,
+  ReadModelProjection,
+  ReadModelQueries,
+  rebuildReadModels,
+} from '../../libs/projections/src';
 import { CommandExecutor } from '../../libs/runtime/src';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
@@ -22,17 +29,32 @@ describe('case metrics from the history cache (PostgreSQL)', () => {
   let cached: ReadModelQueries;
   const caseId = randomUUID();
   const send = (type: string, data: object) =>
-    executor.execute({ tenant: TENANT, actor: { subject: 'clerk', role: 'clerk' }, command: { type, data } as never, correlationId: randomUUID(), commandId: randomUUID(), occurredAt: new Date('2026-03-02T10:00:00Z') });
-  const interaction = (id = caseId) => send('RecordInteraction', { ...commandExamples.RecordInteraction, caseId: id, interactionId: randomUUID() });
+    executor.execute({
+      tenant: TENANT,
+      actor: { subject: 'clerk', role: 'clerk' },
+      command: { type, data } as never,
+      correlationId: randomUUID(),
+      commandId: randomUUID(),
+      occurredAt: new Date('2026-03-02T10:00:00Z'),
+    });
+  const interaction = (id = caseId) =>
+    send('RecordInteraction', { ...commandExamples.RecordInteraction, caseId: id, interactionId: randomUUID() });
   // A fresh instance without a cache reads every history from PostgreSQL: the reference.
-  const uncachedMetrics = (tenant = TENANT) => new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, new CaseHistoryCache(0)).caseMetrics(tenant, caseId, T);
+  const uncachedMetrics = (tenant = TENANT) =>
+    new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, new CaseHistoryCache(0)).caseMetrics(
+      tenant,
+      caseId,
+      T,
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase();
     await migrate(db.pool);
     store = new PostgresEventStore(db.pool);
     executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), (await openTestPersonalData(db.pool)).codec);
-    const runner = new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool)), { batchSize: 100 });
+    const runner = new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool)), {
+      batchSize: 100,
+    });
     catchUp = () => runner.catchUp();
     await send('SubmitRequest', { ...commandExamples.SubmitRequest, caseId });
     await interaction();
@@ -82,7 +104,12 @@ describe('case metrics from the history cache (PostgreSQL)', () => {
   it('serves a summary from cached histories and takes the others into its free room', async () => {
     const fresh = new CaseHistoryCache(1024 * 1024);
     const queries = new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, fresh);
-    const reference = await new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, new CaseHistoryCache(0)).summary(TENANT, { asOf: T });
+    const reference = await new ReadModelQueries(
+      db.pool,
+      () => resolveMetricsSettings(),
+      undefined,
+      new CaseHistoryCache(0),
+    ).summary(TENANT, { asOf: T });
     expect((await queries.summary(TENANT, { asOf: T })).data).toEqual(reference.data);
     expect(fresh.stats().entries).toBe(reference.data.cases);
     await queries.caseMetrics(TENANT, caseId, T);
@@ -91,7 +118,11 @@ describe('case metrics from the history cache (PostgreSQL)', () => {
 
   it('never lets a summary push out a case asked about by itself', async () => {
     const probe = new CaseHistoryCache(1024 * 1024);
-    await new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, probe).caseMetrics(TENANT, caseId, T);
+    await new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, probe).caseMetrics(
+      TENANT,
+      caseId,
+      T,
+    );
     // Room for this history, not for a second one.
     const full = new CaseHistoryCache(Math.round(probe.stats().bytes * 1.5));
     const queries = new ReadModelQueries(db.pool, () => resolveMetricsSettings(), undefined, full);

@@ -1,7 +1,14 @@
 import { openTestPersonalData } from '../support/personal-data';
 import { randomUUID } from 'node:crypto';
 import { migrate, PostgresEventStore } from '../../libs/event-store/src';
-import { aggregateCaseMetrics, CaseHistory, CaseSnapshot, monthEnds, resolveMetricsSettings, snapshotCase } from '../../libs/metrics/src';
+import {
+  aggregateCaseMetrics,
+  CaseHistory,
+  CaseSnapshot,
+  monthEnds,
+  resolveMetricsSettings,
+  snapshotCase,
+} from '../../libs/metrics/src';
 import { InMemoryIdempotencyStore } from '../../libs/platform/src';
 import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelQueries } from '../../libs/projections/src';
 import { CommandExecutor } from '../../libs/runtime/src';
@@ -18,22 +25,47 @@ describe('summary and time series over more cases than one page (PostgreSQL)', (
   let queries: ReadModelQueries;
   let histories: CaseHistory[];
   const settings = resolveMetricsSettings();
-  const aggregateAt = (asOf: Date) => aggregateCaseMetrics(histories.map((h) => snapshotCase(h, asOf, settings)).filter((s): s is CaseSnapshot => s !== null));
+  const aggregateAt = (asOf: Date) =>
+    aggregateCaseMetrics(
+      histories.map((h) => snapshotCase(h, asOf, settings)).filter((s): s is CaseSnapshot => s !== null),
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase();
     await migrate(db.pool);
     const store = new PostgresEventStore(db.pool);
-    const executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), (await openTestPersonalData(db.pool)).codec);
+    const executor = new CommandExecutor(
+      store,
+      new InMemoryIdempotencyStore(),
+      (await openTestPersonalData(db.pool)).codec,
+    );
     const send = (type: string, data: object, day: number) =>
-      executor.execute({ tenant: TENANT, actor: { subject: 'clerk', role: 'clerk' }, command: { type, data } as never, correlationId: randomUUID(), commandId: randomUUID(), occurredAt: new Date(Date.UTC(2026, 0, 1 + day, 9)) });
+      executor.execute({
+        tenant: TENANT,
+        actor: { subject: 'clerk', role: 'clerk' },
+        command: { type, data } as never,
+        correlationId: randomUUID(),
+        commandId: randomUUID(),
+        occurredAt: new Date(Date.UTC(2026, 0, 1 + day, 9)),
+      });
     for (let i = 0; i < CASES; i++) {
       const caseId = randomUUID();
       await send('SubmitRequest', { ...commandExamples.SubmitRequest, caseId }, i % 150);
-      if (i % 3 === 0) await send('RecordInteraction', { ...commandExamples.RecordInteraction, caseId, interactionId: randomUUID() }, (i % 150) + 2);
+      if (i % 3 === 0)
+        await send(
+          'RecordInteraction',
+          { ...commandExamples.RecordInteraction, caseId, interactionId: randomUUID() },
+          (i % 150) + 2,
+        );
     }
-    await new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool)), { batchSize: 500 }).catchUp();
-    histories = (await db.pool.query<{ history: CaseHistory }>('SELECT history FROM rm_cases WHERE tenant = $1 ORDER BY id', [TENANT])).rows.map((r) => r.history);
+    await new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool)), {
+      batchSize: 500,
+    }).catchUp();
+    histories = (
+      await db.pool.query<{ history: CaseHistory }>('SELECT history FROM rm_cases WHERE tenant = $1 ORDER BY id', [
+        TENANT,
+      ])
+    ).rows.map((r) => r.history);
     queries = new ReadModelQueries(db.pool, () => settings);
   }, 60_000);
   afterAll(() => db.drop());
@@ -54,7 +86,11 @@ describe('summary and time series over more cases than one page (PostgreSQL)', (
 
   it('"now" across a minute boundary: the last minute\'s answer while the new one is computed, then the new one', async () => {
     let now = new Date('2026-06-30T12:00:30Z');
-    const q = new ReadModelQueries(db.pool, () => settings, () => now);
+    const q = new ReadModelQueries(
+      db.pool,
+      () => settings,
+      () => now,
+    );
     expect((await q.summary(TENANT, {})).data.asOf).toBe('2026-06-30T12:00:00.000Z');
     now = new Date('2026-06-30T12:01:10Z');
     expect((await q.summary(TENANT, {})).data.asOf).toBe('2026-06-30T12:00:00.000Z');

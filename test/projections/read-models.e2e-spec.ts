@@ -2,7 +2,13 @@ import { openTestPersonalData } from '../support/personal-data';
 import { randomUUID } from 'node:crypto';
 import { appendInTransaction, migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { InMemoryIdempotencyStore } from '../../libs/platform/src';
-import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelSupervisor, rebuildReadModels } from '../../libs/projections/src';
+import {
+  ensureReadModels,
+  ProcessorRunner,
+  ReadModelProjection,
+  ReadModelSupervisor,
+  rebuildReadModels,
+} from '../../libs/projections/src';
 import { CommandExecutor } from '../../libs/runtime/src';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
@@ -12,7 +18,13 @@ describe('read models (PostgreSQL)', () => {
   let store: PostgresEventStore;
   let executor: CommandExecutor;
   const send = (type: string, data: object, tenant = 'musterstadt') =>
-    executor.execute({ tenant, actor: { subject: 'clerk', role: 'clerk' }, command: { type, data } as never, correlationId: randomUUID(), commandId: randomUUID() });
+    executor.execute({
+      tenant,
+      actor: { subject: 'clerk', role: 'clerk' },
+      command: { type, data } as never,
+      correlationId: randomUUID(),
+      commandId: randomUUID(),
+    });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -23,37 +35,57 @@ describe('read models (PostgreSQL)', () => {
     for (let i = 0; i < 5; i += 1) {
       const caseId = randomUUID();
       await send('SubmitRequest', { ...commandExamples.SubmitRequest, caseId }, i % 2 ? 'musterstadt' : 'nachbarort');
-      await send('RecordInteraction', { ...commandExamples.RecordInteraction, caseId, interactionId: randomUUID() }, i % 2 ? 'musterstadt' : 'nachbarort');
+      await send(
+        'RecordInteraction',
+        { ...commandExamples.RecordInteraction, caseId, interactionId: randomUUID() },
+        i % 2 ? 'musterstadt' : 'nachbarort',
+      );
     }
   });
   afterAll(() => db.drop());
 
   const snapshot = async () =>
-    (await db.pool.query(`SELECT 'case' AS t, tenant, id, doc, history, stage, open, unit_id FROM rm_cases
+    (
+      await db.pool.query(`SELECT 'case' AS t, tenant, id, doc, history, stage, open, unit_id FROM rm_cases
        UNION ALL SELECT 'initiative', tenant, id, doc, NULL, NULL, NULL, NULL FROM rm_initiatives
        UNION ALL SELECT 'unit', tenant, id, doc, NULL, NULL, NULL, NULL FROM rm_units
        UNION ALL SELECT 'fund', tenant, id, doc, NULL, NULL, NULL, NULL FROM rm_funds
-       UNION ALL SELECT 'application', tenant, application_id, row_to_json(a)::jsonb, NULL, NULL, NULL, NULL FROM rm_fund_applications a ORDER BY 1, 2, 3`)).rows;
+       UNION ALL SELECT 'application', tenant, application_id, row_to_json(a)::jsonb, NULL, NULL, NULL, NULL FROM rm_fund_applications a ORDER BY 1, 2, 3`)
+    ).rows;
 
   it('projects the story live, without personal data', async () => {
     const supervisor = new ReadModelSupervisor(store, db.pool, { idleMs: 10, checkEveryMs: 50 });
     await supervisor.start();
     await waitFor(async () => supervisor.status()?.caughtUp === true);
     await supervisor.stop();
-    const { rows } = await db.pool.query(`SELECT doc, stage, open, unit_id FROM rm_cases WHERE tenant = 'musterstadt' AND id = $1`, [exampleIds.case]);
+    const { rows } = await db.pool.query(
+      `SELECT doc, stage, open, unit_id FROM rm_cases WHERE tenant = 'musterstadt' AND id = $1`,
+      [exampleIds.case],
+    );
     expect(rows[0]).toMatchObject({ stage: 'institutionalised', open: true, unit_id: exampleIds.buildingUnit });
-    expect(rows[0].doc).toMatchObject({ interactions: 1, commitments: 2, supports: 1, institutionalisation: { form: 'lease' } });
+    expect(rows[0].doc).toMatchObject({
+      interactions: 1,
+      commitments: 2,
+      supports: 1,
+      institutionalisation: { form: 'lease' },
+    });
     const fund = (await db.pool.query(`SELECT doc FROM rm_funds WHERE id = $1`, [exampleIds.fund])).rows[0].doc;
     expect(fund).toMatchObject({ budgetCents: 6_500_000, awardedCents: 250_000, disbursedCents: 125_000 });
-    const applications = await db.pool.query(`SELECT application_id, status, awarded_cents::int AS awarded, disbursed_cents::int AS disbursed FROM rm_fund_applications ORDER BY status`);
+    const applications = await db.pool.query(
+      `SELECT application_id, status, awarded_cents::int AS awarded, disbursed_cents::int AS disbursed FROM rm_fund_applications ORDER BY status`,
+    );
     expect(applications.rows).toEqual([
       { application_id: exampleIds.application, status: 'awarded', awarded: 250_000, disbursed: 125_000 },
       { application_id: exampleIds.rejectedApplication, status: 'rejected', awarded: 0, disbursed: 0 },
     ]);
-    expect((await db.pool.query('SELECT hours::float8 AS hours FROM rm_unit_staff_time')).rows).toEqual([{ hours: 2.5 }]);
+    expect((await db.pool.query('SELECT hours::float8 AS hours FROM rm_unit_staff_time')).rows).toEqual([
+      { hours: 2.5 },
+    ]);
     const initiatives = JSON.stringify((await db.pool.query('SELECT doc FROM rm_initiatives')).rows);
     expect(initiatives).not.toMatch(/Demir|Becker|@|contact/);
-    expect((await db.pool.query(`SELECT count(*)::int AS n FROM rm_cases WHERE tenant = 'nachbarort'`)).rows[0].n).toBe(3);
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM rm_cases WHERE tenant = 'nachbarort'`)).rows[0].n).toBe(
+      3,
+    );
   });
 
   it('a rebuild from position 0 produces exactly the live rows, and swaps them in', async () => {
@@ -64,10 +96,22 @@ describe('read models (PostgreSQL)', () => {
     expect(await snapshot()).toEqual(live);
     const applications = live.filter((row) => row.t === 'application').map((row) => row.doc);
     expect(applications).toHaveLength(2);
-    expect(applications).toEqual(expect.arrayContaining([
-      expect.objectContaining({ application_id: exampleIds.application, status: 'awarded', awarded_cents: 250_000, disbursed_cents: 125_000 }),
-      expect.objectContaining({ application_id: exampleIds.rejectedApplication, status: 'rejected', awarded_cents: 0, disbursed_cents: 0 }),
-    ]));
+    expect(applications).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          application_id: exampleIds.application,
+          status: 'awarded',
+          awarded_cents: 250_000,
+          disbursed_cents: 125_000,
+        }),
+        expect.objectContaining({
+          application_id: exampleIds.rejectedApplication,
+          status: 'rejected',
+          awarded_cents: 0,
+          disbursed_cents: 0,
+        }),
+      ]),
+    );
   });
 
   it('projects an event whose transaction committed after a later one', async () => {
@@ -78,8 +122,12 @@ describe('read models (PostgreSQL)', () => {
     const early = randomUUID();
     const late = randomUUID();
     const event = (caseId: string) => ({
-      eventId: randomUUID(), type: 'RequestSubmitted', schemaVersion: 1, occurredAt: new Date(),
-      data: { ...commandExamples.SubmitRequest, caseId }, metadata: { actor: { subject: 'c', role: 'clerk' }, correlationId: 'x', causationId: 'y' },
+      eventId: randomUUID(),
+      type: 'RequestSubmitted',
+      schemaVersion: 1,
+      occurredAt: new Date(),
+      data: { ...commandExamples.SubmitRequest, caseId },
+      metadata: { actor: { subject: 'c', role: 'clerk' }, correlationId: 'x', causationId: 'y' },
     });
     try {
       await slow.query('BEGIN');
@@ -96,7 +144,9 @@ describe('read models (PostgreSQL)', () => {
   });
 
   it('keeps up while a transaction stays open in another database of the same server', async () => {
-    const runner = new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool)), { batchSize: 50 });
+    const runner = new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool)), {
+      batchSize: 50,
+    });
     await runner.catchUp();
     const stranger = await createTestDatabase('kp_stranger');
     const open = await stranger.pool.connect();

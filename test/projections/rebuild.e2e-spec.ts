@@ -1,6 +1,14 @@
 import { EventStore, PostgresEventStore } from '../../libs/event-store/src';
 import {
-  activeGeneration, checkReadModels, DETAIL_TABLES, ensureReadModels, pointViewsDdl, ProcessorRunner, READ_MODEL_TABLES, ReadModelProjection, rebuildReadModels,
+  activeGeneration,
+  checkReadModels,
+  DETAIL_TABLES,
+  ensureReadModels,
+  pointViewsDdl,
+  ProcessorRunner,
+  READ_MODEL_TABLES,
+  ReadModelProjection,
+  rebuildReadModels,
 } from '../../libs/projections/src';
 import { createPool } from '../../libs/platform/src';
 import { StoreGenerator } from '../../bench/support/projections-data';
@@ -27,8 +35,16 @@ describe('rebuild of the read models (PostgreSQL)', () => {
   /** Every row of every read-model table behind the views, as text, sorted. */
   const everything = async () => {
     const tables = [...READ_MODEL_TABLES, ...DETAIL_TABLES];
-    const rows = await Promise.all(tables.map(async (table) => (await db.pool.query(`SELECT '${table}' AS t, row_to_json(x)::jsonb::text AS r FROM ${table} x`)).rows));
-    return rows.flat().map((row) => `${row.t} ${row.r}`).sort();
+    const rows = await Promise.all(
+      tables.map(
+        async (table) =>
+          (await db.pool.query(`SELECT '${table}' AS t, row_to_json(x)::jsonb::text AS r FROM ${table} x`)).rows,
+      ),
+    );
+    return rows
+      .flat()
+      .map((row) => `${row.t} ${row.r}`)
+      .sort();
   };
 
   it('replays into scratch tables equal to the live ones, column for column (projections check)', async () => {
@@ -45,7 +61,9 @@ describe('rebuild of the read models (PostgreSQL)', () => {
     const rebuilt = await rebuildReadModels(store, db.pool, { batchSize: 250 });
     expect(rebuilt).toMatchObject({ generation: 2, events: 6000 });
     expect(await everything()).toEqual(before);
-    expect((await db.pool.query(`SELECT checkpoint, position FROM kp_checkpoints WHERE name = 'read-models@g2'`)).rows).toEqual(live.rows);
+    expect(
+      (await db.pool.query(`SELECT checkpoint, position FROM kp_checkpoints WHERE name = 'read-models@g2'`)).rows,
+    ).toEqual(live.rows);
     const staging = await db.pool.query(`SELECT tablename FROM pg_tables WHERE tablename LIKE 'rm_rebuild_%'`);
     expect(staging.rows).toEqual([]);
   });
@@ -86,10 +104,15 @@ describe('rebuild of the read models (PostgreSQL)', () => {
 
   it('a generation from before histories were json (jsonb) keeps projecting and compares equal to a replay', async () => {
     const active = await activeGeneration(db.pool);
-    await db.pool.query(`DROP VIEW rm_cases; ALTER TABLE rm_cases_g${active} ALTER COLUMN history TYPE jsonb USING history::jsonb; ${pointViewsDdl(active)}`);
+    await db.pool.query(
+      `DROP VIEW rm_cases; ALTER TABLE rm_cases_g${active} ALTER COLUMN history TYPE jsonb USING history::jsonb; ${pointViewsDdl(active)}`,
+    );
     await generator.grow(store, 6500, 4);
     await new ProcessorRunner(store, db.pool, new ReadModelProjection(active), { batchSize: 97 }).catchUp();
-    const { rows } = await db.pool.query(`SELECT data_type FROM information_schema.columns WHERE table_name = $1 AND column_name = 'history'`, [`rm_cases_g${active}`]);
+    const { rows } = await db.pool.query(
+      `SELECT data_type FROM information_schema.columns WHERE table_name = $1 AND column_name = 'history'`,
+      [`rm_cases_g${active}`],
+    );
     expect(rows).toEqual([{ data_type: 'jsonb' }]);
     const result = await checkReadModels(store, db.pool);
     expect(result.rows).toBeGreaterThan(60);

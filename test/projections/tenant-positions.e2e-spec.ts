@@ -14,12 +14,20 @@ describe('tenant positions of the read models', () => {
   let executor: CommandExecutor;
   const registerUnit = (tenant: string) =>
     executor.execute({
-      tenant, actor: { subject: 'clerk', role: 'clerk' }, correlationId: randomUUID(), commandId: randomUUID(),
+      tenant,
+      actor: { subject: 'clerk', role: 'clerk' },
+      correlationId: randomUUID(),
+      commandId: randomUUID(),
       command: { type: 'RegisterUnit', data: { unitId: randomUUID(), name: 'Bauamt', isContactPoint: false } } as never,
     });
   const stored = async (generation: number) =>
     (await db.pool.query(`SELECT tenant, position::int FROM rm_tenant_positions_g${generation} ORDER BY tenant`)).rows;
-  const expected = async () => (await db.pool.query('SELECT tenant, max(position)::int AS position FROM kp_events GROUP BY tenant ORDER BY tenant')).rows;
+  const expected = async () =>
+    (
+      await db.pool.query(
+        'SELECT tenant, max(position)::int AS position FROM kp_events GROUP BY tenant ORDER BY tenant',
+      )
+    ).rows;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -29,7 +37,7 @@ describe('tenant positions of the read models', () => {
   });
   afterAll(() => db.drop());
 
-  it('follows every tenant\'s latest event as the projection applies it', async () => {
+  it("follows every tenant's latest event as the projection applies it", async () => {
     for (const tenant of ['altstadt', 'neustadt', 'neustadt', 'altstadt', 'neustadt']) await registerUnit(tenant);
     const generation = await ensureReadModels(db.pool);
     await new ProcessorRunner(store, db.pool, new ReadModelProjection(generation)).catchUp();
@@ -41,7 +49,10 @@ describe('tenant positions of the read models', () => {
     const generation = await ensureReadModels(db.pool);
     await db.pool.query(`DROP TABLE rm_tenant_positions_g${generation} CASCADE`); // its view with it, as before both existed
     // Until a projector of this version opens the generation, analysts are told no position rather than the store-wide one.
-    expect(await new ReadModelQueries(db.pool, () => resolveMetricsSettings()).positions('neustadt')).toMatchObject({ own: 0, store: expect.any(Number) });
+    expect(await new ReadModelQueries(db.pool, () => resolveMetricsSettings()).positions('neustadt')).toMatchObject({
+      own: 0,
+      store: expect.any(Number),
+    });
     await registerUnit('altstadt');
     await new ProcessorRunner(store, db.pool, new ReadModelProjection(generation)).catchUp();
     expect(await stored(generation)).toEqual(await expected());

@@ -5,7 +5,9 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 
 @Controller('ping')
 class PingController {
-  @Get() ping() { return { pong: true }; }
+  @Get() ping() {
+    return { pong: true };
+  }
 }
 @Module({ controllers: [PingController] })
 class PingModule {}

@@ -15,7 +15,13 @@ import {
 import { createApp } from '../../apps/api/src/create-app';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
 import { ensureReadModels, ProcessorRunner, ReadModelProjection } from '../../libs/projections/src';
-import { EventCodec, PersonalData, PostgresAccessLog, PostgresDataKeyStore, ResealLog } from '../../libs/personal-data/src';
+import {
+  EventCodec,
+  PersonalData,
+  PostgresAccessLog,
+  PostgresDataKeyStore,
+  ResealLog,
+} from '../../libs/personal-data/src';
 import { openTestPersonalData } from './personal-data';
 import { createTestDatabase, TestDatabase } from './postgres';
 
@@ -35,8 +41,16 @@ export interface ApiHarness {
   readonly keyFile: string;
   token(tenant: string, ...roles: string[]): Promise<string>;
   /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
-  command(type: string, body: unknown, options?: { tenant?: string; token?: string | null; headers?: Record<string, string> }): Promise<ApiResponse>;
-  request(method: string, path: string, init?: { body?: string; headers?: Record<string, string> }): Promise<ApiResponse>;
+  command(
+    type: string,
+    body: unknown,
+    options?: { tenant?: string; token?: string | null; headers?: Record<string, string> },
+  ): Promise<ApiResponse>;
+  request(
+    method: string,
+    path: string,
+    init?: { body?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse>;
   /** GET with a token of `tenant` in `roles`. */
   get(path: string, tenant: string, roles: string[], headers?: Record<string, string>): Promise<ApiResponse>;
   /** Brings the read models up to date with the store (what the projector does continuously). */
@@ -57,10 +71,13 @@ export async function startApi({
 } = {}): Promise<ApiHarness> {
   const db = reuse?.db ?? (await createTestDatabase('kp_e2e'));
   await migrate(db.pool);
-  const { keyFile, ...personalData } = reuse ? { ...(await restartedPersonalData(db.pool, reuse.personalData)), keyFile: reuse.keyFile } : await openTestPersonalData(db.pool);
+  const { keyFile, ...personalData } = reuse
+    ? { ...(await restartedPersonalData(db.pool, reuse.personalData)), keyFile: reuse.keyFile }
+    : await openTestPersonalData(db.pool);
   const secret = new Uint8Array(randomBytes(32));
   // Events in the selected store; read models, checkpoints and idempotency keys in PostgreSQL.
-  const store = givenStore ?? reuse?.store ?? (await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES }));
+  const store =
+    givenStore ?? reuse?.store ?? (await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES }));
   const app: NestFastifyApplication = await createApp(
     {
       store,
@@ -76,7 +93,11 @@ export async function startApi({
   const { port } = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const request = async (method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
+  const request = async (
+    method: string,
+    path: string,
+    init: { body?: string; headers?: Record<string, string> } = {},
+  ) => {
     const response = await fetch(`${baseUrl}${path}`, { method, body: init.body, headers: init.headers });
     const text = await response.text();
     let body: unknown = text;
@@ -87,7 +108,8 @@ export async function startApi({
     }
     return { status: response.status, headers: response.headers, body };
   };
-  const token = (tenant: string, ...roles: string[]) => issueDevToken(secret, { tenant, roles, subject: `${roles.join('+')}@${tenant}` });
+  const token = (tenant: string, ...roles: string[]) =>
+    issueDevToken(secret, { tenant, roles, subject: `${roles.join('+')}@${tenant}` });
 
   return {
     baseUrl,
@@ -101,11 +123,17 @@ export async function startApi({
       const bearer = given === undefined ? await token(tenant, 'clerk') : given;
       return request('POST', `/v1/commands/${type}`, {
         body: typeof body === 'string' ? body : JSON.stringify(body),
-        headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+          ...headers,
+        },
       });
     },
     async get(path, tenant, roles, headers = {}) {
-      return request('GET', path, { headers: { authorization: `Bearer ${await token(tenant, ...roles)}`, ...headers } });
+      return request('GET', path, {
+        headers: { authorization: `Bearer ${await token(tenant, ...roles)}`, ...headers },
+      });
     },
     async project() {
       const generation = await ensureReadModels(db.pool);
@@ -131,5 +159,11 @@ export async function sendStory(api: ApiHarness, tenant = 'musterstadt'): Promis
 /** What a restarted process has: the same key-encryption key, nothing cached. */
 async function restartedPersonalData(pool: TestDatabase['pool'], running: PersonalData): Promise<PersonalData> {
   const keys = new PostgresDataKeyStore(pool, running.kek);
-  return { kek: running.kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool), reseals: new ResealLog(pool) };
+  return {
+    kek: running.kek,
+    keys,
+    codec: new EventCodec(keys),
+    accessLog: new PostgresAccessLog(pool),
+    reseals: new ResealLog(pool),
+  };
 }

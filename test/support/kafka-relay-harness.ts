@@ -11,7 +11,8 @@ import { waitFor } from './wait-for';
 
 export { waitFor };
 
-export const relayTestTopics = (prefix: string): TestTopic[] => relayTopics(prefix).map((name) => ({ name, partitions: name.endsWith('deadletter.v1') ? 1 : 3 }));
+export const relayTestTopics = (prefix: string): TestTopic[] =>
+  relayTopics(prefix).map((name) => ({ name, partitions: name.endsWith('deadletter.v1') ? 1 : 3 }));
 
 export interface ConsumedRecord {
   readonly topic: string;
@@ -47,15 +48,30 @@ export class RelayHarness {
   }
 
   /** A relay on this store; `wrap` may put a failing processor around it. */
-  startRelay(env: Record<string, string> = {}, wrap: (relay: Processor) => Processor = (relay) => relay, batchSize = 50): RunningRelay {
+  startRelay(
+    env: Record<string, string> = {},
+    wrap: (relay: Processor) => Processor = (relay) => relay,
+    batchSize = 50,
+  ): RunningRelay {
     const logs: RunningRelay['logs'] = [];
     const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
     const relay = createKafkaRelay(
-      { KAFKA_BROKERS: this.kafka.brokers.join(','), KAFKA_TOPIC_PREFIX: this.topicPrefix, KAFKA_BACKOFF_INITIAL_MS: '50', KAFKA_BACKOFF_MAX_MS: '500', ...env },
+      {
+        KAFKA_BROKERS: this.kafka.brokers.join(','),
+        KAFKA_TOPIC_PREFIX: this.topicPrefix,
+        KAFKA_BACKOFF_INITIAL_MS: '50',
+        KAFKA_BACKOFF_MAX_MS: '500',
+        ...env,
+      },
       logger,
     );
     if (!relay) throw new Error('relay not enabled');
-    const runner = new ProcessorRunner(this.store, this.db.pool, wrap(relay.processor), { batchSize, idleMs: 10, retryMs: 20, logger });
+    const runner = new ProcessorRunner(this.store, this.db.pool, wrap(relay.processor), {
+      batchSize,
+      idleMs: 10,
+      retryMs: 20,
+      logger,
+    });
     runner.start();
     return {
       runner,
@@ -73,14 +89,29 @@ export class RelayHarness {
 
   /** The relay's checkpoint position in PostgreSQL (0 before its first commit). */
   async checkpointPosition(name = 'kafka-relay'): Promise<number> {
-    const { rows } = await this.db.pool.query<{ position: string }>('SELECT position FROM kp_checkpoints WHERE name = $1', [name]).catch(() => ({ rows: [] }));
+    const { rows } = await this.db.pool
+      .query<{ position: string }>('SELECT position FROM kp_checkpoints WHERE name = $1', [name])
+      .catch(() => ({ rows: [] }));
     return rows.length ? Number(rows[0].position) : 0;
   }
 
   /** Reads the topics from the beginning with a fresh consumer group until `done` holds for what arrived. */
-  async consume(topics: readonly string[], done: (records: readonly ConsumedRecord[]) => boolean, timeoutMs = 30_000): Promise<ConsumedRecord[]> {
-    const kafka = new Kafka({ brokers: this.kafka.brokers, clientId: 'koproduktiv-test-consumer', logLevel: logLevel.NOTHING });
-    const consumer = kafka.consumer({ groupId: `test-${randomUUID()}`, maxWaitTimeInMs: 100, sessionTimeout: 10_000, heartbeatInterval: 500 });
+  async consume(
+    topics: readonly string[],
+    done: (records: readonly ConsumedRecord[]) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<ConsumedRecord[]> {
+    const kafka = new Kafka({
+      brokers: this.kafka.brokers,
+      clientId: 'koproduktiv-test-consumer',
+      logLevel: logLevel.NOTHING,
+    });
+    const consumer = kafka.consumer({
+      groupId: `test-${randomUUID()}`,
+      maxWaitTimeInMs: 100,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 500,
+    });
     const records: ConsumedRecord[] = [];
     await consumer.connect();
     try {
@@ -93,16 +124,29 @@ export class RelayHarness {
             offset: Number(message.offset),
             key: message.key?.toString() ?? '',
             value: message.value ?? Buffer.alloc(0),
-            headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)])),
+            headers: Object.fromEntries(
+              Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]),
+            ),
           });
         },
       });
-      await waitFor(async () => done(records), timeoutMs, () => `consumed ${records.length} records`);
+      await waitFor(
+        async () => done(records),
+        timeoutMs,
+        () => `consumed ${records.length} records`,
+      );
       // Then on to the end of the log as it stands now, so that late copies (duplicates) are counted too.
       const ends = await this.logEnds(kafka, topics);
       const consumedUpTo = (topic: string, partition: number) =>
-        records.reduce((max, r) => (r.topic === topic && r.partition === partition ? Math.max(max, r.offset + 1) : max), 0);
-      await waitFor(async () => ends.every(({ topic, partition, end }) => consumedUpTo(topic, partition) >= end), timeoutMs, () => `consumed ${records.length} records, not yet to the end of the log`);
+        records.reduce(
+          (max, r) => (r.topic === topic && r.partition === partition ? Math.max(max, r.offset + 1) : max),
+          0,
+        );
+      await waitFor(
+        async () => ends.every(({ topic, partition, end }) => consumedUpTo(topic, partition) >= end),
+        timeoutMs,
+        () => `consumed ${records.length} records, not yet to the end of the log`,
+      );
       return records;
     } finally {
       await consumer.disconnect();
@@ -110,11 +154,22 @@ export class RelayHarness {
   }
 
   /** Each partition's high-water mark: the offset the next record will get. */
-  private async logEnds(kafka: Kafka, topics: readonly string[]): Promise<{ topic: string; partition: number; end: number }[]> {
+  private async logEnds(
+    kafka: Kafka,
+    topics: readonly string[],
+  ): Promise<{ topic: string; partition: number; end: number }[]> {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const perTopic = await Promise.all(topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({ topic, partition, end: Number(high) }))));
+      const perTopic = await Promise.all(
+        topics.map(async (topic) =>
+          (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => ({
+            topic,
+            partition,
+            end: Number(high),
+          })),
+        ),
+      );
       return perTopic.flat();
     } finally {
       await admin.disconnect();
@@ -130,7 +185,9 @@ export class RelayHarness {
 export function firstArrivalsPerKey(records: readonly ConsumedRecord[]): Map<string, number[]> {
   const seen = new Set<string>();
   const perKey = new Map<string, number[]>();
-  const ordered = [...records].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition || a.offset - b.offset);
+  const ordered = [...records].sort(
+    (a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition || a.offset - b.offset,
+  );
   for (const record of ordered) {
     if (seen.has(record.headers.ce_id)) continue;
     seen.add(record.headers.ce_id);

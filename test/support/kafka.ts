@@ -26,7 +26,8 @@ let cachedPlan: KafkaPlan | undefined;
 /** Decides, synchronously (so that suites can be skipped at definition time), where Kafka comes from. */
 export function kafkaPlan(): KafkaPlan {
   if (cachedPlan) return cachedPlan;
-  if (process.env.KAFKA_BROKERS) return (cachedPlan = { kind: 'env', brokers: process.env.KAFKA_BROKERS.split(',').filter(Boolean) });
+  if (process.env.KAFKA_BROKERS)
+    return (cachedPlan = { kind: 'env', brokers: process.env.KAFKA_BROKERS.split(',').filter(Boolean) });
   if (containerRuntimeAnswers()) return (cachedPlan = { kind: 'container' });
   const built = buildMockBroker();
   cachedPlan = 'binary' in built ? { kind: 'mock', binary: built.binary } : { kind: 'skip', reason: built.reason };
@@ -42,7 +43,8 @@ export function describeKafka(name: string, body: () => void): void {
   if (plan.kind === 'skip') {
     const line = `[backends] Kafka: skipped: ${plan.reason}`;
     process.stdout.write(`\n${line}\n`);
-    if (process.env.CI === 'true' || process.env.KP_REQUIRE_KAFKA === '1') throw new Error(`${line} — CI must run the Kafka suites (install gcc and librdkafka-dev, or set KAFKA_BROKERS)`);
+    if (process.env.CI === 'true' || process.env.KP_REQUIRE_KAFKA === '1')
+      throw new Error(`${line} — CI must run the Kafka suites (install gcc and librdkafka-dev, or set KAFKA_BROKERS)`);
     describe.skip(name, body);
     return;
   }
@@ -53,19 +55,31 @@ export function describeKafka(name: string, body: () => void): void {
  * `it` for a test that switches the broker off or makes it refuse requests: only the mock broker
  * can. Elsewhere the test is reported skipped, with the reason in its name and in the log.
  */
-export function itWithBrokerFaults(name: string, body: (faults: KafkaFaults) => Promise<void>, faultsOf: () => KafkaFaults | undefined, timeout?: number): void {
+export function itWithBrokerFaults(
+  name: string,
+  body: (faults: KafkaFaults) => Promise<void>,
+  faultsOf: () => KafkaFaults | undefined,
+  timeout?: number,
+): void {
   const plan = kafkaPlan();
   if (plan.kind !== 'mock') {
-    const reason = plan.kind === 'skip' ? plan.reason : `the ${plan.kind === 'env' ? 'broker at KAFKA_BROKERS' : 'Kafka container'} cannot be switched off or made to refuse requests from here (needs the mock broker)`;
+    const reason =
+      plan.kind === 'skip'
+        ? plan.reason
+        : `the ${plan.kind === 'env' ? 'broker at KAFKA_BROKERS' : 'Kafka container'} cannot be switched off or made to refuse requests from here (needs the mock broker)`;
     process.stdout.write(`\n[backends] Kafka: "${name}" skipped: ${reason}\n`);
     it.skip(`${name} [skipped: ${reason}]`, () => undefined);
     return;
   }
-  it(name, async () => {
-    const faults = faultsOf();
-    if (!faults) throw new Error('the mock broker came without fault injection');
-    await body(faults);
-  }, timeout);
+  it(
+    name,
+    async () => {
+      const faults = faultsOf();
+      if (!faults) throw new Error('the mock broker came without fault injection');
+      await body(faults);
+    },
+    timeout,
+  );
 }
 
 /** Fault injection on the mock broker (librdkafka's rd_kafka_mock_* calls through the fixture's stdin). */
@@ -107,29 +121,44 @@ export async function startTestKafka(topics: (prefix: string) => readonly TestTo
     const started = Date.now();
     const container = await startKafkaContainer();
     await createTopics(container.brokers, topics(topicPrefix));
-    describeBackend('Kafka', `testcontainers ${KAFKA_IMAGE} at ${container.brokers.join(',')} (started in ${Date.now() - started} ms)`);
+    describeBackend(
+      'Kafka',
+      `testcontainers ${KAFKA_IMAGE} at ${container.brokers.join(',')} (started in ${Date.now() - started} ms)`,
+    );
     return { brokers: container.brokers, topicPrefix, where: `testcontainers ${KAFKA_IMAGE}`, stop: container.stop };
   }
   const started = Date.now();
   const mock = await MockBroker.start(plan.binary, topics(topicPrefix));
-  describeBackend('Kafka', `librdkafka mock cluster at ${mock.brokers.join(',')} (started in ${Date.now() - started} ms)`);
-  return { brokers: mock.brokers, topicPrefix, where: 'librdkafka mock cluster', faults: mock, stop: () => mock.stop() };
+  describeBackend(
+    'Kafka',
+    `librdkafka mock cluster at ${mock.brokers.join(',')} (started in ${Date.now() - started} ms)`,
+  );
+  return {
+    brokers: mock.brokers,
+    topicPrefix,
+    where: 'librdkafka mock cluster',
+    faults: mock,
+    stop: () => mock.stop(),
+  };
 }
 
 async function createTopics(brokers: string[], topics: readonly TestTopic[]): Promise<void> {
   const admin = new Kafka({ brokers, clientId: 'koproduktiv-tests', logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
-    await admin.createTopics({ waitForLeaders: true, topics: topics.map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })) });
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: topics.map(({ name, partitions }) => ({ topic: name, numPartitions: partitions })),
+    });
   } finally {
     await admin.disconnect();
   }
 }
 
-
 /** testcontainers' own runtime detection, run synchronously in a child (suites are defined synchronously). */
 function containerRuntimeAnswers(): boolean {
-  const probe = "require('testcontainers').getContainerRuntimeClient().then(() => process.exit(0), () => process.exit(1))";
+  const probe =
+    "require('testcontainers').getContainerRuntimeClient().then(() => process.exit(0), () => process.exit(1))";
   try {
     execFileSync(process.execPath, ['-e', probe], { stdio: 'ignore', timeout: 20_000 });
     return true;

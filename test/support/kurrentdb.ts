@@ -6,7 +6,8 @@ export const KURRENTDB_SKIPPED = 'skipped: no KurrentDB reachable (set KURRENTDB
 
 /** testcontainers' own runtime detection, run synchronously in a child (test registration cannot await). */
 function containerRuntimeAnswers(): boolean {
-  const probe = "require('testcontainers').getContainerRuntimeClient().then(() => process.exit(0), () => process.exit(1))";
+  const probe =
+    "require('testcontainers').getContainerRuntimeClient().then(() => process.exit(0), () => process.exit(1))";
   try {
     execFileSync(process.execPath, ['-e', probe], { stdio: 'ignore', timeout: 20_000 });
     return true;
@@ -31,7 +32,8 @@ export function kurrentDbSource(): { readonly where: string; start(): Promise<Ku
   if (url) return { where: 'KURRENTDB_URL', start: async () => ({ url, stop: async () => undefined }) };
   if (!containerRuntimeAnswers()) {
     // Where CI is meant to prove the KurrentDB path, its suites must not vanish as skips.
-    if (process.env.KP_REQUIRE_KURRENTDB === '1') throw new Error(`[backends] KurrentDB ${KURRENTDB_SKIPPED}, and KP_REQUIRE_KURRENTDB=1 requires it`);
+    if (process.env.KP_REQUIRE_KURRENTDB === '1')
+      throw new Error(`[backends] KurrentDB ${KURRENTDB_SKIPPED}, and KP_REQUIRE_KURRENTDB=1 requires it`);
     return undefined;
   }
   return {
@@ -41,9 +43,14 @@ export function kurrentDbSource(): { readonly where: string; start(): Promise<Ku
       const container: StartedTestContainer = await new GenericContainer(KURRENTDB_IMAGE)
         .withCommand(['--insecure', '--mem-db', '--run-projections=None'])
         .withExposedPorts(2113)
-        .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCodeMatching((status) => status >= 200 && status < 300))
+        .withWaitStrategy(
+          Wait.forHttp('/health/live', 2113).forStatusCodeMatching((status) => status >= 200 && status < 300),
+        )
         .start();
-      return { url: `kurrentdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`, stop: async () => void (await container.stop()) };
+      return {
+        url: `kurrentdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`,
+        stop: async () => void (await container.stop()),
+      };
     },
   };
 }

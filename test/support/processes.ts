@@ -10,7 +10,8 @@ export const ROOT = join(__dirname, '..', '..');
  */
 export function ensureBuilt(): void {
   const main = join(ROOT, 'dist/apps/api/src/main.js');
-  if (!existsSync(main) || !statSync(main).isFile()) throw new Error('dist/ is missing: jest globalSetup builds it (npm run build)');
+  if (!existsSync(main) || !statSync(main).isFile())
+    throw new Error('dist/ is missing: jest globalSetup builds it (npm run build)');
 }
 
 export interface RunningProcess {
@@ -21,7 +22,13 @@ export interface RunningProcess {
 }
 
 export function startNode(script: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): RunningProcess {
-  return watch(spawn(process.execPath, [join(cwd, script), ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+  return watch(
+    spawn(process.execPath, [join(cwd, script), ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
 }
 
 /**
@@ -29,7 +36,9 @@ export function startNode(script: string, args: string[], env: NodeJS.ProcessEnv
  * then signals npm, its shell and the service together, as Ctrl-C does.
  */
 export function startNpmInGroup(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): RunningProcess {
-  return watch(spawn('npm', args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
+  return watch(
+    spawn('npm', args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }),
+  );
 }
 
 function watch(child: ChildProcess): RunningProcess {
@@ -55,13 +64,28 @@ function watch(child: ChildProcess): RunningProcess {
         }, 50);
       }),
     exited: (timeoutMs = 30_000) =>
-      Promise.race([exit, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`did not exit:\n${output}`)), timeoutMs).unref())]),
+      Promise.race([
+        exit,
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`did not exit:\n${output}`)), timeoutMs).unref(),
+        ),
+      ]),
   };
 }
 
-export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): { status: number | null; stdout: string; stderr: string } {
+export function runNode(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = ROOT,
+): { status: number | null; stdout: string; stderr: string } {
   try {
-    const stdout = execFileSync(process.execPath, [join(cwd, script), ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(process.execPath, [join(cwd, script), ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return { status: 0, stdout, stderr: '' };
   } catch (error) {
     const failed = error as { status: number | null; stdout: string; stderr: string };

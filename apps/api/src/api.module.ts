@@ -39,8 +39,18 @@ export class ApiModule {
     const processors = runtime.processors ?? (() => []);
     return {
       module: ApiModule,
-      imports: [CqrsModule.forRoot(), AuditModule.forStore(runtime.store, runtime.personalData), QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes)],
-      controllers: [buildCommandsController(commandDtos), HealthController, MetricsController, AdminController, AccessLogController],
+      imports: [
+        CqrsModule.forRoot(),
+        AuditModule.forStore(runtime.store, runtime.personalData),
+        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes),
+      ],
+      controllers: [
+        buildCommandsController(commandDtos),
+        HealthController,
+        MetricsController,
+        AdminController,
+        AccessLogController,
+      ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.store },
         { provide: IDEMPOTENCY_STORE, useValue: runtime.idempotency },
@@ -48,15 +58,20 @@ export class ApiModule {
         { provide: READINESS_CHECK, useValue: runtime.ready },
         { provide: PROCESSOR_STATUSES, useValue: processors },
         { provide: REBUILD_JOB, useValue: new RebuildJob(runtime.store, runtime.pool) },
-        { provide: METRICS_REGISTRY, inject: [READ_MODEL_QUERIES], useFactory: (queries: ReadModelQueries) => {
-          const registry = createMetricsRegistry(processors);
-          registerCaseHistoryCacheMetrics(registry, queries.historyCache);
-          runtime.registerMetrics?.(registry);
-          return registry;
-        } },
+        {
+          provide: METRICS_REGISTRY,
+          inject: [READ_MODEL_QUERIES],
+          useFactory: (queries: ReadModelQueries) => {
+            const registry = createMetricsRegistry(processors);
+            registerCaseHistoryCacheMetrics(registry, queries.historyCache);
+            runtime.registerMetrics?.(registry);
+            return registry;
+          },
+        },
         {
           provide: CommandExecutor,
-          useFactory: (store: EventStore, idempotency: IdempotencyStore) => new CommandExecutor(store, idempotency, runtime.personalData.codec, undefined, runtime.onAppended),
+          useFactory: (store: EventStore, idempotency: IdempotencyStore) =>
+            new CommandExecutor(store, idempotency, runtime.personalData.codec, undefined, runtime.onAppended),
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
         ExecuteDomainCommandHandler,

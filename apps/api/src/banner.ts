@@ -1,7 +1,15 @@
 import type { AppConfig } from '@koproduktiv/platform';
 
 /** What `npm start` prints once the service listens: where to go, how to get in. */
-export function banner({ base, config, databaseUrl }: { base: string; config: AppConfig; databaseUrl?: string }): string {
+export function banner({
+  base,
+  config,
+  databaseUrl,
+}: {
+  base: string;
+  config: AppConfig;
+  databaseUrl?: string;
+}): string {
   const withDataDir = config.DATA_DIR !== './.data' ? `   (with DATA_DIR=${config.DATA_DIR})` : '';
   return (
     [

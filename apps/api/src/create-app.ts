@@ -15,7 +15,14 @@ import { cacheValidationMetadataLookups } from './http/validation-metadata-cache
 import { mountOpenApi } from './openapi';
 
 /** The HTTP server's limits against clients that hold connections open (see AppConfig for each). */
-export type HttpLimits = Pick<AppConfig, 'HTTP_MAX_CONNECTIONS' | 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_KEEP_ALIVE_TIMEOUT_MS' | 'HTTP_IDLE_TIMEOUT_MS'>;
+export type HttpLimits = Pick<
+  AppConfig,
+  | 'HTTP_MAX_CONNECTIONS'
+  | 'HTTP_HEADERS_TIMEOUT_MS'
+  | 'HTTP_REQUEST_TIMEOUT_MS'
+  | 'HTTP_KEEP_ALIVE_TIMEOUT_MS'
+  | 'HTTP_IDLE_TIMEOUT_MS'
+>;
 
 export interface AppOptions {
   readonly logger: Logger;
@@ -25,7 +32,10 @@ export interface AppOptions {
 }
 
 /** The HTTP application over a runtime; used by main and by the end-to-end tests alike. */
-export async function createApp(runtime: ApiRuntime, { logger, bodyLimitBytes, http = {} }: AppOptions): Promise<NestFastifyApplication> {
+export async function createApp(
+  runtime: ApiRuntime,
+  { logger, bodyLimitBytes, http = {} }: AppOptions,
+): Promise<NestFastifyApplication> {
   cacheValidationMetadataLookups();
   const limits: HttpLimits = { ...new AppConfig(), ...http };
   const adapter = new FastifyAdapter({
@@ -41,13 +51,19 @@ export async function createApp(runtime: ApiRuntime, { logger, bodyLimitBytes, h
     // Errors of Fastify's router (a path that is not valid percent-encoding) never reach Nest's filter.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const problem = toProblem(error);
-      void reply.status(problem.status).header('Content-Type', 'application/problem+json').send(problemBody(problem, request.url, String(request.id)));
+      void reply
+        .status(problem.status)
+        .header('Content-Type', 'application/problem+json')
+        .send(problemBody(problem, request.url, String(request.id)));
     },
     connectionTimeout: limits.HTTP_IDLE_TIMEOUT_MS,
     keepAliveTimeout: limits.HTTP_KEEP_ALIVE_TIMEOUT_MS,
     requestTimeout: limits.HTTP_REQUEST_TIMEOUT_MS,
     // Node checks these deadlines every connectionsCheckingInterval; a connection that never sends a byte is closed by headersTimeout.
-    http: { headersTimeout: limits.HTTP_HEADERS_TIMEOUT_MS, connectionsCheckingInterval: Math.min(1000, limits.HTTP_HEADERS_TIMEOUT_MS / 2) },
+    http: {
+      headersTimeout: limits.HTTP_HEADERS_TIMEOUT_MS,
+      connectionsCheckingInterval: Math.min(1000, limits.HTTP_HEADERS_TIMEOUT_MS / 2),
+    },
   } as ConstructorParameters<typeof FastifyAdapter>[0]);
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRuntime(runtime), adapter, {
     logger: new NestPinoLogger(logger),

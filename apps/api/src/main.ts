@@ -32,7 +32,10 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const base = `http://${['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.HOST) ? 'localhost' : config.HOST}:${port}`;
-  logger.info({ url: base, embeddedPostgres: runtime.embedded, dataDir: config.dataDir, node: process.version }, 'Koproduktiv API listening');
+  logger.info(
+    { url: base, embeddedPostgres: runtime.embedded, dataDir: config.dataDir, node: process.version },
+    'Koproduktiv API listening',
+  );
   process.stdout.write(banner({ base, config, databaseUrl: runtime.embedded ? runtime.databaseUrl : undefined }));
 
   let stopping = false;
@@ -52,7 +55,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (error instanceof KeyEncryptionKeyError || error instanceof PlaintextStoreError || error instanceof RetentionSettingsError) {
+  if (
+    error instanceof KeyEncryptionKeyError ||
+    error instanceof PlaintextStoreError ||
+    error instanceof RetentionSettingsError
+  ) {
     process.stderr.write(`Koproduktiv did not start: ${error.message}\n`);
     process.exit(2);
   }

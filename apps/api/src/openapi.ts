@@ -7,14 +7,19 @@ import { toOpenApi31 } from './openapi/openapi-31';
 
 const DESCRIPTION = [
   'Commands from administration systems into the event store of co-production between a municipality and its initiatives, ',
-  'and the analysts\' read models and continuity and trust metrics. ',
+  "and the analysts' read models and continuity and trust metrics. ",
   'Errors are `application/problem+json` (RFC 9457) with a stable `code`. ',
   'The metrics are defined in docs/METRICS.md of the repository. ',
   'Numbers in JSON are unrounded; CSV answers (`Accept: text/csv`) round fractional numbers to 4 decimals.',
 ].join('');
 
 /** Path ids get the ids the command examples use, so that "try it out" finds something after the example story. */
-const ID_EXAMPLES = { caseId: exampleIds.case, initiativeId: exampleIds.initiative, unitId: exampleIds.contactPointUnit, fundId: exampleIds.fund } as const;
+const ID_EXAMPLES = {
+  caseId: exampleIds.case,
+  initiativeId: exampleIds.initiative,
+  unitId: exampleIds.contactPointUnit,
+  fundId: exampleIds.fund,
+} as const;
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -25,8 +30,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       type: 'http',
       scheme: 'bearer',
       bearerFormat: 'JWT',
-      description: 'Claims: `sub`, `tenant` (the municipality), `roles` (clerk, analyst, auditor, admin, operator) and `exp`: a token without an expiry is refused '
-        + '(401 AUTH.TOKEN_WITHOUT_EXPIRY). Every role acts inside its tenant, except `operator`, the installation\'s operators, who rebuild the read models of every municipality.',
+      description:
+        'Claims: `sub`, `tenant` (the municipality), `roles` (clerk, analyst, auditor, admin, operator) and `exp`: a token without an expiry is refused ' +
+        "(401 AUTH.TOKEN_WITHOUT_EXPIRY). Every role acts inside its tenant, except `operator`, the installation's operators, who rebuild the read models of every municipality.",
     })
     .build();
   const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (_controller, method) => method });
@@ -37,13 +43,23 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 function finish(generated: OpenAPIObject): OpenAPIObject {
   const document = toOpenApi31(generated);
   document.components = document.components ?? {};
-  document.components.schemas = { ...document.components.schemas, Problem: PROBLEM_SCHEMA as never, ...(RESPONSE_SCHEMAS as Record<string, never>) };
+  document.components.schemas = {
+    ...document.components.schemas,
+    Problem: PROBLEM_SCHEMA as never,
+    ...(RESPONSE_SCHEMAS as Record<string, never>),
+  };
   for (const [path, item] of Object.entries(document.paths)) {
-    for (const operation of Object.values(item) as { operationId?: string; requestBody?: any; responses?: Record<string, any>; parameters?: any[] }[]) {
+    for (const operation of Object.values(item) as {
+      operationId?: string;
+      requestBody?: any;
+      responses?: Record<string, any>;
+      parameters?: any[];
+    }[]) {
       if (!operation || typeof operation !== 'object' || !operation.responses) continue;
       for (const parameter of operation.parameters ?? []) {
         const id = ID_EXAMPLES[parameter.name as keyof typeof ID_EXAMPLES];
-        if (parameter.in === 'path' && id) Object.assign(parameter, { schema: { type: 'string', format: 'uuid' }, example: id });
+        if (parameter.in === 'path' && id)
+          Object.assign(parameter, { schema: { type: 'string', format: 'uuid' }, example: id });
       }
       const type = operation.operationId as keyof typeof commandExamples;
       const body = operation.requestBody?.content?.['application/json'];
@@ -51,7 +67,9 @@ function finish(generated: OpenAPIObject): OpenAPIObject {
         body.examples = { [type]: { summary: `A valid ${type}`, value: commandExamples[type] } };
       }
       for (const response of Object.values(operation.responses)) {
-        for (const example of Object.values(response.content?.[PROBLEM_MEDIA_TYPE]?.examples ?? {}) as { value: object }[]) {
+        for (const example of Object.values(response.content?.[PROBLEM_MEDIA_TYPE]?.examples ?? {}) as {
+          value: object;
+        }[]) {
           example.value = { ...example.value, instance: path };
         }
       }

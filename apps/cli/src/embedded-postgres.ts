@@ -5,5 +5,8 @@ import { CliError } from './cli-error';
  * service holds is used as it is (the CLI attaches to it), so this is about anything else. Exit code 1.
  */
 export function embeddedPostgresUnavailable(error: unknown): CliError {
-  return new CliError(`The embedded PostgreSQL of DATA_DIR cannot be used: ${error instanceof Error ? error.message : String(error)}`, 1);
+  return new CliError(
+    `The embedded PostgreSQL of DATA_DIR cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+    1,
+  );
 }

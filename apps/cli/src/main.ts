@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { ConfigError } from '@koproduktiv/platform';
 import { CliError } from './cli-error';
 import { auditCommand, auditHelp } from './commands/audit';
-import { keysCommand, keysHelp, retentionCommand, retentionHelp, storeCommand, storeHelp } from './commands/data-protection';
+import {
+  keysCommand,
+  keysHelp,
+  retentionCommand,
+  retentionHelp,
+  storeCommand,
+  storeHelp,
+} from './commands/data-protection';
 import { demoCommand, demoHelp } from './commands/demo';
 import { projectionsCommand, projectionsHelp } from './commands/projections';
 import { tokenCommand, tokenHelp } from './commands/token.command';
@@ -39,7 +46,11 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error) => {
-  if (error instanceof CliError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof CliError ||
+    error instanceof ConfigError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit((error as CliError).exitCode ?? 2);
   }

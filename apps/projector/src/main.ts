@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { createLogger, createMetricsRegistry, exitOnStartupError, loadConfigOrExit, preflight } from '@koproduktiv/platform';
+import {
+  createLogger,
+  createMetricsRegistry,
+  exitOnStartupError,
+  loadConfigOrExit,
+  preflight,
+} from '@koproduktiv/platform';
 import { checkProjectorConfig, createProjector, createRuntime } from '@koproduktiv/runtime';
 import { startOperationsServer } from './operations-server';
 

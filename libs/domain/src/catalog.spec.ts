@@ -17,7 +17,11 @@ import { sampleCommands } from './testing';
 describe('catalog', () => {
   it('maps all 33 commands of DOMAIN.md to their aggregate', () => {
     expect(DOMAIN_COMMAND_TYPES).toHaveLength(33);
-    expect(Object.entries(commandCatalog).filter(([, c]) => c === 'initiative').map(([t]) => t)).toEqual([
+    expect(
+      Object.entries(commandCatalog)
+        .filter(([, c]) => c === 'initiative')
+        .map(([t]) => t),
+    ).toEqual([
       'RegisterInitiative',
       'UpdateInitiativeProfile',
       'ReportActiveMembers',
@@ -32,18 +36,22 @@ describe('catalog', () => {
   it('maps every event to the aggregate that emits it', () => {
     expect(DOMAIN_EVENT_TYPES).toHaveLength(33);
     for (const category of AGGREGATE_CATEGORIES) {
-      expect(Object.entries(eventCatalog).filter(([, c]) => c === category).map(([t]) => t)).toEqual(
-        deciders[category].eventTypes,
-      );
+      expect(
+        Object.entries(eventCatalog)
+          .filter(([, c]) => c === category)
+          .map(([t]) => t),
+      ).toEqual(deciders[category].eventTypes);
     }
   });
 
   it('each decider is keyed by its category and lists the commands the catalog gives it', () => {
     for (const category of AGGREGATE_CATEGORIES) {
       expect(deciders[category].category).toBe(category);
-      expect(Object.entries(commandCatalog).filter(([, c]) => c === category).map(([t]) => t)).toEqual(
-        deciders[category].commandTypes,
-      );
+      expect(
+        Object.entries(commandCatalog)
+          .filter(([, c]) => c === category)
+          .map(([t]) => t),
+      ).toEqual(deciders[category].commandTypes);
     }
   });
 
@@ -66,12 +74,16 @@ describe('catalog', () => {
   });
 
   it('names a stream by its category and aggregate id', () => {
-    expect(streamIdFor('case', '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02')).toBe('case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02');
+    expect(streamIdFor('case', '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02')).toBe(
+      'case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02',
+    );
   });
 
   it('seals personal data of initiative events under the contact, of case and fund events under the case', () => {
     for (const [type, spec] of Object.entries(PERSONAL_DATA)) {
-      expect(spec?.subject).toBe(eventCatalog[type as keyof typeof eventCatalog] === 'initiative' ? 'initiative-contact' : 'case-narratives');
+      expect(spec?.subject).toBe(
+        eventCatalog[type as keyof typeof eventCatalog] === 'initiative' ? 'initiative-contact' : 'case-narratives',
+      );
     }
     expect(Object.keys(PERSONAL_DATA)).not.toContain('CaseNarrativesShredded');
     expect(Object.keys(PERSONAL_DATA)).not.toContain('InitiativeContactErased');
@@ -80,14 +92,26 @@ describe('catalog', () => {
   });
 
   it('knows whether an event carries personal data by the fields it actually holds', () => {
-    expect(carriesPersonalData({ type: 'RequestAcknowledged', data: { caseId: 'c', unitId: 'u', staffRef: 's' } })).toBe(false);
-    expect(carriesPersonalData({ type: 'RequestAcknowledged', data: { caseId: 'c', unitId: 'u', staffRef: 's', note: 'n' } })).toBe(true);
+    expect(
+      carriesPersonalData({ type: 'RequestAcknowledged', data: { caseId: 'c', unitId: 'u', staffRef: 's' } }),
+    ).toBe(false);
+    expect(
+      carriesPersonalData({
+        type: 'RequestAcknowledged',
+        data: { caseId: 'c', unitId: 'u', staffRef: 's', note: 'n' },
+      }),
+    ).toBe(true);
     expect(carriesPersonalData({ type: 'CommitmentFulfilled', data: { caseId: 'c', commitmentId: 'x' } })).toBe(false);
   });
 
   it('error codes are unique, CATEGORY.REASON upper snake', () => {
     expect(new Set(DOMAIN_ERROR_CODES).size).toBe(DOMAIN_ERROR_CODES.length);
     for (const code of DOMAIN_ERROR_CODES) expect(code).toMatch(/^[A-Z]+(_[A-Z]+)*\.[A-Z]+(_[A-Z]+)*$/);
-    expect(NOT_FOUND_ERROR_CODES).toEqual(['INITIATIVE.NOT_FOUND', 'UNIT.NOT_FOUND', 'FUND.NOT_FOUND', 'CASE.NOT_FOUND']);
+    expect(NOT_FOUND_ERROR_CODES).toEqual([
+      'INITIATIVE.NOT_FOUND',
+      'UNIT.NOT_FOUND',
+      'FUND.NOT_FOUND',
+      'CASE.NOT_FOUND',
+    ]);
   });
 });

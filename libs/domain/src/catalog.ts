@@ -18,7 +18,12 @@ export type DomainEventType = DomainEvent['type'];
 /** Any of the four deciders, for code that dispatches on the command type at run time. */
 export type AnyDecider = Decider<DomainCommand, DomainEvent, unknown>;
 
-export const AGGREGATE_CATEGORIES = ['initiative', 'unit', 'fund', 'case'] as const satisfies readonly AggregateCategory[];
+export const AGGREGATE_CATEGORIES = [
+  'initiative',
+  'unit',
+  'fund',
+  'case',
+] as const satisfies readonly AggregateCategory[];
 
 export const deciders = {
   initiative: initiativeDecider,

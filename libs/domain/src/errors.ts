@@ -32,7 +32,9 @@ export const DomainErrorCodes = {
 } as const;
 
 type ValuesOf<T> = T[keyof T];
-export type DomainErrorCode = ValuesOf<{ [K in keyof typeof DomainErrorCodes]: ValuesOf<(typeof DomainErrorCodes)[K]> }>;
+export type DomainErrorCode = ValuesOf<{
+  [K in keyof typeof DomainErrorCodes]: ValuesOf<(typeof DomainErrorCodes)[K]>;
+}>;
 
 export const DOMAIN_ERROR_CODES: readonly DomainErrorCode[] = Object.values(DomainErrorCodes).flatMap(
   (group) => Object.values(group) as DomainErrorCode[],

@@ -9,7 +9,10 @@ import type { DomainEvent, DomainEventType } from './catalog';
  */
 export type DataSubjectKind = 'initiative-contact' | 'case-narratives';
 
-export const DATA_SUBJECT_KINDS = ['initiative-contact', 'case-narratives'] as const satisfies readonly DataSubjectKind[];
+export const DATA_SUBJECT_KINDS = [
+  'initiative-contact',
+  'case-narratives',
+] as const satisfies readonly DataSubjectKind[];
 
 type DataOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>['data'];
 
@@ -18,8 +21,14 @@ export interface PersonalDataSpec<T extends DomainEventType = DomainEventType> {
   readonly fields: readonly Extract<keyof DataOf<T>, string>[];
 }
 
-const contact = <T extends DomainEventType>(...fields: PersonalDataSpec<T>['fields']): PersonalDataSpec<T> => ({ subject: 'initiative-contact', fields });
-const narrative = <T extends DomainEventType>(...fields: PersonalDataSpec<T>['fields']): PersonalDataSpec<T> => ({ subject: 'case-narratives', fields });
+const contact = <T extends DomainEventType>(...fields: PersonalDataSpec<T>['fields']): PersonalDataSpec<T> => ({
+  subject: 'initiative-contact',
+  fields,
+});
+const narrative = <T extends DomainEventType>(...fields: PersonalDataSpec<T>['fields']): PersonalDataSpec<T> => ({
+  subject: 'case-narratives',
+  fields,
+});
 
 /**
  * Every event field that holds personal data: stored encrypted, erasable, never shown to analysts
@@ -67,5 +76,7 @@ export const dataSubjectIdOf = (kind: DataSubjectKind, data: Readonly<Record<str
 /** True when the event carries a value in at least one personal-data field. */
 export const carriesPersonalData = (event: { readonly type: string; readonly data: object }): boolean => {
   const spec = personalDataOf(event.type);
-  return spec !== undefined && spec.fields.some((field) => (event.data as Record<string, unknown>)[field] !== undefined);
+  return (
+    spec !== undefined && spec.fields.some((field) => (event.data as Record<string, unknown>)[field] !== undefined)
+  );
 };

@@ -21,12 +21,15 @@ describe('libs/domain purity', () => {
     expect(files.length).toBeGreaterThan(30);
   });
 
-  it.each(files.map((f) => [relative(root, f), f]))('%s imports only relative modules and reads no clock', (_, file) => {
-    const text = readFileSync(file, 'utf8');
-    const imports = [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]);
-    expect(imports.filter((spec) => !spec.startsWith('.'))).toEqual([]);
-    expect(text).not.toMatch(/new Date\(|Date\.now\(|Math\.random\(|process\.|require\(/);
-  });
+  it.each(files.map((f) => [relative(root, f), f]))(
+    '%s imports only relative modules and reads no clock',
+    (_, file) => {
+      const text = readFileSync(file, 'utf8');
+      const imports = [...text.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]);
+      expect(imports.filter((spec) => !spec.startsWith('.'))).toEqual([]);
+      expect(text).not.toMatch(/new Date\(|Date\.now\(|Math\.random\(|process\.|require\(/);
+    },
+  );
 
   it('every error code is asserted in some spec', () => {
     const specText = [root, join(__dirname)]

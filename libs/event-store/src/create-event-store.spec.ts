@@ -13,7 +13,10 @@ describe('createEventStore', () => {
 
   it('keeps events in KurrentDB when selected, with the real client (an unreachable node is a StoreUnavailableError)', async () => {
     const store = await createEventStore(
-      { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false&maxDiscoverAttempts=1&discoveryInterval=10' },
+      {
+        EVENT_STORE: 'kurrentdb',
+        KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false&maxDiscoverAttempts=1&discoveryInterval=10',
+      },
       pool,
       { categories: ['case'] },
     );
@@ -27,20 +30,31 @@ describe('createEventStore', () => {
 
   it('refuses KurrentDB without a URL and an unknown store', async () => {
     await expect(createEventStore({ EVENT_STORE: 'kurrentdb' }, pool)).rejects.toThrow('needs KURRENTDB_URL');
-    await expect(createEventStore({ EVENT_STORE: 'mongodb' as 'postgres' }, pool)).rejects.toThrow('Unknown EVENT_STORE');
+    await expect(createEventStore({ EVENT_STORE: 'mongodb' as 'postgres' }, pool)).rejects.toThrow(
+      'Unknown EVENT_STORE',
+    );
   });
 
   it('opens PostgreSQL only when the events live there, when given a way to open it', async () => {
     const open = jest.fn(async () => pool);
     expect(await createEventStore({ EVENT_STORE: 'postgres' }, open)).toBeInstanceOf(PostgresEventStore);
-    const kurrent = await createEventStore({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false' }, open);
+    const kurrent = await createEventStore(
+      { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false' },
+      open,
+    );
     await kurrent.close();
     expect(open).toHaveBeenCalledTimes(1);
   });
 
   it('says where the events are, without a password', () => {
-    expect(eventStoreLocation({ EVENT_STORE: 'postgres' }, () => 'embedded PostgreSQL in .data')).toBe('embedded PostgreSQL in .data');
-    expect(eventStoreLocation({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://admin:changeit@node1:2113,node2:2113?tls=true' }, () => 'unused'))
-      .toBe('KurrentDB kurrentdb://admin:***@node1:2113,node2:2113?tls=true');
+    expect(eventStoreLocation({ EVENT_STORE: 'postgres' }, () => 'embedded PostgreSQL in .data')).toBe(
+      'embedded PostgreSQL in .data',
+    );
+    expect(
+      eventStoreLocation(
+        { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://admin:changeit@node1:2113,node2:2113?tls=true' },
+        () => 'unused',
+      ),
+    ).toBe('KurrentDB kurrentdb://admin:***@node1:2113,node2:2113?tls=true');
   });
 });

@@ -30,15 +30,23 @@ export interface CreateEventStoreOptions {
  * loaded only when selected. `pool` may be a function that opens it, called only when the events
  * live in PostgreSQL (the audit CLI needs no PostgreSQL beside KurrentDB).
  */
-export async function createEventStore(selection: EventStoreSelection, pool: Pool | (() => Promise<Pool>), options: CreateEventStoreOptions = {}): Promise<EventStore> {
+export async function createEventStore(
+  selection: EventStoreSelection,
+  pool: Pool | (() => Promise<Pool>),
+  options: CreateEventStoreOptions = {},
+): Promise<EventStore> {
   switch (selection.EVENT_STORE) {
     case 'postgres':
       return new PostgresEventStore(typeof pool === 'function' ? await pool() : pool);
     case 'kurrentdb': {
       if (!selection.KURRENTDB_URL) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL');
       // Loaded on demand (a CommonJS require, as the build emits), so PostgreSQL deployments never load the native client.
-      const { KurrentDbEventStore } = require('./kurrentdb/kurrentdb-event-store') as typeof import('./kurrentdb/kurrentdb-event-store');
-      return KurrentDbEventStore.fromConnectionString(selection.KURRENTDB_URL, { categories: options.categories, onForeignEvent: options.onForeignEvent });
+      const { KurrentDbEventStore } =
+        require('./kurrentdb/kurrentdb-event-store') as typeof import('./kurrentdb/kurrentdb-event-store');
+      return KurrentDbEventStore.fromConnectionString(selection.KURRENTDB_URL, {
+        categories: options.categories,
+        onForeignEvent: options.onForeignEvent,
+      });
     }
     default:
       throw new Error(`Unknown EVENT_STORE: ${String((selection as { EVENT_STORE: unknown }).EVENT_STORE)}`);

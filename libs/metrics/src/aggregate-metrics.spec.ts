@@ -1,4 +1,13 @@
-import { aggregateCaseMetrics, aggregateReporting, CaseSnapshot, CaseSnapshots, filterCases, groupCases, snapshotCase, SnapshotMetrics } from './aggregate-metrics';
+import {
+  aggregateCaseMetrics,
+  aggregateReporting,
+  CaseSnapshot,
+  CaseSnapshots,
+  filterCases,
+  groupCases,
+  snapshotCase,
+  SnapshotMetrics,
+} from './aggregate-metrics';
 import { foldCaseEvents } from './case-history';
 import { CaseFacts, CommitmentCounts } from './case-metrics';
 import { caseEvents, positions } from './testing/case-events';
@@ -13,7 +22,10 @@ const counts = (partial: Partial<CommitmentCounts> = {}): CommitmentCounts => ({
 });
 
 /** A snapshot with neutral metrics, overridden where a spec needs numbers. */
-const snapshot = (facts: Partial<CaseFacts>, metrics: Partial<SnapshotMetrics> & { trust?: number | null; continuity?: number | null }): CaseSnapshot => {
+const snapshot = (
+  facts: Partial<CaseFacts>,
+  metrics: Partial<SnapshotMetrics> & { trust?: number | null; continuity?: number | null },
+): CaseSnapshot => {
   const { trust = null, continuity = null, ...rest } = metrics;
   return {
     facts: {
@@ -136,7 +148,10 @@ describe('filterCases and groupCases', () => {
     snapshot({ caseId: 'jan', submittedAt: '2026-01-31T22:59:59.999Z', unitId: 'unit-1' }, {}),
     // 2026-01-31T23:30Z is 00:30 on 02-01 in Berlin
     snapshot({ caseId: 'feb', submittedAt: '2026-01-31T23:30:00.000Z', unitId: 'unit-2', category: 'sport' }, {}),
-    snapshot({ caseId: 'none', submittedAt: '2026-02-10T00:00:00.000Z', unitId: null, initiativeId: 'initiative-2' }, {}),
+    snapshot(
+      { caseId: 'none', submittedAt: '2026-02-10T00:00:00.000Z', unitId: null, initiativeId: 'initiative-2' },
+      {},
+    ),
   ];
   const ids = (list: CaseSnapshot[]) => list.map((c) => c.facts.caseId);
 
@@ -168,19 +183,36 @@ describe('from histories to an aggregate', () => {
     const b = caseEvents('b', next);
     const c = caseEvents('c', next);
     const histories = [
-      foldCaseEvents([a.submitted('2026-01-05T00:00:00Z'), a.supportAgreed('2026-01-10T00:00:00Z'), a.institutionalised('2026-03-01T00:00:00Z')]),
+      foldCaseEvents([
+        a.submitted('2026-01-05T00:00:00Z'),
+        a.supportAgreed('2026-01-10T00:00:00Z'),
+        a.institutionalised('2026-03-01T00:00:00Z'),
+      ]),
       foldCaseEvents([b.submitted('2026-01-20T00:00:00Z'), b.acknowledged('2026-01-21T00:00:00Z', 'unit-2')]),
-      foldCaseEvents([c.submitted('2026-02-20T00:00:00Z'), c.supportAgreed('2026-02-21T00:00:00Z'), c.institutionalised('2026-03-05T00:00:00Z')]),
+      foldCaseEvents([
+        c.submitted('2026-02-20T00:00:00Z'),
+        c.supportAgreed('2026-02-21T00:00:00Z'),
+        c.institutionalised('2026-03-05T00:00:00Z'),
+      ]),
     ];
     const at = new Date('2026-04-01T00:00:00Z');
     const snapshots = histories.map((h) => snapshotCase(h, at)).filter((s): s is CaseSnapshot => s !== null);
-    const january = aggregateCaseMetrics(filterCases(snapshots, { submittedFrom: '2026-01-01', submittedTo: '2026-01-31' }));
+    const january = aggregateCaseMetrics(
+      filterCases(snapshots, { submittedFrom: '2026-01-01', submittedTo: '2026-01-31' }),
+    );
     expect(january.institutionalisationRate).toBe(0.5); // a of {a, b}
     expect(aggregateCaseMetrics(snapshots).institutionalisationRate).toBeCloseTo(2 / 3, 12);
-    expect(aggregateCaseMetrics(snapshots).casesPerStage).toEqual({ request: 1, support: 0, interim_use: 0, institutionalised: 2 });
+    expect(aggregateCaseMetrics(snapshots).casesPerStage).toEqual({
+      request: 1,
+      support: 0,
+      interim_use: 0,
+      institutionalised: 2,
+    });
     expect(filterCases(snapshots, { unitId: 'unit-2' }).map((s) => s.facts.caseId)).toEqual(['b']);
     // as of 2026-01-15 only a exists, not yet institutionalised
-    const early = histories.map((h) => snapshotCase(h, new Date('2026-01-15T00:00:00Z'))).filter((s): s is CaseSnapshot => s !== null);
+    const early = histories
+      .map((h) => snapshotCase(h, new Date('2026-01-15T00:00:00Z')))
+      .filter((s): s is CaseSnapshot => s !== null);
     expect(early).toHaveLength(1);
     expect(aggregateCaseMetrics(early).institutionalisationRate).toBe(0);
   });
@@ -198,6 +230,8 @@ describe('CaseSnapshots: one case that cannot be computed does not fail the othe
     cases.add({ ...foldCaseEvents([bad.submitted('2026-01-01T00:00:00Z')]), interactions: undefined as never });
     const aggregate = aggregateReporting(cases.snapshots, cases.leftOut);
     expect(aggregate.cases).toBe(1);
-    expect(aggregate.uninterpretable).toEqual([{ caseId: 'case-bad', list: 'case', pos: null, reason: expect.any(String) }]);
+    expect(aggregate.uninterpretable).toEqual([
+      { caseId: 'case-bad', list: 'case', pos: null, reason: expect.any(String) },
+    ]);
   });
 });

@@ -84,7 +84,8 @@ export const filterCases = (
   filter: CaseFilter,
   timeZone: string = DEFAULT_TIME_ZONE,
 ): CaseSnapshot[] => {
-  const from = filter.submittedFrom === undefined ? -Infinity : startOfLocalDay(filter.submittedFrom, timeZone).getTime();
+  const from =
+    filter.submittedFrom === undefined ? -Infinity : startOfLocalDay(filter.submittedFrom, timeZone).getTime();
   const to = filter.submittedTo === undefined ? Infinity : endOfLocalDay(filter.submittedTo, timeZone).getTime();
   return cases.filter(({ facts }) => {
     const submitted = isoMs(facts.submittedAt);
@@ -224,7 +225,10 @@ export class CaseSnapshots {
 }
 
 /** aggregateCaseMetrics of `snapshots` (or some of them), with the cases left out while taking them reported too. */
-export const aggregateReporting = (cases: readonly CaseSnapshot[], leftOut: readonly Uninterpretable[]): AggregateCaseMetrics => {
+export const aggregateReporting = (
+  cases: readonly CaseSnapshot[],
+  leftOut: readonly Uninterpretable[],
+): AggregateCaseMetrics => {
   const aggregate = aggregateCaseMetrics(cases);
   return { ...aggregate, ...reported([...leftOut, ...(aggregate.uninterpretable ?? [])]) };
 };

@@ -21,7 +21,11 @@ export type InteractionEntry = Timed & {
   readonly initiatedBy: Party;
   readonly participationLevel: ParticipationLevel;
 };
-export type CommitmentEntry = Timed & { readonly commitmentId: string; readonly promisor: Party; readonly dueOn: string };
+export type CommitmentEntry = Timed & {
+  readonly commitmentId: string;
+  readonly promisor: Party;
+  readonly dueOn: string;
+};
 export type CommitmentChangeEntry = Timed & {
   readonly commitmentId: string;
   readonly kind: 'renegotiated' | 'fulfilled' | 'withdrawn';
@@ -29,7 +33,10 @@ export type CommitmentChangeEntry = Timed & {
   readonly newDueOn?: string;
 };
 export type FundingApplicationEntry = Timed & { readonly applicationId: string; readonly fundId: string };
-export type FundingDecisionEntry = Timed & { readonly applicationId: string; readonly decision: 'awarded' | 'rejected' };
+export type FundingDecisionEntry = Timed & {
+  readonly applicationId: string;
+  readonly decision: 'awarded' | 'rejected';
+};
 /** SupportAgreed -> support, InterimUseAgreed -> interim_use, CaseInstitutionalised -> institutionalised. */
 export type StageMoveEntry = Timed & { readonly stage: CaseStage };
 export type ClosureEntry = Timed & { readonly kind: 'closed' | 'reopened'; readonly outcome?: CaseOutcome };
@@ -128,10 +135,18 @@ export const caseHistoryEntry = (event: MetricsEvent): CaseHistoryEntry | undefi
   // Each entry spelled out rather than spread from timedOf: a spread with more properties is several times slower.
   const { at, pos } = timedOf(event);
   const e = { type: event.type, data: event.data } as Relevant | FundEvent;
-  const to = <L extends CaseHistoryList>(list: L, entry: CaseHistory[L][number]): CaseHistoryEntry => ({ caseId, list, entry });
+  const to = <L extends CaseHistoryList>(list: L, entry: CaseHistory[L][number]): CaseHistoryEntry => ({
+    caseId,
+    list,
+    entry,
+  });
   switch (e.type) {
     case 'RequestSubmitted':
-      return { caseId, list: 'submitted', entry: { at, pos, initiativeId: e.data.initiativeId, category: e.data.category } };
+      return {
+        caseId,
+        list: 'submitted',
+        entry: { at, pos, initiativeId: e.data.initiativeId, category: e.data.category },
+      };
     case 'RequestAcknowledged':
       return to('acknowledgements', { at, pos, unitId: e.data.unitId, staffRef: e.data.staffRef });
     case 'ContactPersonAssigned':
@@ -141,17 +156,39 @@ export const caseHistoryEntry = (event: MetricsEvent): CaseHistoryEntry | undefi
       return to('interactions', { at, pos, staffRef, unitId, initiatedBy, participationLevel });
     }
     case 'CommitmentMade':
-      return to('commitments', { at, pos, commitmentId: e.data.commitmentId, promisor: e.data.promisor, dueOn: e.data.dueOn });
+      return to('commitments', {
+        at,
+        pos,
+        commitmentId: e.data.commitmentId,
+        promisor: e.data.promisor,
+        dueOn: e.data.dueOn,
+      });
     case 'CommitmentRenegotiated':
-      return to('commitmentChanges', { at, pos, commitmentId: e.data.commitmentId, kind: 'renegotiated', newDueOn: e.data.newDueOn });
+      return to('commitmentChanges', {
+        at,
+        pos,
+        commitmentId: e.data.commitmentId,
+        kind: 'renegotiated',
+        newDueOn: e.data.newDueOn,
+      });
     case 'CommitmentFulfilled':
     case 'CommitmentWithdrawn':
-      return to('commitmentChanges', { at, pos, commitmentId: e.data.commitmentId, kind: e.type === 'CommitmentFulfilled' ? 'fulfilled' : 'withdrawn' });
+      return to('commitmentChanges', {
+        at,
+        pos,
+        commitmentId: e.data.commitmentId,
+        kind: e.type === 'CommitmentFulfilled' ? 'fulfilled' : 'withdrawn',
+      });
     case 'FundingApplied':
       return to('fundingApplications', { at, pos, applicationId: e.data.applicationId, fundId: e.data.fundId });
     case 'GrantAwarded':
     case 'ApplicationRejected':
-      return to('fundingDecisions', { at, pos, applicationId: e.data.applicationId, decision: e.type === 'GrantAwarded' ? 'awarded' : 'rejected' });
+      return to('fundingDecisions', {
+        at,
+        pos,
+        applicationId: e.data.applicationId,
+        decision: e.type === 'GrantAwarded' ? 'awarded' : 'rejected',
+      });
     case 'SupportAgreed':
       return to('stageMoves', { at, pos, stage: 'support' });
     case 'InterimUseAgreed':
@@ -193,7 +230,10 @@ export const foldCaseEvent = (history: CaseHistory, event: MetricsEvent): CaseHi
 };
 
 /** Folds many events, in any order. */
-export const foldCaseEvents = (events: Iterable<MetricsEvent>, history: CaseHistory = emptyCaseHistory()): CaseHistory => {
+export const foldCaseEvents = (
+  events: Iterable<MetricsEvent>,
+  history: CaseHistory = emptyCaseHistory(),
+): CaseHistory => {
   let h = history;
   for (const event of events) h = foldCaseEvent(h, event);
   return h;

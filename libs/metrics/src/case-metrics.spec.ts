@@ -172,7 +172,13 @@ describe('case B: commitments, funding, feedback, stages', () => {
   });
 
   it('perceived trust: means per side and driver; overall over both sides pooled', () => {
-    expect(m.perceivedTrust.initiative).toEqual({ responsiveness: 4, reliability: 4, integrity: 4, openness: 3, fairness: 2 });
+    expect(m.perceivedTrust.initiative).toEqual({
+      responsiveness: 4,
+      reliability: 4,
+      integrity: 4,
+      openness: 3,
+      fairness: 2,
+    });
     expect(m.perceivedTrust.administration).toEqual({
       responsiveness: 4,
       reliability: 4,
@@ -259,7 +265,11 @@ describe('case C: closed and reopened', () => {
     expect(m.medianContactGapDays).toBe(10); // 01-01 -> 01-11
     expect(m.longestSilenceDays).toBe(20); // 01-11 -> closing 01-31
     expect(m.dormant).toBe(false); // closed
-    expect(computeCaseFacts(history, T('2026-02-15T00:00:00Z'))).toMatchObject({ status: 'closed', outcome: 'completed', stage: 'support' });
+    expect(computeCaseFacts(history, T('2026-02-15T00:00:00Z'))).toMatchObject({
+      status: 'closed',
+      outcome: 'completed',
+      stage: 'support',
+    });
   });
 
   it('after reopening: continues in the stage it was closed in; closed time counts for nothing', () => {
@@ -270,7 +280,11 @@ describe('case C: closed and reopened', () => {
     expect(m.longestSilenceDays).toBe(30);
     expect(m.dormant).toBe(true); // open again and 30 > 25
     expect(computeCaseMetrics(history, T('2026-03-07T00:00:00Z'), settings)!.dormant).toBe(false); // 20 + 5 = 25, not > 25
-    expect(computeCaseFacts(history, T('2026-03-12T00:00:00Z'))).toMatchObject({ status: 'open', outcome: null, stage: 'support' });
+    expect(computeCaseFacts(history, T('2026-03-12T00:00:00Z'))).toMatchObject({
+      status: 'open',
+      outcome: null,
+      stage: 'support',
+    });
   });
 
   it('a gap spanning the closure counts only open time', () => {
@@ -317,8 +331,12 @@ describe('respondedWithinTarget', () => {
   it('uses the tenant target', () => {
     const e = caseEvents();
     const history = foldCaseEvents([e.submitted(submittedAt), e.acknowledged('2026-01-10T00:00:00Z')]);
-    expect(computeCaseMetrics(history, T('2026-02-01T00:00:00Z'), { responseTargetDays: 7 })!.respondedWithinTarget).toBe(false);
-    expect(computeCaseMetrics(history, T('2026-02-01T00:00:00Z'), { responseTargetDays: 9 })!.respondedWithinTarget).toBe(true);
+    expect(
+      computeCaseMetrics(history, T('2026-02-01T00:00:00Z'), { responseTargetDays: 7 })!.respondedWithinTarget,
+    ).toBe(false);
+    expect(
+      computeCaseMetrics(history, T('2026-02-01T00:00:00Z'), { responseTargetDays: 9 })!.respondedWithinTarget,
+    ).toBe(true);
   });
 });
 
@@ -348,15 +366,23 @@ describe('pseudo-participation risk', () => {
     const e = caseEvents();
     return foldCaseEvents([
       e.submitted('2026-01-01T00:00:00Z'),
-      ...levels.map((level, i) => e.interaction(`2026-01-${String(i + 2).padStart(2, '0')}T00:00:00Z`, 'a', 'administration', level)),
+      ...levels.map((level, i) =>
+        e.interaction(`2026-01-${String(i + 2).padStart(2, '0')}T00:00:00Z`, 'a', 'administration', level),
+      ),
     ]);
   };
   const at = T('2026-02-01T00:00:00Z');
 
   it('N >= 5 and nothing at involve or above', () => {
-    expect(computeCaseMetrics(build(['inform', 'consult', 'inform', 'consult', 'inform']), at)!.pseudoParticipationRisk).toBe(true);
-    expect(computeCaseMetrics(build(['inform', 'consult', 'inform', 'consult']), at)!.pseudoParticipationRisk).toBe(false);
-    expect(computeCaseMetrics(build(['inform', 'consult', 'inform', 'consult', 'involve']), at)!.pseudoParticipationRisk).toBe(false);
+    expect(
+      computeCaseMetrics(build(['inform', 'consult', 'inform', 'consult', 'inform']), at)!.pseudoParticipationRisk,
+    ).toBe(true);
+    expect(computeCaseMetrics(build(['inform', 'consult', 'inform', 'consult']), at)!.pseudoParticipationRisk).toBe(
+      false,
+    );
+    expect(
+      computeCaseMetrics(build(['inform', 'consult', 'inform', 'consult', 'involve']), at)!.pseudoParticipationRisk,
+    ).toBe(false);
   });
 
   it('participation component: mean of level scores', () => {
@@ -461,7 +487,9 @@ describe('folding', () => {
     const once = foldCaseEvents(events);
     expect(foldCaseEvents([...events, ...events])).toEqual(once);
     expect(foldCaseEvent(once, other.interaction('2026-01-05T00:00:00Z', 'z', 'initiative', 'empower'))).toBe(once);
-    expect(foldCaseEvent(once, { type: 'SponsorAssigned', data: { caseId: 'case-f' }, occurredAt: at, position: 999 })).toBe(once);
+    expect(
+      foldCaseEvent(once, { type: 'SponsorAssigned', data: { caseId: 'case-f' }, occurredAt: at, position: 999 }),
+    ).toBe(once);
   });
 });
 
@@ -489,10 +517,15 @@ describe('history stored before dates were checked: read, not a failure', () => 
       ['commitments', 'Not a calendar date YYYY-MM-DD: 2026-02-30'],
       ['commitments', 'Not a promisor: council'],
     ]);
-    expect(m.uninterpretable?.every((found) => found.caseId === 'case-old' && typeof found.pos === 'number')).toBe(true);
+    expect(m.uninterpretable?.every((found) => found.caseId === 'case-old' && typeof found.pos === 'number')).toBe(
+      true,
+    );
   });
 
   it('answers for a clean history without the field', () => {
-    expect('uninterpretable' in computeCaseMetrics(foldCaseEvents([e.submitted('2026-01-01T00:00:00Z')]), T('2026-02-01T00:00:00Z'))!).toBe(false);
+    expect(
+      'uninterpretable' in
+        computeCaseMetrics(foldCaseEvents([e.submitted('2026-01-01T00:00:00Z')]), T('2026-02-01T00:00:00Z'))!,
+    ).toBe(false);
   });
 });

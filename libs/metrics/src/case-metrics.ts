@@ -8,9 +8,20 @@ import { byTime, earliest, isoAt, latest, msOf } from './timed';
 import { days, toMs } from './time';
 import { reported, uninterpretable, Uninterpretable } from './uninterpretable';
 
-export const STAGES = ['request', 'support', 'interim_use', 'institutionalised'] as const satisfies readonly CaseStage[];
+export const STAGES = [
+  'request',
+  'support',
+  'interim_use',
+  'institutionalised',
+] as const satisfies readonly CaseStage[];
 export const PROMISORS = ['administration', 'initiative'] as const satisfies readonly Party[];
-export const LEVELS = ['inform', 'consult', 'involve', 'collaborate', 'empower'] as const satisfies readonly ParticipationLevel[];
+export const LEVELS = [
+  'inform',
+  'consult',
+  'involve',
+  'collaborate',
+  'empower',
+] as const satisfies readonly ParticipationLevel[];
 export const DRIVERS = [
   'responsiveness',
   'reliability',
@@ -231,20 +242,26 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
     const counts = Object.hasOwn(commitments, commitment.promisor) ? commitments[commitment.promisor] : undefined;
     try {
       if (counts === undefined) throw new RangeError(`Not a promisor: ${String(commitment.promisor)}`);
-      counts[commitmentStatus(commitment.dueOn, changesById.get(commitment.commitmentId) ?? [], t, s.timeZone).status] += 1;
+      counts[
+        commitmentStatus(commitment.dueOn, changesById.get(commitment.commitmentId) ?? [], t, s.timeZone).status
+      ] += 1;
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       leftOut.push(uninterpretable(h.caseId, 'commitments', commitment.pos, error));
     }
   }
   const combined = zeroCounts();
-  for (const party of PROMISORS) for (const key of Object.keys(combined) as CommitmentStatus[]) combined[key] += commitments[party][key];
+  for (const party of PROMISORS)
+    for (const key of Object.keys(combined) as CommitmentStatus[]) combined[key] += commitments[party][key];
 
   // Trust: funding
   const decisionDays = fundingDecisionDurations(h);
 
   // Trust: participation
-  const participation = { inform: 0, consult: 0, involve: 0, collaborate: 0, empower: 0 } as Record<ParticipationLevel, number>;
+  const participation = { inform: 0, consult: 0, involve: 0, collaborate: 0, empower: 0 } as Record<
+    ParticipationLevel,
+    number
+  >;
   for (const interaction of interactions) participation[interaction.participationLevel] += 1;
   const reciprocityIndex = reciprocityOf(interactions.map((i) => i.initiatedBy));
 
@@ -319,7 +336,8 @@ const fundingDecisionDurations = (h: CaseHistory): number[] => {
   return result;
 };
 
-const unitOf = (h: CaseHistory): string | null => latest(h.contactAssignments)?.unitId ?? earliest(h.acknowledgements)?.unitId ?? null;
+const unitOf = (h: CaseHistory): string | null =>
+  latest(h.contactAssignments)?.unitId ?? earliest(h.acknowledgements)?.unitId ?? null;
 
 /** The unit rule as of T: the current contact person's unit, else the acknowledging unit, else null. */
 export const caseUnit = (history: CaseHistory, asOf: Date): string | null => unitOf(caseHistoryAsOf(history, asOf));

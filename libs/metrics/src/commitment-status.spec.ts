@@ -72,7 +72,11 @@ describe('commitment status: renegotiation', () => {
     expect(
       commitmentStatus(
         '2026-07-10',
-        [renegotiated('2026-07-05T08:00:00Z', '2026-07-20'), renegotiated('2026-07-15T08:00:00Z', '2026-07-31'), fulfilled('2026-07-30T08:00:00Z')],
+        [
+          renegotiated('2026-07-05T08:00:00Z', '2026-07-20'),
+          renegotiated('2026-07-15T08:00:00Z', '2026-07-31'),
+          fulfilled('2026-07-30T08:00:00Z'),
+        ],
         LATER,
       ),
     ).toEqual({ status: 'kept', dueOn: '2026-07-31', markedLate: false });
@@ -80,7 +84,11 @@ describe('commitment status: renegotiation', () => {
     expect(
       commitmentStatus(
         '2026-07-10',
-        [renegotiated('2026-07-05T08:00:00Z', '2026-07-20'), renegotiated('2026-07-21T08:00:00Z', '2026-07-31'), fulfilled('2026-07-30T08:00:00Z')],
+        [
+          renegotiated('2026-07-05T08:00:00Z', '2026-07-20'),
+          renegotiated('2026-07-21T08:00:00Z', '2026-07-31'),
+          fulfilled('2026-07-30T08:00:00Z'),
+        ],
         LATER,
       ),
     ).toEqual({ status: 'late', dueOn: '2026-07-20', markedLate: true });
@@ -113,12 +121,19 @@ describe('commitment status: broken, overdue, open, as of T', () => {
     expect(commitmentStatus('2026-07-10', changes, at('2026-07-11T00:00:00Z')).status).toBe('overdue');
     expect(commitmentStatus('2026-07-10', changes, at('2026-07-12T10:00:00Z')).status).toBe('late');
     // a renegotiation after T does not mark it late yet
-    expect(commitmentStatus('2026-07-10', [renegotiated('2026-07-12T10:00:00Z', '2026-07-30')], at('2026-07-11T00:00:00Z')).status).toBe('overdue');
+    expect(
+      commitmentStatus('2026-07-10', [renegotiated('2026-07-12T10:00:00Z', '2026-07-30')], at('2026-07-11T00:00:00Z'))
+        .status,
+    ).toBe('overdue');
   });
 
   it('the first fulfilment or withdrawal ends the commitment', () => {
     expect(
-      commitmentStatus('2026-07-10', [fulfilled('2026-07-01T10:00:00Z'), renegotiated('2026-07-20T10:00:00Z', '2026-07-30')], LATER),
+      commitmentStatus(
+        '2026-07-10',
+        [fulfilled('2026-07-01T10:00:00Z'), renegotiated('2026-07-20T10:00:00Z', '2026-07-30')],
+        LATER,
+      ),
     ).toEqual({ status: 'kept', dueOn: '2026-07-10', markedLate: false });
   });
 });
@@ -129,10 +144,18 @@ describe('commitment status: changes at the same instant', () => {
   const withdrawal = (pos: number) => ({ ...withdrawn(instant), pos });
 
   it('takes them in store order, whatever order they are handed in: a late renegotiation, then a withdrawal, is late', () => {
-    expect(commitmentStatus('2026-07-10', [withdrawal(8), lateRenegotiation(7)], LATER)).toEqual({ status: 'late', dueOn: '2026-07-10', markedLate: true });
+    expect(commitmentStatus('2026-07-10', [withdrawal(8), lateRenegotiation(7)], LATER)).toEqual({
+      status: 'late',
+      dueOn: '2026-07-10',
+      markedLate: true,
+    });
   });
 
   it('a withdrawal, then a late renegotiation, is broken: the withdrawal ended the commitment', () => {
-    expect(commitmentStatus('2026-07-10', [lateRenegotiation(8), withdrawal(7)], LATER)).toEqual({ status: 'broken', dueOn: '2026-07-10', markedLate: false });
+    expect(commitmentStatus('2026-07-10', [lateRenegotiation(8), withdrawal(7)], LATER)).toEqual({
+      status: 'broken',
+      dueOn: '2026-07-10',
+      markedLate: false,
+    });
   });
 });

@@ -25,11 +25,20 @@ describe('fund ratios', () => {
       disbursedShare: 0.5,
     });
     // 01-20: budget 100 000, awarded 60 000 (0.6), nothing disbursed (0)
-    expect(computeFundMetrics(fund, new Date('2026-01-20T00:00:00Z'))).toMatchObject({ awardedShare: 0.6, disbursedShare: 0 });
+    expect(computeFundMetrics(fund, new Date('2026-01-20T00:00:00Z'))).toMatchObject({
+      awardedShare: 0.6,
+      disbursedShare: 0,
+    });
     // 01-10: nothing awarded: disbursed / awarded undefined
-    expect(computeFundMetrics(fund, new Date('2026-01-10T00:00:00Z'))).toMatchObject({ awardedShare: 0, disbursedShare: null });
+    expect(computeFundMetrics(fund, new Date('2026-01-10T00:00:00Z'))).toMatchObject({
+      awardedShare: 0,
+      disbursedShare: null,
+    });
     // before the fund opened: no budget
-    expect(computeFundMetrics(fund, new Date('2025-12-01T00:00:00Z'))).toMatchObject({ awardedShare: null, disbursedShare: null });
+    expect(computeFundMetrics(fund, new Date('2025-12-01T00:00:00Z'))).toMatchObject({
+      awardedShare: null,
+      disbursedShare: null,
+    });
   });
 });
 

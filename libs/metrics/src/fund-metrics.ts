@@ -36,11 +36,18 @@ export const foldFundEvent = (history: FundHistory, event: MetricsEvent): FundHi
     case 'FundBudgetIncreased':
       return { ...h, budget: addOnce(h.budget, { ...t, amountCents: e.data.amountCents }) };
     case 'GrantAwarded':
-      return { ...h, awards: addOnce(h.awards, { ...t, applicationId: e.data.applicationId, amountCents: e.data.amountCents }) };
+      return {
+        ...h,
+        awards: addOnce(h.awards, { ...t, applicationId: e.data.applicationId, amountCents: e.data.amountCents }),
+      };
     case 'GrantDisbursed':
       return {
         ...h,
-        disbursements: addOnce(h.disbursements, { ...t, applicationId: e.data.applicationId, amountCents: e.data.amountCents }),
+        disbursements: addOnce(h.disbursements, {
+          ...t,
+          applicationId: e.data.applicationId,
+          amountCents: e.data.amountCents,
+        }),
       };
     default:
       return history;

@@ -41,7 +41,12 @@ export const computeMemberRetention = (history: InitiativeHistory, asOf: Date): 
   const reports = upTo(history.memberReports, toMs(asOf));
   const last = latest(reports);
   if (last === undefined) {
-    return { initiativeId: history.initiativeId, latestActiveMembers: null, highestActiveMembers: null, memberRetention: null };
+    return {
+      initiativeId: history.initiativeId,
+      latestActiveMembers: null,
+      highestActiveMembers: null,
+      memberRetention: null,
+    };
   }
   const highest = Math.max(...reports.map((r) => r.activeMembers));
   return {

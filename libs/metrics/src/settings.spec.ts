@@ -20,7 +20,13 @@ describe('metric settings', () => {
   it('merges partial overrides and validates', () => {
     const s = resolveMetricsSettings({ dormancyDays: 60, weights: { trust: { perceived: 0 } } });
     expect(s.dormancyDays).toBe(60);
-    expect(s.weights.trust).toEqual({ responsiveness: 0.25, reliability: 0.3, participation: 0.15, reciprocity: 0.1, perceived: 0 });
+    expect(s.weights.trust).toEqual({
+      responsiveness: 0.25,
+      reliability: 0.3,
+      participation: 0.15,
+      reciprocity: 0.1,
+      perceived: 0,
+    });
     expect(() => resolveMetricsSettings({ responseTargetDays: 0 })).toThrow(RangeError);
     expect(() => resolveMetricsSettings({ weights: { continuity: { rhythm: -1 } } })).toThrow(RangeError);
     expect(() => resolveMetricsSettings({ timeZone: 'Mars/Olympus' })).toThrow(RangeError);

@@ -37,7 +37,13 @@ export const DEFAULT_METRICS_SETTINGS: MetricsSettings = Object.freeze({
   dormancyDays: 90,
   timeZone: DEFAULT_TIME_ZONE,
   weights: Object.freeze({
-    trust: Object.freeze({ responsiveness: 0.25, reliability: 0.3, participation: 0.15, reciprocity: 0.1, perceived: 0.2 }),
+    trust: Object.freeze({
+      responsiveness: 0.25,
+      reliability: 0.3,
+      participation: 0.15,
+      reciprocity: 0.1,
+      perceived: 0.2,
+    }),
     continuity: Object.freeze({ contactStability: 0.4, handovers: 0.3, rhythm: 0.3 }),
   }),
 });

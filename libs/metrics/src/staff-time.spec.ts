@@ -25,7 +25,10 @@ describe('staffTimeUse', () => {
       ]),
     ),
     ...staffTimeEntries(
-      foldCaseEvents([f.staffTime('2026-04-15T10:00:00Z', 'unit-1', 6), f.staffTime('2026-05-10T10:00:00Z', 'unit-1', 3)]),
+      foldCaseEvents([
+        f.staffTime('2026-04-15T10:00:00Z', 'unit-1', 6),
+        f.staffTime('2026-05-10T10:00:00Z', 'unit-1', 3),
+      ]),
     ),
   ];
   const use = (period: string, asOf: string) => computeStaffTimeUse({ unit, entries, period, asOf: new Date(asOf) });
@@ -44,33 +47,52 @@ describe('staffTimeUse', () => {
   });
 
   it('null without a budget', () => {
-    expect(use('2026-02', '2026-03-01T00:00:00Z')).toMatchObject({ loggedHours: 5, budgetHours: null, staffTimeUse: null });
+    expect(use('2026-02', '2026-03-01T00:00:00Z')).toMatchObject({
+      loggedHours: 5,
+      budgetHours: null,
+      staffTimeUse: null,
+    });
     // Q1 has no own budget and February and March none: null
-    expect(use('2026-Q1', '2026-04-01T00:00:00Z')).toMatchObject({ loggedHours: 17, budgetHours: null, staffTimeUse: null });
+    expect(use('2026-Q1', '2026-04-01T00:00:00Z')).toMatchObject({
+      loggedHours: 17,
+      budgetHours: null,
+      staffTimeUse: null,
+    });
   });
 
   it('a month inside a quarter budget gets a third of it', () => {
     // April: 120 / 3 = 40; logged 6 -> 0.15
-    expect(use('2026-04', '2026-05-01T00:00:00Z')).toMatchObject({ loggedHours: 6, budgetHours: 40, staffTimeUse: 0.15 });
+    expect(use('2026-04', '2026-05-01T00:00:00Z')).toMatchObject({
+      loggedHours: 6,
+      budgetHours: 40,
+      staffTimeUse: 0.15,
+    });
   });
 
   it('a quarter: its own budget, else the sum of its three month budgets', () => {
     // Q2: (6 + 3) / 120 = 0.075
-    expect(use('2026-Q2', '2026-07-01T00:00:00Z')).toMatchObject({ loggedHours: 9, budgetHours: 120, staffTimeUse: 0.075 });
+    expect(use('2026-Q2', '2026-07-01T00:00:00Z')).toMatchObject({
+      loggedHours: 9,
+      budgetHours: 120,
+      staffTimeUse: 0.075,
+    });
     const full = [budget('2026-01-06T00:00:00Z', '2026-02', 30), budget('2026-01-06T00:00:00Z', '2026-03', 20)].reduce(
       foldUnitEvent,
       unit,
     );
     // 50 + 30 + 20 = 100; logged 12 + 5 = 17 -> 0.17
     expect(budgetHours(full, '2026-Q1', new Date('2026-04-01T00:00:00Z'))).toBe(100);
-    expect(computeStaffTimeUse({ unit: full, entries, period: '2026-Q1', asOf: new Date('2026-04-01T00:00:00Z') }).staffTimeUse).toBeCloseTo(
-      0.17,
-      12,
-    );
+    expect(
+      computeStaffTimeUse({ unit: full, entries, period: '2026-Q1', asOf: new Date('2026-04-01T00:00:00Z') })
+        .staffTimeUse,
+    ).toBeCloseTo(0.17, 12);
   });
 
   it('a budget of 0 gives null', () => {
     const zero = foldUnitEvent(unit, budget('2026-01-07T00:00:00Z', '2026-01', 0));
-    expect(computeStaffTimeUse({ unit: zero, entries, period: '2026-01', asOf: new Date('2026-02-10T00:00:00Z') }).staffTimeUse).toBeNull();
+    expect(
+      computeStaffTimeUse({ unit: zero, entries, period: '2026-01', asOf: new Date('2026-02-10T00:00:00Z') })
+        .staffTimeUse,
+    ).toBeNull();
   });
 });

@@ -2,7 +2,15 @@ import type { StaffTimeBudgetSet } from '@koproduktiv/domain';
 import { CaseHistory, StaffTimeEntry } from './case-history';
 import { ratio, sum } from './stats';
 import { addOnce, latest, MetricsEvent, msOf, Timed, timedOf, upTo } from './timed';
-import { DEFAULT_TIME_ZONE, inPeriod, isMonthPeriod, isQuarterPeriod, monthsOfQuarter, quarterOfMonth, toMs } from './time';
+import {
+  DEFAULT_TIME_ZONE,
+  inPeriod,
+  isMonthPeriod,
+  isQuarterPeriod,
+  monthsOfQuarter,
+  quarterOfMonth,
+  toMs,
+} from './time';
 
 export type BudgetEntry = Timed & { readonly period: string; readonly hours: number };
 

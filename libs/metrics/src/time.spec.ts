@@ -132,10 +132,22 @@ describe('periods and month ends', () => {
 
 describe('isoMs', () => {
   it('reads every time as Date.parse does, the stored form quickly and anything else through Date.parse', () => {
-    const stored = Array.from({ length: 2000 }, (_, i) => new Date(Date.UTC(1999, 0, 1) + i * 123_456_789_1).toISOString());
+    const stored = Array.from({ length: 2000 }, (_, i) =>
+      new Date(Date.UTC(1999, 0, 1) + i * 123_456_789_1).toISOString(),
+    );
     const other = [
-      '2026-03-29T01:59:59.999Z', '2024-02-29T23:59:59.999Z', '2026-02-30T00:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-03-01T24:00:00.000Z',
-      '2026-03-01T09:30:00Z', '2026-03-01T09:30:00.000+01:00', '2026-03-01', '0099-03-01T00:00:00.000Z', '2026-0a-01T00:00:00.000Z', 'nonsense', '',
+      '2026-03-29T01:59:59.999Z',
+      '2024-02-29T23:59:59.999Z',
+      '2026-02-30T00:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-03-01T24:00:00.000Z',
+      '2026-03-01T09:30:00Z',
+      '2026-03-01T09:30:00.000+01:00',
+      '2026-03-01',
+      '0099-03-01T00:00:00.000Z',
+      '2026-0a-01T00:00:00.000Z',
+      'nonsense',
+      '',
     ];
     for (const text of [...stored, ...other]) expect([text, isoMs(text)]).toEqual([text, Date.parse(text)]);
   });

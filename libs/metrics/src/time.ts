@@ -33,7 +33,17 @@ const digits = (text: string, from: number, to: number): number => {
 export const isoMs = (text: string): number => {
   const c = (i: number) => text.charCodeAt(i);
   // - - T : : . Z
-  if (text.length !== 24 || c(4) !== 45 || c(7) !== 45 || c(10) !== 84 || c(13) !== 58 || c(16) !== 58 || c(19) !== 46 || c(23) !== 90) return Date.parse(text);
+  if (
+    text.length !== 24 ||
+    c(4) !== 45 ||
+    c(7) !== 45 ||
+    c(10) !== 84 ||
+    c(13) !== 58 ||
+    c(16) !== 58 ||
+    c(19) !== 46 ||
+    c(23) !== 90
+  )
+    return Date.parse(text);
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
   const day = digits(text, 8, 10);
@@ -41,7 +51,15 @@ export const isoMs = (text: string): number => {
   const minute = digits(text, 14, 16);
   const second = digits(text, 17, 19);
   // NaN (a non-digit) fails every comparison.
-  const valid = year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour < 24 && minute < 60 && second < 60;
+  const valid =
+    year >= 1000 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month) &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60;
   return valid ? Date.UTC(year, month - 1, day, hour, minute, second, digits(text, 20, 23)) : Date.parse(text);
 };
 
@@ -108,7 +126,15 @@ const mod = (a: number, b: number): number => ((a % b) + b) % b;
  * Date.UTC for any year: Date.UTC maps years 0 to 99 to 1900 to 1999, setUTCFullYear does not.
  * Month and day may overflow (day 32 is the next month's first), as with Date.UTC.
  */
-export const utcMs = (year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number => {
+export const utcMs = (
+  year: number,
+  monthIndex: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+): number => {
   const date = new Date(0);
   date.setUTCFullYear(year, monthIndex, day);
   date.setUTCHours(hour, minute, second, ms);
@@ -168,7 +194,12 @@ const startOfLocalDayMs = (y: number, m: number, d: number, timeZone: string): n
   let t = wall - timeZoneOffsetMs(wall, timeZone);
   t = wall - timeZoneOffsetMs(t, timeZone);
   const w = wallClock(t, timeZone);
-  const exact = utcMs(w.year, w.month - 1, w.day) === wall && w.hour === 0 && w.minute === 0 && w.second === 0 && mod(t, 1000) === 0;
+  const exact =
+    utcMs(w.year, w.month - 1, w.day) === wall &&
+    w.hour === 0 &&
+    w.minute === 0 &&
+    w.second === 0 &&
+    mod(t, 1000) === 0;
   return exact ? t : firstInstantOnOrAfter(wall, t - 6 * 3_600_000, t + 6 * 3_600_000, timeZone);
 };
 
@@ -217,7 +248,8 @@ export const endOfLocalDayMs = (date: string, timeZone: string = DEFAULT_TIME_ZO
 };
 
 /** The last instant of a local calendar date: `endOfLocalDay('2026-03-29')` = 2026-03-29T21:59:59.999Z. */
-export const endOfLocalDay = (date: string, timeZone: string = DEFAULT_TIME_ZONE): Date => new Date(endOfLocalDayMs(date, timeZone));
+export const endOfLocalDay = (date: string, timeZone: string = DEFAULT_TIME_ZONE): Date =>
+  new Date(endOfLocalDayMs(date, timeZone));
 
 /** "On or before D": occurredAt <= D 23:59:59.999 local time. */
 export const isOnOrBeforeLocalDay = (

@@ -7,7 +7,12 @@ describe('business-time order of history entries', () => {
   const instant = '2026-03-02T10:00:00.000Z';
 
   it('sorts by business time, entries of the same instant by store position, from ISO text or epoch ms alike', () => {
-    const list = [entry(instant, 9), entry('2026-03-01T10:00:00.000Z', 12), entry(Date.parse(instant), 4), entry(instant, 7)];
+    const list = [
+      entry(instant, 9),
+      entry('2026-03-01T10:00:00.000Z', 12),
+      entry(Date.parse(instant), 4),
+      entry(instant, 7),
+    ];
     expect(positions(byTime(list))).toEqual([12, 4, 7, 9]);
   });
 

@@ -22,13 +22,15 @@ export interface Timed {
   readonly pos: number;
 }
 
-export const isoOf = (instant: Date | string): string => (instant instanceof Date ? instant : new Date(instant)).toISOString();
+export const isoOf = (instant: Date | string): string =>
+  (instant instanceof Date ? instant : new Date(instant)).toISOString();
 
 export const timedOf = (event: MetricsEvent): Timed => ({ at: isoOf(event.occurredAt), pos: event.position });
 
 export const msOf = (entry: Timed): number => (typeof entry.at === 'number' ? entry.at : isoMs(entry.at));
 
-export const isoAt = (entry: Timed): string => (typeof entry.at === 'string' ? entry.at : new Date(entry.at).toISOString());
+export const isoAt = (entry: Timed): string =>
+  typeof entry.at === 'string' ? entry.at : new Date(entry.at).toISOString();
 
 /** Appends the entry unless an entry of the same event (position) is already there. */
 export const addOnce = <E extends Timed>(list: readonly E[], entry: E): readonly E[] =>
@@ -43,7 +45,8 @@ const before = (aMs: number, a: Timed, bMs: number, b: Timed): boolean => aMs < 
 export const byTime = <E extends Timed>(list: readonly E[]): E[] => {
   const keyed = list.map((entry) => ({ entry, ms: msOf(entry) }));
   let sorted = true;
-  for (let i = 1; i < keyed.length && sorted; i++) sorted = !before(keyed[i].ms, keyed[i].entry, keyed[i - 1].ms, keyed[i - 1].entry);
+  for (let i = 1; i < keyed.length && sorted; i++)
+    sorted = !before(keyed[i].ms, keyed[i].entry, keyed[i - 1].ms, keyed[i - 1].entry);
   if (!sorted) keyed.sort((a, b) => a.ms - b.ms || a.entry.pos - b.entry.pos);
   return keyed.map(({ entry }) => entry);
 };
@@ -54,7 +57,8 @@ const extreme = <E extends Timed>(list: readonly E[], last: boolean): E | undefi
   let foundMs = 0;
   for (const entry of list) {
     const ms = msOf(entry);
-    if (found === undefined || (last ? before(foundMs, found, ms, entry) : before(ms, entry, foundMs, found))) [found, foundMs] = [entry, ms];
+    if (found === undefined || (last ? before(foundMs, found, ms, entry) : before(ms, entry, foundMs, found)))
+      [found, foundMs] = [entry, ms];
   }
   return found;
 };

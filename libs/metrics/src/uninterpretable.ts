@@ -12,7 +12,12 @@ export interface Uninterpretable {
   readonly reason: string;
 }
 
-export const uninterpretable = (caseId: string | null, list: string, pos: number | null, error: unknown): Uninterpretable => ({
+export const uninterpretable = (
+  caseId: string | null,
+  list: string,
+  pos: number | null,
+  error: unknown,
+): Uninterpretable => ({
   caseId,
   list,
   pos,

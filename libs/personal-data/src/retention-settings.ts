@@ -16,12 +16,15 @@ export function retentionYearsFromEnv(json = process.env.RETENTION_SETTINGS): (t
   } catch (error) {
     throw new RetentionSettingsError(`RETENTION_SETTINGS is not valid JSON: ${(error as Error).message}`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RetentionSettingsError('RETENTION_SETTINGS must be a JSON object keyed by tenant id');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new RetentionSettingsError('RETENTION_SETTINGS must be a JSON object keyed by tenant id');
   const years = new Map<string, number>();
   for (const [tenant, value] of Object.entries(parsed)) {
     const given = (value as { retentionYears?: unknown } | null)?.retentionYears;
     if (!Number.isInteger(given) || (given as number) < 1 || (given as number) > 100) {
-      throw new RetentionSettingsError(`RETENTION_SETTINGS.${tenant}.retentionYears must be a whole number of years from 1 to 100, got ${JSON.stringify(given)}`);
+      throw new RetentionSettingsError(
+        `RETENTION_SETTINGS.${tenant}.retentionYears must be a whole number of years from 1 to 100, got ${JSON.stringify(given)}`,
+      );
     }
     years.set(tenant, given as number);
   }

@@ -49,7 +49,13 @@ export function createProjector(
   const relay: KafkaRelayHandle | undefined = createKafkaRelay(env, logger);
   const host = new ProjectorHost(runtime.store, runtime.pool, relay ? [relay.processor] : [], logger);
   const executor = new CommandExecutor(runtime.store, runtime.idempotency, runtime.personalData.codec, clock);
-  const retention = new RetentionSchedule(runtime.pool, executor, retentionYearsFromEnv(env.RETENTION_SETTINGS), logger, clock);
+  const retention = new RetentionSchedule(
+    runtime.pool,
+    executor,
+    retentionYearsFromEnv(env.RETENTION_SETTINGS),
+    logger,
+    clock,
+  );
   if (relay) logger.info({ brokers: relay.config.brokers }, 'Kafka relay enabled');
   return {
     host,

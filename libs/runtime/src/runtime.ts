@@ -65,7 +65,11 @@ export async function createRuntime(
   let personalData: PersonalData;
   try {
     await migrate(pool);
-    personalData = await openPersonalData(pool, { keyFile: config.KEY_ENCRYPTION_KEY_FILE, dataDir: config.dataDir, needsKeyEncryptionKey });
+    personalData = await openPersonalData(pool, {
+      keyFile: config.KEY_ENCRYPTION_KEY_FILE,
+      dataDir: config.dataDir,
+      needsKeyEncryptionKey,
+    });
   } catch (error) {
     await pool.end().catch(() => undefined);
     await embedded?.stop();
@@ -76,7 +80,10 @@ export async function createRuntime(
     store = await createEventStore(config, pool, {
       categories: AGGREGATE_CATEGORIES,
       onForeignEvent: (foreignEvent) =>
-        logger.warn({ foreignEvent }, 'event store: an event Koproduktiv did not write is in one of its streams; reads leave it out (audit verify reports it)'),
+        logger.warn(
+          { foreignEvent },
+          'event store: an event Koproduktiv did not write is in one of its streams; reads leave it out (audit verify reports it)',
+        ),
     });
   } catch (error) {
     await pool.end().catch(() => undefined);
@@ -85,7 +92,11 @@ export async function createRuntime(
   }
   const verifier = config.JWT_JWKS_URL
     ? new TokenVerifier({ jwksUrl: config.JWT_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })
-    : new TokenVerifier({ secret: await loadOrCreateJwtSecret(config.dataDir), issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
+    : new TokenVerifier({
+        secret: await loadOrCreateJwtSecret(config.dataDir),
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+      });
   return {
     store,
     idempotency: new PostgresIdempotencyStore(pool),

@@ -24,19 +24,42 @@ export class AdminController {
 
   @Post('rebuild')
   @HttpCode(202)
-  @ApiOperation({ operationId: 'startProjectionRebuild', summary: 'Rebuild the read models from position 0 into fresh tables, then swap them in; queries keep answering meanwhile',
-    description: "Role `operator`: the installation's operators. It rebuilds the read models of every municipality, so a municipality's `admin` may not start it (403)." })
-  @ApiAcceptedResponse({ description: 'The rebuild runs in the background; poll getProjectionStatus', content: { 'application/json': { schema: { $ref: '#/components/schemas/RebuildState' } } } })
+  @ApiOperation({
+    operationId: 'startProjectionRebuild',
+    summary:
+      'Rebuild the read models from position 0 into fresh tables, then swap them in; queries keep answering meanwhile',
+    description:
+      "Role `operator`: the installation's operators. It rebuilds the read models of every municipality, so a municipality's `admin` may not start it (403).",
+  })
+  @ApiAcceptedResponse({
+    description: 'The rebuild runs in the background; poll getProjectionStatus',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/RebuildState' } } },
+  })
   @ApiProblems(401, 403, 503)
-  @ApiProblem(409, { description: 'A rebuild is already running', example: new ProblemError(409, 'PROJECTIONS.REBUILD_RUNNING', 'A rebuild is already running', 'Started at 2026-03-02T09:30:00.000Z') })
+  @ApiProblem(409, {
+    description: 'A rebuild is already running',
+    example: new ProblemError(
+      409,
+      'PROJECTIONS.REBUILD_RUNNING',
+      'A rebuild is already running',
+      'Started at 2026-03-02T09:30:00.000Z',
+    ),
+  })
   start() {
     return this.rebuild.start();
   }
 
   @Get()
-  @ApiOperation({ operationId: 'getProjectionStatus', summary: 'The last rebuild and the processors of this process',
-    description: "Role `operator`: the figures span every municipality (store-wide positions and event counts), so a municipality's `admin` may not see them (403)." })
-  @ApiOkResponse({ description: 'State of the last rebuild and of the processors', content: { 'application/json': { schema: { $ref: '#/components/schemas/ProjectionsStatus' } } } })
+  @ApiOperation({
+    operationId: 'getProjectionStatus',
+    summary: 'The last rebuild and the processors of this process',
+    description:
+      "Role `operator`: the figures span every municipality (store-wide positions and event counts), so a municipality's `admin` may not see them (403).",
+  })
+  @ApiOkResponse({
+    description: 'State of the last rebuild and of the processors',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ProjectionsStatus' } } },
+  })
   @ApiProblems(401, 403)
   status() {
     return { rebuild: this.rebuild.status(), processors: this.processors() };

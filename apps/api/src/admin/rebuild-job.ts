@@ -15,11 +15,21 @@ export interface RebuildState {
 export class RebuildJob {
   private current: RebuildState = { state: 'idle' };
 
-  constructor(private readonly store: EventStore, private readonly pool: Pool, private readonly logger?: Logger) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly pool: Pool,
+    private readonly logger?: Logger,
+  ) {}
 
   private refuseWhileRunning(): void {
     const { state, startedAt } = this.current;
-    if (state === 'running') throw new ProblemError(409, 'PROJECTIONS.REBUILD_RUNNING', 'A rebuild is already running', `Started at ${startedAt}`);
+    if (state === 'running')
+      throw new ProblemError(
+        409,
+        'PROJECTIONS.REBUILD_RUNNING',
+        'A rebuild is already running',
+        `Started at ${startedAt}`,
+      );
   }
 
   status(): RebuildState {
@@ -37,7 +47,12 @@ export class RebuildJob {
       (result) => (this.current = { state: 'succeeded', startedAt, finishedAt: new Date().toISOString(), result }),
       (error: Error) => {
         this.logger?.error({ err: error }, 'read-model rebuild failed');
-        this.current = { state: 'failed', startedAt, finishedAt: new Date().toISOString(), error: error instanceof RebuildInProgressError ? 'another rebuild is running elsewhere' : error.message };
+        this.current = {
+          state: 'failed',
+          startedAt,
+          finishedAt: new Date().toISOString(),
+          error: error instanceof RebuildInProgressError ? 'another rebuild is running elsewhere' : error.message,
+        };
       },
     );
     return this.current;

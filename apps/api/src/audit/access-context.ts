@@ -16,6 +16,12 @@ const MAX_PURPOSE = 500;
 export function accessContext(principal: Principal, request: FastifyRequest, role: string): AccessContext {
   const header = request.headers['x-purpose'];
   const raw = Array.isArray(header) ? header.join(', ') : header;
-  const purpose = raw === undefined ? null : raw.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_PURPOSE) || null;
+  const purpose =
+    raw === undefined
+      ? null
+      : raw
+          .replace(/[\u0000-\u001f\u007f]/g, ' ')
+          .trim()
+          .slice(0, MAX_PURPOSE) || null;
   return { tenant: principal.tenant, actor: principal.subject, role, purpose, requestId: String(request.id) };
 }

@@ -23,10 +23,11 @@ import {
 } from './audit.dto';
 import { AuditService, streamNotFound, subjectNotFound } from './audit.service';
 
-const NotFound = () => ApiProblem(404, {
-  description: 'Your tenant has no such stream (AUDIT.STREAM_NOT_FOUND)',
-  example: streamNotFound('case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02'),
-});
+const NotFound = () =>
+  ApiProblem(404, {
+    description: 'Your tenant has no such stream (AUDIT.STREAM_NOT_FOUND)',
+    example: streamNotFound('case-0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02'),
+  });
 
 /** Everything under /v1/audit: read-only, auditors only, inside the token's tenant, personal data in clear (each such read logged). */
 @ApiTags('audit')
@@ -37,25 +38,45 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('streams/:streamId/events')
-  @ApiOperation({ operationId: 'auditStreamEvents', summary: "A stream's events with full metadata and hashes, in version order" })
+  @ApiOperation({
+    operationId: 'auditStreamEvents',
+    summary: "A stream's events with full metadata and hashes, in version order",
+  })
   @ApiOkResponse({ type: StreamEventsDto })
   @ApiProblems(400, 401, 403, 503)
   @NotFound()
-  streamEvents(@Param() { streamId }: StreamParamsDto, @Query() query: StreamEventsQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
-    return this.audit.streamEvents(accessContext(principal, request, 'auditor'), streamId, query.fromVersion ?? 1, query.limit ?? 100);
+  streamEvents(
+    @Param() { streamId }: StreamParamsDto,
+    @Query() query: StreamEventsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.audit.streamEvents(
+      accessContext(principal, request, 'auditor'),
+      streamId,
+      query.fromVersion ?? 1,
+      query.limit ?? 100,
+    );
   }
 
   @Get('streams/:streamId/state')
   @ApiOperation({
     operationId: 'auditStreamState',
-    summary: "The aggregate's state as recorded at a moment: folds exactly the events recorded by asOfRecordedAt (or up to asOfPosition), whatever their business time",
+    summary:
+      "The aggregate's state as recorded at a moment: folds exactly the events recorded by asOfRecordedAt (or up to asOfPosition), whatever their business time",
   })
   @ApiOkResponse({ type: StreamStateDto })
   @ApiProblems(400, 401, 403, 503)
   @NotFound()
-  streamState(@Param() { streamId }: StreamParamsDto, @Query() query: StreamStateQueryDto, @CurrentPrincipal() principal: Principal) {
+  streamState(
+    @Param() { streamId }: StreamParamsDto,
+    @Query() query: StreamStateQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     if (query.asOfRecordedAt !== undefined && query.asOfPosition !== undefined) {
-      throw invalidRequest('Give asOfRecordedAt or asOfPosition, not both', [{ field: 'asOfPosition', messages: ['not together with asOfRecordedAt'] }]);
+      throw invalidRequest('Give asOfRecordedAt or asOfPosition, not both', [
+        { field: 'asOfPosition', messages: ['not together with asOfRecordedAt'] },
+      ]);
     }
     const asOf =
       query.asOfRecordedAt !== undefined
@@ -69,26 +90,48 @@ export class AuditController {
   @Get('cases/:caseId/timeline')
   @ApiOperation({
     operationId: 'auditCaseTimeline',
-    summary: "Every event about a case across streams (its own and the fund decisions naming it) in global order, with actor, both times, correlation and causation ids",
+    summary:
+      'Every event about a case across streams (its own and the fund decisions naming it) in global order, with actor, both times, correlation and causation ids',
   })
   @ApiOkResponse({ type: TimelineDto })
   @ApiProblems(400, 401, 403, 503)
   @NotFound()
-  caseTimeline(@Param() { caseId }: CaseParamsDto, @Query() query: TimelineQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
-    return this.audit.caseTimeline(accessContext(principal, request, 'auditor'), caseId, query.afterPosition ?? 0, query.limit ?? 1000);
+  caseTimeline(
+    @Param() { caseId }: CaseParamsDto,
+    @Query() query: TimelineQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.audit.caseTimeline(
+      accessContext(principal, request, 'auditor'),
+      caseId,
+      query.afterPosition ?? 0,
+      query.limit ?? 1000,
+    );
   }
 
   @Get('subjects/:kind/:id')
   @ApiOperation({
     operationId: 'auditSubjectAccess',
     summary:
-      'Subject access (DSGVO Art. 15): every piece of personal data held about an initiative\'s contact or a case\'s narratives — in which stream and event, since when, in clear or as erased — the data keys and their fate, and what the other stores hold. Ready to hand out; the read is recorded in the access log (X-Purpose is recorded with it).',
+      "Subject access (DSGVO Art. 15): every piece of personal data held about an initiative's contact or a case's narratives — in which stream and event, since when, in clear or as erased — the data keys and their fate, and what the other stores hold. Ready to hand out; the read is recorded in the access log (X-Purpose is recorded with it).",
   })
-  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Why personal data is read (recorded in the access log)' })
+  @ApiHeader({
+    name: 'X-Purpose',
+    required: false,
+    description: 'Why personal data is read (recorded in the access log)',
+  })
   @ApiOkResponse({ type: SubjectAccessDto })
   @ApiProblems(400, 401, 403, 503)
-  @ApiProblem(404, { description: 'Your tenant holds nothing about this subject (AUDIT.SUBJECT_NOT_FOUND)', example: subjectNotFound('initiative-contact', '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01') })
-  subjectAccess(@Param() { kind, id }: SubjectParamsDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  @ApiProblem(404, {
+    description: 'Your tenant holds nothing about this subject (AUDIT.SUBJECT_NOT_FOUND)',
+    example: subjectNotFound('initiative-contact', '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01'),
+  })
+  subjectAccess(
+    @Param() { kind, id }: SubjectParamsDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+  ) {
     return this.audit.subjectAccess(accessContext(principal, request, 'auditor'), kind, id);
   }
 
@@ -108,7 +151,8 @@ export class AuditController {
   @HttpCode(200)
   @ApiOperation({
     operationId: 'auditVerify',
-    summary: "Checks the hash chain and version sequence of one stream or every stream of your tenant; names the first broken event of each damaged stream (200 either way, see ok)",
+    summary:
+      'Checks the hash chain and version sequence of one stream or every stream of your tenant; names the first broken event of each damaged stream (200 either way, see ok)',
   })
   @ApiOkResponse({ type: VerifyReportDto })
   @ApiProblems(400, 401, 403, 503)
@@ -125,16 +169,22 @@ export class AuditController {
       'A response without the manifest line is incomplete. Scope: streamId, or a record-time range from (inclusive) / to (exclusive), or your whole tenant.',
   })
   @ApiProduces('application/x-ndjson')
-  @ApiOkResponse({ description: 'JSON Lines, the manifest last', content: { 'application/x-ndjson': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'JSON Lines, the manifest last',
+    content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+  })
   @ApiProblems(400, 401, 403, 503)
   @NotFound()
   async export(@Query() query: ExportQueryDto, @CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply) {
     if (query.streamId !== undefined && (query.from !== undefined || query.to !== undefined)) {
-      throw invalidRequest('Export one stream (streamId) or a time range (from, to), not both', [{ field: 'streamId', messages: ['not together with from/to'] }]);
+      throw invalidRequest('Export one stream (streamId) or a time range (from, to), not both', [
+        { field: 'streamId', messages: ['not together with from/to'] },
+      ]);
     }
     const from = query.from === undefined ? undefined : new Date(query.from);
     const to = query.to === undefined ? undefined : new Date(query.to);
-    if (from && to && from >= to) throw invalidRequest('from must be before to', [{ field: 'to', messages: ['must be after from'] }]);
+    if (from && to && from >= to)
+      throw invalidRequest('from must be before to', [{ field: 'to', messages: ['must be after from'] }]);
     const body = await this.audit.export(principal.tenant, { streamId: query.streamId, from, to });
     const name = `koproduktiv-audit-${principal.tenant}${query.streamId ? `-${query.streamId}` : ''}.jsonl`;
     return reply

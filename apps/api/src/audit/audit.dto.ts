@@ -26,51 +26,97 @@ export class CaseParamsDto {
 
 export class StreamEventsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_INTEGER, default: 1, description: 'First version to return' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_INTEGER)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INTEGER)
   fromVersion?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
   limit?: number;
 }
 
 export class StreamStateQueryDto {
-  @ApiPropertyOptional({ format: 'date-time', description: `Fold exactly the events recorded at or before this moment (record time, not business time); with offset, ${SUPPORTED_YEARS_TEXT}` })
-  @IsOptional() @IsOffsetDateTime()
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: `Fold exactly the events recorded at or before this moment (record time, not business time); with offset, ${SUPPORTED_YEARS_TEXT}`,
+  })
+  @IsOptional()
+  @IsOffsetDateTime()
   asOfRecordedAt?: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_INTEGER, description: 'Fold exactly the events at or before this global position' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INTEGER)
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_INTEGER,
+    description: 'Fold exactly the events at or before this global position',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_INTEGER)
   asOfPosition?: number;
 }
 
 export class TimelineQueryDto {
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_INTEGER, default: 0, description: 'Resume after this global position (the previous page\'s nextAfterPosition)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INTEGER)
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_INTEGER,
+    default: 0,
+    description: "Resume after this global position (the previous page's nextAfterPosition)",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_INTEGER)
   afterPosition?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: MAX_PAGE })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE)
   limit?: number;
 }
 
 export class VerifyRequestDto {
-  @ApiPropertyOptional({ example: STREAM_ID_EXAMPLE, description: 'One stream; omit to verify every stream of your tenant' })
-  @IsOptional() @Matches(STREAM_ID_PATTERN, { message: STREAM_ID_MESSAGE })
+  @ApiPropertyOptional({
+    example: STREAM_ID_EXAMPLE,
+    description: 'One stream; omit to verify every stream of your tenant',
+  })
+  @IsOptional()
+  @Matches(STREAM_ID_PATTERN, { message: STREAM_ID_MESSAGE })
   streamId?: string;
 }
 
 export class ExportQueryDto {
   @ApiPropertyOptional({ example: STREAM_ID_EXAMPLE, description: 'Export one stream (not with from/to)' })
-  @IsOptional() @Matches(STREAM_ID_PATTERN, { message: STREAM_ID_MESSAGE })
+  @IsOptional()
+  @Matches(STREAM_ID_PATTERN, { message: STREAM_ID_MESSAGE })
   streamId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: `Record time, inclusive; with offset, ${SUPPORTED_YEARS_TEXT}` })
-  @IsOptional() @IsOffsetDateTime()
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: `Record time, inclusive; with offset, ${SUPPORTED_YEARS_TEXT}`,
+  })
+  @IsOptional()
+  @IsOffsetDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: `Record time, exclusive; with offset, ${SUPPORTED_YEARS_TEXT}` })
-  @IsOptional() @IsOffsetDateTime()
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: `Record time, exclusive; with offset, ${SUPPORTED_YEARS_TEXT}`,
+  })
+  @IsOptional()
+  @IsOffsetDateTime()
   to?: string;
 }
 
@@ -98,7 +144,8 @@ export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) eventId!: string;
   @ApiProperty({ example: 'RequestSubmitted' }) type!: string;
   @ApiProperty() schemaVersion!: number;
-  @ApiProperty({ format: 'date-time', description: 'Business time: when it happened (may be backdated)' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Business time: when it happened (may be backdated)' })
+  occurredAt!: string;
   @ApiProperty({ format: 'date-time', description: 'Record time: when the store accepted it' }) recordedAt!: string;
   @ApiProperty({
     type: 'object',
@@ -110,7 +157,8 @@ export class AuditEventDto {
   } as never)
   data!: Record<string, unknown>;
   @ApiProperty({ type: EventMetadataDto }) metadata!: EventMetadataDto;
-  @ApiProperty({ nullable: true, type: String, description: 'Hash of the previous event of the stream' }) prevHash!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Hash of the previous event of the stream' }) prevHash!:
+    string | null;
   @ApiProperty({ description: 'sha256 over the canonical event and prevHash' }) hash!: string;
 }
 
@@ -118,7 +166,8 @@ export class StreamEventsDto {
   @ApiProperty() streamId!: string;
   @ApiProperty({ description: 'The version the stream table records' }) version!: number;
   @ApiProperty({ type: [AuditEventDto] }) events!: AuditEventDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'fromVersion of the next page; null at the end' }) nextFromVersion!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'fromVersion of the next page; null at the end' })
+  nextFromVersion!: number | null;
 }
 
 class IncludedEventDto {
@@ -140,15 +189,25 @@ export class StreamStateDto {
   @ApiProperty({ enum: ['initiative', 'unit', 'fund', 'case'] }) category!: string;
   @ApiProperty({ type: AsOfDto, description: 'The bound given; both null: the current state' }) asOf!: AsOfDto;
   @ApiProperty({ description: 'Version of the last included event (0: none)' }) version!: number;
-  @ApiProperty({ type: [IncludedEventDto], description: 'Exactly the events folded, in version order' }) includedEvents!: IncludedEventDto[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "The aggregate's state (its decider's evolve folded over includedEvents)" })
+  @ApiProperty({ type: [IncludedEventDto], description: 'Exactly the events folded, in version order' })
+  includedEvents!: IncludedEventDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: "The aggregate's state (its decider's evolve folded over includedEvents)",
+  })
   state!: unknown;
 }
 
 export class TimelineDto {
   @ApiProperty({ format: 'uuid' }) caseId!: string;
-  @ApiProperty({ type: [AuditEventDto], description: "The case's own events and fund events naming it, in global order" }) events!: AuditEventDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'afterPosition of the next page; null at the end' }) nextAfterPosition!: number | null;
+  @ApiProperty({
+    type: [AuditEventDto],
+    description: "The case's own events and fund events naming it, in global order",
+  })
+  events!: AuditEventDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'afterPosition of the next page; null at the end' })
+  nextAfterPosition!: number | null;
 }
 
 class FindingDto {
@@ -158,7 +217,17 @@ class FindingDto {
   @ApiProperty({ nullable: true, type: String }) eventId!: string | null;
   @ApiProperty({ nullable: true, type: Number }) position!: number | null;
   @ApiProperty({
-    enum: ['version_gap', 'hash_mismatch', 'prev_hash_mismatch', 'position_order', 'missing_tail', 'unexpected_tail', 'tail_hash_mismatch', 'unknown_stream', 'missing_events'],
+    enum: [
+      'version_gap',
+      'hash_mismatch',
+      'prev_hash_mismatch',
+      'position_order',
+      'missing_tail',
+      'unexpected_tail',
+      'tail_hash_mismatch',
+      'unknown_stream',
+      'missing_events',
+    ],
   })
   reason!: string;
   @ApiProperty() detail!: string;
@@ -175,7 +244,8 @@ export class VerifyReportDto {
   @ApiProperty() streamsChecked!: number;
   @ApiProperty() eventsChecked!: number;
   @ApiProperty() brokenStreams!: number;
-  @ApiProperty({ type: [FindingDto], description: 'The first broken event of each damaged stream' }) findings!: FindingDto[];
+  @ApiProperty({ type: [FindingDto], description: 'The first broken event of each damaged stream' })
+  findings!: FindingDto[];
   @ApiProperty() findingsTruncated!: boolean;
   @ApiProperty() durationMs!: number;
 }
@@ -183,11 +253,15 @@ export class VerifyReportDto {
 export const SUBJECT_KINDS = ['initiative-contact', 'case-narratives'] as const;
 
 export class SubjectParamsDto {
-  @ApiProperty({ enum: SUBJECT_KINDS, description: 'initiative-contact: an initiative\'s contact person (and the dissolution reason); case-narratives: the free text of a case' })
+  @ApiProperty({
+    enum: SUBJECT_KINDS,
+    description:
+      "initiative-contact: an initiative's contact person (and the dissolution reason); case-narratives: the free text of a case",
+  })
   @IsIn(SUBJECT_KINDS as unknown as string[], { message: `kind must be one of ${SUBJECT_KINDS.join(', ')}` })
   kind!: (typeof SUBJECT_KINDS)[number];
 
-  @ApiProperty({ format: 'uuid', description: 'The initiative\'s id, or the case\'s id' })
+  @ApiProperty({ format: 'uuid', description: "The initiative's id, or the case's id" })
   @IsUUID('all')
   id!: string;
 }
@@ -195,7 +269,13 @@ export class SubjectParamsDto {
 class SubjectKeyDto {
   @ApiProperty({ format: 'uuid' }) keyId!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the key was destroyed (crypto-shredded); null while it exists' }) destroyedAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When the key was destroyed (crypto-shredded); null while it exists',
+  })
+  destroyedAt!: string | null;
 }
 
 class SubjectHoldingDto {
@@ -206,7 +286,12 @@ class SubjectHoldingDto {
   @ApiProperty() type!: string;
   @ApiProperty({ format: 'date-time', description: 'Since when the store holds it' }) recordedAt!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The personal-data fields of the event, in clear or as {"erased": true, "erasedAt": …}', 'x-personal-data': true } as never)
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The personal-data fields of the event, in clear or as {"erased": true, "erasedAt": …}',
+    'x-personal-data': true,
+  } as never)
   fields!: Record<string, unknown>;
 }
 
@@ -219,21 +304,40 @@ export class SubjectAccessDto {
   @ApiProperty({ enum: SUBJECT_KINDS }) kind!: string;
   @ApiProperty() id!: string;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
-  @ApiProperty({ description: 'True when every key of the subject is destroyed: nothing personal is readable any more' }) erased!: boolean;
-  @ApiProperty({ type: [SubjectKeyDto], description: 'Every data key the subject ever had (one per generation: a new one after each erasure)' }) keys!: SubjectKeyDto[];
-  @ApiProperty({ type: [SubjectHoldingDto], description: 'Every event that holds personal data of the subject' }) holdings!: SubjectHoldingDto[];
-  @ApiProperty({ type: [SubjectElsewhereDto], description: 'The other places Koproduktiv keeps data, and what of the subject they hold' }) elsewhere!: SubjectElsewhereDto[];
+  @ApiProperty({
+    description: 'True when every key of the subject is destroyed: nothing personal is readable any more',
+  })
+  erased!: boolean;
+  @ApiProperty({
+    type: [SubjectKeyDto],
+    description: 'Every data key the subject ever had (one per generation: a new one after each erasure)',
+  })
+  keys!: SubjectKeyDto[];
+  @ApiProperty({ type: [SubjectHoldingDto], description: 'Every event that holds personal data of the subject' })
+  holdings!: SubjectHoldingDto[];
+  @ApiProperty({
+    type: [SubjectElsewhereDto],
+    description: 'The other places Koproduktiv keeps data, and what of the subject they hold',
+  })
+  elsewhere!: SubjectElsewhereDto[];
 }
 
 class ResealDto {
   @ApiProperty() streamId!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The chain head before the rewrite' }) oldHeadHash!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The chain head after it (what the stream table records since)' }) newHeadHash!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The chain head before the rewrite' }) oldHeadHash!:
+    string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The chain head after it (what the stream table records since)',
+  })
+  newHeadHash!: string | null;
   @ApiProperty({ description: 'Events whose plain-text personal data was sealed' }) eventsSealed!: number;
   @ApiProperty({ format: 'date-time' }) resealedAt!: string;
   @ApiProperty() reason!: string;
 }
 
 export class ResealsDto {
-  @ApiProperty({ type: [ResealDto], description: 'Empty for a store that never held personal data in plain text' }) reseals!: ResealDto[];
+  @ApiProperty({ type: [ResealDto], description: 'Empty for a store that never held personal data in plain text' })
+  reseals!: ResealDto[];
 }

@@ -11,7 +11,11 @@ export class AuditModule {
     return {
       module: AuditModule,
       controllers: [AuditController],
-      providers: [{ provide: AUDIT_READER, useValue: auditReaderFor(store) }, { provide: PERSONAL_DATA, useValue: personalData }, AuditService],
+      providers: [
+        { provide: AUDIT_READER, useValue: auditReaderFor(store) },
+        { provide: PERSONAL_DATA, useValue: personalData },
+        AuditService,
+      ],
       exports: [PERSONAL_DATA],
     };
   }

@@ -1,11 +1,35 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateCategory, AnyDecider, carriesPersonalData, DataSubjectKind, deciders, personalDataOf, streamIdFor } from '@koproduktiv/domain';
-import { AsOf, AuditReader, ExportScope, exportLines, RecordedEvent, serializeEvent, verifyStore, VerifyReport } from '@koproduktiv/event-store';
+import {
+  AggregateCategory,
+  AnyDecider,
+  carriesPersonalData,
+  DataSubjectKind,
+  deciders,
+  personalDataOf,
+  streamIdFor,
+} from '@koproduktiv/domain';
+import {
+  AsOf,
+  AuditReader,
+  ExportScope,
+  exportLines,
+  RecordedEvent,
+  serializeEvent,
+  verifyStore,
+  VerifyReport,
+} from '@koproduktiv/event-store';
 import { decodeWithoutPersonalData, PersonalData } from '@koproduktiv/personal-data';
 import { ProblemError } from '@koproduktiv/platform';
 import type { AccessContext } from './access-context';
-import type { AuditEventDto, ResealsDto, StreamEventsDto, StreamStateDto, SubjectAccessDto, TimelineDto } from './audit.dto';
+import type {
+  AuditEventDto,
+  ResealsDto,
+  StreamEventsDto,
+  StreamStateDto,
+  SubjectAccessDto,
+  TimelineDto,
+} from './audit.dto';
 
 export const AUDIT_READER = Symbol('AUDIT_READER');
 export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
@@ -14,7 +38,10 @@ export const streamNotFound = (streamId: string) =>
   new ProblemError(404, 'AUDIT.STREAM_NOT_FOUND', 'Not found', `Your tenant has no stream ${streamId}`, { streamId });
 
 export const subjectNotFound = (kind: string, id: string) =>
-  new ProblemError(404, 'AUDIT.SUBJECT_NOT_FOUND', 'Not found', `Your tenant holds nothing about ${kind} ${id}`, { kind, id });
+  new ProblemError(404, 'AUDIT.SUBJECT_NOT_FOUND', 'Not found', `Your tenant holds nothing about ${kind} ${id}`, {
+    kind,
+    id,
+  });
 
 /** Where an event stands in its stream and the store, and its two times. */
 const placeOf = (event: RecordedEvent) => ({
@@ -28,10 +55,17 @@ const placeOf = (event: RecordedEvent) => ({
 
 /** Where else Koproduktiv keeps data, and what of a data subject is there (nothing personal, by design). */
 const ELSEWHERE = [
-  { place: 'read models (rm_cases, rm_initiatives, rm_units, rm_funds)', holds: 'nothing personal: ids, titles, stages, dates, amounts, counts' },
+  {
+    place: 'read models (rm_cases, rm_initiatives, rm_units, rm_funds)',
+    holds: 'nothing personal: ids, titles, stages, dates, amounts, counts',
+  },
   { place: 'Kafka integration events', holds: 'nothing personal: every personal-data field is withheld' },
   { place: 'idempotency records (kp_idempotency_keys)', holds: 'a SHA-256 hash of each keyed request, no content' },
-  { place: 'exports made earlier (audit export)', holds: 'the sealed form, and the data keys wrapped by the export\'s own key when one was given: readable by whoever holds both' },
+  {
+    place: 'exports made earlier (audit export)',
+    holds:
+      "the sealed form, and the data keys wrapped by the export's own key when one was given: readable by whoever holds both",
+  },
 ];
 
 /** The audit use cases, always inside one tenant (the caller's). Read-only, but every read of personal data in clear is logged. */
@@ -42,7 +76,12 @@ export class AuditService {
     @Inject(PERSONAL_DATA) private readonly personalData: PersonalData,
   ) {}
 
-  async streamEvents(access: AccessContext, streamId: string, fromVersion: number, limit: number): Promise<StreamEventsDto> {
+  async streamEvents(
+    access: AccessContext,
+    streamId: string,
+    fromVersion: number,
+    limit: number,
+  ): Promise<StreamEventsDto> {
     const head = await this.reader.streamHead(access.tenant, streamId);
     if (!head) throw streamNotFound(streamId);
     const events = await this.reader.readStreamPage(access.tenant, streamId, fromVersion, limit + 1);
@@ -63,7 +102,11 @@ export class AuditService {
     const decider = deciders[category] as unknown as AnyDecider;
     let state = decider.initialState();
     const includedEvents: StreamStateDto['includedEvents'] = [];
-    for await (const event of this.reader.iterateStreamAsOf(tenant, streamId, asOf ?? { position: Number.MAX_SAFE_INTEGER })) {
+    for await (const event of this.reader.iterateStreamAsOf(
+      tenant,
+      streamId,
+      asOf ?? { position: Number.MAX_SAFE_INTEGER },
+    )) {
       state = decider.evolve(state, decodeWithoutPersonalData(event));
       includedEvents.push(placeOf(event));
     }
@@ -80,7 +123,12 @@ export class AuditService {
     };
   }
 
-  async caseTimeline(access: AccessContext, caseId: string, afterPosition: number, limit: number): Promise<TimelineDto> {
+  async caseTimeline(
+    access: AccessContext,
+    caseId: string,
+    afterPosition: number,
+    limit: number,
+  ): Promise<TimelineDto> {
     const events = await this.reader.caseTimeline(access.tenant, caseId, afterPosition, limit + 1);
     if (afterPosition === 0 && events.length === 0) throw streamNotFound(`case-${caseId}`);
     const page = events.slice(0, limit);
@@ -95,7 +143,9 @@ export class AuditService {
   async subjectAccess(access: AccessContext, kind: DataSubjectKind, id: string): Promise<SubjectAccessDto> {
     const events = await this.eventsAbout(access.tenant, kind, id);
     if (events.length === 0) throw subjectNotFound(kind, id);
-    const holding = events.filter((event) => personalDataOf(event.type)?.subject === kind && carriesPersonalData(event));
+    const holding = events.filter(
+      (event) => personalDataOf(event.type)?.subject === kind && carriesPersonalData(event),
+    );
     const opened = await this.personalData.codec.decode(access.tenant, holding);
     const keys = await this.personalData.keys.history(access.tenant, { kind, id });
     await this.log(access, 'audit.subject-access', `${kind}/${id}`);
@@ -104,11 +154,19 @@ export class AuditService {
       id,
       generatedAt: new Date().toISOString(),
       erased: keys.length > 0 && keys.every((key) => key.destroyedAt !== null),
-      keys: keys.map((key) => ({ keyId: key.keyId, createdAt: key.createdAt.toISOString(), destroyedAt: key.destroyedAt?.toISOString() ?? null })),
+      keys: keys.map((key) => ({
+        keyId: key.keyId,
+        createdAt: key.createdAt.toISOString(),
+        destroyedAt: key.destroyedAt?.toISOString() ?? null,
+      })),
       holdings: opened.map((event) => ({
         streamId: event.streamId,
         ...placeOf(event),
-        fields: Object.fromEntries((personalDataOf(event.type)?.fields ?? []).filter((field) => event.data[field] !== undefined).map((field) => [field, event.data[field]])),
+        fields: Object.fromEntries(
+          (personalDataOf(event.type)?.fields ?? [])
+            .filter((field) => event.data[field] !== undefined)
+            .map((field) => [field, event.data[field]]),
+        ),
       })),
       elsewhere: ELSEWHERE,
     };
@@ -142,7 +200,12 @@ export class AuditService {
   }
 
   /** Opens the personal data of a page; the read is logged first, so nothing is shown that the log does not record. */
-  private async inClear(access: AccessContext, action: string, target: string, page: readonly RecordedEvent[]): Promise<AuditEventDto[]> {
+  private async inClear(
+    access: AccessContext,
+    action: string,
+    target: string,
+    page: readonly RecordedEvent[],
+  ): Promise<AuditEventDto[]> {
     if (page.some(carriesPersonalData)) await this.log(access, action, target);
     const opened = await this.personalData.codec.decode(access.tenant, page);
     return opened.map((event) => serializeEvent(event));
@@ -151,7 +214,10 @@ export class AuditService {
   private async eventsAbout(tenant: string, kind: DataSubjectKind, id: string): Promise<RecordedEvent[]> {
     if (kind === 'case-narratives') return this.reader.caseTimeline(tenant, id, 0, Number.MAX_SAFE_INTEGER);
     const events: RecordedEvent[] = [];
-    for await (const event of this.reader.iterateStreamAsOf(tenant, streamIdFor('initiative', id), { position: Number.MAX_SAFE_INTEGER })) events.push(event);
+    for await (const event of this.reader.iterateStreamAsOf(tenant, streamIdFor('initiative', id), {
+      position: Number.MAX_SAFE_INTEGER,
+    }))
+      events.push(event);
     return events;
   }
 

@@ -6,7 +6,9 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
   if (header === undefined) return undefined;
   const value = Array.isArray(header) ? header[0] : header;
   if (!IDEMPOTENCY_KEY.test(value)) {
-    throw invalidRequest('Idempotency-Key must be 1 to 200 visible ASCII characters', [{ field: 'Idempotency-Key', messages: ['invalid'] }]);
+    throw invalidRequest('Idempotency-Key must be 1 to 200 visible ASCII characters', [
+      { field: 'Idempotency-Key', messages: ['invalid'] },
+    ]);
   }
   return value;
 }
@@ -17,7 +19,9 @@ export function parseIfMatch(header: string | string[] | undefined): number | un
   const value = Array.isArray(header) ? header[0] : header;
   const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(value.trim());
   if (!match) {
-    throw invalidRequest('If-Match must be the stream version as an entity tag, e.g. "3"', [{ field: 'If-Match', messages: ['invalid'] }]);
+    throw invalidRequest('If-Match must be the stream version as an entity tag, e.g. "3"', [
+      { field: 'If-Match', messages: ['invalid'] },
+    ]);
   }
   return Number(match[1]);
 }

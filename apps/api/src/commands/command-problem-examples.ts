@@ -2,7 +2,11 @@ import { deciderFor, DomainCommand, DomainCommandType, DomainError, streamIdFor 
 import { concurrentWriteLost } from '@koproduktiv/runtime';
 import { commandExampleSequence, commandExamples } from './dto/examples';
 
-type Any = { decide(command: DomainCommand, state: unknown): { type: string }[]; evolve(state: unknown, event: unknown): unknown; initialState(): unknown };
+type Any = {
+  decide(command: DomainCommand, state: unknown): { type: string }[];
+  evolve(state: unknown, event: unknown): unknown;
+  initialState(): unknown;
+};
 
 const attempt = (type: DomainCommandType, state: unknown): unknown => {
   try {
@@ -16,13 +20,19 @@ const attempt = (type: DomainCommandType, state: unknown): unknown => {
 /** The state of every example stream after the whole example story (commandExampleSequence), and the case closed once more. */
 const storyStates = (): Map<string, unknown> => {
   const states = new Map<string, unknown>();
-  for (const { type, body } of [...commandExampleSequence, { type: 'CloseCase' as const, body: commandExamples.CloseCase }]) {
+  for (const { type, body } of [
+    ...commandExampleSequence,
+    { type: 'CloseCase' as const, body: commandExamples.CloseCase },
+  ]) {
     const decider = deciderFor(type);
     const command = { type, data: body } as DomainCommand;
     const id = streamIdFor(decider.category, decider.aggregateIdOf(command));
     const any = decider as unknown as Any;
     const state = states.has(id) ? states.get(id) : any.initialState();
-    states.set(id, any.decide(command, state).reduce((next, event) => any.evolve(next, event), state));
+    states.set(
+      id,
+      any.decide(command, state).reduce((next, event) => any.evolve(next, event), state),
+    );
   }
   return states;
 };
@@ -43,7 +53,10 @@ export function notFoundExample(type: DomainCommandType): DomainError | undefine
 export function conflictExample(type: DomainCommandType) {
   afterStory ??= storyStates();
   const decider = deciderFor(type);
-  const id = streamIdFor(decider.category, decider.aggregateIdOf({ type, data: commandExamples[type] } as DomainCommand));
+  const id = streamIdFor(
+    decider.category,
+    decider.aggregateIdOf({ type, data: commandExamples[type] } as DomainCommand),
+  );
   const error = attempt(type, afterStory.get(id) ?? (decider as unknown as Any).initialState());
   return error instanceof DomainError && error.kind !== 'not_found' ? error : concurrentWriteLost(id);
 }

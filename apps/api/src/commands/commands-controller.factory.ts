@@ -31,7 +31,13 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
   }
 
   for (const type of Object.keys(dtos) as DomainCommandType[]) {
-    const handler = async function (this: CommandsController, body: CommandBody, principal: Principal, request: FastifyRequest, reply: FastifyReply) {
+    const handler = async function (
+      this: CommandsController,
+      body: CommandBody,
+      principal: Principal,
+      request: FastifyRequest,
+      reply: FastifyReply,
+    ) {
       const { occurredAt, ...data } = body;
       const envelope: CommandEnvelope = {
         tenant: principal.tenant,
@@ -59,11 +65,26 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
       Post(type),
       Roles(commandRole(type)),
       HttpCode(200),
-      ApiOperation({ operationId: type, summary: `${type} (${commandCatalog[type]} stream; role ${commandRole(type)})` }),
+      ApiOperation({
+        operationId: type,
+        summary: `${type} (${commandCatalog[type]} stream; role ${commandRole(type)})`,
+      }),
       ApiBody({ type: dtos[type] }),
-      ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body returns the first response and appends nothing' }),
-      ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream version, e.g. "3"; 412 if the stream is elsewhere' }),
-      ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into every event this command causes' }),
+      ApiHeader({
+        name: 'Idempotency-Key',
+        required: false,
+        description: 'A retry with the same key and body returns the first response and appends nothing',
+      }),
+      ApiHeader({
+        name: 'If-Match',
+        required: false,
+        description: 'Expected stream version, e.g. "3"; 412 if the stream is elsewhere',
+      }),
+      ApiHeader({
+        name: 'X-Correlation-Id',
+        required: false,
+        description: 'Carried into every event this command causes',
+      }),
       ApiOkResponse({ type: CommandResultDto, description: 'Events appended (ETag: the stream version)' }),
       ApiProblems(400, 401, 403),
       ...commandProblems(type),
@@ -77,7 +98,17 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
 function commandProblems(type: DomainCommandType) {
   const missing = notFoundExample(type);
   return [
-    ...(missing ? [ApiProblem(404, { description: 'The stream the command needs does not exist in your municipality', example: toProblem(missing) })] : []),
-    ApiProblem(409, { description: 'A domain rule forbids the command, or a concurrent write won twice', example: toProblem(conflictExample(type)) }),
+    ...(missing
+      ? [
+          ApiProblem(404, {
+            description: 'The stream the command needs does not exist in your municipality',
+            example: toProblem(missing),
+          }),
+        ]
+      : []),
+    ApiProblem(409, {
+      description: 'A domain rule forbids the command, or a concurrent write won twice',
+      example: toProblem(conflictExample(type)),
+    }),
   ];
 }

@@ -19,15 +19,32 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ operationId: 'getLiveness', summary: 'The process is up' })
-  @ApiOkResponse({ description: 'Up', content: { 'application/json': { schema: { $ref: '#/components/schemas/Liveness' } } } })
+  @ApiOkResponse({
+    description: 'Up',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Liveness' } } },
+  })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOperation({ operationId: 'getReadiness', summary: 'The event store answers (503 otherwise); reports each processor\'s lag' })
-  @ApiOkResponse({ description: 'Ready', content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } } })
-  @ApiProblem(503, { description: 'The event store does not answer', example: new ProblemError(503, 'STORE.UNAVAILABLE', 'Not ready', 'event store: connect ECONNREFUSED 127.0.0.1:5432') })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: "The event store answers (503 otherwise); reports each processor's lag",
+  })
+  @ApiOkResponse({
+    description: 'Ready',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Readiness' } } },
+  })
+  @ApiProblem(503, {
+    description: 'The event store does not answer',
+    example: new ProblemError(
+      503,
+      'STORE.UNAVAILABLE',
+      'Not ready',
+      'event store: connect ECONNREFUSED 127.0.0.1:5432',
+    ),
+  })
   async readiness() {
     try {
       await this.ready();
@@ -35,7 +52,12 @@ export class HealthController {
       throw new ProblemError(503, 'STORE.UNAVAILABLE', 'Not ready', `event store: ${(error as Error).message}`);
     }
     const processors = this.processors().map(({ name, active, caughtUp, position, lagSeconds, lastError }) => ({
-      name, active, caughtUp, position, lagSeconds: Math.round(lagSeconds * 1000) / 1000, ...(lastError ? { lastError } : {}),
+      name,
+      active,
+      caughtUp,
+      position,
+      lagSeconds: Math.round(lagSeconds * 1000) / 1000,
+      ...(lastError ? { lastError } : {}),
     }));
     return { status: 'ok', checks: { eventStore: 'up' }, processors };
   }

@@ -11,12 +11,17 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 /** The one schema every error response shares (RFC 9457 plus `code` and `correlationId`). */
 export const PROBLEM_SCHEMA = {
   type: 'object',
-  description: 'RFC 9457 problem details. Further members depend on the code (e.g. `errors` for 400, `streamId` for 409/412).',
+  description:
+    'RFC 9457 problem details. Further members depend on the code (e.g. `errors` for 400, `streamId` for 409/412).',
   properties: {
     type: { type: 'string', format: 'uri', description: 'https://koproduktiv.de/problems/<code in kebab case>' },
     title: { type: 'string', description: 'Short, fixed per code' },
     status: { type: 'integer', description: 'The HTTP status' },
-    code: { type: 'string', pattern: '^[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*)+$', description: 'Stable machine-readable code' },
+    code: {
+      type: 'string',
+      pattern: '^[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*)+$',
+      description: 'Stable machine-readable code',
+    },
     detail: { type: 'string', description: 'What went wrong in this occurrence' },
     instance: { type: 'string', description: 'The request path' },
     correlationId: { type: 'string', description: 'X-Correlation-Id of the request, or the id generated for it' },
@@ -41,22 +46,49 @@ const CORRELATION_ID = '3f0e9d2c-5b1a-4c7e-9f8d-2a6b4c8e0d11';
 const EXAMPLE_ERRORS: Record<number, { error: unknown; summary: string }> = {
   400: {
     summary: 'A field is missing or has the wrong type',
-    error: invalidRequest('The request body is invalid', [{ field: 'title', messages: ['title must be a string', 'title must contain a non-whitespace character'] }]),
+    error: invalidRequest('The request body is invalid', [
+      { field: 'title', messages: ['title must be a string', 'title must contain a non-whitespace character'] },
+    ]),
   },
   401: { summary: 'No bearer token', error: unauthorized('Missing bearer token') },
-  403: { summary: 'The token lacks the role', error: new ProblemError(403, 'AUTH.FORBIDDEN', 'Not allowed', 'This needs the role clerk; the token has analyst') },
-  404: { summary: 'The case does not exist in your municipality', error: new DomainError('CASE.NOT_FOUND', `Case ${CASE_ID} does not exist`, 'not_found', { caseId: CASE_ID }) },
+  403: {
+    summary: 'The token lacks the role',
+    error: new ProblemError(403, 'AUTH.FORBIDDEN', 'Not allowed', 'This needs the role clerk; the token has analyst'),
+  },
+  404: {
+    summary: 'The case does not exist in your municipality',
+    error: new DomainError('CASE.NOT_FOUND', `Case ${CASE_ID} does not exist`, 'not_found', { caseId: CASE_ID }),
+  },
   409: {
     summary: 'A domain rule forbids the command',
-    error: new DomainError('CASE.CLOSED', `Case ${CASE_ID} is closed; it accepts only ReopenCase and RecordTrustFeedback`, 'rule_violated', {
-      caseId: CASE_ID, outcome: 'completed', commandType: 'RecordInteraction',
-    }),
+    error: new DomainError(
+      'CASE.CLOSED',
+      `Case ${CASE_ID} is closed; it accepts only ReopenCase and RecordTrustFeedback`,
+      'rule_violated',
+      {
+        caseId: CASE_ID,
+        outcome: 'completed',
+        commandType: 'RecordInteraction',
+      },
+    ),
   },
   412: { summary: 'If-Match names another version', error: versionMismatch(STREAM_ID, 3, 5) },
-  413: { summary: 'The body is larger than BODY_LIMIT_BYTES', error: Object.assign(new Error('Request body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE' }) },
-  415: { summary: 'The body is not JSON', error: Object.assign(new Error('Unsupported Media Type: text/plain'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }) },
-  422: { summary: 'The Idempotency-Key was used for another request', error: idempotencyKeyReused('6f1c2e0a-request-1') },
-  503: { summary: 'The event store is unreachable; retry after Retry-After', error: new StoreUnavailableError('connect ECONNREFUSED 127.0.0.1:5432') },
+  413: {
+    summary: 'The body is larger than BODY_LIMIT_BYTES',
+    error: Object.assign(new Error('Request body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE' }),
+  },
+  415: {
+    summary: 'The body is not JSON',
+    error: Object.assign(new Error('Unsupported Media Type: text/plain'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }),
+  },
+  422: {
+    summary: 'The Idempotency-Key was used for another request',
+    error: idempotencyKeyReused('6f1c2e0a-request-1'),
+  },
+  503: {
+    summary: 'The event store is unreachable; retry after Retry-After',
+    error: new StoreUnavailableError('connect ECONNREFUSED 127.0.0.1:5432'),
+  },
 };
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -77,7 +109,10 @@ export const problemExample = (status: number, instance: string, problem?: Probl
   problemBody(problem ?? toProblem(EXAMPLE_ERRORS[status].error), instance, CORRELATION_ID);
 
 /** Documents one error response as problem+json with the shared schema and a real example. */
-export const ApiProblem = (status: number, options: { description?: string; example?: ProblemError; instance?: string } = {}) =>
+export const ApiProblem = (
+  status: number,
+  options: { description?: string; example?: ProblemError; instance?: string } = {},
+) =>
   ApiResponse({
     status,
     description: options.description ?? DESCRIPTIONS[status],
@@ -86,7 +121,7 @@ export const ApiProblem = (status: number, options: { description?: string; exam
         schema: { $ref: '#/components/schemas/Problem' },
         examples: {
           [options.example?.code ?? toProblem(EXAMPLE_ERRORS[status].error).code]: {
-            summary: options.example ? options.description ?? DESCRIPTIONS[status] : EXAMPLE_ERRORS[status].summary,
+            summary: options.example ? (options.description ?? DESCRIPTIONS[status]) : EXAMPLE_ERRORS[status].summary,
             value: problemExample(status, options.instance ?? '/v1/…', options.example),
           },
         },

@@ -27,7 +27,12 @@ export class AuthGuard implements CanActivate {
       throw new ProblemError(403, 'AUTH.FORBIDDEN', 'Not allowed', 'This route declares no role');
     }
     if (!required.some((role) => principal.roles.includes(role))) {
-      throw new ProblemError(403, 'AUTH.FORBIDDEN', 'Not allowed', `This needs the role ${required.join(' or ')}; the token has ${principal.roles.join(', ') || 'none'}`);
+      throw new ProblemError(
+        403,
+        'AUTH.FORBIDDEN',
+        'Not allowed',
+        `This needs the role ${required.join(' or ')}; the token has ${principal.roles.join(', ') || 'none'}`,
+      );
     }
     return true;
   }

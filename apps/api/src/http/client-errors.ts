@@ -6,10 +6,25 @@ import { problemBody } from './problem-mapping';
 
 /** Requests Node's HTTP parser refuses before Fastify sees them, by the parser's error code. */
 const PARSER_ERRORS: Record<string, ProblemError> = {
-  HPE_HEADER_OVERFLOW: new ProblemError(431, 'REQUEST.TOO_LARGE', 'The request headers are too large', 'The request line and headers exceed the server\'s limit'),
-  ERR_HTTP_REQUEST_TIMEOUT: new ProblemError(408, 'REQUEST.TIMEOUT', 'The request took too long to arrive', 'The request was not complete in time'),
+  HPE_HEADER_OVERFLOW: new ProblemError(
+    431,
+    'REQUEST.TOO_LARGE',
+    'The request headers are too large',
+    "The request line and headers exceed the server's limit",
+  ),
+  ERR_HTTP_REQUEST_TIMEOUT: new ProblemError(
+    408,
+    'REQUEST.TIMEOUT',
+    'The request took too long to arrive',
+    'The request was not complete in time',
+  ),
 };
-const MALFORMED = new ProblemError(400, 'REQUEST.INVALID', 'The request is invalid', 'The request is not valid HTTP/1.1');
+const MALFORMED = new ProblemError(
+  400,
+  'REQUEST.INVALID',
+  'The request is invalid',
+  'The request is not valid HTTP/1.1',
+);
 
 /**
  * Fastify's `clientErrorHandler`: answers a request the HTTP parser refused with problem+json like

@@ -20,7 +20,12 @@ export class ConnectionGuard {
   private closedSinceReport = 0;
   private lastReport = 0;
 
-  constructor(server: Server, private readonly maxConnections: number, private readonly logger: Logger, private readonly clock = Date.now) {
+  constructor(
+    server: Server,
+    private readonly maxConnections: number,
+    private readonly logger: Logger,
+    private readonly clock = Date.now,
+  ) {
     server.on('connection', (socket: Socket) => this.admit(socket));
     server.on('request', (request: IncomingMessage, response: ServerResponse) => this.busy(request.socket, response));
   }

@@ -1,15 +1,27 @@
 import { findUnsafeInput, MAX_BODY_DEPTH } from './input-guard';
 
-const fields = (value: unknown, source: 'body' | 'query' | 'param' = 'body') => findUnsafeInput(value, source).map((e) => e.field);
+const fields = (value: unknown, source: 'body' | 'query' | 'param' = 'body') =>
+  findUnsafeInput(value, source).map((e) => e.field);
 
 describe('findUnsafeInput', () => {
   it('passes what every valid command and query looks like', () => {
-    expect(fields({ name: 'Bürgerverein Nordstadt e.V. 💚', text: 'Zeile 1\nZeile 2\t', contact: { email: 'a@b.de' }, list: ['a', 1, true, null] })).toEqual([]);
+    expect(
+      fields({
+        name: 'Bürgerverein Nordstadt e.V. 💚',
+        text: 'Zeile 1\nZeile 2\t',
+        contact: { email: 'a@b.de' },
+        list: ['a', 1, true, null],
+      }),
+    ).toEqual([]);
     expect(fields({ category: 'kultur', limit: '50' }, 'query')).toEqual([]);
   });
 
   it('names every string with NUL or an unpaired surrogate, at any depth', () => {
-    expect(fields({ name: 'a\u0000', contact: { email: '\ud800' }, list: ['ok', 'x\udc00'] }).sort()).toEqual(['contact.email', 'list[1]', 'name']);
+    expect(fields({ name: 'a\u0000', contact: { email: '\ud800' }, list: ['ok', 'x\udc00'] }).sort()).toEqual([
+      'contact.email',
+      'list[1]',
+      'name',
+    ]);
     expect(fields({ pair: '\ud83d\udc9a' })).toEqual([]);
   });
 
@@ -19,9 +31,12 @@ describe('findUnsafeInput', () => {
     expect(fields({ text: 'a\u001bb' })).toEqual([]);
   });
 
-  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'])('refuses the inherited key %s like an unknown field', (key) => {
-    expect(fields(JSON.parse(`{"contact":{"${key}":1}}`))).toEqual([`contact.${key}`]);
-  });
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'])(
+    'refuses the inherited key %s like an unknown field',
+    (key) => {
+      expect(fields(JSON.parse(`{"contact":{"${key}":1}}`))).toEqual([`contact.${key}`]);
+    },
+  );
 
   it(`stops at ${MAX_BODY_DEPTH} levels and walks 100 000 without recursion`, () => {
     let deep: unknown = 1;

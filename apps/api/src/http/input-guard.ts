@@ -31,19 +31,30 @@ export function findUnsafeInput(value: unknown, source: 'body' | 'query' | 'para
     const { value: current, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
     if (typeof current === 'string') {
       if (badText.test(current) || UNSTORABLE.test(current)) {
-        errors.push({ field: path || source, messages: [`${path || source} must not contain control characters, NUL or unpaired surrogates`] });
+        errors.push({
+          field: path || source,
+          messages: [`${path || source} must not contain control characters, NUL or unpaired surrogates`],
+        });
       }
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
     if (depth >= MAX_BODY_DEPTH) {
-      errors.push({ field: path || source, messages: [`${path || source} is nested deeper than ${MAX_BODY_DEPTH} levels`] });
+      errors.push({
+        field: path || source,
+        messages: [`${path || source} is nested deeper than ${MAX_BODY_DEPTH} levels`],
+      });
       continue;
     }
-    const entries: [string | number, unknown][] = Array.isArray(current) ? current.map((item, i) => [i, item]) : Object.entries(current);
+    const entries: [string | number, unknown][] = Array.isArray(current)
+      ? current.map((item, i) => [i, item])
+      : Object.entries(current);
     for (const [key, item] of entries) {
       const field = pathOf(path, key);
-      if (typeof key === 'string' && (INHERITED_KEYS.has(key) || UNSTORABLE.test(key) || (source !== 'body' && CONTROL.test(key)))) {
+      if (
+        typeof key === 'string' &&
+        (INHERITED_KEYS.has(key) || UNSTORABLE.test(key) || (source !== 'body' && CONTROL.test(key)))
+      ) {
         errors.push({ field, messages: [`property ${field} should not exist`] });
         continue;
       }

@@ -1,9 +1,14 @@
 import { DatabaseError } from 'pg';
-import { StoreUnavailableError, StreamDeletedError, UnstorableEventError, WrongExpectedVersionError } from '@koproduktiv/event-store';
+import {
+  StoreUnavailableError,
+  StreamDeletedError,
+  UnstorableEventError,
+  WrongExpectedVersionError,
+} from '@koproduktiv/event-store';
 import { DomainError } from '@koproduktiv/domain';
 import { problemBody, toProblem } from './problem-mapping';
 
-describe('toProblem: the event store port\'s errors', () => {
+describe("toProblem: the event store port's errors", () => {
   it.each([
     [new WrongExpectedVersionError('case-1', 2, 3), 409, 'COMMAND.CONCURRENT_WRITE'],
     [new StreamDeletedError('case-1'), 409, 'STREAM.DELETED'],
@@ -29,7 +34,11 @@ describe("toProblem: Fastify's router refusals", () => {
 
 describe('problemBody', () => {
   it("keeps its own members when a domain error's details use the same names", () => {
-    const error = new DomainError('COMMITMENT.NOT_OPEN', 'not open', 'rule_violated', { status: 'fulfilled', code: 'x', commitmentId: 'c-1' });
+    const error = new DomainError('COMMITMENT.NOT_OPEN', 'not open', 'rule_violated', {
+      status: 'fulfilled',
+      code: 'x',
+      commitmentId: 'c-1',
+    });
     expect(problemBody(toProblem(error), '/v1/commands/FulfilCommitment', 'corr-1')).toMatchObject({
       status: 409,
       code: 'COMMITMENT.NOT_OPEN',
@@ -44,20 +53,35 @@ describe('toProblem: PostgreSQL out of reach, wherever it is used (idempotency k
   const sqlState = (message: string, code: string) => Object.assign(new DatabaseError(message, 0, 'error'), { code });
   it.each([
     ['refused', withCode('connect ECONNREFUSED 127.0.0.1:5432', { code: 'ECONNREFUSED', syscall: 'connect' })],
-    ['a unix socket gone', withCode('connect ENOENT /data/postgres/.s.PGSQL.5432', { code: 'ENOENT', syscall: 'connect' })],
+    [
+      'a unix socket gone',
+      withCode('connect ENOENT /data/postgres/.s.PGSQL.5432', { code: 'ENOENT', syscall: 'connect' }),
+    ],
     ['a connection broken mid-query', new Error('Connection terminated unexpectedly')],
     ['no connection within the pool timeout', new Error('timeout exceeded when trying to connect')],
     ['the server shutting down', sqlState('terminating connection due to administrator command', '57P01')],
     ['the server starting up', sqlState('the database system is starting up', '57P03')],
     ['too many connections', sqlState('sorry, too many clients already', '53300')],
-    ['a refusal wrapped as a cause', new Error('query failed', { cause: withCode('connect ECONNREFUSED', { code: 'ECONNREFUSED' }) })],
-    ['every address refused', new AggregateError([withCode('connect ECONNREFUSED ::1:5432', { code: 'ECONNREFUSED' })])],
+    [
+      'a refusal wrapped as a cause',
+      new Error('query failed', { cause: withCode('connect ECONNREFUSED', { code: 'ECONNREFUSED' }) }),
+    ],
+    [
+      'every address refused',
+      new AggregateError([withCode('connect ECONNREFUSED ::1:5432', { code: 'ECONNREFUSED' })]),
+    ],
   ])('%s becomes 503 STORE.UNAVAILABLE', (_, error) => {
-    expect(toProblem(error)).toMatchObject({ status: 503, code: 'STORE.UNAVAILABLE', extensions: { retryAfterSeconds: 2 } });
+    expect(toProblem(error)).toMatchObject({
+      status: 503,
+      code: 'STORE.UNAVAILABLE',
+      extensions: { retryAfterSeconds: 2 },
+    });
   });
 
   it('leaves a statement the server refused, and a missing file, to be reported as the failures they are', () => {
     expect(toProblem(sqlState('duplicate key value', '23505'))).toMatchObject({ status: 500, code: 'INTERNAL' });
-    expect(toProblem(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', syscall: 'open' }))).toMatchObject({ status: 500 });
+    expect(
+      toProblem(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', syscall: 'open' })),
+    ).toMatchObject({ status: 500 });
   });
 });

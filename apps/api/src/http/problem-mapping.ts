@@ -1,6 +1,11 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@koproduktiv/domain';
-import { StoreUnavailableError, StreamDeletedError, UnstorableEventError, WrongExpectedVersionError } from '@koproduktiv/event-store';
+import {
+  StoreUnavailableError,
+  StreamDeletedError,
+  UnstorableEventError,
+  WrongExpectedVersionError,
+} from '@koproduktiv/event-store';
 import { databaseUnreachable, ProblemError } from '@koproduktiv/platform';
 
 /** Fastify's own client errors, by their error code. */
@@ -45,23 +50,40 @@ export function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error instanceof DomainError) {
     const status = error.kind === 'not_found' ? 404 : 409;
-    return new ProblemError(status, error.code, status === 404 ? 'Not found' : 'Rule violated', error.message, error.details ?? {});
+    return new ProblemError(
+      status,
+      error.code,
+      status === 404 ? 'Not found' : 'Rule violated',
+      error.message,
+      error.details ?? {},
+    );
   }
   if (error instanceof WrongExpectedVersionError) {
-    return new ProblemError(409, 'COMMAND.CONCURRENT_WRITE', 'Another write to the same stream won', error.message, { streamId: error.streamId });
+    return new ProblemError(409, 'COMMAND.CONCURRENT_WRITE', 'Another write to the same stream won', error.message, {
+      streamId: error.streamId,
+    });
   }
   if (error instanceof StreamDeletedError) {
-    return new ProblemError(409, 'STREAM.DELETED', 'The stream was deleted in the event store', error.message, { streamId: error.streamId });
+    return new ProblemError(409, 'STREAM.DELETED', 'The stream was deleted in the event store', error.message, {
+      streamId: error.streamId,
+    });
   }
   // The event store's own translation, or any other PostgreSQL access (idempotency keys, read models, audit) failing to connect.
   if (error instanceof StoreUnavailableError || databaseUnreachable(error)) {
-    return new ProblemError(503, 'STORE.UNAVAILABLE', 'The store is unavailable', 'Please retry shortly', { retryAfterSeconds: RETRY_AFTER_SECONDS });
+    return new ProblemError(503, 'STORE.UNAVAILABLE', 'The store is unavailable', 'Please retry shortly', {
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+    });
   }
   if (error instanceof UnstorableEventError) {
-    return new ProblemError(400, 'REQUEST.UNSTORABLE', 'The request contains characters that cannot be stored', error.message);
+    return new ProblemError(
+      400,
+      'REQUEST.UNSTORABLE',
+      'The request contains characters that cannot be stored',
+      error.message,
+    );
   }
   // Nest wraps Fastify's client errors in an HttpException and keeps the original as its cause.
-  const fastifyCode = (error as { code?: string })?.code ?? ((error as { cause?: { code?: string } })?.cause?.code);
+  const fastifyCode = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
   if (fastifyCode && FASTIFY_ERRORS[fastifyCode]) {
     const [status, code, title] = FASTIFY_ERRORS[fastifyCode];
     return new ProblemError(status, code, title, (error as Error).message);
@@ -74,5 +96,10 @@ export function toProblem(error: unknown): ProblemError {
     const [code, title] = HTTP_CODES[status] ?? ['REQUEST.REJECTED', 'The request was rejected'];
     return new ProblemError(status, code, title, (error as Error).message);
   }
-  return new ProblemError(500, 'INTERNAL', 'Internal server error', 'The failure was logged; quote the correlation id when reporting it');
+  return new ProblemError(
+    500,
+    'INTERNAL',
+    'Internal server error',
+    'The failure was logged; quote the correlation id when reporting it',
+  );
 }

@@ -14,8 +14,13 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = toProblem(error);
     // An outage answers every request with 503; one warning line each, not a stack trace each.
-    if (problem.status === 503) this.logger.warn({ correlationId: request.id, url: request.url, reason: (error as Error)?.message }, 'store unavailable');
-    else if (problem.status >= 500) this.logger.error({ err: error, correlationId: request.id, url: request.url }, 'request failed');
+    if (problem.status === 503)
+      this.logger.warn(
+        { correlationId: request.id, url: request.url, reason: (error as Error)?.message },
+        'store unavailable',
+      );
+    else if (problem.status >= 500)
+      this.logger.error({ err: error, correlationId: request.id, url: request.url }, 'request failed');
     if (problem.status === 503) reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     reply
       .status(problem.status)

@@ -29,21 +29,32 @@ describe('cacheValidationMetadataLookups', () => {
     for (const type of DOMAIN_COMMAND_TYPES) {
       const valid = plainToInstance(commandDtos[type] as new () => object, structuredClone(commandExamples[type]));
       expect(await validate(valid, options)).toEqual([]);
-      const invalid = plainToInstance(commandDtos[type] as new () => object, { ...structuredClone(commandExamples[type]), unexpected: 1 });
+      const invalid = plainToInstance(commandDtos[type] as new () => object, {
+        ...structuredClone(commandExamples[type]),
+        unexpected: 1,
+      });
       expect((await validate(invalid, options)).map((error) => error.property)).toContain('unexpected');
     }
   });
 
   it('looks a class up once per set of arguments and then answers from the cache', () => {
     const lookups: unknown[][] = [];
-    const storage = { getTargetValidationMetadatas: (...args: unknown[]) => (lookups.push(args), [{ args }]) } as unknown as NonNullable<Parameters<typeof cacheValidationMetadataLookups>[0]>;
+    const storage = {
+      getTargetValidationMetadatas: (...args: unknown[]) => (lookups.push(args), [{ args }]),
+    } as unknown as NonNullable<Parameters<typeof cacheValidationMetadataLookups>[0]>;
     cacheValidationMetadataLookups(storage);
     class Dto {}
     class Other {}
     const first = storage.getTargetValidationMetadatas(Dto, '', false, false, undefined);
     expect(storage.getTargetValidationMetadatas(Dto, '', false, false, undefined)).toBe(first);
     expect(lookups).toHaveLength(1);
-    for (const [target, always, strictGroups, groups] of [[Dto, true, false, undefined], [Dto, false, true, undefined], [Dto, false, false, ['a']], [Dto, false, false, ['a', 'b']], [Other, false, false, undefined]] as const) {
+    for (const [target, always, strictGroups, groups] of [
+      [Dto, true, false, undefined],
+      [Dto, false, true, undefined],
+      [Dto, false, false, ['a']],
+      [Dto, false, false, ['a', 'b']],
+      [Other, false, false, undefined],
+    ] as const) {
       storage.getTargetValidationMetadatas(target, '', always, strictGroups, groups as string[] | undefined);
     }
     expect(lookups).toHaveLength(6); // each other argument set is a lookup of its own

@@ -19,6 +19,9 @@ export const validationPipe = () =>
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const fieldErrors = flatten(errors);
-      return invalidRequest(`${fieldErrors.length} field(s) are invalid: ${fieldErrors.map((e) => e.field).join(', ')}`, fieldErrors);
+      return invalidRequest(
+        `${fieldErrors.length} field(s) are invalid: ${fieldErrors.map((e) => e.field).join(', ')}`,
+        fieldErrors,
+      );
     },
   });

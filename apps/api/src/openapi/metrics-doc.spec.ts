@@ -17,7 +17,16 @@ describe('docs/METRICS.md', () => {
   });
 
   it('names the initiative, staff-time and fund metrics, every index component and every setting', () => {
-    const components = ['responsiveness', 'reliability', 'participation', 'reciprocity', 'perceived', 'contactStability', 'handovers', 'rhythm'];
+    const components = [
+      'responsiveness',
+      'reliability',
+      'participation',
+      'reciprocity',
+      'perceived',
+      'contactStability',
+      'handovers',
+      'rhythm',
+    ];
     const settings = ['responseTargetDays', 'dormancyDays', 'timeZone', 'weights.trust', 'weights.continuity'];
     expect([...extra, ...settings].filter((name) => !DOC.includes(`\`${name}\``))).toEqual([]);
     expect(components.filter((name) => !new RegExp(`^\\| ${name} \\|`, 'm').test(DOC))).toEqual([]);

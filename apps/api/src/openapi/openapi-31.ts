@@ -17,7 +17,10 @@ function convert(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(convert);
   if (value === null || typeof value !== 'object') return value;
   const node: Node = Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, convert(inner)]));
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (node[flag] === true && typeof node[bound] === 'number') {
       node[flag] = node[bound];
       delete node[bound];

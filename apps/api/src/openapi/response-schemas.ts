@@ -21,7 +21,11 @@ const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` })
 const nullable = (schema: Schema): Schema =>
   '$ref' in schema
     ? { anyOf: [schema, { type: 'null' }] }
-    : { ...schema, type: [schema.type as string, 'null'], ...(Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {}) };
+    : {
+        ...schema,
+        type: [schema.type as string, 'null'],
+        ...(Array.isArray(schema.enum) ? { enum: [...schema.enum, null] } : {}),
+      };
 const object = (properties: Record<string, Schema>, description?: string): Schema => ({
   type: 'object',
   ...(description ? { description } : {}),
@@ -31,14 +35,25 @@ const object = (properties: Record<string, Schema>, description?: string): Schem
 });
 const record = (keys: readonly string[], value: Schema, description?: string): Schema =>
   object(Object.fromEntries(keys.map((key) => [key, value])), description);
-const str = (description?: string, extra: Schema = {}): Schema => ({ type: 'string', ...(description ? { description } : {}), ...extra });
+const str = (description?: string, extra: Schema = {}): Schema => ({
+  type: 'string',
+  ...(description ? { description } : {}),
+  ...extra,
+});
 /** Employees' identifiers never reach analysts in clear. */
 const staffPseudonym = () =>
-  str('Pseudonym of the staff member: the same person has the same pseudonym in every answer to this municipality, and another one in every other', { pattern: '^staff-[A-Za-z0-9_-]{22}$' });
+  str(
+    'Pseudonym of the staff member: the same person has the same pseudonym in every answer to this municipality, and another one in every other',
+    { pattern: '^staff-[A-Za-z0-9_-]{22}$' },
+  );
 const uuid = (description?: string): Schema => str(description, { format: 'uuid' });
 const instant = (description?: string): Schema => str(description, { format: 'date-time' });
 const date = (description?: string): Schema => str(description, { format: 'date' });
-const int = (description?: string): Schema => ({ type: 'integer', minimum: 0, ...(description ? { description } : {}) });
+const int = (description?: string): Schema => ({
+  type: 'integer',
+  minimum: 0,
+  ...(description ? { description } : {}),
+});
 const num = (description: string): Schema => ({ type: 'number', description });
 const ratio = (description: string): Schema => ({ type: 'number', minimum: 0, maximum: 1, description });
 
@@ -58,14 +73,24 @@ const UNINTERPRETABLE: Schema = {
   }),
 };
 /** `schema` with the optional `uninterpretable` report. */
-const reporting = (schema: Schema): Schema => ({ ...schema, properties: { ...(schema.properties as Record<string, Schema>), uninterpretable: UNINTERPRETABLE } });
+const reporting = (schema: Schema): Schema => ({
+  ...schema,
+  properties: { ...(schema.properties as Record<string, Schema>), uninterpretable: UNINTERPRETABLE },
+});
 
-const commitmentCounts = record(COMMITMENT_STATUSES, int(), 'Commitments by status as of T: kept, late, broken, overdue, open');
-const reliability = object({
-  administration: nullable(share('Reliability of the administration\'s promises')),
-  initiative: nullable(share('Reliability of the initiative\'s promises')),
-  combined: nullable(share('Reliability of all promises')),
-}, metric('kept / (kept + late + broken + overdue); null when that sum is 0'));
+const commitmentCounts = record(
+  COMMITMENT_STATUSES,
+  int(),
+  'Commitments by status as of T: kept, late, broken, overdue, open',
+);
+const reliability = object(
+  {
+    administration: nullable(share("Reliability of the administration's promises")),
+    initiative: nullable(share("Reliability of the initiative's promises")),
+    combined: nullable(share('Reliability of all promises')),
+  },
+  metric('kept / (kept + late + broken + overdue); null when that sum is 0'),
+);
 
 const indexComponent = object({
   value: nullable(ratio('The component in 0..1; null when undefined for this case')),
@@ -73,10 +98,18 @@ const indexComponent = object({
   effectiveWeight: nullable(ratio('Weight actually used: renormalised over the defined components')),
 });
 const compositeIndex = (components: readonly string[], description: string): Schema =>
-  object({
-    value: nullable({ type: 'number', minimum: 0, maximum: 100, description: '0..100; null when no weighted component is defined' }),
-    components: record(components, indexComponent),
-  }, description);
+  object(
+    {
+      value: nullable({
+        type: 'number',
+        minimum: 0,
+        maximum: 100,
+        description: '0..100; null when no weighted component is defined',
+      }),
+      components: record(components, indexComponent),
+    },
+    description,
+  );
 
 const aggregateProperties: Record<string, Schema> = {
   asOf: instant('T: the business time the metrics are computed for'),
@@ -88,114 +121,176 @@ const aggregateProperties: Record<string, Schema> = {
   institutionalisationRate: nullable(share('Institutionalised by T / cases in the set (cohort view)')),
   dormantShare: nullable(share('Dormant / open cases')),
   medianDaysToFirstResponse: nullable(days('Median over cases of the time to the first response')),
-  respondedWithinTargetShare: nullable(share('Cases answered within the response target, over the cases where that is decided')),
+  respondedWithinTargetShare: nullable(
+    share('Cases answered within the response target, over the cases where that is decided'),
+  ),
   commitmentReliability: reliability,
   commitments: record(PARTIES, commitmentCounts, 'Pooled commitment counts per promisor'),
   medianFundingDecisionDays: nullable(days('Median over every decided application of application to decision')),
   participation: record(PARTICIPATION_LEVELS, int(), 'Interactions per participation level, pooled'),
   coCreationShare: nullable(share('(collaborate + empower) / interactions, pooled')),
-  meanTrustIndex: nullable({ type: 'number', minimum: 0, maximum: 100, description: 'Mean trustIndex over cases where defined' }),
-  meanContinuityIndex: nullable({ type: 'number', minimum: 0, maximum: 100, description: 'Mean continuityIndex over cases where defined' }),
+  meanTrustIndex: nullable({
+    type: 'number',
+    minimum: 0,
+    maximum: 100,
+    description: 'Mean trustIndex over cases where defined',
+  }),
+  meanContinuityIndex: nullable({
+    type: 'number',
+    minimum: 0,
+    maximum: 100,
+    description: 'Mean continuityIndex over cases where defined',
+  }),
 };
 
 const fresh = (data: Schema, description: string): Schema =>
-  object({ position: int('Store position the read models had reached (also in X-Read-Model-Position)'), data }, description);
+  object(
+    { position: int('Store position the read models had reached (also in X-Read-Model-Position)'), data },
+    description,
+  );
 
-const caseDocument = object({
-  caseId: uuid(),
-  initiativeId: nullable(uuid()),
-  title: nullable(str()),
-  category: nullable(str()),
-  channel: nullable(str()),
-  requestedSupport: { type: 'array', items: str() },
-  stage: str(undefined, { enum: [...CASE_STAGES] }),
-  status: str(undefined, { enum: ['open', 'closed'] }),
-  outcome: nullable(str(undefined, { enum: [...CASE_OUTCOMES] })),
-  submittedAt: nullable(instant()),
-  closedAt: nullable(instant()),
-  lastContactAt: nullable(instant('Latest contact: submission or interaction')),
-  acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: staffPseudonym(), at: instant() })),
-  contactPerson: nullable(object({ staffRef: staffPseudonym(), unitId: uuid(), since: instant() })),
-  unitId: nullable(uuid('The unit the case belongs to: its contact person\'s, else the acknowledging unit\'s')),
-  interactions: int(),
-  commitments: int(),
-  fundingApplications: {
-    type: 'object',
-    description: 'By applicationId',
-    additionalProperties: object({
-      fundId: nullable(uuid()),
-      status: str(undefined, { enum: ['applied', 'awarded', 'rejected'] }),
-      requestedCents: nullable(int()),
-      awardedCents: nullable(int()),
-    }),
+const caseDocument = object(
+  {
+    caseId: uuid(),
+    initiativeId: nullable(uuid()),
+    title: nullable(str()),
+    category: nullable(str()),
+    channel: nullable(str()),
+    requestedSupport: { type: 'array', items: str() },
+    stage: str(undefined, { enum: [...CASE_STAGES] }),
+    status: str(undefined, { enum: ['open', 'closed'] }),
+    outcome: nullable(str(undefined, { enum: [...CASE_OUTCOMES] })),
+    submittedAt: nullable(instant()),
+    closedAt: nullable(instant()),
+    lastContactAt: nullable(instant('Latest contact: submission or interaction')),
+    acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: staffPseudonym(), at: instant() })),
+    contactPerson: nullable(object({ staffRef: staffPseudonym(), unitId: uuid(), since: instant() })),
+    unitId: nullable(uuid("The unit the case belongs to: its contact person's, else the acknowledging unit's")),
+    interactions: int(),
+    commitments: int(),
+    fundingApplications: {
+      type: 'object',
+      description: 'By applicationId',
+      additionalProperties: object({
+        fundId: nullable(uuid()),
+        status: str(undefined, { enum: ['applied', 'awarded', 'rejected'] }),
+        requestedCents: nullable(int()),
+        awardedCents: nullable(int()),
+      }),
+    },
+    supports: int(),
+    interimUse: {
+      type: 'object',
+      description: 'Interim-use agreements by agreementId',
+      additionalProperties: object({
+        propertyKind: str(),
+        startsOn: date(),
+        endsOn: date(),
+        licenceToTry: { type: 'boolean' },
+        ended: nullable(str('Why it ended')),
+      }),
+    },
+    sponsors: int(),
+    councilResolutions: { type: 'array', items: object({ resolutionRef: str(), outcome: str(), decidedOn: date() }) },
+    institutionalisation: nullable(object({ form: str(), effectiveFrom: date(), at: instant() })),
+    narrativesShreddedAt: nullable(
+      instant('When its narratives were shredded; null while a narrative written since is held'),
+    ),
   },
-  supports: int(),
-  interimUse: {
-    type: 'object',
-    description: 'Interim-use agreements by agreementId',
-    additionalProperties: object({ propertyKind: str(), startsOn: date(), endsOn: date(), licenceToTry: { type: 'boolean' }, ended: nullable(str('Why it ended')) }),
+  'A case as analysts see it (no personal data)',
+);
+
+const perceivedSide = (side: string) =>
+  nullable(
+    record(
+      TRUST_DRIVERS,
+      { type: 'number', minimum: 1, maximum: 5 },
+      `Mean score per driver of the ${side}'s feedback`,
+    ),
+  );
+
+const caseMetrics = reporting(
+  object(
+    {
+      contactContinuity: nullable(ratio(metric('Bice–Boxerman continuity of the staff leading interactions'))),
+      contactHandovers: int('ContactPersonAssigned after the first'),
+      daysToContactPerson: nullable(days('Submission to the first contact person')),
+      medianContactGapDays: nullable(days('Median open time between consecutive contacts')),
+      longestSilenceDays: days('Longest open time without contact, up to T'),
+      dormant: { type: 'boolean', description: 'Open and silent for more than dormancyDays' },
+      stageDays: record(CASE_STAGES, days('Open time in the stage')),
+      daysToInstitutionalisation: nullable(days('Submission to institutionalisation')),
+      interimUseExtensions: int(),
+      daysToFirstResponse: nullable(days('Submission to acknowledgement or the first contact by the administration')),
+      respondedWithinTarget: { type: ['boolean', 'null'], description: 'null while undecided' },
+      commitments: record(PARTIES, commitmentCounts),
+      commitmentReliability: reliability,
+      fundingDecisionDays: nullable(days('Mean over decided applications of application to decision')),
+      participation: record(PARTICIPATION_LEVELS, int()),
+      coCreationShare: nullable(share('(collaborate + empower) / interactions')),
+      pseudoParticipationRisk: { type: 'boolean', description: 'At least 5 interactions and none at involve or above' },
+      reciprocityIndex: nullable(ratio('1 − |2s − 1|, s = share of interactions initiated by the initiative')),
+      perceivedTrust: object({
+        initiative: perceivedSide('initiative'),
+        administration: perceivedSide('administration'),
+        overall: nullable({
+          type: 'number',
+          minimum: 1,
+          maximum: 5,
+          description: 'Mean of the five driver means over both sides',
+        }),
+      }),
+      trustIndex: compositeIndex(
+        ['responsiveness', 'reliability', 'participation', 'reciprocity', 'perceived'],
+        metric('Trust index 0..100'),
+      ),
+      continuityIndex: compositeIndex(['contactStability', 'handovers', 'rhythm'], metric('Continuity index 0..100')),
+      asOf: instant('T'),
+    },
+    metric('Every case metric as of T'),
+  ),
+);
+
+const initiative = object(
+  {
+    initiativeId: uuid(),
+    name: nullable(str()),
+    kind: nullable(str(undefined, { enum: [...INITIATIVE_KINDS] })),
+    district: nullable(str()),
+    dissolved: nullable(
+      object({ at: instant() }, 'When it dissolved (the reason given is personal data and stays in the event)'),
+    ),
+    personalDataErasedAt: nullable(
+      instant('When its personal data was erased; null while personal data given since is held'),
+    ),
+    memberReports: { type: 'array', items: object({ at: instant(), pos: int(), activeMembers: int() }) },
   },
-  sponsors: int(),
-  councilResolutions: { type: 'array', items: object({ resolutionRef: str(), outcome: str(), decidedOn: date() }) },
-  institutionalisation: nullable(object({ form: str(), effectiveFrom: date(), at: instant() })),
-  narrativesShreddedAt: nullable(instant('When its narratives were shredded; null while a narrative written since is held')),
-}, 'A case as analysts see it (no personal data)');
+  'An initiative (its contact, personal data, is never part of it)',
+);
 
-const perceivedSide = (side: string) => nullable(record(TRUST_DRIVERS, { type: 'number', minimum: 1, maximum: 5 }, `Mean score per driver of the ${side}'s feedback`));
-
-const caseMetrics = reporting(object({
-  contactContinuity: nullable(ratio(metric('Bice–Boxerman continuity of the staff leading interactions'))),
-  contactHandovers: int('ContactPersonAssigned after the first'),
-  daysToContactPerson: nullable(days('Submission to the first contact person')),
-  medianContactGapDays: nullable(days('Median open time between consecutive contacts')),
-  longestSilenceDays: days('Longest open time without contact, up to T'),
-  dormant: { type: 'boolean', description: 'Open and silent for more than dormancyDays' },
-  stageDays: record(CASE_STAGES, days('Open time in the stage')),
-  daysToInstitutionalisation: nullable(days('Submission to institutionalisation')),
-  interimUseExtensions: int(),
-  daysToFirstResponse: nullable(days('Submission to acknowledgement or the first contact by the administration')),
-  respondedWithinTarget: { type: ['boolean', 'null'], description: 'null while undecided' },
-  commitments: record(PARTIES, commitmentCounts),
-  commitmentReliability: reliability,
-  fundingDecisionDays: nullable(days('Mean over decided applications of application to decision')),
-  participation: record(PARTICIPATION_LEVELS, int()),
-  coCreationShare: nullable(share('(collaborate + empower) / interactions')),
-  pseudoParticipationRisk: { type: 'boolean', description: 'At least 5 interactions and none at involve or above' },
-  reciprocityIndex: nullable(ratio('1 − |2s − 1|, s = share of interactions initiated by the initiative')),
-  perceivedTrust: object({
-    initiative: perceivedSide('initiative'),
-    administration: perceivedSide('administration'),
-    overall: nullable({ type: 'number', minimum: 1, maximum: 5, description: 'Mean of the five driver means over both sides' }),
-  }),
-  trustIndex: compositeIndex(['responsiveness', 'reliability', 'participation', 'reciprocity', 'perceived'], metric('Trust index 0..100')),
-  continuityIndex: compositeIndex(['contactStability', 'handovers', 'rhythm'], metric('Continuity index 0..100')),
-  asOf: instant('T'),
-}, metric('Every case metric as of T')));
-
-const initiative = object({
-  initiativeId: uuid(),
-  name: nullable(str()),
-  kind: nullable(str(undefined, { enum: [...INITIATIVE_KINDS] })),
-  district: nullable(str()),
-  dissolved: nullable(object({ at: instant() }, 'When it dissolved (the reason given is personal data and stays in the event)')),
-  personalDataErasedAt: nullable(instant('When its personal data was erased; null while personal data given since is held')),
-  memberReports: { type: 'array', items: object({ at: instant(), pos: int(), activeMembers: int() }) },
-}, 'An initiative (its contact, personal data, is never part of it)');
-
-const initiativeMetrics = reporting(object({
-  ...aggregateProperties,
-  initiativeId: nullable(uuid()),
-  latestActiveMembers: nullable(int()),
-  highestActiveMembers: nullable(int()),
-  memberRetention: nullable(share('Latest reported active members / highest reported so far')),
-}, metric("Aggregate metrics of the initiative's cases and its member retention, as of T")));
+const initiativeMetrics = reporting(
+  object(
+    {
+      ...aggregateProperties,
+      initiativeId: nullable(uuid()),
+      latestActiveMembers: nullable(int()),
+      highestActiveMembers: nullable(int()),
+      memberRetention: nullable(share('Latest reported active members / highest reported so far')),
+    },
+    metric("Aggregate metrics of the initiative's cases and its member retention, as of T"),
+  ),
+);
 
 const staffTime = object({
   unitId: uuid(),
   period: str('YYYY-MM or YYYY-Qn'),
   loggedHours: { type: 'number', minimum: 0 },
   budgetHours: nullable({ type: 'number', minimum: 0 }),
-  staffTimeUse: nullable({ type: 'number', minimum: 0, description: metric('loggedHours / budgetHours; above 1 when over budget') }),
+  staffTimeUse: nullable({
+    type: 'number',
+    minimum: 0,
+    description: metric('loggedHours / budgetHours; above 1 when over budget'),
+  }),
   name: nullable(str()),
   isContactPoint: { type: 'boolean' },
 });
@@ -210,8 +305,12 @@ const fund = object({
   applications: {
     type: 'array',
     items: object({
-      applicationId: uuid(), caseId: uuid(), status: str(undefined, { enum: ['awarded', 'rejected'] }),
-      awardedCents: int(), disbursedCents: int(), decidedAt: instant(),
+      applicationId: uuid(),
+      caseId: uuid(),
+      status: str(undefined, { enum: ['awarded', 'rejected'] }),
+      awardedCents: int(),
+      disbursedCents: int(),
+      decidedAt: instant(),
     }),
   },
   awardedShare: nullable({ type: 'number', minimum: 0, description: 'awarded / budget' }),
@@ -220,7 +319,14 @@ const fund = object({
 
 const processorStatus = {
   type: 'object',
-  properties: { name: str(), active: { type: 'boolean' }, caughtUp: { type: 'boolean' }, position: int(), lagSeconds: { type: 'number' }, lastError: str() },
+  properties: {
+    name: str(),
+    active: { type: 'boolean' },
+    caughtUp: { type: 'boolean' },
+    position: int(),
+    lagSeconds: { type: 'number' },
+    lastError: str(),
+  },
   required: ['name', 'active', 'caughtUp', 'position', 'lagSeconds'],
   additionalProperties: false,
 };
@@ -240,7 +346,13 @@ const rebuildState = {
 /** Component schemas, by name. */
 export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   CaseDocument: caseDocument,
-  CasePage: fresh(object({ items: { type: 'array', items: ref('CaseDocument') }, nextCursor: nullable(str('Pass as cursor for the next page; null on the last')) }), 'A page of cases'),
+  CasePage: fresh(
+    object({
+      items: { type: 'array', items: ref('CaseDocument') },
+      nextCursor: nullable(str('Pass as cursor for the next page; null on the last')),
+    }),
+    'A page of cases',
+  ),
   CaseAnswer: fresh(ref('CaseDocument'), 'One case'),
   CaseMetrics: caseMetrics,
   CaseMetricsAnswer: fresh(ref('CaseMetrics'), 'Case metrics as of T'),
@@ -249,12 +361,21 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   InitiativeMetricsAnswer: fresh(initiativeMetrics, 'Initiative metrics as of T'),
   AggregateMetrics: reporting(object(aggregateProperties, metric('Aggregate metrics of a set of cases as of T'))),
   SummaryAnswer: fresh(ref('AggregateMetrics'), 'Aggregate metrics of the municipality'),
-  TimeseriesPoint: reporting(object({ month: str('YYYY-MM'), ...aggregateProperties }, metric('The aggregate metrics as of the end of a month (its last millisecond in the tenant\'s time zone)'))),
+  TimeseriesPoint: reporting(
+    object(
+      { month: str('YYYY-MM'), ...aggregateProperties },
+      metric("The aggregate metrics as of the end of a month (its last millisecond in the tenant's time zone)"),
+    ),
+  ),
   TimeseriesAnswer: fresh({ type: 'array', items: ref('TimeseriesPoint') }, 'One point per month'),
   StaffTimeAnswer: fresh(staffTime, 'Staff time use of a unit in a period'),
   FundAnswer: fresh(fund, 'A fund and its decided applications'),
   RebuildState: rebuildState,
   ProjectionsStatus: object({ rebuild: ref('RebuildState'), processors: { type: 'array', items: processorStatus } }),
   Liveness: object({ status: str(undefined, { const: 'ok' }) }),
-  Readiness: object({ status: str(undefined, { const: 'ok' }), checks: object({ eventStore: str(undefined, { const: 'up' }) }), processors: { type: 'array', items: processorStatus } }),
+  Readiness: object({
+    status: str(undefined, { const: 'ok' }),
+    checks: object({ eventStore: str(undefined, { const: 'up' }) }),
+    processors: { type: 'array', items: processorStatus },
+  }),
 };

@@ -33,54 +33,117 @@ export class AnalyticsController {
   @ApiAnswer('InitiativeAnswer')
   @ApiProblems(400, 401, 403, 503)
   @ApiProblem(404, { example: notFound('INITIATIVE.NOT_FOUND', `Initiative ${EXAMPLE_ID}`) })
-  async initiative(@Param('initiativeId', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async initiative(
+    @Param('initiativeId', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const found = await this.queries.initiative(principal.tenant, id);
     if (!found) throw notFound('INITIATIVE.NOT_FOUND', `Initiative ${id}`);
     return answer(request, reply, found);
   }
 
   @Get('initiatives/:initiativeId/metrics')
-  @ApiOperation({ operationId: 'getInitiativeMetrics', summary: "Aggregate metrics of an initiative's cases and its member retention, as of T", description: defined })
+  @ApiOperation({
+    operationId: 'getInitiativeMetrics',
+    summary: "Aggregate metrics of an initiative's cases and its member retention, as of T",
+    description: defined,
+  })
   @ApiAnswer('InitiativeMetricsAnswer')
   @ApiProblems(400, 401, 403, 503)
   @ApiProblem(404, { example: notFound('INITIATIVE.NOT_FOUND', `Initiative ${EXAMPLE_ID}`) })
-  async initiativeMetrics(@Param('initiativeId', new ParseUUIDPipe()) id: string, @Query() query: AsOfQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const found = await this.queries.initiativeMetrics(principal.tenant, id, parseAsOf(query.asOf, this.settingsFor(principal.tenant).timeZone));
+  async initiativeMetrics(
+    @Param('initiativeId', new ParseUUIDPipe()) id: string,
+    @Query() query: AsOfQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const found = await this.queries.initiativeMetrics(
+      principal.tenant,
+      id,
+      parseAsOf(query.asOf, this.settingsFor(principal.tenant).timeZone),
+    );
     if (!found) throw notFound('INITIATIVE.NOT_FOUND', `Initiative ${id}`);
     return answer(request, reply, found);
   }
 
   @Get('metrics/summary')
-  @ApiOperation({ operationId: 'getMetricsSummary', summary: 'Aggregate metrics of the municipality as of T, filtered by submission period, unit and category; text/csv on request', description: defined })
+  @ApiOperation({
+    operationId: 'getMetricsSummary',
+    summary:
+      'Aggregate metrics of the municipality as of T, filtered by submission period, unit and category; text/csv on request',
+    description: defined,
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiAnswer('SummaryAnswer', { csv: AGGREGATE_COLUMNS, rows: 'answer (one row)' })
   @ApiProblems(400, 401, 403, 503)
-  async summary(@Query() query: SummaryQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async summary(
+    @Query() query: SummaryQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const asOf = parseAsOf(query.asOf, this.settingsFor(principal.tenant).timeZone);
-    const result = await this.queries.summary(principal.tenant, { asOf, from: query.from, to: query.to, unitId: query.unitId, category: query.category });
-    const csv = csvAnswer(`${principal.tenant}-summary-${result.data.asOf.slice(0, 10)}.csv`, AGGREGATE_COLUMNS, (data: typeof result.data) => [data]);
+    const result = await this.queries.summary(principal.tenant, {
+      asOf,
+      from: query.from,
+      to: query.to,
+      unitId: query.unitId,
+      category: query.category,
+    });
+    const csv = csvAnswer(
+      `${principal.tenant}-summary-${result.data.asOf.slice(0, 10)}.csv`,
+      AGGREGATE_COLUMNS,
+      (data: typeof result.data) => [data],
+    );
     return answer(request, reply, result, { csv, locale: query.locale });
   }
 
   @Get('metrics/timeseries')
-  @ApiOperation({ operationId: 'getMetricsTimeseries', summary: 'Aggregate metrics as of the end of every month in [from, to]; text/csv on request', description: defined })
+  @ApiOperation({
+    operationId: 'getMetricsTimeseries',
+    summary: 'Aggregate metrics as of the end of every month in [from, to]; text/csv on request',
+    description: defined,
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiAnswer('TimeseriesAnswer', { csv: TIMESERIES_COLUMNS, rows: 'month' })
   @ApiProblems(400, 401, 403, 503)
-  async timeseries(@Query() query: TimeseriesQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async timeseries(
+    @Query() query: TimeseriesQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const months = monthIndex(query.to) - monthIndex(query.from);
-    if (months < 0 || months > 120) throw invalidRequest('to must be 0 to 120 months after from', [{ field: 'to', messages: ['out of range'] }]);
+    if (months < 0 || months > 120)
+      throw invalidRequest('to must be 0 to 120 months after from', [{ field: 'to', messages: ['out of range'] }]);
     const result = await this.queries.timeseries(principal.tenant, query.from, query.to);
-    const csv = csvAnswer(`${principal.tenant}-timeseries-${query.from}-${query.to}.csv`, TIMESERIES_COLUMNS, (data: typeof result.data) => data);
+    const csv = csvAnswer(
+      `${principal.tenant}-timeseries-${query.from}-${query.to}.csv`,
+      TIMESERIES_COLUMNS,
+      (data: typeof result.data) => data,
+    );
     return answer(request, reply, result, { csv, locale: query.locale });
   }
 
   @Get('units/:unitId/staff-time')
-  @ApiOperation({ operationId: 'getUnitStaffTime', summary: 'Hours logged in a period against the budget set for it (staffTimeUse)', description: defined })
+  @ApiOperation({
+    operationId: 'getUnitStaffTime',
+    summary: 'Hours logged in a period against the budget set for it (staffTimeUse)',
+    description: defined,
+  })
   @ApiAnswer('StaffTimeAnswer')
   @ApiProblems(400, 401, 403, 503)
   @ApiProblem(404, { example: notFound('UNIT.NOT_FOUND', `Unit ${EXAMPLE_ID}`) })
-  async staffTime(@Param('unitId', new ParseUUIDPipe()) unitId: string, @Query() query: StaffTimeQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async staffTime(
+    @Param('unitId', new ParseUUIDPipe()) unitId: string,
+    @Query() query: StaffTimeQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const asOf = parseAsOf(query.asOf, this.settingsFor(principal.tenant).timeZone);
     const found = await this.queries.unitStaffTime(principal.tenant, unitId, query.period, asOf);
     if (!found) throw notFound('UNIT.NOT_FOUND', `Unit ${unitId}`);
@@ -88,11 +151,20 @@ export class AnalyticsController {
   }
 
   @Get('funds/:fundId')
-  @ApiOperation({ operationId: 'getFund', summary: 'A fund: budget, awarded, disbursed and their ratios', description: defined })
+  @ApiOperation({
+    operationId: 'getFund',
+    summary: 'A fund: budget, awarded, disbursed and their ratios',
+    description: defined,
+  })
   @ApiAnswer('FundAnswer')
   @ApiProblems(400, 401, 403, 503)
   @ApiProblem(404, { example: notFound('FUND.NOT_FOUND', `Fund ${EXAMPLE_ID}`) })
-  async fund(@Param('fundId', new ParseUUIDPipe()) fundId: string, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async fund(
+    @Param('fundId', new ParseUUIDPipe()) fundId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const found = await this.queries.fund(principal.tenant, fundId);
     if (!found) throw notFound('FUND.NOT_FOUND', `Fund ${fundId}`);
     return answer(request, reply, found);

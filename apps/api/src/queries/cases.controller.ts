@@ -28,12 +28,23 @@ export class CasesController {
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'listCases', summary: 'Cases in id order, paged by cursor (nextCursor, or the Link header); text/csv on request' })
+  @ApiOperation({
+    operationId: 'listCases',
+    summary: 'Cases in id order, paged by cursor (nextCursor, or the Link header); text/csv on request',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiAnswer('CasePage', { csv: CASE_COLUMNS, rows: 'case of the page', paged: true })
   @ApiProblems(400, 401, 403, 503)
-  @ApiProblem(404, { description: 'The cursor is not one this service issued', example: notFound('REQUEST.INVALID_CURSOR', 'This cursor') })
-  async list(@Query() query: CaseListQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiProblem(404, {
+    description: 'The cursor is not one this service issued',
+    example: notFound('REQUEST.INVALID_CURSOR', 'This cursor'),
+  })
+  async list(
+    @Query() query: CaseListQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const { locale, ...filter } = query;
     let page;
     try {
@@ -48,7 +59,8 @@ export class CasesController {
       csv: csvAnswer(`${principal.tenant}-cases.csv`, CASE_COLUMNS, () => cases),
       locale,
       nextCursor: page.data.nextCursor,
-      jsonText: ({ position, data }) => `{"position":${position},"data":{"items":${JSON.stringify(cases)},"nextCursor":${JSON.stringify(data.nextCursor)}}}`,
+      jsonText: ({ position, data }) =>
+        `{"position":${position},"data":{"items":${JSON.stringify(cases)},"nextCursor":${JSON.stringify(data.nextCursor)}}}`,
     });
   }
 
@@ -57,7 +69,12 @@ export class CasesController {
   @ApiAnswer('CaseAnswer')
   @ApiProblems(400, 401, 403, 503)
   @ApiProblem(404, { example: caseNotFound() })
-  async get(@Param('caseId', new ParseUUIDPipe()) caseId: string, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async get(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const found = await this.queries.getCase(principal.tenant, caseId);
     if (!found) throw caseNotFound(caseId);
     return answer(request, reply, { ...found, data: await this.staff.caseDocument(principal.tenant, found.data) });
@@ -71,8 +88,17 @@ export class CasesController {
   })
   @ApiAnswer('CaseMetricsAnswer')
   @ApiProblems(400, 401, 403, 503)
-  @ApiProblem(404, { description: 'No such case, or it was submitted after asOf (CASE.NOT_SUBMITTED_YET)', example: caseNotFound() })
-  async metrics(@Param('caseId', new ParseUUIDPipe()) caseId: string, @Query() query: AsOfQueryDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiProblem(404, {
+    description: 'No such case, or it was submitted after asOf (CASE.NOT_SUBMITTED_YET)',
+    example: caseNotFound(),
+  })
+  async metrics(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Query() query: AsOfQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const asOf = parseAsOf(query.asOf, this.settingsFor(principal.tenant).timeZone);
     const found = await this.queries.caseMetrics(principal.tenant, caseId, asOf);
     if (!found) throw caseNotFound(caseId);

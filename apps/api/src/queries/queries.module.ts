@@ -19,8 +19,14 @@ export class QueriesModule {
       exports: [READ_MODEL_QUERIES],
       providers: [
         { provide: METRICS_SETTINGS, useValue: settingsFor },
-        { provide: STAFF_PSEUDONYMS, useValue: new StaffPseudonyms(() => installationSecret(pool, 'staff-pseudonyms')) },
-        { provide: READ_MODEL_QUERIES, useValue: new ReadModelQueries(pool, settingsFor, undefined, new CaseHistoryCache(caseHistoryCacheBytes)) },
+        {
+          provide: STAFF_PSEUDONYMS,
+          useValue: new StaffPseudonyms(() => installationSecret(pool, 'staff-pseudonyms')),
+        },
+        {
+          provide: READ_MODEL_QUERIES,
+          useValue: new ReadModelQueries(pool, settingsFor, undefined, new CaseHistoryCache(caseHistoryCacheBytes)),
+        },
       ],
     };
   }

@@ -23,7 +23,11 @@ export interface CsvAnswer<T> {
   readonly render: (data: T, locale: CsvLocale) => string;
 }
 
-export const csvAnswer = <T, R>(filename: string, columns: readonly CsvColumn<R>[], rows: (data: T) => readonly R[]): CsvAnswer<T> => ({
+export const csvAnswer = <T, R>(
+  filename: string,
+  columns: readonly CsvColumn<R>[],
+  rows: (data: T) => readonly R[],
+): CsvAnswer<T> => ({
   filename,
   render: (data, locale) => toCsv(columns, rows(data), locale),
 });
@@ -47,17 +51,27 @@ export interface AnswerOptions<T> {
 
 /** What an answer (one object, or the points of a time series) reports as left out of it. */
 const uninterpretableIn = (data: unknown): Uninterpretable[] =>
-  (Array.isArray(data) ? data : [data]).flatMap((item) => (item as { uninterpretable?: Uninterpretable[] } | null)?.uninterpretable ?? []);
+  (Array.isArray(data) ? data : [data]).flatMap(
+    (item) => (item as { uninterpretable?: Uninterpretable[] } | null)?.uninterpretable ?? [],
+  );
 
 /**
  * Sends `{ position, data }` as JSON, or as CSV when asked for and offered; either way with the
  * read-model position and, for a page with more after it, a Link to the next one.
  */
-export function answer<T>(request: FastifyRequest, reply: FastifyReply, fresh: { position: number; data: T }, options: AnswerOptions<T> = {}) {
+export function answer<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  fresh: { position: number; data: T },
+  options: AnswerOptions<T> = {},
+) {
   reply.header('X-Read-Model-Position', String(fresh.position));
   const leftOut = uninterpretableIn(fresh.data);
   if (leftOut.length > 0) {
-    request.log.warn({ uninterpretable: leftOut.slice(0, 20), count: leftOut.length }, 'answered without stored history it cannot interpret');
+    request.log.warn(
+      { uninterpretable: leftOut.slice(0, 20), count: leftOut.length },
+      'answered without stored history it cannot interpret',
+    );
   }
   if (options.nextCursor) reply.header('Link', nextPageLink(request, options.nextCursor));
   if (options.csv && wantsCsv(request)) {

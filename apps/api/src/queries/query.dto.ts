@@ -8,46 +8,114 @@ import { exampleIds } from '../commands/dto/examples';
 import { CSV_LOCALES, CsvLocale } from './csv/to-csv';
 
 /** `?locale=de`: CSV with `;` between fields and decimal commas, for German spreadsheets. */
-const CsvLocaleParam = () => applyDecorators(
-  ApiPropertyOptional({ enum: CSV_LOCALES, default: 'en', description: 'CSV only (Accept: text/csv): `de` separates fields with `;` and writes decimal commas, as German spreadsheets expect' }),
-  IsOptional(),
-  IsIn(CSV_LOCALES),
-);
+const CsvLocaleParam = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      enum: CSV_LOCALES,
+      default: 'en',
+      description:
+        'CSV only (Accept: text/csv): `de` separates fields with `;` and writes decimal commas, as German spreadsheets expect',
+    }),
+    IsOptional(),
+    IsIn(CSV_LOCALES),
+  );
 
 /** `asOf`: an ISO date-time with offset, or a date (meaning the end of that day in the tenant's time zone). */
 export class AsOfQueryDto {
-  @ApiPropertyOptional({ description: `Business time T: ISO 8601 date-time with offset, or YYYY-MM-DD for the end of that local day; its date ${SUPPORTED_YEARS_TEXT}. Default: now.`, example: '2026-06-30' })
-  @IsOptional() @IsInstantOrDate()
+  @ApiPropertyOptional({
+    description: `Business time T: ISO 8601 date-time with offset, or YYYY-MM-DD for the end of that local day; its date ${SUPPORTED_YEARS_TEXT}. Default: now.`,
+    example: '2026-06-30',
+  })
+  @IsOptional()
+  @IsInstantOrDate()
   asOf?: string;
 }
 
 export class CaseListQueryDto {
   @ApiPropertyOptional({ enum: CASE_STAGES }) @IsOptional() @IsIn(CASE_STAGES) stage?: string;
-  @ApiPropertyOptional({ format: 'uuid', example: exampleIds.initiative }) @IsOptional() @IsUUID() initiativeId?: string;
-  @ApiPropertyOptional({ format: 'uuid', example: exampleIds.buildingUnit, description: 'The unit the case belongs to (its contact person\'s, else the acknowledging unit)' }) @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ maxLength: 200, example: 'stadtteilentwicklung' }) @IsOptional() @IsString() @MaxLength(200) category?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: exampleIds.initiative })
+  @IsOptional()
+  @IsUUID()
+  initiativeId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: exampleIds.buildingUnit,
+    description: "The unit the case belongs to (its contact person's, else the acknowledging unit)",
+  })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+  @ApiPropertyOptional({ maxLength: 200, example: 'stadtteilentwicklung' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  category?: string;
   @ApiPropertyOptional({ type: Boolean, description: 'Only (non-)dormant cases as of now' })
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean() dormant?: boolean;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dormant?: boolean;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
   @CsvLocaleParam() locale?: CsvLocale;
 }
 
 export class SummaryQueryDto extends AsOfQueryDto {
-  @ApiPropertyOptional({ description: `Cases submitted on or after this local date (${SUPPORTED_YEARS_TEXT})`, example: '2026-01-01' }) @IsOptional() @IsLocalDate() from?: string;
-  @ApiPropertyOptional({ description: `Cases submitted on or before this local date (${SUPPORTED_YEARS_TEXT})`, example: '2026-12-31' }) @IsOptional() @IsLocalDate() to?: string;
-  @ApiPropertyOptional({ format: 'uuid', example: exampleIds.buildingUnit, description: 'Cases of this unit (its contact person\'s, else the acknowledging unit)' }) @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ maxLength: 200, example: 'stadtteilentwicklung' }) @IsOptional() @IsString() @MaxLength(200) category?: string;
+  @ApiPropertyOptional({
+    description: `Cases submitted on or after this local date (${SUPPORTED_YEARS_TEXT})`,
+    example: '2026-01-01',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  from?: string;
+  @ApiPropertyOptional({
+    description: `Cases submitted on or before this local date (${SUPPORTED_YEARS_TEXT})`,
+    example: '2026-12-31',
+  })
+  @IsOptional()
+  @IsLocalDate()
+  to?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: exampleIds.buildingUnit,
+    description: "Cases of this unit (its contact person's, else the acknowledging unit)",
+  })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+  @ApiPropertyOptional({ maxLength: 200, example: 'stadtteilentwicklung' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  category?: string;
   @CsvLocaleParam() locale?: CsvLocale;
 }
 
 export class TimeseriesQueryDto {
-  @ApiProperty({ description: `First month YYYY-MM (${SUPPORTED_YEARS_TEXT})`, example: '2025-01' }) @IsMonth() from!: string;
-  @ApiProperty({ description: `Last month YYYY-MM (at most 120 months after from, ${SUPPORTED_YEARS_TEXT})`, example: '2026-12' }) @IsMonth() to!: string;
+  @ApiProperty({ description: `First month YYYY-MM (${SUPPORTED_YEARS_TEXT})`, example: '2025-01' })
+  @IsMonth()
+  from!: string;
+  @ApiProperty({
+    description: `Last month YYYY-MM (at most 120 months after from, ${SUPPORTED_YEARS_TEXT})`,
+    example: '2026-12',
+  })
+  @IsMonth()
+  to!: string;
   @CsvLocaleParam() locale?: CsvLocale;
 }
 
 export class StaffTimeQueryDto extends AsOfQueryDto {
   @ApiProperty({ description: `YYYY-MM or YYYY-Qn (${SUPPORTED_YEARS_TEXT})`, example: '2026-Q2' })
-  @IsPeriod() period!: string;
+  @IsPeriod()
+  period!: string;
 }

@@ -16,7 +16,8 @@ export function metricsSettingsFromEnv(json = process.env.METRICS_SETTINGS): (te
   const resolved = new Map<string, MetricsSettings>();
   for (const [tenant, input] of Object.entries(overrides)) {
     try {
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error(`must be an object of settings (${KNOWN_KEYS.join(', ')})`);
+      if (typeof input !== 'object' || input === null || Array.isArray(input))
+        throw new Error(`must be an object of settings (${KNOWN_KEYS.join(', ')})`);
       const unknown = Object.keys(input).filter((key) => !KNOWN_KEYS.includes(key));
       if (unknown.length) throw new Error(`unknown setting ${unknown.join(', ')} (known: ${KNOWN_KEYS.join(', ')})`);
       resolved.set(tenant, resolveMetricsSettings(input as MetricsSettingsInput));
@@ -35,10 +36,14 @@ function parseOverrides(json: string | undefined): Record<string, unknown> {
   try {
     parsed = JSON.parse(json);
   } catch (error) {
-    throw new ConfigError([`METRICS_SETTINGS is not valid JSON (${(error as Error).message}); expected an object keyed by tenant id, e.g. {"musterstadt":{"responseTargetDays":10}}`]);
+    throw new ConfigError([
+      `METRICS_SETTINGS is not valid JSON (${(error as Error).message}); expected an object keyed by tenant id, e.g. {"musterstadt":{"responseTargetDays":10}}`,
+    ]);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ConfigError(['METRICS_SETTINGS must be a JSON object keyed by tenant id, e.g. {"musterstadt":{"responseTargetDays":10}}']);
+    throw new ConfigError([
+      'METRICS_SETTINGS must be a JSON object keyed by tenant id, e.g. {"musterstadt":{"responseTargetDays":10}}',
+    ]);
   }
   return parsed as Record<string, unknown>;
 }

@@ -21,7 +21,9 @@ export class StaffPseudonyms {
         this.secret = this.loadSecret();
         this.secret.catch(() => (this.secret = undefined));
       }
-      key = createHmac('sha256', await this.secret).update(`koproduktiv staffRef pseudonyms\u0000${tenant}`).digest();
+      key = createHmac('sha256', await this.secret)
+        .update(`koproduktiv staffRef pseudonyms\u0000${tenant}`)
+        .digest();
       this.tenantKeys.set(tenant, key);
     }
     const tenantKey = key;

@@ -67,7 +67,11 @@ describe('case collaboration', () => {
     it('records an interaction with all its facts', () => {
       const state = given(caseDecider, [requestSubmitted]).when(sampleCommands.RecordInteraction).then([recorded]);
       expect(state).toMatchObject({ interactionIds: [ids.interaction] });
-      expect(recorded.data).toMatchObject({ initiatedBy: 'initiative', participationLevel: 'collaborate', durationMinutes: 90 });
+      expect(recorded.data).toMatchObject({
+        initiatedBy: 'initiative',
+        participationLevel: 'collaborate',
+        durationMinutes: 90,
+      });
     });
 
     it('accepts a duration of 0 minutes', () => {
@@ -134,7 +138,9 @@ describe('case collaboration', () => {
 
     it('links another resolution decided on the same date', () => {
       const other = sampleCommand('LinkCouncilResolution', { resolutionRef: 'DS 0999/2025' });
-      given(caseDecider, [requestSubmitted, linked]).when(other).then([{ type: 'CouncilResolutionLinked', data: other.data }]);
+      given(caseDecider, [requestSubmitted, linked])
+        .when(other)
+        .then([{ type: 'CouncilResolutionLinked', data: other.data }]);
     });
 
     it('rejects the same resolution and date twice', () => {

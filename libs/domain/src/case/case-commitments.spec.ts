@@ -5,7 +5,10 @@ import { commitmentMade, given, ids, requestSubmitted, sampleCommand, sampleComm
 const caseId = ids.case;
 const commitmentId = ids.commitment;
 const fulfilled: CaseEvent = { type: 'CommitmentFulfilled', data: { caseId, commitmentId } };
-const withdrawn: CaseEvent = { type: 'CommitmentWithdrawn', data: { caseId, commitmentId, reason: 'Nicht mehr nötig' } };
+const withdrawn: CaseEvent = {
+  type: 'CommitmentWithdrawn',
+  data: { caseId, commitmentId, reason: 'Nicht mehr nötig' },
+};
 const renegotiated: CaseEvent = {
   type: 'CommitmentRenegotiated',
   data: { caseId, commitmentId, newDueOn: '2025-05-15', reason: 'Urlaub' },
@@ -105,25 +108,34 @@ describe('case commitments', () => {
       sampleCommands.WithdrawCommitment,
     ] as const;
 
-    it.each(commands.map((c) => [c.type, c] as const))('%s of an unknown commitment -> COMMITMENT.NOT_FOUND', (_, command) => {
-      given(caseDecider, [requestSubmitted, commitmentMade('another')])
-        .when(command)
-        .thenThrows('COMMITMENT.NOT_FOUND');
-    });
+    it.each(commands.map((c) => [c.type, c] as const))(
+      '%s of an unknown commitment -> COMMITMENT.NOT_FOUND',
+      (_, command) => {
+        given(caseDecider, [requestSubmitted, commitmentMade('another')])
+          .when(command)
+          .thenThrows('COMMITMENT.NOT_FOUND');
+      },
+    );
 
-    it.each(commands.map((c) => [c.type, c] as const))('%s of a fulfilled commitment -> COMMITMENT.NOT_OPEN', (_, command) => {
-      const error = given(caseDecider, [requestSubmitted, commitmentMade(), fulfilled])
-        .when(command)
-        .thenThrows('COMMITMENT.NOT_OPEN');
-      expect(error.details).toMatchObject({ commitmentStatus: 'fulfilled' });
-    });
+    it.each(commands.map((c) => [c.type, c] as const))(
+      '%s of a fulfilled commitment -> COMMITMENT.NOT_OPEN',
+      (_, command) => {
+        const error = given(caseDecider, [requestSubmitted, commitmentMade(), fulfilled])
+          .when(command)
+          .thenThrows('COMMITMENT.NOT_OPEN');
+        expect(error.details).toMatchObject({ commitmentStatus: 'fulfilled' });
+      },
+    );
 
-    it.each(commands.map((c) => [c.type, c] as const))('%s of a withdrawn commitment -> COMMITMENT.NOT_OPEN', (_, command) => {
-      const error = given(caseDecider, [requestSubmitted, commitmentMade(), withdrawn])
-        .when(command)
-        .thenThrows('COMMITMENT.NOT_OPEN');
-      expect(error.details).toMatchObject({ commitmentStatus: 'withdrawn' });
-    });
+    it.each(commands.map((c) => [c.type, c] as const))(
+      '%s of a withdrawn commitment -> COMMITMENT.NOT_OPEN',
+      (_, command) => {
+        const error = given(caseDecider, [requestSubmitted, commitmentMade(), withdrawn])
+          .when(command)
+          .thenThrows('COMMITMENT.NOT_OPEN');
+        expect(error.details).toMatchObject({ commitmentStatus: 'withdrawn' });
+      },
+    );
 
     it('an id naming an Object.prototype member is an unknown commitment, not a crash', () => {
       given(caseDecider, [requestSubmitted])

@@ -5,13 +5,18 @@ import { given, ids, interimUseAgreed, requestSubmitted, sampleCommand, sampleCo
 
 const caseId = ids.case;
 const agreementId = ids.agreement;
-const extended = (newEndsOn: string): CaseEvent => ({ type: 'InterimUseExtended', data: { caseId, agreementId, newEndsOn } });
+const extended = (newEndsOn: string): CaseEvent => ({
+  type: 'InterimUseExtended',
+  data: { caseId, agreementId, newEndsOn },
+});
 const ended: CaseEvent = { type: 'InterimUseEnded', data: { caseId, agreementId, reason: 'ended_by_owner' } };
 
 describe('case interim use', () => {
   describe('AgreeInterimUse', () => {
     it('records an active agreement and moves the case to interim_use', () => {
-      const state = given(caseDecider, [requestSubmitted]).when(sampleCommands.AgreeInterimUse).then([interimUseAgreed()]);
+      const state = given(caseDecider, [requestSubmitted])
+        .when(sampleCommands.AgreeInterimUse)
+        .then([interimUseAgreed()]);
       expect(state).toMatchObject({
         stage: 'interim_use',
         interimUses: { [agreementId]: { startsOn: '2025-03-01', endsOn: '2025-08-31', status: 'active' } },

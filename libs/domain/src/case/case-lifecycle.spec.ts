@@ -1,6 +1,15 @@
 import { CASE_COMMAND_TYPES, CaseCommand } from './commands';
 import { caseDecider } from './case.decider';
-import { caseClosed, given, ids, interimUseAgreed, requestSubmitted, sampleCommand, sampleCommands, supportAgreed } from '../testing';
+import {
+  caseClosed,
+  given,
+  ids,
+  interimUseAgreed,
+  requestSubmitted,
+  sampleCommand,
+  sampleCommands,
+  supportAgreed,
+} from '../testing';
 
 const caseId = ids.case;
 
@@ -9,7 +18,15 @@ describe('case lifecycle', () => {
     it('opens a case in stage request', () => {
       const state = given(caseDecider).when(sampleCommands.SubmitRequest).then([requestSubmitted]);
       expect(state).toMatchObject({ status: 'open', stage: 'request', initiativeId: ids.initiative });
-      expect(state).toMatchObject({ interactionIds: [], supportIds: [], sponsorRefs: [], councilResolutions: [], commitments: {}, interimUses: {}, fundingApplications: {} });
+      expect(state).toMatchObject({
+        interactionIds: [],
+        supportIds: [],
+        sponsorRefs: [],
+        councilResolutions: [],
+        commitments: {},
+        interimUses: {},
+        fundingApplications: {},
+      });
     });
 
     it('accepts a request for no particular support', () => {

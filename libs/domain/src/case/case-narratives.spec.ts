@@ -7,7 +7,10 @@ const caseId = ids.case;
 const shred: CaseCommand = { type: 'ShredCaseNarratives', data: { caseId, reason: 'retention' } };
 const shredded: CaseEvent = { type: 'CaseNarrativesShredded', data: { caseId, reason: 'retention' } };
 const fulfilled: CaseEvent = { type: 'CommitmentFulfilled', data: { caseId, commitmentId: ids.commitment } };
-const acknowledgedWithoutNote: CaseEvent = { type: 'RequestAcknowledged', data: { caseId, unitId: ids.unit, staffRef: 'staff-1' } };
+const acknowledgedWithoutNote: CaseEvent = {
+  type: 'RequestAcknowledged',
+  data: { caseId, unitId: ids.unit, staffRef: 'staff-1' },
+};
 
 describe('case decider: ShredCaseNarratives', () => {
   it('shreds the narratives of an open case', () => {

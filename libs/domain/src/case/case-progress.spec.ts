@@ -1,5 +1,14 @@
 import { caseDecider } from './case.decider';
-import { caseClosed, given, ids, interimUseAgreed, requestSubmitted, sampleCommand, sampleCommands, supportAgreed } from '../testing';
+import {
+  caseClosed,
+  given,
+  ids,
+  interimUseAgreed,
+  requestSubmitted,
+  sampleCommand,
+  sampleCommands,
+  supportAgreed,
+} from '../testing';
 
 const caseId = ids.case;
 
@@ -9,7 +18,10 @@ describe('case progress: support, funding, staff time, institutionalisation', ()
       given(caseDecider, [requestSubmitted])
         .when(sampleCommand('AgreeSupport', { kind: 'equipment', description: 'Werkbank' }))
         .then([
-          { type: 'SupportAgreed', data: { caseId, supportId: ids.support, kind: 'equipment', description: 'Werkbank' } },
+          {
+            type: 'SupportAgreed',
+            data: { caseId, supportId: ids.support, kind: 'equipment', description: 'Werkbank' },
+          },
         ]);
     });
 
@@ -29,7 +41,13 @@ describe('case progress: support, funding, staff time, institutionalisation', ()
   describe('ApplyForFunding', () => {
     const applied = {
       type: 'FundingApplied',
-      data: { caseId, applicationId: ids.application, fundId: ids.fund, amountRequestedCents: 150_000, purpose: 'Werkzeug' },
+      data: {
+        caseId,
+        applicationId: ids.application,
+        fundId: ids.fund,
+        amountRequestedCents: 150_000,
+        purpose: 'Werkzeug',
+      },
     } as const;
 
     it('applies on an open case', () => {
@@ -50,7 +68,9 @@ describe('case progress: support, funding, staff time, institutionalisation', ()
     });
 
     it('is rejected on a closed case', () => {
-      given(caseDecider, [requestSubmitted, caseClosed()]).when(sampleCommands.ApplyForFunding).thenThrows('CASE.CLOSED');
+      given(caseDecider, [requestSubmitted, caseClosed()])
+        .when(sampleCommands.ApplyForFunding)
+        .thenThrows('CASE.CLOSED');
     });
   });
 

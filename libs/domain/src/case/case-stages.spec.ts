@@ -35,9 +35,7 @@ describe('case stages: request < support < interim_use < institutionalised, forw
   });
 
   it('AgreeSupport moves request -> support', () => {
-    const state = given(caseDecider, [requestSubmitted])
-      .when(sampleCommands.AgreeSupport)
-      .then([supportAgreed()]);
+    const state = given(caseDecider, [requestSubmitted]).when(sampleCommands.AgreeSupport).then([supportAgreed()]);
     expect(state).toMatchObject({ stage: 'support' });
   });
 
@@ -49,7 +47,9 @@ describe('case stages: request < support < interim_use < institutionalised, forw
   });
 
   it('a case may go straight from request to interim_use', () => {
-    const state = given(caseDecider, [requestSubmitted]).when(sampleCommands.AgreeInterimUse).then([interimUseAgreed()]);
+    const state = given(caseDecider, [requestSubmitted])
+      .when(sampleCommands.AgreeInterimUse)
+      .then([interimUseAgreed()]);
     expect(state).toMatchObject({ stage: 'interim_use' });
   });
 
@@ -85,9 +85,14 @@ describe('case stages: request < support < interim_use < institutionalised, forw
   it('closing keeps the stage; reopening returns to it', () => {
     const history = [requestSubmitted, supportAgreed(), caseClosed('support')];
     expect(stageAfter(history)).toBe('support');
-    const state = given(caseDecider, history).when(sampleCommands.ReopenCase).then([
-      { type: 'CaseReopened', data: { caseId: requestSubmitted.data.caseId, reason: 'Neue Förderung', stage: 'support' } },
-    ]);
+    const state = given(caseDecider, history)
+      .when(sampleCommands.ReopenCase)
+      .then([
+        {
+          type: 'CaseReopened',
+          data: { caseId: requestSubmitted.data.caseId, reason: 'Neue Förderung', stage: 'support' },
+        },
+      ]);
     expect(state).toMatchObject({ status: 'open', stage: 'support' });
   });
 

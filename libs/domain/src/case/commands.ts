@@ -101,10 +101,7 @@ export type AgreeInterimUse = Message<
   }
 >;
 
-export type ExtendInterimUse = Message<
-  'ExtendInterimUse',
-  { caseId: string; agreementId: string; newEndsOn: string }
->;
+export type ExtendInterimUse = Message<'ExtendInterimUse', { caseId: string; agreementId: string; newEndsOn: string }>;
 
 export type EndInterimUse = Message<
   'EndInterimUse',
@@ -183,4 +180,8 @@ export const CASE_COMMAND_TYPES = [
 ] as const satisfies readonly CaseCommand['type'][];
 
 /** The only commands a closed case accepts. */
-export const COMMANDS_ACCEPTED_WHEN_CLOSED = ['ReopenCase', 'RecordTrustFeedback', 'ShredCaseNarratives'] as const satisfies readonly CaseCommand['type'][];
+export const COMMANDS_ACCEPTED_WHEN_CLOSED = [
+  'ReopenCase',
+  'RecordTrustFeedback',
+  'ShredCaseNarratives',
+] as const satisfies readonly CaseCommand['type'][];

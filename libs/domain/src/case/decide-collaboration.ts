@@ -6,13 +6,7 @@ import {
   RecordInteraction,
   RecordTrustFeedback,
 } from './commands';
-import {
-  CaseErrors,
-  CouncilResolutionErrors,
-  InteractionErrors,
-  SponsorErrors,
-  TrustFeedbackErrors,
-} from './errors';
+import { CaseErrors, CouncilResolutionErrors, InteractionErrors, SponsorErrors, TrustFeedbackErrors } from './errors';
 import { CaseEvent } from './events';
 import { requireDate } from './guards';
 import { ExistingCase } from './state';
@@ -85,7 +79,10 @@ export const assignSponsor = ({ data }: AssignSponsor, existing: ExistingCase): 
     );
   }
   return [
-    { type: 'SponsorAssigned', data: { caseId: data.caseId, sponsorRef: data.sponsorRef, sponsorKind: data.sponsorKind } },
+    {
+      type: 'SponsorAssigned',
+      data: { caseId: data.caseId, sponsorRef: data.sponsorRef, sponsorKind: data.sponsorKind },
+    },
   ];
 };
 

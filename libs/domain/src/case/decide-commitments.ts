@@ -48,7 +48,10 @@ export const renegotiateCommitment = ({ data }: RenegotiateCommitment, existing:
 export const withdrawCommitment = ({ data }: WithdrawCommitment, existing: ExistingCase): CaseEvent[] => {
   requireOpenCommitment(existing, data.commitmentId);
   return [
-    { type: 'CommitmentWithdrawn', data: { caseId: data.caseId, commitmentId: data.commitmentId, reason: data.reason } },
+    {
+      type: 'CommitmentWithdrawn',
+      data: { caseId: data.caseId, commitmentId: data.commitmentId, reason: data.reason },
+    },
   ];
 };
 

@@ -53,13 +53,18 @@ export const extendInterimUse = ({ data }: ExtendInterimUse, existing: ExistingC
     );
   }
   return [
-    { type: 'InterimUseExtended', data: { caseId: data.caseId, agreementId: data.agreementId, newEndsOn: data.newEndsOn } },
+    {
+      type: 'InterimUseExtended',
+      data: { caseId: data.caseId, agreementId: data.agreementId, newEndsOn: data.newEndsOn },
+    },
   ];
 };
 
 export const endInterimUse = ({ data }: EndInterimUse, existing: ExistingCase): CaseEvent[] => {
   requireActiveAgreement(existing, data.agreementId);
-  return [{ type: 'InterimUseEnded', data: { caseId: data.caseId, agreementId: data.agreementId, reason: data.reason } }];
+  return [
+    { type: 'InterimUseEnded', data: { caseId: data.caseId, agreementId: data.agreementId, reason: data.reason } },
+  ];
 };
 
 /** Active = agreed and not ended by an InterimUseEnded (the domain has no clock to compare endsOn). */

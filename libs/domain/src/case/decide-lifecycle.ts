@@ -45,12 +45,10 @@ export const acknowledgeRequest = ({ data }: AcknowledgeRequest, existing: Exist
 
 export const closeCase = ({ data }: CloseCase, existing: ExistingCase): CaseEvent[] => {
   if (data.outcome === 'declined' && !isNonBlank(data.rationale)) {
-    throw new DomainError(
-      CaseErrors.RATIONALE_REQUIRED,
-      'Declining a case needs a rationale',
-      'rule_violated',
-      { caseId: data.caseId, outcome: data.outcome },
-    );
+    throw new DomainError(CaseErrors.RATIONALE_REQUIRED, 'Declining a case needs a rationale', 'rule_violated', {
+      caseId: data.caseId,
+      outcome: data.outcome,
+    });
   }
   return [
     {
@@ -76,4 +74,6 @@ export const reopenCase = ({ data }: ReopenCase, existing: ExistingCase): CaseEv
 
 /** Shredding what is already shredded appends nothing: a repeated request (or the retention schedule) is a no-op. */
 export const shredNarratives = ({ data }: ShredCaseNarratives, existing: ExistingCase): CaseEvent[] =>
-  existing.narratives === 'shredded' ? [] : [{ type: 'CaseNarrativesShredded', data: { caseId: data.caseId, reason: data.reason } }];
+  existing.narratives === 'shredded'
+    ? []
+    : [{ type: 'CaseNarrativesShredded', data: { caseId: data.caseId, reason: data.reason } }];

@@ -1,6 +1,12 @@
 import { assertNever } from '../shared';
 import { CaseCommand } from './commands';
-import { assignContactPerson, assignSponsor, linkCouncilResolution, recordInteraction, recordTrustFeedback } from './decide-collaboration';
+import {
+  assignContactPerson,
+  assignSponsor,
+  linkCouncilResolution,
+  recordInteraction,
+  recordTrustFeedback,
+} from './decide-collaboration';
 import { fulfilCommitment, makeCommitment, renegotiateCommitment, withdrawCommitment } from './decide-commitments';
 import { agreeInterimUse, endInterimUse, extendInterimUse } from './decide-interim-use';
 import { acknowledgeRequest, closeCase, reopenCase, shredNarratives, submitRequest } from './decide-lifecycle';

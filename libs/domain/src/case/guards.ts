@@ -22,9 +22,14 @@ export const requireNotClosed = (existing: ExistingCase, commandType: string): v
 
 export const requireDate = (field: string, value: string): void => {
   if (!isSupportedDate(value)) {
-    throw new DomainError(CaseErrors.INVALID_DATE, `${field} must be a calendar date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}`, 'rule_violated', {
-      field,
-      value,
-    });
+    throw new DomainError(
+      CaseErrors.INVALID_DATE,
+      `${field} must be a calendar date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}`,
+      'rule_violated',
+      {
+        field,
+        value,
+      },
+    );
   }
 };

@@ -31,7 +31,10 @@ const open = ({ data }: OpenFund, state: FundState): FundEvent[] => {
     throw invalidAmount('budgetCents', data.budgetCents, 'an integer number of cents >= 0');
   }
   return [
-    { type: 'FundOpened', data: { fundId: data.fundId, name: data.name, year: data.year, budgetCents: data.budgetCents } },
+    {
+      type: 'FundOpened',
+      data: { fundId: data.fundId, name: data.name, year: data.year, budgetCents: data.budgetCents },
+    },
   ];
 };
 
@@ -71,9 +74,14 @@ const award = ({ data }: AwardGrant, fund: OpenedFund): FundEvent[] => {
 const reject = ({ data }: RejectApplication, fund: OpenedFund): FundEvent[] => {
   requireUndecided(fund, data.applicationId);
   if (!isNonBlank(data.rationale)) {
-    throw new DomainError(FundErrors.RATIONALE_REQUIRED, 'Rejecting an application needs a rationale', 'rule_violated', {
-      applicationId: data.applicationId,
-    });
+    throw new DomainError(
+      FundErrors.RATIONALE_REQUIRED,
+      'Rejecting an application needs a rationale',
+      'rule_violated',
+      {
+        applicationId: data.applicationId,
+      },
+    );
   }
   return [
     {

@@ -37,12 +37,16 @@ const disburse = (amountCents: number, applicationId: string = ids.application) 
 describe('fund decider', () => {
   describe('OpenFund', () => {
     it('opens a fund', () => {
-      const state = given(fundDecider).when(open(500_000)).then([fundOpened(500_000)]);
+      const state = given(fundDecider)
+        .when(open(500_000))
+        .then([fundOpened(500_000)]);
       expect(state).toMatchObject({ status: 'open', budgetCents: 500_000, awardedCents: 0, disbursedCents: 0 });
     });
 
     it('accepts a zero budget (to be increased later)', () => {
-      given(fundDecider).when(open(0)).then([fundOpened(0)]);
+      given(fundDecider)
+        .when(open(0))
+        .then([fundOpened(0)]);
     });
 
     it('opens once per id', () => {
@@ -56,7 +60,9 @@ describe('fund decider', () => {
 
   describe('IncreaseFundBudget', () => {
     it('increases the budget', () => {
-      const state = given(fundDecider, [fundOpened(100)]).when(increase(50)).then([increased(50)]);
+      const state = given(fundDecider, [fundOpened(100)])
+        .when(increase(50))
+        .then([increased(50)]);
       expect(state).toMatchObject({ budgetCents: 150 });
     });
 
@@ -83,7 +89,13 @@ describe('fund decider', () => {
         .then([
           {
             type: 'GrantAwarded',
-            data: { fundId: ids.fund, applicationId: ids.application, caseId, amountCents: 100, rationale: 'Gute Idee' },
+            data: {
+              fundId: ids.fund,
+              applicationId: ids.application,
+              caseId,
+              amountCents: 100,
+              rationale: 'Gute Idee',
+            },
           },
         ]);
     });
@@ -97,19 +109,25 @@ describe('fund decider', () => {
 
     it('counts budget increases into the remaining budget', () => {
       const events = [fundOpened(1_000), awarded(900, ids.otherApplication), increased(500)];
-      given(fundDecider, events).when(award(600)).then([awarded(600)]);
+      given(fundDecider, events)
+        .when(award(600))
+        .then([awarded(600)]);
       const error = given(fundDecider, events).when(award(601)).thenThrows('FUND.BUDGET_EXCEEDED');
       expect(error.details).toMatchObject({ remainingCents: 600 });
     });
 
     it('does not count disbursements against the budget a second time', () => {
       const events = [fundOpened(1_000), awarded(700, ids.otherApplication), disbursed(700, ids.otherApplication)];
-      given(fundDecider, events).when(award(300)).then([awarded(300)]);
+      given(fundDecider, events)
+        .when(award(300))
+        .then([awarded(300)]);
       given(fundDecider, events).when(award(301)).thenThrows('FUND.BUDGET_EXCEEDED');
     });
 
     it('does not count rejected applications against the budget', () => {
-      given(fundDecider, [fundOpened(1_000), rejected(ids.otherApplication)]).when(award(1_000)).then([awarded(1_000)]);
+      given(fundDecider, [fundOpened(1_000), rejected(ids.otherApplication)])
+        .when(award(1_000))
+        .then([awarded(1_000)]);
     });
 
     it.each([0, -100, 99.5])('rejects the amount %p', (amountCents) => {
@@ -117,11 +135,15 @@ describe('fund decider', () => {
     });
 
     it('decides an application only once (after an award)', () => {
-      given(fundDecider, [fundOpened(), awarded(100)]).when(award(100)).thenThrows('FUND.APPLICATION_ALREADY_DECIDED');
+      given(fundDecider, [fundOpened(), awarded(100)])
+        .when(award(100))
+        .thenThrows('FUND.APPLICATION_ALREADY_DECIDED');
     });
 
     it('decides an application only once (after a rejection)', () => {
-      const error = given(fundDecider, [fundOpened(), rejected()]).when(award(100)).thenThrows('FUND.APPLICATION_ALREADY_DECIDED');
+      const error = given(fundDecider, [fundOpened(), rejected()])
+        .when(award(100))
+        .thenThrows('FUND.APPLICATION_ALREADY_DECIDED');
       expect(error.details).toEqual({ applicationId: ids.application, decision: 'rejected' });
     });
 
@@ -130,8 +152,12 @@ describe('fund decider', () => {
     });
 
     it('treats ids that are names of Object.prototype members as ordinary ids', () => {
-      given(fundDecider, [fundOpened(1_000)]).when(award(100, 'constructor')).then([awarded(100, 'constructor')]);
-      given(fundDecider, [fundOpened(1_000)]).when(disburse(1, 'toString')).thenThrows('FUND.APPLICATION_NOT_AWARDED');
+      given(fundDecider, [fundOpened(1_000)])
+        .when(award(100, 'constructor'))
+        .then([awarded(100, 'constructor')]);
+      given(fundDecider, [fundOpened(1_000)])
+        .when(disburse(1, 'toString'))
+        .thenThrows('FUND.APPLICATION_NOT_AWARDED');
     });
   });
 
@@ -193,12 +219,16 @@ describe('fund decider', () => {
     it('needs an awarded application', () => {
       const unknown = given(fundDecider, [fundOpened()]).when(disburse(100)).thenThrows('FUND.APPLICATION_NOT_AWARDED');
       expect(unknown.details).toEqual({ applicationId: ids.application, decision: null });
-      const refused = given(fundDecider, [fundOpened(), rejected()]).when(disburse(100)).thenThrows('FUND.APPLICATION_NOT_AWARDED');
+      const refused = given(fundDecider, [fundOpened(), rejected()])
+        .when(disburse(100))
+        .thenThrows('FUND.APPLICATION_NOT_AWARDED');
       expect(refused.details).toEqual({ applicationId: ids.application, decision: 'rejected' });
     });
 
     it.each([0, -1, 0.5])('rejects the amount %p', (amountCents) => {
-      given(fundDecider, [fundOpened(), awarded(100)]).when(disburse(amountCents)).thenThrows('FUND.INVALID_AMOUNT');
+      given(fundDecider, [fundOpened(), awarded(100)])
+        .when(disburse(amountCents))
+        .thenThrows('FUND.INVALID_AMOUNT');
     });
 
     it('needs an open fund', () => {

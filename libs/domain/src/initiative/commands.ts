@@ -23,10 +23,7 @@ export type UpdateInitiativeProfile = Message<
   }
 >;
 
-export type ReportActiveMembers = Message<
-  'ReportActiveMembers',
-  { initiativeId: string; activeMembers: number }
->;
+export type ReportActiveMembers = Message<'ReportActiveMembers', { initiativeId: string; activeMembers: number }>;
 
 export type DissolveInitiative = Message<'DissolveInitiative', { initiativeId: string; reason: string }>;
 
@@ -34,11 +31,7 @@ export type DissolveInitiative = Message<'DissolveInitiative', { initiativeId: s
 export type EraseInitiativeContact = Message<'EraseInitiativeContact', { initiativeId: string; reason: string }>;
 
 export type InitiativeCommand =
-  | RegisterInitiative
-  | UpdateInitiativeProfile
-  | ReportActiveMembers
-  | DissolveInitiative
-  | EraseInitiativeContact;
+  RegisterInitiative | UpdateInitiativeProfile | ReportActiveMembers | DissolveInitiative | EraseInitiativeContact;
 
 export const INITIATIVE_COMMAND_TYPES = [
   'RegisterInitiative',

@@ -97,16 +97,15 @@ const dissolve = ({ data }: DissolveInitiative, _state: RegisteredInitiative): I
 
 /** Erasing what is already erased appends nothing: a repeated request (or the retention schedule) is a no-op. */
 const eraseContact = ({ data }: EraseInitiativeContact, state: RegisteredInitiative): InitiativeEvent[] =>
-  state.personalData === 'erased' ? [] : [{ type: 'InitiativeContactErased', data: { initiativeId: data.initiativeId, reason: data.reason } }];
+  state.personalData === 'erased'
+    ? []
+    : [{ type: 'InitiativeContactErased', data: { initiativeId: data.initiativeId, reason: data.reason } }];
 
 const requireRegistered = (state: InitiativeState, initiativeId: string): RegisteredInitiative => {
   if (state.status === 'unregistered') {
-    throw new DomainError(
-      InitiativeErrors.NOT_FOUND,
-      `Initiative ${initiativeId} does not exist`,
-      'not_found',
-      { initiativeId },
-    );
+    throw new DomainError(InitiativeErrors.NOT_FOUND, `Initiative ${initiativeId} does not exist`, 'not_found', {
+      initiativeId,
+    });
   }
   return state;
 };
@@ -114,12 +113,9 @@ const requireRegistered = (state: InitiativeState, initiativeId: string): Regist
 const requireActive = (state: InitiativeState, initiativeId: string): RegisteredInitiative => {
   const registered = requireRegistered(state, initiativeId);
   if (registered.status === 'dissolved') {
-    throw new DomainError(
-      InitiativeErrors.DISSOLVED,
-      `Initiative ${initiativeId} is dissolved`,
-      'rule_violated',
-      { initiativeId },
-    );
+    throw new DomainError(InitiativeErrors.DISSOLVED, `Initiative ${initiativeId} is dissolved`, 'rule_violated', {
+      initiativeId,
+    });
   }
   return registered;
 };

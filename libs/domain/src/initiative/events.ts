@@ -24,10 +24,7 @@ export type InitiativeProfileUpdated = Message<
   }
 >;
 
-export type ActiveMembersReported = Message<
-  'ActiveMembersReported',
-  { initiativeId: string; activeMembers: number }
->;
+export type ActiveMembersReported = Message<'ActiveMembersReported', { initiativeId: string; activeMembers: number }>;
 
 export type InitiativeDissolved = Message<'InitiativeDissolved', { initiativeId: string; reason: string }>;
 

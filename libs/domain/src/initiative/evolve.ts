@@ -11,7 +11,11 @@ export const evolveInitiative = (state: InitiativeState, event: InitiativeEvent)
     case 'InitiativeProfileUpdated': {
       if (state.status === 'unregistered') return state;
       const { initiativeId: _id, contact, ...changes } = event.data;
-      return { ...state, profile: { ...state.profile, ...changes }, personalData: contact === undefined ? state.personalData : 'held' };
+      return {
+        ...state,
+        profile: { ...state.profile, ...changes },
+        personalData: contact === undefined ? state.personalData : 'held',
+      };
     }
     case 'ActiveMembersReported':
       if (state.status === 'unregistered') return state;

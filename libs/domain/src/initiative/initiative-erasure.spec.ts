@@ -3,11 +3,26 @@ import { InitiativeCommand } from './commands';
 import { InitiativeEvent } from './events';
 import { initiativeDecider } from './initiative.decider';
 
-const erase: InitiativeCommand = { type: 'EraseInitiativeContact', data: { initiativeId: ids.initiative, reason: 'Art. 17 DSGVO, Az. 14' } };
-const erased: InitiativeEvent = { type: 'InitiativeContactErased', data: { initiativeId: ids.initiative, reason: 'Art. 17 DSGVO, Az. 14' } };
-const dissolved: InitiativeEvent = { type: 'InitiativeDissolved', data: { initiativeId: ids.initiative, reason: 'Ziel erreicht' } };
-const newContact: InitiativeEvent = { type: 'InitiativeProfileUpdated', data: { initiativeId: ids.initiative, contact: { name: 'Jana Neu' } } };
-const renamed: InitiativeEvent = { type: 'InitiativeProfileUpdated', data: { initiativeId: ids.initiative, name: 'Kulturbahnhof eG' } };
+const erase: InitiativeCommand = {
+  type: 'EraseInitiativeContact',
+  data: { initiativeId: ids.initiative, reason: 'Art. 17 DSGVO, Az. 14' },
+};
+const erased: InitiativeEvent = {
+  type: 'InitiativeContactErased',
+  data: { initiativeId: ids.initiative, reason: 'Art. 17 DSGVO, Az. 14' },
+};
+const dissolved: InitiativeEvent = {
+  type: 'InitiativeDissolved',
+  data: { initiativeId: ids.initiative, reason: 'Ziel erreicht' },
+};
+const newContact: InitiativeEvent = {
+  type: 'InitiativeProfileUpdated',
+  data: { initiativeId: ids.initiative, contact: { name: 'Jana Neu' } },
+};
+const renamed: InitiativeEvent = {
+  type: 'InitiativeProfileUpdated',
+  data: { initiativeId: ids.initiative, name: 'Kulturbahnhof eG' },
+};
 
 describe('initiative decider: EraseInitiativeContact', () => {
   it('erases the contact of a registered initiative', () => {
@@ -34,6 +49,8 @@ describe('initiative decider: EraseInitiativeContact', () => {
   });
 
   it('keeps no contact in the state: no rule reads it', () => {
-    expect(JSON.stringify(given(initiativeDecider, [initiativeRegistered, newContact]).state)).not.toMatch(/contact|Jana|Mustermann/);
+    expect(JSON.stringify(given(initiativeDecider, [initiativeRegistered, newContact]).state)).not.toMatch(
+      /contact|Jana|Mustermann/,
+    );
   });
 });

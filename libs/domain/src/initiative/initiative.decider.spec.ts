@@ -77,7 +77,12 @@ describe('initiative decider', () => {
     it('renames and moves an initiative', () => {
       const state = given(initiativeDecider, [initiativeRegistered])
         .when(update({ name: 'Kulturbahnhof eG', district: 'Neustadt' }))
-        .then([{ type: 'InitiativeProfileUpdated', data: { initiativeId: ids.initiative, name: 'Kulturbahnhof eG', district: 'Neustadt' } }]);
+        .then([
+          {
+            type: 'InitiativeProfileUpdated',
+            data: { initiativeId: ids.initiative, name: 'Kulturbahnhof eG', district: 'Neustadt' },
+          },
+        ]);
       expect(state).toMatchObject({ profile: { name: 'Kulturbahnhof eG', kind: 'association', district: 'Neustadt' } });
     });
 
@@ -88,7 +93,9 @@ describe('initiative decider', () => {
     });
 
     it('needs an existing initiative', () => {
-      given(initiativeDecider).when(update({ name: 'X' })).thenThrows('INITIATIVE.NOT_FOUND', 'not_found');
+      given(initiativeDecider)
+        .when(update({ name: 'X' }))
+        .thenThrows('INITIATIVE.NOT_FOUND', 'not_found');
     });
 
     it('is rejected for a dissolved initiative', () => {
@@ -125,7 +132,10 @@ describe('initiative decider', () => {
   });
 
   describe('DissolveInitiative', () => {
-    const dissolve = { type: 'DissolveInitiative', data: { initiativeId: ids.initiative, reason: 'Ziel erreicht' } } as const;
+    const dissolve = {
+      type: 'DissolveInitiative',
+      data: { initiativeId: ids.initiative, reason: 'Ziel erreicht' },
+    } as const;
 
     it('dissolves an active initiative', () => {
       const state = given(initiativeDecider, [initiativeRegistered]).when(dissolve).then([dissolved]);

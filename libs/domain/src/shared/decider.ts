@@ -17,8 +17,7 @@ export interface Decider<C extends Message<string, object>, E extends Message<st
   evolve(state: S, event: E): S;
 }
 
-export const streamIdFor = (category: AggregateCategory, aggregateId: string): string =>
-  `${category}-${aggregateId}`;
+export const streamIdFor = (category: AggregateCategory, aggregateId: string): string => `${category}-${aggregateId}`;
 
 export const fold = <E, S>(evolve: (state: S, event: E) => S, initial: S, events: Iterable<E>): S => {
   let state = initial;

@@ -21,7 +21,8 @@ const yearSupported = (text: string): boolean => {
 export const isSupportedDate = (value: string): boolean => isCalendarDate(value) && yearSupported(value);
 
 /** A month `YYYY-MM` (01-12) in the supported years. */
-export const isSupportedMonth = (value: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && yearSupported(value);
+export const isSupportedMonth = (value: string): boolean =>
+  /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && yearSupported(value);
 
 /** A staff-time budget period, a month `YYYY-MM` or a quarter `YYYY-Qn`, in the supported years. */
 export const isSupportedPeriod = (value: string): boolean =>

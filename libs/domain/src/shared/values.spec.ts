@@ -5,12 +5,19 @@ describe('shared values', () => {
     expect(isCalendarDate(d)).toBe(true);
   });
 
-  it.each(['2025-02-29', '1900-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '2025-01-00', '2025-1-01', '20250101', ''])(
-    '%p is not a calendar date',
-    (d) => {
-      expect(isCalendarDate(d)).toBe(false);
-    },
-  );
+  it.each([
+    '2025-02-29',
+    '1900-02-29',
+    '2025-04-31',
+    '2025-13-01',
+    '2025-00-10',
+    '2025-01-00',
+    '2025-1-01',
+    '20250101',
+    '',
+  ])('%p is not a calendar date', (d) => {
+    expect(isCalendarDate(d)).toBe(false);
+  });
 
   it('budget periods are YYYY-MM or YYYY-Qn', () => {
     expect(['2025-01', '2025-12', '2025-Q1', '2025-Q4'].every(isBudgetPeriod)).toBe(true);

@@ -9,10 +9,8 @@ export const assertNever = (value: never, what = 'value'): never => {
  * `{ [key]: value }` when `value` is defined, else `{}`. Spread it into event data so that optional
  * fields are omitted rather than stored as `undefined` (events are JSON-serialised and hashed).
  */
-export const optional = <K extends string, V>(
-  key: K,
-  value: V | undefined,
-): { [P in K]?: V } => (value === undefined ? {} : ({ [key]: value } as { [P in K]?: V }));
+export const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2024-02-30). Such strings order lexicographically. */
 export const isCalendarDate = (value: string): boolean => {
@@ -36,8 +34,7 @@ export const isBudgetPeriod = (value: string): boolean =>
 export const isPositiveCents = (value: number): boolean => Number.isSafeInteger(value) && value > 0;
 
 /** A finite number of hours, at least `min`. */
-export const isFiniteAtLeast = (value: number, min: number): boolean =>
-  Number.isFinite(value) && value >= min;
+export const isFiniteAtLeast = (value: number, min: number): boolean => Number.isFinite(value) && value >= min;
 
 /** A string with something other than whitespace in it. */
 export const isNonBlank = (value: string | undefined): value is string =>

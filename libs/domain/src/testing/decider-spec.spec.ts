@@ -10,7 +10,9 @@ const register = {
 describe('given/when/then helper', () => {
   it('fails when the events differ', () => {
     expect(() =>
-      given(unitDecider).when(register).then([{ ...unitRegistered, data: { ...unitRegistered.data, name: 'X' } }]),
+      given(unitDecider)
+        .when(register)
+        .then([{ ...unitRegistered, data: { ...unitRegistered.data, name: 'X' } }]),
     ).toThrow();
   });
 
@@ -18,7 +20,9 @@ describe('given/when/then helper', () => {
     expect(() =>
       given(unitDecider)
         .when(register)
-        .then([{ ...unitRegistered, data: { ...unitRegistered.data, extra: undefined } as typeof unitRegistered.data }]),
+        .then([
+          { ...unitRegistered, data: { ...unitRegistered.data, extra: undefined } as typeof unitRegistered.data },
+        ]),
     ).toThrow();
   });
 

@@ -44,7 +44,10 @@ export const sampleCommands: SampleCommands = {
     type: 'RejectApplication',
     data: { fundId: ids.fund, applicationId: ids.application, caseId, rationale: 'Nicht förderfähig' },
   },
-  DisburseGrant: { type: 'DisburseGrant', data: { fundId: ids.fund, applicationId: ids.application, amountCents: 50_000 } },
+  DisburseGrant: {
+    type: 'DisburseGrant',
+    data: { fundId: ids.fund, applicationId: ids.application, amountCents: 50_000 },
+  },
   SubmitRequest: {
     type: 'SubmitRequest',
     data: {
@@ -144,7 +147,10 @@ export const sampleCommands: SampleCommands = {
   },
   CloseCase: { type: 'CloseCase', data: { caseId, outcome: 'completed' } },
   ReopenCase: { type: 'ReopenCase', data: { caseId, reason: 'Neue Förderung' } },
-  EraseInitiativeContact: { type: 'EraseInitiativeContact', data: { initiativeId: ids.initiative, reason: 'Art. 17 DSGVO' } },
+  EraseInitiativeContact: {
+    type: 'EraseInitiativeContact',
+    data: { initiativeId: ids.initiative, reason: 'Art. 17 DSGVO' },
+  },
   ShredCaseNarratives: { type: 'ShredCaseNarratives', data: { caseId, reason: 'Art. 17 DSGVO' } },
 };
 

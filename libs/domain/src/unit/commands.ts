@@ -7,4 +7,7 @@ export type SetStaffTimeBudget = Message<'SetStaffTimeBudget', { unitId: string;
 
 export type UnitCommand = RegisterUnit | SetStaffTimeBudget;
 
-export const UNIT_COMMAND_TYPES = ['RegisterUnit', 'SetStaffTimeBudget'] as const satisfies readonly UnitCommand['type'][];
+export const UNIT_COMMAND_TYPES = [
+  'RegisterUnit',
+  'SetStaffTimeBudget',
+] as const satisfies readonly UnitCommand['type'][];

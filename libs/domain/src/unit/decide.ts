@@ -21,7 +21,9 @@ const register = ({ data }: RegisterUnit, state: UnitState): UnitEvent[] => {
       unitId: data.unitId,
     });
   }
-  return [{ type: 'UnitRegistered', data: { unitId: data.unitId, name: data.name, isContactPoint: data.isContactPoint } }];
+  return [
+    { type: 'UnitRegistered', data: { unitId: data.unitId, name: data.name, isContactPoint: data.isContactPoint } },
+  ];
 };
 
 const setStaffTimeBudget = ({ data }: SetStaffTimeBudget, _state: RegisteredUnit): UnitEvent[] => {

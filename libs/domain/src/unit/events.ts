@@ -7,4 +7,7 @@ export type StaffTimeBudgetSet = Message<'StaffTimeBudgetSet', { unitId: string;
 
 export type UnitEvent = UnitRegistered | StaffTimeBudgetSet;
 
-export const UNIT_EVENT_TYPES = ['UnitRegistered', 'StaffTimeBudgetSet'] as const satisfies readonly UnitEvent['type'][];
+export const UNIT_EVENT_TYPES = [
+  'UnitRegistered',
+  'StaffTimeBudgetSet',
+] as const satisfies readonly UnitEvent['type'][];

@@ -19,7 +19,10 @@ auditReaderContract('PostgreSQL', async () => {
     store,
     reader: new PostgresAuditReader(db.pool, PAGE),
     tamper: async (tenant, streamId) => {
-      await db.pool.query(`UPDATE kp_events SET data = jsonb_set(data, '{summary}', '"geändert"') WHERE tenant = $1 AND stream_id = $2 AND version = 2`, [tenant, streamId]);
+      await db.pool.query(
+        `UPDATE kp_events SET data = jsonb_set(data, '{summary}', '"geändert"') WHERE tenant = $1 AND stream_id = $2 AND version = 2`,
+        [tenant, streamId],
+      );
       return { version: 2, reason: 'hash_mismatch' };
     },
     close: () => db.drop(),
@@ -35,7 +38,12 @@ const tamperInMemory = async (store: EventStore, tenant: string, streamId: strin
 
 auditReaderContract('in-memory', async () => {
   const store = new InMemoryEventStore();
-  return { store, reader: store.auditReader(PAGE), tamper: (t, s) => tamperInMemory(store, t, s), close: () => store.close() };
+  return {
+    store,
+    reader: store.auditReader(PAGE),
+    tamper: (t, s) => tamperInMemory(store, t, s),
+    close: () => store.close(),
+  };
 });
 
 auditReaderContract('any EventStore, through the port alone', async () => {
@@ -47,17 +55,28 @@ auditReaderContract('any EventStore, through the port alone', async () => {
     streamVersion: (...args) => store.streamVersion(...args),
     close: () => store.close(),
   };
-  return { store: portOnly, reader: new ScanningAuditReader(eventStoreAuditSource(portOnly, PAGE), PAGE), tamper: (t, s) => tamperInMemory(store, t, s), close: () => store.close() };
+  return {
+    store: portOnly,
+    reader: new ScanningAuditReader(eventStoreAuditSource(portOnly, PAGE), PAGE),
+    tamper: (t, s) => tamperInMemory(store, t, s),
+    close: () => store.close(),
+  };
 });
 
 describe('auditReaderFor', () => {
-  it('gives every store a reader: its own (PostgreSQL\'s over its pool), else one over the port', () => {
+  it("gives every store a reader: its own (PostgreSQL's over its pool), else one over the port", () => {
     const memory = new InMemoryEventStore();
     expect(auditReaderFor(memory)).toBeInstanceOf(ScanningAuditReader);
     const postgres = new PostgresEventStore({} as never);
     expect(isAuditReadable(postgres)).toBe(true);
     expect(auditReaderFor(postgres)).toBeInstanceOf(PostgresAuditReader);
-    const bare: EventStore = { append: memory.append, readStream: memory.readStream, readAll: memory.readAll, streamVersion: memory.streamVersion, close: memory.close };
+    const bare: EventStore = {
+      append: memory.append,
+      readStream: memory.readStream,
+      readAll: memory.readAll,
+      streamVersion: memory.streamVersion,
+      close: memory.close,
+    };
     expect(auditReaderFor(bare)).toBeInstanceOf(ScanningAuditReader);
   });
 });

@@ -54,7 +54,9 @@ export function eventStoreAuditSource(store: EventStore, pageSize = 1000): Audit
         after = page.checkpoint;
       }
     },
-    readStream: (tenant, streamId, fromVersion, maxCount) => store.readStream(tenant, streamId, { fromVersion, maxCount }),
-    lastEvent: async (tenant, streamId) => (await store.readStream(tenant, streamId, { direction: 'backwards', maxCount: 1 }))[0],
+    readStream: (tenant, streamId, fromVersion, maxCount) =>
+      store.readStream(tenant, streamId, { fromVersion, maxCount }),
+    lastEvent: async (tenant, streamId) =>
+      (await store.readStream(tenant, streamId, { direction: 'backwards', maxCount: 1 }))[0],
   };
 }

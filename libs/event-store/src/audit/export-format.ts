@@ -175,7 +175,8 @@ export class ExportVerifier {
     if (eventHash(event) !== event.hash) this.problem(number, `${where}: content differs from its hash`);
     const key = `${event.tenant}\u0000${event.streamId}`;
     const tip = this.tips.get(key);
-    if (event.version === 1 && event.prevHash !== null) this.problem(number, `${where}: a first event must not link to a predecessor`);
+    if (event.version === 1 && event.prevHash !== null)
+      this.problem(number, `${where}: a first event must not link to a predecessor`);
     if (tip && (event.version !== tip.version + 1 || event.prevHash !== tip.hash)) {
       this.problem(number, `${where}: does not follow version ${tip.version} of its stream in this file`);
     }
@@ -204,29 +205,47 @@ export class ExportVerifier {
       if (!parsed.manifest || parsed.manifest.format !== EXPORT_FORMAT) throw new Error(`no ${EXPORT_FORMAT} manifest`);
       return parsed.manifest;
     } catch (error) {
-      this.problem(number, `the last line is not the manifest (${(error as Error).message}): the file is truncated or altered`);
+      this.problem(
+        number,
+        `the last line is not the manifest (${(error as Error).message}): the file is truncated or altered`,
+      );
       return null;
     }
   }
 
   private compare(manifest: ExportManifest): void {
     const sha256 = this.digest.digest('hex');
-    if (manifest.sha256 !== sha256) this.problem(null, `sha256 of the events is ${sha256}, the manifest says ${manifest.sha256}`);
-    if (manifest.events !== this.events) this.problem(null, `the file holds ${this.events} events, the manifest says ${manifest.events}`);
+    if (manifest.sha256 !== sha256)
+      this.problem(null, `sha256 of the events is ${sha256}, the manifest says ${manifest.sha256}`);
+    if (manifest.events !== this.events)
+      this.problem(null, `the file holds ${this.events} events, the manifest says ${manifest.events}`);
     if (manifest.firstPosition !== this.firstPosition || manifest.lastPosition !== this.lastPosition) {
-      this.problem(null, `positions run ${this.firstPosition}..${this.lastPosition}, the manifest says ${manifest.firstPosition}..${manifest.lastPosition}`);
+      this.problem(
+        null,
+        `positions run ${this.firstPosition}..${this.lastPosition}, the manifest says ${manifest.firstPosition}..${manifest.lastPosition}`,
+      );
     }
-    const types = (counts: Readonly<Record<string, number>>) => JSON.stringify(Object.entries(counts ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
-    if (types(manifest.eventsByType) !== types(this.eventsByType)) this.problem(null, 'the counts by event type differ from the manifest');
+    const types = (counts: Readonly<Record<string, number>>) =>
+      JSON.stringify(Object.entries(counts ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)));
+    if (types(manifest.eventsByType) !== types(this.eventsByType))
+      this.problem(null, 'the counts by event type differ from the manifest');
     const scope = manifest.scope ?? ({} as ExportScope);
     if (scope.tenant && this.events > 0 && (this.tenants.size > 1 || !this.tenants.has(scope.tenant))) {
-      this.problem(null, `the manifest scopes the export to tenant ${scope.tenant}, but it holds other tenants' events`);
+      this.problem(
+        null,
+        `the manifest scopes the export to tenant ${scope.tenant}, but it holds other tenants' events`,
+      );
     }
     if (scope.streamId && this.events > 0 && this.singleStream !== scope.streamId) {
-      this.problem(null, `the manifest scopes the export to stream ${scope.streamId}, but it holds other streams' events`);
+      this.problem(
+        null,
+        `the manifest scopes the export to stream ${scope.streamId}, but it holds other streams' events`,
+      );
     }
-    if (scope.from && this.events > 0 && this.minRecordedAt < Date.parse(scope.from)) this.problem(null, `events recorded before ${scope.from}`);
-    if (scope.to && this.events > 0 && this.maxRecordedAt >= Date.parse(scope.to)) this.problem(null, `events recorded at or after ${scope.to}`);
+    if (scope.from && this.events > 0 && this.minRecordedAt < Date.parse(scope.from))
+      this.problem(null, `events recorded before ${scope.from}`);
+    if (scope.to && this.events > 0 && this.maxRecordedAt >= Date.parse(scope.to))
+      this.problem(null, `events recorded at or after ${scope.to}`);
   }
 
   private problem(line: number | null, detail: string): void {

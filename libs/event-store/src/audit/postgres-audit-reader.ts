@@ -109,7 +109,10 @@ export class PostgresAuditReader implements AuditReader {
 
   async countEvents(range: EventRange): Promise<number> {
     const where = this.rangeWhere(range);
-    const { rows } = await this.query<{ count: string }>(`SELECT count(*) AS count FROM kp_events ${where.sql}`, where.params);
+    const { rows } = await this.query<{ count: string }>(
+      `SELECT count(*) AS count FROM kp_events ${where.sql}`,
+      where.params,
+    );
     return Number(rows[0].count);
   }
 
@@ -117,13 +120,22 @@ export class PostgresAuditReader implements AuditReader {
     // One ordered pass over (tenant, stream_id, version) - the unique index - with each row's stream
     // head joined in. Consecutive rows of one stream form its chunks; a page may end mid-stream.
     let cursor: { tenant: string; streamId: string; version: number } | undefined;
-    let pending: { tenant: string; streamId: string; head: StreamHead | undefined; events: RecordedEvent[] } | undefined;
+    let pending:
+      { tenant: string; streamId: string; head: StreamHead | undefined; events: RecordedEvent[] } | undefined;
     for (;;) {
       const where = new Where();
       if (scope.tenant !== undefined) where.add((p) => `e.tenant = ${p()}`, scope.tenant);
       if (scope.streamId !== undefined) where.add((p) => `e.stream_id = ${p()}`, scope.streamId);
-      if (cursor) where.add((p) => `(e.tenant, e.stream_id, e.version) > (${p()}, ${p()}, ${p()})`, cursor.tenant, cursor.streamId, cursor.version);
-      const { rows } = await this.query<EventRow & { head_category: string | null; head_version: string | null; head_last_hash: string | null }>(
+      if (cursor)
+        where.add(
+          (p) => `(e.tenant, e.stream_id, e.version) > (${p()}, ${p()}, ${p()})`,
+          cursor.tenant,
+          cursor.streamId,
+          cursor.version,
+        );
+      const { rows } = await this.query<
+        EventRow & { head_category: string | null; head_version: string | null; head_last_hash: string | null }
+      >(
         `SELECT ${EVENT_COLUMNS.replace(/(\w+)/g, 'e.$1')}, s.category AS head_category, s.version AS head_version, s.last_hash AS head_last_hash
          FROM kp_events e LEFT JOIN kp_streams s ON s.tenant = e.tenant AND s.stream_id = e.stream_id
          ${where.sql} ORDER BY e.tenant, e.stream_id, e.version LIMIT ${where.param(this.pageSize)}`,
@@ -138,7 +150,13 @@ export class PostgresAuditReader implements AuditReader {
           const head =
             row.head_version === null
               ? undefined
-              : toHead({ tenant: row.tenant, stream_id: row.stream_id, category: row.head_category ?? '', version: row.head_version, last_hash: row.head_last_hash });
+              : toHead({
+                  tenant: row.tenant,
+                  stream_id: row.stream_id,
+                  category: row.head_category ?? '',
+                  version: row.head_version,
+                  last_hash: row.head_last_hash,
+                });
           pending = { tenant: row.tenant, streamId: row.stream_id, head, events: [] };
         }
         pending.events.push(toRecordedEvent(row));

@@ -15,7 +15,12 @@ const headOf = (last: RecordedEvent): StreamHead => ({
 });
 
 const removedHead = ({ tenant, streamId }: StreamAddress, removal: StreamRemoval): StreamHead => ({
-  tenant, streamId, category: categoryOf(streamId), version: removal.version, lastHash: null, removal: removal.evidence,
+  tenant,
+  streamId,
+  category: categoryOf(streamId),
+  version: removal.version,
+  lastHash: null,
+  removal: removal.evidence,
 });
 
 const matches = (event: RecordedEvent, filter: ScanFilter) =>
@@ -75,7 +80,10 @@ export class ScanningAuditReader implements AuditReader {
   }
 
   async *iterateEvents(range: EventRange): AsyncIterable<RecordedEvent> {
-    const events = range.tenant !== undefined && range.streamId !== undefined ? this.pagesOf(range.tenant, range.streamId) : this.scan(range);
+    const events =
+      range.tenant !== undefined && range.streamId !== undefined
+        ? this.pagesOf(range.tenant, range.streamId)
+        : this.scan(range);
     for await (const event of events) if (inTime(event, range)) yield event;
   }
 
@@ -92,10 +100,13 @@ export class ScanningAuditReader implements AuditReader {
       const last = await this.source.lastEvent(tenant, streamId);
       if (!last) continue; // removed: iterateStreamsWithoutEvents reports it
       const head = headOf(last);
-      for (let fromVersion = 1; ; ) {
+      for (let fromVersion = 1; ;) {
         const page = await this.source.readStream(tenant, streamId, fromVersion, this.pageSize);
         const events = page.filter((event) => event.version <= head.version);
-        const done = page.length < this.pageSize || events.length < page.length || (events.at(-1)?.version ?? head.version) >= head.version;
+        const done =
+          page.length < this.pageSize ||
+          events.length < page.length ||
+          (events.at(-1)?.version ?? head.version) >= head.version;
         yield { tenant, streamId, head, events, last: done };
         if (done) break;
         fromVersion = page[page.length - 1].version + 1;
@@ -137,7 +148,7 @@ export class ScanningAuditReader implements AuditReader {
 
   /** A stream in version order, page by page. */
   private async *pagesOf(tenant: string, streamId: string): AsyncIterable<RecordedEvent> {
-    for (let fromVersion = 1; ; ) {
+    for (let fromVersion = 1; ;) {
       const page = await this.source.readStream(tenant, streamId, fromVersion, this.pageSize);
       yield* page;
       if (page.length < this.pageSize) return;
@@ -147,7 +158,8 @@ export class ScanningAuditReader implements AuditReader {
 
   /** The streams in scope by tenant and stream id; their names are held in memory, their events are not. */
   private async streamsIn(scope: AuditScope): Promise<StreamAddress[]> {
-    if (scope.tenant !== undefined && scope.streamId !== undefined) return [{ tenant: scope.tenant, streamId: scope.streamId }];
+    if (scope.tenant !== undefined && scope.streamId !== undefined)
+      return [{ tenant: scope.tenant, streamId: scope.streamId }];
     const keys = new Set<string>();
     for await (const event of this.scan(scope)) keys.add(`${event.tenant}\u0000${event.streamId}`);
     return [...keys].sort().map((key) => {

@@ -14,7 +14,11 @@ async function aStream(count = 5): Promise<RecordedEvent[]> {
 }
 
 const headOf = (stream: readonly RecordedEvent[]): StreamHead => ({
-  tenant: TENANT, streamId: 'case-1', category: 'case', version: stream.length, lastHash: stream.at(-1)?.hash ?? null,
+  tenant: TENANT,
+  streamId: 'case-1',
+  category: 'case',
+  version: stream.length,
+  lastHash: stream.at(-1)?.hash ?? null,
 });
 
 /** Feeds in chunks of two, as the reader would page. */
@@ -33,13 +37,26 @@ describe('StreamAuditor', () => {
   it('names the changed event', async () => {
     const stream = await aStream();
     const changed = stream.map((e) => (e.version === 3 ? { ...e, data: { ...e.data, summary: 'anders' } } : e));
-    expect(audit(changed, headOf(stream))).toMatchObject({ version: 3, eventId: stream[2].eventId, reason: 'hash_mismatch' });
+    expect(audit(changed, headOf(stream))).toMatchObject({
+      version: 3,
+      eventId: stream[2].eventId,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('finds a deleted event by the gap, and a deleted last event by the stream head', async () => {
     const stream = await aStream();
-    expect(audit(stream.filter((e) => e.version !== 2), headOf(stream))).toMatchObject({ version: 3, reason: 'version_gap' });
-    expect(audit(stream.slice(0, 4), headOf(stream))).toMatchObject({ version: 5, eventId: null, reason: 'missing_tail' });
+    expect(
+      audit(
+        stream.filter((e) => e.version !== 2),
+        headOf(stream),
+      ),
+    ).toMatchObject({ version: 3, reason: 'version_gap' });
+    expect(audit(stream.slice(0, 4), headOf(stream))).toMatchObject({
+      version: 5,
+      eventId: null,
+      reason: 'missing_tail',
+    });
   });
 
   it('finds a well-forged event appended beyond the head, and a head that names another last hash', async () => {
@@ -47,8 +64,15 @@ describe('StreamAuditor', () => {
     const last = stream[4];
     const fields = { ...last, eventId: 'forged', version: 6, prevHash: last.hash, position: last.position + 1 };
     const forged = { ...fields, hash: eventHash(fields) };
-    expect(audit([...stream, forged], headOf(stream))).toMatchObject({ version: 6, eventId: 'forged', reason: 'unexpected_tail' });
-    expect(audit(stream, { ...headOf(stream), lastHash: 'x' })).toMatchObject({ version: 5, reason: 'tail_hash_mismatch' });
+    expect(audit([...stream, forged], headOf(stream))).toMatchObject({
+      version: 6,
+      eventId: 'forged',
+      reason: 'unexpected_tail',
+    });
+    expect(audit(stream, { ...headOf(stream), lastHash: 'x' })).toMatchObject({
+      version: 5,
+      reason: 'tail_hash_mismatch',
+    });
   });
 
   it('finds swapped events and positions out of version order', async () => {
@@ -76,13 +100,26 @@ describe('verifyStore', () => {
     ];
     const emptied: StreamHead = { ...headOf(good), streamId: 'case-3' };
     const reader = {
-      async *iterateStreamChunks() { yield* chunks; },
-      async *iterateStreamsWithoutEvents() { yield emptied; },
+      async *iterateStreamChunks() {
+        yield* chunks;
+      },
+      async *iterateStreamsWithoutEvents() {
+        yield emptied;
+      },
     } as unknown as AuditReader;
     const progress: number[] = [];
     const report = await verifyStore(reader, { tenant: TENANT, onProgress: ({ events }) => progress.push(events) });
-    expect(report).toMatchObject({ ok: false, streamsChecked: 3, eventsChecked: 6, brokenStreams: 2, scope: { tenant: TENANT, streamId: null } });
-    expect(report.findings.map((f) => [f.streamId, f.reason])).toEqual([['case-2', 'hash_mismatch'], ['case-3', 'missing_events']]);
+    expect(report).toMatchObject({
+      ok: false,
+      streamsChecked: 3,
+      eventsChecked: 6,
+      brokenStreams: 2,
+      scope: { tenant: TENANT, streamId: null },
+    });
+    expect(report.findings.map((f) => [f.streamId, f.reason])).toEqual([
+      ['case-2', 'hash_mismatch'],
+      ['case-3', 'missing_events'],
+    ]);
     expect(progress).toEqual([3, 6, 6]);
     expect((await verifyStore(reader, { maxFindings: 1 })).findingsTruncated).toBe(true);
   });

@@ -61,7 +61,11 @@ export class StreamAuditor {
         continue;
       }
       if (this.lastEvent && event.position <= this.lastEvent.position) {
-        this.finding = this.at(event, 'position_order', `global position ${event.position} is not after version ${this.lastEvent.version}'s position ${this.lastEvent.position}`);
+        this.finding = this.at(
+          event,
+          'position_order',
+          `global position ${event.position} is not after version ${this.lastEvent.version}'s position ${this.lastEvent.position}`,
+        );
         continue;
       }
       this.lastEvent = event;
@@ -90,7 +94,11 @@ export class StreamAuditor {
       };
     }
     if (this.firstBeyondHead) {
-      return this.at(this.firstBeyondHead, 'unexpected_tail', `the stream records version ${this.head.version}, yet events go on to version ${lastVersion}: inserted`);
+      return this.at(
+        this.firstBeyondHead,
+        'unexpected_tail',
+        `the stream records version ${this.head.version}, yet events go on to version ${lastVersion}: inserted`,
+      );
     }
     if (last && last.hash !== this.head.lastHash) {
       return this.at(last, 'tail_hash_mismatch', 'the last event is not the one whose hash the stream table records');
@@ -99,7 +107,15 @@ export class StreamAuditor {
   }
 
   private at(event: RecordedEvent, reason: AuditBreakReason, detail: string): AuditFinding {
-    return { tenant: this.tenant, streamId: this.streamId, version: event.version, eventId: event.eventId, position: event.position, reason, detail };
+    return {
+      tenant: this.tenant,
+      streamId: this.streamId,
+      version: event.version,
+      eventId: event.eventId,
+      position: event.position,
+      reason,
+      detail,
+    };
   }
 }
 

@@ -19,7 +19,12 @@ const event: HashedFields = {
     nested: { z: [1, 2.5, null, true], a: { ü: 'x', A: -0 } },
     skipped: undefined,
   },
-  metadata: { actor: { subject: 'clerk-1', role: 'clerk' }, correlationId: 'c-1', causationId: 'k-1', idempotencyKey: 'key-1' },
+  metadata: {
+    actor: { subject: 'clerk-1', role: 'clerk' },
+    correlationId: 'c-1',
+    causationId: 'k-1',
+    idempotencyKey: 'key-1',
+  },
   prevHash: 'ab'.repeat(32),
 };
 
@@ -32,17 +37,35 @@ describe('eventHash', () => {
 
   it.each([
     ['a stream’s first event', { ...event, prevHash: null, version: 1 }],
-    ['empty data and metadata without optional fields', { ...event, data: {}, metadata: { actor: { subject: 's', role: 'clerk' }, correlationId: 'c', causationId: 'k' } }],
-    ['quotes and control characters in identifiers', { ...event, tenant: 'a"b\\c', streamId: 'case-\n\t', type: 'X\u0000Y' }],
+    [
+      'empty data and metadata without optional fields',
+      {
+        ...event,
+        data: {},
+        metadata: { actor: { subject: 's', role: 'clerk' }, correlationId: 'c', causationId: 'k' },
+      },
+    ],
+    [
+      'quotes and control characters in identifiers',
+      { ...event, tenant: 'a"b\\c', streamId: 'case-\n\t', type: 'X\u0000Y' },
+    ],
   ])('equals sha256 of the canonical JSON of the covered fields: %s', (_name, variant) => {
     expect(eventHash(variant as HashedFields)).toBe(sha256(canonicalJson(coveredFields(variant as HashedFields))));
   });
 
   it('changes with every covered field', () => {
     const changes: Partial<HashedFields>[] = [
-      { tenant: 'other' }, { streamId: 'case-other' }, { version: 4 }, { eventId: '1b6b2c1e-2f0a-4a53-9f1e-6c1d2b3a4f50' }, { type: 'Other' },
-      { schemaVersion: 2 }, { occurredAt: new Date('2025-03-30T00:30:00.001Z') }, { recordedAt: new Date('2025-03-30T00:30:01.251Z') },
-      { data: { ...event.data, channel: 'phone' } }, { metadata: { ...event.metadata, correlationId: 'c-2' } }, { prevHash: null },
+      { tenant: 'other' },
+      { streamId: 'case-other' },
+      { version: 4 },
+      { eventId: '1b6b2c1e-2f0a-4a53-9f1e-6c1d2b3a4f50' },
+      { type: 'Other' },
+      { schemaVersion: 2 },
+      { occurredAt: new Date('2025-03-30T00:30:00.001Z') },
+      { recordedAt: new Date('2025-03-30T00:30:01.251Z') },
+      { data: { ...event.data, channel: 'phone' } },
+      { metadata: { ...event.metadata, correlationId: 'c-2' } },
+      { prevHash: null },
     ];
     for (const change of changes) expect(eventHash({ ...event, ...change })).not.toBe(eventHash(event));
   });

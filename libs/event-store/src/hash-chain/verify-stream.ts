@@ -1,10 +1,7 @@
 import type { RecordedEvent } from '../port';
 import { eventHash } from './event-hash';
 
-export type ChainBreak =
-  | 'version_gap'
-  | 'hash_mismatch'
-  | 'prev_hash_mismatch';
+export type ChainBreak = 'version_gap' | 'hash_mismatch' | 'prev_hash_mismatch';
 
 export interface BrokenEvent {
   readonly streamId: string;
@@ -44,7 +41,11 @@ export class StreamChainVerifier {
   private check(event: RecordedEvent): BrokenEvent | undefined {
     const at = { streamId: this.streamId, version: event.version, eventId: event.eventId, position: event.position };
     if (event.version !== this.expectedVersion) {
-      return { ...at, reason: 'version_gap', detail: `expected version ${this.expectedVersion}, found ${event.version}` };
+      return {
+        ...at,
+        reason: 'version_gap',
+        detail: `expected version ${this.expectedVersion}, found ${event.version}`,
+      };
     }
     if (event.prevHash !== this.previousHash) {
       return { ...at, reason: 'prev_hash_mismatch', detail: 'does not link to the hash of the event before it' };

@@ -24,12 +24,23 @@ export class InMemoryEventStore implements EventStore, AuditReadable {
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
-  async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
+  async append(
+    tenant: string,
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     const key = streamKey(tenant, streamId);
     const stream = this.streams.get(key) ?? [];
     const last = stream.at(-1);
     assertExpectedVersion(streamId, expected, last?.version ?? NO_STREAM_VERSION);
-    const sealed = sealEvents(tenant, streamId, { version: last?.version ?? 0, lastHash: last?.hash ?? null }, events, this.clock());
+    const sealed = sealEvents(
+      tenant,
+      streamId,
+      { version: last?.version ?? 0, lastHash: last?.hash ?? null },
+      events,
+      this.clock(),
+    );
     const base = this.log.length;
     const recorded = sealed.map((event, index): GlobalEvent => {
       const position = base + index + 1;

@@ -13,24 +13,34 @@ const translated = (error: unknown, append?: Parameters<typeof translateKurrentE
 };
 
 describe('KurrentDB error translation', () => {
-  it('turns a wrong expected version into the port\'s conflict with our 1-based actual version', () => {
+  it("turns a wrong expected version into the port's conflict with our 1-based actual version", () => {
     expect(conflictOf(clientError('wrong-expected-version', { actualState: 4n }))).toEqual({ actualVersion: 5 });
-    expect(conflictOf(clientError('wrong-expected-version', { actualState: 'no_stream' }))).toEqual({ actualVersion: 0 });
+    expect(conflictOf(clientError('wrong-expected-version', { actualState: 'no_stream' }))).toEqual({
+      actualVersion: 0,
+    });
     expect(conflictOf(clientError('unavailable'))).toBeUndefined();
-    const error = translated(clientError('wrong-expected-version', { actualState: 2n }), { streamId: 'case-1', expected: 1 });
+    const error = translated(clientError('wrong-expected-version', { actualState: 2n }), {
+      streamId: 'case-1',
+      expected: 1,
+    });
     expect(error).toBeInstanceOf(WrongExpectedVersionError);
     expect(error).toMatchObject({ streamId: 'case-1', expected: 1, actual: 3 });
   });
 
-  it.each(['unavailable', 'deadline-exceeded', 'not-leader', 'access-denied', 'timeout'])('maps %s to StoreUnavailableError', (type) => {
-    const cause = clientError(type);
-    expect(translated(cause)).toBeInstanceOf(StoreUnavailableError);
-    expect(translated(cause)).toMatchObject({ cause });
-  });
+  it.each(['unavailable', 'deadline-exceeded', 'not-leader', 'access-denied', 'timeout'])(
+    'maps %s to StoreUnavailableError',
+    (type) => {
+      const cause = clientError(type);
+      expect(translated(cause)).toBeInstanceOf(StoreUnavailableError);
+      expect(translated(cause)).toMatchObject({ cause });
+    },
+  );
 
   it('maps connection failures without a client type (discovery, refused sockets) to StoreUnavailableError', () => {
     expect(translated(new Error('Failed to discover after 10 attempts'))).toBeInstanceOf(StoreUnavailableError);
-    expect(translated(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }))).toBeInstanceOf(StoreUnavailableError);
+    expect(translated(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }))).toBeInstanceOf(
+      StoreUnavailableError,
+    );
   });
 
   it('maps size refusals to UnstorableEventError and rethrows anything else unchanged', () => {

@@ -63,9 +63,12 @@ function isStoredMetadata(value: unknown): value is StoredMetadata {
 export function toRecordedEvent(record: KurrentRecordedEvent): RecordedEvent {
   const { tenant, streamId } = fromStreamName(record.streamId);
   if (!record.isJson || !isStoredMetadata(record.metadata)) {
-    throw new RangeError(`Event ${record.id} in ${record.streamId} was not written by Koproduktiv (no JSON data or metadata)`);
+    throw new RangeError(
+      `Event ${record.id} in ${record.streamId} was not written by Koproduktiv (no JSON data or metadata)`,
+    );
   }
-  if (!record.position) throw new RangeError(`KurrentDB returned event ${record.id} without a log position (server older than 22.6?)`);
+  if (!record.position)
+    throw new RangeError(`KurrentDB returned event ${record.id} without a log position (server older than 22.6?)`);
   const { $correlationId, $causationId, koproduktiv: kp } = record.metadata;
   return {
     eventId: record.id,
@@ -102,7 +105,11 @@ export function whyNotOurs(record: KurrentRecordedEvent): 'system' | 'other_stre
   return undefined;
 }
 
-const NOT_OURS: EventMetadata = { actor: { subject: 'unknown: not written by Koproduktiv', role: 'unknown' }, correlationId: '', causationId: '' };
+const NOT_OURS: EventMetadata = {
+  actor: { subject: 'unknown: not written by Koproduktiv', role: 'unknown' },
+  correlationId: '',
+  causationId: '',
+};
 
 /**
  * For audits: a record as found, also one this adapter did not write (appended to our stream
@@ -112,7 +119,10 @@ const NOT_OURS: EventMetadata = { actor: { subject: 'unknown: not written by Kop
 export function toAuditedEvent(record: KurrentRecordedEvent): RecordedEvent {
   if (record.isJson && isStoredMetadata(record.metadata) && record.position) return toRecordedEvent(record);
   const { tenant, streamId } = fromStreamName(record.streamId);
-  const data = record.isJson && typeof record.data === 'object' && record.data !== null ? (record.data as Record<string, unknown>) : {};
+  const data =
+    record.isJson && typeof record.data === 'object' && record.data !== null
+      ? (record.data as Record<string, unknown>)
+      : {};
   return {
     eventId: record.id,
     type: record.type,

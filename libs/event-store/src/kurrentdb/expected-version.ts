@@ -8,7 +8,8 @@ export type KurrentStreamState = 'any' | 'no_stream' | 'stream_exists' | bigint;
 
 /** The KurrentDB stream state of a stream at our `version`. */
 export function streamStateAt(version: number): 'no_stream' | bigint {
-  if (!Number.isSafeInteger(version) || version < NO_STREAM_VERSION) throw new RangeError(`Not a stream version: ${version}`);
+  if (!Number.isSafeInteger(version) || version < NO_STREAM_VERSION)
+    throw new RangeError(`Not a stream version: ${version}`);
   return version === NO_STREAM_VERSION ? 'no_stream' : BigInt(version - 1);
 }
 

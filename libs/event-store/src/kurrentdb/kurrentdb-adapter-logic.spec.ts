@@ -9,10 +9,12 @@ const overFake = (fake: FakeKurrentDbClient, categories = ['case', 'fund']) =>
 // The adapter's own logic (hash chain, 1-based versions over 0-based revisions, retries of `any`,
 // paging of $all) against an in-process fake with KurrentDB's documented semantics. The same suite
 // against a real server is kurrentdb-event-store.spec.ts.
-eventStoreContract('KurrentDB adapter over a fake client (adapter logic only, no server)', async () => overFake(new FakeKurrentDbClient()));
+eventStoreContract('KurrentDB adapter over a fake client (adapter logic only, no server)', async () =>
+  overFake(new FakeKurrentDbClient()),
+);
 
 describe('KurrentDB adapter over a fake client', () => {
-  it('reads $all without other applications\' streams or system streams, and still advances past them', async () => {
+  it("reads $all without other applications' streams or system streams, and still advances past them", async () => {
     const fake = new FakeKurrentDbClient();
     const store = overFake(fake);
     fake.writeForeign('$stats-127.0.0.1:2113', '$statsCollected');
@@ -31,7 +33,10 @@ describe('KurrentDB adapter over a fake client', () => {
     const store = overFake(fake);
     const stream = aStreamId();
     await store.append('t', stream, events(1), 'no_stream');
-    await expect(store.append('t', stream, events(1), 'no_stream')).rejects.toMatchObject({ name: 'WrongExpectedVersionError', actual: 1 });
+    await expect(store.append('t', stream, events(1), 'no_stream')).rejects.toMatchObject({
+      name: 'WrongExpectedVersionError',
+      actual: 1,
+    });
     expect(fake.appends).toBe(1);
   });
 
@@ -40,13 +45,18 @@ describe('KurrentDB adapter over a fake client', () => {
     const store = overFake(fake);
     const stream = aStreamId();
     await store.append('t', stream, events(2), 'no_stream');
-    const [a, b] = await Promise.allSettled([store.append('t', stream, events(1), 2), store.append('t', stream, events(3), 2)]);
+    const [a, b] = await Promise.allSettled([
+      store.append('t', stream, events(1), 2),
+      store.append('t', stream, events(3), 2),
+    ]);
     const lost = [a, b].find((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(lost?.reason).toMatchObject({ name: 'WrongExpectedVersionError', expected: 2 });
     expect([3, 5]).toContain(lost?.reason.actual);
   });
 
   it('refuses a checkpoint of the PostgreSQL store loudly', async () => {
-    await expect(overFake(new FakeKurrentDbClient()).readAll({ after: '123/45', maxCount: 10 })).rejects.toThrow('Not a KurrentDB event store checkpoint');
+    await expect(overFake(new FakeKurrentDbClient()).readAll({ after: '123/45', maxCount: 10 })).rejects.toThrow(
+      'Not a KurrentDB event store checkpoint',
+    );
   });
 });

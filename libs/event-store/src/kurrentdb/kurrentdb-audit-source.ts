@@ -1,4 +1,9 @@
-import type { KurrentDBClient, ReadStreamOptions, RecordedEvent as KurrentRecordedEvent, StreamMetadata } from '@kurrent/kurrentdb-client';
+import type {
+  KurrentDBClient,
+  ReadStreamOptions,
+  RecordedEvent as KurrentRecordedEvent,
+  StreamMetadata,
+} from '@kurrent/kurrentdb-client';
 import type { RecordedEvent } from '../port';
 import type { AuditScope } from '../audit/audit-reader';
 import type { AuditSource, ScanFilter, StreamAddress, StreamRemoval } from '../audit/audit-source';
@@ -16,11 +21,14 @@ function retentionOf(metadata: StreamMetadata | undefined): string | undefined {
   if (!metadata) return undefined;
   const said: string[] = [];
   const { truncateBefore, maxCount, maxAge } = metadata;
-  if (typeof truncateBefore === 'number' && truncateBefore >= Number.MAX_SAFE_INTEGER) said.push('soft-deleted (its metadata sets $tb to the maximum)');
+  if (typeof truncateBefore === 'number' && truncateBefore >= Number.MAX_SAFE_INTEGER)
+    said.push('soft-deleted (its metadata sets $tb to the maximum)');
   // Which $tb a soft delete writes differs between descriptions of KurrentDB (the maximum, or the
   // stream's next revision), so a $tb that hides every event may be either.
   else if (typeof truncateBefore === 'number' && truncateBefore > 0) {
-    said.push(`truncated or soft-deleted: its metadata hides every event before version ${truncateBefore + 1} ($tb ${truncateBefore})`);
+    said.push(
+      `truncated or soft-deleted: its metadata hides every event before version ${truncateBefore + 1} ($tb ${truncateBefore})`,
+    );
   }
   if (typeof maxCount === 'number') said.push(`its metadata keeps only the last ${maxCount} event(s) ($maxCount)`);
   if (typeof maxAge === 'number') said.push(`its metadata drops events older than ${maxAge} s ($maxAge)`);
@@ -43,28 +51,44 @@ export class KurrentDbAuditSource implements AuditSource {
   ) {}
 
   async *scan(filter: ScanFilter): AsyncIterable<RecordedEvent> {
-    const categories = filter.categories && this.categories ? filter.categories.filter((c) => this.categories?.includes(c)) : (filter.categories ?? this.categories);
+    const categories =
+      filter.categories && this.categories
+        ? filter.categories.filter((c) => this.categories?.includes(c))
+        : (filter.categories ?? this.categories);
     if (categories?.length === 0) return;
     const regex = scopeRegex({ categories, tenant: filter.tenant, streamId: filter.streamId });
     if (regex === undefined) return;
-    for await (const record of scanAll(this.client, { filterOn: 'streamName', regex, checkpointInterval: 1 }, this.pageSize)) {
+    for await (const record of scanAll(
+      this.client,
+      { filterOn: 'streamName', regex, checkpointInterval: 1 },
+      this.pageSize,
+    )) {
       if (!isSystemRecord(record) && parseStreamName(record.streamId)) yield toAuditedEvent(record);
     }
   }
 
   async readStream(tenant: string, streamId: string, fromVersion: number, maxCount: number): Promise<RecordedEvent[]> {
-    const records = await this.records(toStreamName(tenant, streamId), { fromRevision: revisionOfVersion(fromVersion), maxCount });
+    const records = await this.records(toStreamName(tenant, streamId), {
+      fromRevision: revisionOfVersion(fromVersion),
+      maxCount,
+    });
     return records.map(toAuditedEvent);
   }
 
   async lastEvent(tenant: string, streamId: string): Promise<RecordedEvent | undefined> {
-    const [last] = await this.records(toStreamName(tenant, streamId), { direction: 'backwards', fromRevision: 'end', maxCount: 1 });
+    const [last] = await this.records(toStreamName(tenant, streamId), {
+      direction: 'backwards',
+      fromRevision: 'end',
+      maxCount: 1,
+    });
     return last && toAuditedEvent(last);
   }
 
   async removal(tenant: string, streamId: string): Promise<StreamRemoval | undefined> {
     const name = toStreamName(tenant, streamId);
-    const evidence = (await this.isTombstoned(name)) ? 'hard-deleted: the stream holds a tombstone' : retentionOf(await this.metadataOf(name));
+    const evidence = (await this.isTombstoned(name))
+      ? 'hard-deleted: the stream holds a tombstone'
+      : retentionOf(await this.metadataOf(name));
     if (!evidence) return undefined;
     const last = await this.lastInAll(tenant, streamId);
     return {
@@ -76,10 +100,18 @@ export class KurrentDbAuditSource implements AuditSource {
   /** Scans `$all` for removal marks (a filter on event type: only those records travel). */
   async *streamsWithRemovalMarks(scope: AuditScope): AsyncIterable<StreamAddress> {
     const keys = new Set<string>();
-    for await (const record of scanAll(this.client, { filterOn: 'eventType', regex: REMOVAL_MARKS, checkpointInterval: 1 }, this.pageSize)) {
+    for await (const record of scanAll(
+      this.client,
+      { filterOn: 'eventType', regex: REMOVAL_MARKS, checkpointInterval: 1 },
+      this.pageSize,
+    )) {
       const address = parseStreamName(record.streamId.startsWith('$$') ? record.streamId.slice(2) : record.streamId);
       if (!address || (this.categories && !this.categories.includes(categoryOf(address.streamId)))) continue;
-      if ((scope.tenant ?? address.tenant) !== address.tenant || (scope.streamId ?? address.streamId) !== address.streamId) continue;
+      if (
+        (scope.tenant ?? address.tenant) !== address.tenant ||
+        (scope.streamId ?? address.streamId) !== address.streamId
+      )
+        continue;
       keys.add(`${address.tenant}\u0000${address.streamId}`);
     }
     for (const key of [...keys].sort()) {
@@ -92,7 +124,8 @@ export class KurrentDbAuditSource implements AuditSource {
   private async records(name: string, options: ReadStreamOptions): Promise<KurrentRecordedEvent[]> {
     const records: KurrentRecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(name, options)) if (resolved.event && !isSystemRecord(resolved.event)) records.push(resolved.event);
+      for await (const resolved of this.client.readStream(name, options))
+        if (resolved.event && !isSystemRecord(resolved.event)) records.push(resolved.event);
     } catch (error) {
       if (isStreamNotFound(error) || isStreamDeleted(error)) return [];
       translateKurrentError(error);
@@ -128,7 +161,8 @@ export class KurrentDbAuditSource implements AuditSource {
       filter: { filterOn: 'streamName', regex: scopeRegex({ tenant, streamId }) as string, checkpointInterval: 1 },
     });
     try {
-      for await (const resolved of read) if (resolved.event && !isSystemRecord(resolved.event)) return toAuditedEvent(resolved.event);
+      for await (const resolved of read)
+        if (resolved.event && !isSystemRecord(resolved.event)) return toAuditedEvent(resolved.event);
     } catch (error) {
       translateKurrentError(error);
     }

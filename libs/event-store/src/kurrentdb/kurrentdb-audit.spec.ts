@@ -23,8 +23,17 @@ type Client = Pick<KurrentDBClient, 'appendToStream' | 'setStreamMetadata' | 'de
  */
 async function appendForged(client: Client, store: KurrentDbEventStore, tenant: string, streamId: string) {
   const [last] = await store.readStream(tenant, streamId, { direction: 'backwards', maxCount: 1 });
-  const forged = { ...last, eventId: randomUUID(), version: last.version + 1, prevHash: last.hash, data: { summary: 'untergeschoben' }, hash: 'f'.repeat(64) };
-  await client.appendToStream(toStreamName(tenant, streamId), toEventData(forged), { streamState: BigInt(last.version - 1) });
+  const forged = {
+    ...last,
+    eventId: randomUUID(),
+    version: last.version + 1,
+    prevHash: last.hash,
+    data: { summary: 'untergeschoben' },
+    hash: 'f'.repeat(64),
+  };
+  await client.appendToStream(toStreamName(tenant, streamId), toEventData(forged), {
+    streamState: BigInt(last.version - 1),
+  });
   return { version: forged.version, reason: 'hash_mismatch' as const };
 }
 
@@ -34,7 +43,11 @@ function overFake(): { fake: FakeKurrentDbClient; store: KurrentDbEventStore } {
 }
 
 /** What KurrentDB lets an operator do to our streams, and what verification must say about it. */
-function removalSuite(name: string, setUp: () => Promise<{ client: Client; store: KurrentDbEventStore; scavenge?: () => void; close(): Promise<void> }>, canScavenge = false) {
+function removalSuite(
+  name: string,
+  setUp: () => Promise<{ client: Client; store: KurrentDbEventStore; scavenge?: () => void; close(): Promise<void> }>,
+  canScavenge = false,
+) {
   describe(`KurrentDB audit: removals and foreign events (${name})`, () => {
     let client: Client;
     let store: KurrentDbEventStore;
@@ -59,52 +72,95 @@ function removalSuite(name: string, setUp: () => Promise<{ client: Client; store
     it('reports a soft-deleted stream, with the version $all still shows', async () => {
       const streamId = await stream();
       await client.deleteStream(toStreamName(tenant, streamId));
-      expect(await finding(streamId)).toMatchObject({ streamId, reason: 'missing_events', detail: expect.stringMatching(/soft-deleted.*up to version 3/) });
-      expect(await auditReaderFor(store).streamHead(tenant, streamId)).toMatchObject({ version: 3, lastHash: null, removal: expect.stringContaining('soft-deleted') });
+      expect(await finding(streamId)).toMatchObject({
+        streamId,
+        reason: 'missing_events',
+        detail: expect.stringMatching(/soft-deleted.*up to version 3/),
+      });
+      expect(await auditReaderFor(store).streamHead(tenant, streamId)).toMatchObject({
+        version: 3,
+        lastHash: null,
+        removal: expect.stringContaining('soft-deleted'),
+      });
     });
 
     it('reports a hard-deleted (tombstoned) stream', async () => {
       const streamId = await stream();
       await client.tombstoneStream(toStreamName(tenant, streamId));
-      expect(await finding(streamId)).toMatchObject({ streamId, reason: 'missing_events', detail: expect.stringMatching(/hard-deleted.*up to version 3/) });
+      expect(await finding(streamId)).toMatchObject({
+        streamId,
+        reason: 'missing_events',
+        detail: expect.stringMatching(/hard-deleted.*up to version 3/),
+      });
     });
 
     it('reports a truncated start as a gap before the first event left, and a stream truncated whole as removed', async () => {
       const partly = await stream(4);
       await client.setStreamMetadata(toStreamName(tenant, partly), { truncateBefore: 2 });
-      expect(await finding(partly)).toMatchObject({ streamId: partly, version: 3, reason: 'version_gap', detail: 'expected version 1, found 3' });
+      expect(await finding(partly)).toMatchObject({
+        streamId: partly,
+        version: 3,
+        reason: 'version_gap',
+        detail: 'expected version 1, found 3',
+      });
       const whole = await stream(2);
       await client.setStreamMetadata(toStreamName(tenant, whole), { truncateBefore: 2 });
-      expect(await finding(whole)).toMatchObject({ streamId: whole, reason: 'missing_events', detail: expect.stringContaining('$tb 2') });
+      expect(await finding(whole)).toMatchObject({
+        streamId: whole,
+        reason: 'missing_events',
+        detail: expect.stringContaining('$tb 2'),
+      });
     });
 
-    it('reports an event appended behind the adapter\'s back, and one without our metadata, without failing the audit', async () => {
+    it("reports an event appended behind the adapter's back, and one without our metadata, without failing the audit", async () => {
       const forged = await stream();
       expect(await appendForged(client, store, tenant, forged)).toEqual({ version: 4, reason: 'hash_mismatch' });
       expect(await finding(forged)).toMatchObject({ streamId: forged, version: 4, reason: 'hash_mismatch' });
       const foreign = await stream(2);
-      await client.appendToStream(toStreamName(tenant, foreign), { id: randomUUID(), type: 'Foreign', contentType: 'application/json', data: { x: 1 }, metadata: {} } as never);
+      await client.appendToStream(toStreamName(tenant, foreign), {
+        id: randomUUID(),
+        type: 'Foreign',
+        contentType: 'application/json',
+        data: { x: 1 },
+        metadata: {},
+      } as never);
       expect(await finding(foreign)).toMatchObject({ streamId: foreign, version: 3, reason: 'prev_hash_mismatch' });
       const exported = await collect(auditReaderFor(store).iterateEvents({ tenant, streamId: foreign }));
-      expect(exported.map((e) => [e.version, e.type, e.hash])).toEqual([[1, expect.any(String), expect.any(String)], [2, expect.any(String), expect.any(String)], [3, 'Foreign', '']]);
+      expect(exported.map((e) => [e.version, e.type, e.hash])).toEqual([
+        [1, expect.any(String), expect.any(String)],
+        [2, expect.any(String), expect.any(String)],
+        [3, 'Foreign', ''],
+      ]);
     });
 
     it('checks every stream of the tenant in one pass: each damaged stream once', async () => {
       const report = await verifyStore(auditReaderFor(store), { tenant });
       expect(report.brokenStreams).toBe(report.streamsChecked);
-      expect(report.findings.map((f) => f.reason).sort()).toEqual(
-        ['hash_mismatch', 'missing_events', 'missing_events', 'missing_events', 'prev_hash_mismatch', 'version_gap'],
-      );
+      expect(report.findings.map((f) => f.reason).sort()).toEqual([
+        'hash_mismatch',
+        'missing_events',
+        'missing_events',
+        'missing_events',
+        'prev_hash_mismatch',
+        'version_gap',
+      ]);
       const intact = await stream();
       expect(await finding(intact)).toBeUndefined();
     });
 
-    (canScavenge ? it : it.skip)('still reports removed streams once a scavenge removed their events for good (fake only)', async () => {
-      const streamId = await stream();
-      await client.deleteStream(toStreamName(tenant, streamId));
-      scavenge?.();
-      expect(await finding(streamId)).toMatchObject({ reason: 'missing_events', version: 1, detail: expect.stringMatching(/soft-deleted.*none of its events is left/) });
-    });
+    (canScavenge ? it : it.skip)(
+      'still reports removed streams once a scavenge removed their events for good (fake only)',
+      async () => {
+        const streamId = await stream();
+        await client.deleteStream(toStreamName(tenant, streamId));
+        scavenge?.();
+        expect(await finding(streamId)).toMatchObject({
+          reason: 'missing_events',
+          version: 1,
+          detail: expect.stringMatching(/soft-deleted.*none of its events is left/),
+        });
+      },
+    );
   });
 }
 
@@ -123,10 +179,14 @@ auditReaderContract('KurrentDB adapter over a fake client (no server)', async ()
     close: () => store.close(),
   };
 });
-removalSuite('fake client, no server', async () => {
-  const { fake, store } = overFake();
-  return { client: fake as unknown as Client, store, scavenge: () => fake.scavenge(), close: () => store.close() };
-}, true);
+removalSuite(
+  'fake client, no server',
+  async () => {
+    const { fake, store } = overFake();
+    return { client: fake as unknown as Client, store, scavenge: () => fake.scavenge(), close: () => store.close() };
+  },
+  true,
+);
 
 // Against a real KurrentDB wherever test/support/kurrentdb.ts finds one; else a loud skip.
 const source = kurrentDbSource();
@@ -141,14 +201,23 @@ if (source) {
   };
   auditReaderContract('KurrentDB', async (): Promise<AuditFixture> => {
     const { client, store } = await start();
-    return { store, reader: store.auditReader(PAGE), tamper: (t, s) => appendForged(client, store, t, s), close: () => store.close() };
+    return {
+      store,
+      reader: store.auditReader(PAGE),
+      tamper: (t, s) => appendForged(client, store, t, s),
+      close: () => store.close(),
+    };
   });
   removalSuite('KurrentDB', async () => {
     const { client, store } = await start();
-    return { client, store, close: async () => {
-      await store.close();
-      await server?.stop();
-    } };
+    return {
+      client,
+      store,
+      close: async () => {
+        await store.close();
+        await server?.stop();
+      },
+    };
   });
 } else {
   describeBackend('KurrentDB (audit reader)', KURRENTDB_SKIPPED);

@@ -1,5 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AllStreamResolvedEvent, KurrentDBClient, ReadStreamOptions as KurrentReadStreamOptions, RecordedEvent as KurrentRecord, ResolvedEvent } from '@kurrent/kurrentdb-client';
+import {
+  AllStreamResolvedEvent,
+  KurrentDBClient,
+  ReadStreamOptions as KurrentReadStreamOptions,
+  RecordedEvent as KurrentRecord,
+  ResolvedEvent,
+} from '@kurrent/kurrentdb-client';
 import {
   AppendResult,
   Checkpoint,
@@ -95,29 +101,47 @@ export class KurrentDbEventStore implements EventStore, AuditReadable {
     return new KurrentDbEventStore(KurrentDBClient.connectionString(url), options);
   }
 
-  async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
+  async append(
+    tenant: string,
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     const name = toStreamName(tenant, streamId);
     for (let attempt = 1; ; attempt += 1) {
       const tip = await this.readTip(name);
       const plan = planAppend(streamId, expected, tip.version, tip.state);
       if (events.length === 0) return { streamId, version: tip.version, position: 0, events: [] };
       // Versions follow the stream's real end; the hash chains onto our last event.
-      const sealed = sealEvents(tenant, streamId, { version: versionOfState(tip.state), lastHash: tip.lastHash }, events, new Date());
+      const sealed = sealEvents(
+        tenant,
+        streamId,
+        { version: versionOfState(tip.state), lastHash: tip.lastHash },
+        events,
+        new Date(),
+      );
       try {
-        await this.client.appendToStream(name, sealed.map(toEventData), { streamState: plan.streamState, requiresLeader: true });
+        await this.client.appendToStream(name, sealed.map(toEventData), {
+          streamState: plan.streamState,
+          requiresLeader: true,
+        });
       } catch (error) {
         const conflict = conflictOf(error);
         if (!conflict) translateKurrentError(error, undefined, streamId);
         if (!plan.retryOnConflict) throw new WrongExpectedVersionError(streamId, expected, conflict.actualVersion);
         if (attempt >= this.maxAppendAttempts) {
-          throw new StoreUnavailableError(`Gave up appending to ${streamId} after ${attempt} lost races with other writers`, error);
+          throw new StoreUnavailableError(
+            `Gave up appending to ${streamId} after ${attempt} lost races with other writers`,
+            error,
+          );
         }
         await sleep(Math.random() * Math.min(100, 2 ** attempt));
         continue;
       }
       const recorded = await this.readBack(name, sealed[0].version, sealed.length);
       const written = sealed.map((event, index) => {
-        if (recorded[index]?.eventId !== event.eventId) throw new Error(`Append to ${name} did not read back as written`);
+        if (recorded[index]?.eventId !== event.eventId)
+          throw new Error(`Append to ${name} did not read back as written`);
         return { ...event, position: recorded[index].position };
       });
       const last = written[written.length - 1];
@@ -127,8 +151,14 @@ export class KurrentDbEventStore implements EventStore, AuditReadable {
 
   async readStream(tenant: string, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
-    if (options.maxCount === 0 || (options.fromVersion !== undefined && options.fromVersion < 1 && backwards)) return [];
-    const fromRevision = options.fromVersion === undefined ? (backwards ? 'end' : 'start') : revisionOfVersion(Math.max(1, options.fromVersion));
+    if (options.maxCount === 0 || (options.fromVersion !== undefined && options.fromVersion < 1 && backwards))
+      return [];
+    const fromRevision =
+      options.fromVersion === undefined
+        ? backwards
+          ? 'end'
+          : 'start'
+        : revisionOfVersion(Math.max(1, options.fromVersion));
     const { events } = await this.readOwn(toStreamName(tenant, streamId), {
       direction: backwards ? 'backwards' : 'forwards',
       fromRevision,
@@ -174,7 +204,8 @@ export class KurrentDbEventStore implements EventStore, AuditReadable {
     });
     try {
       for await (const resolved of subscription as AsyncIterable<AllStreamResolvedEvent>) {
-        if (resolved.event && isAfter(resolved.event.position, from) && this.isOurs(resolved.event)) yield toGlobalEvent(resolved.event);
+        if (resolved.event && isAfter(resolved.event.position, from) && this.isOurs(resolved.event))
+          yield toGlobalEvent(resolved.event);
       }
     } catch (error) {
       translateKurrentError(error);
@@ -199,7 +230,10 @@ export class KurrentDbEventStore implements EventStore, AuditReadable {
 
   /** Our last event's version and hash, and the stream's actual last revision, read from the leader so that the chain continues from the real tip. */
   private async readTip(name: string): Promise<KurrentTip> {
-    const { events: [last], first } = await this.readOwn(name, { direction: 'backwards', fromRevision: 'end', maxCount: 1, requiresLeader: true });
+    const {
+      events: [last],
+      first,
+    } = await this.readOwn(name, { direction: 'backwards', fromRevision: 'end', maxCount: 1, requiresLeader: true });
     return {
       version: last?.version ?? NO_STREAM_VERSION,
       lastHash: last?.hash ?? null,
@@ -209,7 +243,14 @@ export class KurrentDbEventStore implements EventStore, AuditReadable {
 
   /** The events just appended, for their log positions (the append answers with one position for the whole batch). */
   private async readBack(name: string, fromVersion: number, count: number): Promise<RecordedEvent[]> {
-    return (await this.readOwn(name, { direction: 'forwards', fromRevision: revisionOfVersion(fromVersion), maxCount: count, requiresLeader: true })).events;
+    return (
+      await this.readOwn(name, {
+        direction: 'forwards',
+        fromRevision: revisionOfVersion(fromVersion),
+        maxCount: count,
+        requiresLeader: true,
+      })
+    ).events;
   }
 
   /**
@@ -217,7 +258,10 @@ export class KurrentDbEventStore implements EventStore, AuditReadable {
    * `first` is the first record the read met, ours or not. A stream that does not exist reads as
    * empty.
    */
-  private async readOwn(name: string, options: KurrentReadStreamOptions & { maxCount: number | bigint }): Promise<{ events: RecordedEvent[]; first?: KurrentRecord }> {
+  private async readOwn(
+    name: string,
+    options: KurrentReadStreamOptions & { maxCount: number | bigint },
+  ): Promise<{ events: RecordedEvent[]; first?: KurrentRecord }> {
     const backwards = options.direction === 'backwards';
     const events: RecordedEvent[] = [];
     let first: KurrentRecord | undefined;
@@ -234,7 +278,8 @@ export class KurrentDbEventStore implements EventStore, AuditReadable {
         }
       }
       const last = records.at(-1);
-      if (taken === wanted || records.length < wanted || !last || (backwards && last.revision === 0n)) return { events, first };
+      if (taken === wanted || records.length < wanted || !last || (backwards && last.revision === 0n))
+        return { events, first };
       wanted -= taken;
       fromRevision = backwards ? last.revision - 1n : last.revision + 1n;
     }
@@ -244,7 +289,8 @@ export class KurrentDbEventStore implements EventStore, AuditReadable {
   private async records(name: string, options: KurrentReadStreamOptions): Promise<KurrentRecord[]> {
     const records: KurrentRecord[] = [];
     try {
-      for await (const resolved of this.client.readStream(name, options) as AsyncIterableIterator<ResolvedEvent>) if (resolved.event) records.push(resolved.event);
+      for await (const resolved of this.client.readStream(name, options) as AsyncIterableIterator<ResolvedEvent>)
+        if (resolved.event) records.push(resolved.event);
     } catch (error) {
       if (isStreamNotFound(error)) return [];
       translateKurrentError(error, undefined, parseStreamName(name)?.streamId ?? name);

@@ -22,13 +22,26 @@ const TENANT = 'musterstadt';
 
 function storeOver(fake: FakeKurrentDbClient) {
   const foreign: ForeignEvent[] = [];
-  const store = new KurrentDbEventStore(fake as unknown as KurrentDBClient, { categories: ['case', 'fund'], onForeignEvent: (event) => foreign.push(event) });
+  const store = new KurrentDbEventStore(fake as unknown as KurrentDBClient, {
+    categories: ['case', 'fund'],
+    onForeignEvent: (event) => foreign.push(event),
+  });
   return { store, foreign };
 }
 
 /** Appends an event to one of our streams as another program would: its own JSON metadata, none of ours. */
-const appendForeign = (fake: FakeKurrentDbClient, streamId: string, metadata: Record<string, unknown> = { origin: 'someone else' }) =>
-  fake.appendToStream(toStreamName(TENANT, streamId), { id: randomUUID(), type: 'CaseClosed', contentType: 'application/json', data: { by: 'script' }, metadata });
+const appendForeign = (
+  fake: FakeKurrentDbClient,
+  streamId: string,
+  metadata: Record<string, unknown> = { origin: 'someone else' },
+) =>
+  fake.appendToStream(toStreamName(TENANT, streamId), {
+    id: randomUUID(),
+    type: 'CaseClosed',
+    contentType: 'application/json',
+    data: { by: 'script' },
+    metadata,
+  });
 
 describe.each(clients)('KurrentDB adapter: what is not a Koproduktiv event (fake client, %s)', (_, client) => {
   it('readAll skips a tombstone, stream metadata and a foreign event, moves its checkpoint past them and continues with the next event', async () => {
@@ -65,7 +78,14 @@ describe.each(clients)('KurrentDB adapter: what is not a Koproduktiv event (fake
     expect(all.checkpoint).toBe(resumed.checkpoint);
 
     expect(foreign).toEqual([
-      expect.objectContaining({ streamName: toStreamName(TENANT, invaded), tenant: TENANT, streamId: invaded, version: 2, type: 'CaseClosed', position: expect.any(Number) }),
+      expect.objectContaining({
+        streamName: toStreamName(TENANT, invaded),
+        tenant: TENANT,
+        streamId: invaded,
+        version: 2,
+        type: 'CaseClosed',
+        position: expect.any(Number),
+      }),
       expect.objectContaining({ streamId: invaded, version: 3 }),
     ]); // each reported once, however often it is read
   });
@@ -95,21 +115,36 @@ describe('KurrentDB adapter: a foreign event in a stream the command path reads'
 
     expect((await store.readStream(TENANT, stream)).map((e) => e.version)).toEqual([1, 2]);
     expect(await store.streamVersion(TENANT, stream)).toBe(2);
-    expect((await store.readStream(TENANT, stream, { direction: 'backwards', maxCount: 1 })).map((e) => e.version)).toEqual([2]);
+    expect(
+      (await store.readStream(TENANT, stream, { direction: 'backwards', maxCount: 1 })).map((e) => e.version),
+    ).toEqual([2]);
 
     // A command decides on versions 1-2 and appends at 2: the events land at 4-5, chained onto version 2.
-    await expect(store.append(TENANT, stream, events(1), 3)).rejects.toMatchObject({ name: 'WrongExpectedVersionError', actual: 2 });
+    await expect(store.append(TENANT, stream, events(1), 3)).rejects.toMatchObject({
+      name: 'WrongExpectedVersionError',
+      actual: 2,
+    });
     const appended = await store.append(TENANT, stream, events(2), 2);
     expect(appended.events.map((e) => e.version)).toEqual([4, 5]);
     expect(appended.events[0].prevHash).toBe(ours.events[1].hash);
     expect((await store.readStream(TENANT, stream)).map((e) => e.version)).toEqual([1, 2, 4, 5]);
-    expect((await store.readStream(TENANT, stream, { fromVersion: 2, maxCount: 2 })).map((e) => e.version)).toEqual([2, 4]);
-    expect((await store.readStream(TENANT, stream, { fromVersion: 3, direction: 'backwards', maxCount: 2 })).map((e) => e.version)).toEqual([2, 1]);
+    expect((await store.readStream(TENANT, stream, { fromVersion: 2, maxCount: 2 })).map((e) => e.version)).toEqual([
+      2, 4,
+    ]);
+    expect(
+      (await store.readStream(TENANT, stream, { fromVersion: 3, direction: 'backwards', maxCount: 2 })).map(
+        (e) => e.version,
+      ),
+    ).toEqual([2, 1]);
     expect(await store.streamVersion(TENANT, stream)).toBe(5);
     expect(foreign).toEqual([expect.objectContaining({ streamId: stream, version: 3 })]);
 
     const report = await verifyStore(store.auditReader(), { tenant: TENANT });
-    expect(report).toMatchObject({ ok: false, brokenStreams: 1, findings: [expect.objectContaining({ streamId: stream, version: 3 })] });
+    expect(report).toMatchObject({
+      ok: false,
+      brokenStreams: 1,
+      findings: [expect.objectContaining({ streamId: stream, version: 3 })],
+    });
   });
 
   it('a stream that holds only foreign events reads as empty and takes a first event of ours after them', async () => {
@@ -122,6 +157,9 @@ describe('KurrentDB adapter: a foreign event in a stream the command path reads'
     expect(await store.streamVersion(TENANT, stream)).toBe(0);
     const appended = await store.append(TENANT, stream, events(1), 'no_stream');
     expect(appended.events[0]).toMatchObject({ version: 3, prevHash: null });
-    await expect(store.append(TENANT, stream, events(1), 'no_stream')).rejects.toMatchObject({ name: 'WrongExpectedVersionError', actual: 3 });
+    await expect(store.append(TENANT, stream, events(1), 'no_stream')).rejects.toMatchObject({
+      name: 'WrongExpectedVersionError',
+      actual: 3,
+    });
   });
 });

@@ -1,4 +1,10 @@
-import { comparePositions, decodeKurrentCheckpoint, displayPosition, encodeKurrentCheckpoint, isAfter } from './position-codec';
+import {
+  comparePositions,
+  decodeKurrentCheckpoint,
+  displayPosition,
+  encodeKurrentCheckpoint,
+  isAfter,
+} from './position-codec';
 
 describe('KurrentDB checkpoints', () => {
   it('encode commit and prepare position as an opaque string and back, beyond 2^53', () => {

@@ -7,10 +7,20 @@ import { isAfter, KurrentPosition } from './position-codec';
  * Reading `$all` from a position may include the record at that position: it asks for one more
  * and drops it.
  */
-export async function readAllAfter(client: KurrentDBClient, from: KurrentPosition | undefined, maxCount: number, filter: Filter): Promise<AllStreamRecordedEvent[]> {
+export async function readAllAfter(
+  client: KurrentDBClient,
+  from: KurrentPosition | undefined,
+  maxCount: number,
+  filter: Filter,
+): Promise<AllStreamRecordedEvent[]> {
   const records: AllStreamRecordedEvent[] = [];
   if (maxCount <= 0) return records;
-  const read = client.readAll({ direction: 'forwards', fromPosition: from ?? 'start', maxCount: maxCount + (from ? 1 : 0), filter });
+  const read = client.readAll({
+    direction: 'forwards',
+    fromPosition: from ?? 'start',
+    maxCount: maxCount + (from ? 1 : 0),
+    filter,
+  });
   try {
     for await (const resolved of read) {
       if (!resolved.event || !isAfter(resolved.event.position, from)) continue;
@@ -24,7 +34,11 @@ export async function readAllAfter(client: KurrentDBClient, from: KurrentPositio
 }
 
 /** Every record of `$all` that passes `filter`, in pages of `pageSize`: constant memory. */
-export async function* scanAll(client: KurrentDBClient, filter: Filter, pageSize: number): AsyncGenerator<AllStreamRecordedEvent> {
+export async function* scanAll(
+  client: KurrentDBClient,
+  filter: Filter,
+  pageSize: number,
+): AsyncGenerator<AllStreamRecordedEvent> {
   let from: KurrentPosition | undefined;
   for (;;) {
     const page = await readAllAfter(client, from, pageSize, filter);

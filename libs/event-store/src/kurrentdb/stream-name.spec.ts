@@ -32,7 +32,8 @@ describe('KurrentDB stream names', () => {
   it('refuse stream ids KurrentDB would treat as system streams, and names not written by us', () => {
     expect(() => toStreamName('t', '$all')).toThrow(RangeError);
     expect(() => toStreamName('t', '-x')).toThrow(RangeError);
-    for (const foreign of ['case-123', '$stats-1', 'case-t~fund-1', 'case-%E0~case-1']) expect(() => fromStreamName(foreign)).toThrow(RangeError);
+    for (const foreign of ['case-123', '$stats-1', 'case-t~fund-1', 'case-%E0~case-1'])
+      expect(() => fromStreamName(foreign)).toThrow(RangeError);
   });
 
   it('filter $all to our categories with a tenant mark, keeping out look-alikes and system streams', () => {
@@ -51,7 +52,8 @@ describe('KurrentDB stream names', () => {
   });
 
   it('narrow the filter to a tenant, a stream id in every tenant, or one stream, never matching metastreams', () => {
-    const test = (scope: Parameters<typeof scopeRegex>[0], name: string) => new RegExp(scopeRegex(scope) as string).test(name);
+    const test = (scope: Parameters<typeof scopeRegex>[0], name: string) =>
+      new RegExp(scopeRegex(scope) as string).test(name);
     const mine = toStreamName('muster-stadt', 'case-1');
     expect(test({ tenant: 'muster-stadt' }, mine)).toBe(true);
     expect(test({ tenant: 'muster' }, mine)).toBe(false);

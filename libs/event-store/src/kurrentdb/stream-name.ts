@@ -31,7 +31,9 @@ export function encodeTenant(tenant: string): string {
 export function toStreamName(tenant: string, streamId: string): string {
   const category = categoryOf(streamId);
   if (category === '' || category.startsWith('$')) {
-    throw new RangeError(`Stream id ${JSON.stringify(streamId)} needs a category that is not empty and does not start with $ (KurrentDB reserves it)`);
+    throw new RangeError(
+      `Stream id ${JSON.stringify(streamId)} needs a category that is not empty and does not start with $ (KurrentDB reserves it)`,
+    );
   }
   return `${category}-${encodeTenant(tenant)}${TENANT_MARK}${streamId}`;
 }
@@ -43,7 +45,8 @@ export function fromStreamName(name: string): StreamAddress {
   if (dash <= 0 || mark === -1) throw new RangeError(`Not a Koproduktiv stream name: ${name}`);
   const category = name.slice(0, dash);
   const streamId = name.slice(mark + 1);
-  if (categoryOf(streamId) !== category) throw new RangeError(`Not a Koproduktiv stream name (category differs from the stream id): ${name}`);
+  if (categoryOf(streamId) !== category)
+    throw new RangeError(`Not a Koproduktiv stream name (category differs from the stream id): ${name}`);
   let tenant: string;
   try {
     tenant = decodeURIComponent(name.slice(dash + 1, mark));
@@ -77,7 +80,10 @@ export interface NameScope {
  * categories).
  */
 export function scopeRegex({ categories, tenant, streamId }: NameScope): string | undefined {
-  const within = streamId === undefined ? categories : [categoryOf(streamId)].filter((c) => !categories?.length || categories.includes(c));
+  const within =
+    streamId === undefined
+      ? categories
+      : [categoryOf(streamId)].filter((c) => !categories?.length || categories.includes(c));
   if (streamId !== undefined && within?.length === 0) return undefined;
   if (tenant !== undefined && streamId !== undefined) return `^${escapeRegex(toStreamName(tenant, streamId))}$`;
   const category = within?.length ? `(?:${within.map(escapeRegex).join('|')})` : '[^$~-][^~-]*';

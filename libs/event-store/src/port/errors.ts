@@ -14,7 +14,10 @@ export class WrongExpectedVersionError extends Error {
 
 /** The store cannot be reached or refused service; the operation may be retried. */
 export class StoreUnavailableError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'StoreUnavailableError';
   }

@@ -38,7 +38,12 @@ export interface ReadAllResult {
  * Streams are scoped by tenant: the same stream id in two tenants names two different streams.
  */
 export interface EventStore {
-  append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult>;
+  append(
+    tenant: string,
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult>;
   readStream(tenant: string, streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Every tenant's events in global order. Never skips an event that becomes visible later. */
   readAll(options: ReadAllOptions): Promise<ReadAllResult>;

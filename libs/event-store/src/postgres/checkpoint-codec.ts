@@ -8,7 +8,8 @@ export interface PgCheckpoint {
 
 export const PG_START: PgCheckpoint = { transactionId: '0', position: '0' };
 
-export const encodePgCheckpoint = ({ transactionId, position }: PgCheckpoint): Checkpoint => `${transactionId}/${position}`;
+export const encodePgCheckpoint = ({ transactionId, position }: PgCheckpoint): Checkpoint =>
+  `${transactionId}/${position}`;
 
 export function decodePgCheckpoint(checkpoint: Checkpoint | undefined): PgCheckpoint {
   if (checkpoint === undefined) return PG_START;

@@ -141,7 +141,10 @@ export async function migrate(pool: Pool): Promise<void> {
     const applied = new Set(rows.map((row) => row.version));
     for (const migration of MIGRATIONS.filter((m) => !applied.has(m.version))) {
       await client.query(migration.sql);
-      await client.query('INSERT INTO kp_schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await client.query('INSERT INTO kp_schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
     }
     await client.query('COMMIT');
   } catch (error) {

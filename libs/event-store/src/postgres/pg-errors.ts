@@ -12,7 +12,9 @@ export function translatePgError(error: unknown): never {
   if (code && UNSTORABLE_SQLSTATES.has(code)) throw new UnstorableEventError(message);
   if (
     (code && (UNAVAILABLE_NODE_CODES.has(code) || UNAVAILABLE_SQLSTATE_CLASSES.includes(code.slice(0, 2)))) ||
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      message,
+    )
   ) {
     throw new StoreUnavailableError(`Event store unavailable: ${message}`, error);
   }
@@ -21,5 +23,7 @@ export function translatePgError(error: unknown): never {
 
 /** The server refused a statement (and rolled it back), as opposed to a connection or server failure that may have come after a commit. */
 export function refusedStatement(error: unknown): boolean {
-  return error instanceof DatabaseError && !!error.code && !UNAVAILABLE_SQLSTATE_CLASSES.includes(error.code.slice(0, 2));
+  return (
+    error instanceof DatabaseError && !!error.code && !UNAVAILABLE_SQLSTATE_CLASSES.includes(error.code.slice(0, 2))
+  );
 }

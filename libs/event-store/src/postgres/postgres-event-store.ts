@@ -41,7 +41,11 @@ const NEW_STREAM_TIP: StreamTip = { version: NO_STREAM_VERSION, lastHash: null }
  */
 export class PostgresEventStore implements EventStore, AuditReadable, ReplayReadable {
   private readonly tips = new TipCache();
-  private readonly tipAppends = new CallGrouper((appends: readonly TipAppend[]) => this.appendGroup(appends), APPEND_GROUPS_IN_FLIGHT, MAX_APPEND_GROUP);
+  private readonly tipAppends = new CallGrouper(
+    (appends: readonly TipAppend[]) => this.appendGroup(appends),
+    APPEND_GROUPS_IN_FLIGHT,
+    MAX_APPEND_GROUP,
+  );
 
   /** The pool is public so that readers of the same tables can share it. */
   constructor(readonly pool: Pool) {}
@@ -52,15 +56,25 @@ export class PostgresEventStore implements EventStore, AuditReadable, ReplayRead
   }
 
   /** The global order for replays (ReplayReadable): readAll's page with only the columns a replay needs, streamed. */
-  replayEach(after: Checkpoint | undefined, maxCount: number, visit: (event: ReplayedEvent) => void): Promise<ReplayPageEnd | undefined> {
+  replayEach(
+    after: Checkpoint | undefined,
+    maxCount: number,
+    visit: (event: ReplayedEvent) => void,
+  ): Promise<ReplayPageEnd | undefined> {
     return leanReplayEach(this.pool, after, maxCount, visit);
   }
 
-  async append(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
+  async append(
+    tenant: string,
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     const tip = this.knownTip(tenant, streamId, expected);
-    const result = tip && events.length > 0
-      ? await this.appendAtKnownTip(tenant, streamId, events, tip, expected)
-      : await this.appendInOwnTransaction(tenant, streamId, events, expected);
+    const result =
+      tip && events.length > 0
+        ? await this.appendAtKnownTip(tenant, streamId, events, tip, expected)
+        : await this.appendInOwnTransaction(tenant, streamId, events, expected);
     const last = result.events[result.events.length - 1];
     if (last) this.tips.set(tenant, streamId, { version: last.version, lastHash: last.hash });
     return result;
@@ -77,9 +91,17 @@ export class PostgresEventStore implements EventStore, AuditReadable, ReplayRead
    * One statement: the database locks the stream, checks the tip the writer decided on, appends.
    * Appends that meet in time go out together in one statement and commit (see CallGrouper).
    */
-  private async appendAtKnownTip(tenant: string, streamId: string, events: readonly EventToAppend[], tip: StreamTip, expected: ExpectedVersion): Promise<AppendResult> {
+  private async appendAtKnownTip(
+    tenant: string,
+    streamId: string,
+    events: readonly EventToAppend[],
+    tip: StreamTip,
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     const sealed = sealEvents(tenant, streamId, tip, events, new Date());
-    const outcome: TipAppendOutcome = await this.tipAppends.submit({ tenant, streamId, tip, sealed }).catch((error: unknown) => ({ error }));
+    const outcome: TipAppendOutcome = await this.tipAppends
+      .submit({ tenant, streamId, tip, sealed })
+      .catch((error: unknown) => ({ error }));
     if (!('positions' in outcome)) {
       this.tips.forget(tenant, streamId);
       if ('actual' in outcome) throw new WrongExpectedVersionError(streamId, expected, outcome.actual);
@@ -105,10 +127,20 @@ export class PostgresEventStore implements EventStore, AuditReadable, ReplayRead
       if (refusedStatement(error)) return undefined;
       throw error;
     });
-    return { slot: together, outcomes: appends.map((append, i) => together.then((outcomes) => outcomes?.[i] ?? appendOneAtTip(this.pool, append))) };
+    return {
+      slot: together,
+      outcomes: appends.map((append, i) =>
+        together.then((outcomes) => outcomes?.[i] ?? appendOneAtTip(this.pool, append)),
+      ),
+    };
   }
 
-  private async appendInOwnTransaction(tenant: string, streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
+  private async appendInOwnTransaction(
+    tenant: string,
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     const client = await this.pool.connect().catch(translatePgError);
     try {
       await client.query('BEGIN');
@@ -139,7 +171,8 @@ export class PostgresEventStore implements EventStore, AuditReadable, ReplayRead
     const events = rows.map(toRecordedEvent);
     // A read forwards to the stream's end ends at its tip: remember it for the append that usually follows.
     const last = events[events.length - 1];
-    if (!backwards && options.maxCount === undefined && last) this.tips.set(tenant, streamId, { version: last.version, lastHash: last.hash });
+    if (!backwards && options.maxCount === undefined && last)
+      this.tips.set(tenant, streamId, { version: last.version, lastHash: last.hash });
     return events;
   }
 
@@ -157,7 +190,10 @@ export class PostgresEventStore implements EventStore, AuditReadable, ReplayRead
 
   async streamVersion(tenant: string, streamId: string): Promise<number> {
     const { rows } = await this.pool
-      .query<{ version: string }>('SELECT version FROM kp_streams WHERE tenant = $1 AND stream_id = $2', [tenant, streamId])
+      .query<{ version: string }>('SELECT version FROM kp_streams WHERE tenant = $1 AND stream_id = $2', [
+        tenant,
+        streamId,
+      ])
       .catch(translatePgError);
     return rows.length ? Number(rows[0].version) : NO_STREAM_VERSION;
   }
@@ -183,7 +219,12 @@ export async function appendInTransaction(
   return { streamId, version: last.version, position: last.position, events: recorded };
 }
 
-async function lockStreamTip(client: PoolClient, tenant: string, streamId: string, expected: ExpectedVersion): Promise<StreamTip> {
+async function lockStreamTip(
+  client: PoolClient,
+  tenant: string,
+  streamId: string,
+  expected: ExpectedVersion,
+): Promise<StreamTip> {
   const select = `SELECT version, last_hash FROM kp_streams WHERE tenant = $1 AND stream_id = $2 FOR UPDATE`;
   let { rows } = await client.query<{ version: string; last_hash: string | null }>(select, [tenant, streamId]);
   const mayCreate = expected === 'any' || expected === 'no_stream' || expected === NO_STREAM_VERSION;
@@ -194,10 +235,17 @@ async function lockStreamTip(client: PoolClient, tenant: string, streamId: strin
     );
     ({ rows } = await client.query(select, [tenant, streamId]));
   }
-  return rows.length ? { version: Number(rows[0].version), lastHash: rows[0].last_hash } : { version: NO_STREAM_VERSION, lastHash: null };
+  return rows.length
+    ? { version: Number(rows[0].version), lastHash: rows[0].last_hash }
+    : { version: NO_STREAM_VERSION, lastHash: null };
 }
 
-async function insertEvents(client: PoolClient, tenant: string, streamId: string, sealed: readonly SealedEvent[]): Promise<number[]> {
+async function insertEvents(
+  client: PoolClient,
+  tenant: string,
+  streamId: string,
+  sealed: readonly SealedEvent[],
+): Promise<number[]> {
   const last = sealed[sealed.length - 1];
   const column = <T>(pick: (event: SealedEvent) => T) => sealed.map(pick);
   const { rows } = await client.query<{ position: string }>(

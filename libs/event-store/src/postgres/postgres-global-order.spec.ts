@@ -60,11 +60,15 @@ describe('PostgreSQL global order', () => {
     try {
       await open.query('BEGIN');
       await open.query('CREATE TABLE elsewhere (n int)'); // a write: the transaction has its id, older than the append below
-      const { rows: [{ xid }] } = await open.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
+      const {
+        rows: [{ xid }],
+      } = await open.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid');
       const committed = await store.append('t1', aStreamId(), events(2), 'no_stream');
       const read = await drain(store, before.checkpoint);
       expect(read.events.map((e) => e.eventId)).toEqual(committed.events.map((e) => e.eventId));
-      const { rows: [snapshot] } = await db.pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
+      const {
+        rows: [snapshot],
+      } = await db.pool.query<{ xmin: string }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin');
       expect(BigInt(snapshot.xmin)).toBeLessThanOrEqual(BigInt(xid)); // the server-wide horizon is held back by the stranger (or older ones)
     } finally {
       await open.query('ROLLBACK');
@@ -130,7 +134,7 @@ describe('PostgreSQL global order', () => {
     let appending = true;
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const reader = (async () => {
-      for (let quietRounds = 0; appending || quietRounds < 2; ) {
+      for (let quietRounds = 0; appending || quietRounds < 2;) {
         const page = await store.readAll({ after: checkpoint, maxCount: 7 });
         seen.push(...page.events.map((e) => e.eventId));
         checkpoint = page.checkpoint;
@@ -151,10 +155,19 @@ describe('PostgreSQL global order', () => {
     };
     const writers = Array.from({ length: 40 }, async (_, i) => {
       await sleep(Math.random() * 40);
-      if (i % 5 === 0) return inTransaction(stranger.pool, (c) => c.query('INSERT INTO elsewhere VALUES (1)').then(() => undefined), false);
+      if (i % 5 === 0)
+        return inTransaction(
+          stranger.pool,
+          (c) => c.query('INSERT INTO elsewhere VALUES (1)').then(() => undefined),
+          false,
+        );
       const rollback = i % 7 === 0;
       const batch = events(1 + (i % 3));
-      await inTransaction(db.pool, (c) => appendInTransaction(c, 't1', aStreamId(), batch, 'no_stream').then(() => undefined), rollback);
+      await inTransaction(
+        db.pool,
+        (c) => appendInTransaction(c, 't1', aStreamId(), batch, 'no_stream').then(() => undefined),
+        rollback,
+      );
       if (!rollback) appended.push(...batch.map((e) => e.eventId));
     });
     await Promise.all(writers);

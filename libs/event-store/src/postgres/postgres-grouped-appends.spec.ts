@@ -26,11 +26,10 @@ describe('PostgreSQL appends grouped into one statement', () => {
   const transactionsOf = async (ids: readonly string[], fromVersion: number) =>
     Number(
       (
-        await db.pool.query('SELECT count(DISTINCT transaction_id) AS n FROM kp_events WHERE tenant = $1 AND stream_id = ANY($2) AND version >= $3', [
-          't1',
-          ids,
-          fromVersion,
-        ])
+        await db.pool.query(
+          'SELECT count(DISTINCT transaction_id) AS n FROM kp_events WHERE tenant = $1 AND stream_id = ANY($2) AND version >= $3',
+          ['t1', ids, fromVersion],
+        )
       ).rows[0].n,
     );
 
@@ -51,7 +50,14 @@ describe('PostgreSQL appends grouped into one statement', () => {
     const ids = await streamsAtKnownTips(6);
     await db.pool.query(`UPDATE kp_streams SET version = 7 WHERE tenant = 't1' AND stream_id = $1`, [ids[2]]);
     const outcomes = await Promise.allSettled(ids.map((id) => store.append('t1', id, events(1), 2)));
-    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
     const conflict = (outcomes[2] as PromiseRejectedResult).reason;
     expect(conflict).toBeInstanceOf(WrongExpectedVersionError);
     expect(conflict).toMatchObject({ expected: 2, actual: 7 });
@@ -61,18 +67,31 @@ describe('PostgreSQL appends grouped into one statement', () => {
   it('creates new streams in one group, and reports the one that exists to its no_stream append', async () => {
     const [existing] = await streamsAtKnownTips(1);
     const ids = [aStreamId(), aStreamId(), existing, aStreamId()];
-    const outcomes = await Promise.allSettled(ids.map((id, i) => store.append('t1', id, events(1), i % 2 ? 0 : 'no_stream')));
+    const outcomes = await Promise.allSettled(
+      ids.map((id, i) => store.append('t1', id, events(1), i % 2 ? 0 : 'no_stream')),
+    );
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ expected: 'no_stream', actual: 2 });
-    expect(await transactionsOf(ids.filter((id) => id !== existing), 1)).toBeLessThan(3);
-    for (const id of ids.filter((id) => id !== existing)) expect(verifyStream(id, await store.readStream('t1', id))).toBeUndefined();
+    expect(
+      await transactionsOf(
+        ids.filter((id) => id !== existing),
+        1,
+      ),
+    ).toBeLessThan(3);
+    for (const id of ids.filter((id) => id !== existing))
+      expect(verifyStream(id, await store.readStream('t1', id))).toBeUndefined();
   });
 
   it('lets only one of two appends at the same tip of one stream win', async () => {
     const [id] = await streamsAtKnownTips(1);
-    const outcomes = await Promise.allSettled([store.append('t1', id, events(1), 2), store.append('t1', id, events(1), 2)]);
+    const outcomes = await Promise.allSettled([
+      store.append('t1', id, events(1), 2),
+      store.append('t1', id, events(1), 2),
+    ]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({ reason: expect.any(WrongExpectedVersionError) });
+    expect(outcomes.find((o) => o.status === 'rejected')).toMatchObject({
+      reason: expect.any(WrongExpectedVersionError),
+    });
     expect((await store.readStream('t1', id)).map((e) => e.version)).toEqual([1, 2, 3]);
   });
 
@@ -128,7 +147,9 @@ describe('PostgreSQL appends grouped into one statement', () => {
   it('fails only the append the database refuses; the rest of its group is stored', async () => {
     const ids = await streamsAtKnownTips(4);
     const unstorable = anEvent({ data: { text: 'nul \u0000 inside' } });
-    const outcomes = await Promise.allSettled(ids.map((id, i) => store.append('t1', id, i === 1 ? [unstorable] : events(1), 2)));
+    const outcomes = await Promise.allSettled(
+      ids.map((id, i) => store.append('t1', id, i === 1 ? [unstorable] : events(1), 2)),
+    );
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(UnstorableEventError);
     expect(await Promise.all(ids.map((id) => store.streamVersion('t1', id)))).toEqual([3, 2, 3, 3]);

@@ -34,7 +34,12 @@ const PAGE_END_SQL = `SELECT transaction_id::text AS transaction_id, floor(extra
  * young, instead of surviving (and being copied by) the collections a whole page in memory would
  * see, and PostgreSQL sends the next rows while this process folds the last.
  */
-export async function leanReplayEach(pool: Pool, after: Checkpoint | undefined, maxCount: number, visit: (event: ReplayedEvent) => void): Promise<ReplayPageEnd | undefined> {
+export async function leanReplayEach(
+  pool: Pool,
+  after: Checkpoint | undefined,
+  maxCount: number,
+  visit: (event: ReplayedEvent) => void,
+): Promise<ReplayPageEnd | undefined> {
   const from = decodePgCheckpoint(after);
   const client = await pool.connect().catch(translatePgError);
   // A connection that breaks while checked out emits 'error'; without a listener that would crash the process.
@@ -46,10 +51,18 @@ export async function leanReplayEach(pool: Pool, after: Checkpoint | undefined, 
     return translatePgError(error);
   };
   try {
-    const { lastPosition, visitFailed } = await visitPage(client, [from.transactionId, from.position, maxCount], visit).catch(failedQuery);
+    const { lastPosition, visitFailed } = await visitPage(
+      client,
+      [from.transactionId, from.position, maxCount],
+      visit,
+    ).catch(failedQuery);
     if (visitFailed) throw visitFailed.error;
     if (lastPosition === undefined) return undefined;
-    const { rows: [end] } = await client.query<{ transaction_id: string; recorded_ms: number }>(PAGE_END_SQL, [lastPosition]).catch(failedQuery);
+    const {
+      rows: [end],
+    } = await client
+      .query<{ transaction_id: string; recorded_ms: number }>(PAGE_END_SQL, [lastPosition])
+      .catch(failedQuery);
     return {
       checkpoint: encodePgCheckpoint({ transactionId: end.transaction_id, position: lastPosition }),
       position: Number(lastPosition),
@@ -71,7 +84,14 @@ function visitPage(client: PoolClient, values: unknown[], visit: (event: Replaye
       lastPosition = row.position;
       if (visitFailed) return;
       try {
-        visit({ tenant: row.tenant, type: row.type, schemaVersion: row.schema_version, data: row.data, occurredAt: new Date(Number(row.occurred_ms)), position: Number(row.position) });
+        visit({
+          tenant: row.tenant,
+          type: row.type,
+          schemaVersion: row.schema_version,
+          data: row.data,
+          occurredAt: new Date(Number(row.occurred_ms)),
+          position: Number(row.position),
+        });
       } catch (error) {
         visitFailed = { error };
       }

@@ -10,7 +10,8 @@ export interface TipAppend {
 }
 
 /** The events' positions; or the stream's version when it was not at the tip; or why it failed. */
-export type TipAppendOutcome = { readonly positions: number[] } | { readonly actual: number } | { readonly error: unknown };
+export type TipAppendOutcome =
+  { readonly positions: number[] } | { readonly actual: number } | { readonly error: unknown };
 
 /** One append, one statement (kp_append_at). */
 export async function appendOneAtTip(pool: Pool, append: TipAppend): Promise<TipAppendOutcome> {
@@ -42,7 +43,9 @@ export async function appendManyAtTips(pool: Pool, appends: readonly TipAppend[]
   outcomes.forEach((outcome, entry) => {
     if (!('positions' in outcome)) return;
     if (outcome.positions.length !== appends[entry].sealed.length) {
-      throw new Error(`kp_append_batch answered ${outcome.positions.length} positions for ${appends[entry].sealed.length} events`);
+      throw new Error(
+        `kp_append_batch answered ${outcome.positions.length} positions for ${appends[entry].sealed.length} events`,
+      );
     }
     outcome.positions.sort((a, b) => a - b); // positions follow versions: each stream's events are inserted in version order
   });
@@ -92,8 +95,15 @@ function appendAtTipStatement({ tenant, streamId, tip, sealed }: TipAppend) {
       name: 'kp_append_one_at',
       text: APPEND_ONE_AT_TIP,
       values: [
-        ...head, event.eventId, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata),
-        event.occurredAt.toISOString(), event.recordedAt, event.hash,
+        ...head,
+        event.eventId,
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        event.occurredAt.toISOString(),
+        event.recordedAt,
+        event.hash,
       ],
     };
   }
@@ -102,9 +112,15 @@ function appendAtTipStatement({ tenant, streamId, tip, sealed }: TipAppend) {
     name: 'kp_append_at',
     text: APPEND_AT_TIP,
     values: [
-      ...head, column((e) => e.eventId), column((e) => e.type), column((e) => e.schemaVersion),
-      column((e) => JSON.stringify(e.data)), column((e) => JSON.stringify(e.metadata)),
-      column((e) => e.occurredAt.toISOString()), sealed[0].recordedAt, column((e) => e.hash),
+      ...head,
+      column((e) => e.eventId),
+      column((e) => e.type),
+      column((e) => e.schemaVersion),
+      column((e) => JSON.stringify(e.data)),
+      column((e) => JSON.stringify(e.metadata)),
+      column((e) => e.occurredAt.toISOString()),
+      sealed[0].recordedAt,
+      column((e) => e.hash),
     ],
   };
 }

@@ -6,7 +6,13 @@ import { appendInTransaction, PostgresEventStore } from '../postgres';
 import { aStreamId, events } from '../testing';
 import { ReplayedEvent, replayReader } from './replay-reader';
 
-const lean = ({ tenant, type, data, occurredAt, position }: ReplayedEvent) => ({ tenant, type, data, occurredAt: occurredAt.toISOString(), position });
+const lean = ({ tenant, type, data, occurredAt, position }: ReplayedEvent) => ({
+  tenant,
+  type,
+  data,
+  occurredAt: occurredAt.toISOString(),
+  position,
+});
 
 async function readAllPages(store: EventStore, maxCount: number) {
   const read: GlobalEvent[] = [];
@@ -40,7 +46,8 @@ describe('replayReader', () => {
 
   beforeAll(async () => {
     ({ db, store } = await createTestEventStore());
-    for (let i = 0; i < 12; i += 1) await store.append(i % 3 ? 't1' : 't2', aStreamId(), events(1 + (i % 4)), 'no_stream');
+    for (let i = 0; i < 12; i += 1)
+      await store.append(i % 3 ? 't1' : 't2', aStreamId(), events(1 + (i % 4)), 'no_stream');
   });
   afterAll(() => db.drop());
 
@@ -48,7 +55,11 @@ describe('replayReader', () => {
     const expected = await readAllPages(store, 5);
     const replayed = await replayPages(store, 5);
     expect(replayed.events).toEqual(expected.events);
-    expect(replayed.end).toEqual({ checkpoint: expected.last?.checkpoint, position: expected.last?.position, recordedAt: expected.last?.recordedAt });
+    expect(replayed.end).toEqual({
+      checkpoint: expected.last?.checkpoint,
+      position: expected.last?.position,
+      recordedAt: expected.last?.recordedAt,
+    });
   });
 
   it('stops, as readAll does, below a transaction still running, and goes on once it commits', async () => {
@@ -78,17 +89,21 @@ describe('replayReader', () => {
     const read = replayReader(store);
     const visited: number[] = [];
     const failure = new Error('fold failed');
-    await expect(read(undefined, 10, (event) => {
-      visited.push(event.position);
-      if (visited.length === 3) throw failure;
-    })).rejects.toBe(failure);
+    await expect(
+      read(undefined, 10, (event) => {
+        visited.push(event.position);
+        if (visited.length === 3) throw failure;
+      }),
+    ).rejects.toBe(failure);
     expect(visited).toHaveLength(3);
     expect((await replayPages(store, 10)).events).toEqual((await readAllPages(store, 10)).events);
   });
 
   it('rejects when PostgreSQL refuses the page, and leaves the store readable', async () => {
     const visited: ReplayedEvent[] = [];
-    await expect(replayReader(store)(undefined, -1, (event) => visited.push(event))).rejects.toThrow(/LIMIT must not be negative/);
+    await expect(replayReader(store)(undefined, -1, (event) => visited.push(event))).rejects.toThrow(
+      /LIMIT must not be negative/,
+    );
     expect(visited).toEqual([]);
     expect((await replayPages(store, 10)).events).toEqual((await readAllPages(store, 10)).events);
   });

@@ -25,7 +25,11 @@ export interface ReplayPageEnd {
  * what it handed out, undefined when there was nothing. If `visit` throws, the page is read to its
  * end without visiting more, and the call rejects with that error.
  */
-export type ReplayReader = (after: Checkpoint | undefined, maxCount: number, visit: (event: ReplayedEvent) => void) => Promise<ReplayPageEnd | undefined>;
+export type ReplayReader = (
+  after: Checkpoint | undefined,
+  maxCount: number,
+  visit: (event: ReplayedEvent) => void,
+) => Promise<ReplayPageEnd | undefined>;
 
 /** A store that hands out its global order for replays more cheaply than through readAll. */
 export interface ReplayReadable {

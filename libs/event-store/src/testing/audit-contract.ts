@@ -58,11 +58,16 @@ export function auditReaderContract(name: string, setUp: () => Promise<AuditFixt
       fixture = await setUp();
       reader = fixture.reader;
       first = await append(tenant, caseStream, events(3), 'no_stream');
-      const fund = await append(tenant, fundStream, [
-        fundEvent('FundOpened', { fundId: fundStream.slice(5), budget: 10000 }),
-        fundEvent('GrantAwarded', { caseId, amount: 500 }),
-        fundEvent('GrantAwarded', { caseId: randomUUID(), amount: 700 }),
-      ], 'no_stream');
+      const fund = await append(
+        tenant,
+        fundStream,
+        [
+          fundEvent('FundOpened', { fundId: fundStream.slice(5), budget: 10000 }),
+          fundEvent('GrantAwarded', { caseId, amount: 500 }),
+          fundEvent('GrantAwarded', { caseId: randomUUID(), amount: 700 }),
+        ],
+        'no_stream',
+      );
       award = fund[1];
       second = await append(tenant, caseStream, events(2), 3);
       [disbursed] = await append(tenant, fundStream, [fundEvent('GrantDisbursed', { caseId, amount: 500 })], 3);
@@ -73,24 +78,35 @@ export function auditReaderContract(name: string, setUp: () => Promise<AuditFixt
       await fixture?.close();
     });
 
-    it('gives a stream\'s head (version, last hash) per tenant, and none for a stream the tenant does not have', async () => {
+    it("gives a stream's head (version, last hash) per tenant, and none for a stream the tenant does not have", async () => {
       expect(await reader.streamHead(tenant, caseStream)).toEqual(
-        expect.objectContaining({ tenant, streamId: caseStream, category: 'case', version: 5, lastHash: second[1].hash }),
+        expect.objectContaining({
+          tenant,
+          streamId: caseStream,
+          category: 'case',
+          version: 5,
+          lastHash: second[1].hash,
+        }),
       );
-      expect(await reader.streamHead(other, caseStream)).toEqual(expect.objectContaining({ tenant: other, version: 2 }));
+      expect(await reader.streamHead(other, caseStream)).toEqual(
+        expect.objectContaining({ tenant: other, version: 2 }),
+      );
       expect(await reader.streamHead(tenant, `case-${randomUUID()}`)).toBeUndefined();
       expect(await reader.streamHead(`${tenant}-nobody`, caseStream)).toBeUndefined();
     });
 
     it('reads a stream page by page in version order, every field as recorded', async () => {
       const stored = await fixture.store.readStream(tenant, caseStream);
-      expect((await reader.readStreamPage(tenant, caseStream, 2, 2)).map(serializeEvent)).toEqual(stored.slice(1, 3).map(serializeEvent));
+      expect((await reader.readStreamPage(tenant, caseStream, 2, 2)).map(serializeEvent)).toEqual(
+        stored.slice(1, 3).map(serializeEvent),
+      );
       expect(versions(await reader.readStreamPage(tenant, caseStream, 4, 10))).toEqual([4, 5]);
       expect(await reader.readStreamPage(tenant, caseStream, 6, 10)).toEqual([]);
     });
 
     it('replays a stream as of a record time and as of a position', async () => {
-      const asOf = (at: Parameters<AuditReader['iterateStreamAsOf']>[2]) => collect(reader.iterateStreamAsOf(tenant, caseStream, at)).then(versions);
+      const asOf = (at: Parameters<AuditReader['iterateStreamAsOf']>[2]) =>
+        collect(reader.iterateStreamAsOf(tenant, caseStream, at)).then(versions);
       expect(await asOf({ recordedAt: first[2].recordedAt })).toEqual([1, 2, 3]);
       expect(await asOf({ recordedAt: second[1].recordedAt })).toEqual([1, 2, 3, 4, 5]);
       expect(await asOf({ recordedAt: new Date(first[0].recordedAt.getTime() - 1) })).toEqual([]);
@@ -99,7 +115,7 @@ export function auditReaderContract(name: string, setUp: () => Promise<AuditFixt
       expect(await asOf({ position: Number.MAX_SAFE_INTEGER })).toEqual([1, 2, 3, 4, 5]);
     });
 
-    it('iterates a tenant\'s events in global order, one stream in version order, and a record-time range', async () => {
+    it("iterates a tenant's events in global order, one stream in version order, and a record-time range", async () => {
       const mine = await collect(reader.iterateEvents({ tenant }));
       expect(ids(mine)).toEqual(ids(appended));
       const positions = mine.map((e) => e.position);
@@ -107,19 +123,30 @@ export function auditReaderContract(name: string, setUp: () => Promise<AuditFixt
       expect(versions(await collect(reader.iterateEvents({ tenant, streamId: caseStream })))).toEqual([1, 2, 3, 4, 5]);
 
       const from = second[0].recordedAt;
-      expect(ids(await collect(reader.iterateEvents({ tenant, from })))).toEqual(ids(appended.filter((e) => e.recordedAt >= from)));
-      expect(ids(await collect(reader.iterateEvents({ tenant, to: from })))).toEqual(ids(appended.filter((e) => e.recordedAt < from)));
-      expect(ids(await collect(reader.iterateEvents({ tenant, streamId: caseStream, from, to: second[1].recordedAt })))).toEqual([]);
+      expect(ids(await collect(reader.iterateEvents({ tenant, from })))).toEqual(
+        ids(appended.filter((e) => e.recordedAt >= from)),
+      );
+      expect(ids(await collect(reader.iterateEvents({ tenant, to: from })))).toEqual(
+        ids(appended.filter((e) => e.recordedAt < from)),
+      );
+      expect(
+        ids(await collect(reader.iterateEvents({ tenant, streamId: caseStream, from, to: second[1].recordedAt }))),
+      ).toEqual([]);
 
       const everyone = await collect(reader.iterateEvents({}));
-      expect(everyone.filter((e) => e.tenant === other).map((e) => [e.streamId, e.version])).toEqual([[caseStream, 1], [caseStream, 2]]);
+      expect(everyone.filter((e) => e.tenant === other).map((e) => [e.streamId, e.version])).toEqual([
+        [caseStream, 1],
+        [caseStream, 2],
+      ]);
       expect(everyone.filter((e) => e.tenant === tenant)).toHaveLength(appended.length);
     });
 
     it('counts what it would iterate', async () => {
       expect(await reader.countEvents({ tenant })).toBe(appended.length);
       expect(await reader.countEvents({ tenant, streamId: caseStream })).toBe(5);
-      expect(await reader.countEvents({ tenant, from: second[0].recordedAt })).toBe(appended.filter((e) => e.recordedAt >= second[0].recordedAt).length);
+      expect(await reader.countEvents({ tenant, from: second[0].recordedAt })).toBe(
+        appended.filter((e) => e.recordedAt >= second[0].recordedAt).length,
+      );
       expect(await reader.countEvents({ tenant: `${tenant}-nobody` })).toBe(0);
     });
 
@@ -133,7 +160,9 @@ export function auditReaderContract(name: string, setUp: () => Promise<AuditFixt
         expect(own.map((c) => c.last)).toEqual([...own.slice(1).map(() => false), true]);
         const stored = await fixture.store.readStream(tenant, streamId);
         expect(own.flatMap((c) => ids(c.events))).toEqual(ids(stored));
-        expect(own[0].head).toEqual(expect.objectContaining({ tenant, streamId, version: stored.length, lastHash: stored.at(-1)?.hash }));
+        expect(own[0].head).toEqual(
+          expect.objectContaining({ tenant, streamId, version: stored.length, lastHash: stored.at(-1)?.hash }),
+        );
       }
       const one = await collect(reader.iterateStreamChunks({ tenant: other, streamId: caseStream }));
       expect(one.flatMap((c) => versions(c.events))).toEqual([1, 2]);
@@ -142,24 +171,40 @@ export function auditReaderContract(name: string, setUp: () => Promise<AuditFixt
 
     it('finds every tenant holding a stream id', async () => {
       const heads = await reader.findStreams(caseStream);
-      expect(heads.map((h) => [h.tenant, h.version])).toEqual([[tenant, 5], [other, 2]]);
+      expect(heads.map((h) => [h.tenant, h.version])).toEqual([
+        [tenant, 5],
+        [other, 2],
+      ]);
     });
 
-    it('gives a case\'s timeline: its own events and the fund events naming it, in global order, paged by position', async () => {
+    it("gives a case's timeline: its own events and the fund events naming it, in global order, paged by position", async () => {
       const timeline = await reader.caseTimeline(tenant, caseId, 0, 100);
       expect(ids(timeline)).toEqual(ids([...first, award, ...second, disbursed]));
       const page = await reader.caseTimeline(tenant, caseId, 0, 3);
       expect(ids(page)).toEqual(ids(timeline.slice(0, 3)));
       expect(ids(await reader.caseTimeline(tenant, caseId, page[2].position, 100))).toEqual(ids(timeline.slice(3)));
       expect(ids(await reader.caseTimeline(tenant, caseId, award.position, 2))).toEqual(ids(second));
-      expect((await reader.caseTimeline(other, caseId, 0, 100)).map((e) => [e.streamId, e.version])).toEqual([[caseStream, 1], [caseStream, 2]]);
+      expect((await reader.caseTimeline(other, caseId, 0, 100)).map((e) => [e.streamId, e.version])).toEqual([
+        [caseStream, 1],
+        [caseStream, 2],
+      ]);
     });
 
     it('verifies an untouched tenant intact', async () => {
       const report = await verifyStore(reader, { tenant });
-      expect(report).toMatchObject({ ok: true, streamsChecked: 3, eventsChecked: appended.length, brokenStreams: 0, findings: [] });
+      expect(report).toMatchObject({
+        ok: true,
+        streamsChecked: 3,
+        eventsChecked: appended.length,
+        brokenStreams: 0,
+        findings: [],
+      });
       expect(await collect(reader.iterateStreamsWithoutEvents({ tenant }))).toEqual([]);
-      expect(await verifyStore(reader, { tenant, streamId: caseStream })).toMatchObject({ ok: true, streamsChecked: 1, eventsChecked: 5 });
+      expect(await verifyStore(reader, { tenant, streamId: caseStream })).toMatchObject({
+        ok: true,
+        streamsChecked: 1,
+        eventsChecked: 5,
+      });
     });
 
     it('finds a tampered event and names its stream and version', async () => {
@@ -171,9 +216,22 @@ export function auditReaderContract(name: string, setUp: () => Promise<AuditFixt
       const expected = await fixture.tamper(damaged, victim);
       const report = await verifyStore(reader, { tenant: damaged });
       expect(report).toMatchObject({ ok: false, streamsChecked: 2, brokenStreams: 1 });
-      expect(report.findings).toEqual([expect.objectContaining({ tenant: damaged, streamId: victim, version: expected.version, reason: expected.reason })]);
-      expect(await verifyStore(reader, { tenant: damaged, streamId: victim })).toMatchObject({ ok: false, brokenStreams: 1 });
-      expect(await verifyStore(reader, { tenant: damaged, streamId: intact })).toMatchObject({ ok: true, streamsChecked: 1 });
+      expect(report.findings).toEqual([
+        expect.objectContaining({
+          tenant: damaged,
+          streamId: victim,
+          version: expected.version,
+          reason: expected.reason,
+        }),
+      ]);
+      expect(await verifyStore(reader, { tenant: damaged, streamId: victim })).toMatchObject({
+        ok: false,
+        brokenStreams: 1,
+      });
+      expect(await verifyStore(reader, { tenant: damaged, streamId: intact })).toMatchObject({
+        ok: true,
+        streamsChecked: 1,
+      });
       expect((await verifyStore(reader, { tenant })).ok).toBe(true);
     });
   });

@@ -11,7 +11,11 @@ export interface ContractContext {
  * The behaviour every EventStore adapter must have. Call inside a test file with a factory that
  * gives a store over an EMPTY backend for each test file (the suite reads the global order).
  */
-export function eventStoreContract(name: string, setUp: () => Promise<EventStore>, tearDown: () => Promise<void> = async () => undefined): void {
+export function eventStoreContract(
+  name: string,
+  setUp: () => Promise<EventStore>,
+  tearDown: () => Promise<void> = async () => undefined,
+): void {
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     const tenant = `tenant-${randomUUID().slice(0, 8)}`;
@@ -30,13 +34,18 @@ export function eventStoreContract(name: string, setUp: () => Promise<EventStore
         const first = await store.append(tenant, stream, events(2), 'no_stream');
         expect(first.version).toBe(2);
         await expect(store.append(tenant, stream, events(1), 'no_stream')).rejects.toMatchObject({
-          name: 'WrongExpectedVersionError', streamId: stream, expected: 'no_stream', actual: 2,
+          name: 'WrongExpectedVersionError',
+          streamId: stream,
+          expected: 'no_stream',
+          actual: 2,
         });
       });
 
       it('stream_exists: refuses a missing stream, appends to an existing one', async () => {
         const stream = aStreamId();
-        await expect(store.append(tenant, stream, events(1), 'stream_exists')).rejects.toBeInstanceOf(WrongExpectedVersionError);
+        await expect(store.append(tenant, stream, events(1), 'stream_exists')).rejects.toBeInstanceOf(
+          WrongExpectedVersionError,
+        );
         expect(await store.readStream(tenant, stream)).toEqual([]);
         await store.append(tenant, stream, events(1), 'no_stream');
         const result = await store.append(tenant, stream, events(1), 'stream_exists');
@@ -67,11 +76,20 @@ export function eventStoreContract(name: string, setUp: () => Promise<EventStore
         read = await store.readStream(tenant, stream);
         expect((await store.append(tenant, stream, events(2), read.length)).version).toBe(4);
         const recorded = await store.readStream(tenant, stream);
-        expect(recorded[1]).toMatchObject({ eventId: quoted.eventId, data: quoted.data, metadata: quoted.metadata, occurredAt: quoted.occurredAt });
+        expect(recorded[1]).toMatchObject({
+          eventId: quoted.eventId,
+          data: quoted.data,
+          metadata: quoted.metadata,
+          occurredAt: quoted.occurredAt,
+        });
         expect(verifyStream(stream, recorded)).toBeUndefined();
         const stale = await store.readStream(tenant, stream);
         await store.append(tenant, stream, events(1), 'any');
-        await expect(store.append(tenant, stream, events(1), stale.length)).rejects.toMatchObject({ name: 'WrongExpectedVersionError', expected: 4, actual: 5 });
+        await expect(store.append(tenant, stream, events(1), stale.length)).rejects.toMatchObject({
+          name: 'WrongExpectedVersionError',
+          expected: 4,
+          actual: 5,
+        });
         expect(verifyStream(stream, await store.readStream(tenant, stream))).toBeUndefined();
       });
 
@@ -104,9 +122,17 @@ export function eventStoreContract(name: string, setUp: () => Promise<EventStore
         expect(forwards[0].recordedAt).toBeInstanceOf(Date);
         expect(forwards[1].prevHash).toBe(forwards[0].hash);
         expect(forwards.map((e) => e.position)).toEqual(result.events.map((e) => e.position));
-        expect((await store.readStream(tenant, stream, { fromVersion: 3, maxCount: 2 })).map((e) => e.version)).toEqual([3, 4]);
-        expect((await store.readStream(tenant, stream, { direction: 'backwards' })).map((e) => e.version)).toEqual([5, 4, 3, 2, 1]);
-        expect((await store.readStream(tenant, stream, { direction: 'backwards', fromVersion: 4, maxCount: 2 })).map((e) => e.version)).toEqual([4, 3]);
+        expect((await store.readStream(tenant, stream, { fromVersion: 3, maxCount: 2 })).map((e) => e.version)).toEqual(
+          [3, 4],
+        );
+        expect((await store.readStream(tenant, stream, { direction: 'backwards' })).map((e) => e.version)).toEqual([
+          5, 4, 3, 2, 1,
+        ]);
+        expect(
+          (await store.readStream(tenant, stream, { direction: 'backwards', fromVersion: 4, maxCount: 2 })).map(
+            (e) => e.version,
+          ),
+        ).toEqual([4, 3]);
       });
 
       it('keeps tenants apart: the same stream id in another tenant is another stream', async () => {
@@ -133,7 +159,9 @@ export function eventStoreContract(name: string, setUp: () => Promise<EventStore
       it('50 appends expecting the same version: exactly one wins, the rest conflict, nothing else is written', async () => {
         const stream = aStreamId();
         await store.append(tenant, stream, events(1), 'no_stream');
-        const outcomes = await Promise.allSettled(Array.from({ length: 50 }, () => store.append(tenant, stream, events(1), 1)));
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 50 }, () => store.append(tenant, stream, events(1), 1)),
+        );
         const winners = outcomes.filter((o) => o.status === 'fulfilled');
         const losers = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
         expect(winners).toHaveLength(1);
@@ -155,7 +183,9 @@ export function eventStoreContract(name: string, setUp: () => Promise<EventStore
 
       it('50 writers racing to create the same stream with no_stream: one creates it', async () => {
         const stream = aStreamId();
-        const outcomes = await Promise.allSettled(Array.from({ length: 50 }, () => store.append(tenant, stream, events(1), 'no_stream')));
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 50 }, () => store.append(tenant, stream, events(1), 'no_stream')),
+        );
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         expect(await store.streamVersion(tenant, stream)).toBe(1);
       });
@@ -171,7 +201,12 @@ export function eventStoreContract(name: string, setUp: () => Promise<EventStore
         await store.append(tenant, streamA, [anEvent({ type: 'CaseClosed' })], 3);
         const fresh = await drain(store, seen.checkpoint, 2);
         expect(fresh.events.map((e) => [e.streamId, e.version])).toEqual([
-          [streamA, 1], [streamA, 2], [streamA, 3], [streamB, 1], [streamB, 2], [streamA, 4],
+          [streamA, 1],
+          [streamA, 2],
+          [streamA, 3],
+          [streamB, 1],
+          [streamB, 2],
+          [streamA, 4],
         ]);
         const positions = fresh.events.map((e) => e.position);
         expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -184,7 +219,11 @@ export function eventStoreContract(name: string, setUp: () => Promise<EventStore
 }
 
 /** Reads the global order to its end in pages. */
-export async function drain(store: EventStore, after?: string, pageSize = 500): Promise<{ events: GlobalEvent[]; checkpoint: string | undefined }> {
+export async function drain(
+  store: EventStore,
+  after?: string,
+  pageSize = 500,
+): Promise<{ events: GlobalEvent[]; checkpoint: string | undefined }> {
   const all: GlobalEvent[] = [];
   let checkpoint = after;
   for (;;) {

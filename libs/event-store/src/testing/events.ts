@@ -17,6 +17,7 @@ export function anEvent(overrides: Partial<EventToAppend> = {}): EventToAppend {
   };
 }
 
-export const events = (count: number, overrides: Partial<EventToAppend> = {}) => Array.from({ length: count }, () => anEvent(overrides));
+export const events = (count: number, overrides: Partial<EventToAppend> = {}) =>
+  Array.from({ length: count }, () => anEvent(overrides));
 
 export const aStreamId = (category = 'case') => `${category}-${randomUUID()}`;

@@ -9,15 +9,32 @@ describe('loadKafkaConfig', () => {
   });
 
   it('reads every variable with its defaults', () => {
-    const config = loadKafkaConfig({ KAFKA_BROKERS: 'kafka-1:9092,kafka-2:9092', KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'kp', KAFKA_SASL_PASSWORD: 'pw' });
+    const config = loadKafkaConfig({
+      KAFKA_BROKERS: 'kafka-1:9092,kafka-2:9092',
+      KAFKA_SSL: 'true',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'kp',
+      KAFKA_SASL_PASSWORD: 'pw',
+    });
     expect(config.brokers).toEqual(['kafka-1:9092', 'kafka-2:9092']);
-    expect(config).toMatchObject({ KAFKA_TOPIC_PREFIX: 'koproduktiv', KAFKA_CLIENT_ID: 'koproduktiv-relay', KAFKA_SSL: true, KAFKA_MAX_MESSAGE_BYTES: 1_000_000 });
+    expect(config).toMatchObject({
+      KAFKA_TOPIC_PREFIX: 'koproduktiv',
+      KAFKA_CLIENT_ID: 'koproduktiv-relay',
+      KAFKA_SSL: true,
+      KAFKA_MAX_MESSAGE_BYTES: 1_000_000,
+    });
   });
 
   it('names every problem at once and never echoes the password', () => {
     let error: KafkaConfigError | undefined;
     try {
-      loadKafkaConfig({ KAFKA_BROKERS: 'kafka', KAFKA_TOPIC_PREFIX: 'a b', KAFKA_SSL: 'maybe', KAFKA_SASL_PASSWORD: 'hunter2', KAFKA_MAX_MESSAGE_BYTES: '10' });
+      loadKafkaConfig({
+        KAFKA_BROKERS: 'kafka',
+        KAFKA_TOPIC_PREFIX: 'a b',
+        KAFKA_SSL: 'maybe',
+        KAFKA_SASL_PASSWORD: 'hunter2',
+        KAFKA_MAX_MESSAGE_BYTES: '10',
+      });
     } catch (caught) {
       error = caught as KafkaConfigError;
     }

@@ -4,7 +4,13 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, valida
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value;
+  value === undefined || value === ''
+    ? undefined
+    : value === true || value === 'true' || value === '1'
+      ? true
+      : value === false || value === 'false' || value === '0'
+        ? false
+        : value;
 
 /**
  * The Kafka relay's environment, validated at boot. Without KAFKA_BROKERS the relay is off and
@@ -12,36 +18,55 @@ const toBool = ({ value }: { value: unknown }) =>
  */
 export class KafkaConfig {
   /** Comma-separated bootstrap servers, `host:port[,host:port…]`. */
-  @Transform(emptyToUndefined) @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port…]' })
   KAFKA_BROKERS?: string;
 
-  @Matches(/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,100}$/, { message: 'KAFKA_TOPIC_PREFIX may hold letters, digits, ".", "_" and "-"' })
+  @Matches(/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,100}$/, {
+    message: 'KAFKA_TOPIC_PREFIX may hold letters, digits, ".", "_" and "-"',
+  })
   KAFKA_TOPIC_PREFIX = 'koproduktiv';
 
   @IsString()
   KAFKA_CLIENT_ID = 'koproduktiv-relay';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsIn(['plain', 'scram-sha-256', 'scram-sha-512'])
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['plain', 'scram-sha-256', 'scram-sha-512'])
   KAFKA_SASL_MECHANISM?: 'plain' | 'scram-sha-256' | 'scram-sha-512';
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   KAFKA_SASL_USERNAME?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   KAFKA_SASL_PASSWORD?: string;
 
-  @Transform(toBool) @IsBoolean({ message: 'KAFKA_SSL must be true or false' })
+  @Transform(toBool)
+  @IsBoolean({ message: 'KAFKA_SSL must be true or false' })
   KAFKA_SSL = false;
 
   /** The broker's message.max.bytes (or less): larger messages go to the dead-letter topic. */
-  @Transform(toInt) @IsInt() @Min(1024) @Max(100 * 1024 * 1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
   KAFKA_MAX_MESSAGE_BYTES = 1_000_000;
 
-  @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
   KAFKA_BACKOFF_INITIAL_MS = 500;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
   KAFKA_BACKOFF_MAX_MS = 30_000;
 
   get enabled(): boolean {
@@ -54,8 +79,16 @@ export class KafkaConfig {
 }
 
 export const KAFKA_CONFIG_KEYS = [
-  'KAFKA_BROKERS', 'KAFKA_TOPIC_PREFIX', 'KAFKA_CLIENT_ID', 'KAFKA_SASL_MECHANISM', 'KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD',
-  'KAFKA_SSL', 'KAFKA_MAX_MESSAGE_BYTES', 'KAFKA_BACKOFF_INITIAL_MS', 'KAFKA_BACKOFF_MAX_MS',
+  'KAFKA_BROKERS',
+  'KAFKA_TOPIC_PREFIX',
+  'KAFKA_CLIENT_ID',
+  'KAFKA_SASL_MECHANISM',
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD',
+  'KAFKA_SSL',
+  'KAFKA_MAX_MESSAGE_BYTES',
+  'KAFKA_BACKOFF_INITIAL_MS',
+  'KAFKA_BACKOFF_MAX_MS',
 ] as const satisfies readonly (keyof KafkaConfig)[];
 
 export class KafkaConfigError extends Error {
@@ -67,17 +100,23 @@ export class KafkaConfigError extends Error {
 
 /** Reads and validates the KAFKA_* variables; throws a KafkaConfigError naming every problem at once. */
 export function loadKafkaConfig(env: NodeJS.ProcessEnv = process.env): KafkaConfig {
-  const input = Object.fromEntries(KAFKA_CONFIG_KEYS.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
+  const input = Object.fromEntries(
+    KAFKA_CONFIG_KEYS.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]),
+  );
   const config = plainToInstance(KafkaConfig, input);
   const shown = (key: string) => (key === 'KAFKA_SASL_PASSWORD' ? '"[redacted]"' : JSON.stringify(env[key]));
   const problems = validateSync(config).map(
-    (error) => `${error.property}=${shown(error.property)}: ${Object.values(error.constraints ?? {}).reverse().join('; ')}`,
+    (error) =>
+      `${error.property}=${shown(error.property)}: ${Object.values(error.constraints ?? {})
+        .reverse()
+        .join('; ')}`,
   );
   const sasl = [config.KAFKA_SASL_MECHANISM, config.KAFKA_SASL_USERNAME, config.KAFKA_SASL_PASSWORD];
   if (sasl.some(Boolean) && !sasl.every(Boolean)) {
     problems.push('KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set together');
   }
-  if (config.KAFKA_BACKOFF_MAX_MS < config.KAFKA_BACKOFF_INITIAL_MS) problems.push('KAFKA_BACKOFF_MAX_MS must not be below KAFKA_BACKOFF_INITIAL_MS');
+  if (config.KAFKA_BACKOFF_MAX_MS < config.KAFKA_BACKOFF_INITIAL_MS)
+    problems.push('KAFKA_BACKOFF_MAX_MS must not be below KAFKA_BACKOFF_INITIAL_MS');
   if (problems.length) throw new KafkaConfigError(problems);
   return config;
 }

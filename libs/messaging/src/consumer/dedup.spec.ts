@@ -21,9 +21,19 @@ const record = (id: string, n: number) => ({
 describe('createDedupingHandler', () => {
   it('has one effect per ce_id, however often a record arrives (in memory)', async () => {
     const effects: number[] = [];
-    const handle = createDedupingHandler(new InMemoryDedupStore(), async (event) => void effects.push((event.data as { n: number }).n));
+    const handle = createDedupingHandler(
+      new InMemoryDedupStore(),
+      async (event) => void effects.push((event.data as { n: number }).n),
+    );
     const results = [];
-    for (const [id, n] of [['a', 1], ['b', 2], ['a', 1], ['c', 3], ['b', 2]] as const) results.push(await handle(record(id, n)));
+    for (const [id, n] of [
+      ['a', 1],
+      ['b', 2],
+      ['a', 1],
+      ['c', 3],
+      ['b', 2],
+    ] as const)
+      results.push(await handle(record(id, n)));
     expect(results).toEqual([true, true, false, true, false]);
     expect(effects).toEqual([1, 2, 3]);
   });
@@ -52,10 +62,21 @@ describe('createDedupingHandler', () => {
       });
       expect(await handle(record('a', 1))).toBe(true);
       await expect(handle(record('b', 2))).rejects.toThrow('crashed');
-      const again = await Promise.all([handle(record('b', 2)), handle(record('b', 2)), handle(record('a', 1)), handle(record('c', 3))]);
+      const again = await Promise.all([
+        handle(record('b', 2)),
+        handle(record('b', 2)),
+        handle(record('a', 1)),
+        handle(record('c', 3)),
+      ]);
       expect(again.filter(Boolean)).toHaveLength(2);
-      const { rows } = await db.pool.query('SELECT event_id, count(*)::int AS n FROM effects GROUP BY event_id ORDER BY event_id');
-      expect(rows).toEqual([{ event_id: 'a', n: 1 }, { event_id: 'b', n: 1 }, { event_id: 'c', n: 1 }]);
+      const { rows } = await db.pool.query(
+        'SELECT event_id, count(*)::int AS n FROM effects GROUP BY event_id ORDER BY event_id',
+      );
+      expect(rows).toEqual([
+        { event_id: 'a', n: 1 },
+        { event_id: 'b', n: 1 },
+        { event_id: 'c', n: 1 },
+      ]);
       // Another consumer name keeps its own memory.
       const other = createDedupingHandler(new PostgresDedupStore(db.pool, 'funder-report'), async () => undefined);
       expect(await other(record('a', 1))).toBe(true);

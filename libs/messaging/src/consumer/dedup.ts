@@ -78,7 +78,10 @@ export class PostgresDedupStore implements DedupStore<PoolClient> {
     const tx = await this.pool.connect();
     try {
       await tx.query('BEGIN');
-      const claimed = await tx.query('INSERT INTO kp_consumed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [this.consumer, eventId]);
+      const claimed = await tx.query(
+        'INSERT INTO kp_consumed_events (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [this.consumer, eventId],
+      );
       if (claimed.rowCount === 0) {
         await tx.query('ROLLBACK');
         return false;

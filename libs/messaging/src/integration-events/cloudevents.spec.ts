@@ -47,7 +47,9 @@ describe('CloudEvents binary mapping', () => {
       ce_correlationid: 'corr-1',
       ce_causationid: 'cause-1',
     });
-    expect(JSON.parse(value.toString('utf8'))).toEqual(publishedData('RequestSubmitted', sampleEventData(ids).RequestSubmitted));
+    expect(JSON.parse(value.toString('utf8'))).toEqual(
+      publishedData('RequestSubmitted', sampleEventData(ids).RequestSubmitted),
+    );
   });
 
   it('has header values that are plain strings of valid CloudEvents extension names', () => {
@@ -63,7 +65,11 @@ describe('CloudEvents binary mapping', () => {
     const mapped = toIntegrationMessage(event, 'kp');
     if (!mapped.ok) throw new Error(mapped.error);
     const headers = Object.fromEntries(Object.entries(mapped.message.headers).map(([k, v]) => [k, Buffer.from(v)]));
-    const parsed = parseIntegrationEvent({ key: Buffer.from(mapped.message.key), value: mapped.message.value, headers });
+    const parsed = parseIntegrationEvent({
+      key: Buffer.from(mapped.message.key),
+      value: mapped.message.value,
+      headers,
+    });
     expect(parsed).toMatchObject({
       id: event.eventId,
       type: 'koproduktiv.case.RequestSubmitted',
@@ -86,7 +92,11 @@ describe('CloudEvents binary mapping', () => {
   });
 
   it('makes dead letters with the reason and the envelope, never the data', () => {
-    const initiative = recorded('InitiativeRegistered', sampleEventData(ids).InitiativeRegistered, `initiative-${ids.initiative}`);
+    const initiative = recorded(
+      'InitiativeRegistered',
+      sampleEventData(ids).InitiativeRegistered,
+      `initiative-${ids.initiative}`,
+    );
     const letter = toDeadLetter(initiative, 'kp', 'MESSAGE_TOO_LARGE', 'too big');
     expect(letter.topic).toBe(deadLetterTopic('kp'));
     expect(letter.key).toBe(initiative.streamId);
@@ -97,10 +107,20 @@ describe('CloudEvents binary mapping', () => {
       kp_deadletter_topic: 'kp.initiative.v1',
     });
     expect(letter.value.toString()).not.toContain('Erika');
-    expect(JSON.parse(letter.value.toString())).toMatchObject({ reason: 'MESSAGE_TOO_LARGE', eventId: initiative.eventId, streamVersion: 7 });
+    expect(JSON.parse(letter.value.toString())).toMatchObject({
+      reason: 'MESSAGE_TOO_LARGE',
+      eventId: initiative.eventId,
+      streamVersion: 7,
+    });
   });
 
   it('names one topic per aggregate category plus the dead letters', () => {
-    expect(relayTopics('koproduktiv')).toEqual(['koproduktiv.initiative.v1', 'koproduktiv.unit.v1', 'koproduktiv.fund.v1', 'koproduktiv.case.v1', 'koproduktiv.deadletter.v1']);
+    expect(relayTopics('koproduktiv')).toEqual([
+      'koproduktiv.initiative.v1',
+      'koproduktiv.unit.v1',
+      'koproduktiv.fund.v1',
+      'koproduktiv.case.v1',
+      'koproduktiv.deadletter.v1',
+    ]);
   });
 });

@@ -57,7 +57,8 @@ export type MappingResult =
 /** Maps a stored event to its integration message; events without an integration schema are refused, never passed through. */
 export function toIntegrationMessage(event: RecordedEvent, topicPrefix: string): MappingResult {
   const data = publishedData(event.type, event.data);
-  if (!data) return { ok: false, reason: 'NO_INTEGRATION_SCHEMA', error: `event type ${event.type} has no integration schema` };
+  if (!data)
+    return { ok: false, reason: 'NO_INTEGRATION_SCHEMA', error: `event type ${event.type} has no integration schema` };
   const category = categoryOf(event.type, event.streamId);
   return {
     ok: true,
@@ -70,7 +71,10 @@ export function toIntegrationMessage(event: RecordedEvent, topicPrefix: string):
   };
 }
 
-export function envelopeHeaders(event: RecordedEvent, category = categoryOf(event.type, event.streamId)): Record<string, string> {
+export function envelopeHeaders(
+  event: RecordedEvent,
+  category = categoryOf(event.type, event.streamId),
+): Record<string, string> {
   return {
     [CE.specversion]: CE_SPEC_VERSION,
     [CE.id]: event.eventId,

@@ -32,7 +32,14 @@ describe('integration-event schema (published fields)', () => {
   });
 
   it('copies only whitelisted fields that the event carries', () => {
-    expect(publishedData('InitiativeProfileUpdated', { initiativeId: 'i', district: 'Neustadt', contact: PERSONAL_CONTACT, extra: 1 })).toEqual({
+    expect(
+      publishedData('InitiativeProfileUpdated', {
+        initiativeId: 'i',
+        district: 'Neustadt',
+        contact: PERSONAL_CONTACT,
+        extra: 1,
+      }),
+    ).toEqual({
       initiativeId: 'i',
       district: 'Neustadt',
     });

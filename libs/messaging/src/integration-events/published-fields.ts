@@ -27,7 +27,16 @@ export const PUBLISHED_FIELDS: { readonly [T in DomainEventType]: FieldsOf<T> } 
   RequestSubmitted: ['caseId', 'initiativeId', 'title', 'category', 'channel', 'requestedSupport'],
   RequestAcknowledged: ['caseId', 'unitId', 'staffRef'],
   ContactPersonAssigned: ['caseId', 'staffRef', 'unitId'],
-  InteractionRecorded: ['caseId', 'interactionId', 'kind', 'initiatedBy', 'participationLevel', 'staffRef', 'unitId', 'durationMinutes'],
+  InteractionRecorded: [
+    'caseId',
+    'interactionId',
+    'kind',
+    'initiatedBy',
+    'participationLevel',
+    'staffRef',
+    'unitId',
+    'durationMinutes',
+  ],
   CommitmentMade: ['caseId', 'commitmentId', 'promisor', 'dueOn'],
   CommitmentFulfilled: ['caseId', 'commitmentId'],
   CommitmentRenegotiated: ['caseId', 'commitmentId', 'newDueOn'],
@@ -57,7 +66,9 @@ export type WithheldReason = 'personal data';
  * and every free text, which routinely names people and what they said. Erasure events are
  * published, so that subscribers can erase what they derived.
  */
-export const WITHHELD_FIELDS: { readonly [T in DomainEventType]?: { readonly [F in FieldsOf<T>[number]]?: WithheldReason } } = {
+export const WITHHELD_FIELDS: {
+  readonly [T in DomainEventType]?: { readonly [F in FieldsOf<T>[number]]?: WithheldReason };
+} = {
   InitiativeRegistered: { contact: 'personal data' },
   InitiativeProfileUpdated: { contact: 'personal data' },
   InitiativeDissolved: { reason: 'personal data' },
@@ -85,7 +96,10 @@ export const hasIntegrationSchema = (type: string): type is DomainEventType => O
  * The integration event's data: only the whitelisted fields that the event carries (optional
  * fields an event leaves out stay out). Undefined for a type without an integration schema.
  */
-export function publishedData(type: string, data: Readonly<Record<string, unknown>>): Record<string, unknown> | undefined {
+export function publishedData(
+  type: string,
+  data: Readonly<Record<string, unknown>>,
+): Record<string, unknown> | undefined {
   if (!hasIntegrationSchema(type)) return undefined;
   const fields: readonly string[] = PUBLISHED_FIELDS[type];
   const out: Record<string, unknown> = {};

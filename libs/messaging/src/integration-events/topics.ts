@@ -10,7 +10,10 @@ export const topicFor = (prefix: string, category: string) => `${prefix}.${categ
 export const deadLetterTopic = (prefix: string) => `${prefix}.deadletter.${TOPIC_VERSION}`;
 
 /** Every topic the relay writes to, dead letters included (to create them up front). */
-export const relayTopics = (prefix: string) => [...AGGREGATE_CATEGORIES.map((category) => topicFor(prefix, category)), deadLetterTopic(prefix)];
+export const relayTopics = (prefix: string) => [
+  ...AGGREGATE_CATEGORIES.map((category) => topicFor(prefix, category)),
+  deadLetterTopic(prefix),
+];
 
 /** The aggregate category of an event: from the catalog, else the stream id's `<category>-` prefix. */
 export function categoryOf(type: string, streamId: string): string {

@@ -1,7 +1,12 @@
 import type { PermanentReason } from '../publisher/event-publisher';
 
 /** Kafka error codes by which the broker refuses a record itself: retrying the same bytes can never succeed. */
-const PERMANENT_TYPES: ReadonlySet<string> = new Set<PermanentReason>(['MESSAGE_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE', 'INVALID_TIMESTAMP']);
+const PERMANENT_TYPES: ReadonlySet<string> = new Set<PermanentReason>([
+  'MESSAGE_TOO_LARGE',
+  'INVALID_RECORD',
+  'CORRUPT_MESSAGE',
+  'INVALID_TIMESTAMP',
+]);
 /** RECORD_LIST_TOO_LARGE is about the whole batch: the publisher splits it and judges each record alone. */
 const SPLITTABLE_TYPES: ReadonlySet<string> = new Set([...PERMANENT_TYPES, 'RECORD_LIST_TOO_LARGE']);
 

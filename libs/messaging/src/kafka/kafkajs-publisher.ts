@@ -1,4 +1,12 @@
-import { CompressionTypes, Kafka, KafkaConfig as KafkaJsConfig, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import {
+  CompressionTypes,
+  Kafka,
+  KafkaConfig as KafkaJsConfig,
+  logLevel,
+  LogEntry,
+  Partitioners,
+  Producer,
+} from 'kafkajs';
 import type { Logger } from '@koproduktiv/platform';
 import type { IntegrationMessage } from '../integration-events/cloudevents';
 import { EventPublisher, PublishOutcome, RejectedMessage, RetryablePublishError } from '../publisher/event-publisher';
@@ -8,7 +16,11 @@ export interface KafkajsPublisherOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
   readonly ssl?: boolean;
-  readonly sasl?: { readonly mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; readonly username: string; readonly password: string };
+  readonly sasl?: {
+    readonly mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+    readonly username: string;
+    readonly password: string;
+  };
   /**
    * The largest record batch the broker accepts (its `message.max.bytes`, 1 MB by default). A
    * message that cannot fit alone is rejected as MESSAGE_TOO_LARGE without being sent, and batches
@@ -29,7 +41,8 @@ const RECORD_OVERHEAD = 24;
 /** The size of a message as a record in a Kafka batch (v2 format), slightly overestimated. */
 export function recordBytes(message: IntegrationMessage): number {
   let bytes = RECORD_OVERHEAD + Buffer.byteLength(message.key) + message.value.length;
-  for (const [name, value] of Object.entries(message.headers)) bytes += 4 + Buffer.byteLength(name) + Buffer.byteLength(value);
+  for (const [name, value] of Object.entries(message.headers))
+    bytes += 4 + Buffer.byteLength(name) + Buffer.byteLength(value);
   return bytes;
 }
 
@@ -73,7 +86,11 @@ export class KafkajsPublisher implements EventPublisher {
     for (let index = 0; index < messages.length; index += 1) {
       const bytes = recordBytes(messages[index]);
       if (bytes > budget) {
-        rejected.push({ index, reason: 'MESSAGE_TOO_LARGE', error: `message of ${bytes} bytes exceeds KAFKA_MAX_MESSAGE_BYTES=${this.options.maxMessageBytes}` });
+        rejected.push({
+          index,
+          reason: 'MESSAGE_TOO_LARGE',
+          error: `message of ${bytes} bytes exceeds KAFKA_MAX_MESSAGE_BYTES=${this.options.maxMessageBytes}`,
+        });
         continue;
       }
       if (chunkBytes + bytes > budget && chunk.length) {
@@ -95,12 +112,17 @@ export class KafkajsPublisher implements EventPublisher {
   }
 
   /** Sends the chunk; when the broker refuses it for good, sends its messages one by one to find the refused ones. */
-  private async sendChunk(messages: readonly IntegrationMessage[], indices: readonly number[], rejected: RejectedMessage[]): Promise<void> {
+  private async sendChunk(
+    messages: readonly IntegrationMessage[],
+    indices: readonly number[],
+    rejected: RejectedMessage[],
+  ): Promise<void> {
     try {
       await this.send(indices.map((index) => messages[index]));
     } catch (error) {
       const classified = classifyKafkaError(error);
-      if (classified.kind === 'retryable') throw new RetryablePublishError(`Kafka publish failed: ${classified.error}`, error);
+      if (classified.kind === 'retryable')
+        throw new RetryablePublishError(`Kafka publish failed: ${classified.error}`, error);
       if (indices.length === 1) {
         rejected.push({ index: indices[0], reason: classified.reason, error: classified.error });
         return;

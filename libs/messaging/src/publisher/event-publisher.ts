@@ -5,7 +5,8 @@ import type { IntegrationMessage } from '../integration-events/cloudevents';
  * size check) refuses this message itself. Everything else (broker down, timeouts, leadership
  * changes, authorisation) is retryable: the relay pauses and tries again.
  */
-export type PermanentReason = 'MESSAGE_TOO_LARGE' | 'INVALID_RECORD' | 'CORRUPT_MESSAGE' | 'INVALID_TIMESTAMP' | 'NO_INTEGRATION_SCHEMA';
+export type PermanentReason =
+  'MESSAGE_TOO_LARGE' | 'INVALID_RECORD' | 'CORRUPT_MESSAGE' | 'INVALID_TIMESTAMP' | 'NO_INTEGRATION_SCHEMA';
 
 export interface RejectedMessage {
   /** Index of the message in the batch handed to publishBatch. */
@@ -21,7 +22,10 @@ export interface PublishOutcome {
 
 /** The batch could not be published now; some messages may have been written (at-least-once). */
 export class RetryablePublishError extends Error {
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'RetryablePublishError';
   }

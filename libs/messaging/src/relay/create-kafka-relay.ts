@@ -21,7 +21,10 @@ export interface KafkaRelayHandle {
  * off). Accepts a validated KafkaConfig or the environment (validated here; throws
  * KafkaConfigError naming every problem).
  */
-export function createKafkaRelay(config: KafkaConfig | NodeJS.ProcessEnv, logger?: Logger): KafkaRelayHandle | undefined {
+export function createKafkaRelay(
+  config: KafkaConfig | NodeJS.ProcessEnv,
+  logger?: Logger,
+): KafkaRelayHandle | undefined {
   const kafka = config instanceof KafkaConfig ? config : loadKafkaConfig(config);
   if (!kafka.enabled) return undefined;
   const publisher = new KafkajsPublisher({
@@ -29,7 +32,13 @@ export function createKafkaRelay(config: KafkaConfig | NodeJS.ProcessEnv, logger
     clientId: kafka.KAFKA_CLIENT_ID,
     ssl: kafka.KAFKA_SSL,
     ...(kafka.KAFKA_SASL_MECHANISM
-      ? { sasl: { mechanism: kafka.KAFKA_SASL_MECHANISM, username: kafka.KAFKA_SASL_USERNAME ?? '', password: kafka.KAFKA_SASL_PASSWORD ?? '' } }
+      ? {
+          sasl: {
+            mechanism: kafka.KAFKA_SASL_MECHANISM,
+            username: kafka.KAFKA_SASL_USERNAME ?? '',
+            password: kafka.KAFKA_SASL_PASSWORD ?? '',
+          },
+        }
       : {}),
     maxMessageBytes: kafka.KAFKA_MAX_MESSAGE_BYTES,
     logger,
@@ -41,7 +50,15 @@ export function createKafkaRelay(config: KafkaConfig | NodeJS.ProcessEnv, logger
     metrics,
     backoff: new Backoff(kafka.KAFKA_BACKOFF_INITIAL_MS, kafka.KAFKA_BACKOFF_MAX_MS),
   });
-  logger?.info({ brokers: kafka.brokers, topicPrefix: kafka.KAFKA_TOPIC_PREFIX, sasl: kafka.KAFKA_SASL_MECHANISM ?? 'none', ssl: kafka.KAFKA_SSL }, 'Kafka relay enabled');
+  logger?.info(
+    {
+      brokers: kafka.brokers,
+      topicPrefix: kafka.KAFKA_TOPIC_PREFIX,
+      sasl: kafka.KAFKA_SASL_MECHANISM ?? 'none',
+      ssl: kafka.KAFKA_SSL,
+    },
+    'Kafka relay enabled',
+  );
   return {
     processor,
     metrics,

@@ -17,10 +17,25 @@ export const DEAD_LETTER = {
  * `ce_id` in the store; its stream's later events carry on on the normal topic, so consumers see a
  * gap in `ce_streamversion`.
  */
-export function toDeadLetter(event: RecordedEvent, topicPrefix: string, reason: string, error: string): IntegrationMessage {
+export function toDeadLetter(
+  event: RecordedEvent,
+  topicPrefix: string,
+  reason: string,
+  error: string,
+): IntegrationMessage {
   const topic = topicFor(topicPrefix, categoryOf(event.type, event.streamId));
   const headers = envelopeHeaders(event);
-  const value = { reason, error, topic, eventId: event.eventId, type: event.type, tenant: event.tenant, streamId: event.streamId, streamVersion: event.version, position: event.position };
+  const value = {
+    reason,
+    error,
+    topic,
+    eventId: event.eventId,
+    type: event.type,
+    tenant: event.tenant,
+    streamId: event.streamId,
+    streamVersion: event.version,
+    position: event.position,
+  };
   return {
     topic: deadLetterTopic(topicPrefix),
     key: event.streamId,

@@ -36,7 +36,19 @@ const global = (type: string, data?: Record<string, unknown>): GlobalEvent => {
   const ids = freshIds();
   const base = aDomainEvent(type === 'SomethingInternal' ? 'CaseClosed' : (type as 'CaseClosed'), ids);
   position += 1;
-  return { ...base, type, data: data ?? base.data, tenant: 't1', streamId: `case-${ids.case}`, version: 1, position, recordedAt: new Date(), prevHash: null, hash: 'h', checkpoint: String(position) };
+  return {
+    ...base,
+    type,
+    data: data ?? base.data,
+    tenant: 't1',
+    streamId: `case-${ids.case}`,
+    version: 1,
+    position,
+    recordedAt: new Date(),
+    prevHash: null,
+    hash: 'h',
+    checkpoint: String(position),
+  };
 };
 
 function logCapture() {
@@ -52,7 +64,11 @@ describe('KafkaRelay (processor)', () => {
     const batch = [global('RequestSubmitted'), global('CaseClosed'), global('FundOpened')];
     await relay.handle(batch);
     expect(publisher.published.map((m) => m.headers.ce_id)).toEqual(batch.map((e) => e.eventId));
-    expect(relay.metrics.snapshot()).toMatchObject({ published: { 'kp.case.v1': 2, 'kp.fund.v1': 1 }, failures: 0, lastPublishedPosition: batch[2].position });
+    expect(relay.metrics.snapshot()).toMatchObject({
+      published: { 'kp.case.v1': 2, 'kp.fund.v1': 1 },
+      failures: 0,
+      lastPublishedPosition: batch[2].position,
+    });
   });
 
   it('throws on a retryable failure (so the checkpoint stays), backs off before the next attempt, and recovers', async () => {
@@ -76,10 +92,16 @@ describe('KafkaRelay (processor)', () => {
 
   it('dead-letters what can never be published, logs an error, counts it and publishes the rest', async () => {
     const publisher = new RecordingPublisher();
-    publisher.refuse = (m) => (m.topic === 'kp.case.v1' && m.headers.ce_type.endsWith('CaseClosed') ? 'too large' : undefined);
+    publisher.refuse = (m) =>
+      m.topic === 'kp.case.v1' && m.headers.ce_type.endsWith('CaseClosed') ? 'too large' : undefined;
     const { logger, lines } = logCapture();
     const relay = new KafkaRelay(publisher, { topicPrefix: 'kp', logger });
-    const batch = [global('RequestSubmitted'), global('CaseClosed'), global('SomethingInternal', { secret: 's3cr3t' }), global('SupportAgreed')];
+    const batch = [
+      global('RequestSubmitted'),
+      global('CaseClosed'),
+      global('SomethingInternal', { secret: 's3cr3t' }),
+      global('SupportAgreed'),
+    ];
     await relay.handle(batch);
     const regular = publisher.published.filter((m) => m.topic !== 'kp.deadletter.v1');
     const letters = publisher.published.filter((m) => m.topic === 'kp.deadletter.v1');
@@ -92,7 +114,12 @@ describe('KafkaRelay (processor)', () => {
     );
     expect(letters.map((m) => m.value.toString()).join()).not.toContain('s3cr3t');
     expect(relay.metrics.snapshot().deadLettered).toEqual({ MESSAGE_TOO_LARGE: 1, NO_INTEGRATION_SCHEMA: 1 });
-    expect(lines.filter((l) => l.level === 50).map((l) => l.reason).sort()).toEqual(['MESSAGE_TOO_LARGE', 'NO_INTEGRATION_SCHEMA']);
+    expect(
+      lines
+        .filter((l) => l.level === 50)
+        .map((l) => l.reason)
+        .sort(),
+    ).toEqual(['MESSAGE_TOO_LARGE', 'NO_INTEGRATION_SCHEMA']);
   });
 
   it('refuses batches after close and ends a backoff pause at once', async () => {

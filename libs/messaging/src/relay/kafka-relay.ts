@@ -86,7 +86,13 @@ export class KafkaRelay implements Processor {
       const message = (error as Error).message;
       this.metrics.onBatchFailed(message);
       this.options.logger?.warn(
-        { err: error, processor: this.name, fromPosition: events[0].position, consecutiveFailures: this.backoff.consecutiveFailures, nextDelayMs: this.backoff.nextDelayMs() },
+        {
+          err: error,
+          processor: this.name,
+          fromPosition: events[0].position,
+          consecutiveFailures: this.backoff.consecutiveFailures,
+          nextDelayMs: this.backoff.nextDelayMs(),
+        },
         'Kafka relay: publish failed; the batch will be retried after a backoff',
       );
       throw error;
@@ -97,16 +103,29 @@ export class KafkaRelay implements Processor {
   }
 
   private async deadLetter(dead: readonly { event: GlobalEvent; reason: string; error: string }[]): Promise<void> {
-    const letters = dead.map(({ event, reason, error }) => toDeadLetter(event, this.options.topicPrefix, reason, error));
+    const letters = dead.map(({ event, reason, error }) =>
+      toDeadLetter(event, this.options.topicPrefix, reason, error),
+    );
     const { rejected } = await this.publisher.publishBatch(letters);
     if (rejected.length) {
       // A dead letter is small and carries no data; if even that is refused, something is wrong with the broker's limits.
-      throw new RetryablePublishError(`the dead-letter topic refused ${rejected.length} letter(s): ${rejected[0].error}`);
+      throw new RetryablePublishError(
+        `the dead-letter topic refused ${rejected.length} letter(s): ${rejected[0].error}`,
+      );
     }
     for (const { event, reason, error } of dead) {
       this.metrics.onDeadLettered(reason);
       this.options.logger?.error(
-        { processor: this.name, eventId: event.eventId, type: event.type, streamId: event.streamId, version: event.version, position: event.position, reason, error },
+        {
+          processor: this.name,
+          eventId: event.eventId,
+          type: event.type,
+          streamId: event.streamId,
+          version: event.version,
+          position: event.position,
+          reason,
+          error,
+        },
         'Kafka relay: event could not be published and went to the dead-letter topic',
       );
     }

@@ -59,7 +59,9 @@ export class RelayMetrics {
 
   /** Seconds the oldest unacknowledged event has waited since it was recorded; 0 when nothing is pending. */
   pendingSeconds(now = new Date()): number {
-    return this.oldestPendingRecordedAt ? Math.max(0, (now.getTime() - this.oldestPendingRecordedAt.getTime()) / 1000) : 0;
+    return this.oldestPendingRecordedAt
+      ? Math.max(0, (now.getTime() - this.oldestPendingRecordedAt.getTime()) / 1000)
+      : 0;
   }
 
   snapshot(): RelayMetricsSnapshot {
@@ -108,9 +110,28 @@ export class RelayMetrics {
       },
     });
     const gauge = (name: string, help: string, value: () => number) =>
-      new Gauge({ name, help, registers: [registry], collect() { this.set(value()); } });
-    gauge('koproduktiv_kafka_relay_consecutive_failures', 'Failed attempts since the last acknowledged batch (0 when healthy)', () => self.consecutiveFailures);
-    gauge('koproduktiv_kafka_relay_pending_seconds', 'Age of the oldest event handed to the relay and not yet acknowledged', () => self.pendingSeconds());
-    gauge('koproduktiv_kafka_relay_last_published_position', 'Global position of the last event the broker acknowledged', () => self.lastPublishedPosition);
+      new Gauge({
+        name,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(value());
+        },
+      });
+    gauge(
+      'koproduktiv_kafka_relay_consecutive_failures',
+      'Failed attempts since the last acknowledged batch (0 when healthy)',
+      () => self.consecutiveFailures,
+    );
+    gauge(
+      'koproduktiv_kafka_relay_pending_seconds',
+      'Age of the oldest event handed to the relay and not yet acknowledged',
+      () => self.pendingSeconds(),
+    );
+    gauge(
+      'koproduktiv_kafka_relay_last_published_position',
+      'Global position of the last event the broker acknowledged',
+      () => self.lastPublishedPosition,
+    );
   }
 }

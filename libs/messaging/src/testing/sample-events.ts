@@ -4,21 +4,48 @@ import type { DomainEventType } from '@koproduktiv/domain';
 import type { EventToAppend } from '@koproduktiv/event-store';
 import type { EventData } from '../integration-events/published-fields';
 
-export const PERSONAL_CONTACT = { name: 'Erika Mustermann', email: 'erika.mustermann@example.org', phone: '+49 170 0000000' } as const;
+export const PERSONAL_CONTACT = {
+  name: 'Erika Mustermann',
+  email: 'erika.mustermann@example.org',
+  phone: '+49 170 0000000',
+} as const;
 
 type Full<T> = { -readonly [K in keyof T]-?: T[K] };
 
 /** `Full`: leaving out an optional field fails to compile, so the samples cover every field of every event. */
-export const sampleEventData = (ids: { initiative: string; unit: string; fund: string; case: string }): { [T in DomainEventType]: Full<EventData<T>> } => ({
-  InitiativeRegistered: { initiativeId: ids.initiative, name: 'Kulturbahnhof e.V.', kind: 'association', district: 'Altstadt', contact: PERSONAL_CONTACT },
-  InitiativeProfileUpdated: { initiativeId: ids.initiative, name: 'Kulturbahnhof Altstadt e.V.', kind: 'association', district: 'Neustadt', contact: PERSONAL_CONTACT },
+export const sampleEventData = (ids: {
+  initiative: string;
+  unit: string;
+  fund: string;
+  case: string;
+}): { [T in DomainEventType]: Full<EventData<T>> } => ({
+  InitiativeRegistered: {
+    initiativeId: ids.initiative,
+    name: 'Kulturbahnhof e.V.',
+    kind: 'association',
+    district: 'Altstadt',
+    contact: PERSONAL_CONTACT,
+  },
+  InitiativeProfileUpdated: {
+    initiativeId: ids.initiative,
+    name: 'Kulturbahnhof Altstadt e.V.',
+    kind: 'association',
+    district: 'Neustadt',
+    contact: PERSONAL_CONTACT,
+  },
   ActiveMembersReported: { initiativeId: ids.initiative, activeMembers: 12 },
   InitiativeDissolved: { initiativeId: ids.initiative, reason: 'Ziel erreicht' },
   UnitRegistered: { unitId: ids.unit, name: 'Anlaufstelle Bürgerengagement', isContactPoint: true },
   StaffTimeBudgetSet: { unitId: ids.unit, period: '2026-Q2', hours: 120 },
   FundOpened: { fundId: ids.fund, name: 'Mit-mach-Fonds 2026', year: 2026, budgetCents: 1_000_000 },
   FundBudgetIncreased: { fundId: ids.fund, amountCents: 250_000, reason: 'Nachtragshaushalt' },
-  GrantAwarded: { fundId: ids.fund, applicationId: 'app-1', caseId: ids.case, amountCents: 150_000, rationale: 'Förderfähig' },
+  GrantAwarded: {
+    fundId: ids.fund,
+    applicationId: 'app-1',
+    caseId: ids.case,
+    amountCents: 150_000,
+    rationale: 'Förderfähig',
+  },
   ApplicationRejected: { fundId: ids.fund, applicationId: 'app-2', caseId: ids.case, rationale: 'Nicht förderfähig' },
   GrantDisbursed: { fundId: ids.fund, applicationId: 'app-1', caseId: ids.case, amountCents: 50_000 },
   RequestSubmitted: {
@@ -31,7 +58,12 @@ export const sampleEventData = (ids: { initiative: string; unit: string; fund: s
     requestedSupport: ['space', 'interim_use'],
   },
   RequestAcknowledged: { caseId: ids.case, unitId: ids.unit, staffRef: 'staff-17', note: 'Frau Mustermann rief an' },
-  ContactPersonAssigned: { caseId: ids.case, staffRef: 'staff-18', unitId: ids.unit, handoverNote: 'Herr Beispiel ist krank' },
+  ContactPersonAssigned: {
+    caseId: ids.case,
+    staffRef: 'staff-18',
+    unitId: ids.unit,
+    handoverNote: 'Herr Beispiel ist krank',
+  },
   InteractionRecorded: {
     caseId: ids.case,
     interactionId: 'int-1',
@@ -43,13 +75,31 @@ export const sampleEventData = (ids: { initiative: string; unit: string; fund: s
     durationMinutes: 45,
     summary: 'Treffen mit Erika Mustermann im Rathaus',
   },
-  CommitmentMade: { caseId: ids.case, commitmentId: 'com-1', promisor: 'administration', description: 'Schlüssel übergeben', dueOn: '2026-04-01' },
+  CommitmentMade: {
+    caseId: ids.case,
+    commitmentId: 'com-1',
+    promisor: 'administration',
+    description: 'Schlüssel übergeben',
+    dueOn: '2026-04-01',
+  },
   CommitmentFulfilled: { caseId: ids.case, commitmentId: 'com-1' },
   CommitmentRenegotiated: { caseId: ids.case, commitmentId: 'com-1', newDueOn: '2026-05-01', reason: 'Urlaub' },
   CommitmentWithdrawn: { caseId: ids.case, commitmentId: 'com-1', reason: 'Nicht mehr nötig' },
-  FundingApplied: { caseId: ids.case, applicationId: 'app-1', fundId: ids.fund, amountRequestedCents: 150_000, purpose: 'Werkzeug' },
+  FundingApplied: {
+    caseId: ids.case,
+    applicationId: 'app-1',
+    fundId: ids.fund,
+    amountRequestedCents: 150_000,
+    purpose: 'Werkzeug',
+  },
   SupportAgreed: { caseId: ids.case, supportId: 'sup-1', kind: 'space', description: 'Raum im Bürgerhaus' },
-  StaffTimeLogged: { caseId: ids.case, unitId: ids.unit, staffRef: 'staff-18', hours: 2.5, activity: 'Genehmigung vorbereitet' },
+  StaffTimeLogged: {
+    caseId: ids.case,
+    unitId: ids.unit,
+    staffRef: 'staff-18',
+    hours: 2.5,
+    activity: 'Genehmigung vorbereitet',
+  },
   InterimUseAgreed: {
     caseId: ids.case,
     agreementId: 'agr-1',
@@ -63,7 +113,13 @@ export const sampleEventData = (ids: { initiative: string; unit: string; fund: s
   InterimUseExtended: { caseId: ids.case, agreementId: 'agr-1', newEndsOn: '2027-06-30' },
   InterimUseEnded: { caseId: ids.case, agreementId: 'agr-1', reason: 'converted' },
   SponsorAssigned: { caseId: ids.case, sponsorRef: 'council-7', sponsorKind: 'council_member' },
-  CouncilResolutionLinked: { caseId: ids.case, resolutionRef: 'DS 2026/117', body: 'Stadtrat', decidedOn: '2026-03-20', outcome: 'approved' },
+  CouncilResolutionLinked: {
+    caseId: ids.case,
+    resolutionRef: 'DS 2026/117',
+    body: 'Stadtrat',
+    decidedOn: '2026-03-20',
+    outcome: 'approved',
+  },
   CaseInstitutionalised: { caseId: ids.case, form: 'lease', effectiveFrom: '2027-07-01', budgetLine: '1.2.3' },
   TrustFeedbackRecorded: {
     caseId: ids.case,
@@ -79,19 +135,47 @@ export const sampleEventData = (ids: { initiative: string; unit: string; fund: s
 
 /** A plausible sequence of event types per aggregate category, as a scripted history. */
 export const SCRIPTED_HISTORY: Readonly<Record<'initiative' | 'unit' | 'fund' | 'case', readonly DomainEventType[]>> = {
-  initiative: ['InitiativeRegistered', 'ActiveMembersReported', 'InitiativeProfileUpdated', 'ActiveMembersReported', 'InitiativeDissolved'],
+  initiative: [
+    'InitiativeRegistered',
+    'ActiveMembersReported',
+    'InitiativeProfileUpdated',
+    'ActiveMembersReported',
+    'InitiativeDissolved',
+  ],
   unit: ['UnitRegistered', 'StaffTimeBudgetSet', 'StaffTimeBudgetSet'],
   fund: ['FundOpened', 'FundBudgetIncreased', 'GrantAwarded', 'ApplicationRejected', 'GrantDisbursed'],
   case: [
-    'RequestSubmitted', 'RequestAcknowledged', 'ContactPersonAssigned', 'InteractionRecorded', 'CommitmentMade', 'CommitmentRenegotiated',
-    'CommitmentFulfilled', 'FundingApplied', 'SupportAgreed', 'StaffTimeLogged', 'InterimUseAgreed', 'InterimUseExtended', 'SponsorAssigned',
-    'CouncilResolutionLinked', 'InterimUseEnded', 'CaseInstitutionalised', 'TrustFeedbackRecorded', 'CommitmentMade', 'CommitmentWithdrawn',
-    'CaseClosed', 'CaseReopened', 'InteractionRecorded',
+    'RequestSubmitted',
+    'RequestAcknowledged',
+    'ContactPersonAssigned',
+    'InteractionRecorded',
+    'CommitmentMade',
+    'CommitmentRenegotiated',
+    'CommitmentFulfilled',
+    'FundingApplied',
+    'SupportAgreed',
+    'StaffTimeLogged',
+    'InterimUseAgreed',
+    'InterimUseExtended',
+    'SponsorAssigned',
+    'CouncilResolutionLinked',
+    'InterimUseEnded',
+    'CaseInstitutionalised',
+    'TrustFeedbackRecorded',
+    'CommitmentMade',
+    'CommitmentWithdrawn',
+    'CaseClosed',
+    'CaseReopened',
+    'InteractionRecorded',
   ],
 };
 
 /** An event to append, of a domain type with sample data, with fresh ids. */
-export function aDomainEvent(type: DomainEventType, ids: { initiative: string; unit: string; fund: string; case: string }, overrides: Partial<EventToAppend> = {}): EventToAppend {
+export function aDomainEvent(
+  type: DomainEventType,
+  ids: { initiative: string; unit: string; fund: string; case: string },
+  overrides: Partial<EventToAppend> = {},
+): EventToAppend {
   return {
     eventId: randomUUID(),
     type,
@@ -103,4 +187,9 @@ export function aDomainEvent(type: DomainEventType, ids: { initiative: string; u
   };
 }
 
-export const freshIds = () => ({ initiative: randomUUID(), unit: randomUUID(), fund: randomUUID(), case: randomUUID() });
+export const freshIds = () => ({
+  initiative: randomUUID(),
+  unit: randomUUID(),
+  fund: randomUUID(),
+  case: randomUUID(),
+});

@@ -13,7 +13,8 @@ export const positions = () => {
   return (): number => ++position;
 };
 
-export const eventBuilder = (next: () => number = positions()) =>
+export const eventBuilder =
+  (next: () => number = positions()) =>
   (type: string, data: Record<string, unknown>, occurredAt: string, recordedAt: string = occurredAt): BuiltEvent => ({
     type,
     data,
@@ -63,14 +64,16 @@ export const caseEvents = (caseId = 'case-1', next: () => number = positions()) 
     fulfilled: (at: string, commitmentId: string) => ev('CommitmentFulfilled', { caseId, commitmentId }, at),
     renegotiated: (at: string, commitmentId: string, newDueOn: string) =>
       ev('CommitmentRenegotiated', { caseId, commitmentId, newDueOn, reason: 'r' }, at),
-    withdrawn: (at: string, commitmentId: string) => ev('CommitmentWithdrawn', { caseId, commitmentId, reason: 'r' }, at),
+    withdrawn: (at: string, commitmentId: string) =>
+      ev('CommitmentWithdrawn', { caseId, commitmentId, reason: 'r' }, at),
     applied: (at: string, applicationId: string, fundId = 'fund-1') =>
       ev('FundingApplied', { caseId, applicationId, fundId, amountRequestedCents: 1000, purpose: 'p' }, at),
     awarded: (at: string, applicationId: string, fundId = 'fund-1') =>
       ev('GrantAwarded', { fundId, applicationId, caseId, amountCents: 1000 }, at),
     rejected: (at: string, applicationId: string, fundId = 'fund-1') =>
       ev('ApplicationRejected', { fundId, applicationId, caseId, rationale: 'r' }, at),
-    supportAgreed: (at: string) => ev('SupportAgreed', { caseId, supportId: `s-${at}`, kind: 'advice', description: 'd' }, at),
+    supportAgreed: (at: string) =>
+      ev('SupportAgreed', { caseId, supportId: `s-${at}`, kind: 'advice', description: 'd' }, at),
     interimUseAgreed: (at: string) =>
       ev(
         'InterimUseAgreed',

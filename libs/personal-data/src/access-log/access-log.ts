@@ -36,10 +36,30 @@ export class PostgresAccessLog implements AccessLog {
   }
 
   async page(tenant: string, afterId: number, limit: number): Promise<AccessLogEntry[]> {
-    const { rows } = await this.pool.query<{ id: string; at: Date; tenant: string; actor: string; role: string; action: string; target: string; purpose: string | null; request_id: string | null }>(
+    const { rows } = await this.pool.query<{
+      id: string;
+      at: Date;
+      tenant: string;
+      actor: string;
+      role: string;
+      action: string;
+      target: string;
+      purpose: string | null;
+      request_id: string | null;
+    }>(
       'SELECT id::text, at, tenant, actor, role, action, target, purpose, request_id FROM kp_access_log WHERE tenant = $1 AND id > $2 ORDER BY id LIMIT $3',
       [tenant, afterId, limit],
     );
-    return rows.map((row) => ({ id: Number(row.id), at: row.at, tenant: row.tenant, actor: row.actor, role: row.role, action: row.action, target: row.target, purpose: row.purpose, requestId: row.request_id }));
+    return rows.map((row) => ({
+      id: Number(row.id),
+      at: row.at,
+      tenant: row.tenant,
+      actor: row.actor,
+      role: row.role,
+      action: row.action,
+      target: row.target,
+      purpose: row.purpose,
+      requestId: row.request_id,
+    }));
   }
 }

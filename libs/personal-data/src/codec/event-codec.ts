@@ -1,6 +1,22 @@
-import { DataSubjectKind, dataSubjectIdOf, DomainEvent, ERASURE_EVENTS, isDomainEventType, personalDataOf } from '@koproduktiv/domain';
+import {
+  DataSubjectKind,
+  dataSubjectIdOf,
+  DomainEvent,
+  ERASURE_EVENTS,
+  isDomainEventType,
+  personalDataOf,
+} from '@koproduktiv/domain';
 import type { DataKeyLookup, DataKeyStore } from '../keys/data-key-store';
-import { associatedData, erasedField, isSealedField, openField, SealedField, sealField, UNREADABLE, WITHHELD } from './sealed-field';
+import {
+  associatedData,
+  erasedField,
+  isSealedField,
+  openField,
+  SealedField,
+  sealField,
+  UNREADABLE,
+  WITHHELD,
+} from './sealed-field';
 import { upcast, UPCASTERS, Upcasters } from './upcasters';
 
 /** An event as the store keeps it: what the codec needs of a RecordedEvent or a row. */
@@ -19,7 +35,10 @@ type Data = Readonly<Record<string, unknown>>;
  * taken by the store over the sealed form, so chains verify whether or not a key still exists.
  */
 export class EventCodec {
-  constructor(private readonly keys: DataKeyStore, private readonly upcasters: Upcasters = UPCASTERS) {}
+  constructor(
+    private readonly keys: DataKeyStore,
+    private readonly upcasters: Upcasters = UPCASTERS,
+  ) {}
 
   /**
    * The data to store for each event. An erasure event destroys its subject's keys here, before it
@@ -48,10 +67,14 @@ export class EventCodec {
     const spec = personalDataOf(event.type);
     const data = event.data as Data;
     if (!spec || !spec.fields.some((field) => data[field] !== undefined)) return data;
-    const { keyId, key } = await this.keys.activeKey(tenant, { kind: spec.subject, id: dataSubjectIdOf(spec.subject, data) });
+    const { keyId, key } = await this.keys.activeKey(tenant, {
+      kind: spec.subject,
+      id: dataSubjectIdOf(spec.subject, data),
+    });
     const sealed: Record<string, unknown> = { ...data };
     for (const field of spec.fields) {
-      if (data[field] !== undefined) sealed[field] = sealField(key, keyId, data[field], associatedData(tenant, event.type, field, keyId));
+      if (data[field] !== undefined)
+        sealed[field] = sealField(key, keyId, data[field], associatedData(tenant, event.type, field, keyId));
     }
     return sealed;
   }
@@ -62,7 +85,9 @@ export class EventCodec {
       const found = keys.get(sealed.$sealed.kid);
       opened[field] = !found
         ? UNREADABLE
-        : 'destroyedAt' in found ? erasedField(found.destroyedAt) : openField(found.key, sealed, associatedData(tenant, event.type, field, sealed.$sealed.kid));
+        : 'destroyedAt' in found
+          ? erasedField(found.destroyedAt)
+          : openField(found.key, sealed, associatedData(tenant, event.type, field, sealed.$sealed.kid));
     });
     return isDomainEventType(event.type) ? upcast(this.upcasters, event.type, event.schemaVersion, opened) : opened;
   }
@@ -80,7 +105,10 @@ export function decodeWithoutPersonalData(event: StoredEvent, upcasters: Upcaste
     for (const field of spec.fields) if (data[field] !== undefined) withheld[field] = WITHHELD;
     data = withheld;
   }
-  return { type: event.type, data: isDomainEventType(event.type) ? upcast(upcasters, event.type, event.schemaVersion, data) : data } as DomainEvent;
+  return {
+    type: event.type,
+    data: isDomainEventType(event.type) ? upcast(upcasters, event.type, event.schemaVersion, data) : data,
+  } as DomainEvent;
 }
 
 function forEachSealed(event: StoredEvent, visit: (field: string, sealed: SealedField) => void): void {

@@ -27,7 +27,8 @@ export const isSealedField = (value: unknown): value is SealedField =>
   typeof value === 'object' && value !== null && Object.hasOwn(value, '$sealed');
 
 /** Binds a ciphertext to its tenant, event type and field, so it cannot be moved elsewhere and still open. */
-export const associatedData = (tenant: string, type: string, field: string, keyId: string) => `kp1|${tenant}|${type}|${field}|${keyId}`;
+export const associatedData = (tenant: string, type: string, field: string, keyId: string) =>
+  `kp1|${tenant}|${type}|${field}|${keyId}`;
 
 export function sealField(key: Buffer, keyId: string, value: unknown, aad: string): SealedField {
   const { iv, ciphertext } = seal(key, Buffer.from(JSON.stringify(value), 'utf8'), aad);
@@ -35,6 +36,10 @@ export function sealField(key: Buffer, keyId: string, value: unknown, aad: strin
 }
 
 export function openField(key: Buffer, { $sealed }: SealedField, aad: string): unknown {
-  const plaintext = open(key, { iv: Buffer.from($sealed.iv, 'base64'), ciphertext: Buffer.from($sealed.ct, 'base64') }, aad);
+  const plaintext = open(
+    key,
+    { iv: Buffer.from($sealed.iv, 'base64'), ciphertext: Buffer.from($sealed.ct, 'base64') },
+    aad,
+  );
   return JSON.parse(plaintext.toString('utf8'));
 }

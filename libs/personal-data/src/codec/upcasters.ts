@@ -10,12 +10,22 @@ export const UPCASTERS: Upcasters = {};
 
 export class UnknownSchemaVersionError extends Error {
   override readonly name = 'UnknownSchemaVersionError';
-  constructor(readonly type: string, readonly schemaVersion: number) {
-    super(`${type} at schema version ${schemaVersion}: this version of Koproduktiv reads up to ${EVENT_SCHEMA_VERSION} and has no upcaster for it`);
+  constructor(
+    readonly type: string,
+    readonly schemaVersion: number,
+  ) {
+    super(
+      `${type} at schema version ${schemaVersion}: this version of Koproduktiv reads up to ${EVENT_SCHEMA_VERSION} and has no upcaster for it`,
+    );
   }
 }
 
-export function upcast(upcasters: Upcasters, type: string, schemaVersion: number, data: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+export function upcast(
+  upcasters: Upcasters,
+  type: string,
+  schemaVersion: number,
+  data: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
   let version = schemaVersion;
   let current = data;
   while (version < EVENT_SCHEMA_VERSION) {

@@ -28,7 +28,11 @@ const ref = (tenant: string, keyId: string) => `${tenant}/${keyId}`;
 export class ExportKeyCollector {
   private readonly wanted = new Map<string, Set<string>>();
 
-  see(event: { readonly tenant: string; readonly type: string; readonly data: Readonly<Record<string, unknown>> }): void {
+  see(event: {
+    readonly tenant: string;
+    readonly type: string;
+    readonly data: Readonly<Record<string, unknown>>;
+  }): void {
     for (const field of personalDataOf(event.type)?.fields ?? []) {
       const value = event.data[field];
       if (!isSealedField(value)) continue;
@@ -57,7 +61,10 @@ export class ExportKeyCollector {
 
 /** The keys of an export key file, to open the export's personal data with the one codec (read-only). */
 export class ExportedDataKeys implements DataKeyStore {
-  constructor(private readonly file: ExportKeyFile, private readonly exportKey: Buffer) {
+  constructor(
+    private readonly file: ExportKeyFile,
+    private readonly exportKey: Buffer,
+  ) {
     if (file.format !== EXPORT_KEYS_FORMAT) throw new Error(`not an export key file (${EXPORT_KEYS_FORMAT})`);
   }
 
@@ -68,7 +75,9 @@ export class ExportedDataKeys implements DataKeyStore {
       const wrapped = this.file.keys[name];
       if (wrapped) {
         const bytes = Buffer.from(wrapped, 'base64');
-        found.set(keyId, { key: open(this.exportKey, { iv: bytes.subarray(0, 12), ciphertext: bytes.subarray(12) }, WRAP_CONTEXT(name)) });
+        found.set(keyId, {
+          key: open(this.exportKey, { iv: bytes.subarray(0, 12), ciphertext: bytes.subarray(12) }, WRAP_CONTEXT(name)),
+        });
       } else if (this.file.erased[name]) found.set(keyId, { destroyedAt: new Date(this.file.erased[name]) });
     }
     return found;

@@ -18,7 +18,8 @@ export class InMemoryDataKeyStore implements DataKeyStore {
   async lookup(tenant: string, keyIds: readonly string[]): Promise<Map<string, DataKeyLookup>> {
     const found = new Map<string, DataKeyLookup>();
     for (const k of this.keys) {
-      if (k.tenant === tenant && keyIds.includes(k.keyId)) found.set(k.keyId, k.key ? { key: k.key } : { destroyedAt: k.destroyedAt as Date });
+      if (k.tenant === tenant && keyIds.includes(k.keyId))
+        found.set(k.keyId, k.key ? { key: k.key } : { destroyedAt: k.destroyedAt as Date });
     }
     return found;
   }
@@ -34,7 +35,9 @@ export class InMemoryDataKeyStore implements DataKeyStore {
   }
 
   async history(tenant: string, subject: DataSubject): Promise<DataKeyRecord[]> {
-    return this.keys.filter((k) => k.tenant === tenant && same(k.subject, subject)).map(({ keyId, createdAt, destroyedAt }) => ({ keyId, subject, createdAt, destroyedAt }));
+    return this.keys
+      .filter((k) => k.tenant === tenant && same(k.subject, subject))
+      .map(({ keyId, createdAt, destroyedAt }) => ({ keyId, subject, createdAt, destroyedAt }));
   }
 }
 

@@ -15,7 +15,7 @@ describe('key-encryption key', () => {
     expect(() => new LocalKeyEncryptionKey(randomBytes(32)).unwrap(wrapped)).toThrow();
   });
 
-  it('generates the embedded default\'s key on a fresh store (mode 0600) and reads the same key again', async () => {
+  it("generates the embedded default's key on a fresh store (mode 0600) and reads the same key again", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kp-kek-spec-'));
     const first = await loadKeyEncryptionKey({ dataDir, mayCreate: true });
     const again = await loadKeyEncryptionKey({ dataDir, mayCreate: false });
@@ -26,20 +26,28 @@ describe('key-encryption key', () => {
   it('never generates a new key where data keys exist, and names the setting', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kp-kek-spec-'));
     await expect(loadKeyEncryptionKey({ dataDir, mayCreate: false })).rejects.toThrow(KeyEncryptionKeyError);
-    await expect(loadKeyEncryptionKey({ dataDir, file: join(dataDir, 'missing.key'), mayCreate: true })).rejects.toThrow(/KEY_ENCRYPTION_KEY_FILE=.*missing\.key.*does not exist/);
+    await expect(
+      loadKeyEncryptionKey({ dataDir, file: join(dataDir, 'missing.key'), mayCreate: true }),
+    ).rejects.toThrow(/KEY_ENCRYPTION_KEY_FILE=.*missing\.key.*does not exist/);
   });
 
   it('reads KEY_ENCRYPTION_KEY_FILE as hex, base64 or raw bytes, and refuses anything else', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kp-kek-spec-'));
     const key = randomBytes(32);
     const ids = [];
-    for (const [name, content] of [['hex', key.toString('hex')], ['b64', key.toString('base64')], ['raw', key]] as const) {
+    for (const [name, content] of [
+      ['hex', key.toString('hex')],
+      ['b64', key.toString('base64')],
+      ['raw', key],
+    ] as const) {
       await writeFile(join(dir, name), content);
       ids.push((await loadKeyEncryptionKey({ dataDir: dir, file: join(dir, name), mayCreate: false })).id);
     }
     expect(new Set(ids).size).toBe(1);
     await writeFile(join(dir, 'short'), 'abc');
-    await expect(loadKeyEncryptionKey({ dataDir: dir, file: join(dir, 'short'), mayCreate: false })).rejects.toThrow(/not a 32-byte key/);
+    await expect(loadKeyEncryptionKey({ dataDir: dir, file: join(dir, 'short'), mayCreate: false })).rejects.toThrow(
+      /not a 32-byte key/,
+    );
     expect((await readFile(join(dir, 'hex'), 'utf8')).length).toBe(64);
   });
 });

@@ -19,7 +19,8 @@ export class LocalKeyEncryptionKey implements KeyEncryptionKey {
   readonly id: string;
 
   constructor(private readonly key: Buffer) {
-    if (key.length !== KEY_BYTES) throw new Error(`a key-encryption key has ${KEY_BYTES} bytes, this one ${key.length}`);
+    if (key.length !== KEY_BYTES)
+      throw new Error(`a key-encryption key has ${KEY_BYTES} bytes, this one ${key.length}`);
     this.id = `local:${createHash('sha256').update('koproduktiv kek id').update(key).digest('hex').slice(0, 16)}`;
   }
 

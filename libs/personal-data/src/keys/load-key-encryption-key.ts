@@ -25,20 +25,33 @@ export interface KeyFileSource {
  * or raw), else the embedded default's file in DATA_DIR, generated on a fresh store only: a new key
  * on a store with wrapped keys would make all personal data unreadable.
  */
-export async function loadKeyEncryptionKey({ file, dataDir, mayCreate }: KeyFileSource): Promise<LocalKeyEncryptionKey> {
+export async function loadKeyEncryptionKey({
+  file,
+  dataDir,
+  mayCreate,
+}: KeyFileSource): Promise<LocalKeyEncryptionKey> {
   const path = file ?? embeddedKeyFile(dataDir);
-  const setting = file ? `KEY_ENCRYPTION_KEY_FILE=${file}` : `the embedded key-encryption key ${path} (or set KEY_ENCRYPTION_KEY_FILE)`;
+  const setting = file
+    ? `KEY_ENCRYPTION_KEY_FILE=${file}`
+    : `the embedded key-encryption key ${path} (or set KEY_ENCRYPTION_KEY_FILE)`;
   if (!existsSync(path)) {
     if (file || !mayCreate) {
-      throw new KeyEncryptionKeyError(`${setting}: the file does not exist, and the store holds personal data sealed by a key-encryption key; without it nothing personal can be read or written`);
+      throw new KeyEncryptionKeyError(
+        `${setting}: the file does not exist, and the store holds personal data sealed by a key-encryption key; without it nothing personal can be read or written`,
+      );
     }
     await mkdir(dataDir, { recursive: true });
-    await writeFile(path, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' }).catch((error) => {
-      if (error.code !== 'EEXIST') throw error;
-    });
+    await writeFile(path, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' }).catch(
+      (error) => {
+        if (error.code !== 'EEXIST') throw error;
+      },
+    );
   }
   const key = parseKey(await readFile(path));
-  if (!key) throw new KeyEncryptionKeyError(`${setting}: not a 32-byte key (give 32 raw bytes, 44 characters of base64 or 64 hex digits)`);
+  if (!key)
+    throw new KeyEncryptionKeyError(
+      `${setting}: not a 32-byte key (give 32 raw bytes, 44 characters of base64 or 64 hex digits)`,
+    );
   return new LocalKeyEncryptionKey(key);
 }
 

@@ -17,7 +17,7 @@ describe('PostgresDataKeyStore (real PostgreSQL)', () => {
   });
   afterAll(() => db.drop());
 
-  it('gives writers racing for a subject\'s first key one and the same key', async () => {
+  it("gives writers racing for a subject's first key one and the same key", async () => {
     const stores = Array.from({ length: 8 }, () => new PostgresDataKeyStore(db.pool, kek));
     const keys = await Promise.all(stores.map((store) => store.activeKey('t', subject)));
     expect(new Set(keys.map((k) => k.keyId)).size).toBe(1);
@@ -52,7 +52,9 @@ describe('PostgresDataKeyStore (real PostgreSQL)', () => {
 
   it('a process without the key-encryption key can destroy and list keys, not use them', async () => {
     const keyless = new PostgresDataKeyStore(db.pool, undefined);
-    await expect(keyless.activeKey('t', { kind: 'case-narratives', id: 'c-3' })).rejects.toThrow(/without the key-encryption key/);
+    await expect(keyless.activeKey('t', { kind: 'case-narratives', id: 'c-3' })).rejects.toThrow(
+      /without the key-encryption key/,
+    );
     expect(await keyless.destroy('t', { kind: 'case-narratives', id: 'c-2' }, new Date())).toBe(1);
   });
 });

@@ -17,7 +17,11 @@ export class PostgresDataKeyStore implements DataKeyStore {
   private readonly active = new Map<string, { value: ActiveDataKey; expires: number }>();
 
   /** Without a key-encryption key (processes that only project or erase) keys can be destroyed and listed, not used. */
-  constructor(private readonly pool: Pool, private readonly kek: KeyEncryptionKey | undefined, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly kek: KeyEncryptionKey | undefined,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async activeKey(tenant: string, subject: DataSubject): Promise<ActiveDataKey> {
     const cacheKey = `${tenant}\u0000${subject.kind}\u0000${subject.id}`;
@@ -36,12 +40,17 @@ export class PostgresDataKeyStore implements DataKeyStore {
       'SELECT key_id, wrapped, destroyed_at FROM kp_data_keys WHERE tenant = $1 AND key_id = ANY($2::uuid[])',
       [tenant, keyIds.filter(isUuid)],
     );
-    for (const row of rows) found.set(row.key_id, row.wrapped ? { key: this.requireKek().unwrap(row.wrapped) } : { destroyedAt: row.destroyed_at as Date });
+    for (const row of rows)
+      found.set(
+        row.key_id,
+        row.wrapped ? { key: this.requireKek().unwrap(row.wrapped) } : { destroyedAt: row.destroyed_at as Date },
+      );
     return found;
   }
 
   async destroy(tenant: string, subject: DataSubject, at: Date): Promise<number> {
-    for (const key of this.active.keys()) if (key === `${tenant}\u0000${subject.kind}\u0000${subject.id}`) this.active.delete(key);
+    for (const key of this.active.keys())
+      if (key === `${tenant}\u0000${subject.kind}\u0000${subject.id}`) this.active.delete(key);
     const { rowCount } = await this.pool.query(
       `UPDATE kp_data_keys SET wrapped = NULL, destroyed_at = $4
         WHERE tenant = $1 AND subject_kind = $2 AND subject_id = $3 AND destroyed_at IS NULL`,
@@ -56,7 +65,12 @@ export class PostgresDataKeyStore implements DataKeyStore {
         WHERE tenant = $1 AND subject_kind = $2 AND subject_id = $3 ORDER BY created_at, key_id`,
       [tenant, subject.kind, subject.id],
     );
-    return rows.map((row) => ({ keyId: row.key_id, subject, createdAt: row.created_at, destroyedAt: row.destroyed_at }));
+    return rows.map((row) => ({
+      keyId: row.key_id,
+      subject,
+      createdAt: row.created_at,
+      destroyedAt: row.destroyed_at,
+    }));
   }
 
   private requireKek(): KeyEncryptionKey {
@@ -86,6 +100,7 @@ export class PostgresDataKeyStore implements DataKeyStore {
   }
 }
 
-const noKek = () => new Error('this process was started without the key-encryption key: it cannot seal or open personal data');
+const noKek = () =>
+  new Error('this process was started without the key-encryption key: it cannot seal or open personal data');
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

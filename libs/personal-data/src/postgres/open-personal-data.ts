@@ -35,15 +35,34 @@ export interface PersonalData {
  * from being mixed: refuses a store with plain-text personal data, a missing key-encryption key
  * where data keys exist, and a key that did not wrap them. Needs the event store's schema first.
  */
-export async function openPersonalData(pool: Pool, { keyFile, dataDir, needsKeyEncryptionKey = true }: PersonalDataOptions): Promise<PersonalData> {
+export async function openPersonalData(
+  pool: Pool,
+  { keyFile, dataDir, needsKeyEncryptionKey = true }: PersonalDataOptions,
+): Promise<PersonalData> {
   await migratePersonalData(pool);
   await assertStoreSealed(pool);
   if (!needsKeyEncryptionKey) {
     const keys = new PostgresDataKeyStore(pool, undefined);
-    return { kek: undefined, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool), reseals: new ResealLog(pool) };
+    return {
+      kek: undefined,
+      keys,
+      codec: new EventCodec(keys),
+      accessLog: new PostgresAccessLog(pool),
+      reseals: new ResealLog(pool),
+    };
   }
   const kek = await loadKeyEncryptionKey({ file: keyFile, dataDir, mayCreate: !(await hasDataKeys(pool)) });
-  await assertKeyEncryptionKeyMatches(pool, kek, keyFile ? `KEY_ENCRYPTION_KEY_FILE=${keyFile}` : `the key-encryption key ${embeddedKeyFile(dataDir)}`);
+  await assertKeyEncryptionKeyMatches(
+    pool,
+    kek,
+    keyFile ? `KEY_ENCRYPTION_KEY_FILE=${keyFile}` : `the key-encryption key ${embeddedKeyFile(dataDir)}`,
+  );
   const keys = new PostgresDataKeyStore(pool, kek);
-  return { kek, keys, codec: new EventCodec(keys), accessLog: new PostgresAccessLog(pool), reseals: new ResealLog(pool) };
+  return {
+    kek,
+    keys,
+    codec: new EventCodec(keys),
+    accessLog: new PostgresAccessLog(pool),
+    reseals: new ResealLog(pool),
+  };
 }

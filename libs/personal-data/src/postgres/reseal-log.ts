@@ -15,10 +15,24 @@ export class ResealLog {
   constructor(private readonly pool: Pool) {}
 
   async ofTenant(tenant: string): Promise<ResealRecord[]> {
-    const { rows } = await this.pool.query<{ stream_id: string; old_head_hash: string | null; new_head_hash: string | null; events_sealed: number; resealed_at: Date; reason: string }>(
+    const { rows } = await this.pool.query<{
+      stream_id: string;
+      old_head_hash: string | null;
+      new_head_hash: string | null;
+      events_sealed: number;
+      resealed_at: Date;
+      reason: string;
+    }>(
       'SELECT stream_id, old_head_hash, new_head_hash, events_sealed, resealed_at, reason FROM kp_reseals WHERE tenant = $1 ORDER BY id',
       [tenant],
     );
-    return rows.map((row) => ({ streamId: row.stream_id, oldHeadHash: row.old_head_hash, newHeadHash: row.new_head_hash, eventsSealed: row.events_sealed, resealedAt: row.resealed_at, reason: row.reason }));
+    return rows.map((row) => ({
+      streamId: row.stream_id,
+      oldHeadHash: row.old_head_hash,
+      newHeadHash: row.new_head_hash,
+      eventsSealed: row.events_sealed,
+      resealedAt: row.resealed_at,
+      reason: row.reason,
+    }));
   }
 }

@@ -34,7 +34,9 @@ export async function assertKeyEncryptionKeyMatches(pool: Pool, kek: KeyEncrypti
   );
   const others = rows.filter((row) => row.kek_id !== kek.id).map((row) => row.kek_id);
   if (others.length) {
-    throw new KeyEncryptionKeyError(`${setting}: this key (${kek.id}) did not wrap the store's data keys (wrapped by ${others.join(', ')}); point the setting at that key, or rotate with npm run cli -- keys rotate`);
+    throw new KeyEncryptionKeyError(
+      `${setting}: this key (${kek.id}) did not wrap the store's data keys (wrapped by ${others.join(', ')}); point the setting at that key, or rotate with npm run cli -- keys rotate`,
+    );
   }
   const [sample] = rows;
   if (!sample) return;

@@ -25,7 +25,10 @@ export interface IssueTokenOptions {
   readonly ttlSeconds?: number;
 }
 
-export async function issueDevToken(secret: Uint8Array, { tenant, roles, subject = 'dev-user', ttlSeconds = 8 * 3600 }: IssueTokenOptions): Promise<string> {
+export async function issueDevToken(
+  secret: Uint8Array,
+  { tenant, roles, subject = 'dev-user', ttlSeconds = 8 * 3600 }: IssueTokenOptions,
+): Promise<string> {
   const { SignJWT } = await import('jose');
   return new SignJWT({ tenant, roles: [...roles] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -36,7 +36,11 @@ async function startJwksServer() {
   };
 }
 
-function token(key: SigningKey, claims: Record<string, unknown> = {}, { expiresInSeconds = 300, withSubject = true } = {}) {
+function token(
+  key: SigningKey,
+  claims: Record<string, unknown> = {},
+  { expiresInSeconds = 300, withSubject = true } = {},
+) {
   const jwt = new SignJWT({ tenant: 'musterstadt', roles: ['clerk'], ...claims })
     .setProtectedHeader({ alg: key.alg, kid: key.kid })
     .setIssuer(ISSUER)
@@ -53,7 +57,11 @@ describe('TokenVerifier with an identity provider (JWKS over HTTP)', () => {
   let verifier: TokenVerifier;
 
   beforeAll(async () => {
-    [jwks, rsa, ec] = await Promise.all([startJwksServer(), signingKey('rsa-2026-1', 'RS256'), signingKey('ec-2026-1', 'ES256')]);
+    [jwks, rsa, ec] = await Promise.all([
+      startJwksServer(),
+      signingKey('rsa-2026-1', 'RS256'),
+      signingKey('ec-2026-1', 'ES256'),
+    ]);
   });
   beforeEach(() => {
     jwks.publish(rsa, ec);
@@ -62,8 +70,16 @@ describe('TokenVerifier with an identity provider (JWKS over HTTP)', () => {
   afterAll(() => jwks.close());
 
   it('accepts RS256 and ES256 tokens signed by a published key', async () => {
-    expect(await verifier.verify(await token(rsa))).toEqual({ subject: 'k.schulte', tenant: 'musterstadt', roles: ['clerk'] });
-    expect(await verifier.verify(await token(ec, { roles: ['analyst', 'auditor'] }))).toEqual({ subject: 'k.schulte', tenant: 'musterstadt', roles: ['analyst', 'auditor'] });
+    expect(await verifier.verify(await token(rsa))).toEqual({
+      subject: 'k.schulte',
+      tenant: 'musterstadt',
+      roles: ['clerk'],
+    });
+    expect(await verifier.verify(await token(ec, { roles: ['analyst', 'auditor'] }))).toEqual({
+      subject: 'k.schulte',
+      tenant: 'musterstadt',
+      roles: ['analyst', 'auditor'],
+    });
   });
 
   it('follows a key rotation: a new key is fetched when a token names it, a withdrawn key is refused', async () => {
@@ -74,14 +90,22 @@ describe('TokenVerifier with an identity provider (JWKS over HTTP)', () => {
     expect(await verifier.verify(await token(next, { roles: ['analyst'] }))).toMatchObject({ roles: ['analyst'] });
     expect(jwks.fetches()).toBe(fetchesBefore + 1);
     // A new token by the withdrawn key (one verified before stays remembered until it expires, at most 5 minutes).
-    await expect(verifier.verify(await token(rsa, { roles: ['auditor'] }))).rejects.toMatchObject({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
+    await expect(verifier.verify(await token(rsa, { roles: ['auditor'] }))).rejects.toMatchObject({
+      status: 401,
+      code: 'AUTH.UNAUTHENTICATED',
+    });
   });
 
   it('refuses a token signed by a key the provider never published, and one signed with a shared secret', async () => {
     const stranger = await signingKey(rsa.kid, 'RS256'); // same key id, other key
     await expect(verifier.verify(await token(stranger))).rejects.toMatchObject({ status: 401 });
-    const hs256 = await new SignJWT({ tenant: 'musterstadt', roles: ['clerk'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x')
-      .setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').sign(new TextEncoder().encode('a-secret-anyone-could-know-32-bytes!!'));
+    const hs256 = await new SignJWT({ tenant: 'musterstadt', roles: ['clerk'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('a-secret-anyone-could-know-32-bytes!!'));
     await expect(verifier.verify(hs256)).rejects.toMatchObject({ status: 401 });
   });
 
@@ -94,21 +118,44 @@ describe('TokenVerifier with an identity provider (JWKS over HTTP)', () => {
   });
 
   it('refuses tokens of other issuers or audiences', async () => {
-    const other = new TokenVerifier({ jwksUrl: jwks.url, issuer: 'https://idp.elsewhere.example', audience: AUDIENCE, jwksCooldownMs: 0 });
+    const other = new TokenVerifier({
+      jwksUrl: jwks.url,
+      issuer: 'https://idp.elsewhere.example',
+      audience: AUDIENCE,
+      jwksCooldownMs: 0,
+    });
     await expect(other.verify(await token(rsa))).rejects.toMatchObject({ status: 401 });
-    const otherApi = new TokenVerifier({ jwksUrl: jwks.url, issuer: ISSUER, audience: 'another-api', jwksCooldownMs: 0 });
+    const otherApi = new TokenVerifier({
+      jwksUrl: jwks.url,
+      issuer: ISSUER,
+      audience: 'another-api',
+      jwksCooldownMs: 0,
+    });
     await expect(otherApi.verify(await token(rsa))).rejects.toMatchObject({ status: 401 });
   });
 
   it('refuses a token without a subject, tenant or roles', async () => {
-    await expect(verifier.verify(await token(rsa, {}, { withSubject: false }))).rejects.toMatchObject({ status: 401, detail: expect.stringContaining('sub') });
-    await expect(verifier.verify(await token(rsa, { tenant: undefined }))).rejects.toMatchObject({ status: 401, detail: expect.stringContaining('tenant') });
-    await expect(verifier.verify(await token(rsa, { roles: undefined }))).rejects.toMatchObject({ status: 401, detail: expect.stringContaining('roles') });
+    await expect(verifier.verify(await token(rsa, {}, { withSubject: false }))).rejects.toMatchObject({
+      status: 401,
+      detail: expect.stringContaining('sub'),
+    });
+    await expect(verifier.verify(await token(rsa, { tenant: undefined }))).rejects.toMatchObject({
+      status: 401,
+      detail: expect.stringContaining('tenant'),
+    });
+    await expect(verifier.verify(await token(rsa, { roles: undefined }))).rejects.toMatchObject({
+      status: 401,
+      detail: expect.stringContaining('roles'),
+    });
   });
 
   it('reads roles given as one string, separated by spaces or commas (as some providers send them)', async () => {
-    expect(await verifier.verify(await token(rsa, { roles: 'clerk analyst' }))).toMatchObject({ roles: ['clerk', 'analyst'] });
-    expect(await verifier.verify(await token(ec, { roles: 'auditor,clerk' }))).toMatchObject({ roles: ['auditor', 'clerk'] });
+    expect(await verifier.verify(await token(rsa, { roles: 'clerk analyst' }))).toMatchObject({
+      roles: ['clerk', 'analyst'],
+    });
+    expect(await verifier.verify(await token(ec, { roles: 'auditor,clerk' }))).toMatchObject({
+      roles: ['auditor', 'clerk'],
+    });
     expect(await verifier.verify(await token(ec, { roles: 'root' }))).toMatchObject({ roles: [] });
   });
 });

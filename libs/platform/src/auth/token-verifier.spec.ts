@@ -9,7 +9,11 @@ describe('TokenVerifier (HS256)', () => {
   const verifier = new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE });
 
   it('turns a valid token into a principal, the same again from its cache', async () => {
-    const token = await issueDevToken(secret, { tenant: 'musterstadt', roles: ['clerk', 'nonsense'], subject: 'k.schulte' });
+    const token = await issueDevToken(secret, {
+      tenant: 'musterstadt',
+      roles: ['clerk', 'nonsense'],
+      subject: 'k.schulte',
+    });
     const expected = { subject: 'k.schulte', tenant: 'musterstadt', roles: ['clerk'] };
     expect(await verifier.verify(token)).toEqual(expected);
     expect(await verifier.verify(token)).toEqual(expected);
@@ -24,7 +28,12 @@ describe('TokenVerifier (HS256)', () => {
   it('refuses a token without an expiry with its own code, even when everything else is right', async () => {
     const { SignJWT } = await import('jose');
     const forever = await new SignJWT({ tenant: 'musterstadt', roles: ['clerk'] })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject('k.schulte').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setIssuedAt().sign(secret);
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('k.schulte')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .sign(secret);
     await expect(verifier.verify(forever)).rejects.toMatchObject({ status: 401, code: 'AUTH.TOKEN_WITHOUT_EXPIRY' });
   });
 
@@ -40,8 +49,12 @@ describe('TokenVerifier (HS256)', () => {
     const other = await issueDevToken(new Uint8Array(randomBytes(32)), { tenant: 'musterstadt', roles: ['clerk'] });
     await expect(verifier.verify(other)).rejects.toMatchObject({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
     const strict = new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: 'another-api' });
-    await expect(strict.verify(await issueDevToken(secret, { tenant: 'musterstadt', roles: ['clerk'] }))).rejects.toMatchObject({ status: 401 });
-    await expect(verifier.verify(await issueDevToken(secret, { tenant: 'Muster Stadt', roles: ['clerk'] }))).rejects.toMatchObject({ status: 401 });
+    await expect(
+      strict.verify(await issueDevToken(secret, { tenant: 'musterstadt', roles: ['clerk'] })),
+    ).rejects.toMatchObject({ status: 401 });
+    await expect(
+      verifier.verify(await issueDevToken(secret, { tenant: 'Muster Stadt', roles: ['clerk'] })),
+    ).rejects.toMatchObject({ status: 401 });
   });
 });
 
@@ -54,22 +67,40 @@ describe('TokenVerifier (JWKS, RS256)', () => {
     const { exportJWK, generateKeyPair, SignJWT } = await import('jose');
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
-    server = createServer((_, response) => response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+    server = createServer((_, response) =>
+      response.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const issuer = 'https://idp.example/realms/kp';
-    verifier = new TokenVerifier({ jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`, issuer, audience: 'koproduktiv' });
+    verifier = new TokenVerifier({
+      jwksUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`,
+      issuer,
+      audience: 'koproduktiv',
+    });
     sign = (claims, expiresIn) => {
-      const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('k.schulte').setIssuer(issuer).setAudience('koproduktiv').setIssuedAt();
+      const jwt = new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('k.schulte')
+        .setIssuer(issuer)
+        .setAudience('koproduktiv')
+        .setIssuedAt();
       return (expiresIn ? jwt.setExpirationTime(expiresIn) : jwt).sign(privateKey);
     };
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
   it("accepts the identity provider's token that expires", async () => {
-    await expect(verifier.verify(await sign({ tenant: 'musterstadt', roles: ['analyst'] }, '5m'))).resolves.toEqual({ subject: 'k.schulte', tenant: 'musterstadt', roles: ['analyst'] });
+    await expect(verifier.verify(await sign({ tenant: 'musterstadt', roles: ['analyst'] }, '5m'))).resolves.toEqual({
+      subject: 'k.schulte',
+      tenant: 'musterstadt',
+      roles: ['analyst'],
+    });
   });
 
   it('refuses its token without an expiry', async () => {
-    await expect(verifier.verify(await sign({ tenant: 'musterstadt', roles: ['analyst'] }))).rejects.toMatchObject({ status: 401, code: 'AUTH.TOKEN_WITHOUT_EXPIRY' });
+    await expect(verifier.verify(await sign({ tenant: 'musterstadt', roles: ['analyst'] }))).rejects.toMatchObject({
+      status: 401,
+      code: 'AUTH.TOKEN_WITHOUT_EXPIRY',
+    });
   });
 });

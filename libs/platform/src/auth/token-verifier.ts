@@ -13,10 +13,16 @@ export interface TokenVerifierOptions {
   readonly jwksCooldownMs?: number;
 }
 
-export const unauthorized = (detail: string) => new ProblemError(401, 'AUTH.UNAUTHENTICATED', 'Authentication required', detail);
+export const unauthorized = (detail: string) =>
+  new ProblemError(401, 'AUTH.UNAUTHENTICATED', 'Authentication required', detail);
 
 export const tokenWithoutExpiry = () =>
-  new ProblemError(401, 'AUTH.TOKEN_WITHOUT_EXPIRY', 'Authentication required', 'The bearer token has no expiry (exp); tokens that never expire are refused');
+  new ProblemError(
+    401,
+    'AUTH.TOKEN_WITHOUT_EXPIRY',
+    'Authentication required',
+    'The bearer token has no expiry (exp); tokens that never expire are refused',
+  );
 
 const CACHE_SIZE = 1000;
 
@@ -36,7 +42,9 @@ export class TokenVerifier {
     this.algorithms = options.jwksUrl ? ['RS256', 'ES256', 'PS256'] : ['HS256'];
     // A KeyObject made once: given raw bytes, jose would import the key again for every token.
     this.key = import('jose').then((jose) =>
-      options.jwksUrl ? jose.createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs }) : createSecretKey(options.secret as Uint8Array),
+      options.jwksUrl
+        ? jose.createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: options.jwksCooldownMs })
+        : createSecretKey(options.secret as Uint8Array),
     );
   }
 
@@ -71,7 +79,8 @@ export class TokenVerifier {
 function principalFrom(claims: Record<string, unknown>): Principal {
   const { sub, tenant, roles } = claims;
   if (typeof sub !== 'string' || !sub) throw unauthorized('The token has no subject (sub)');
-  if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) throw unauthorized('The token has no valid tenant claim');
+  if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant))
+    throw unauthorized('The token has no valid tenant claim');
   const list = typeof roles === 'string' ? roles.split(/[ ,]/) : roles;
   if (!Array.isArray(list)) throw unauthorized('The token has no roles claim');
   const known = list.filter((role): role is Role => ROLES.includes(role as Role));

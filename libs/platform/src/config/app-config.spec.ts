@@ -24,24 +24,40 @@ describe('loadConfig', () => {
     expect(loadConfig({}).CASE_HISTORY_CACHE_MB).toBe(128);
     expect(loadConfig({ CASE_HISTORY_CACHE_MB: '0' }).CASE_HISTORY_CACHE_MB).toBe(0);
     expect(() => loadConfig({ CASE_HISTORY_CACHE_MB: '-1' })).toThrow(/CASE_HISTORY_CACHE_MB="-1"/);
-    expect(() => loadConfig({ CASE_HISTORY_CACHE_MB: '1.5' })).toThrow(/CASE_HISTORY_CACHE_MB="1.5": CASE_HISTORY_CACHE_MB must be an integer/);
+    expect(() => loadConfig({ CASE_HISTORY_CACHE_MB: '1.5' })).toThrow(
+      /CASE_HISTORY_CACHE_MB="1.5": CASE_HISTORY_CACHE_MB must be an integer/,
+    );
   });
 
   it('listens on loopback unless HOST says otherwise, and refuses a HOST that is no address', () => {
     expect(loadConfig({}).HOST).toBe('127.0.0.1');
     expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
     expect(loadConfig({ HOST: '::' }).HOST).toBe('::');
-    expect(() => loadConfig({ HOST: '0.0.0.0; rm -rf /' })).toThrow(/HOST="0.0.0.0; rm -rf \/": HOST must be an IP address or a host name/);
+    expect(() => loadConfig({ HOST: '0.0.0.0; rm -rf /' })).toThrow(
+      /HOST="0.0.0.0; rm -rf \/": HOST must be an IP address or a host name/,
+    );
   });
 
   it('bounds HTTP connections and their timeouts, each configurable and checked', () => {
     expect(loadConfig({})).toMatchObject({
-      HTTP_MAX_CONNECTIONS: 4096, HTTP_HEADERS_TIMEOUT_MS: 10_000, HTTP_REQUEST_TIMEOUT_MS: 30_000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 72_000, HTTP_IDLE_TIMEOUT_MS: 120_000,
+      HTTP_MAX_CONNECTIONS: 4096,
+      HTTP_HEADERS_TIMEOUT_MS: 10_000,
+      HTTP_REQUEST_TIMEOUT_MS: 30_000,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 72_000,
+      HTTP_IDLE_TIMEOUT_MS: 120_000,
     });
-    expect(loadConfig({ HTTP_MAX_CONNECTIONS: '20000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '5000' })).toMatchObject({ HTTP_MAX_CONNECTIONS: 20000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 5000 });
+    expect(loadConfig({ HTTP_MAX_CONNECTIONS: '20000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '5000' })).toMatchObject({
+      HTTP_MAX_CONNECTIONS: 20000,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 5000,
+    });
     let error: ConfigError | undefined;
     try {
-      loadConfig({ HTTP_MAX_CONNECTIONS: '0', HTTP_IDLE_TIMEOUT_MS: 'never', HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' });
+      loadConfig({
+        HTTP_MAX_CONNECTIONS: '0',
+        HTTP_IDLE_TIMEOUT_MS: 'never',
+        HTTP_HEADERS_TIMEOUT_MS: '60000',
+        HTTP_REQUEST_TIMEOUT_MS: '30000',
+      });
     } catch (caught) {
       error = caught as ConfigError;
     }
@@ -75,17 +91,20 @@ describe('loadConfig', () => {
       expect(loadConfig({}).EVENT_STORE).toBe('postgres');
     });
 
-    it.each(['kurrentdb://kurrentdb:2113?tls=false', 'kurrentdb+discover://admin:changeit@cluster.stadt.de:2113', 'esdb://localhost:2113?tls=false'])(
-      'selects KurrentDB at %s',
-      (url) => {
-        const config = loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url });
-        expect(config).toMatchObject({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url });
-        expect(config.usesEmbeddedPostgres).toBe(true);
-      },
-    );
+    it.each([
+      'kurrentdb://kurrentdb:2113?tls=false',
+      'kurrentdb+discover://admin:changeit@cluster.stadt.de:2113',
+      'esdb://localhost:2113?tls=false',
+    ])('selects KurrentDB at %s', (url) => {
+      const config = loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url });
+      expect(config).toMatchObject({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: url });
+      expect(config.usesEmbeddedPostgres).toBe(true);
+    });
 
     it('requires KURRENTDB_URL when EVENT_STORE=kurrentdb', () => {
-      expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow('EVENT_STORE=kurrentdb: KURRENTDB_URL must be set');
+      expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(
+        'EVENT_STORE=kurrentdb: KURRENTDB_URL must be set',
+      );
       expect(() => loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: '' })).toThrow('KURRENTDB_URL must be set');
     });
 

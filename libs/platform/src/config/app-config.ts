@@ -10,7 +10,10 @@ export const DEFAULT_CASE_HISTORY_CACHE_MB = 128;
 
 /** The environment the service reads, validated at boot. Documented in README.md ("Configuration"). */
 export class AppConfig {
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT = 3000;
 
   /** Loopback by default: the embedded default is for one machine. Production sets it (the container image: 0.0.0.0). */
@@ -20,74 +23,116 @@ export class AppConfig {
   @IsString()
   DATA_DIR = './.data';
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// connection string' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// connection string' })
   DATABASE_URL?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   DATABASE_POOL_SIZE = 20;
 
   /** Where events live. Read models, checkpoints and idempotency keys stay in PostgreSQL either way. */
   @IsIn(['postgres', 'kurrentdb'], { message: 'EVENT_STORE must be postgres or kurrentdb' })
   EVENT_STORE: 'postgres' | 'kurrentdb' = 'postgres';
 
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//, {
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//, {
     message: 'KURRENTDB_URL must be a kurrentdb://, kurrentdb+discover:// or esdb:// connection string',
   })
   KURRENTDB_URL?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'JWT_JWKS_URL must be an http(s) URL' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'JWT_JWKS_URL must be an http(s) URL' })
   JWT_JWKS_URL?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   JWT_ISSUER?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   JWT_AUDIENCE?: string;
 
   /**
    * The key-encryption key that wraps the data keys of personal data (32 bytes: raw, base64 or hex).
    * Without it, the key generated into DATA_DIR on a fresh store (the embedded default).
    */
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   KEY_ENCRYPTION_KEY_FILE?: string;
 
   /** apps/projector only: the port of its /health and /metrics. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PROJECTOR_PORT = 9464;
 
   /** Run the projector (read models, relay) inside this process; production runs apps/projector instead. */
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1'))
-  @IsOptional() @IsBoolean()
+  @Transform(({ value }) =>
+    value === undefined || value === '' ? undefined : value === true || value === 'true' || value === '1',
+  )
+  @IsOptional()
+  @IsBoolean()
   RUN_PROJECTOR = true;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(toInt) @IsInt() @Min(1024) @Max(10 * 1024 * 1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES = 64 * 1024;
 
   /** Open HTTP connections at most; beyond it the longest-idle connection is closed to let a new one in. Keep it below the process's file limit. */
-  @Transform(toInt) @IsInt() @Min(16) @Max(1_000_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(16)
+  @Max(1_000_000)
   HTTP_MAX_CONNECTIONS = 4096;
 
   /** Time a client has to send a request's headers, from connecting (or from its last request on a kept-alive connection). */
-  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
   HTTP_HEADERS_TIMEOUT_MS = 10_000;
 
   /** Time a client has to send a whole request, body included. */
-  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
   HTTP_REQUEST_TIMEOUT_MS = 30_000;
 
   /** How long a kept-alive connection may wait for its next request. Behind a proxy, above the proxy's own idle timeout. */
-  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
   /** A connection on which nothing moves in either direction for this long is closed (a client that stops reading its answer). */
-  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
   HTTP_IDLE_TIMEOUT_MS = 120_000;
 
   /** Memory for packed case histories kept by the API between requests for a case's metrics (0: none). */
-  @Transform(toInt) @IsInt() @Min(0) @Max(64 * 1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(64 * 1024)
   CASE_HISTORY_CACHE_MB = DEFAULT_CASE_HISTORY_CACHE_MB;
 
   get dataDir(): string {
@@ -101,8 +146,27 @@ export class AppConfig {
 
 /** Every variable AppConfig reads (optional ones have no initialiser, so they cannot be discovered). */
 export const CONFIG_KEYS = [
-  'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'DATABASE_POOL_SIZE', 'EVENT_STORE', 'KURRENTDB_URL', 'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'KEY_ENCRYPTION_KEY_FILE', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'CASE_HISTORY_CACHE_MB', 'RUN_PROJECTOR', 'PROJECTOR_PORT',
-  'HTTP_MAX_CONNECTIONS', 'HTTP_HEADERS_TIMEOUT_MS', 'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 'HTTP_IDLE_TIMEOUT_MS',
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'DATABASE_POOL_SIZE',
+  'EVENT_STORE',
+  'KURRENTDB_URL',
+  'JWT_JWKS_URL',
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
+  'KEY_ENCRYPTION_KEY_FILE',
+  'LOG_LEVEL',
+  'BODY_LIMIT_BYTES',
+  'CASE_HISTORY_CACHE_MB',
+  'RUN_PROJECTOR',
+  'PROJECTOR_PORT',
+  'HTTP_MAX_CONNECTIONS',
+  'HTTP_HEADERS_TIMEOUT_MS',
+  'HTTP_REQUEST_TIMEOUT_MS',
+  'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+  'HTTP_IDLE_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 export class ConfigError extends Error {
@@ -117,13 +181,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const input = Object.fromEntries(CONFIG_KEYS.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
   const config = plainToInstance(AppConfig, input);
   const problems = validateSync(config).map(
-    (error) => `${error.property}=${JSON.stringify(env[error.property])}: ${Object.values(error.constraints ?? {}).reverse().join('; ')}`,
+    (error) =>
+      `${error.property}=${JSON.stringify(env[error.property])}: ${Object.values(error.constraints ?? {})
+        .reverse()
+        .join('; ')}`,
   );
   if (config.JWT_JWKS_URL && (!config.JWT_ISSUER || !config.JWT_AUDIENCE)) {
-    problems.push('JWT_JWKS_URL is set: JWT_ISSUER and JWT_AUDIENCE must be set too, so that tokens of other issuers or audiences are refused');
+    problems.push(
+      'JWT_JWKS_URL is set: JWT_ISSUER and JWT_AUDIENCE must be set too, so that tokens of other issuers or audiences are refused',
+    );
   }
   if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
-    problems.push('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)');
+    problems.push(
+      'HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)',
+    );
   }
   if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_URL) {
     problems.push('EVENT_STORE=kurrentdb: KURRENTDB_URL must be set (e.g. kurrentdb://kurrentdb:2113?tls=false)');

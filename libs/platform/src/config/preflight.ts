@@ -8,9 +8,10 @@ import { AppConfig, ConfigError } from './app-config';
  * and DATABASE_URL (when set) answers. Throws a ConfigError naming the setting and the problem.
  */
 export async function preflight(config: AppConfig, { port = config.PORT }: { port?: number } = {}): Promise<void> {
-  const problems = [await listenProblem(port, config.HOST), config.DATABASE_URL ? await databaseProblem(config.DATABASE_URL) : undefined].filter(
-    (problem): problem is string => Boolean(problem),
-  );
+  const problems = [
+    await listenProblem(port, config.HOST),
+    config.DATABASE_URL ? await databaseProblem(config.DATABASE_URL) : undefined,
+  ].filter((problem): problem is string => Boolean(problem));
   if (problems.length) throw new ConfigError(problems);
 }
 

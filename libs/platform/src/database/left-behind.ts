@@ -69,7 +69,9 @@ export function processInfo(pid: number): { ppid: number; command: string } | un
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       return { ppid, command: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim() };
     }
-    const [ppid, ...command] = execFileSync('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/);
+    const [ppid, ...command] = execFileSync('ps', ['-o', 'ppid=,command=', '-p', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/);
     return { ppid: Number(ppid), command: command.join(' ') };
   } catch {
     return undefined;
@@ -90,9 +92,11 @@ export function occupantOf(dataDir: string, clusterDir: string): Occupant {
   const lock = readPostmasterLock(clusterDir);
   if (!lock || !Number.isInteger(lock.pid) || lock.pid <= 0 || !alive(lock.pid)) return { kind: 'none' };
   const info = processInfo(lock.pid);
-  if (info && !(info.command.includes(lock.dataDir) && sameDir(lock.dataDir, clusterDir))) return { kind: 'stale-lock', pid: lock.pid };
+  if (info && !(info.command.includes(lock.dataDir) && sameDir(lock.dataDir, clusterDir)))
+    return { kind: 'stale-lock', pid: lock.pid };
   const owner = readOwner(dataDir);
-  if (owner && owner.postmasterPid === lock.pid && info?.ppid === owner.ownerPid && alive(owner.ownerPid)) return { kind: 'in-use', lock, owner };
+  if (owner && owner.postmasterPid === lock.pid && info?.ppid === owner.ownerPid && alive(owner.ownerPid))
+    return { kind: 'in-use', lock, owner };
   return { kind: 'left-behind', lock, owner };
 }
 

@@ -16,7 +16,11 @@ const CONNECTION_SUSPECT_CLASSES = new Set(['08', '53', '57', 'XX']);
  * is as good as before: the statement was rolled back and the server is ready for the next one.
  */
 export function refusedByServer(error: unknown): boolean {
-  return error instanceof DatabaseError && typeof error.code === 'string' && !CONNECTION_SUSPECT_CLASSES.has(error.code.slice(0, 2));
+  return (
+    error instanceof DatabaseError &&
+    typeof error.code === 'string' &&
+    !CONNECTION_SUSPECT_CLASSES.has(error.code.slice(0, 2))
+  );
 }
 
 /**
@@ -28,13 +32,20 @@ export function refusedByServer(error: unknown): boolean {
 class StatementErrorTolerantPool extends Pool {
   override query(...args: unknown[]): never {
     const [config, values, callback] = args;
-    if (typeof values === 'function' || typeof callback === 'function' || typeof (config as { submit?: unknown }).submit === 'function') {
+    if (
+      typeof values === 'function' ||
+      typeof callback === 'function' ||
+      typeof (config as { submit?: unknown }).submit === 'function'
+    ) {
       return (super.query as (...a: unknown[]) => never)(...args);
     }
     return this.queryKeepingConnection(config as string | QueryConfig, values as unknown[] | undefined) as never;
   }
 
-  private async queryKeepingConnection<R extends QueryResultRow>(config: string | QueryConfig, values?: unknown[]): Promise<QueryResult<R>> {
+  private async queryKeepingConnection<R extends QueryResultRow>(
+    config: string | QueryConfig,
+    values?: unknown[],
+  ): Promise<QueryResult<R>> {
     const client: PoolClient = await this.connect();
     // A connection that breaks while checked out emits 'error'; without a listener that would crash the process.
     let broken: Error | undefined;
@@ -57,8 +68,19 @@ class StatementErrorTolerantPool extends Pool {
  * A pg pool that survives a server restart (idle clients that break are reported, not thrown) and
  * keeps its connections when the server refuses a statement.
  */
-export function createPool({ connectionString, max = 20, applicationName = 'koproduktiv', onError }: PoolOptions): Pool {
-  const pool = new StatementErrorTolerantPool({ connectionString, max, application_name: applicationName, connectionTimeoutMillis: 5000, types: poolTypes });
+export function createPool({
+  connectionString,
+  max = 20,
+  applicationName = 'koproduktiv',
+  onError,
+}: PoolOptions): Pool {
+  const pool = new StatementErrorTolerantPool({
+    connectionString,
+    max,
+    application_name: applicationName,
+    connectionTimeoutMillis: 5000,
+    types: poolTypes,
+  });
   pool.on('error', (error) => onError?.(error));
   return pool;
 }

@@ -23,7 +23,11 @@ export class EmbeddedPostgresError extends Error {
 export function ensureServerUser(name = 'postgres'): ServerUser {
   const lookup = () => {
     try {
-      return { name, uid: Number(execFileSync('id', ['-u', name], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', name], { encoding: 'utf8' })) };
+      return {
+        name,
+        uid: Number(execFileSync('id', ['-u', name], { encoding: 'utf8' })),
+        gid: Number(execFileSync('id', ['-g', name], { encoding: 'utf8' })),
+      };
     } catch {
       return undefined;
     }
@@ -31,7 +35,20 @@ export function ensureServerUser(name = 'postgres'): ServerUser {
   const found = lookup();
   if (found) return found;
   const groupExists = spawnSync('getent', ['group', name]).status === 0;
-  const created = spawnSync('useradd', ['--system', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', ...(groupExists ? ['-g', name] : ['--user-group']), name], { encoding: 'utf8' });
+  const created = spawnSync(
+    'useradd',
+    [
+      '--system',
+      '--no-create-home',
+      '--home-dir',
+      '/nonexistent',
+      '--shell',
+      '/usr/sbin/nologin',
+      ...(groupExists ? ['-g', name] : ['--user-group']),
+      name,
+    ],
+    { encoding: 'utf8' },
+  );
   const user = lookup();
   if (!user) {
     throw new EmbeddedPostgresError(
@@ -52,7 +69,11 @@ export function userCan(user: ServerUser, flag: '-x' | '-w' | '-r', path: string
  * found, or else a copy under ROOT_BINARY_CACHE (the project lies in a directory only root may
  * enter, like /root). The binaries find their libraries and share files relative to themselves.
  */
-export async function reachableBinaries(nativeDir: string, user: ServerUser, note: (message: string) => void): Promise<string> {
+export async function reachableBinaries(
+  nativeDir: string,
+  user: ServerUser,
+  note: (message: string) => void,
+): Promise<string> {
   if (userCan(user, '-x', join(nativeDir, 'bin', 'postgres'))) return nativeDir;
   const version = JSON.parse(readFileSync(join(nativeDir, '..', 'package.json'), 'utf8')).version as string;
   const target = join(ROOT_BINARY_CACHE, `postgresql-${version}-${process.platform}-${process.arch}`);
@@ -71,7 +92,9 @@ export async function reachableBinaries(nativeDir: string, user: ServerUser, not
   }
   note(`The postgres user cannot reach ${nativeDir}: PostgreSQL runs from a copy of its binaries in ${target}`);
   if (!userCan(user, '-x', join(target, 'bin', 'postgres'))) {
-    throw new EmbeddedPostgresError(`The postgres user can reach neither ${nativeDir} nor ${target}, so the embedded PostgreSQL cannot run. Run as an ordinary user, or set DATABASE_URL.`);
+    throw new EmbeddedPostgresError(
+      `The postgres user can reach neither ${nativeDir} nor ${target}, so the embedded PostgreSQL cannot run. Run as an ordinary user, or set DATABASE_URL.`,
+    );
   }
   return target;
 }
@@ -88,7 +111,11 @@ function trustworthy(dir: string): boolean {
  * Otherwise (dataDir under a 0700 directory such as /root) the cluster lives in
  * ROOT_CLUSTER_HOME, named after dataDir's real path, and `<dataDir>/postgres` links to it.
  */
-export async function reachableClusterDir(dataDir: string, user: ServerUser, note: (message: string) => void): Promise<string> {
+export async function reachableClusterDir(
+  dataDir: string,
+  user: ServerUser,
+  note: (message: string) => void,
+): Promise<string> {
   const inPlace = join(dataDir, 'postgres');
   const linked = existsSync(inPlace) && lstatSync(inPlace).isSymbolicLink();
   if (linked) {
@@ -106,7 +133,13 @@ export async function reachableClusterDir(dataDir: string, user: ServerUser, not
     );
   }
   const real = realpathSync(dataDir);
-  const target = join(ROOT_CLUSTER_HOME, `${basename(dirname(real))}-${basename(real)}-${createHash('sha256').update(real).digest('hex').slice(0, 12)}`.replace(/[^\w.-]/g, '_'));
+  const target = join(
+    ROOT_CLUSTER_HOME,
+    `${basename(dirname(real))}-${basename(real)}-${createHash('sha256').update(real).digest('hex').slice(0, 12)}`.replace(
+      /[^\w.-]/g,
+      '_',
+    ),
+  );
   try {
     await mkdir(ROOT_CLUSTER_HOME, { recursive: true, mode: 0o755 });
     await mkdir(target, { recursive: true, mode: 0o700 });
@@ -119,7 +152,9 @@ export async function reachableClusterDir(dataDir: string, user: ServerUser, not
         'Set DATA_DIR to a directory the postgres user can reach, run as an ordinary user, or set DATABASE_URL.',
     );
   }
-  note(`PostgreSQL runs as the postgres user, which cannot enter ${blocker}: the cluster for DATA_DIR ${dataDir} is kept in ${target} (${inPlace} links to it)`);
+  note(
+    `PostgreSQL runs as the postgres user, which cannot enter ${blocker}: the cluster for DATA_DIR ${dataDir} is kept in ${target} (${inPlace} links to it)`,
+  );
   return target;
 }
 

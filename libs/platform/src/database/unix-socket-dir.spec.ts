@@ -13,7 +13,12 @@ describe('unixSocketDirFor (where the embedded server puts its socket)', () => {
   });
 
   it('falls back to TCP for paths the server would split or mis-quote', () => {
-    for (const dir of ['/home/ana maria/.data/postgres', '/data/a,b/postgres', "/data/o'neil/postgres", '/data/"x"/postgres']) {
+    for (const dir of [
+      '/home/ana maria/.data/postgres',
+      '/data/a,b/postgres',
+      "/data/o'neil/postgres",
+      '/data/"x"/postgres',
+    ]) {
       expect(unixSocketDirFor(dir, 5432)).toBeUndefined();
     }
   });

@@ -5,16 +5,35 @@
  */
 export function databaseUnreachable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
-  const { code, syscall, message, cause, errors } = error as { code?: unknown; syscall?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  const { code, syscall, message, cause, errors } = error as {
+    code?: unknown;
+    syscall?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
   if (code === 'ENOENT' && syscall === 'connect') return true; // a unix socket that is gone because the server stopped
-  if (typeof code === 'string' && (NODE_CODES.has(code) || SQLSTATES.has(code) || SQLSTATE_CLASSES.has(code.slice(0, 2)))) return true;
+  if (
+    typeof code === 'string' &&
+    (NODE_CODES.has(code) || SQLSTATES.has(code) || SQLSTATE_CLASSES.has(code.slice(0, 2)))
+  )
+    return true;
   if (typeof message === 'string' && DRIVER_MESSAGES.test(message)) return true;
   if (Array.isArray(errors) && errors.some((inner) => databaseUnreachable(inner, depth + 1))) return true;
   return databaseUnreachable(cause, depth + 1);
 }
 
 /** Socket-level failures. */
-const NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /** Connection exception, insufficient resources (too many connections, disk full). */
 const SQLSTATE_CLASSES = new Set(['08', '53']);
@@ -23,4 +42,5 @@ const SQLSTATE_CLASSES = new Set(['08', '53']);
 const SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P05']);
 
 /** What node-postgres and pg-pool throw, without a code, when a connection breaks or none can be had. */
-const DRIVER_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Connection terminated due to connection timeout/i;
+const DRIVER_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Connection terminated due to connection timeout/i;

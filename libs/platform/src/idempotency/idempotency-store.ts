@@ -44,10 +44,11 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
       return {
         outcome: 'claimed',
         // Only the row this request inserted: a duplicate that was accepted meanwhile has renewed it.
-        refused: async () => void (await this.pool.query(
-          'DELETE FROM kp_idempotency_keys WHERE tenant = $1 AND key = $2 AND request_hash = $3 AND created_at = $4::timestamptz',
-          [tenant, key, requestHash, row.claimed_at],
-        )),
+        refused: async () =>
+          void (await this.pool.query(
+            'DELETE FROM kp_idempotency_keys WHERE tenant = $1 AND key = $2 AND request_hash = $3 AND created_at = $4::timestamptz',
+            [tenant, key, requestHash, row.claimed_at],
+          )),
         accepted: settled,
       };
     }
@@ -56,11 +57,12 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
       outcome: 'same_request',
       refused: settled, // the key is the first request's, which may still be under way
       // The first request may have been refused and let the key go while this one succeeded.
-      accepted: async () => void (await this.pool.query(
-        `INSERT INTO kp_idempotency_keys (tenant, key, request_hash, stream_id, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())
+      accepted: async () =>
+        void (await this.pool.query(
+          `INSERT INTO kp_idempotency_keys (tenant, key, request_hash, stream_id, created_at) VALUES ($1, $2, $3, $4, clock_timestamp())
          ON CONFLICT (tenant, key) DO UPDATE SET created_at = clock_timestamp() WHERE kp_idempotency_keys.request_hash = EXCLUDED.request_hash`,
-        [tenant, key, requestHash, streamId],
-      )),
+          [tenant, key, requestHash, streamId],
+        )),
     };
   }
 }
@@ -76,7 +78,12 @@ export class InMemoryIdempotencyStore implements IdempotencyStore {
       return { outcome: 'claimed', refused: async () => void this.claims.delete(id), accepted: settled };
     }
     if (existing !== requestHash) return { outcome: 'different_request', refused: settled, accepted: settled };
-    return { outcome: 'same_request', refused: settled, accepted: async () => void ((this.claims.get(id) ?? requestHash) === requestHash && this.claims.set(id, requestHash)) };
+    return {
+      outcome: 'same_request',
+      refused: settled,
+      accepted: async () =>
+        void ((this.claims.get(id) ?? requestHash) === requestHash && this.claims.set(id, requestHash)),
+    };
   }
 }
 

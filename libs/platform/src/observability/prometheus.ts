@@ -27,9 +27,15 @@ export function createMetricsRegistry(processors: () => readonly ProcessorGaugeS
         for (const status of processors()) this.set({ processor: status.name }, value(status));
       },
     });
-  gauge('koproduktiv_processor_lag_seconds', 'Seconds the processor is behind the store (0 when caught up)', (s) => s.lagSeconds);
+  gauge(
+    'koproduktiv_processor_lag_seconds',
+    'Seconds the processor is behind the store (0 when caught up)',
+    (s) => s.lagSeconds,
+  );
   gauge('koproduktiv_processor_position', 'Global position of the last event the processor handled', (s) => s.position);
   gauge('koproduktiv_processor_active', '1 if this process holds the processor lock', (s) => (s.active ? 1 : 0));
-  gauge('koproduktiv_processor_caught_up', '1 if the processor has handled every visible event', (s) => (s.caughtUp ? 1 : 0));
+  gauge('koproduktiv_processor_caught_up', '1 if the processor has handled every visible event', (s) =>
+    s.caughtUp ? 1 : 0,
+  );
   return registry;
 }

@@ -13,7 +13,12 @@ export class ProjectorHost {
   private readonly readModels: ReadModelSupervisor;
   private readonly runners: ProcessorRunner[];
 
-  constructor(store: EventStore, pool: Pool, extra: readonly Processor[] = [], private readonly logger?: Logger) {
+  constructor(
+    store: EventStore,
+    pool: Pool,
+    extra: readonly Processor[] = [],
+    private readonly logger?: Logger,
+  ) {
     this.readModels = new ReadModelSupervisor(store, pool, { logger });
     this.runners = extra.map((processor) => new ProcessorRunner(store, pool, processor, { logger, retryMs: 2000 }));
   }

@@ -19,10 +19,18 @@ export async function loadCheckpoint(client: PoolClient, name: string): Promise<
     'SELECT checkpoint, position FROM kp_checkpoints WHERE name = $1',
     [name],
   );
-  return rows.length ? { checkpoint: rows[0].checkpoint ?? undefined, position: Number(rows[0].position) } : { checkpoint: undefined, position: 0 };
+  return rows.length
+    ? { checkpoint: rows[0].checkpoint ?? undefined, position: Number(rows[0].position) }
+    : { checkpoint: undefined, position: 0 };
 }
 
-export async function saveCheckpoint(client: PoolClient, name: string, checkpoint: Checkpoint, position: number, recordedAt: Date): Promise<void> {
+export async function saveCheckpoint(
+  client: PoolClient,
+  name: string,
+  checkpoint: Checkpoint,
+  position: number,
+  recordedAt: Date,
+): Promise<void> {
   await client.query(
     `INSERT INTO kp_checkpoints (name, checkpoint, position, recorded_at, updated_at) VALUES ($1, $2, $3, $4, now())
      ON CONFLICT (name) DO UPDATE SET checkpoint = EXCLUDED.checkpoint, position = EXCLUDED.position,

@@ -36,7 +36,11 @@ describe('ProcessorRunner', () => {
   afterAll(() => db.drop());
 
   const seen = async (name: string) =>
-    (await db.pool.query<{ n: string; distinct_n: string }>(`SELECT count(*) n, count(DISTINCT event_id) distinct_n FROM seen_${name}`)).rows[0];
+    (
+      await db.pool.query<{ n: string; distinct_n: string }>(
+        `SELECT count(*) n, count(DISTINCT event_id) distinct_n FROM seen_${name}`,
+      )
+    ).rows[0];
 
   it('projects every event exactly once when a batch fails between its effect and its checkpoint', async () => {
     const projection = new CountingProjection('crashy');
@@ -67,8 +71,16 @@ describe('ProcessorRunner', () => {
   });
 
   it('lets only one of two runners of the same processor be active', async () => {
-    const first = new ProcessorRunner(store, db.pool, new CountingProjection('single'), { batchSize: 20, idleMs: 5, retryMs: 20 });
-    const second = new ProcessorRunner(store, db.pool, new CountingProjection('single'), { batchSize: 20, idleMs: 5, retryMs: 20 });
+    const first = new ProcessorRunner(store, db.pool, new CountingProjection('single'), {
+      batchSize: 20,
+      idleMs: 5,
+      retryMs: 20,
+    });
+    const second = new ProcessorRunner(store, db.pool, new CountingProjection('single'), {
+      batchSize: 20,
+      idleMs: 5,
+      retryMs: 20,
+    });
     first.start();
     second.start();
     await waitFor(async () => Number((await seen('single').catch(() => ({ n: '0' }))).n) >= 250);
@@ -90,7 +102,9 @@ describe('ProcessorRunner', () => {
       await original(batch, tx);
       if (++batches === 3) {
         // The database ends the runner's session while the batch's transaction is open.
-        await db.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND state = 'idle in transaction'`);
+        await db.pool.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND state = 'idle in transaction'`,
+        );
       }
     };
     runner.start();

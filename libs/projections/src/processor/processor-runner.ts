@@ -117,7 +117,9 @@ export class ProcessorRunner {
     // the next query fails and the loop reconnects.
     client.on('error', this.onConnectionError);
     try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [`kp.processor.${this.processor.name}`]);
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        `kp.processor.${this.processor.name}`,
+      ]);
       if (!rows[0].locked) {
         client.off('error', this.onConnectionError);
         client.release();
@@ -155,7 +157,8 @@ export class ProcessorRunner {
     const { events } = page;
     if (events.length === 0) {
       // A store may have read past records that are not events of ours (KurrentDB's system records).
-      if (page.checkpoint !== undefined && page.checkpoint !== checkpoint) await advanceCheckpoint(client, this.processor.name, page.checkpoint);
+      if (page.checkpoint !== undefined && page.checkpoint !== checkpoint)
+        await advanceCheckpoint(client, this.processor.name, page.checkpoint);
       this.state.caughtUp = true;
       return 0;
     }

@@ -10,7 +10,10 @@ export interface CaseRowVersion {
 
 /** Case histories read from rm_cases through the cache. */
 export class CaseHistories {
-  constructor(private readonly pool: Pool, readonly cache: CaseHistoryCache) {}
+  constructor(
+    private readonly pool: Pool,
+    readonly cache: CaseHistoryCache,
+  ) {}
 
   /**
    * One case's history. Within one read-model position a cached history is used without asking: it
@@ -50,7 +53,12 @@ export class CaseHistories {
    * read, they would live long enough for V8 to allocate every unpacked history in the old
    * generation from then on (allocation-site pretenuring), also those of single questions.
    */
-  async eachOfRows(tenant: string, rows: readonly CaseRowVersion[], position: number, visit: (history: CaseHistory, index: number) => void): Promise<void> {
+  async eachOfRows(
+    tenant: string,
+    rows: readonly CaseRowVersion[],
+    position: number,
+    visit: (history: CaseHistory, index: number) => void,
+  ): Promise<void> {
     const cached = rows.map((row) => {
       const entry = this.cache.peek(tenant, row.id);
       return entry?.rowPosition === Number(row.position) ? entry.packed : undefined;
@@ -76,7 +84,13 @@ export class CaseHistories {
    * about one case (`evict`), only into free room for questions over many. Packing costs about three
    * parses, so it is skipped where the packed history (less than half its JSON) could not fit.
    */
-  private taken(tenant: string, caseId: string, read: { position: string; history: string }, position: number, evict: boolean): CaseHistory {
+  private taken(
+    tenant: string,
+    caseId: string,
+    read: { position: string; history: string },
+    position: number,
+    evict: boolean,
+  ): CaseHistory {
     if ((evict ? this.cache.maxBytes : this.cache.room()) < read.history.length / 2) {
       if (evict) this.cache.delete(tenant, caseId);
       return JSON.parse(read.history) as CaseHistory;

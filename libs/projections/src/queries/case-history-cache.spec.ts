@@ -1,6 +1,10 @@
 import { CachedHistory, CaseHistoryCache } from './case-history-cache';
 
-const entry = (bytes: number, rowPosition = 1): CachedHistory => ({ rowPosition, packed: { values: new Float64Array(0), strings: [], bytes }, checkedAt: 10 });
+const entry = (bytes: number, rowPosition = 1): CachedHistory => ({
+  rowPosition,
+  packed: { values: new Float64Array(0), strings: [], bytes },
+  checkedAt: 10,
+});
 
 describe('CaseHistoryCache', () => {
   it('keeps entries within its budget of estimated bytes, and drops the least recently used first', () => {

@@ -63,7 +63,8 @@ export class CaseHistoryCache {
    */
   offer(tenant: string, caseId: string, entry: CachedHistory): void {
     const previous = this.entries.get(keyOf(tenant, caseId));
-    if (this.used - (previous?.packed.bytes ?? 0) + entry.packed.bytes <= this.maxBytes) this.set(tenant, caseId, entry);
+    if (this.used - (previous?.packed.bytes ?? 0) + entry.packed.bytes <= this.maxBytes)
+      this.set(tenant, caseId, entry);
   }
 
   /** Bytes left in the budget. */
@@ -86,7 +87,13 @@ export class CaseHistoryCache {
   }
 
   stats() {
-    return { entries: this.entries.size, bytes: this.used, maxBytes: this.maxBytes, hits: this.hitCount, misses: this.missCount };
+    return {
+      entries: this.entries.size,
+      bytes: this.used,
+      maxBytes: this.maxBytes,
+      hits: this.hitCount,
+      misses: this.missCount,
+    };
   }
 }
 

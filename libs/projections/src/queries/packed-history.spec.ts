@@ -26,13 +26,21 @@ const storyOf = (caseId: string) => {
 };
 const story = storyOf('case-1');
 const json = JSON.stringify(story);
-const AS_OF = ['2026-01-01T08:59:59.999Z', '2026-03-29T21:59:59.999Z', '2026-03-30T00:00:00Z', '2026-06-10T00:00:00Z', '2027-01-01T00:00:00Z'];
+const AS_OF = [
+  '2026-01-01T08:59:59.999Z',
+  '2026-03-29T21:59:59.999Z',
+  '2026-03-30T00:00:00Z',
+  '2026-06-10T00:00:00Z',
+  '2027-01-01T00:00:00Z',
+];
 
 describe('HistoryPacker', () => {
   it('unpacks every value of the stored history, with each business time as epoch ms', () => {
     const packer = new HistoryPacker();
     const history = packer.unpack(packer.pack(json));
-    const withMs = JSON.parse(json, (key, value) => (key === 'at' ? Date.parse(value as string) : value)) as CaseHistory;
+    const withMs = JSON.parse(json, (key, value) =>
+      key === 'at' ? Date.parse(value as string) : value,
+    ) as CaseHistory;
     expect(history).toEqual(withMs);
     expect(history.interactions[0].at).toBe(Date.parse('2026-01-11T00:00:00Z'));
     expect(history.submitted?.at).toBe(Date.parse('2026-01-01T09:00:00Z'));
@@ -41,12 +49,19 @@ describe('HistoryPacker', () => {
   it('gives the same metrics as the stored history at every T', () => {
     const packer = new HistoryPacker();
     const history = packer.unpack(packer.pack(json));
-    for (const t of AS_OF) expect(computeCaseMetrics(history, new Date(t))).toEqual(computeCaseMetrics(story, new Date(t)));
+    for (const t of AS_OF)
+      expect(computeCaseMetrics(history, new Date(t))).toEqual(computeCaseMetrics(story, new Date(t)));
   });
 
   it('packs any JSON: nested objects and arrays, null, booleans, empty containers, unicode', () => {
     const packer = new HistoryPacker();
-    const odd = { v: 1, caseId: null, flags: [true, false, null, 1.5, -0, 'ä€😀', [], {}, [[1, 'x']]], nested: { a: { b: { c: 'd' } } }, empty: '' };
+    const odd = {
+      v: 1,
+      caseId: null,
+      flags: [true, false, null, 1.5, -0, 'ä€😀', [], {}, [[1, 'x']]],
+      nested: { a: { b: { c: 'd' } } },
+      empty: '',
+    };
     expect(packer.unpack(packer.pack(JSON.stringify(odd)))).toEqual(JSON.parse(JSON.stringify(odd)));
   });
 

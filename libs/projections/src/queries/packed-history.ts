@@ -110,7 +110,8 @@ export class HistoryPacker {
     };
     write(JSON.parse(json), OBJECT);
     const packed = new Float64Array(values);
-    const bytes = PACKED_BYTES + packed.byteLength + ARRAY_BYTES + FIELD_BYTES * strings.length + this.strings.addedBytes - added;
+    const bytes =
+      PACKED_BYTES + packed.byteLength + ARRAY_BYTES + FIELD_BYTES * strings.length + this.strings.addedBytes - added;
     return { values: packed, strings, bytes };
   }
 

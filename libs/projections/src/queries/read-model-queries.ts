@@ -110,7 +110,9 @@ export class ReadModelQueries {
       `SELECT c.position, g.active FROM kp_checkpoints c JOIN kp_read_model_generation g ON c.name = g.name || '@g' || g.active WHERE g.name = $1`,
       [READ_MODELS_PROCESSOR],
     );
-    return rows.length ? { position: Number(rows[0].position), generation: rows[0].active } : { position: 0, generation: 0 };
+    return rows.length
+      ? { position: Number(rows[0].position), generation: rows[0].active }
+      : { position: 0, generation: 0 };
   }
 
   /**
@@ -132,7 +134,10 @@ export class ReadModelQueries {
 
   private async lookUpTenantPosition(tenant: string, generation: number): Promise<number> {
     try {
-      const { rows } = await this.pool.query<{ position: string }>(`SELECT position FROM ${tableName('rm_tenant_positions', generation)} WHERE tenant = $1`, [tenant]);
+      const { rows } = await this.pool.query<{ position: string }>(
+        `SELECT position FROM ${tableName('rm_tenant_positions', generation)} WHERE tenant = $1`,
+        [tenant],
+      );
       return rows.length ? Number(rows[0].position) : 0;
     } catch (error) {
       // A generation no projector of this version has opened yet (a rolling upgrade): no position rather than the store-wide one.
@@ -158,8 +163,17 @@ export class ReadModelQueries {
            AND ($4::text IS NULL OR initiative_id = $4) AND ($5::text IS NULL OR unit_id = $5) AND ($6::text IS NULL OR category = $6)
            AND ($7::boolean IS NOT TRUE OR (open AND last_contact_at < $8::timestamptz))
          ORDER BY id LIMIT $9`,
-        [tenant, after ?? null, filter.stage ?? null, filter.initiativeId ?? null, filter.unitId ?? null, filter.category ?? null,
-          filter.dormant ?? null, new Date(now.getTime() - this.settingsFor(tenant).dormancyDays * 86_400_000), filter.limit + 1],
+        [
+          tenant,
+          after ?? null,
+          filter.stage ?? null,
+          filter.initiativeId ?? null,
+          filter.unitId ?? null,
+          filter.category ?? null,
+          filter.dormant ?? null,
+          new Date(now.getTime() - this.settingsFor(tenant).dormancyDays * 86_400_000),
+          filter.limit + 1,
+        ],
       );
       if (filter.dormant === undefined) found.push(...rows);
       else {
@@ -177,7 +191,10 @@ export class ReadModelQueries {
 
   async getCase(tenant: string, caseId: string): Promise<Fresh<CaseDocument> | undefined> {
     const { own } = await this.positions(tenant);
-    const { rows } = await this.pool.query<{ doc: CaseDocument }>('SELECT doc FROM rm_cases WHERE tenant = $1 AND id = $2', [tenant, caseId]);
+    const { rows } = await this.pool.query<{ doc: CaseDocument }>(
+      'SELECT doc FROM rm_cases WHERE tenant = $1 AND id = $2',
+      [tenant, caseId],
+    );
     return rows.length ? { position: own, data: rows[0].doc } : undefined;
   }
 
@@ -190,7 +207,10 @@ export class ReadModelQueries {
 
   async initiative(tenant: string, initiativeId: string): Promise<Fresh<InitiativeDocument> | undefined> {
     const { own } = await this.positions(tenant);
-    const { rows } = await this.pool.query<{ doc: InitiativeDocument }>('SELECT doc FROM rm_initiatives WHERE tenant = $1 AND id = $2', [tenant, initiativeId]);
+    const { rows } = await this.pool.query<{ doc: InitiativeDocument }>(
+      'SELECT doc FROM rm_initiatives WHERE tenant = $1 AND id = $2',
+      [tenant, initiativeId],
+    );
     return rows.length ? { position: own, data: rows[0].doc } : undefined;
   }
 
@@ -200,7 +220,10 @@ export class ReadModelQueries {
     const t = asOf ?? this.clock();
     const cases = await this.snapshots(tenant, t, 'initiative_id = $2', [initiativeId]);
     const retention = computeMemberRetention({ v: 1, initiativeId, memberReports: found.data.memberReports }, t);
-    return { position: found.position, data: { asOf: t.toISOString(), ...aggregateReporting(cases.snapshots, cases.leftOut), ...retention } };
+    return {
+      position: found.position,
+      data: { asOf: t.toISOString(), ...aggregateReporting(cases.snapshots, cases.leftOut), ...retention },
+    };
   }
 
   /**
@@ -211,11 +234,27 @@ export class ReadModelQueries {
   async summary(tenant: string, filter: SummaryFilter): Promise<Fresh<AggregateCaseMetrics & { asOf: string }>> {
     const { store: position, own } = await this.positions(tenant);
     const t = filter.asOf ?? new Date(Math.floor(this.clock().getTime() / 60_000) * 60_000);
-    const key = JSON.stringify([tenant, filter.asOf ? t.toISOString() : 'now', filter.from, filter.to, filter.unitId, filter.category]);
+    const key = JSON.stringify([
+      tenant,
+      filter.asOf ? t.toISOString() : 'now',
+      filter.from,
+      filter.to,
+      filter.unitId,
+      filter.category,
+    ]);
     return this.summaries.get(key, `${position} ${t.toISOString()}`, async () => {
-      const cases = await this.snapshots(tenant, t, filter.category ? 'category = $2' : 'TRUE', filter.category ? [filter.category] : []);
+      const cases = await this.snapshots(
+        tenant,
+        t,
+        filter.category ? 'category = $2' : 'TRUE',
+        filter.category ? [filter.category] : [],
+      );
       const settings = this.settingsFor(tenant);
-      const filtered = filterCases(cases.snapshots, { submittedFrom: filter.from, submittedTo: filter.to, unitId: filter.unitId }, settings.timeZone);
+      const filtered = filterCases(
+        cases.snapshots,
+        { submittedFrom: filter.from, submittedTo: filter.to, unitId: filter.unitId },
+        settings.timeZone,
+      );
       const data = aggregateReporting(filtered, cases.leftOut);
       return { position: own, data: { asOf: t.toISOString(), ...data } };
     });
@@ -239,25 +278,46 @@ export class ReadModelQueries {
 
   async unitStaffTime(tenant: string, unitId: string, period: string, asOf?: Date) {
     const { own } = await this.positions(tenant);
-    const { rows } = await this.pool.query<{ doc: UnitDocument }>('SELECT doc FROM rm_units WHERE tenant = $1 AND id = $2', [tenant, unitId]);
+    const { rows } = await this.pool.query<{ doc: UnitDocument }>(
+      'SELECT doc FROM rm_units WHERE tenant = $1 AND id = $2',
+      [tenant, unitId],
+    );
     if (!rows.length) return undefined;
     const unit = rows[0].doc;
     const { rows: logged } = await this.pool.query<{ at: Date; pos: string; hours: string }>(
-      'SELECT at, pos, hours FROM rm_unit_staff_time WHERE tenant = $1 AND unit_id = $2', [tenant, unitId]);
-    const entries = logged.map((row) => ({ at: row.at.toISOString(), pos: Number(row.pos), unitId, hours: Number(row.hours) }));
-    const use = computeStaffTimeUse({ unit: unit.budgets, entries, period, asOf: asOf ?? this.clock(), timeZone: this.settingsFor(tenant).timeZone });
+      'SELECT at, pos, hours FROM rm_unit_staff_time WHERE tenant = $1 AND unit_id = $2',
+      [tenant, unitId],
+    );
+    const entries = logged.map((row) => ({
+      at: row.at.toISOString(),
+      pos: Number(row.pos),
+      unitId,
+      hours: Number(row.hours),
+    }));
+    const use = computeStaffTimeUse({
+      unit: unit.budgets,
+      entries,
+      period,
+      asOf: asOf ?? this.clock(),
+      timeZone: this.settingsFor(tenant).timeZone,
+    });
     return { position: own, data: { ...use, unitId, name: unit.name, isContactPoint: unit.isContactPoint } };
   }
 
   async fund(tenant: string, fundId: string) {
     const { own } = await this.positions(tenant);
-    const { rows } = await this.pool.query<{ doc: FundDocument }>('SELECT doc FROM rm_funds WHERE tenant = $1 AND id = $2', [tenant, fundId]);
+    const { rows } = await this.pool.query<{ doc: FundDocument }>(
+      'SELECT doc FROM rm_funds WHERE tenant = $1 AND id = $2',
+      [tenant, fundId],
+    );
     if (!rows.length) return undefined;
     const fund = rows[0].doc;
     const { rows: decided } = await this.pool.query(
       `SELECT application_id AS "applicationId", case_id AS "caseId", status, awarded_cents::float8 AS "awardedCents",
               disbursed_cents::float8 AS "disbursedCents", decided_at AS "decidedAt"
-       FROM rm_fund_applications WHERE tenant = $1 AND fund_id = $2 ORDER BY decided_at, application_id`, [tenant, fundId]);
+       FROM rm_fund_applications WHERE tenant = $1 AND fund_id = $2 ORDER BY decided_at, application_id`,
+      [tenant, fundId],
+    );
     const awardedShare = fund.budgetCents > 0 ? fund.awardedCents / fund.budgetCents : null;
     const disbursedShare = fund.awardedCents > 0 ? fund.disbursedCents / fund.awardedCents : null;
     return { position: own, data: { ...fund, applications: decided, awardedShare, disbursedShare } };
@@ -269,7 +329,12 @@ export class ReadModelQueries {
    * memory and keep the event loop from other requests for as long as the whole computation takes;
    * between pages, they are served. Histories come through the cache (CaseHistories.eachOfRows).
    */
-  private async eachHistory(tenant: string, where: string, params: unknown[], visit: (history: CaseHistory) => void): Promise<void> {
+  private async eachHistory(
+    tenant: string,
+    where: string,
+    params: unknown[],
+    visit: (history: CaseHistory) => void,
+  ): Promise<void> {
     const { position } = await this.reached();
     const after = `$${params.length + 2}::text`;
     const page = (from: string | null) =>

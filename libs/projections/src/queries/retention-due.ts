@@ -17,7 +17,11 @@ export interface RetentionDue {
  * not shredded since, and dissolved initiatives whose personal data was not erased since, once
  * `retentionYears(tenant)` calendar years have passed.
  */
-export async function retentionDue(pool: Pool, now: Date, retentionYears: (tenant: string) => number): Promise<RetentionDue[]> {
+export async function retentionDue(
+  pool: Pool,
+  now: Date,
+  retentionYears: (tenant: string) => number,
+): Promise<RetentionDue[]> {
   const { rows } = await pool.query<{ tenant: string; kind: DataSubjectKind; id: string; since: string }>(
     `SELECT tenant, 'case-narratives' AS kind, id, doc->>'closedAt' AS since FROM rm_cases
       WHERE doc->>'status' = 'closed' AND doc->>'closedAt' IS NOT NULL AND doc->>'narrativesShreddedAt' IS NULL

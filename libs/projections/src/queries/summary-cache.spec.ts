@@ -50,7 +50,9 @@ describe('SummaryCache', () => {
 
   it('a failed first computation reaches its caller and is tried again by the next', async () => {
     const c = cache();
-    await expect(c.get('q', 'v1', async () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    await expect(c.get('q', 'v1', async () => Promise.reject(new Error('database gone')))).rejects.toThrow(
+      'database gone',
+    );
     expect(await c.get('q', 'v1', async () => 'a')).toBe('a');
   });
 

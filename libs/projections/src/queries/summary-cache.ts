@@ -44,17 +44,19 @@ export class SummaryCache<T> {
 
   private refresh(entry: Entry<T>, version: string, compute: () => Promise<T>): Promise<T> {
     // Callers given the last answer do not await this one; its failure reaches those who do.
-    return inFlight(compute().then(
-      (value) => {
-        entry.settled = { version, value };
-        entry.pending = undefined;
-        entry.outdatedSince = undefined;
-        return value;
-      },
-      (error: unknown) => {
-        entry.pending = undefined;
-        throw error;
-      },
-    ));
+    return inFlight(
+      compute().then(
+        (value) => {
+          entry.settled = { version, value };
+          entry.pending = undefined;
+          entry.outdatedSince = undefined;
+          return value;
+        },
+        (error: unknown) => {
+          entry.pending = undefined;
+          throw error;
+        },
+      ),
+    );
   }
 }

@@ -20,9 +20,20 @@ export interface CaseDocument {
   unitId: string | null;
   interactions: number;
   commitments: number;
-  fundingApplications: Record<string, { fundId: string | null; status: 'applied' | 'awarded' | 'rejected'; requestedCents: number | null; awardedCents: number | null }>;
+  fundingApplications: Record<
+    string,
+    {
+      fundId: string | null;
+      status: 'applied' | 'awarded' | 'rejected';
+      requestedCents: number | null;
+      awardedCents: number | null;
+    }
+  >;
   supports: number;
-  interimUse: Record<string, { propertyKind: string; startsOn: string; endsOn: string; licenceToTry: boolean; ended: string | null }>;
+  interimUse: Record<
+    string,
+    { propertyKind: string; startsOn: string; endsOn: string; licenceToTry: boolean; ended: string | null }
+  >;
   sponsors: number;
   councilResolutions: { resolutionRef: string; outcome: string; decidedOn: string }[];
   institutionalisation: { form: string; effectiveFrom: string; at: string } | null;
@@ -31,9 +42,29 @@ export interface CaseDocument {
 }
 
 export const newCaseDocument = (caseId: string): CaseDocument => ({
-  caseId, initiativeId: null, title: null, category: null, channel: null, requestedSupport: [], stage: 'request', status: 'open',
-  outcome: null, submittedAt: null, closedAt: null, lastContactAt: null, acknowledgedBy: null, contactPerson: null, unitId: null,
-  interactions: 0, commitments: 0, fundingApplications: {}, supports: 0, interimUse: {}, sponsors: 0, councilResolutions: [], institutionalisation: null,
+  caseId,
+  initiativeId: null,
+  title: null,
+  category: null,
+  channel: null,
+  requestedSupport: [],
+  stage: 'request',
+  status: 'open',
+  outcome: null,
+  submittedAt: null,
+  closedAt: null,
+  lastContactAt: null,
+  acknowledgedBy: null,
+  contactPerson: null,
+  unitId: null,
+  interactions: 0,
+  commitments: 0,
+  fundingApplications: {},
+  supports: 0,
+  interimUse: {},
+  sponsors: 0,
+  councilResolutions: [],
+  institutionalisation: null,
   narrativesShreddedAt: null,
 });
 
@@ -45,7 +76,14 @@ export function applyToCase(doc: CaseDocument, event: DomainEvent, at: string): 
   switch (event.type) {
     case 'RequestSubmitted': {
       const d = event.data;
-      Object.assign(doc, { initiativeId: d.initiativeId, title: d.title, category: d.category, channel: d.channel, requestedSupport: [...d.requestedSupport], submittedAt: at });
+      Object.assign(doc, {
+        initiativeId: d.initiativeId,
+        title: d.title,
+        category: d.category,
+        channel: d.channel,
+        requestedSupport: [...d.requestedSupport],
+        submittedAt: at,
+      });
       doc.lastContactAt = later(doc.lastContactAt, at);
       break;
     }
@@ -63,7 +101,12 @@ export function applyToCase(doc: CaseDocument, event: DomainEvent, at: string): 
       doc.commitments += 1;
       break;
     case 'FundingApplied':
-      doc.fundingApplications[event.data.applicationId] = { fundId: event.data.fundId, status: 'applied', requestedCents: event.data.amountRequestedCents, awardedCents: null };
+      doc.fundingApplications[event.data.applicationId] = {
+        fundId: event.data.fundId,
+        status: 'applied',
+        requestedCents: event.data.amountRequestedCents,
+        awardedCents: null,
+      };
       break;
     case 'GrantAwarded':
     case 'ApplicationRejected': {
@@ -82,7 +125,13 @@ export function applyToCase(doc: CaseDocument, event: DomainEvent, at: string): 
       break;
     case 'InterimUseAgreed': {
       const d = event.data;
-      doc.interimUse[d.agreementId] = { propertyKind: d.propertyKind, startsOn: d.startsOn, endsOn: d.endsOn, licenceToTry: d.licenceToTry, ended: null };
+      doc.interimUse[d.agreementId] = {
+        propertyKind: d.propertyKind,
+        startsOn: d.startsOn,
+        endsOn: d.endsOn,
+        licenceToTry: d.licenceToTry,
+        ended: null,
+      };
       doc.stage = advanceStage(doc.stage, 'interim_use');
       break;
     }
@@ -100,7 +149,11 @@ export function applyToCase(doc: CaseDocument, event: DomainEvent, at: string): 
       doc.sponsors += 1;
       break;
     case 'CouncilResolutionLinked':
-      doc.councilResolutions.push({ resolutionRef: event.data.resolutionRef, outcome: event.data.outcome, decidedOn: event.data.decidedOn });
+      doc.councilResolutions.push({
+        resolutionRef: event.data.resolutionRef,
+        outcome: event.data.outcome,
+        decidedOn: event.data.decidedOn,
+      });
       break;
     case 'CaseInstitutionalised':
       doc.institutionalisation = { form: event.data.form, effectiveFrom: event.data.effectiveFrom, at };

@@ -23,13 +23,23 @@ export interface CheckResult {
 }
 
 const checkpointPosition = async (pool: Pool, generation: number) =>
-  Number((await pool.query<{ position: string }>('SELECT position FROM kp_checkpoints WHERE name = $1', [readModelsProcessorName(generation)])).rows[0]?.position ?? 0);
+  Number(
+    (
+      await pool.query<{ position: string }>('SELECT position FROM kp_checkpoints WHERE name = $1', [
+        readModelsProcessorName(generation),
+      ])
+    ).rows[0]?.position ?? 0,
+  );
 
 /**
  * Replays everything into scratch tables and compares them row by row with the live read models,
  * both at the same store position. The live models are left untouched; the scratch tables dropped.
  */
-export async function checkReadModels(store: EventStore, pool: Pool, options: { waitForLiveMs?: number } = {}): Promise<CheckResult> {
+export async function checkReadModels(
+  store: EventStore,
+  pool: Pool,
+  options: { waitForLiveMs?: number } = {},
+): Promise<CheckResult> {
   return exclusively(pool, async () => {
     const live = await ensureReadModels(pool);
     const scratch = live + SCRATCH_OFFSET;
@@ -61,11 +71,22 @@ async function align(store: EventStore, pool: Pool, live: number, scratch: numbe
   const liveRunner = new ProcessorRunner(store, pool, new ReadModelProjection(live));
   const scratchRunner = new ProcessorRunner(store, pool, new ReadModelProjection(scratch));
   for (;;) {
-    const [livePosition, scratchPosition] = [await checkpointPosition(pool, live), await checkpointPosition(pool, scratch)];
+    const [livePosition, scratchPosition] = [
+      await checkpointPosition(pool, live),
+      await checkpointPosition(pool, scratch),
+    ];
     if (livePosition === scratchPosition) return livePosition;
     if (livePosition > scratchPosition) await scratchRunner.catchUp();
-    else if (!(await liveRunner.catchUp().then(() => true, () => false))) {
-      if (Date.now() > deadline) throw new Error(`The live read models stay behind (at ${livePosition}, the store at ${scratchPosition}); is the projector stuck?`);
+    else if (
+      !(await liveRunner.catchUp().then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `The live read models stay behind (at ${livePosition}, the store at ${scratchPosition}); is the projector stuck?`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

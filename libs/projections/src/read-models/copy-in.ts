@@ -11,7 +11,11 @@ export function copyLine(values: readonly CopyValue[]): string {
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
     const text = value === null || value === undefined ? '\\N' : String(value);
-    line += (i ? '\t' : '') + (value !== null && value !== undefined && SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c]) : text);
+    line +=
+      (i ? '\t' : '') +
+      (value !== null && value !== undefined && SPECIAL.test(text)
+        ? text.replace(/[\\\n\r\t]/g, (c) => ESCAPES[c])
+        : text);
   }
   return `${line}\n`;
 }
@@ -40,6 +44,10 @@ class CopyIn extends Query {
 export function copyIn(client: PoolClient, table: string, columns: readonly string[], lines: string): Promise<void> {
   if (lines.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    client.query(new CopyIn(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, Buffer.from(lines), (error) => (error ? reject(error) : resolve())));
+    client.query(
+      new CopyIn(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, Buffer.from(lines), (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
   });
 }

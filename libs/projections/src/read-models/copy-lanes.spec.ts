@@ -16,7 +16,9 @@ describe('CopyLanes', () => {
   afterEach(() => clients.forEach((client) => client.release()));
   afterAll(() => db.drop());
 
-  const batch = (from: number) => [{ table: 'laned', columns: ['n'], lines: [0, 1, 2].map((i) => copyLine([from + i])).join('') }];
+  const batch = (from: number) => [
+    { table: 'laned', columns: ['n'], lines: [0, 1, 2].map((i) => copyLine([from + i])).join('') },
+  ];
 
   it('writes every batch, alternating the connections', async () => {
     await db.pool.query('TRUNCATE laned');

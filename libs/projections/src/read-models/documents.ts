@@ -12,7 +12,12 @@ export interface Row<D> {
 /** Column name -> PostgreSQL type, for the generic JSON upsert. */
 export type ColumnTypes = Record<string, string>;
 
-export async function loadRows<D>(client: PoolClient, table: string, keys: ReadonlyMap<string, { tenant: string; id: string }>, extraColumns: readonly string[] = []): Promise<Map<string, Row<D>>> {
+export async function loadRows<D>(
+  client: PoolClient,
+  table: string,
+  keys: ReadonlyMap<string, { tenant: string; id: string }>,
+  extraColumns: readonly string[] = [],
+): Promise<Map<string, Row<D>>> {
   const rows = new Map<string, Row<D>>();
   if (keys.size === 0) return rows;
   const tenants = [...keys.values()].map((k) => k.tenant);
@@ -24,7 +29,13 @@ export async function loadRows<D>(client: PoolClient, table: string, keys: Reado
   );
   for (const row of found) {
     const extra = Object.fromEntries(extraColumns.map((column) => [column, row[column]]));
-    rows.set(rowKey(row.tenant, row.id), { tenant: row.tenant, id: row.id, doc: row.doc, position: Number(row.position), extra });
+    rows.set(rowKey(row.tenant, row.id), {
+      tenant: row.tenant,
+      id: row.id,
+      doc: row.doc,
+      position: Number(row.position),
+      extra,
+    });
   }
   return rows;
 }
@@ -34,15 +45,29 @@ export async function loadRows<D>(client: PoolClient, table: string, keys: Reado
  * a case's history keeps the text as JSON.stringify wrote it, compact, and the batch is not parsed
  * into jsonb first.
  */
-export async function upsertRows(client: PoolClient, table: string, rows: Iterable<Row<unknown>>, extraColumns: ColumnTypes = {}): Promise<void> {
-  const records = [...rows].map((row) => ({ tenant: row.tenant, id: row.id, doc: row.doc, position: row.position, ...row.extra }));
+export async function upsertRows(
+  client: PoolClient,
+  table: string,
+  rows: Iterable<Row<unknown>>,
+  extraColumns: ColumnTypes = {},
+): Promise<void> {
+  const records = [...rows].map((row) => ({
+    tenant: row.tenant,
+    id: row.id,
+    doc: row.doc,
+    position: row.position,
+    ...row.extra,
+  }));
   if (records.length === 0) return;
   const columns: ColumnTypes = { tenant: 'text', id: 'text', doc: 'jsonb', position: 'bigint', ...extraColumns };
   const names = Object.keys(columns);
   await client.query(
     `INSERT INTO ${table} (${names.join(', ')})
      SELECT ${names.join(', ')} FROM json_to_recordset($1::json) AS x(${names.map((n) => `${n} ${columns[n]}`).join(', ')})
-     ON CONFLICT (tenant, id) DO UPDATE SET ${names.filter((n) => n !== 'tenant' && n !== 'id').map((n) => `${n} = EXCLUDED.${n}`).join(', ')}`,
+     ON CONFLICT (tenant, id) DO UPDATE SET ${names
+       .filter((n) => n !== 'tenant' && n !== 'id')
+       .map((n) => `${n} = EXCLUDED.${n}`)
+       .join(', ')}`,
     [JSON.stringify(records)],
   );
 }

@@ -3,7 +3,15 @@ import { EventStore, ReplayedEvent, replayReader, ReplayPageEnd } from '@koprodu
 import { saveCheckpoint } from '../processor';
 import { copyIn } from './copy-in';
 import { CopyLanes } from './copy-lanes';
-import { APPLICATION_CHANGE_COLUMNS, CASE_STATE_COLUMNS, HISTORY_ENTRY_COLUMNS, HISTORY_LISTS, RebuildFold, REGISTRY_COLUMNS, STAFF_TIME_COPY_COLUMNS } from './rebuild-fold';
+import {
+  APPLICATION_CHANGE_COLUMNS,
+  CASE_STATE_COLUMNS,
+  HISTORY_ENTRY_COLUMNS,
+  HISTORY_LISTS,
+  RebuildFold,
+  REGISTRY_COLUMNS,
+  STAFF_TIME_COPY_COLUMNS,
+} from './rebuild-fold';
 import { CASE_COLUMNS, readModelsProcessorName } from './read-model-rows';
 import { saveTenantPositions } from './read-model-projection';
 import { DetailTable, rebuildTableName, ReadModelTable, tableName } from './schema';
@@ -16,7 +24,9 @@ const staging = (generation: number) => ({
 
 function stagingDdl(generation: number): string {
   const { history, cases, applications } = staging(generation);
-  const caseColumns = Object.entries(CASE_COLUMNS).map(([name, type]) => `${name} ${type}`).join(', ');
+  const caseColumns = Object.entries(CASE_COLUMNS)
+    .map(([name, type]) => `${name} ${type}`)
+    .join(', ');
   return `DROP TABLE IF EXISTS ${history}, ${cases}, ${applications};
     CREATE UNLOGGED TABLE ${history} (no integer NOT NULL, seq bigint NOT NULL, list smallint NOT NULL, entry text NOT NULL);
     CREATE UNLOGGED TABLE ${cases} (no integer NOT NULL, tenant text NOT NULL, id text NOT NULL, ${caseColumns}, doc text NOT NULL, submitted text, position bigint NOT NULL);
@@ -32,7 +42,9 @@ function stagingDdl(generation: number): string {
 function insertCasesSql(generation: number, part: number, parts: number): string {
   const { history, cases } = staging(generation);
   const columns = ['tenant', 'id', ...Object.keys(CASE_COLUMNS)];
-  const lists = HISTORY_LISTS.map((list, index) => `string_agg(entry, ',' ORDER BY seq) FILTER (WHERE list = ${index}) AS "${list}"`).join(',\n      ');
+  const lists = HISTORY_LISTS.map(
+    (list, index) => `string_agg(entry, ',' ORDER BY seq) FILTER (WHERE list = ${index}) AS "${list}"`,
+  ).join(',\n      ');
   // One concat() (which reads a missing list as empty) copies each history once; a chain of || copied it once per list.
   const json = HISTORY_LISTS.map((list) => `',"${list}":[', h."${list}", ']'`).join(', ');
   return `INSERT INTO ${tableName('rm_cases', generation)} (${columns.join(', ')}, doc, history, position)
@@ -81,7 +93,12 @@ const FINISH_PARTS = 2;
  * and saves the generation's checkpoint. A crash before that leaves an incomplete generation that
  * was never swapped in (the next rebuild starts it afresh). Returns the number of events read.
  */
-export async function replayIntoGeneration(store: EventStore, pool: Pool, generation: number, batchSize: number): Promise<number> {
+export async function replayIntoGeneration(
+  store: EventStore,
+  pool: Pool,
+  generation: number,
+  batchSize: number,
+): Promise<number> {
   const client = await pool.connect();
   const second = await secondLane(pool).catch((error: unknown) => {
     client.release();
@@ -108,8 +125,16 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
       const lines = fold.takeLines();
       await lanes.write([
         { table: staging(generation).history, columns: HISTORY_ENTRY_COLUMNS, lines: lines.history },
-        { table: tableName('rm_unit_staff_time', generation), columns: STAFF_TIME_COPY_COLUMNS, lines: lines.staffTime },
-        { table: staging(generation).applications, columns: APPLICATION_CHANGE_COLUMNS, lines: lines.applicationChanges },
+        {
+          table: tableName('rm_unit_staff_time', generation),
+          columns: STAFF_TIME_COPY_COLUMNS,
+          lines: lines.staffTime,
+        },
+        {
+          table: staging(generation).applications,
+          columns: APPLICATION_CHANGE_COLUMNS,
+          lines: lines.applicationChanges,
+        },
       ]);
     }
     await lanes.drained();
@@ -128,28 +153,41 @@ export async function replayIntoGeneration(store: EventStore, pool: Pool, genera
  * units, funds, decided applications and the checkpoint in one transaction. The generation is
  * complete, and the checkpoint there, only when that commits.
  */
-async function finish(pool: Pool, client: PoolClient, generation: number, fold: RebuildFold, tenantPositions: ReadonlyMap<string, number>, end: ReplayPageEnd | undefined): Promise<void> {
+async function finish(
+  pool: Pool,
+  client: PoolClient,
+  generation: number,
+  fold: RebuildFold,
+  tenantPositions: ReadonlyMap<string, number>,
+  end: ReplayPageEnd | undefined,
+): Promise<void> {
   const t = (table: ReadModelTable | DetailTable) => tableName(table, generation);
   for (const lines of fold.caseLines(1000)) await copyIn(client, staging(generation).cases, CASE_STATE_COLUMNS, lines);
-  await Promise.all(Array.from({ length: FINISH_PARTS }, async (_, part) => {
-    const partClient = await pool.connect();
-    try {
-      await inTransaction(partClient, async () => {
-        // A sort in memory rather than on disk, for the entries of one part. The staging tables have
-        // no statistics, and the planner took the histories for the small side of the join: it
-        // hashed all of them (150 MB at 1M events) before writing the first row. Merged, they stream.
-        await partClient.query(`SET LOCAL work_mem = '128MB'; SET LOCAL enable_hashjoin = off; SET LOCAL enable_nestloop = off`);
-        await partClient.query(insertCasesSql(generation, part, FINISH_PARTS));
-      });
-    } finally {
-      partClient.release();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: FINISH_PARTS }, async (_, part) => {
+      const partClient = await pool.connect();
+      try {
+        await inTransaction(partClient, async () => {
+          // A sort in memory rather than on disk, for the entries of one part. The staging tables have
+          // no statistics, and the planner took the histories for the small side of the join: it
+          // hashed all of them (150 MB at 1M events) before writing the first row. Merged, they stream.
+          await partClient.query(
+            `SET LOCAL work_mem = '128MB'; SET LOCAL enable_hashjoin = off; SET LOCAL enable_nestloop = off`,
+          );
+          await partClient.query(insertCasesSql(generation, part, FINISH_PARTS));
+        });
+      } finally {
+        partClient.release();
+      }
+    }),
+  );
   await inTransaction(client, async () => {
-    for (const table of ['rm_initiatives', 'rm_units', 'rm_funds'] as const) await copyIn(client, t(table), REGISTRY_COLUMNS, fold.registryLines(table));
+    for (const table of ['rm_initiatives', 'rm_units', 'rm_funds'] as const)
+      await copyIn(client, t(table), REGISTRY_COLUMNS, fold.registryLines(table));
     await client.query(insertApplicationsSql(generation));
     await saveTenantPositions(client, t('rm_tenant_positions'), tenantPositions);
-    if (end) await saveCheckpoint(client, readModelsProcessorName(generation), end.checkpoint, end.position, end.recordedAt);
+    if (end)
+      await saveCheckpoint(client, readModelsProcessorName(generation), end.checkpoint, end.position, end.recordedAt);
   });
 }
 

@@ -19,19 +19,27 @@ export async function ensureReadModels(pool: Pool): Promise<number> {
   return inTransaction(pool, async (client) => {
     await client.query(GENERATIONS_DDL);
     await client.query(CHECKPOINTS_DDL);
-    const { rows } = await client.query<{ active: number }>('SELECT active FROM kp_read_model_generation WHERE name = $1', [READ_MODELS_PROCESSOR]);
+    const { rows } = await client.query<{ active: number }>(
+      'SELECT active FROM kp_read_model_generation WHERE name = $1',
+      [READ_MODELS_PROCESSOR],
+    );
     const active = rows[0]?.active ?? 1;
     if (!rows.length) {
       await client.query(generationDdl(active));
       await client.query(pointViewsDdl(active));
-      await client.query('INSERT INTO kp_read_model_generation (name, active) VALUES ($1, $2)', [READ_MODELS_PROCESSOR, active]);
+      await client.query('INSERT INTO kp_read_model_generation (name, active) VALUES ($1, $2)', [
+        READ_MODELS_PROCESSOR,
+        active,
+      ]);
     }
     return active;
   });
 }
 
 export async function activeGeneration(pool: Pool): Promise<number> {
-  const { rows } = await pool.query<{ active: number }>('SELECT active FROM kp_read_model_generation WHERE name = $1', [READ_MODELS_PROCESSOR]);
+  const { rows } = await pool.query<{ active: number }>('SELECT active FROM kp_read_model_generation WHERE name = $1', [
+    READ_MODELS_PROCESSOR,
+  ]);
   return rows[0]?.active ?? 1;
 }
 
@@ -46,14 +54,21 @@ export interface RebuildResult {
  * then points the views at it in one transaction. The running projector notices and continues
  * with the new generation (see ReadModelSupervisor).
  */
-export async function rebuildReadModels(store: EventStore, pool: Pool, options: { logger?: Logger; batchSize?: number } = {}): Promise<RebuildResult> {
+export async function rebuildReadModels(
+  store: EventStore,
+  pool: Pool,
+  options: { logger?: Logger; batchSize?: number } = {},
+): Promise<RebuildResult> {
   return exclusively(pool, async () => {
     const started = Date.now();
     const next = (await ensureReadModels(pool)) + 1;
     const events = await buildGeneration(store, pool, next, options);
     await inTransaction(pool, async (client) => {
       await client.query(pointViewsDdl(next));
-      await client.query('UPDATE kp_read_model_generation SET active = $2, updated_at = now() WHERE name = $1', [READ_MODELS_PROCESSOR, next]);
+      await client.query('UPDATE kp_read_model_generation SET active = $2, updated_at = now() WHERE name = $1', [
+        READ_MODELS_PROCESSOR,
+        next,
+      ]);
     });
     options.logger?.info({ generation: next, events }, 'read models rebuilt and swapped in');
     return { generation: next, events, seconds: (Date.now() - started) / 1000 };
@@ -71,7 +86,9 @@ export class RebuildInProgressError extends Error {
 export async function exclusively<T>(pool: Pool, work: () => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
-    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtext('kp.read-models.rebuild')) AS locked`);
+    const { rows } = await client.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(hashtext('kp.read-models.rebuild')) AS locked`,
+    );
     if (!rows[0].locked) throw new RebuildInProgressError();
     try {
       return await work();
@@ -84,7 +101,12 @@ export async function exclusively<T>(pool: Pool, work: () => Promise<T>): Promis
 }
 
 /** Replays the whole store into fresh tables of `generation`; returns the number of events read. */
-export async function buildGeneration(store: EventStore, pool: Pool, generation: number, options: { logger?: Logger; batchSize?: number } = {}): Promise<number> {
+export async function buildGeneration(
+  store: EventStore,
+  pool: Pool,
+  generation: number,
+  options: { logger?: Logger; batchSize?: number } = {},
+): Promise<number> {
   await inTransaction(pool, async (client) => {
     await client.query(dropGenerationDdl(generation));
     await client.query(generationDdl(generation));
@@ -101,7 +123,11 @@ export async function dropInactiveGenerations(pool: Pool, active: number): Promi
     const { rows } = await client.query<{ generation: string }>(
       `SELECT DISTINCT substring(tablename from '_g([0-9]+)$') AS generation FROM pg_tables WHERE tablename ~ '^rm_[a-z_]+_g[0-9]+$'`,
     );
-    for (const { generation } of rows) if (Number(generation) !== active) await client.query(dropGenerationDdl(Number(generation)));
-    await client.query(`DELETE FROM kp_checkpoints WHERE name LIKE $1 AND name <> $2`, [`${READ_MODELS_PROCESSOR}@g%`, readModelsProcessorName(active)]);
+    for (const { generation } of rows)
+      if (Number(generation) !== active) await client.query(dropGenerationDdl(Number(generation)));
+    await client.query(`DELETE FROM kp_checkpoints WHERE name LIKE $1 AND name <> $2`, [
+      `${READ_MODELS_PROCESSOR}@g%`,
+      readModelsProcessorName(active),
+    ]);
   });
 }

@@ -6,7 +6,16 @@ import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
 import { loadRows, Row, rowKey, upsertRows } from './documents';
 import { applicationKey, applyApplicationChange, FundApplicationRow } from './registry-documents';
 import {
-  APPLICATION_COLUMNS, applyToRegistryDocument, CASE_COLUMNS, caseColumns, fundApplicationChange, newRegistryDocument, readModelsProcessorName, relevantEvents, STAFF_TIME_COLUMNS, staffTimeRow,
+  APPLICATION_COLUMNS,
+  applyToRegistryDocument,
+  CASE_COLUMNS,
+  caseColumns,
+  fundApplicationChange,
+  newRegistryDocument,
+  readModelsProcessorName,
+  relevantEvents,
+  STAFF_TIME_COLUMNS,
+  staffTimeRow,
 } from './read-model-rows';
 import { DetailTable, generationDdl, READ_MODEL_TABLES, ReadModelTable, tableName } from './schema';
 
@@ -44,15 +53,29 @@ export class ReadModelProjection implements Processor {
       }
     }
     const t = (table: ReadModelTable | DetailTable) => tableName(table, this.generation);
-    const cases = (await loadRows<CaseDocument>(tx, t('rm_cases'), keys.get('rm_cases') ?? new Map(), ['history'])) as Map<string, CaseRow>;
+    const cases = (await loadRows<CaseDocument>(tx, t('rm_cases'), keys.get('rm_cases') ?? new Map(), [
+      'history',
+    ])) as Map<string, CaseRow>;
     const others = {
       rm_initiatives: await loadRows(tx, t('rm_initiatives'), keys.get('rm_initiatives') ?? new Map()),
       rm_units: await loadRows(tx, t('rm_units'), keys.get('rm_units') ?? new Map()),
       rm_funds: await loadRows(tx, t('rm_funds'), keys.get('rm_funds') ?? new Map()),
     };
-    const changed = { rm_cases: new Set<string>(), rm_initiatives: new Set<string>(), rm_units: new Set<string>(), rm_funds: new Set<string>() };
+    const changed = {
+      rm_cases: new Set<string>(),
+      rm_initiatives: new Set<string>(),
+      rm_units: new Set<string>(),
+      rm_funds: new Set<string>(),
+    };
     const staffTime = relevant.flatMap((r) => staffTimeRow(r) ?? []);
-    const applications = await loadApplications(tx, t('rm_fund_applications'), relevant.map(({ event, domainEvent }) => ({ tenant: event.tenant, data: domainEvent.data as { fundId?: string; applicationId?: string } })));
+    const applications = await loadApplications(
+      tx,
+      t('rm_fund_applications'),
+      relevant.map(({ event, domainEvent }) => ({
+        tenant: event.tenant,
+        data: domainEvent.data as { fundId?: string; applicationId?: string },
+      })),
+    );
 
     for (const { event, domainEvent, targets } of relevant) {
       const at = event.occurredAt.toISOString();
@@ -60,7 +83,13 @@ export class ReadModelProjection implements Processor {
         const key = rowKey(target.tenant, target.id);
         changed[target.table].add(key);
         if (target.table === 'rm_cases') {
-          const row = cases.get(key) ?? { tenant: target.tenant, id: target.id, doc: newCaseDocument(target.id), position: 0, extra: { history: emptyCaseHistory(target.id) } };
+          const row = cases.get(key) ?? {
+            tenant: target.tenant,
+            id: target.id,
+            doc: newCaseDocument(target.id),
+            position: 0,
+            extra: { history: emptyCaseHistory(target.id) },
+          };
           applyToCase(row.doc, domainEvent, at);
           row.extra.history = foldCaseEvent(row.extra.history, event);
           row.position = event.position;
@@ -68,18 +97,33 @@ export class ReadModelProjection implements Processor {
           continue;
         }
         const rows = others[target.table];
-        const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newRegistryDocument(target.table, target.id), position: 0 };
+        const row = rows.get(key) ?? {
+          tenant: target.tenant,
+          id: target.id,
+          doc: newRegistryDocument(target.table, target.id),
+          position: 0,
+        };
         applyToRegistryDocument(target.table, row.doc, { event, domainEvent });
-        const change = target.table === 'rm_funds' ? fundApplicationChange({ event, domainEvent }, target.id) : undefined;
+        const change =
+          target.table === 'rm_funds' ? fundApplicationChange({ event, domainEvent }, target.id) : undefined;
         if (change) applyApplicationChange(applications, change);
         row.position = event.position;
         rows.set(key, row);
       }
     }
 
-    await upsertRows(tx, t('rm_cases'), [...changed.rm_cases].map((key) => withCaseColumns(cases.get(key) as CaseRow)), { ...CASE_COLUMNS, history: 'json' });
+    await upsertRows(
+      tx,
+      t('rm_cases'),
+      [...changed.rm_cases].map((key) => withCaseColumns(cases.get(key) as CaseRow)),
+      { ...CASE_COLUMNS, history: 'json' },
+    );
     for (const table of ['rm_initiatives', 'rm_units', 'rm_funds'] as const) {
-      await upsertRows(tx, t(table), [...changed[table]].map((key) => others[table].get(key) as Row<unknown>));
+      await upsertRows(
+        tx,
+        t(table),
+        [...changed[table]].map((key) => others[table].get(key) as Row<unknown>),
+      );
     }
     await insertRecords(tx, t('rm_unit_staff_time'), staffTime, STAFF_TIME_COLUMNS, 'DO NOTHING');
     await insertRecords(tx, t('rm_fund_applications'), [...applications.values()], APPLICATION_COLUMNS, 'UPDATE');
@@ -87,13 +131,23 @@ export class ReadModelProjection implements Processor {
   }
 }
 
-const KEYS: Record<string, string> = { rm_unit_staff_time: 'tenant, unit_id, pos', rm_fund_applications: 'tenant, fund_id, application_id' };
+const KEYS: Record<string, string> = {
+  rm_unit_staff_time: 'tenant, unit_id, pos',
+  rm_fund_applications: 'tenant, fund_id, application_id',
+};
 
-async function insertRecords(tx: PoolClient, table: string, records: readonly object[], columns: Record<string, string>, onConflict: 'DO NOTHING' | 'UPDATE'): Promise<void> {
+async function insertRecords(
+  tx: PoolClient,
+  table: string,
+  records: readonly object[],
+  columns: Record<string, string>,
+  onConflict: 'DO NOTHING' | 'UPDATE',
+): Promise<void> {
   if (records.length === 0) return;
   const names = Object.keys(columns);
   const keys = KEYS[table.replace(/_g\d+$/, '')];
-  const update = onConflict === 'DO NOTHING' ? 'DO NOTHING' : `DO UPDATE SET ${names.map((n) => `${n} = EXCLUDED.${n}`).join(', ')}`;
+  const update =
+    onConflict === 'DO NOTHING' ? 'DO NOTHING' : `DO UPDATE SET ${names.map((n) => `${n} = EXCLUDED.${n}`).join(', ')}`;
   await tx.query(
     `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${names.map((n) => `${n} ${columns[n]}`).join(', ')})
      ON CONFLICT (${keys}) ${update}`,
@@ -102,7 +156,11 @@ async function insertRecords(tx: PoolClient, table: string, records: readonly ob
 }
 
 /** The application rows a batch's fund events touch, as stored so far. */
-async function loadApplications(tx: PoolClient, table: string, touched: readonly { tenant: string; data: { fundId?: string; applicationId?: string } }[]): Promise<Map<string, FundApplicationRow>> {
+async function loadApplications(
+  tx: PoolClient,
+  table: string,
+  touched: readonly { tenant: string; data: { fundId?: string; applicationId?: string } }[],
+): Promise<Map<string, FundApplicationRow>> {
   const keys = touched.filter(({ data }) => data.fundId && data.applicationId);
   const rows = new Map<string, FundApplicationRow>();
   if (keys.length === 0) return rows;
@@ -112,7 +170,11 @@ async function loadApplications(tx: PoolClient, table: string, touched: readonly
      FROM ${table} a JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(tenant, fund_id, application_id) USING (tenant, fund_id, application_id)`,
     [keys.map((k) => k.tenant), keys.map((k) => k.data.fundId), keys.map((k) => k.data.applicationId)],
   );
-  for (const row of found) rows.set(applicationKey(row.tenant, row.fund_id, row.application_id), { ...row, decided_at: new Date(row.decided_at).toISOString() });
+  for (const row of found)
+    rows.set(applicationKey(row.tenant, row.fund_id, row.application_id), {
+      ...row,
+      decided_at: new Date(row.decided_at).toISOString(),
+    });
   return rows;
 }
 
@@ -128,7 +190,11 @@ export function latestPerTenant(batch: readonly { tenant: string; position: numb
   return latest;
 }
 
-export async function saveTenantPositions(tx: PoolClient, table: string, latest: ReadonlyMap<string, number>): Promise<void> {
+export async function saveTenantPositions(
+  tx: PoolClient,
+  table: string,
+  latest: ReadonlyMap<string, number>,
+): Promise<void> {
   if (latest.size === 0) return;
   await tx.query(
     `INSERT INTO ${table} AS t (tenant, position) SELECT * FROM unnest($1::text[], $2::bigint[])

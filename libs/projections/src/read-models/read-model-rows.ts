@@ -2,7 +2,15 @@ import { DomainEvent, eventCatalog, isDomainEventType } from '@koproduktiv/domai
 import type { ReplayedEvent } from '@koproduktiv/event-store';
 import { decodeWithoutPersonalData } from '@koproduktiv/personal-data';
 import type { CaseDocument } from './case-document';
-import { applicationChange, applyToFund, applyToInitiative, applyToUnit, newFund, newInitiative, newUnit } from './registry-documents';
+import {
+  applicationChange,
+  applyToFund,
+  applyToInitiative,
+  applyToUnit,
+  newFund,
+  newInitiative,
+  newUnit,
+} from './registry-documents';
 import type { ReadModelTable } from './schema';
 
 /**
@@ -37,12 +45,18 @@ export function relevantEvent(event: ReplayedEvent): Relevant | undefined {
 /** Which read-model rows an event changes. */
 function targetsOf(event: ReplayedEvent, domainEvent: DomainEvent): Target[] {
   const data = domainEvent.data as { caseId?: string; unitId?: string; fundId?: string; initiativeId?: string };
-  const at = (table: ReadModelTable, id: string | undefined): Target[] => (id ? [{ table, tenant: event.tenant, id }] : []);
+  const at = (table: ReadModelTable, id: string | undefined): Target[] =>
+    id ? [{ table, tenant: event.tenant, id }] : [];
   switch (eventCatalog[domainEvent.type]) {
     case 'case':
       return at('rm_cases', data.caseId);
     case 'fund':
-      return [...at('rm_funds', data.fundId), ...(domainEvent.type === 'GrantAwarded' || domainEvent.type === 'ApplicationRejected' ? at('rm_cases', data.caseId) : [])];
+      return [
+        ...at('rm_funds', data.fundId),
+        ...(domainEvent.type === 'GrantAwarded' || domainEvent.type === 'ApplicationRejected'
+          ? at('rm_cases', data.caseId)
+          : []),
+      ];
     case 'initiative':
       return at('rm_initiatives', data.initiativeId);
     case 'unit':
@@ -57,7 +71,11 @@ export function newRegistryDocument(table: Exclude<ReadModelTable, 'rm_cases'>, 
 }
 
 /** Applies an event to an initiative's, unit's or fund's document (a fund's decided applications: fundApplicationChange). */
-export function applyToRegistryDocument(table: Exclude<ReadModelTable, 'rm_cases'>, doc: unknown, { event, domainEvent }: Pick<Relevant, 'event' | 'domainEvent'>): void {
+export function applyToRegistryDocument(
+  table: Exclude<ReadModelTable, 'rm_cases'>,
+  doc: unknown,
+  { event, domainEvent }: Pick<Relevant, 'event' | 'domainEvent'>,
+): void {
   const at = () => event.occurredAt.toISOString();
   if (table === 'rm_initiatives') applyToInitiative(doc as never, domainEvent, at(), event.position);
   if (table === 'rm_units') applyToUnit(doc as never, domainEvent, at(), event.position);
@@ -65,29 +83,60 @@ export function applyToRegistryDocument(table: Exclude<ReadModelTable, 'rm_cases
 }
 
 /** What an event of the fund `fundId` changes of its decided applications' rows (rm_fund_applications). */
-export const fundApplicationChange = ({ event, domainEvent }: Pick<Relevant, 'event' | 'domainEvent'>, fundId: string) =>
-  applicationChange(domainEvent, event.tenant, fundId, event.occurredAt.toISOString(), event.position);
+export const fundApplicationChange = (
+  { event, domainEvent }: Pick<Relevant, 'event' | 'domainEvent'>,
+  fundId: string,
+) => applicationChange(domainEvent, event.tenant, fundId, event.occurredAt.toISOString(), event.position);
 
 /** The filter columns of rm_cases besides tenant, id, doc, history and position. */
 export const CASE_COLUMNS = {
-  initiative_id: 'text', unit_id: 'text', category: 'text', stage: 'text', open: 'boolean',
-  submitted_at: 'timestamptz', last_contact_at: 'timestamptz',
+  initiative_id: 'text',
+  unit_id: 'text',
+  category: 'text',
+  stage: 'text',
+  open: 'boolean',
+  submitted_at: 'timestamptz',
+  last_contact_at: 'timestamptz',
 } as const;
 
 export const caseColumns = (doc: CaseDocument) => ({
-  initiative_id: doc.initiativeId, unit_id: doc.unitId, category: doc.category, stage: doc.stage, open: doc.status === 'open',
-  submitted_at: doc.submittedAt, last_contact_at: doc.lastContactAt,
+  initiative_id: doc.initiativeId,
+  unit_id: doc.unitId,
+  category: doc.category,
+  stage: doc.stage,
+  open: doc.status === 'open',
+  submitted_at: doc.submittedAt,
+  last_contact_at: doc.lastContactAt,
 });
 
-export const STAFF_TIME_COLUMNS = { tenant: 'text', unit_id: 'text', pos: 'bigint', at: 'timestamptz', hours: 'numeric' } as const;
+export const STAFF_TIME_COLUMNS = {
+  tenant: 'text',
+  unit_id: 'text',
+  pos: 'bigint',
+  at: 'timestamptz',
+  hours: 'numeric',
+} as const;
 
 /** The rm_unit_staff_time row of a StaffTimeLogged event; undefined for any other event. */
 export function staffTimeRow({ event, domainEvent }: Relevant) {
   if (domainEvent.type !== 'StaffTimeLogged') return undefined;
-  return { tenant: event.tenant, unit_id: domainEvent.data.unitId, pos: event.position, at: event.occurredAt.toISOString(), hours: domainEvent.data.hours };
+  return {
+    tenant: event.tenant,
+    unit_id: domainEvent.data.unitId,
+    pos: event.position,
+    at: event.occurredAt.toISOString(),
+    hours: domainEvent.data.hours,
+  };
 }
 
 export const APPLICATION_COLUMNS = {
-  tenant: 'text', fund_id: 'text', application_id: 'text', case_id: 'text', status: 'text',
-  awarded_cents: 'bigint', disbursed_cents: 'bigint', decided_at: 'timestamptz', position: 'bigint',
+  tenant: 'text',
+  fund_id: 'text',
+  application_id: 'text',
+  case_id: 'text',
+  status: 'text',
+  awarded_cents: 'bigint',
+  disbursed_cents: 'bigint',
+  decided_at: 'timestamptz',
+  position: 'bigint',
 } as const;

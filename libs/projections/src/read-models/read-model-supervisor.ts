@@ -21,7 +21,9 @@ export class ReadModelSupervisor {
   async start(): Promise<void> {
     await this.follow(await ensureReadModels(this.pool));
     this.timer = setInterval(() => {
-      this.switching = this.switching.then(() => this.check()).catch((error) => this.options.logger?.error({ err: error }, 'read-model generation check failed'));
+      this.switching = this.switching
+        .then(() => this.check())
+        .catch((error) => this.options.logger?.error({ err: error }, 'read-model generation check failed'));
     }, this.options.checkEveryMs ?? 1000);
     this.timer.unref();
   }

@@ -1,11 +1,25 @@
 import type { ReplayedEvent } from '@koproduktiv/event-store';
-import { caseHistoryEntry, CaseHistoryList, emptyCaseHistory, firstSubmission, SubmissionEntry } from '@koproduktiv/metrics';
+import {
+  caseHistoryEntry,
+  CaseHistoryList,
+  emptyCaseHistory,
+  firstSubmission,
+  SubmissionEntry,
+} from '@koproduktiv/metrics';
 import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
 import { copyLine } from './copy-in';
 import { Row, rowKey } from './documents';
 import type { ApplicationChange } from './registry-documents';
 import {
-  applyToRegistryDocument, CASE_COLUMNS, caseColumns, fundApplicationChange, newRegistryDocument, Relevant, relevantEvent, STAFF_TIME_COLUMNS, staffTimeRow,
+  applyToRegistryDocument,
+  CASE_COLUMNS,
+  caseColumns,
+  fundApplicationChange,
+  newRegistryDocument,
+  Relevant,
+  relevantEvent,
+  STAFF_TIME_COLUMNS,
+  staffTimeRow,
 } from './read-model-rows';
 
 type RegistryTable = 'rm_initiatives' | 'rm_units' | 'rm_funds';
@@ -26,12 +40,24 @@ const CASE_COLUMN_NAMES = Object.keys(CASE_COLUMNS) as (keyof typeof CASE_COLUMN
 export const CASE_STATE_COLUMNS = ['no', 'tenant', 'id', ...CASE_COLUMN_NAMES, 'doc', 'submitted', 'position'] as const;
 
 /** The lists of a case history, numbered as the staged entries name them. */
-export const HISTORY_LISTS = Object.keys(emptyCaseHistory()).filter((key) => !['v', 'caseId', 'submitted'].includes(key)) as CaseHistoryList[];
+export const HISTORY_LISTS = Object.keys(emptyCaseHistory()).filter(
+  (key) => !['v', 'caseId', 'submitted'].includes(key),
+) as CaseHistoryList[];
 const LIST_NUMBERS = new Map(HISTORY_LISTS.map((list, index) => [list, index]));
 export const REGISTRY_COLUMNS = ['tenant', 'id', 'doc', 'position'] as const;
 export const STAFF_TIME_COPY_COLUMNS = Object.keys(STAFF_TIME_COLUMNS) as (keyof typeof STAFF_TIME_COLUMNS)[];
 /** Columns of the staged changes of decided applications: a decision's status and awarded amount, or 'disbursed' and the amount. */
-export const APPLICATION_CHANGE_COLUMNS = ['seq', 'tenant', 'fund_id', 'application_id', 'case_id', 'status', 'amount_cents', 'decided_at', 'position'] as const;
+export const APPLICATION_CHANGE_COLUMNS = [
+  'seq',
+  'tenant',
+  'fund_id',
+  'application_id',
+  'case_id',
+  'status',
+  'amount_cents',
+  'decided_at',
+  'position',
+] as const;
 
 /**
  * The rebuild's fold of the whole store, in global order, with the same functions as the live
@@ -45,7 +71,11 @@ export class RebuildFold {
   /** Cases by tenant, then id (a key of both would be a new string to hash for every event). */
   private readonly cases = new Map<string, Map<string, CaseState>>();
   private caseCount = 0;
-  private readonly registries: Record<RegistryTable, Map<string, Row<unknown>>> = { rm_initiatives: new Map(), rm_units: new Map(), rm_funds: new Map() };
+  private readonly registries: Record<RegistryTable, Map<string, Row<unknown>>> = {
+    rm_initiatives: new Map(),
+    rm_units: new Map(),
+    rm_funds: new Map(),
+  };
   private seq = 0;
   /** COPY lines not taken yet. */
   private history = '';
@@ -65,7 +95,12 @@ export class RebuildFold {
       }
       const rows = this.registries[target.table];
       const key = rowKey(target.tenant, target.id);
-      const row = rows.get(key) ?? { tenant: target.tenant, id: target.id, doc: newRegistryDocument(target.table, target.id), position: 0 };
+      const row = rows.get(key) ?? {
+        tenant: target.tenant,
+        id: target.id,
+        doc: newRegistryDocument(target.table, target.id),
+        position: 0,
+      };
       applyToRegistryDocument(target.table, row.doc, relevant);
       const change = target.table === 'rm_funds' ? fundApplicationChange(relevant, target.id) : undefined;
       if (change) this.applicationChanges += this.applicationChangeLine(change);
@@ -90,7 +125,15 @@ export class RebuildFold {
     for (const byId of this.cases.values()) {
       for (const c of byId.values()) {
         const columns = caseColumns(c.doc);
-        lines += copyLine([c.no, c.tenant, c.id, ...CASE_COLUMN_NAMES.map((name) => columns[name]), JSON.stringify(c.doc), c.submitted && JSON.stringify(c.submitted), c.position]);
+        lines += copyLine([
+          c.no,
+          c.tenant,
+          c.id,
+          ...CASE_COLUMN_NAMES.map((name) => columns[name]),
+          JSON.stringify(c.doc),
+          c.submitted && JSON.stringify(c.submitted),
+          c.position,
+        ]);
         if (++count % perChunk === 0) {
           yield lines;
           lines = '';
@@ -102,16 +145,37 @@ export class RebuildFold {
 
   registryLines(table: RegistryTable): string {
     let lines = '';
-    for (const row of this.registries[table].values()) lines += copyLine([row.tenant, row.id, JSON.stringify(row.doc), row.position]);
+    for (const row of this.registries[table].values())
+      lines += copyLine([row.tenant, row.id, JSON.stringify(row.doc), row.position]);
     return lines;
   }
 
   private applicationChangeLine(change: ApplicationChange): string {
     if (change.kind === 'disbursed') {
-      return copyLine([this.seq++, change.tenant, change.fundId, change.applicationId, null, 'disbursed', change.amountCents, null, change.position]);
+      return copyLine([
+        this.seq++,
+        change.tenant,
+        change.fundId,
+        change.applicationId,
+        null,
+        'disbursed',
+        change.amountCents,
+        null,
+        change.position,
+      ]);
     }
     const { row } = change;
-    return copyLine([this.seq++, row.tenant, row.fund_id, row.application_id, row.case_id, row.status, row.awarded_cents, row.decided_at, row.position]);
+    return copyLine([
+      this.seq++,
+      row.tenant,
+      row.fund_id,
+      row.application_id,
+      row.case_id,
+      row.status,
+      row.awarded_cents,
+      row.decided_at,
+      row.position,
+    ]);
   }
 
   private foldCase(tenant: string, id: string, { event, domainEvent }: Relevant): string {

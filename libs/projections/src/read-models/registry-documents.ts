@@ -44,9 +44,29 @@ export interface FundApplicationRow {
   position: number;
 }
 
-export const newInitiative = (initiativeId: string): InitiativeDocument => ({ initiativeId, name: null, kind: null, district: null, dissolved: null, personalDataErasedAt: null, memberReports: [] });
-export const newUnit = (unitId: string): UnitDocument => ({ unitId, name: null, isContactPoint: false, budgets: emptyUnitHistory(unitId) });
-export const newFund = (fundId: string): FundDocument => ({ fundId, name: null, year: null, budgetCents: 0, awardedCents: 0, disbursedCents: 0 });
+export const newInitiative = (initiativeId: string): InitiativeDocument => ({
+  initiativeId,
+  name: null,
+  kind: null,
+  district: null,
+  dissolved: null,
+  personalDataErasedAt: null,
+  memberReports: [],
+});
+export const newUnit = (unitId: string): UnitDocument => ({
+  unitId,
+  name: null,
+  isContactPoint: false,
+  budgets: emptyUnitHistory(unitId),
+});
+export const newFund = (fundId: string): FundDocument => ({
+  fundId,
+  name: null,
+  year: null,
+  budgetCents: 0,
+  awardedCents: 0,
+  disbursedCents: 0,
+});
 
 export function applyToInitiative(doc: InitiativeDocument, event: DomainEvent, at: string, pos: number): void {
   if (carriesPersonalData(event)) doc.personalDataErasedAt = null;
@@ -60,7 +80,8 @@ export function applyToInitiative(doc: InitiativeDocument, event: DomainEvent, a
       if (event.data.district !== undefined) doc.district = event.data.district;
       break;
     case 'ActiveMembersReported':
-      if (!doc.memberReports.some((report) => report.pos === pos)) doc.memberReports.push({ at, pos, activeMembers: event.data.activeMembers });
+      if (!doc.memberReports.some((report) => report.pos === pos))
+        doc.memberReports.push({ at, pos, activeMembers: event.data.activeMembers });
       break;
     case 'InitiativeDissolved':
       doc.dissolved = { at };
@@ -86,7 +107,8 @@ export function applyToUnit(doc: UnitDocument, event: DomainEvent, at: string, p
   }
 }
 
-export const applicationKey = (tenant: string, fundId: string, applicationId: string) => `${tenant}\u0000${fundId}\u0000${applicationId}`;
+export const applicationKey = (tenant: string, fundId: string, applicationId: string) =>
+  `${tenant}\u0000${fundId}\u0000${applicationId}`;
 
 /** Totals in the fund's document; each decided application is a row of its own (see applicationChange). */
 export function applyToFund(doc: FundDocument, event: DomainEvent): void {
@@ -114,19 +136,49 @@ export function applyToFund(doc: FundDocument, event: DomainEvent): void {
  */
 export type ApplicationChange =
   | { readonly kind: 'decided'; readonly row: FundApplicationRow }
-  | { readonly kind: 'disbursed'; readonly tenant: string; readonly fundId: string; readonly applicationId: string; readonly amountCents: number; readonly position: number };
+  | {
+      readonly kind: 'disbursed';
+      readonly tenant: string;
+      readonly fundId: string;
+      readonly applicationId: string;
+      readonly amountCents: number;
+      readonly position: number;
+    };
 
-export function applicationChange(event: DomainEvent, tenant: string, fundId: string, at: string, position: number): ApplicationChange | undefined {
+export function applicationChange(
+  event: DomainEvent,
+  tenant: string,
+  fundId: string,
+  at: string,
+  position: number,
+): ApplicationChange | undefined {
   switch (event.type) {
     case 'GrantAwarded':
     case 'ApplicationRejected': {
       const awarded = event.type === 'GrantAwarded' ? event.data.amountCents : 0;
       const status = event.type === 'GrantAwarded' ? 'awarded' : 'rejected';
-      const row = { tenant, fund_id: fundId, application_id: event.data.applicationId, case_id: event.data.caseId, status, awarded_cents: awarded, disbursed_cents: 0, decided_at: at, position } as const;
+      const row = {
+        tenant,
+        fund_id: fundId,
+        application_id: event.data.applicationId,
+        case_id: event.data.caseId,
+        status,
+        awarded_cents: awarded,
+        disbursed_cents: 0,
+        decided_at: at,
+        position,
+      } as const;
       return { kind: 'decided', row };
     }
     case 'GrantDisbursed':
-      return { kind: 'disbursed', tenant, fundId, applicationId: event.data.applicationId, amountCents: event.data.amountCents, position };
+      return {
+        kind: 'disbursed',
+        tenant,
+        fundId,
+        applicationId: event.data.applicationId,
+        amountCents: event.data.amountCents,
+        position,
+      };
     default:
       return undefined;
   }
@@ -140,5 +192,9 @@ export function applyApplicationChange(applications: Map<string, FundApplication
     return;
   }
   const application = applications.get(applicationKey(change.tenant, change.fundId, change.applicationId));
-  if (application) Object.assign(application, { disbursed_cents: application.disbursed_cents + change.amountCents, position: change.position });
+  if (application)
+    Object.assign(application, {
+      disbursed_cents: application.disbursed_cents + change.amountCents,
+      position: change.position,
+    });
 }

@@ -15,7 +15,8 @@ export const DETAIL_TABLES = ['rm_unit_staff_time', 'rm_fund_applications', 'rm_
 export type DetailTable = (typeof DETAIL_TABLES)[number];
 const ALL_TABLES = [...READ_MODEL_TABLES, ...DETAIL_TABLES] as const;
 
-export const tableName = (table: ReadModelTable | DetailTable, generation: number) => `${table}_g${Math.trunc(generation)}`;
+export const tableName = (table: ReadModelTable | DetailTable, generation: number) =>
+  `${table}_g${Math.trunc(generation)}`;
 
 export const GENERATIONS_DDL = `CREATE TABLE IF NOT EXISTS kp_read_model_generation (
   name text PRIMARY KEY, active integer NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`;
@@ -51,7 +52,9 @@ export function generationDdl(generation: number): string {
 }
 
 export function pointViewsDdl(generation: number): string {
-  return ALL_TABLES.map((table) => `CREATE OR REPLACE VIEW ${table} AS SELECT * FROM ${tableName(table, generation)};`).join('\n');
+  return ALL_TABLES.map(
+    (table) => `CREATE OR REPLACE VIEW ${table} AS SELECT * FROM ${tableName(table, generation)};`,
+  ).join('\n');
 }
 
 /** Unlogged scratch tables of a rebuild into a generation (see generation-replay); gone once it is done. */
@@ -61,7 +64,10 @@ export type RebuildTable = (typeof REBUILD_TABLES)[number];
 export const rebuildTableName = (table: RebuildTable, generation: number) => `${table}_g${Math.trunc(generation)}`;
 
 export function dropGenerationDdl(generation: number): string {
-  return [...ALL_TABLES.map((table) => tableName(table, generation)), ...REBUILD_TABLES.map((table) => rebuildTableName(table, generation))]
+  return [
+    ...ALL_TABLES.map((table) => tableName(table, generation)),
+    ...REBUILD_TABLES.map((table) => rebuildTableName(table, generation)),
+  ]
     .map((table) => `DROP TABLE IF EXISTS ${table} CASCADE;`)
     .join('\n');
 }

@@ -68,13 +68,19 @@ describe('CommandExecutor', () => {
   it('reports a second lost race on fresh state as a 409 and appends nothing of its own', async () => {
     // The first conflict is the cached state's (decided without reading), then two on fresh state.
     store.races = 3;
-    await expect(executor.execute(setBudget(40))).rejects.toMatchObject({ status: 409, code: 'COMMAND.CONCURRENT_WRITE' });
+    await expect(executor.execute(setBudget(40))).rejects.toMatchObject({
+      status: 409,
+      code: 'COMMAND.CONCURRENT_WRITE',
+    });
     expect(await store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(4); // the three racing writes only
   });
 
   it('does not retry when the caller stated If-Match: a lost race is a 412', async () => {
     store.races = 1;
-    await expect(executor.execute(setBudget(40, { expectedVersion: 1 }))).rejects.toMatchObject({ status: 412, code: 'COMMAND.VERSION_MISMATCH' });
+    await expect(executor.execute(setBudget(40, { expectedVersion: 1 }))).rejects.toMatchObject({
+      status: 412,
+      code: 'COMMAND.VERSION_MISMATCH',
+    });
   });
 
   it('replays the first result for a retried Idempotency-Key, even after later writes', async () => {
@@ -90,36 +96,61 @@ describe('CommandExecutor', () => {
     const result = await executor.execute(setBudget(40, { idempotencyKey: 'k4' }));
     const stream = await store.readStream('musterstadt', `unit-${unitId}`);
     expect(stream.map((event) => event.version)).toEqual([1, 2]);
-    expect(result).toEqual({ streamId: `unit-${unitId}`, version: 2, position: stream[1].position, events: [{ eventId: stream[1].eventId, type: 'StaffTimeBudgetSet' }] });
+    expect(result).toEqual({
+      streamId: `unit-${unitId}`,
+      version: 2,
+      position: stream[1].position,
+      events: [{ eventId: stream[1].eventId, type: 'StaffTimeBudgetSet' }],
+    });
   });
 
   it('refuses a reused Idempotency-Key with another command body', async () => {
     await executor.execute(setBudget(40, { idempotencyKey: 'k3' }));
-    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k3' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k3' }))).rejects.toMatchObject({
+      status: 422,
+      code: 'IDEMPOTENCY.KEY_REUSED',
+    });
   });
 
   it('refuses a reused Idempotency-Key with the same command at another business time, and answers a retry that states the same time', async () => {
     const monday = new Date('2026-03-02T08:00:00Z');
     const first = await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: monday }));
-    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date('2026-03-02T08:00:01Z') })))
-      .rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
-    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k5' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
-    expect(await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date(monday) }))).toEqual(first);
+    await expect(
+      executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date('2026-03-02T08:00:01Z') })),
+    ).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k5' }))).rejects.toMatchObject({
+      status: 422,
+      code: 'IDEMPOTENCY.KEY_REUSED',
+    });
+    expect(await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date(monday) }))).toEqual(
+      first,
+    );
   });
 
   it('lets the key of a refused command go, so the corrected request may use it, and keeps that one', async () => {
-    const unknownUnit = envelope({ type: 'SetStaffTimeBudget', data: { unitId: randomUUID(), period: '2026-05', hours: 40 } }, { idempotencyKey: 'k7' });
+    const unknownUnit = envelope(
+      { type: 'SetStaffTimeBudget', data: { unitId: randomUUID(), period: '2026-05', hours: 40 } },
+      { idempotencyKey: 'k7' },
+    );
     await expect(executor.execute(unknownUnit)).rejects.toMatchObject({ kind: 'not_found' });
     await expect(executor.execute(setBudget(40, { idempotencyKey: 'k7' }))).resolves.toMatchObject({ version: 2 });
-    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k7' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k7' }))).rejects.toMatchObject({
+      status: 422,
+      code: 'IDEMPOTENCY.KEY_REUSED',
+    });
   });
 
   it('keeps the key when the store failed: the command may have been appended, and its retry must find it', async () => {
     store.append = async () => {
       throw new StoreUnavailableError('connection lost after COMMIT, or before it');
     };
-    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k8' }))).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k8' }))).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    await expect(executor.execute(setBudget(40, { idempotencyKey: 'k8' }))).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
+    await expect(executor.execute(setBudget(41, { idempotencyKey: 'k8' }))).rejects.toMatchObject({
+      status: 422,
+      code: 'IDEMPOTENCY.KEY_REUSED',
+    });
   });
 
   it('rejects a business time more than five minutes ahead, and accepts one just inside', async () => {
@@ -130,9 +161,11 @@ describe('CommandExecutor', () => {
   });
 
   it('lets domain errors through unchanged for the HTTP layer to map', async () => {
-    await expect(executor.execute(registerUnit)).rejects.toMatchObject({ constructor: DomainError, code: 'UNIT.ALREADY_REGISTERED' });
+    await expect(executor.execute(registerUnit)).rejects.toMatchObject({
+      constructor: DomainError,
+      code: 'UNIT.ALREADY_REGISTERED',
+    });
   });
-
 });
 
 describe('CommandExecutor with its decision cache', () => {
@@ -143,7 +176,14 @@ describe('CommandExecutor with its decision cache', () => {
 
   beforeEach(async () => {
     store = new InMemoryEventStore(() => NOW);
-    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), inMemoryCodec(), () => NOW, undefined, new DecisionCache(2));
+    executor = new CommandExecutor(
+      store,
+      new InMemoryIdempotencyStore(),
+      inMemoryCodec(),
+      () => NOW,
+      undefined,
+      new DecisionCache(2),
+    );
     const read = store.readStream.bind(store);
     readFrom = [];
     jest.spyOn(store, 'readStream').mockImplementation((tenant, streamId, options) => {
@@ -153,12 +193,16 @@ describe('CommandExecutor with its decision cache', () => {
     await executor.execute(registerUnit);
   });
 
-  it('appends without reading when it decided the stream\'s last command', async () => {
+  it("appends without reading when it decided the stream's last command", async () => {
     const first = await executor.execute(setBudget(40));
     const second = await executor.execute(setBudget(50));
     expect([first.version, second.version]).toEqual([2, 3]);
     expect(readFrom).toEqual([undefined]);
-    expect((await store.readStream('musterstadt', stream)).map((event) => event.data)).toMatchObject([{}, { hours: 40 }, { hours: 50 }]);
+    expect((await store.readStream('musterstadt', stream)).map((event) => event.data)).toMatchObject([
+      {},
+      { hours: 40 },
+      { hours: 50 },
+    ]);
   });
 
   it('confirms a rejection on the cached state by reading what came after it, and still decides on the whole history', async () => {
@@ -168,7 +212,10 @@ describe('CommandExecutor with its decision cache', () => {
   });
 
   it('reads before deciding when If-Match names another version than the cached one', async () => {
-    await expect(executor.execute(setBudget(40, { expectedVersion: 2 }))).rejects.toMatchObject({ status: 412, code: 'COMMAND.VERSION_MISMATCH' });
+    await expect(executor.execute(setBudget(40, { expectedVersion: 2 }))).rejects.toMatchObject({
+      status: 412,
+      code: 'COMMAND.VERSION_MISMATCH',
+    });
     expect(readFrom).toEqual([undefined, 2]);
     await expect(executor.execute(setBudget(40, { expectedVersion: 1 }))).resolves.toMatchObject({ version: 2 });
   });
@@ -197,7 +244,8 @@ describe('CommandExecutor with its decision cache', () => {
   });
 
   it('keeps a bounded number of streams, the least recently commanded dropping out first', async () => {
-    const other = (id: string) => envelope({ type: 'RegisterUnit', data: { unitId: id, name: id, isContactPoint: false } });
+    const other = (id: string) =>
+      envelope({ type: 'RegisterUnit', data: { unitId: id, name: id, isContactPoint: false } });
     await executor.execute(other('0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1b01'));
     await executor.execute(other('0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1b02'));
     readFrom = [];

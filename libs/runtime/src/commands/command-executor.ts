@@ -2,11 +2,25 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, DomainEvent, deciderFor, EVENT_SCHEMA_VERSION, fold, streamIdFor } from '@koproduktiv/domain';
 import { decodeWithoutPersonalData, EventCodec } from '@koproduktiv/personal-data';
-import { canonicalJson, EventStore, EventToAppend, RecordedEvent, StreamDeletedError, UnstorableEventError, WrongExpectedVersionError } from '@koproduktiv/event-store';
+import {
+  canonicalJson,
+  EventStore,
+  EventToAppend,
+  RecordedEvent,
+  StreamDeletedError,
+  UnstorableEventError,
+  WrongExpectedVersionError,
+} from '@koproduktiv/event-store';
 import { IdempotencyStore, ProblemError } from '@koproduktiv/platform';
 import { CommandEnvelope, CommandResult } from './command-envelope';
 import { DecisionCache, DecisionPoint } from './decision-cache';
-import { concurrentWriteLost, idempotencyKeyReused, MAX_FUTURE_SKEW_MS, occurredAtInFuture, versionMismatch } from './command-problems';
+import {
+  concurrentWriteLost,
+  idempotencyKeyReused,
+  MAX_FUTURE_SKEW_MS,
+  occurredAtInFuture,
+  versionMismatch,
+} from './command-problems';
 
 /**
  * Runs one command: load the stream (only its new events when the stream's state after the last
@@ -38,7 +52,12 @@ export class CommandExecutor {
     // Taken before the key is claimed: whatever a request with the same key appends comes after it.
     let since = this.decisions.take(envelope.tenant, streamId);
     if (!envelope.idempotencyKey) return this.decideAndAppend(envelope, streamId, occurredAt, since);
-    const claim = await this.idempotency.claim(envelope.tenant, envelope.idempotencyKey, requestHash(envelope), streamId);
+    const claim = await this.idempotency.claim(
+      envelope.tenant,
+      envelope.idempotencyKey,
+      requestHash(envelope),
+      streamId,
+    );
     if (claim.outcome === 'different_request') throw idempotencyKeyReused(envelope.idempotencyKey);
     // A retry of a keyed request must look through the whole stream for what the key produced.
     if (claim.outcome === 'same_request') since = undefined;
@@ -54,14 +73,20 @@ export class CommandExecutor {
     return result;
   }
 
-  private async decideAndAppend(envelope: CommandEnvelope, streamId: string, occurredAt: Date, since: DecisionPoint | undefined): Promise<CommandResult> {
+  private async decideAndAppend(
+    envelope: CommandEnvelope,
+    streamId: string,
+    occurredAt: Date,
+    since: DecisionPoint | undefined,
+  ): Promise<CommandResult> {
     const unread = since && (await this.appendOnCachedState(envelope, streamId, occurredAt, since));
     if (unread) return unread;
     try {
       return await this.attempt(envelope, streamId, occurredAt, since);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      if (envelope.expectedVersion !== undefined) throw versionMismatch(streamId, envelope.expectedVersion, error.actual);
+      if (envelope.expectedVersion !== undefined)
+        throw versionMismatch(streamId, envelope.expectedVersion, error.actual);
     }
     try {
       return await this.attempt(envelope, streamId, occurredAt);
@@ -71,7 +96,12 @@ export class CommandExecutor {
     }
   }
 
-  private async appendOnCachedState(envelope: CommandEnvelope, streamId: string, occurredAt: Date, since: DecisionPoint): Promise<CommandResult | undefined> {
+  private async appendOnCachedState(
+    envelope: CommandEnvelope,
+    streamId: string,
+    occurredAt: Date,
+    since: DecisionPoint,
+  ): Promise<CommandResult | undefined> {
     if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== since.version) return undefined;
     const decider = deciderFor(envelope.command.type);
     let decided: DomainEvent[];
@@ -94,19 +124,34 @@ export class CommandExecutor {
    * whole). A keyed command returns what its key already produced: a concurrent request with the
    * same key may have won the race.
    */
-  private async attempt(envelope: CommandEnvelope, streamId: string, occurredAt: Date, since?: DecisionPoint): Promise<CommandResult> {
+  private async attempt(
+    envelope: CommandEnvelope,
+    streamId: string,
+    occurredAt: Date,
+    since?: DecisionPoint,
+  ): Promise<CommandResult> {
     const { tenant } = envelope;
     const decider = deciderFor(envelope.command.type);
-    const events = await this.store.readStream(tenant, streamId, since ? { fromVersion: since.version + 1 } : undefined);
+    const events = await this.store.readStream(
+      tenant,
+      streamId,
+      since ? { fromVersion: since.version + 1 } : undefined,
+    );
     const last = events.at(-1);
     const version = last?.version ?? since?.version ?? 0;
     const position = last?.position ?? since?.position ?? 0;
-    const earlier = envelope.idempotencyKey ? events.filter((event) => event.metadata.idempotencyKey === envelope.idempotencyKey) : [];
+    const earlier = envelope.idempotencyKey
+      ? events.filter((event) => event.metadata.idempotencyKey === envelope.idempotencyKey)
+      : [];
     if (earlier.length) return resultOf(streamId, earlier);
     if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
       throw versionMismatch(streamId, envelope.expectedVersion, version);
     }
-    const state = fold(decider.evolve, since ? (since.state as never) : decider.initialState(), events.map(toDomainEvent));
+    const state = fold(
+      decider.evolve,
+      since ? (since.state as never) : decider.initialState(),
+      events.map(toDomainEvent),
+    );
     const decided = decider.decide(envelope.command, state);
     if (decided.length === 0) {
       this.decisions.put(tenant, streamId, { version, position, state });
@@ -115,12 +160,27 @@ export class CommandExecutor {
     return this.append(envelope, streamId, occurredAt, { version, position, state }, decided);
   }
 
-  private async append(envelope: CommandEnvelope, streamId: string, occurredAt: Date, at: DecisionPoint, decided: DomainEvent[]): Promise<CommandResult> {
+  private async append(
+    envelope: CommandEnvelope,
+    streamId: string,
+    occurredAt: Date,
+    at: DecisionPoint,
+    decided: DomainEvent[],
+  ): Promise<CommandResult> {
     const { tenant } = envelope;
     const decider = deciderFor(envelope.command.type);
     const stored = await this.codec.encode(tenant, decided, this.clock());
-    const appended = await this.store.append(tenant, streamId, decided.map((event, i) => toAppend(event.type, stored[i], envelope, occurredAt)), at.version);
-    this.decisions.put(tenant, streamId, { version: appended.version, position: appended.position, state: fold(decider.evolve, at.state as never, decided) });
+    const appended = await this.store.append(
+      tenant,
+      streamId,
+      decided.map((event, i) => toAppend(event.type, stored[i], envelope, occurredAt)),
+      at.version,
+    );
+    this.decisions.put(tenant, streamId, {
+      version: appended.version,
+      position: appended.position,
+      state: fold(decider.evolve, at.state as never, decided),
+    });
     this.onAppended();
     return resultOf(streamId, appended.events);
   }
@@ -129,7 +189,12 @@ export class CommandExecutor {
 /** Deciders read no personal data, so the stream is folded without opening any. */
 const toDomainEvent = (event: RecordedEvent) => decodeWithoutPersonalData(event);
 
-const toAppend = (type: string, data: Readonly<Record<string, unknown>>, envelope: CommandEnvelope, occurredAt: Date): EventToAppend => ({
+const toAppend = (
+  type: string,
+  data: Readonly<Record<string, unknown>>,
+  envelope: CommandEnvelope,
+  occurredAt: Date,
+): EventToAppend => ({
   eventId: randomUUID(),
   type,
   schemaVersion: EVENT_SCHEMA_VERSION,
@@ -145,14 +210,24 @@ const toAppend = (type: string, data: Readonly<Record<string, unknown>>, envelop
 
 function resultOf(streamId: string, events: readonly RecordedEvent[]): CommandResult {
   const last = events[events.length - 1];
-  return { streamId, version: last.version, position: last.position, events: events.map(({ eventId, type }) => ({ eventId, type })) };
+  return {
+    streamId,
+    version: last.version,
+    position: last.position,
+    events: events.map(({ eventId, type }) => ({ eventId, type })),
+  };
 }
 
 /** The command was refused for what it asks (a rule, a version, its content): nothing of it was appended. */
 const refusal = (error: unknown) =>
-  error instanceof DomainError || error instanceof StreamDeletedError || error instanceof UnstorableEventError || (error instanceof ProblemError && error.status < 500);
+  error instanceof DomainError ||
+  error instanceof StreamDeletedError ||
+  error instanceof UnstorableEventError ||
+  (error instanceof ProblemError && error.status < 500);
 
 /** What makes two requests "the same" for an Idempotency-Key: the command and the stated business time. */
 function requestHash({ command, occurredAt }: CommandEnvelope): string {
-  return createHash('sha256').update(canonicalJson({ command, occurredAt: occurredAt?.toISOString() ?? null })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ command, occurredAt: occurredAt?.toISOString() ?? null }))
+    .digest('hex');
 }

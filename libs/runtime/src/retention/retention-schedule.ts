@@ -45,7 +45,10 @@ export class RetentionSchedule {
         commandId: `retention-${item.kind}-${item.id}-${item.since}`,
         idempotencyKey: `retention:${item.kind}:${item.id}:${item.since}`,
       });
-      this.logger.info({ tenant: item.tenant, subject: `${item.kind}/${item.id}`, since: item.since }, 'retention: personal data shredded');
+      this.logger.info(
+        { tenant: item.tenant, subject: `${item.kind}/${item.id}`, since: item.since },
+        'retention: personal data shredded',
+      );
     }
     return due;
   }
@@ -53,7 +56,9 @@ export class RetentionSchedule {
   /** Runs now and then every day; a failed run is logged and retried the next day. */
   start(intervalMs = DAY_MS): void {
     const run = () => {
-      this.running = this.runOnce().catch((error) => this.logger.error({ err: error }, 'retention run failed; retried at the next run'));
+      this.running = this.runOnce().catch((error) =>
+        this.logger.error({ err: error }, 'retention run failed; retried at the next run'),
+      );
     };
     run();
     this.timer = setInterval(run, intervalMs);

@@ -1,11 +1,6 @@
 /** Case commands: interim use of properties (Zwischennutzung, Lizenz zum Ausprobieren). */
 import { ApiSchema } from '@nestjs/swagger';
-import {
-  INTERIM_USE_END_REASONS,
-  InterimUseEndReason,
-  PROPERTY_KINDS,
-  PropertyKind,
-} from '@koproduktiv/domain';
+import { INTERIM_USE_END_REASONS, InterimUseEndReason, PROPERTY_KINDS, PropertyKind } from '@koproduktiv/domain';
 import { Bool, CommandDto, Id, LIMITS, LocalDate, OneOf, Text, TextList } from './shared.dto';
 
 @ApiSchema({

@@ -119,8 +119,7 @@ export class LogStaffTimeDto extends CommandDto {
 }
 
 @ApiSchema({
-  description:
-    'Makes the result of the case permanent (Verstetigung); only from stage support or interim_use.',
+  description: 'Makes the result of the case permanent (Verstetigung); only from stage support or interim_use.',
 })
 export class InstitutionaliseCaseDto extends CommandDto {
   @Id('Id of the case (in stage support or interim_use).')

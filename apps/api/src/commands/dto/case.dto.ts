@@ -30,7 +30,9 @@ export class SubmitRequestDto extends CommandDto {
   @Id('Id of the initiative making the request.')
   initiativeId!: string;
 
-  @Text(LIMITS.title, 'Short title of the request (Anliegen).', { example: 'Zwischennutzung Ladenlokal Marktstraße 12' })
+  @Text(LIMITS.title, 'Short title of the request (Anliegen).', {
+    example: 'Zwischennutzung Ladenlokal Marktstraße 12',
+  })
   title!: string;
 
   @Text(LIMITS.text, 'What the initiative asks the administration for.', { personalData: true })
@@ -62,8 +64,7 @@ export class AcknowledgeRequestDto extends CommandDto {
 }
 
 @ApiSchema({
-  description:
-    'Assigns the contact person (Ansprechpartner*in) of the case; must differ from the current one.',
+  description: 'Assigns the contact person (Ansprechpartner*in) of the case; must differ from the current one.',
 })
 export class AssignContactPersonDto extends CommandDto {
   @Id('Id of the case.')
@@ -182,7 +183,10 @@ export class CloseCaseDto extends CommandDto {
   @OneOf(CASE_OUTCOMES, 'How the case ended.')
   outcome!: CaseOutcome;
 
-  @Text(LIMITS.text, 'Reasons for closing; required when the outcome is `declined`.', { optional: true, personalData: true })
+  @Text(LIMITS.text, 'Reasons for closing; required when the outcome is `declined`.', {
+    optional: true,
+    personalData: true,
+  })
   rationale?: string;
 }
 
@@ -197,12 +201,15 @@ export class ReopenCaseDto extends CommandDto {
 
 @ApiSchema({
   description:
-    'Shreds the case\'s narratives — every free-text field its events hold (description, notes, summaries, reasons, rationales, conditions …) — by destroying their key (crypto-shredding; DSGVO Art. 17). Role admin; closed cases too. Facts of official acts (decisions, amounts, dates, stages, references) stay readable. Shredding again appends nothing.',
+    "Shreds the case's narratives — every free-text field its events hold (description, notes, summaries, reasons, rationales, conditions …) — by destroying their key (crypto-shredding; DSGVO Art. 17). Role admin; closed cases too. Facts of official acts (decisions, amounts, dates, stages, references) stay readable. Shredding again appends nothing.",
 })
 export class ShredCaseNarrativesDto extends CommandDto {
   @Id('Id of the case whose narratives are shredded.')
   caseId!: string;
 
-  @Text(LIMITS.text, 'Why the narratives are shredded (e.g. the erasure request\'s reference, or "retention"). Kept readable: it must not contain personal data.')
+  @Text(
+    LIMITS.text,
+    'Why the narratives are shredded (e.g. the erasure request\'s reference, or "retention"). Kept readable: it must not contain personal data.',
+  )
   reason!: string;
 }

@@ -4,7 +4,18 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiExtraModels, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
-import { deciderFor, DOMAIN_COMMAND_TYPES, DomainCommand, DomainCommandType, DomainEvent, fold, INITIATIVE_KINDS, PERSONAL_DATA, REQUESTED_SUPPORT_KINDS, streamIdFor } from '@koproduktiv/domain';
+import {
+  deciderFor,
+  DOMAIN_COMMAND_TYPES,
+  DomainCommand,
+  DomainCommandType,
+  DomainEvent,
+  fold,
+  INITIATIVE_KINDS,
+  PERSONAL_DATA,
+  REQUESTED_SUPPORT_KINDS,
+  streamIdFor,
+} from '@koproduktiv/domain';
 import { commandExamples, commandExampleSequence } from './examples';
 import { commandDtos, InitiativeContactDto, TrustScoresDto } from './index';
 
@@ -32,7 +43,11 @@ class DocsModule {}
 
 /** The fields class-validator knows for a DTO (its own and inherited). */
 const validatedFields = (dto: Function): string[] => [
-  ...new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).map((m) => m.propertyName)),
+  ...new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(dto, '', true, false)
+      .map((m) => m.propertyName),
+  ),
 ];
 
 describe('OpenAPI description of the command DTOs', () => {
@@ -77,7 +92,10 @@ describe('OpenAPI description of the command DTOs', () => {
     // Command and event fields share their names, so what a command's events seal is what its DTO must mark.
     const sealedByEventsOf = (type: DomainCommandType) => {
       const story = commandExampleSequence.findIndex((step) => step.type === type);
-      const steps = story >= 0 ? commandExampleSequence.slice(0, story + 1) : [...commandExampleSequence, { type, body: commandExamples[type] }];
+      const steps =
+        story >= 0
+          ? commandExampleSequence.slice(0, story + 1)
+          : [...commandExampleSequence, { type, body: commandExamples[type] }];
       const streams = new Map<string, DomainEvent[]>();
       let last: DomainEvent[] = [];
       for (const step of steps) {
@@ -93,7 +111,10 @@ describe('OpenAPI description of the command DTOs', () => {
     for (const type of DOMAIN_COMMAND_TYPES) {
       const properties = schemas[`${type}Dto`].properties ?? {};
       const marked = Object.keys(properties).filter((field) => properties[field]['x-personal-data'] === true);
-      expect({ type, marked: marked.sort() }).toEqual({ type, marked: [...sealedByEventsOf(type)].filter((field) => field in properties).sort() });
+      expect({ type, marked: marked.sort() }).toEqual({
+        type,
+        marked: [...sealedByEventsOf(type)].filter((field) => field in properties).sort(),
+      });
       for (const field of marked) expect(properties[field].description).toMatch(/personal data/i);
     }
   });
@@ -124,13 +145,23 @@ describe('OpenAPI description of the command DTOs', () => {
       maximum: 1_000_000_000_000,
     });
     expect(schemas.MakeCommitmentDto.properties?.dueOn).toMatchObject({ type: 'string', format: 'date' });
-    expect(schemas.SetStaffTimeBudgetDto.properties?.period).toMatchObject({ pattern: '^\\d{4}-(0[1-9]|1[0-2]|Q[1-4])$' });
-    expect(schemas.LogStaffTimeDto.properties?.hours).toMatchObject({ type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 10000 });
+    expect(schemas.SetStaffTimeBudgetDto.properties?.period).toMatchObject({
+      pattern: '^\\d{4}-(0[1-9]|1[0-2]|Q[1-4])$',
+    });
+    expect(schemas.LogStaffTimeDto.properties?.hours).toMatchObject({
+      type: 'number',
+      minimum: 0,
+      exclusiveMinimum: true,
+      maximum: 10000,
+    });
     expect(schemas.AgreeInterimUseDto.properties?.conditions).toMatchObject({
       type: 'array',
       maxItems: 20,
       items: { type: 'string', minLength: 1, maxLength: 1000 },
     });
-    expect(schemas.AcknowledgeRequestDto.properties?.staffRef).toMatchObject({ maxLength: 128, pattern: '^[A-Za-z0-9._:@/-]{1,128}$' });
+    expect(schemas.AcknowledgeRequestDto.properties?.staffRef).toMatchObject({
+      maxLength: 128,
+      pattern: '^[A-Za-z0-9._:@/-]{1,128}$',
+    });
   });
 });

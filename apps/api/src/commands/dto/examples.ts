@@ -45,7 +45,11 @@ export const commandExamples: CommandExamples = {
     initiativeId: ids.initiative,
     reason: 'Auflösung durch Mitgliederversammlung; die Aufgaben übernimmt die neu gegründete Stadtteilgenossenschaft.',
   },
-  RegisterUnit: { unitId: ids.contactPointUnit, name: 'Koordinierungsstelle Bürgerschaftliches Engagement', isContactPoint: true },
+  RegisterUnit: {
+    unitId: ids.contactPointUnit,
+    name: 'Koordinierungsstelle Bürgerschaftliches Engagement',
+    isContactPoint: true,
+  },
   SetStaffTimeBudget: { unitId: ids.contactPointUnit, period: '2026-Q1', hours: 160 },
   OpenFund: { fundId: ids.fund, name: 'Mit-mach-Fonds 2026', year: 2026, budgetCents: 5_000_000 },
   IncreaseFundBudget: {
@@ -88,7 +92,8 @@ export const commandExamples: CommandExamples = {
     caseId,
     staffRef: 'bauord/m.yilmaz',
     unitId: ids.buildingUnit,
-    handoverNote: 'Fragen zur Nutzungsänderung liegen jetzt beim Bauordnungsamt; Unterlagen im DMS unter Az. 63-2026-014.',
+    handoverNote:
+      'Fragen zur Nutzungsänderung liegen jetzt beim Bauordnungsamt; Unterlagen im DMS unter Az. 63-2026-014.',
   },
   RecordInteraction: {
     caseId,

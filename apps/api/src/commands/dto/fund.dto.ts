@@ -12,7 +12,10 @@ export class OpenFundDto extends CommandDto {
   @Int(LIMITS.yearMin, LIMITS.yearMax, 'Budget year of the fund.', { example: 2026 })
   year!: number;
 
-  @Cents('Initial budget of the fund; may be 0 and raised later with IncreaseFundBudget.', { min: 0, example: 5_000_000 })
+  @Cents('Initial budget of the fund; may be 0 and raised later with IncreaseFundBudget.', {
+    min: 0,
+    example: 5_000_000,
+  })
   budgetCents!: number;
 }
 

@@ -1,9 +1,5 @@
 import type { DomainCommand, DomainCommandType } from '@koproduktiv/domain';
-import {
-  AgreeInterimUseDto,
-  EndInterimUseDto,
-  ExtendInterimUseDto,
-} from './case-interim-use.dto';
+import { AgreeInterimUseDto, EndInterimUseDto, ExtendInterimUseDto } from './case-interim-use.dto';
 import {
   AgreeSupportDto,
   ApplyForFundingDto,
@@ -26,13 +22,7 @@ import {
   ShredCaseNarrativesDto,
   SubmitRequestDto,
 } from './case.dto';
-import {
-  AwardGrantDto,
-  DisburseGrantDto,
-  IncreaseFundBudgetDto,
-  OpenFundDto,
-  RejectApplicationDto,
-} from './fund.dto';
+import { AwardGrantDto, DisburseGrantDto, IncreaseFundBudgetDto, OpenFundDto, RejectApplicationDto } from './fund.dto';
 import {
   DissolveInitiativeDto,
   EraseInitiativeContactDto,

@@ -21,8 +21,7 @@ const CONTACT_DESCRIPTION =
   'Contact person of the initiative. PERSONAL DATA: stored encrypted, erased by crypto-shredding, hidden from analysts.';
 
 @ApiSchema({
-  description:
-    'Registers a civil-society initiative (Initiative, Verein, Wilde Allianz). Once per initiativeId.',
+  description: 'Registers a civil-society initiative (Initiative, Verein, Wilde Allianz). Once per initiativeId.',
 })
 export class RegisterInitiativeDto extends CommandDto {
   @Id('Id of the new initiative, chosen by the caller (UUID v7 preferred) so that retries target the same stream.')
@@ -94,6 +93,9 @@ export class EraseInitiativeContactDto extends CommandDto {
   @Id('Id of the initiative whose contact is erased.')
   initiativeId!: string;
 
-  @Text(LIMITS.text, 'Why the contact is erased (e.g. the erasure request\'s reference, or "retention"). Kept readable: it must not contain personal data.')
+  @Text(
+    LIMITS.text,
+    'Why the contact is erased (e.g. the erasure request\'s reference, or "retention"). Kept readable: it must not contain personal data.',
+  )
   reason!: string;
 }

@@ -33,7 +33,14 @@ import {
   ValidationOptions,
   buildMessage,
 } from 'class-validator';
-import { isSupportedDate, isSupportedInstant, isSupportedMonth, isSupportedPeriod, SUPPORTED_YEARS, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
+import {
+  isSupportedDate,
+  isSupportedInstant,
+  isSupportedMonth,
+  isSupportedPeriod,
+  SUPPORTED_YEARS,
+  SUPPORTED_YEARS_TEXT,
+} from '@koproduktiv/domain';
 
 // ---------------------------------------------------------------------------------------------
 // Bounds
@@ -87,7 +94,12 @@ const UUID_VERSIONS = ['1', '2', '3', '4', '5', '6', '7', '8'] as const;
 // ---------------------------------------------------------------------------------------------
 
 /** A validator that accepts strings passing `test`, with the message `$property <must>`. */
-const stringRule = (name: string, test: (value: string) => boolean, must: string, validationOptions?: ValidationOptions): PropertyDecorator =>
+const stringRule = (
+  name: string,
+  test: (value: string) => boolean,
+  must: string,
+  validationOptions?: ValidationOptions,
+): PropertyDecorator =>
   ValidateBy(
     {
       name,
@@ -101,7 +113,12 @@ const stringRule = (name: string, test: (value: string) => boolean, must: string
 
 /** A calendar date `YYYY-MM-DD` that exists (2026-02-30 is rejected), in the supported years. */
 export function IsLocalDate(validationOptions?: ValidationOptions): PropertyDecorator {
-  return stringRule('isLocalDate', isSupportedDate, `must be a calendar date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}`, validationOptions);
+  return stringRule(
+    'isLocalDate',
+    isSupportedDate,
+    `must be a calendar date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}`,
+    validationOptions,
+  );
 }
 
 /** A month `YYYY-MM` in the supported years. */
@@ -111,14 +128,22 @@ export function IsMonth(validationOptions?: ValidationOptions): PropertyDecorato
 
 /** A staff-time budget period `YYYY-MM` or `YYYY-Qn` in the supported years. */
 export function IsPeriod(validationOptions?: ValidationOptions): PropertyDecorator {
-  return stringRule('isPeriod', isSupportedPeriod, `must be a month YYYY-MM or a quarter YYYY-Qn ${SUPPORTED_YEARS_TEXT}`, validationOptions);
+  return stringRule(
+    'isPeriod',
+    isSupportedPeriod,
+    `must be a month YYYY-MM or a quarter YYYY-Qn ${SUPPORTED_YEARS_TEXT}`,
+    validationOptions,
+  );
 }
 
 /**
  * An RFC 3339 date-time with offset or `Z` naming a real instant, its date in the supported years.
  * `secondsOptional` also takes `2026-03-02T09:30+01:00` (query parameters typed by hand).
  */
-export function IsOffsetDateTime({ secondsOptional = false } = {}, validationOptions?: ValidationOptions): PropertyDecorator {
+export function IsOffsetDateTime(
+  { secondsOptional = false } = {},
+  validationOptions?: ValidationOptions,
+): PropertyDecorator {
   return stringRule(
     'isOffsetDateTime',
     (value) => isSupportedInstant(value, { secondsOptional }),
@@ -226,7 +251,7 @@ export interface FieldOptions {
 }
 
 const NARRATIVE_NOTE =
-  ' Personal data: stored encrypted under the case\'s key (for a dissolution reason, the initiative\'s), erased by crypto-shredding, never shown to analysts nor published.';
+  " Personal data: stored encrypted under the case's key (for a dissolution reason, the initiative's), erased by crypto-shredding, never shown to analysts nor published.";
 
 /** Applies several property decorators in order. */
 const compose =
@@ -244,7 +269,9 @@ const field = (schema: PropertySchema, options: FieldOptions, ...validators: Pro
     ...validators,
     (options.optional ? ApiPropertyOptional : ApiProperty)({
       ...schema,
-      ...(options.personalData ? { description: `${schema.description ?? ''}${NARRATIVE_NOTE}`, 'x-personal-data': true } : {}),
+      ...(options.personalData
+        ? { description: `${schema.description ?? ''}${NARRATIVE_NOTE}`, 'x-personal-data': true }
+        : {}),
       ...(options.example === undefined ? {} : { example: options.example }),
     } as PropertySchema),
   );
@@ -285,7 +312,11 @@ export const OneOf = (values: readonly string[], description: string, options: F
   field({ type: 'string', enum: [...values], description }, options, IsIn([...values]));
 
 /** A subset of a domain enumeration, without repetitions. */
-export const SubsetOf = (values: readonly string[], description: string, options: FieldOptions = {}): PropertyDecorator =>
+export const SubsetOf = (
+  values: readonly string[],
+  description: string,
+  options: FieldOptions = {},
+): PropertyDecorator =>
   field(
     { type: 'string', isArray: true, enum: [...values], maxItems: LIMITS.items, uniqueItems: true, description },
     options,
@@ -336,7 +367,10 @@ export const Cents = (description: string, options: FieldOptions & { min?: 0 | 1
  * Hours with at most two decimals, up to 10000. `exclusiveMin` makes zero invalid
  * (the smallest accepted value is then 0.01).
  */
-export const Hours = (description: string, options: FieldOptions & { exclusiveMin?: boolean } = {}): PropertyDecorator =>
+export const Hours = (
+  description: string,
+  options: FieldOptions & { exclusiveMin?: boolean } = {},
+): PropertyDecorator =>
   field(
     {
       type: 'number',
@@ -393,11 +427,7 @@ const personalDataExtension: Record<'x-personal-data', true> = { 'x-personal-dat
  * A nested object validated against `type` (unknown fields inside are rejected too).
  * `personalData` marks it in the OpenAPI document with `x-personal-data: true`.
  */
-export const Nested = (
-  type: new () => object,
-  description: string,
-  options: FieldOptions = {},
-): PropertyDecorator =>
+export const Nested = (type: new () => object, description: string, options: FieldOptions = {}): PropertyDecorator =>
   compose(
     field(
       {

@@ -13,7 +13,11 @@ export interface CsvColumn<T> {
   readonly value: (row: T) => unknown;
 }
 
-const column = <T>(name: string, description: string, value: (row: T) => unknown): CsvColumn<T> => ({ name, description, value });
+const column = <T>(name: string, description: string, value: (row: T) => unknown): CsvColumn<T> => ({
+  name,
+  description,
+  value,
+});
 
 type Aggregate = AggregateCaseMetrics & { asOf: string };
 
@@ -22,25 +26,43 @@ export const AGGREGATE_COLUMNS: readonly CsvColumn<Aggregate>[] = [
   column('cases', 'cases submitted by T', (m) => m.cases),
   column('openCases', 'open cases', (m) => m.openCases),
   column('closedCases', 'closed cases', (m) => m.closedCases),
-  ...CASE_STAGES.map((stage) => column<Aggregate>(`casesPerStage.${stage}`, `open cases in stage ${stage}`, (m) => m.casesPerStage[stage])),
-  ...CASE_OUTCOMES.map((outcome) => column<Aggregate>(`closedPerOutcome.${outcome}`, `cases closed as ${outcome}`, (m) => m.closedPerOutcome[outcome])),
+  ...CASE_STAGES.map((stage) =>
+    column<Aggregate>(`casesPerStage.${stage}`, `open cases in stage ${stage}`, (m) => m.casesPerStage[stage]),
+  ),
+  ...CASE_OUTCOMES.map((outcome) =>
+    column<Aggregate>(`closedPerOutcome.${outcome}`, `cases closed as ${outcome}`, (m) => m.closedPerOutcome[outcome]),
+  ),
   column('institutionalisationRate', 'institutionalised / cases (0..1)', (m) => m.institutionalisationRate),
   column('dormantShare', 'dormant / open cases (0..1)', (m) => m.dormantShare),
   column('medianDaysToFirstResponse', 'days', (m) => m.medianDaysToFirstResponse),
   column('respondedWithinTargetShare', '0..1', (m) => m.respondedWithinTargetShare),
   ...(['administration', 'initiative', 'combined'] as const).map((who) =>
-    column<Aggregate>(`commitmentReliability.${who}`, `kept / (kept + late + broken + overdue), ${who} (0..1)`, (m) => m.commitmentReliability[who])),
-  ...PARTIES.flatMap((party) => COMMITMENT_STATUSES.map((status) =>
-    column<Aggregate>(`commitments.${party}.${status}`, `commitments of the ${party}: ${status}`, (m) => m.commitments[party][status]))),
+    column<Aggregate>(
+      `commitmentReliability.${who}`,
+      `kept / (kept + late + broken + overdue), ${who} (0..1)`,
+      (m) => m.commitmentReliability[who],
+    ),
+  ),
+  ...PARTIES.flatMap((party) =>
+    COMMITMENT_STATUSES.map((status) =>
+      column<Aggregate>(
+        `commitments.${party}.${status}`,
+        `commitments of the ${party}: ${status}`,
+        (m) => m.commitments[party][status],
+      ),
+    ),
+  ),
   column('medianFundingDecisionDays', 'days', (m) => m.medianFundingDecisionDays),
-  ...PARTICIPATION_LEVELS.map((level) => column<Aggregate>(`participation.${level}`, `interactions at ${level}`, (m) => m.participation[level])),
+  ...PARTICIPATION_LEVELS.map((level) =>
+    column<Aggregate>(`participation.${level}`, `interactions at ${level}`, (m) => m.participation[level]),
+  ),
   column('coCreationShare', '0..1', (m) => m.coCreationShare),
   column('meanTrustIndex', '0..100', (m) => m.meanTrustIndex),
   column('meanContinuityIndex', '0..100', (m) => m.meanContinuityIndex),
 ];
 
 export const TIMESERIES_COLUMNS: readonly CsvColumn<Aggregate & { month: string }>[] = [
-  column('month', 'YYYY-MM; the metrics are as of its last millisecond in the tenant\'s time zone', (m) => m.month),
+  column('month', "YYYY-MM; the metrics are as of its last millisecond in the tenant's time zone", (m) => m.month),
   ...AGGREGATE_COLUMNS,
 ];
 
@@ -62,19 +84,27 @@ export const CASE_COLUMNS: readonly CsvColumn<CaseDocument>[] = [
   column('lastContactAt', 'ISO 8601 (UTC)', (c) => c.lastContactAt),
   column('acknowledgedAt', 'ISO 8601 (UTC); empty if not acknowledged', (c) => c.acknowledgedBy?.at),
   column('acknowledgedByUnitId', 'UUID', (c) => c.acknowledgedBy?.unitId),
-  column('contactPersonUnitId', 'UUID of the current contact person\'s unit', (c) => c.contactPerson?.unitId),
+  column('contactPersonUnitId', "UUID of the current contact person's unit", (c) => c.contactPerson?.unitId),
   column('contactPersonSince', 'ISO 8601 (UTC)', (c) => c.contactPerson?.since),
-  column('unitId', 'the unit the case belongs to (contact person\'s, else acknowledging)', (c) => c.unitId),
+  column('unitId', "the unit the case belongs to (contact person's, else acknowledging)", (c) => c.unitId),
   column('interactions', 'count', (c) => c.interactions),
   column('commitments', 'count', (c) => c.commitments),
   column('supports', 'count', (c) => c.supports),
   column('sponsors', 'count', (c) => c.sponsors),
   column('fundingApplications', 'count', (c) => applications(c).length),
-  column('fundingAwarded', 'count of awarded applications', (c) => applications(c).filter((a) => a.status === 'awarded').length),
+  column(
+    'fundingAwarded',
+    'count of awarded applications',
+    (c) => applications(c).filter((a) => a.status === 'awarded').length,
+  ),
   column('fundingRequestedCents', 'sum over applications', (c) => sum(applications(c).map((a) => a.requestedCents))),
-  column('fundingAwardedCents', 'sum over awarded applications', (c) => sum(applications(c).map((a) => a.awardedCents))),
+  column('fundingAwardedCents', 'sum over awarded applications', (c) =>
+    sum(applications(c).map((a) => a.awardedCents)),
+  ),
   column('interimUseAgreements', 'count', (c) => Object.keys(c.interimUse).length),
-  column('interimUseLicenceToTry', 'true if any agreement is a licence to try', (c) => Object.values(c.interimUse).some((a) => a.licenceToTry)),
+  column('interimUseLicenceToTry', 'true if any agreement is a licence to try', (c) =>
+    Object.values(c.interimUse).some((a) => a.licenceToTry),
+  ),
   column('councilResolutions', 'count', (c) => c.councilResolutions.length),
   column('institutionalisationForm', 'empty unless institutionalised', (c) => c.institutionalisation?.form),
   column('institutionalisationEffectiveFrom', 'YYYY-MM-DD', (c) => c.institutionalisation?.effectiveFrom),

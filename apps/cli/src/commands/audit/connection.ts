@@ -1,6 +1,12 @@
 import type { Pool } from 'pg';
 import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
-import { AuditReader, auditReaderFor, createEventStore, EventStore, eventStoreLocation } from '@koproduktiv/event-store';
+import {
+  AuditReader,
+  auditReaderFor,
+  createEventStore,
+  EventStore,
+  eventStoreLocation,
+} from '@koproduktiv/event-store';
 import { createPool, loadConfig, redactUrl, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { CliError } from '../../cli-error';
 import { embeddedPostgresUnavailable } from '../../embedded-postgres';
@@ -61,7 +67,6 @@ export async function openAuditStore(): Promise<AuditConnection> {
   const where = eventStoreLocation(config, () => postgres?.where ?? 'PostgreSQL');
   return { reader: auditReaderFor(store), pool: postgres?.pool, where, close };
 }
-
 
 /** Runs `work` on an open store and always closes it (stopping an embedded server). */
 export async function withAuditStore<T>(work: (connection: AuditConnection) => Promise<T>): Promise<T> {

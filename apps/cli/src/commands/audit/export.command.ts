@@ -38,7 +38,9 @@ Exit code: 0 written, 1 failure, 2 usage error.`;
 const parseTime = (flag: string, value: string | undefined): Date | undefined => {
   if (value === undefined) return undefined;
   if (!isSupportedDate(value) && !isSupportedInstant(value)) {
-    throw new CliError(`${flag} must be an ISO 8601 time with offset or a date (UTC midnight) ${SUPPORTED_YEARS_TEXT}, e.g. 2026-03-01T00:00:00Z`);
+    throw new CliError(
+      `${flag} must be an ISO 8601 time with offset or a date (UTC midnight) ${SUPPORTED_YEARS_TEXT}, e.g. 2026-03-01T00:00:00Z`,
+    );
   }
   return new Date(value);
 };
@@ -48,14 +50,21 @@ export async function exportCommand(argv: string[]): Promise<void> {
     args: argv,
     allowPositionals: true,
     options: {
-      tenant: { type: 'string' }, stream: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-      out: { type: 'string', short: 'o' }, quiet: { type: 'boolean' }, 'with-personal-data': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      tenant: { type: 'string' },
+      stream: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      quiet: { type: 'boolean' },
+      'with-personal-data': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return void process.stdout.write(`${exportHelp}\n`);
   if (positionals.length) throw new CliError(`Unexpected argument "${positionals[0]}"\n\n${exportHelp}`);
   if (values.stream && !values.tenant) throw new CliError('--stream needs --tenant (stream ids are per tenant)');
-  if (values.stream && (values.from || values.to)) throw new CliError('Export one stream (--stream) or a time range (--from/--to), not both');
+  if (values.stream && (values.from || values.to))
+    throw new CliError('Export one stream (--stream) or a time range (--from/--to), not both');
   const from = parseTime('--from', values.from);
   const to = parseTime('--to', values.to);
   if (from && to && from >= to) throw new CliError('--from must be before --to');
@@ -63,10 +72,17 @@ export async function exportCommand(argv: string[]): Promise<void> {
   const withKeys = values['with-personal-data'] ? await prepareExportKeys(values.out) : undefined;
 
   const manifest = await withAuditStore(async ({ reader, pool, where }) => {
-    if (withKeys && !pool) throw new CliError('--with-personal-data needs the PostgreSQL key table (DATABASE_URL); with KurrentDB export without it', 1);
+    if (withKeys && !pool)
+      throw new CliError(
+        '--with-personal-data needs the PostgreSQL key table (DATABASE_URL); with KurrentDB export without it',
+        1,
+      );
     const total = await reader.countEvents(range);
     const quiet = values.quiet;
-    if (!quiet) process.stderr.write(`Exporting ${total} events${values.tenant ? ` of tenant ${values.tenant}` : ' of ALL tenants'} from ${where}\n`);
+    if (!quiet)
+      process.stderr.write(
+        `Exporting ${total} events${values.tenant ? ` of tenant ${values.tenant}` : ' of ALL tenants'} from ${where}\n`,
+      );
     const progress = new Progress('export', total, 'events', { quiet });
     let done = 0;
     async function* counted(events: AsyncIterable<RecordedEvent>) {
@@ -83,9 +99,16 @@ export async function exportCommand(argv: string[]): Promise<void> {
         yield line;
       }
     }
-    const scope = { tenant: values.tenant ?? null, streamId: values.stream ?? null, from: from?.toISOString() ?? null, to: to?.toISOString() ?? null };
+    const scope = {
+      tenant: values.tenant ?? null,
+      streamId: values.stream ?? null,
+      from: from?.toISOString() ?? null,
+      to: to?.toISOString() ?? null,
+    };
     const target = values.out ? createWriteStream(values.out) : process.stdout;
-    await pipeline(Readable.from(remembered(exportLines(counted(reader.iterateEvents(range)), scope))), target, { end: Boolean(values.out) });
+    await pipeline(Readable.from(remembered(exportLines(counted(reader.iterateEvents(range)), scope))), target, {
+      end: Boolean(values.out),
+    });
     progress.finish(done);
     const written = (JSON.parse(last) as { manifest: ExportManifest }).manifest;
     if (withKeys) await withKeys.write(pool as Pool, written.sha256);
@@ -100,7 +123,11 @@ export async function exportCommand(argv: string[]): Promise<void> {
 async function prepareExportKeys(out: string | undefined) {
   if (!out) throw new CliError('--with-personal-data needs --out (the keys go to <file>.keys.json and <file>.key)');
   const config = loadConfig();
-  const kek = await loadKeyEncryptionKey({ file: config.KEY_ENCRYPTION_KEY_FILE, dataDir: config.dataDir, mayCreate: false }).catch((error: Error) => {
+  const kek = await loadKeyEncryptionKey({
+    file: config.KEY_ENCRYPTION_KEY_FILE,
+    dataDir: config.dataDir,
+    mayCreate: false,
+  }).catch((error: Error) => {
     throw new CliError(error.message, 1);
   });
   const collector = new ExportKeyCollector();
@@ -111,7 +138,9 @@ async function prepareExportKeys(out: string | undefined) {
       const keyFile = await collector.keyFile(new PostgresDataKeyStore(pool, kek), exportKey, exportSha256);
       await writeFile(`${out}.keys.json`, `${JSON.stringify(keyFile, null, 2)}\n`, { mode: 0o600 });
       await writeFile(`${out}.key`, `${exportKey.toString('base64')}\n`, { mode: 0o600, flag: 'w' });
-      process.stdout.write(`Data keys of ${Object.keys(keyFile.keys).length} subject key(s) (${Object.keys(keyFile.erased).length} erased) in ${out}.keys.json, the export key in ${out}.key\n`);
+      process.stdout.write(
+        `Data keys of ${Object.keys(keyFile.keys).length} subject key(s) (${Object.keys(keyFile.erased).length} erased) in ${out}.keys.json, the export key in ${out}.key\n`,
+      );
     },
   };
 }

@@ -18,14 +18,20 @@ Exit code: 0 printed, 1 the export is broken or the keys do not fit it, 2 usage 
 const lines = (file: string) => createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
 
 export async function openExportCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { keys: { type: 'string' }, key: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { keys: { type: 'string' }, key: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) return void process.stdout.write(`${openExportHelp}\n`);
   if (positionals.length !== 1) throw new CliError(`Name exactly one export file\n\n${openExportHelp}`);
   const [file] = positionals;
   const check = await verifyExport(lines(file));
-  if (!check.ok || !check.manifest) throw new CliError(`${file} is not an intact export: ${check.problems.map((p) => p.detail).join('; ')}`, 1);
+  if (!check.ok || !check.manifest)
+    throw new CliError(`${file} is not an intact export: ${check.problems.map((p) => p.detail).join('; ')}`, 1);
   const keyFile = JSON.parse(await readFile(values.keys ?? `${file}.keys.json`, 'utf8')) as ExportKeyFile;
-  if (keyFile.exportSha256 !== check.manifest.sha256) throw new CliError('The key file belongs to another export (its exportSha256 differs from the manifest)', 1);
+  if (keyFile.exportSha256 !== check.manifest.sha256)
+    throw new CliError('The key file belongs to another export (its exportSha256 differs from the manifest)', 1);
   const exportKey = Buffer.from((await readFile(values.key ?? `${file}.key`, 'utf8')).trim(), 'base64');
   const codec = new EventCodec(new ExportedDataKeys(keyFile, exportKey));
   for await (const line of lines(file)) {

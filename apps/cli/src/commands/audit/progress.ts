@@ -39,7 +39,9 @@ export class Progress {
     if (this.tty) {
       const width = 30;
       const filled = Math.round(share * width);
-      this.write(`\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${figures}\u001b[K`);
+      this.write(
+        `\r${this.label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${figures}\u001b[K`,
+      );
     } else {
       this.write(`${this.label}: ${(share * 100).toFixed(0)}%  ${figures}\n`);
     }

@@ -1,5 +1,13 @@
 import { parseArgs } from 'node:util';
-import { AggregateCategory, AGGREGATE_CATEGORIES, AnyDecider, deciders, isSupportedDate, isSupportedInstant, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
+import {
+  AggregateCategory,
+  AGGREGATE_CATEGORIES,
+  AnyDecider,
+  deciders,
+  isSupportedDate,
+  isSupportedInstant,
+  SUPPORTED_YEARS_TEXT,
+} from '@koproduktiv/domain';
 import { decodeWithoutPersonalData } from '@koproduktiv/personal-data';
 import { AsOf, RecordedEvent } from '@koproduktiv/event-store';
 import { CliError } from '../../cli-error';
@@ -24,7 +32,10 @@ export async function replayCommand(argv: string[]): Promise<void> {
     args: argv,
     allowPositionals: true,
     options: {
-      tenant: { type: 'string' }, 'as-of': { type: 'string' }, 'as-of-position': { type: 'string' }, json: { type: 'boolean' },
+      tenant: { type: 'string' },
+      'as-of': { type: 'string' },
+      'as-of-position': { type: 'string' },
+      json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -32,25 +43,37 @@ export async function replayCommand(argv: string[]): Promise<void> {
   if (positionals.length !== 1) throw new CliError(`Name exactly one stream\n\n${replayHelp}`);
   const [streamId] = positionals;
   const category = streamId.slice(0, streamId.indexOf('-')) as AggregateCategory;
-  if (!AGGREGATE_CATEGORIES.includes(category)) throw new CliError(`"${streamId}" is not a stream id: <${AGGREGATE_CATEGORIES.join('|')}>-<id>`);
+  if (!AGGREGATE_CATEGORIES.includes(category))
+    throw new CliError(`"${streamId}" is not a stream id: <${AGGREGATE_CATEGORIES.join('|')}>-<id>`);
   const asOf = parseAsOf(values['as-of'], values['as-of-position']);
 
   await withAuditStore(async ({ reader }) => {
     const heads = await reader.findStreams(streamId);
     const tenants = heads.map((head) => head.tenant);
     const tenant = values.tenant ?? (tenants.length === 1 ? tenants[0] : undefined);
-    if (tenant === undefined && tenants.length > 1) throw new CliError(`${streamId} exists in several tenants (${tenants.join(', ')}): choose one with --tenant`);
+    if (tenant === undefined && tenants.length > 1)
+      throw new CliError(`${streamId} exists in several tenants (${tenants.join(', ')}): choose one with --tenant`);
     const head = heads.find((h) => h.tenant === tenant);
-    if (!tenant || !head) throw new CliError(`No stream ${streamId}${values.tenant ? ` in tenant ${values.tenant}` : ''}`, 1);
+    if (!tenant || !head)
+      throw new CliError(`No stream ${streamId}${values.tenant ? ` in tenant ${values.tenant}` : ''}`, 1);
 
     const decider = deciders[category] as unknown as AnyDecider;
     let state = decider.initialState();
     const included: RecordedEvent[] = [];
     const print = (text: string) => !values.json && process.stdout.write(`${text}\n`);
-    const when = asOf === undefined ? 'now' : 'recordedAt' in asOf ? `as recorded at ${asOf.recordedAt.toISOString()}` : `as of global position ${asOf.position}`;
+    const when =
+      asOf === undefined
+        ? 'now'
+        : 'recordedAt' in asOf
+          ? `as recorded at ${asOf.recordedAt.toISOString()}`
+          : `as of global position ${asOf.position}`;
     print(`${streamId}  tenant ${tenant}  ${when}`);
     print('');
-    for await (const event of reader.iterateStreamAsOf(tenant, streamId, asOf ?? { position: Number.MAX_SAFE_INTEGER })) {
+    for await (const event of reader.iterateStreamAsOf(
+      tenant,
+      streamId,
+      asOf ?? { position: Number.MAX_SAFE_INTEGER },
+    )) {
       state = decider.evolve(state, decodeWithoutPersonalData(event));
       if (values.json) included.push(event);
       else print(formatEvent(event));
@@ -64,8 +87,18 @@ export async function replayCommand(argv: string[]): Promise<void> {
             streamId,
             tenant,
             category,
-            asOf: { recordedAt: asOf && 'recordedAt' in asOf ? asOf.recordedAt.toISOString() : null, position: asOf && 'position' in asOf ? asOf.position : null },
-            includedEvents: included.map((e) => ({ version: e.version, position: e.position, eventId: e.eventId, type: e.type, recordedAt: e.recordedAt, occurredAt: e.occurredAt })),
+            asOf: {
+              recordedAt: asOf && 'recordedAt' in asOf ? asOf.recordedAt.toISOString() : null,
+              position: asOf && 'position' in asOf ? asOf.position : null,
+            },
+            includedEvents: included.map((e) => ({
+              version: e.version,
+              position: e.position,
+              eventId: e.eventId,
+              type: e.type,
+              recordedAt: e.recordedAt,
+              occurredAt: e.occurredAt,
+            })),
             state,
           },
           null,
@@ -85,12 +118,15 @@ function parseAsOf(time: string | undefined, position: string | undefined): AsOf
   if (time !== undefined && position !== undefined) throw new CliError('Give --as-of or --as-of-position, not both');
   if (time !== undefined) {
     if (!isSupportedDate(time) && !isSupportedInstant(time)) {
-      throw new CliError(`--as-of must be an ISO 8601 time with offset or a date (UTC midnight) ${SUPPORTED_YEARS_TEXT}, e.g. 2026-03-02T10:00:00Z`);
+      throw new CliError(
+        `--as-of must be an ISO 8601 time with offset or a date (UTC midnight) ${SUPPORTED_YEARS_TEXT}, e.g. 2026-03-02T10:00:00Z`,
+      );
     }
     return { recordedAt: new Date(time) };
   }
   if (position !== undefined) {
-    if (!/^\d+$/.test(position) || !Number.isSafeInteger(Number(position))) throw new CliError('--as-of-position must be a non-negative integer below 2^53');
+    if (!/^\d+$/.test(position) || !Number.isSafeInteger(Number(position)))
+      throw new CliError('--as-of-position must be a non-negative integer below 2^53');
     return { position: Number(position) };
   }
   return undefined;
@@ -98,7 +134,10 @@ function parseAsOf(time: string | undefined, position: string | undefined): AsOf
 
 function formatEvent(e: RecordedEvent): string {
   const { actor, correlationId, causationId } = e.metadata;
-  const backdated = e.occurredAt < e.recordedAt && e.recordedAt.getTime() - e.occurredAt.getTime() > 60_000 ? '  (entered after the fact)' : '';
+  const backdated =
+    e.occurredAt < e.recordedAt && e.recordedAt.getTime() - e.occurredAt.getTime() > 60_000
+      ? '  (entered after the fact)'
+      : '';
   return [
     `v${e.version}  #${e.position}  ${e.type}`,
     `    recorded ${e.recordedAt.toISOString()}   occurred ${e.occurredAt.toISOString()}${backdated}`,

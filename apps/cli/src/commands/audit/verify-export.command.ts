@@ -40,10 +40,13 @@ export async function verifyExportCommand(argv: string[]): Promise<void> {
   if (values.json) process.stdout.write(`${JSON.stringify(check, null, 2)}\n`);
   else if (check.ok) {
     const m = check.manifest!;
-    process.stdout.write(`INTACT  ${file}: ${check.events} events, positions ${m.firstPosition ?? '-'}..${m.lastPosition ?? '-'}, sha256 ${m.sha256} matches\n`);
+    process.stdout.write(
+      `INTACT  ${file}: ${check.events} events, positions ${m.firstPosition ?? '-'}..${m.lastPosition ?? '-'}, sha256 ${m.sha256} matches\n`,
+    );
   } else {
     process.stdout.write(`BROKEN  ${file}\n`);
-    for (const problem of check.problems) process.stdout.write(`  ${problem.line === null ? 'file' : `line ${problem.line}`}: ${problem.detail}\n`);
+    for (const problem of check.problems)
+      process.stdout.write(`  ${problem.line === null ? 'file' : `line ${problem.line}`}: ${problem.detail}\n`);
   }
   if (!check.ok) process.exitCode = 1;
 }

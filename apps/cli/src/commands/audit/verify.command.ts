@@ -24,7 +24,13 @@ export async function verifyCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { tenant: { type: 'string' }, stream: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      tenant: { type: 'string' },
+      stream: { type: 'string' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return void process.stdout.write(`${verifyHelp}\n`);
   if (positionals.length) throw new CliError(`Unexpected argument "${positionals[0]}"\n\n${verifyHelp}`);
@@ -46,7 +52,8 @@ export async function verifyCommand(argv: string[]): Promise<void> {
     else {
       process.stdout.write(`BROKEN  ${report.brokenStreams} damaged stream(s) among ${figures}\n`);
       for (const finding of report.findings) process.stdout.write(`${formatFinding(finding)}\n`);
-      if (report.findingsTruncated) process.stdout.write(`... and ${report.brokenStreams - report.findings.length} more damaged streams\n`);
+      if (report.findingsTruncated)
+        process.stdout.write(`... and ${report.brokenStreams - report.findings.length} more damaged streams\n`);
     }
   }
   if (!report.ok) process.exitCode = 1;

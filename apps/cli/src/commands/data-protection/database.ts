@@ -18,7 +18,11 @@ export async function withDatabase<T>(work: (pool: Pool, config: AppConfig) => P
       throw embeddedPostgresUnavailable(error);
     }
   }
-  const pool = createPool({ connectionString: config.DATABASE_URL ?? (embedded as RunningPostgres).url, max: 4, applicationName: 'koproduktiv-cli' });
+  const pool = createPool({
+    connectionString: config.DATABASE_URL ?? (embedded as RunningPostgres).url,
+    max: 4,
+    applicationName: 'koproduktiv-cli',
+  });
   try {
     await migrate(pool);
     await migratePersonalData(pool);

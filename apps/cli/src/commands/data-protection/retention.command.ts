@@ -16,9 +16,14 @@ as the read models know it, without shredding anything. The projector shreds it 
 Exit code: 0 listed, 1 failure, 2 usage error.`;
 
 export async function retentionCommand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'as-of': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help || positionals.length === 0) return void process.stdout.write(`${retentionHelp}\n`);
-  if (positionals[0] !== 'due' || positionals.length > 1) throw new CliError(`Unknown retention command "${positionals.join(' ')}"\n\n${retentionHelp}`);
+  if (positionals[0] !== 'due' || positionals.length > 1)
+    throw new CliError(`Unknown retention command "${positionals.join(' ')}"\n\n${retentionHelp}`);
   const asOf = values['as-of'] === undefined ? new Date() : new Date(values['as-of']);
   if (Number.isNaN(asOf.getTime())) throw new CliError(`--as-of: not a date: ${values['as-of']}`);
   let years: (tenant: string) => number;
@@ -31,6 +36,7 @@ export async function retentionCommand(argv: string[]): Promise<void> {
     const due = await retentionDue(pool, asOf, years);
     if (values.json) return void process.stdout.write(`${JSON.stringify(due, null, 2)}\n`);
     process.stdout.write(`${due.length} subject(s) due for shredding as of ${asOf.toISOString()}\n`);
-    for (const item of due) process.stdout.write(`  ${item.tenant}  ${item.kind}/${item.id}  since ${item.since}  due ${item.dueAt}\n`);
+    for (const item of due)
+      process.stdout.write(`  ${item.tenant}  ${item.kind}/${item.id}  since ${item.since}  due ${item.dueAt}\n`);
   });
 }

@@ -40,25 +40,37 @@ export async function demoCommand(argv: string[]): Promise<void> {
   if (sub !== 'load') throw new CliError(`Unknown demo subcommand "${sub}"\n\n${demoHelp}`);
   const { values } = parseArgs({
     args: rest,
-    options: { tenant: { type: 'string' }, seed: { type: 'string' }, until: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      tenant: { type: 'string' },
+      seed: { type: 'string' },
+      until: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return void process.stdout.write(`${demoHelp}\n`);
   const tenant = values.tenant ?? 'musterstadt';
   if (!TENANT_PATTERN.test(tenant)) throw new CliError(`--tenant must match ${TENANT_PATTERN} (e.g. musterstadt)`);
-  if (!/^\d{1,9}$/.test(values.seed ?? '1')) throw new CliError('--seed must be a non-negative integer (up to 9 digits)');
+  if (!/^\d{1,9}$/.test(values.seed ?? '1'))
+    throw new CliError('--seed must be a non-negative integer (up to 9 digits)');
   const seed = Number(values.seed ?? 1);
-  if (values.until !== undefined && !isSupportedDate(values.until)) throw new CliError(`--until must be a date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}, e.g. 2024-06-30`);
+  if (values.until !== undefined && !isSupportedDate(values.until))
+    throw new CliError(`--until must be a date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}, e.g. 2024-06-30`);
 
   const config = loadConfig();
   const runtime = await connect(config);
   const where = runtime.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL';
-  process.stderr.write(`Loading the Musterstadt story into tenant "${tenant}" (seed ${seed}${values.until ? `, until ${values.until}` : ''}) on ${where}\n`);
+  process.stderr.write(
+    `Loading the Musterstadt story into tenant "${tenant}" (seed ${seed}${values.until ? `, until ${values.until}` : ''}) on ${where}\n`,
+  );
   const started = Date.now();
   let result: PlayResult;
   try {
     let bar: Progress | undefined;
     result = await playStory(runtime.store, runtime.idempotency, runtime.personalData.codec, {
-      tenant, seed, until: values.until,
+      tenant,
+      seed,
+      until: values.until,
       onProgress: (done, total) => {
         bar ??= new Progress('demo load', total, 'commands', { quiet: values.quiet });
         if (done === total) bar.finish(done);
@@ -94,7 +106,9 @@ async function connect(config: ReturnType<typeof loadConfig>): Promise<Runtime> 
 
 function summary(tenant: string, result: PlayResult, seconds: number, port: number): string {
   const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? '-';
-  const categories = Object.entries(result.streamsPerCategory).map(([category, n]) => `${n} ${category}`).join(', ');
+  const categories = Object.entries(result.streamsPerCategory)
+    .map(([category, n]) => `${n} ${category}`)
+    .join(', ');
   const lines = [
     `Demo data for tenant "${tenant}":`,
     `  commands sent      ${result.commands}${result.alreadyLoaded ? ` (${result.alreadyLoaded} already loaded before: nothing appended for them)` : ''}`,

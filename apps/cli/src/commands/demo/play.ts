@@ -40,9 +40,14 @@ export interface PlayResult {
 
 /** A step of the story that the command path refused; names the step so the story can be fixed. */
 export class DemoStepFailed extends Error {
-  constructor(readonly step: StoryStep, override readonly cause: unknown) {
+  constructor(
+    readonly step: StoryStep,
+    override readonly cause: unknown,
+  ) {
     const code = (cause as { code?: unknown }).code;
-    super(`Demo step ${step.key} (${step.command.type} at ${step.at.toISOString()}) was refused${typeof code === 'string' ? ` with ${code}` : ''}: ${(cause as Error).message ?? String(cause)}`);
+    super(
+      `Demo step ${step.key} (${step.command.type} at ${step.at.toISOString()}) was refused${typeof code === 'string' ? ` with ${code}` : ''}: ${(cause as Error).message ?? String(cause)}`,
+    );
     this.name = 'DemoStepFailed';
   }
 }
@@ -55,10 +60,18 @@ export const DEMO_ACTOR = { subject: 'demo-data', role: 'clerk' } as const;
  * with its business time as occurredAt and an Idempotency-Key derived from seed and step, so the
  * domain's rules apply as for any clerk, and a second run appends nothing.
  */
-export async function playStory(store: EventStore, idempotency: IdempotencyStore, codec: EventCodec, options: PlayOptions): Promise<PlayResult> {
+export async function playStory(
+  store: EventStore,
+  idempotency: IdempotencyStore,
+  codec: EventCodec,
+  options: PlayOptions,
+): Promise<PlayResult> {
   const now = options.now ?? (() => new Date());
   const limit = Math.min(options.until ? Date.parse(`${options.until}T23:59:59.999Z`) : Infinity, now().getTime());
-  const shiftDays = options.shiftDays ?? (await shiftLoadedBefore(store, options.tenant, options.seed)) ?? shiftToEndNow(options.seed, now());
+  const shiftDays =
+    options.shiftDays ??
+    (await shiftLoadedBefore(store, options.tenant, options.seed)) ??
+    shiftToEndNow(options.seed, now());
   const steps = buildStory(options.seed, shiftDays).filter((step) => step.at.getTime() <= limit);
   let appendedByThisCommand = false;
   const executor = new CommandExecutor(store, idempotency, codec, now, () => (appendedByThisCommand = true));
@@ -104,7 +117,8 @@ export async function playStory(store: EventStore, idempotency: IdempotencyStore
 }
 
 /** The shift that puts the story's last step into the month of `now`, as close before it as whole weeks allow. */
-export const shiftToEndNow = (seed: number, now: Date): number => shiftToEndIn(now, buildStory(seed).at(-1)!.at.toISOString().slice(0, 10));
+export const shiftToEndNow = (seed: number, now: Date): number =>
+  shiftToEndIn(now, buildStory(seed).at(-1)!.at.toISOString().slice(0, 10));
 
 /**
  * The shift the story was loaded with into this tenant before, read off its first event: a run in a
@@ -113,7 +127,11 @@ export const shiftToEndNow = (seed: number, now: Date): number => shiftToEndIn(n
 async function shiftLoadedBefore(store: EventStore, tenant: string, seed: number): Promise<number | undefined> {
   const [first] = buildStory(seed);
   const decider = deciderFor(first.command.type);
-  const [recorded] = await store.readStream(tenant, streamIdFor(decider.category, decider.aggregateIdOf(first.command)), { maxCount: 1 });
+  const [recorded] = await store.readStream(
+    tenant,
+    streamIdFor(decider.category, decider.aggregateIdOf(first.command)),
+    { maxCount: 1 },
+  );
   if (!recorded) return undefined;
   return Math.round((recorded.occurredAt.getTime() - first.at.getTime()) / 86_400_000);
 }

@@ -32,7 +32,8 @@ const DELETED = 9223372036854775807n;
 const META_KEYS: Record<string, string> = { truncateBefore: '$tb', maxCount: '$maxCount', maxAge: '$maxAge' };
 const metastreamOf = (name: string) => `$$${name}`;
 
-const fail = (type: string, name: string, extra: object = {}) => Object.assign(new Error(`${name} (fake)`), { type, name, ...extra });
+const fail = (type: string, name: string, extra: object = {}) =>
+  Object.assign(new Error(`${name} (fake)`), { type, name, ...extra });
 
 /**
  * A stand-in for the parts of KurrentDBClient the adapter uses, with KurrentDB's documented
@@ -52,7 +53,11 @@ export class FakeKurrentDbClient {
   private nextPrepare = 100n;
   appends = 0;
 
-  async appendToStream(name: string, events: EventData | EventData[], { streamState = 'any' }: AppendToStreamOptions = {}): Promise<AppendResult> {
+  async appendToStream(
+    name: string,
+    events: EventData | EventData[],
+    { streamState = 'any' }: AppendToStreamOptions = {},
+  ): Promise<AppendResult> {
     await tick();
     this.appends += 1;
     if (this.tombstoned.has(name)) throw fail('stream-deleted', 'StreamDeletedError', { streamName: name });
@@ -63,7 +68,12 @@ export class FakeKurrentDbClient {
       (streamState === 'no_stream' && !stream) ||
       (streamState === 'stream_exists' && Boolean(stream)) ||
       streamState === actualState;
-    if (!ok) throw fail('wrong-expected-version', 'WrongExpectedVersionError', { streamName: name, expectedState: streamState, actualState });
+    if (!ok)
+      throw fail('wrong-expected-version', 'WrongExpectedVersionError', {
+        streamName: name,
+        expectedState: streamState,
+        actualState,
+      });
     const batch = (Array.isArray(events) ? events : [events]).map((event, index) => ({
       streamId: name,
       id: event.id,
@@ -84,7 +94,10 @@ export class FakeKurrentDbClient {
     return { success: true, nextExpectedRevision: last.revision, position: last.position };
   }
 
-  readStream(name: string, { fromRevision = 'start', direction = 'forwards', maxCount = Number.MAX_SAFE_INTEGER }: ReadStreamOptions = {}): AsyncIterableIterator<ResolvedEvent> {
+  readStream(
+    name: string,
+    { fromRevision = 'start', direction = 'forwards', maxCount = Number.MAX_SAFE_INTEGER }: ReadStreamOptions = {},
+  ): AsyncIterableIterator<ResolvedEvent> {
     const streams = this.streams;
     const truncateBefore = this.truncateBefore(name);
     const tombstoned = this.tombstoned.has(name);
@@ -92,42 +105,79 @@ export class FakeKurrentDbClient {
       await tick();
       if (tombstoned) throw fail('stream-deleted', 'StreamDeletedError', { streamName: name });
       const stream = streams.get(name);
-      if (!stream || truncateBefore === DELETED) throw fail('stream-not-found', 'StreamNotFoundError', { streamName: name });
+      if (!stream || truncateBefore === DELETED)
+        throw fail('stream-not-found', 'StreamNotFoundError', { streamName: name });
       const backwards = direction === 'backwards';
-      const from = fromRevision === 'start' ? 0n : fromRevision === 'end' ? stream[stream.length - 1].revision : fromRevision;
+      const from =
+        fromRevision === 'start' ? 0n : fromRevision === 'end' ? stream[stream.length - 1].revision : fromRevision;
       const visible = stream.filter((r) => r.revision >= truncateBefore);
-      const selected = backwards ? visible.filter((r) => r.revision <= from).reverse() : visible.filter((r) => r.revision >= from);
-      for (const record of selected.slice(0, Number(maxCount))) yield { event: structuredClone(record) } as ResolvedEvent;
+      const selected = backwards
+        ? visible.filter((r) => r.revision <= from).reverse()
+        : visible.filter((r) => r.revision >= from);
+      for (const record of selected.slice(0, Number(maxCount)))
+        yield { event: structuredClone(record) } as ResolvedEvent;
     })();
   }
 
-  readAll({ fromPosition = 'start', direction = 'forwards', maxCount = Number.MAX_SAFE_INTEGER, filter }: ReadAllOptions = {}): AsyncIterableIterator<AllStreamResolvedEvent> {
+  readAll({
+    fromPosition = 'start',
+    direction = 'forwards',
+    maxCount = Number.MAX_SAFE_INTEGER,
+    filter,
+  }: ReadAllOptions = {}): AsyncIterableIterator<AllStreamResolvedEvent> {
     const log = this.log;
     const regex = filter && 'regex' in filter ? new RegExp(filter.regex) : undefined;
     const on = (r: StoredRecord) => (filter?.filterOn === 'eventType' ? r.type : r.streamId);
     return (async function* () {
       await tick();
       const backwards = direction === 'backwards';
-      const start = fromPosition === 'start' ? undefined : fromPosition === 'end' ? (backwards ? undefined : log[log.length - 1]?.position) : fromPosition;
-      const compare = (p: Position) => (!start ? 0 : p.commit !== start.commit ? (p.commit > start.commit ? 1 : -1) : p.prepare === start.prepare ? 0 : p.prepare > start.prepare ? 1 : -1);
+      const start =
+        fromPosition === 'start'
+          ? undefined
+          : fromPosition === 'end'
+            ? backwards
+              ? undefined
+              : log[log.length - 1]?.position
+            : fromPosition;
+      const compare = (p: Position) =>
+        !start
+          ? 0
+          : p.commit !== start.commit
+            ? p.commit > start.commit
+              ? 1
+              : -1
+            : p.prepare === start.prepare
+              ? 0
+              : p.prepare > start.prepare
+                ? 1
+                : -1;
       const inRange = (p: Position) => !start || (backwards ? compare(p) <= 0 : compare(p) >= 0);
       const selected = log.filter((r) => inRange(r.position) && (!regex || regex.test(on(r))));
       if (backwards) selected.reverse();
-      for (const record of selected.slice(0, Number(maxCount))) yield { event: structuredClone(record) } as AllStreamResolvedEvent;
+      for (const record of selected.slice(0, Number(maxCount)))
+        yield { event: structuredClone(record) } as AllStreamResolvedEvent;
     })();
   }
 
   /** Writes stream metadata as KurrentDB does: a `$metadata` event in the stream's metastream `$$<name>`. */
   async setStreamMetadata(name: string, metadata: StreamMetadata): Promise<AppendResult> {
     const data = Object.fromEntries(Object.entries(metadata).map(([key, value]) => [META_KEYS[key] ?? key, value]));
-    return this.appendToStream(metastreamOf(name), { id: randomUUID(), type: '$metadata', contentType: 'application/json', data, metadata: {} } as EventData);
+    return this.appendToStream(metastreamOf(name), {
+      id: randomUUID(),
+      type: '$metadata',
+      contentType: 'application/json',
+      data,
+      metadata: {},
+    } as EventData);
   }
 
   async getStreamMetadata(name: string): Promise<GetStreamMetadataResult> {
     const last = this.streams.get(metastreamOf(name))?.at(-1);
     if (!last) return { streamName: name };
     const back = Object.fromEntries(Object.entries(META_KEYS).map(([key, stored]) => [stored, key]));
-    const metadata = Object.fromEntries(Object.entries(last.data as object).map(([key, value]) => [back[key] ?? key, value]));
+    const metadata = Object.fromEntries(
+      Object.entries(last.data as object).map(([key, value]) => [back[key] ?? key, value]),
+    );
     return { streamName: name, metadata, metastreamRevision: last.revision };
   }
 
@@ -143,8 +193,15 @@ export class FakeKurrentDbClient {
   async tombstoneStream(name: string): Promise<DeleteResult> {
     const prepare = (this.nextPrepare += 10n);
     const record: StoredRecord = {
-      streamId: name, id: randomUUID(), revision: DELETED, type: '$streamDeleted', data: new Uint8Array(0), metadata: undefined,
-      isJson: false, created: new Date(), position: { commit: prepare, prepare },
+      streamId: name,
+      id: randomUUID(),
+      revision: DELETED,
+      type: '$streamDeleted',
+      data: new Uint8Array(0),
+      metadata: undefined,
+      isJson: false,
+      created: new Date(),
+      position: { commit: prepare, prepare },
     };
     this.streams.set(name, [...(this.streams.get(name) ?? []), record]);
     this.log.push(record);
@@ -154,13 +211,22 @@ export class FakeKurrentDbClient {
 
   /** What a scavenge does: removes for good what truncation and deletes hid (tombstones and metadata stay). */
   scavenge(): void {
-    const gone = (r: StoredRecord) => !r.type.startsWith('$') && (this.tombstoned.has(r.streamId) || r.revision < this.truncateBefore(r.streamId));
-    for (const [name, stream] of this.streams) this.streams.set(name, stream.filter((r) => !gone(r)));
+    const gone = (r: StoredRecord) =>
+      !r.type.startsWith('$') && (this.tombstoned.has(r.streamId) || r.revision < this.truncateBefore(r.streamId));
+    for (const [name, stream] of this.streams)
+      this.streams.set(
+        name,
+        stream.filter((r) => !gone(r)),
+      );
     this.log.splice(0, this.log.length, ...this.log.filter((r) => !gone(r)));
   }
 
   /** Changes a stored record in place, as someone with access to the database files could. */
-  rewrite(name: string, revision: bigint, change: (record: { data: unknown; metadata: unknown; type: string }) => void): void {
+  rewrite(
+    name: string,
+    revision: bigint,
+    change: (record: { data: unknown; metadata: unknown; type: string }) => void,
+  ): void {
     const record = this.streams.get(name)?.find((r) => r.revision === revision);
     if (!record) throw new Error(`No record ${name}@${revision}`);
     change(record); // the log holds the same object
@@ -175,8 +241,15 @@ export class FakeKurrentDbClient {
   writeForeign(name: string, type = 'Foreign'): void {
     const prepare = (this.nextPrepare += 10n);
     const record: StoredRecord = {
-      streamId: name, id: randomUUID(), revision: BigInt(this.streams.get(name)?.length ?? 0), type, data: {}, metadata: {},
-      isJson: true, created: new Date(), position: { commit: prepare, prepare },
+      streamId: name,
+      id: randomUUID(),
+      revision: BigInt(this.streams.get(name)?.length ?? 0),
+      type,
+      data: {},
+      metadata: {},
+      isJson: true,
+      created: new Date(),
+      position: { commit: prepare, prepare },
     };
     this.streams.set(name, [...(this.streams.get(name) ?? []), record]);
     this.log.push(record);

@@ -26,7 +26,10 @@ export function shiftToEndIn(now: Date, lastDay: string): number {
 }
 
 /** The first and last day of the story as written, moved by `shiftDays`. */
-export const storySpan = (shiftDays: number) => ({ start: addDays(WRITTEN_START, shiftDays), end: addDays(WRITTEN_END, shiftDays) });
+export const storySpan = (shiftDays: number) => ({
+  start: addDays(WRITTEN_START, shiftDays),
+  end: addDays(WRITTEN_END, shiftDays),
+});
 
 /**
  * The story moved by `shiftDays` (a multiple of 7): every business time and date by that many days,
@@ -46,10 +49,12 @@ export function shiftStory(steps: readonly StoryStep[], shiftDays: number): Stor
     return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
   };
   const move = (key: string, value: unknown): unknown => {
-    if (typeof value === 'string') return DATE_FIELDS.has(key) ? addDays(value, shiftDays) : key === 'period' ? period(value) : text(value);
+    if (typeof value === 'string')
+      return DATE_FIELDS.has(key) ? addDays(value, shiftDays) : key === 'period' ? period(value) : text(value);
     if (key === 'year' && typeof value === 'number') return value + years;
     if (Array.isArray(value)) return value.map((item) => move('', item));
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, move(k, v)]));
+    if (value !== null && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, move(k, v)]));
     return value;
   };
   return steps.map((step) => ({

@@ -31,7 +31,12 @@ export interface Routine {
 }
 
 const MINUTES: Record<InteractionKind, [number, number]> = {
-  meeting: [45, 120], call: [10, 30], email: [5, 20], site_visit: [60, 150], event: [120, 300], workshop: [120, 240],
+  meeting: [45, 120],
+  call: [10, 30],
+  email: [5, 20],
+  site_visit: [60, 150],
+  event: [120, 300],
+  workshop: [120, 240],
 };
 
 /**
@@ -47,7 +52,12 @@ export class CaseScript extends Script {
   private readonly agreements = new Map<string, string>();
   private topic = 0;
 
-  constructor(seed: number, name: string, private readonly initiative: InitiativeKey, start: string) {
+  constructor(
+    seed: number,
+    name: string,
+    private readonly initiative: InitiativeKey,
+    start: string,
+  ) {
     super(seed, `case:${name}`, start);
     this.caseId = this.id(this.name);
   }
@@ -57,18 +67,37 @@ export class CaseScript extends Script {
   }
 
   submit(when: When, request: Submit): this {
-    return this.send(when, 'SubmitRequest', { caseId: this.caseId, initiativeId: this.id(initiativeName(this.initiative)), ...request });
+    return this.send(when, 'SubmitRequest', {
+      caseId: this.caseId,
+      initiativeId: this.id(initiativeName(this.initiative)),
+      ...request,
+    });
   }
 
   /** Acknowledges the request, and logs the time spent reading and routing it. */
   acknowledge(when: When, staff: Staff, note?: string): this {
-    this.send(when, 'AcknowledgeRequest', { caseId: this.caseId, unitId: this.id(unitName(staff.unit)), staffRef: staff.ref, ...(note ? { note } : {}) });
-    return this.logTime(0, this.random.int(2, 6) / 4, 'Anliegen geprüft, Zuständigkeit geklärt, Eingangsbestätigung', staff);
+    this.send(when, 'AcknowledgeRequest', {
+      caseId: this.caseId,
+      unitId: this.id(unitName(staff.unit)),
+      staffRef: staff.ref,
+      ...(note ? { note } : {}),
+    });
+    return this.logTime(
+      0,
+      this.random.int(2, 6) / 4,
+      'Anliegen geprüft, Zuständigkeit geklärt, Eingangsbestätigung',
+      staff,
+    );
   }
 
   assign(when: When, staff: Staff, handoverNote?: string): this {
     this.contact = staff;
-    return this.send(when, 'AssignContactPerson', { caseId: this.caseId, staffRef: staff.ref, unitId: this.id(unitName(staff.unit)), ...(handoverNote ? { handoverNote } : {}) });
+    return this.send(when, 'AssignContactPerson', {
+      caseId: this.caseId,
+      staffRef: staff.ref,
+      unitId: this.id(unitName(staff.unit)),
+      ...(handoverNote ? { handoverNote } : {}),
+    });
   }
 
   talk(when: When, talk: Talk): this {
@@ -77,8 +106,15 @@ export class CaseScript extends Script {
     const [min, max] = MINUTES[talk.kind];
     const minutes = talk.minutes ?? this.random.int(min / 5, max / 5) * 5;
     this.send(when, 'RecordInteraction', {
-      caseId: this.caseId, interactionId: this.id(`${this.name}/interaction:${this.steps.length}`), kind: talk.kind, initiatedBy: talk.by,
-      participationLevel: talk.level, staffRef: staff.ref, unitId: this.id(unitName(staff.unit)), durationMinutes: minutes, summary: talk.summary,
+      caseId: this.caseId,
+      interactionId: this.id(`${this.name}/interaction:${this.steps.length}`),
+      kind: talk.kind,
+      initiatedBy: talk.by,
+      participationLevel: talk.level,
+      staffRef: staff.ref,
+      unitId: this.id(unitName(staff.unit)),
+      durationMinutes: minutes,
+      summary: talk.summary,
     });
     const hours = talk.logHours ?? this.defaultHours(talk.kind, minutes);
     if (hours > 0) this.logTime(0, hours, `${talk.summary} (mit Vor- und Nachbereitung)`, staff);
@@ -105,7 +141,13 @@ export class CaseScript extends Script {
 
   logTime(when: When, hours: number, activity: string, staff = this.contact): this {
     if (!staff) throw new Error(`${this.name}: staff time needs a staff member`);
-    return this.send(when, 'LogStaffTime', { caseId: this.caseId, unitId: this.id(unitName(staff.unit)), staffRef: staff.ref, hours, activity });
+    return this.send(when, 'LogStaffTime', {
+      caseId: this.caseId,
+      unitId: this.id(unitName(staff.unit)),
+      staffRef: staff.ref,
+      hours,
+      activity,
+    });
   }
 
   /** A promise due `dueInDays` after the day it is made. */
@@ -120,7 +162,8 @@ export class CaseScript extends Script {
   fulfil(when: When, key: string, expect: 'kept' | 'late'): this {
     const commitment = this.commitment(key);
     const late = this.dayAt(when) > commitment.dueOn;
-    if (late !== (expect === 'late')) throw new Error(`${this.name}: commitment ${key} would be ${late ? 'late' : 'kept'}, the story says ${expect}`);
+    if (late !== (expect === 'late'))
+      throw new Error(`${this.name}: commitment ${key} would be ${late ? 'late' : 'kept'}, the story says ${expect}`);
     return this.send(when, 'FulfilCommitment', { caseId: this.caseId, commitmentId: commitment.id });
   }
 
@@ -131,21 +174,41 @@ export class CaseScript extends Script {
     const newDueOn = addDays(day, newDueInDays);
     if (day <= commitment.dueOn) commitment.dueOn = newDueOn;
     else commitment.dueOn = '0000-00-00'; // marked late, whatever happens next
-    return this.send(when, 'RenegotiateCommitment', { caseId: this.caseId, commitmentId: commitment.id, newDueOn, reason });
+    return this.send(when, 'RenegotiateCommitment', {
+      caseId: this.caseId,
+      commitmentId: commitment.id,
+      newDueOn,
+      reason,
+    });
   }
 
   withdraw(when: When, key: string, reason: string): this {
-    return this.send(when, 'WithdrawCommitment', { caseId: this.caseId, commitmentId: this.commitment(key).id, reason });
+    return this.send(when, 'WithdrawCommitment', {
+      caseId: this.caseId,
+      commitmentId: this.commitment(key).id,
+      reason,
+    });
   }
 
   apply(when: When, key: string, year: number, euro: number, purpose: string): this {
     const applicationId = this.ref('application', key);
     this.applications.set(key, `${year}`);
-    return this.send(when, 'ApplyForFunding', { caseId: this.caseId, applicationId, fundId: this.id(fundName(year)), amountRequestedCents: euro * 100, purpose });
+    return this.send(when, 'ApplyForFunding', {
+      caseId: this.caseId,
+      applicationId,
+      fundId: this.id(fundName(year)),
+      amountRequestedCents: euro * 100,
+      purpose,
+    });
   }
 
   award(when: When, key: string, euro: number, rationale?: string): this {
-    return this.send(when, 'AwardGrant', { ...this.application(key), caseId: this.caseId, amountCents: euro * 100, ...(rationale ? { rationale } : {}) });
+    return this.send(when, 'AwardGrant', {
+      ...this.application(key),
+      caseId: this.caseId,
+      amountCents: euro * 100,
+      ...(rationale ? { rationale } : {}),
+    });
   }
 
   reject(when: When, key: string, rationale: string): this {
@@ -157,7 +220,12 @@ export class CaseScript extends Script {
   }
 
   support(when: When, key: string, kind: DataOf<'AgreeSupport'>['kind'], description: string): this {
-    return this.send(when, 'AgreeSupport', { caseId: this.caseId, supportId: this.ref('support', key), kind, description });
+    return this.send(when, 'AgreeSupport', {
+      caseId: this.caseId,
+      supportId: this.ref('support', key),
+      kind,
+      description,
+    });
   }
 
   interimUse(when: When, key: string, agreement: Omit<DataOf<'AgreeInterimUse'>, 'caseId' | 'agreementId'>): this {
@@ -178,20 +246,52 @@ export class CaseScript extends Script {
     return this.send(when, 'AssignSponsor', { caseId: this.caseId, sponsorRef, sponsorKind });
   }
 
-  resolution(when: When, resolutionRef: string, body: string, outcome: DataOf<'LinkCouncilResolution'>['outcome']): this {
-    return this.send(when, 'LinkCouncilResolution', { caseId: this.caseId, resolutionRef, body, decidedOn: this.dayAt(when), outcome });
+  resolution(
+    when: When,
+    resolutionRef: string,
+    body: string,
+    outcome: DataOf<'LinkCouncilResolution'>['outcome'],
+  ): this {
+    return this.send(when, 'LinkCouncilResolution', {
+      caseId: this.caseId,
+      resolutionRef,
+      body,
+      decidedOn: this.dayAt(when),
+      outcome,
+    });
   }
 
-  institutionalise(when: When, form: DataOf<'InstitutionaliseCase'>['form'], effectiveFrom: string, budgetLine?: string): this {
-    return this.send(when, 'InstitutionaliseCase', { caseId: this.caseId, form, effectiveFrom, ...(budgetLine ? { budgetLine } : {}) });
+  institutionalise(
+    when: When,
+    form: DataOf<'InstitutionaliseCase'>['form'],
+    effectiveFrom: string,
+    budgetLine?: string,
+  ): this {
+    return this.send(when, 'InstitutionaliseCase', {
+      caseId: this.caseId,
+      form,
+      effectiveFrom,
+      ...(budgetLine ? { budgetLine } : {}),
+    });
   }
 
   /** Trust feedback; each score may vary by one point with the seed (1..5), the story's tendency stays. */
-  feedback(when: When, respondent: Party, scores: readonly [number, number, number, number, number], comment?: string): this {
-    const vary = (score: number) => Math.min(5, Math.max(1, score + (this.random.chance(0.25) ? this.random.pick([-1, 1]) : 0)));
+  feedback(
+    when: When,
+    respondent: Party,
+    scores: readonly [number, number, number, number, number],
+    comment?: string,
+  ): this {
+    const vary = (score: number) =>
+      Math.min(5, Math.max(1, score + (this.random.chance(0.25) ? this.random.pick([-1, 1]) : 0)));
     const [responsiveness, reliability, integrity, openness, fairness] = scores.map(vary);
     const trust: TrustScores = { responsiveness, reliability, integrity, openness, fairness };
-    return this.send(when, 'RecordTrustFeedback', { caseId: this.caseId, respondent, scores: trust, ...(comment ? { comment } : {}) });
+    return this.send(when, 'RecordTrustFeedback', {
+      caseId: this.caseId,
+      respondent,
+      scores: trust,
+      ...(comment ? { comment } : {}),
+    });
   }
 
   close(when: When, outcome: DataOf<'CloseCase'>['outcome'], rationale?: string): this {

@@ -1,5 +1,12 @@
 import { circusCases, festivalCases } from './cases-culture';
-import { allianceCases, foodSharingCases, limeTreeCases, officeCases, repairCafeCases, villageShopCases } from './cases-neighbourhood';
+import {
+  allianceCases,
+  foodSharingCases,
+  limeTreeCases,
+  officeCases,
+  repairCafeCases,
+  villageShopCases,
+} from './cases-neighbourhood';
 import { dairyCases, gardenCases, vacantShopCases, ziegenbergCases } from './cases-places';
 import { initiativeScripts } from './initiatives';
 import { Script, StoryStep } from './script';
@@ -24,8 +31,20 @@ function writtenStory(seed: number): StoryStep[] {
     ...unitScripts(seed),
     ...fundScripts(seed),
     ...initiativeScripts(seed),
-    ...[gardenCases, ziegenbergCases, vacantShopCases, dairyCases, festivalCases, circusCases, officeCases, allianceCases, repairCafeCases, limeTreeCases, villageShopCases, foodSharingCases]
-      .flatMap((cases) => cases(seed)),
+    ...[
+      gardenCases,
+      ziegenbergCases,
+      vacantShopCases,
+      dairyCases,
+      festivalCases,
+      circusCases,
+      officeCases,
+      allianceCases,
+      repairCafeCases,
+      limeTreeCases,
+      villageShopCases,
+      foodSharingCases,
+    ].flatMap((cases) => cases(seed)),
   ];
   // Stable: steps at the same instant keep the order of their scripts (each script is in order already).
   return scripts.flatMap((script) => script.steps).sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -16,7 +16,8 @@ export type When = number | string;
 const DAY_MS = 86_400_000;
 
 export const dayOf = (date: Date): string => date.toISOString().slice(0, 10);
-export const addDays = (day: string, days: number): string => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
+export const addDays = (day: string, days: number): string =>
+  dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
 
 /** Saturdays and Sundays move to the following Monday: the town hall works on weekdays. */
 const workingDay = (day: string): string => {
@@ -34,7 +35,11 @@ export class Script {
   readonly random: Random;
   private last: Date;
 
-  constructor(readonly seed: number, readonly name: string, start: string) {
+  constructor(
+    readonly seed: number,
+    readonly name: string,
+    start: string,
+  ) {
     this.random = new Random(seed, name);
     this.last = new Date(`${start}T00:00:00Z`);
   }
@@ -61,7 +66,11 @@ export class Script {
     let at = new Date(Date.parse(`${day}T07:30:00Z`) + this.random.int(0, 8 * 60) * 60_000);
     if (at.getTime() <= this.last.getTime()) at = new Date(this.last.getTime() + this.random.int(5, 40) * 60_000);
     this.last = at;
-    this.steps.push({ key: `${this.name}#${String(this.steps.length + 1).padStart(3, '0')}`, at, command: { type, data } as DomainCommand });
+    this.steps.push({
+      key: `${this.name}#${String(this.steps.length + 1).padStart(3, '0')}`,
+      at,
+      command: { type, data } as DomainCommand,
+    });
     return this;
   }
 }

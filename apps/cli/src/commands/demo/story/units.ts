@@ -15,9 +15,17 @@ interface UnitPlan {
 }
 
 export const UNITS: Readonly<Record<UnitKey, UnitPlan>> = {
-  anlaufstelle: { name: 'Anlaufstelle Bürgerengagement', isContactPoint: true, hoursPerQuarter: { 2023: 12, 2024: 16, 2025: 16 } },
+  anlaufstelle: {
+    name: 'Anlaufstelle Bürgerengagement',
+    isContactPoint: true,
+    hoursPerQuarter: { 2023: 12, 2024: 16, 2025: 16 },
+  },
   bauordnung: { name: 'Bauordnungsamt', isContactPoint: false, hoursPerQuarter: { 2023: 16, 2024: 20, 2025: 24 } },
-  gruenKultur: { name: 'Amt für Stadtgrün und Kultur', isContactPoint: false, hoursPerQuarter: { 2023: 24, 2024: 32, 2025: 32 } },
+  gruenKultur: {
+    name: 'Amt für Stadtgrün und Kultur',
+    isContactPoint: false,
+    hoursPerQuarter: { 2023: 24, 2024: 32, 2025: 32 },
+  },
 };
 
 export interface Staff {
@@ -56,13 +64,27 @@ interface FundPlan {
 export const FUNDS: readonly FundPlan[] = [
   { year: 2023, opensOn: '2023-01-16', budgetEuro: 25_000, increases: [] },
   {
-    year: 2024, opensOn: '2024-01-15', budgetEuro: 30_000,
-    increases: [{ on: '2024-06-20', euro: 10_000, reason: 'Aufstockung gemäß Ratsbeschluss zum Nachtragshaushalt 2024 (Drucksache 0231/2024).' }],
+    year: 2024,
+    opensOn: '2024-01-15',
+    budgetEuro: 30_000,
+    increases: [
+      {
+        on: '2024-06-20',
+        euro: 10_000,
+        reason: 'Aufstockung gemäß Ratsbeschluss zum Nachtragshaushalt 2024 (Drucksache 0231/2024).',
+      },
+    ],
   },
   {
-    year: 2025, opensOn: '2025-01-13', budgetEuro: 40_000,
+    year: 2025,
+    opensOn: '2025-01-13',
+    budgetEuro: 40_000,
     increases: [
-      { on: '2025-05-15', euro: 10_000, reason: 'Mittel aus dem Landesprogramm "Engagierte Stadt" zweckgebunden zugeführt.' },
+      {
+        on: '2025-05-15',
+        euro: 10_000,
+        reason: 'Mittel aus dem Landesprogramm "Engagierte Stadt" zweckgebunden zugeführt.',
+      },
       { on: '2025-09-18', euro: 5_000, reason: 'Umschichtung nicht abgerufener Mittel der Quartiersförderung.' },
     ],
   },
@@ -78,10 +100,18 @@ export function unitScripts(seed: number): Script[] {
     for (const year of STORY_YEARS) {
       for (let quarter = 1; quarter <= 4; quarter += 1) {
         const firstDay = `${year}-${String(quarter * 3 - 2).padStart(2, '0')}-0${quarter === 1 ? 3 : 1}`;
-        script.send(firstDay, 'SetStaffTimeBudget', { unitId, period: `${year}-Q${quarter}`, hours: plan.hoursPerQuarter[year] });
+        script.send(firstDay, 'SetStaffTimeBudget', {
+          unitId,
+          period: `${year}-Q${quarter}`,
+          hours: plan.hoursPerQuarter[year],
+        });
         // Summer 2024: the Bauordnungsamt is short-staffed and halves what it can set aside.
         if (key === 'bauordnung' && year === 2024 && quarter === 3) {
-          script.send('2024-08-12', 'SetStaffTimeBudget', { unitId, period: '2024-Q3', hours: plan.hoursPerQuarter[year] / 2 });
+          script.send('2024-08-12', 'SetStaffTimeBudget', {
+            unitId,
+            period: '2024-Q3',
+            hours: plan.hoursPerQuarter[year] / 2,
+          });
         }
       }
     }
@@ -94,9 +124,18 @@ export function fundScripts(seed: number): Script[] {
   return FUNDS.map((plan) => {
     const script = new Script(seed, fundName(plan.year), plan.opensOn);
     const fundId = script.id(fundName(plan.year));
-    script.send(plan.opensOn, 'OpenFund', { fundId, name: `Mit-mach-Fonds ${plan.year}`, year: plan.year, budgetCents: plan.budgetEuro * 100 });
+    script.send(plan.opensOn, 'OpenFund', {
+      fundId,
+      name: `Mit-mach-Fonds ${plan.year}`,
+      year: plan.year,
+      budgetCents: plan.budgetEuro * 100,
+    });
     for (const increase of plan.increases) {
-      script.send(increase.on, 'IncreaseFundBudget', { fundId, amountCents: increase.euro * 100, reason: increase.reason });
+      script.send(increase.on, 'IncreaseFundBudget', {
+        fundId,
+        amountCents: increase.euro * 100,
+        reason: increase.reason,
+      });
     }
     return script;
   });
