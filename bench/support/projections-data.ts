@@ -382,7 +382,12 @@ export class StoreGenerator {
             at,
             event: {
               type: 'GrantAwarded',
-              data: { ...data, amountCents: decision.amountCents, rationale: 'Förderfähig nach der Förderrichtlinie.' },
+              data: {
+                ...data,
+                amountCents: decision.amountCents,
+                proofDueOn: localDate(at + 270 * DAY),
+                rationale: 'Förderfähig nach der Förderrichtlinie.',
+              },
             },
           }
         : {

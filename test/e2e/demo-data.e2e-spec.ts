@@ -7,6 +7,7 @@ import { migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { resolveMetricsSettings } from '../../libs/metrics/src';
 import { PostgresIdempotencyStore } from '../../libs/platform/src';
 import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelQueries } from '../../libs/projections/src';
+import type { PublicCommandType } from '../../libs/domain/src';
 import { commandDtos } from '../../apps/api/src/commands/dto';
 import { playStory, PlayResult, shiftToEndNow } from '../../apps/cli/src/commands/demo/play';
 import { demoUuid } from '../../apps/cli/src/commands/demo/random';
@@ -63,7 +64,7 @@ describe('demo data (PostgreSQL)', () => {
   it('sends only bodies the HTTP API would accept, with valid Idempotency-Keys', async () => {
     const problems: string[] = [];
     for (const step of STORY) {
-      const dto = plainToInstance(commandDtos[step.command.type] as new () => object, {
+      const dto = plainToInstance(commandDtos[step.command.type as PublicCommandType] as new () => object, {
         ...step.command.data,
         occurredAt: step.at.toISOString(),
       });

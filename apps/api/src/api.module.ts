@@ -21,6 +21,7 @@ import type { ReadModelQueries } from '@koproduktiv/projections';
 import { READ_MODEL_QUERIES } from './queries/query-support';
 import { registerCaseHistoryCacheMetrics } from './queries/case-history-cache-metrics';
 import type { Runtime } from '@koproduktiv/runtime';
+import type { TenantRules } from '@koproduktiv/domain';
 
 /** What the HTTP application needs; the projector's statuses only when it runs in this process. */
 export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' | 'verifier' | 'ready' | 'pool'> & {
@@ -31,6 +32,8 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' 
   readonly registerMetrics?: (registry: Registry) => void;
   /** Budget of the case history cache (CASE_HISTORY_CACHE_MB); the queries' default without it. */
   readonly caseHistoryCacheBytes?: number;
+  /** Each municipality's rules for its commands (GRANT_SETTINGS); the defaults without it. */
+  readonly tenantRules?: (tenant: string) => TenantRules;
 };
 
 @Module({})
@@ -71,7 +74,10 @@ export class ApiModule {
         {
           provide: CommandExecutor,
           useFactory: (store: EventStore, idempotency: IdempotencyStore) =>
-            new CommandExecutor(store, idempotency, runtime.personalData.codec, undefined, runtime.onAppended),
+            new CommandExecutor(store, idempotency, runtime.personalData.codec, {
+              onAppended: runtime.onAppended,
+              tenantRules: runtime.tenantRules,
+            }),
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
         ExecuteDomainCommandHandler,

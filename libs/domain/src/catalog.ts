@@ -1,5 +1,12 @@
 import { CASE_COMMAND_TYPES, CASE_EVENT_TYPES, CaseCommand, caseDecider, CaseEvent } from './case';
-import { FUND_COMMAND_TYPES, FUND_EVENT_TYPES, FundCommand, fundDecider, FundEvent } from './fund';
+import {
+  FUND_COMMAND_TYPES,
+  FUND_EVENT_TYPES,
+  FundCommand,
+  fundDecider,
+  FundEvent,
+  INTERNAL_FUND_COMMAND_TYPES,
+} from './fund';
 import {
   INITIATIVE_COMMAND_TYPES,
   INITIATIVE_EVENT_TYPES,
@@ -35,7 +42,7 @@ export const deciders = {
 const catalogOf = <T extends string>(category: AggregateCategory, types: readonly T[]) =>
   Object.fromEntries(types.map((type) => [type, category])) as Record<T, AggregateCategory>;
 
-/** Every command type (33) mapped to the aggregate that decides it. */
+/** Every command type (42) mapped to the aggregate that decides it. */
 export const commandCatalog: Readonly<Record<DomainCommandType, AggregateCategory>> = {
   ...catalogOf('initiative', INITIATIVE_COMMAND_TYPES),
   ...catalogOf('unit', UNIT_COMMAND_TYPES),
@@ -53,6 +60,15 @@ export const eventCatalog: Readonly<Record<DomainEventType, AggregateCategory>> 
 
 export const DOMAIN_COMMAND_TYPES = Object.keys(commandCatalog) as readonly DomainCommandType[];
 export const DOMAIN_EVENT_TYPES = Object.keys(eventCatalog) as readonly DomainEventType[];
+
+/** Commands only Koproduktiv's own processes send (e.g. a process manager); they have no HTTP route. */
+export const INTERNAL_COMMAND_TYPES = [...INTERNAL_FUND_COMMAND_TYPES] as const;
+export type InternalCommandType = (typeof INTERNAL_COMMAND_TYPES)[number];
+/** Commands a client may send (POST /v1/commands/{type}). */
+export type PublicCommandType = Exclude<DomainCommandType, InternalCommandType>;
+export const PUBLIC_COMMAND_TYPES = DOMAIN_COMMAND_TYPES.filter(
+  (type): type is PublicCommandType => !(INTERNAL_COMMAND_TYPES as readonly string[]).includes(type),
+);
 
 export const isDomainCommandType = (type: string): type is DomainCommandType => Object.hasOwn(commandCatalog, type);
 export const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(eventCatalog, type);

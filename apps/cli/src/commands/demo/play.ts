@@ -1,8 +1,8 @@
 import type { EventCodec } from '@koproduktiv/personal-data';
-import { streamIdFor, deciderFor } from '@koproduktiv/domain';
+import { streamIdFor, deciderFor, REACTING_EVENT_TYPES } from '@koproduktiv/domain';
 import type { EventStore } from '@koproduktiv/event-store';
 import type { IdempotencyStore } from '@koproduktiv/platform';
-import { CommandExecutor } from '@koproduktiv/runtime';
+import { CommandExecutor, CommandResult, react } from '@koproduktiv/runtime';
 import { demoUuid } from './random';
 import { buildStory, shiftToEndIn, StoryStep } from './story';
 
@@ -74,7 +74,10 @@ export async function playStory(
     shiftToEndNow(options.seed, now());
   const steps = buildStory(options.seed, shiftDays).filter((step) => step.at.getTime() <= limit);
   let appendedByThisCommand = false;
-  const executor = new CommandExecutor(store, idempotency, codec, now, () => (appendedByThisCommand = true));
+  const executor = new CommandExecutor(store, idempotency, codec, {
+    clock: now,
+    onAppended: () => (appendedByThisCommand = true),
+  });
   const streams = new Map<string, string>();
   const commandsPerType: Record<string, number> = {};
   let appended = 0;
@@ -85,7 +88,7 @@ export async function playStory(
     try {
       const result = await executor.execute({
         tenant: options.tenant,
-        actor: DEMO_ACTOR,
+        actor: step.actor ? { ...DEMO_ACTOR, subject: step.actor } : DEMO_ACTOR,
         command: step.command,
         occurredAt: step.at,
         correlationId: demoUuid(options.seed, `correlation:${step.key.split('#')[0]}`),
@@ -94,6 +97,11 @@ export async function playStory(
       });
       if (appendedByThisCommand) appended += result.events.length;
       else alreadyLoaded += 1;
+      for (const event of await reactingEvents(store, options.tenant, result)) {
+        appendedByThisCommand = false;
+        const reactions = await react(executor, event);
+        if (appendedByThisCommand) appended += reactions.reduce((sum, reaction) => sum + reaction.events.length, 0);
+      }
     } catch (error) {
       throw new DemoStepFailed(step, error);
     }
@@ -114,6 +122,21 @@ export async function playStory(
     to: steps.at(-1)?.at ?? null,
     commandsPerType,
   };
+}
+
+const reacting = new Set<string>(REACTING_EVENT_TYPES);
+
+/**
+ * The step's events the domain reacts to. While the service runs, the process manager reacts to
+ * them; the demo reacts at once so the next step finds the result (the fund received the
+ * application). Both use the same Idempotency-Key, so only one of them appends.
+ */
+async function reactingEvents(store: EventStore, tenant: string, result: CommandResult) {
+  if (!result.events.some((event) => reacting.has(event.type))) return [];
+  const first = result.version - result.events.length + 1;
+  return (await store.readStream(tenant, result.streamId, { fromVersion: first })).filter((event) =>
+    reacting.has(event.type),
+  );
 }
 
 /** The shift that puts the story's last step into the month of `now`, as close before it as whole weeks allow. */
