@@ -18,7 +18,7 @@ import {
   CASE_OUTCOMES,
   CaseStage,
   DomainEvent,
-  EVENT_SCHEMA_VERSION,
+  schemaVersionOf,
   INITIATIVE_KINDS,
   INTERACTION_KINDS,
   PARTICIPATION_LEVELS,
@@ -565,7 +565,7 @@ export class StoreGenerator {
 const toAppend = ({ event, at }: Generated): EventToAppend => ({
   eventId: randomUUID(),
   type: event.type,
-  schemaVersion: EVENT_SCHEMA_VERSION,
+  schemaVersion: schemaVersionOf(event.type),
   data: event.data as Readonly<Record<string, unknown>>,
   metadata: eventMetadata(),
   occurredAt: new Date(at),

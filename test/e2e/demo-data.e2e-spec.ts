@@ -92,7 +92,9 @@ describe('demo data (PostgreSQL)', () => {
     const span = (
       await db.pool.query(
         `SELECT min(occurred_at) AS first, max(occurred_at) AS last, bool_and(recorded_at > occurred_at) AS backdated,
-      bool_and(metadata->'actor'->>'subject' = 'demo-data') AS actor, bool_and(metadata->>'idempotencyKey' LIKE 'demo-1-%') AS keyed FROM kp_events WHERE tenant = $1`,
+      bool_and(CASE WHEN metadata->'actor'->>'subject' = 'process-manager' THEN metadata->>'idempotencyKey' LIKE 'reaction:%'
+        ELSE metadata->'actor'->>'subject' IN ('demo-data', 'demo-data-second-clerk') END) AS actor,
+      bool_and(metadata->>'idempotencyKey' LIKE 'demo-1-%' OR metadata->>'idempotencyKey' LIKE 'reaction:%') AS keyed FROM kp_events WHERE tenant = $1`,
         [TENANT],
       )
     ).rows[0];

@@ -76,8 +76,20 @@ export const isDomainEventType = (type: string): type is DomainEventType => Obje
 /** The decider for a command type. */
 export const deciderFor = (commandType: DomainCommandType): AnyDecider => deciders[commandCatalog[commandType]];
 
-/** All events are at schema version 1 for now; bump per event type when its data changes shape. */
+/** The schema version of every event type not named in EVENT_SCHEMA_VERSIONS. */
 export const EVENT_SCHEMA_VERSION = 1;
+
+/**
+ * Event types whose data changed shape, with the version written now; older versions are upcast
+ * when read (libs/personal-data/src/codec/upcasters.ts). GrantAwarded 2: `proofDueOn` (null when
+ * upcast from 1, an award made before the grant procedure).
+ */
+export const EVENT_SCHEMA_VERSIONS: { readonly [T in DomainEventType]?: number } = { GrantAwarded: 2 };
+
+/** The schema version events of this type are written with. */
+export const schemaVersionOf = (type: string): number =>
+  (Object.hasOwn(EVENT_SCHEMA_VERSIONS, type) ? EVENT_SCHEMA_VERSIONS[type as DomainEventType] : undefined) ??
+  EVENT_SCHEMA_VERSION;
 
 // Compile-time checks that the type lists name every member of their unions.
 type Expect<T extends true> = T;

@@ -1,6 +1,6 @@
 /** Samples of every event type with every field set, optional ones included (for specs, e2e tests and benchmarks). */
 import { randomUUID } from 'node:crypto';
-import type { DomainEventType } from '@koproduktiv/domain';
+import { DomainEventType, schemaVersionOf } from '@koproduktiv/domain';
 import type { EventToAppend } from '@koproduktiv/event-store';
 import type { EventData } from '../integration-events/published-fields';
 
@@ -251,7 +251,7 @@ export function aDomainEvent(
   return {
     eventId: randomUUID(),
     type,
-    schemaVersion: 1,
+    schemaVersion: schemaVersionOf(type),
     data: sampleEventData(ids)[type] as Record<string, unknown>,
     occurredAt: new Date(),
     metadata: { actor: { subject: 'clerk-1', role: 'clerk' }, correlationId: randomUUID(), causationId: randomUUID() },

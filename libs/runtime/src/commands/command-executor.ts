@@ -6,8 +6,8 @@ import {
   DomainError,
   DomainEvent,
   deciderFor,
-  EVENT_SCHEMA_VERSION,
   fold,
+  schemaVersionOf,
   streamIdFor,
   TenantRules,
 } from '@koproduktiv/domain';
@@ -229,7 +229,7 @@ const toAppend = (
 ): EventToAppend => ({
   eventId: randomUUID(),
   type,
-  schemaVersion: EVENT_SCHEMA_VERSION,
+  schemaVersion: schemaVersionOf(type),
   data,
   occurredAt,
   metadata: {
