@@ -9,7 +9,7 @@ import type { DomainCommand, DomainCommandType } from '../../libs/domain/src';
 import { personalDataOf } from '../../libs/domain/src';
 import { relayTopics } from '../../libs/messaging/src';
 import { InMemoryIdempotencyStore } from '../../libs/platform/src';
-import { CommandExecutor } from '../../libs/runtime/src';
+import { CommandExecutor, executeWithReactions } from '../../libs/runtime/src';
 import { describeKafka } from '../support/kafka';
 import { relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 import { openTestPersonalData } from '../support/personal-data';
@@ -31,7 +31,7 @@ describeKafka('Kafka relay: personal data', () => {
     const { codec } = await openTestPersonalData(suite.harness.db.pool);
     const executor = new CommandExecutor(suite.harness.store, new InMemoryIdempotencyStore(), codec);
     const send = (type: DomainCommandType, data: object) =>
-      executor.execute({
+      executeWithReactions(executor, suite.harness.store, {
         tenant: TENANT,
         actor: { subject: 'clerk', role: 'clerk' },
         command: { type, data } as DomainCommand,

@@ -1,8 +1,8 @@
 import type { EventCodec } from '@koproduktiv/personal-data';
-import { streamIdFor, deciderFor, REACTING_EVENT_TYPES } from '@koproduktiv/domain';
+import { streamIdFor, deciderFor } from '@koproduktiv/domain';
 import type { EventStore } from '@koproduktiv/event-store';
 import type { IdempotencyStore } from '@koproduktiv/platform';
-import { CommandExecutor, CommandResult, react } from '@koproduktiv/runtime';
+import { CommandExecutor, react, reactingEventsOf } from '@koproduktiv/runtime';
 import { demoUuid } from './random';
 import { buildStory, shiftToEndIn, StoryStep } from './story';
 
@@ -97,7 +97,8 @@ export async function playStory(
       });
       if (appendedByThisCommand) appended += result.events.length;
       else alreadyLoaded += 1;
-      for (const event of await reactingEvents(store, options.tenant, result)) {
+      // While the service runs, its process manager reacts too; the Idempotency-Key lets only one append.
+      for (const event of await reactingEventsOf(store, options.tenant, result)) {
         appendedByThisCommand = false;
         const reactions = await react(executor, event);
         if (appendedByThisCommand) appended += reactions.reduce((sum, reaction) => sum + reaction.events.length, 0);
@@ -122,21 +123,6 @@ export async function playStory(
     to: steps.at(-1)?.at ?? null,
     commandsPerType,
   };
-}
-
-const reacting = new Set<string>(REACTING_EVENT_TYPES);
-
-/**
- * The step's events the domain reacts to. While the service runs, the process manager reacts to
- * them; the demo reacts at once so the next step finds the result (the fund received the
- * application). Both use the same Idempotency-Key, so only one of them appends.
- */
-async function reactingEvents(store: EventStore, tenant: string, result: CommandResult) {
-  if (!result.events.some((event) => reacting.has(event.type))) return [];
-  const first = result.version - result.events.length + 1;
-  return (await store.readStream(tenant, result.streamId, { fromVersion: first })).filter((event) =>
-    reacting.has(event.type),
-  );
 }
 
 /** The shift that puts the story's last step into the month of `now`, as close before it as whole weeks allow. */
