@@ -41,6 +41,8 @@ export interface ApiHarness {
   /** The file of its key-encryption key (KEY_ENCRYPTION_KEY_FILE for the CLI). */
   readonly keyFile: string;
   token(tenant: string, ...roles: string[]): Promise<string>;
+  /** A token of another person (token subject), e.g. the second clerk of a four-eyes decision. */
+  tokenAs(subject: string, tenant: string, ...roles: string[]): Promise<string>;
   /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
   command(
     type: string,
@@ -134,6 +136,7 @@ export async function startApi({
     personalData,
     keyFile,
     token,
+    tokenAs: (subject, tenant, ...roles) => issueDevToken(secret, { tenant, roles, subject }),
     request,
     async command(type, body, { tenant = 'musterstadt', token: given, headers = {} } = {}) {
       const bearer = given === undefined ? await token(tenant, 'clerk') : given;
