@@ -343,6 +343,43 @@ const rebuildState = {
   additionalProperties: false,
 };
 
+/** GET /v1/directory: what the console (or any client) offers to choose from. */
+const directory = object({
+  units: {
+    type: 'array',
+    items: object({ unitId: uuid(), name: nullable(str()), isContactPoint: { type: 'boolean' } }),
+  },
+  initiatives: {
+    type: 'array',
+    description: 'Without contact data',
+    items: object({
+      initiativeId: uuid(),
+      name: nullable(str()),
+      kind: nullable(str()),
+      district: nullable(str()),
+    }),
+  },
+  funds: { type: 'array', items: object({ fundId: uuid(), name: nullable(str()), year: nullable(int()) }) },
+  categories: { type: 'array', items: str(), description: 'The categories cases were submitted under' },
+  metricsSettings: object(
+    {
+      responseTargetDays: num('Target for the first response, in days'),
+      dormancyDays: num('Days without contact after which an open case counts as dormant'),
+      timeZone: str('IANA time zone of the municipality'),
+    },
+    metric("The municipality's metric settings (METRICS_SETTINGS)"),
+  ),
+});
+
+/** POST /v1/dev/sign-in: a token of the embedded default's HS256 secret. */
+const devSignIn = object({
+  accessToken: str('HS256 bearer token for Authorization: Bearer …'),
+  tokenType: str(undefined, { const: 'Bearer' }),
+  expiresAt: instant('When the token expires'),
+  tenant: str(),
+  roles: { type: 'array', items: str() },
+});
+
 /** Component schemas, by name. */
 export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   CaseDocument: caseDocument,
@@ -370,6 +407,8 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   TimeseriesAnswer: fresh({ type: 'array', items: ref('TimeseriesPoint') }, 'One point per month'),
   StaffTimeAnswer: fresh(staffTime, 'Staff time use of a unit in a period'),
   FundAnswer: fresh(fund, 'A fund and its decided applications'),
+  DirectoryAnswer: fresh(directory, "The municipality's units, initiatives, funds, categories and metric settings"),
+  DevSignIn: devSignIn,
   RebuildState: rebuildState,
   ProjectionsStatus: object({ rebuild: ref('RebuildState'), processors: { type: 'array', items: processorStatus } }),
   Liveness: object({ status: str(undefined, { const: 'ok' }) }),

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { CaseHistoryCache, DEFAULT_CASE_HISTORY_CACHE_BYTES, ReadModelQueries } from '@koproduktiv/projections';
 import { AnalyticsController } from './analytics.controller';
 import { CasesController } from './cases.controller';
+import { DIRECTORY_POOL, DirectoryController } from './directory.controller';
 import { READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS, metricsSettingsFromEnv } from './settings';
 import { STAFF_PSEUDONYMS, StaffPseudonyms } from './staff-pseudonyms';
@@ -15,10 +16,11 @@ export class QueriesModule {
     const settingsFor = metricsSettingsFromEnv();
     return {
       module: QueriesModule,
-      controllers: [CasesController, AnalyticsController],
+      controllers: [CasesController, AnalyticsController, DirectoryController],
       exports: [READ_MODEL_QUERIES],
       providers: [
         { provide: METRICS_SETTINGS, useValue: settingsFor },
+        { provide: DIRECTORY_POOL, useValue: pool },
         {
           provide: STAFF_PSEUDONYMS,
           useValue: new StaffPseudonyms(() => installationSecret(pool, 'staff-pseudonyms')),
