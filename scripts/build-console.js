@@ -49,8 +49,10 @@ if (!force && existsSync(join(out, 'index.html')) && existsSync(stamp) && readFi
 async function main() {
   const started = Date.now();
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
+  // Under jest (NODE_ENV=test, its globalSetup builds) Vite would bundle React's development build.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ configFile: join(source, 'vite.config.mts'), logLevel: 'warn' });
+  await build({ configFile: join(source, 'vite.config.mts'), mode: 'production', logLevel: 'warn' });
   copyFileSync(join(root, 'docs', 'METRICS.md'), join(out, 'METRICS.md.txt'));
   const built = report();
   writeFileSync(join(out, 'build-report.json'), `${JSON.stringify(built, null, 2)}\n`);
