@@ -16,7 +16,8 @@ import {
 import { createApp } from '../../apps/api/src/create-app';
 import { builtConsole } from '../../apps/api/src/console/console-options';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
-import { ensureReadModels, ProcessorRunner, ReadModelProjection } from '../../libs/projections/src';
+import { ensureReadModels, ReadModelProjection } from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import {
   EventCodec,
   PersonalData,
