@@ -22,13 +22,20 @@ async function panel(page: Page, id: string): Promise<{ table: string; chart: st
   const chart = await section
     .locator('canvas')
     .first()
-    .evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
+    .evaluate((canvas) => (canvas as unknown as { toDataURL(): string }).toDataURL());
   return { table, chart };
 }
 
 /** Waits until every loading indicator has gone. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[role="status"]'), undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+        '[role="status"]',
+      ),
+    undefined,
+    { timeout: 30_000 },
+  );
 }
 
 describeBrowser('console: the real service with the demo town, in Chromium', () => {
@@ -151,7 +158,7 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     const picker = page.getByLabel('Initiative', { exact: true });
     const options = await picker
       .locator('option')
-      .evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      .evaluateAll((list) => list.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
     expect(options.length).toBeGreaterThan(5);
     const contacts = demoContacts();
     expect(contacts.length).toBeGreaterThan(5);
