@@ -54,7 +54,7 @@ export default {
     enableFindRelatedTests: false,
   },
   coverageAnalysis: 'perTest',
-  mutate: [...mutate, '!**/*.spec.ts', '!**/testing/**', '!**/index.ts'],
+  mutate: [...mutate, '!**/*spec.ts', '!**/testing/**', '!**/index.ts'],
   concurrency: Number(process.env.KP_MUTATION_CONCURRENCY ?? 1),
   timeoutMS: 5_000,
   tempDirName: '.stryker-tmp',

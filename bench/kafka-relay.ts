@@ -19,7 +19,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { EventToAppend, migrate, PostgresEventStore } from '@koproduktiv/event-store';
 import { createKafkaRelay, relayTopics } from '@koproduktiv/messaging';
 import { createLogger, createPool, startEmbeddedPostgres } from '@koproduktiv/platform';
-import { ProcessorRunner } from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { buildMockBroker, MockBroker } from './support/kafka-mock';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);

@@ -181,6 +181,17 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
       expect(await api.store.streamVersion('musterstadt', caseStream)).toBe(before);
     });
 
+    it('409 for a second wait for the initiative, and for resuming a case that does not wait', async () => {
+      const before = await api.store.streamVersion('musterstadt', caseStream);
+      expectProblem(await api.command('ResumeCase', commandExamples.ResumeCase), 409, 'CASE.NOT_WAITING');
+      expect((await api.command('AwaitInitiative', commandExamples.AwaitInitiative)).status).toBe(200);
+      const again = await api.command('AwaitInitiative', { ...commandExamples.AwaitInitiative, until: '2026-06-30' });
+      expectProblem(again, 409, 'CASE.ALREADY_WAITING');
+      expect(again.body).toMatchObject({ until: '2026-04-30' });
+      expect((await api.command('ResumeCase', commandExamples.ResumeCase)).status).toBe(200);
+      expect(await api.store.streamVersion('musterstadt', caseStream)).toBe(before + 2);
+    });
+
     it('412 when If-Match names another version; 200 when it names the current one', async () => {
       const unitId = randomUUID();
       await api.command('RegisterUnit', { unitId, name: 'Jugendamt', isContactPoint: false });

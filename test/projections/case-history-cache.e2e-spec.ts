@@ -6,11 +6,11 @@ import { InMemoryIdempotencyStore } from '../../libs/platform/src';
 import {
   CaseHistoryCache,
   ensureReadModels,
-  ProcessorRunner,
   ReadModelProjection,
   ReadModelQueries,
   rebuildReadModels,
-} from '../../libs/projections/src';
+} from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { CommandExecutor } from '../../libs/runtime/src';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';

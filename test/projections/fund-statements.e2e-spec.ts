@@ -3,12 +3,12 @@ import { PostgresEventStore } from '../../libs/event-store/src';
 import {
   activeGeneration,
   ensureReadModels,
-  ProcessorRunner,
   ReadModelProjection,
   ReadModelQueries,
   ReadModelSupervisor,
   rebuildReadModels,
 } from '../../libs/projections/src';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { DEFAULT_METRICS_SETTINGS } from '../../libs/metrics/src';
 import { createTestEventStore, TestDatabase } from '../support/postgres';
 import { waitFor } from '../support/wait-for';

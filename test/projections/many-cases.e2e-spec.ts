@@ -10,7 +10,8 @@ import {
   snapshotCase,
 } from '../../libs/metrics/src';
 import { InMemoryIdempotencyStore } from '../../libs/platform/src';
-import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelQueries } from '../../libs/projections/src';
+import { ensureReadModels, ReadModelProjection, ReadModelQueries } from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { CommandExecutor } from '../../libs/runtime/src';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';

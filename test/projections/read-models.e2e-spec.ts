@@ -4,11 +4,11 @@ import { appendInTransaction, migrate, PostgresEventStore } from '../../libs/eve
 import { InMemoryIdempotencyStore } from '../../libs/platform/src';
 import {
   ensureReadModels,
-  ProcessorRunner,
   ReadModelProjection,
   ReadModelSupervisor,
   rebuildReadModels,
-} from '../../libs/projections/src';
+} from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { CommandExecutor } from '../../libs/runtime/src';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';

@@ -5,11 +5,11 @@ import {
   DETAIL_TABLES,
   ensureReadModels,
   pointViewsDdl,
-  ProcessorRunner,
   READ_MODEL_TABLES,
   ReadModelProjection,
   rebuildReadModels,
-} from '../../libs/projections/src';
+} from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { createPool } from '../../libs/platform/src';
 import { StoreGenerator } from '../../bench/support/projections-data';
 import { createTestEventStore, TestDatabase } from '../support/postgres';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { migrate, PostgresEventStore } from '../../libs/event-store/src';
 import { InMemoryIdempotencyStore } from '../../libs/platform/src';
-import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelQueries } from '../../libs/projections/src';
+import { ensureReadModels, ReadModelProjection, ReadModelQueries } from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { resolveMetricsSettings } from '../../libs/metrics/src';
 import { CommandExecutor } from '../../libs/runtime/src';
 import { openTestPersonalData } from '../support/personal-data';

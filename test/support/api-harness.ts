@@ -14,7 +14,8 @@ import {
 } from '../../libs/platform/src';
 import { createApp } from '../../apps/api/src/create-app';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
-import { ensureReadModels, ProcessorRunner, ReadModelProjection } from '../../libs/projections/src';
+import { ensureReadModels, ReadModelProjection } from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import {
   EventCodec,
   PersonalData,

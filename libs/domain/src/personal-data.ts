@@ -56,6 +56,7 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]?: PersonalDataSpec
   TrustFeedbackRecorded: narrative('comment'),
   CaseClosed: narrative('rationale'),
   CaseReopened: narrative('reason'),
+  InitiativeAwaited: narrative('reason'),
   GrantAwarded: narrative('rationale'),
   ApplicationRejected: narrative('rationale'),
 };

@@ -7,6 +7,7 @@ import { clamp01, mean, median, ratio } from './stats';
 import { byTime, earliest, isoAt, latest, msOf } from './timed';
 import { days, toMs } from './time';
 import { reported, uninterpretable, Uninterpretable } from './uninterpretable';
+import { metricResponseDueMs } from './response-target';
 
 export const STAGES = [
   'request',
@@ -227,12 +228,9 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
     ...interactionTimes.filter((_, i) => interactions[i].initiatedBy === 'administration'),
   ];
   const daysToFirstResponse = responses.length === 0 ? null : days(Math.min(...responses) - submitted);
+  const responseDue = metricResponseDueMs(submitted, s);
   const respondedWithinTarget =
-    daysToFirstResponse !== null
-      ? daysToFirstResponse <= s.responseTargetDays
-      : days(t - submitted) <= s.responseTargetDays
-        ? null
-        : false;
+    responses.length > 0 ? Math.min(...responses) <= responseDue : t <= responseDue ? null : false;
 
   // Trust: commitments
   const commitments = { administration: zeroCounts(), initiative: zeroCounts() };

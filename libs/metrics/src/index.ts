@@ -14,3 +14,6 @@ export * from './fund-history';
 export * from './fund-statement';
 export * from './fund-metrics';
 export * from './member-retention';
+export * from './working-days';
+export * from './response-target';
+export * from './worklist';

@@ -1,4 +1,5 @@
 export * from './runtime';
 export * from './commands';
 export * from './projector';
+export * from './projector-host';
 export * from './retention';

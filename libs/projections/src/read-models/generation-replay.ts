@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { EventStore, ReplayedEvent, replayReader, ReplayPageEnd } from '@koproduktiv/event-store';
-import { saveCheckpoint } from '../processor';
+import { saveCheckpoint } from '@koproduktiv/subscriptions';
 import { copyIn } from './copy-in';
 import { CopyLanes } from './copy-lanes';
 import {

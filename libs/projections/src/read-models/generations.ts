@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore } from '@koproduktiv/event-store';
 import { type Logger, withTransaction } from '@koproduktiv/platform';
-import { CHECKPOINTS_DDL, resetCheckpoint } from '../processor';
+import { CHECKPOINTS_DDL, resetCheckpoint } from '@koproduktiv/subscriptions';
 import { replayIntoGeneration } from './generation-replay';
 import { READ_MODELS_PROCESSOR, readModelsProcessorName } from './read-model-rows';
 import {

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { GlobalEvent } from '@koproduktiv/event-store';
 import { CaseHistory, emptyCaseHistory, foldCaseEvent } from '@koproduktiv/metrics';
-import type { Processor } from '../processor';
+import type { Processor } from '@koproduktiv/subscriptions';
 import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
 import { loadRows, Row, rowKey, upsertRows } from './documents';
 import { applicationKey, applyApplicationChange, FundApplicationRow } from './registry-documents';

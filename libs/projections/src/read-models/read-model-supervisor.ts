@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@koproduktiv/event-store';
 import type { Logger } from '@koproduktiv/platform';
-import { ProcessorRunner, ProcessorStatus } from '../processor';
+import { ProcessorRunner, ProcessorStatus } from '@koproduktiv/subscriptions';
 import {
   activeGeneration,
   dropInactiveGenerations,

@@ -14,11 +14,13 @@ import {
   AcknowledgeRequestDto,
   AssignContactPersonDto,
   AssignSponsorDto,
+  AwaitInitiativeDto,
   CloseCaseDto,
   LinkCouncilResolutionDto,
   RecordInteractionDto,
   RecordTrustFeedbackDto,
   ReopenCaseDto,
+  ResumeCaseDto,
   ShredCaseNarrativesDto,
   SubmitRequestDto,
 } from './case.dto';
@@ -74,6 +76,8 @@ export const commandDtos = {
   RecordTrustFeedback: RecordTrustFeedbackDto,
   CloseCase: CloseCaseDto,
   ReopenCase: ReopenCaseDto,
+  AwaitInitiative: AwaitInitiativeDto,
+  ResumeCase: ResumeCaseDto,
   ShredCaseNarratives: ShredCaseNarrativesDto,
 } as const satisfies { readonly [K in DomainCommandType]: abstract new () => object };
 
