@@ -7,7 +7,7 @@ import { clamp01, mean, median, ratio } from './stats';
 import { byTime, earliest, isoAt, latest, msOf } from './timed';
 import { days, toMs } from './time';
 import { reported, uninterpretable, Uninterpretable } from './uninterpretable';
-import { runningWait, waitedMs, waitStretches } from './waiting';
+import { pausedResponseDueMs, runningWait, waitedMs, waitStretches } from './waiting';
 
 export const STAGES = [
   'request',
@@ -237,12 +237,9 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
   ];
   const daysToFirstResponse = responses.length === 0 ? null : days(unpausedTime(submitted, Math.min(...responses)));
   const waitedForAnswer = daysToFirstResponse ?? days(unpausedTime(submitted, t));
+  const responseDue = pausedResponseDueMs(submitted, s, waits, 'metrics');
   const respondedWithinTarget =
-    daysToFirstResponse !== null
-      ? daysToFirstResponse <= s.responseTargetDays
-      : waitedForAnswer <= s.responseTargetDays
-        ? null
-        : false;
+    responses.length > 0 ? Math.min(...responses) <= responseDue : t <= responseDue ? null : false;
 
   // Trust: commitments
   const commitments = { administration: zeroCounts(), initiative: zeroCounts() };

@@ -13,3 +13,6 @@ export * from './aggregate-metrics';
 export * from './staff-time';
 export * from './fund-metrics';
 export * from './member-retention';
+export * from './working-days';
+export * from './response-target';
+export * from './worklist';

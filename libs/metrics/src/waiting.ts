@@ -1,5 +1,7 @@
 /** Waits for the initiative (AwaitInitiative / ResumeCase) as stretches of business time, and the clocks they pause. */
 import type { CaseHistory } from './case-history';
+import { metricResponseDueMs, responseDueMs } from './response-target';
+import type { MetricsSettings } from './settings';
 import { byTime, msOf } from './timed';
 import { endOfLocalDayMs, localDate } from './time';
 
@@ -108,4 +110,26 @@ export const movedDeadline = (
     if (s.to > s.from) deadline = endOfLocalDayMs(localDate(deadline + (s.to - s.from), timeZone), timeZone);
   }
   return deadline;
+};
+
+/**
+ * When the first response to a request submitted at `submitted` is due, the waits included: a target
+ * in calendar days is a clock that stands still while the case waits (`runningDeadline`); one in
+ * working days ends on a day, so it moves like a due date (`movedDeadline`, every wait since the
+ * submission). `metrics`: the deadline `respondedWithinTarget` measures against (calendar days unless
+ * the tenant opted in); `worklist`: the one the worklist shows.
+ */
+export const pausedResponseDueMs = (
+  submitted: number,
+  s: MetricsSettings,
+  waits: readonly WaitStretch[],
+  purpose: 'metrics' | 'worklist',
+): number => {
+  const inWorkingDays =
+    s.responseTargetWorkingDays !== null && s.calendar !== null && (purpose === 'worklist' || s.workingDayMetrics);
+  const due = purpose === 'metrics' ? metricResponseDueMs(submitted, s) : responseDueMs(submitted, s);
+  if (waits.length === 0) return due;
+  return inWorkingDays
+    ? movedDeadline(due, submitted - 1, waits, s.timeZone)
+    : runningDeadline(submitted, due - submitted, waits);
 };
