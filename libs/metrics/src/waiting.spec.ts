@@ -211,3 +211,21 @@ describe('case metrics of a case that waited for the initiative (hand-computed)'
     expect(m.waitingForInitiative).toBeNull();
   });
 });
+
+describe('a response target in working days moves like a due date', () => {
+  it('3 working days in NRW from Wed 3 June 2026 end on Tue 9 June; 2 days of waiting move them to Thu 11 June', () => {
+    const e = caseEvents();
+    const settings = { calendar: { state: 'NW' }, responseTargetWorkingDays: 3, workingDayMetrics: true };
+    const answered = [e.submitted('2026-06-03T08:00:00Z'), e.acknowledged('2026-06-11T12:00:00Z')];
+    const waited = [e.awaited('2026-06-04T10:00:00Z'), e.resumed('2026-06-06T10:00:00Z')];
+    expect(
+      computeCaseMetrics(foldCaseEvents(answered), T('2026-06-20T00:00:00Z'), settings)!.respondedWithinTarget,
+    ).toBe(false);
+    const m = computeCaseMetrics(foldCaseEvents([...answered, ...waited]), T('2026-06-20T00:00:00Z'), settings)!;
+    expect(m.respondedWithinTarget).toBe(true);
+    // Unanswered: undecided until the end of 11 June (CEST), false after it.
+    const unanswered = foldCaseEvents([answered[0], ...waited]);
+    expect(computeCaseMetrics(unanswered, T('2026-06-11T21:59:59.999Z'), settings)!.respondedWithinTarget).toBeNull();
+    expect(computeCaseMetrics(unanswered, T('2026-06-11T22:00:00Z'), settings)!.respondedWithinTarget).toBe(false);
+  });
+});
