@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PostgresIdempotencyStore } from '../../libs/platform/src';
+import { PostgresIdempotencyStore } from '@koproduktiv/platform';
 import { playStory } from '../../apps/cli/src/commands/demo/play';
 import { INITIATIVES } from '../../apps/cli/src/commands/demo/story/initiatives';
 import { ApiHarness, startApi } from '../support/api-harness';

@@ -20,7 +20,6 @@ export function useLoad<T>(
       (error: Error) => controller.signal.aborted || setLoaded({ state: 'error', error: error.message }),
     );
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, attempt]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...loaded, reload };
