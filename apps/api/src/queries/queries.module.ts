@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { CaseHistoryCache, DEFAULT_CASE_HISTORY_CACHE_BYTES, ReadModelQueries } from '@koproduktiv/projections';
 import { AnalyticsController } from './analytics.controller';
 import { CasesController } from './cases.controller';
+import { FundsController } from './funds.controller';
 import { READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS, metricsSettingsFromEnv } from './settings';
 import { STAFF_PSEUDONYMS, StaffPseudonyms } from './staff-pseudonyms';
@@ -15,7 +16,7 @@ export class QueriesModule {
     const settingsFor = metricsSettingsFromEnv();
     return {
       module: QueriesModule,
-      controllers: [CasesController, AnalyticsController],
+      controllers: [CasesController, AnalyticsController, FundsController],
       exports: [READ_MODEL_QUERIES],
       providers: [
         { provide: METRICS_SETTINGS, useValue: settingsFor },
