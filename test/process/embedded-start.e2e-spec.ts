@@ -131,6 +131,30 @@ describe('the embedded default, as started by npm start', () => {
         ),
       );
     });
+    it('an unreachable KURRENTDB_URL', async () => {
+      const closed = await freePort();
+      await refused(
+        { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: `kurrentdb://127.0.0.1:${closed}?tls=false` },
+        new RegExp(
+          `- KURRENTDB_URL=kurrentdb://127\\.0\\.0\\.1:${closed}\\?tls=false: cannot connect to 127\\.0\\.0\\.1:${closed} \\(ECONNREFUSED\\)`,
+          'm',
+        ),
+      );
+    });
+    it('an unreachable JWT_JWKS_URL', async () => {
+      const closed = await freePort();
+      await refused(
+        {
+          JWT_JWKS_URL: `http://127.0.0.1:${closed}/.well-known/jwks.json`,
+          JWT_ISSUER: 'https://idp.example',
+          JWT_AUDIENCE: 'koproduktiv',
+        },
+        new RegExp(
+          `- JWT_JWKS_URL=http://127\\.0\\.0\\.1:${closed}/\\.well-known/jwks\\.json: cannot fetch the key set \\(ECONNREFUSED\\)`,
+          'm',
+        ),
+      );
+    });
     it('a PORT in use', async () => {
       const taken = createServer().listen(0, '127.0.0.1');
       await once(taken, 'listening');

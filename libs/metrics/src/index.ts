@@ -10,6 +10,8 @@ export * from './indices';
 export * from './case-metrics';
 export * from './aggregate-metrics';
 export * from './staff-time';
+export * from './fund-history';
+export * from './fund-statement';
 export * from './fund-metrics';
 export * from './member-retention';
 export * from './working-days';

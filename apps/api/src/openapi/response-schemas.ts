@@ -12,7 +12,13 @@ import {
   PARTIES,
   TRUST_DRIVERS,
 } from '@koproduktiv/domain';
-import { COMMITMENT_STATUSES, WORKLIST_KINDS } from '@koproduktiv/metrics';
+import {
+  APPLICATION_STATUSES,
+  COMMITMENT_STATUSES,
+  PROOF_STATES,
+  REVIEW_OUTCOMES,
+  WORKLIST_KINDS,
+} from '@koproduktiv/metrics';
 
 export type Schema = Record<string, unknown>;
 
@@ -295,27 +301,112 @@ const staffTime = object({
   isContactPoint: { type: 'boolean' },
 });
 
-const fund = object({
+const cents = (what: string) => int(`${what}, euro cents`);
+const moneyColumns = {
+  reservedCents: cents('Proposed (four eyes) and neither confirmed nor withdrawn by T'),
+  awardedCents: cents('Awarded by T'),
+  disbursedCents: cents('Paid out by T'),
+  acceptedCents: cents('Accepted by the latest review of the proof of use'),
+  reclaimedCents: cents('Reclaimed by T'),
+  repaidCents: cents('Repaid by T of what was reclaimed'),
+  releasedCents: cents('Of settled applications: awarded but never disbursed, back in the budget'),
+};
+const grantProcedureMetrics = {
+  proofsPastDue: int("Awards whose proofDueOn has passed by T (end of that day, municipality's time zone)"),
+  proofsOverdue: int('Of those, the ones without a review of their proof of use by T'),
+  proofOverdueShare: nullable(share(metric('proofsOverdue / proofsPastDue; null if none is past due'))),
+  daysToProofReview: nullable(days(metric('Median over reviewed awards of first review − first proof submitted'))),
+  reclaimRate: nullable({
+    type: 'number',
+    minimum: 0,
+    description: metric('Σ reclaimed / Σ disbursed; null if nothing disbursed'),
+  }),
+  repaidShare: nullable({
+    type: 'number',
+    minimum: 0,
+    description: metric('Σ repaid / Σ reclaimed; null if nothing reclaimed'),
+  }),
+};
+const fundIdentity = {
   fundId: uuid(),
   name: nullable(str()),
   year: nullable({ type: 'integer' }),
-  budgetCents: int(),
-  awardedCents: int(),
-  disbursedCents: int(),
-  applications: {
-    type: 'array',
-    items: object({
-      applicationId: uuid(),
-      caseId: uuid(),
-      status: str(undefined, { enum: ['awarded', 'rejected'] }),
-      awardedCents: int(),
-      disbursedCents: int(),
-      decidedAt: instant(),
-    }),
+  asOf: instant('T'),
+};
+
+const fund = object(
+  {
+    ...fundIdentity,
+    budgetCents: cents('FundOpened plus every FundBudgetIncreased by T'),
+    reservedCents: moneyColumns.reservedCents,
+    awardedCents: moneyColumns.awardedCents,
+    disbursedCents: moneyColumns.disbursedCents,
+    releasedCents: moneyColumns.releasedCents,
+    availableCents: { type: 'integer', description: 'budget − reserved − awarded + released, euro cents' },
+    awardedShare: nullable({ type: 'number', minimum: 0, description: metric('awarded / budget') }),
+    disbursedShare: nullable({ type: 'number', minimum: 0, description: metric('disbursed / awarded') }),
+    ...grantProcedureMetrics,
+    applications: {
+      type: 'array',
+      description: 'The decided applications (awarded or rejected by T), by decision time',
+      items: object({
+        applicationId: str(),
+        caseId: nullable(str()),
+        status: str('Procedure state as of T', { enum: ['awarded', 'rejected', 'settled'] }),
+        awardedCents: int(),
+        disbursedCents: int(),
+        decidedAt: instant(),
+      }),
+    },
   },
-  awardedShare: nullable({ type: 'number', minimum: 0, description: 'awarded / budget' }),
-  disbursedShare: nullable({ type: 'number', minimum: 0, description: 'disbursed / awarded' }),
-});
+  metric('A fund as of T'),
+);
+
+const applicationStatement = object(
+  {
+    applicationId: str(),
+    caseId: nullable(str()),
+    status: str('Procedure state as of T', { enum: [...APPLICATION_STATUSES] }),
+    requestedCents: nullable(cents('Requested (ApplicationReceived); null for an award without one')),
+    ...moneyColumns,
+    spentCents: nullable(cents("The proof of use's spent amount")),
+    receivedAt: nullable(instant()),
+    refusedAt: nullable(instant()),
+    proposedAt: nullable(instant()),
+    awardedAt: nullable(instant()),
+    rejectedAt: nullable(instant()),
+    proofDueOn: nullable(date('Null for an award made without one (before the grant procedure)')),
+    proofSubmittedAt: nullable(instant()),
+    proofReviewedAt: nullable(instant()),
+    reviewOutcome: nullable(str(undefined, { enum: [...REVIEW_OUTCOMES] })),
+    proof: nullable(
+      str(
+        'due, overdue (past the end of proofDueOn without a review) or reviewed; null without an award with proofDueOn',
+        {
+          enum: [...PROOF_STATES],
+        },
+      ),
+    ),
+    settledAt: nullable(instant()),
+  },
+  'One application of the fund as of T (amounts, states and dates only: no rationale, reason or purpose)',
+);
+
+const fundStatementSchema = object(
+  {
+    ...fundIdentity,
+    budgetCents: cents('FundOpened plus every FundBudgetIncreased by T'),
+    ...moneyColumns,
+    availableCents: { type: 'integer', description: 'budget − reserved − awarded + released, euro cents' },
+    applications: { type: 'array', items: ref('FundApplication') },
+  },
+  metric("The fund statement as of T; each money column is the sum of the applications' column"),
+);
+
+const fundApplications = object(
+  { fundId: uuid(), asOf: instant('T'), applications: { type: 'array', items: ref('FundApplication') } },
+  'Applications of the fund as of T, filtered by status and proof',
+);
 
 const processorStatus = {
   type: 'object',
@@ -388,7 +479,10 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   ),
   TimeseriesAnswer: fresh({ type: 'array', items: ref('TimeseriesPoint') }, 'One point per month'),
   StaffTimeAnswer: fresh(staffTime, 'Staff time use of a unit in a period'),
-  FundAnswer: fresh(fund, 'A fund and its decided applications'),
+  FundAnswer: fresh(fund, 'A fund and its decided applications as of T'),
+  FundApplication: applicationStatement,
+  FundStatementAnswer: fresh(fundStatementSchema, 'The fund statement as of T'),
+  FundApplicationsAnswer: fresh(fundApplications, 'Applications of a fund as of T'),
   WorklistItem: worklistItem,
   WorklistAnswer: fresh(
     reporting(

@@ -149,24 +149,4 @@ export class AnalyticsController {
     if (!found) throw notFound('UNIT.NOT_FOUND', `Unit ${unitId}`);
     return answer(request, reply, found);
   }
-
-  @Get('funds/:fundId')
-  @ApiOperation({
-    operationId: 'getFund',
-    summary: 'A fund: budget, awarded, disbursed and their ratios',
-    description: defined,
-  })
-  @ApiAnswer('FundAnswer')
-  @ApiProblems(400, 401, 403, 503)
-  @ApiProblem(404, { example: notFound('FUND.NOT_FOUND', `Fund ${EXAMPLE_ID}`) })
-  async fund(
-    @Param('fundId', new ParseUUIDPipe()) fundId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const found = await this.queries.fund(principal.tenant, fundId);
-    if (!found) throw notFound('FUND.NOT_FOUND', `Fund ${fundId}`);
-    return answer(request, reply, found);
-  }
 }

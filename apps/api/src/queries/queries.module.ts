@@ -4,6 +4,7 @@ import { CaseHistoryCache, DEFAULT_CASE_HISTORY_CACHE_BYTES, ReadModelQueries } 
 import { AnalyticsController } from './analytics.controller';
 import { CasesController } from './cases.controller';
 import { WorklistController } from './worklist.controller';
+import { FundsController } from './funds.controller';
 import { READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS, metricsSettingsFromEnv } from './settings';
 import { STAFF_PSEUDONYMS, StaffPseudonyms } from './staff-pseudonyms';
@@ -20,7 +21,7 @@ export class QueriesModule {
     const settingsFor = metricsSettingsFromEnv();
     return {
       module: QueriesModule,
-      controllers: [CasesController, AnalyticsController, WorklistController],
+      controllers: [CasesController, AnalyticsController, FundsController, WorklistController],
       exports: [READ_MODEL_QUERIES],
       providers: [
         { provide: METRICS_SETTINGS, useValue: settingsFor },

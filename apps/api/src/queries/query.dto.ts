@@ -9,7 +9,7 @@ import { exampleIds } from '../commands/dto/examples';
 import { CSV_LOCALES, CsvLocale } from './csv/to-csv';
 
 /** `?locale=de`: CSV with `;` between fields and decimal commas, for German spreadsheets. */
-const CsvLocaleParam = () =>
+export const CsvLocaleParam = () =>
   applyDecorators(
     ApiPropertyOptional({
       enum: CSV_LOCALES,

@@ -5,9 +5,14 @@ import {
   CaseHistory,
   CaseSnapshots,
   computeCaseMetrics,
+  ApplicationStatus,
   computeMemberRetention,
   computeStaffTimeUse,
   filterCases,
+  fundStatement,
+  grantProcedureMetrics,
+  ProofState,
+  ratio,
   MetricsSettings,
   monthEnds,
   selectWorklist,
@@ -25,6 +30,7 @@ import { CaseHistoryCache } from './case-history-cache';
 import { CaseHistories } from './case-histories';
 import { inFlight } from '../in-flight';
 import { WorklistIndex, WorklistLeftOut } from './worklist-index';
+import { fundHistory } from './fund-histories';
 
 /**
  * Case histories read per query when a question spans many cases: a page is parsed and computed
@@ -333,23 +339,79 @@ export class ReadModelQueries {
     return { position: own, data: { ...use, unitId, name: unit.name, isContactPoint: unit.isContactPoint } };
   }
 
-  async fund(tenant: string, fundId: string) {
+  /** The fund's document (name, year) and its history, or undefined for a fund unknown to the tenant. */
+  private async fundWithHistory(tenant: string, fundId: string) {
     const { own } = await this.positions(tenant);
+    const { generation } = await this.reached();
     const { rows } = await this.pool.query<{ doc: FundDocument }>(
       'SELECT doc FROM rm_funds WHERE tenant = $1 AND id = $2',
       [tenant, fundId],
     );
     if (!rows.length) return undefined;
-    const fund = rows[0].doc;
-    const { rows: decided } = await this.pool.query(
-      `SELECT application_id AS "applicationId", case_id AS "caseId", status, awarded_cents::float8 AS "awardedCents",
-              disbursed_cents::float8 AS "disbursedCents", decided_at AS "decidedAt"
-       FROM rm_fund_applications WHERE tenant = $1 AND fund_id = $2 ORDER BY decided_at, application_id`,
-      [tenant, fundId],
+    return { position: own, doc: rows[0].doc, history: await fundHistory(this.pool, generation, tenant, fundId) };
+  }
+
+  /** The fund statement as of T (docs/METRICS.md, Funds): every money column, the fund's and each application's. */
+  async fundStatement(tenant: string, fundId: string, asOf?: Date) {
+    const found = await this.fundWithHistory(tenant, fundId);
+    if (!found) return undefined;
+    const statement = fundStatement(found.history, asOf ?? this.clock(), this.settingsFor(tenant).timeZone);
+    return { position: found.position, data: { ...statement, fundId, name: found.doc.name, year: found.doc.year } };
+  }
+
+  /** The fund's applications as of T, by procedure state and where their proof of use stands. */
+  async fundApplications(
+    tenant: string,
+    fundId: string,
+    filter: { asOf?: Date; status?: ApplicationStatus; proof?: Extract<ProofState, 'due' | 'overdue'> },
+  ) {
+    const found = await this.fundStatement(tenant, fundId, filter.asOf);
+    if (!found) return undefined;
+    const applications = found.data.applications.filter(
+      (a) =>
+        (filter.status === undefined || a.status === filter.status) &&
+        (filter.proof === undefined || a.proof === filter.proof),
     );
-    const awardedShare = fund.budgetCents > 0 ? fund.awardedCents / fund.budgetCents : null;
-    const disbursedShare = fund.awardedCents > 0 ? fund.disbursedCents / fund.awardedCents : null;
-    return { position: own, data: { ...fund, applications: decided, awardedShare, disbursedShare } };
+    return { position: found.position, data: { fundId, asOf: found.data.asOf, applications } };
+  }
+
+  /** A fund's figures and grant-procedure metrics as of T, with its decided applications. */
+  async fund(tenant: string, fundId: string, asOf?: Date) {
+    const found = await this.fundWithHistory(tenant, fundId);
+    if (!found) return undefined;
+    const t = asOf ?? this.clock();
+    const { timeZone } = this.settingsFor(tenant);
+    const s = fundStatement(found.history, t, timeZone);
+    const decided = s.applications
+      .filter((a) => a.awardedAt !== null || a.rejectedAt !== null)
+      .map((a) => ({
+        applicationId: a.applicationId,
+        caseId: a.caseId,
+        status: a.status,
+        awardedCents: a.awardedCents,
+        disbursedCents: a.disbursedCents,
+        decidedAt: (a.awardedAt ?? a.rejectedAt) as string,
+      }))
+      .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt) || a.applicationId.localeCompare(b.applicationId));
+    return {
+      position: found.position,
+      data: {
+        fundId,
+        name: found.doc.name,
+        year: found.doc.year,
+        asOf: s.asOf,
+        budgetCents: s.budgetCents,
+        reservedCents: s.reservedCents,
+        awardedCents: s.awardedCents,
+        disbursedCents: s.disbursedCents,
+        releasedCents: s.releasedCents,
+        availableCents: s.availableCents,
+        awardedShare: ratio(s.awardedCents, s.budgetCents),
+        disbursedShare: ratio(s.disbursedCents, s.awardedCents),
+        ...grantProcedureMetrics(s.applications, t, timeZone),
+        applications: decided,
+      },
+    };
   }
 
   /**
