@@ -1,4 +1,4 @@
-import { DOMAIN_ERROR_CODES } from '../../libs/domain/src';
+import { DOMAIN_ERROR_CODES } from '@koproduktiv/domain';
 
 /**
  * Every code a client error may carry: the domain's rule codes and the API's own (problem-mapping.ts,

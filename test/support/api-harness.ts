@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createEventStore, EventStore, EventStoreSelection, migrate } from '../../libs/event-store/src';
-import { AGGREGATE_CATEGORIES } from '../../libs/domain/src';
+import { createEventStore, EventStore, EventStoreSelection, migrate } from '@koproduktiv/event-store';
+import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
 import {
   createLogger,
   DEV_AUDIENCE,
@@ -11,7 +11,7 @@ import {
   Logger,
   PostgresIdempotencyStore,
   TokenVerifier,
-} from '../../libs/platform/src';
+} from '@koproduktiv/platform';
 import { createApp } from '../../apps/api/src/create-app';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
 import { ensureReadModels, ReadModelProjection } from '@koproduktiv/projections';
@@ -22,7 +22,7 @@ import {
   PostgresAccessLog,
   PostgresDataKeyStore,
   ResealLog,
-} from '../../libs/personal-data/src';
+} from '@koproduktiv/personal-data';
 import { openTestPersonalData } from './personal-data';
 import { createTestDatabase, TestDatabase } from './postgres';
 

@@ -221,13 +221,31 @@ const caseMetrics = reporting(
       contactContinuity: nullable(ratio(metric('Bice–Boxerman continuity of the staff leading interactions'))),
       contactHandovers: int('ContactPersonAssigned after the first'),
       daysToContactPerson: nullable(days('Submission to the first contact person')),
-      medianContactGapDays: nullable(days('Median open time between consecutive contacts')),
-      longestSilenceDays: days('Longest open time without contact, up to T'),
-      dormant: { type: 'boolean', description: 'Open and silent for more than dormancyDays' },
+      medianContactGapDays: nullable(
+        days('Median open time between consecutive contacts, without time spent waiting for the initiative'),
+      ),
+      longestSilenceDays: days(
+        'Longest open time without contact, up to T, without time spent waiting for the initiative',
+      ),
+      dormant: {
+        type: 'boolean',
+        description: 'Open and silent (not counting time spent waiting for the initiative) for more than dormancyDays',
+      },
       stageDays: record(CASE_STAGES, days('Open time in the stage')),
       daysToInstitutionalisation: nullable(days('Submission to institutionalisation')),
       interimUseExtensions: int(),
-      daysToFirstResponse: nullable(days('Submission to acknowledgement or the first contact by the administration')),
+      waitingForInitiative: nullable(
+        object(
+          { since: instant('When the wait began'), until: nullable(date('Its last day, if one was given')) },
+          "The wait for the initiative running at T: the response target, the dormancy clock and the administration's due dates stand still",
+        ),
+      ),
+      waitingDays: days('Time spent waiting for the initiative up to T'),
+      daysToFirstResponse: nullable(
+        days(
+          'Submission to acknowledgement or the first contact by the administration, without the time spent waiting for the initiative',
+        ),
+      ),
       respondedWithinTarget: { type: ['boolean', 'null'], description: 'null while undecided' },
       commitments: record(PARTIES, commitmentCounts),
       commitmentReliability: reliability,
