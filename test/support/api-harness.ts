@@ -43,6 +43,8 @@ export interface ApiHarness {
   /** The file of its key-encryption key (KEY_ENCRYPTION_KEY_FILE for the CLI). */
   readonly keyFile: string;
   token(tenant: string, ...roles: string[]): Promise<string>;
+  /** A token of a named subject (a staff member's own reference). */
+  tokenOf(subject: string, tenant: string, ...roles: string[]): Promise<string>;
   /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
   command(
     type: string,
@@ -73,6 +75,8 @@ export async function startApi({
   reuse = undefined as ApiHarness | undefined,
   /** Serve the built console (dist/console) with its development sign-in, as `npm start` does. */
   withConsole = false,
+  /** "Now" of the read side (worklist, metrics without asOf); the system clock without it. */
+  clock = undefined as (() => Date) | undefined,
 } = {}): Promise<ApiHarness> {
   const db = reuse?.db ?? (await createTestDatabase('kp_e2e'));
   await migrate(db.pool);
@@ -97,6 +101,7 @@ export async function startApi({
             devTokens: (options) => issueDevToken(secret, options),
           }
         : {}),
+      clock,
     },
     { logger: logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
   );
@@ -129,6 +134,7 @@ export async function startApi({
     personalData,
     keyFile,
     token,
+    tokenOf: (subject, tenant, ...roles) => issueDevToken(secret, { tenant, roles, subject }),
     request,
     async command(type, body, { tenant = 'musterstadt', token: given, headers = {} } = {}) {
       const bearer = given === undefined ? await token(tenant, 'clerk') : given;

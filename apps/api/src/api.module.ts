@@ -37,6 +37,8 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' 
   readonly console?: ConsoleOptions;
   /** Only on the embedded default: issues the console's development sign-in tokens (POST /v1/dev/sign-in). */
   readonly devTokens?: DevTokenIssuer;
+  /** "Now" of the read side (tests move it); the system clock without it. */
+  readonly clock?: () => Date;
 };
 
 @Module({})
@@ -48,7 +50,7 @@ export class ApiModule {
       imports: [
         CqrsModule.forRoot(),
         AuditModule.forStore(runtime.store, runtime.personalData),
-        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes),
+        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes, runtime.clock),
       ],
       controllers: [
         buildCommandsController(commandDtos),

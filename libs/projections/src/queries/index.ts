@@ -5,3 +5,4 @@ export * from './case-histories';
 export * from './packed-history';
 export * from './retention-due';
 export * from './directory';
+export * from './worklist-index';
