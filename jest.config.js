@@ -41,7 +41,8 @@ module.exports = {
   moduleNameMapper: {
     '^@koproduktiv/(domain|event-store|platform|projections|subscriptions|metrics|runtime|messaging|personal-data)$':
       '<rootDir>/libs/$1/src/index.ts',
-    '^@koproduktiv/(event-store|metrics|personal-data)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@koproduktiv/(event-store|metrics|messaging|personal-data)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@koproduktiv/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/index.ts',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -20,7 +20,7 @@ import { EventToAppend, migrate, PostgresEventStore } from '@koproduktiv/event-s
 import { createKafkaRelay, relayTopics } from '@koproduktiv/messaging';
 import { createLogger, createPool, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
-import { buildMockBroker, MockBroker } from './support/kafka-mock';
+import { buildMockBroker, MockBroker } from '../test/fixtures/kafka-mock';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DOMAIN_COMMAND_TYPES } from '../../libs/domain/src';
-import { verifyStream } from '../../libs/event-store/src';
+import { DOMAIN_COMMAND_TYPES } from '@koproduktiv/domain';
+import { verifyStream } from '@koproduktiv/event-store';
 import { notFoundExample } from '../../apps/api/src/commands/command-problem-examples';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { describeBackend } from '../support/backends';
 import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '../support/kurrentdb';
-import type { EventStoreSelection } from '../../libs/event-store/src';
+import type { EventStoreSelection } from '@koproduktiv/event-store';
 
 const ids = exampleIds;
 const caseStream = `case-${ids.case}`;

@@ -1,11 +1,11 @@
-import type { EventCodec } from '../../libs/personal-data/src';
+import type { EventCodec } from '@koproduktiv/personal-data';
 import { openTestPersonalData } from '../support/personal-data';
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { migrate, PostgresEventStore } from '../../libs/event-store/src';
-import { resolveMetricsSettings } from '../../libs/metrics/src';
-import { PostgresIdempotencyStore } from '../../libs/platform/src';
+import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { resolveMetricsSettings } from '@koproduktiv/metrics';
+import { PostgresIdempotencyStore } from '@koproduktiv/platform';
 import { ensureReadModels, ReadModelProjection, ReadModelQueries } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { commandDtos } from '../../apps/api/src/commands/dto';

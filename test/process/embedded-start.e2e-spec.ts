@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
-import { freePort } from '../../libs/platform/src/database/free-port';
+import { freePort } from '@koproduktiv/platform';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresEventStore } from '../../libs/event-store/src';
+import { PostgresEventStore } from '@koproduktiv/event-store';
 import {
   activeGeneration,
   ensureReadModels,
@@ -7,9 +7,9 @@ import {
   ReadModelQueries,
   ReadModelSupervisor,
   rebuildReadModels,
-} from '../../libs/projections/src';
+} from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
-import { DEFAULT_METRICS_SETTINGS } from '../../libs/metrics/src';
+import { DEFAULT_METRICS_SETTINGS } from '@koproduktiv/metrics';
 import { createTestEventStore, TestDatabase } from '../support/postgres';
 import { waitFor } from '../support/wait-for';
 

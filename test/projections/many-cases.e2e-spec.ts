@@ -1,6 +1,6 @@
 import { openTestPersonalData } from '../support/personal-data';
 import { randomUUID } from 'node:crypto';
-import { migrate, PostgresEventStore } from '../../libs/event-store/src';
+import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
 import {
   aggregateCaseMetrics,
   CaseHistory,
@@ -8,11 +8,11 @@ import {
   monthEnds,
   resolveMetricsSettings,
   snapshotCase,
-} from '../../libs/metrics/src';
-import { InMemoryIdempotencyStore } from '../../libs/platform/src';
+} from '@koproduktiv/metrics';
+import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
 import { ensureReadModels, ReadModelProjection, ReadModelQueries } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
-import { CommandExecutor } from '../../libs/runtime/src';
+import { CommandExecutor } from '@koproduktiv/runtime';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

@@ -1,7 +1,7 @@
 import { openTestPersonalData } from '../support/personal-data';
 import { randomUUID } from 'node:crypto';
-import { appendInTransaction, migrate, PostgresEventStore } from '../../libs/event-store/src';
-import { InMemoryIdempotencyStore } from '../../libs/platform/src';
+import { appendInTransaction, migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
 import {
   ensureReadModels,
   ReadModelProjection,
@@ -9,7 +9,7 @@ import {
   rebuildReadModels,
 } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
-import { CommandExecutor } from '../../libs/runtime/src';
+import { CommandExecutor } from '@koproduktiv/runtime';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

@@ -1,4 +1,4 @@
-import { EventStore, PostgresEventStore } from '../../libs/event-store/src';
+import { EventStore, PostgresEventStore } from '@koproduktiv/event-store';
 import {
   activeGeneration,
   checkReadModels,
@@ -10,8 +10,8 @@ import {
   rebuildReadModels,
 } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
-import { createPool } from '../../libs/platform/src';
-import { StoreGenerator } from '../../bench/support/projections-data';
+import { createPool } from '@koproduktiv/platform';
+import { StoreGenerator } from '../fixtures/projections-data';
 import { createTestEventStore, TestDatabase } from '../support/postgres';
 
 /**

@@ -31,6 +31,8 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' 
   readonly registerMetrics?: (registry: Registry) => void;
   /** Budget of the case history cache (CASE_HISTORY_CACHE_MB); the queries' default without it. */
   readonly caseHistoryCacheBytes?: number;
+  /** "Now" of the read side (tests move it); the system clock without it. */
+  readonly clock?: () => Date;
 };
 
 @Module({})
@@ -42,7 +44,7 @@ export class ApiModule {
       imports: [
         CqrsModule.forRoot(),
         AuditModule.forStore(runtime.store, runtime.personalData),
-        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes),
+        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes, runtime.clock),
       ],
       controllers: [
         buildCommandsController(commandDtos),

@@ -5,6 +5,7 @@ export * from './settings';
 export * from './timed';
 export * from './uninterpretable';
 export * from './case-history';
+export * from './waiting';
 export * from './commitment-status';
 export * from './indices';
 export * from './case-metrics';

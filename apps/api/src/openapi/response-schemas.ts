@@ -12,7 +12,13 @@ import {
   PARTIES,
   TRUST_DRIVERS,
 } from '@koproduktiv/domain';
-import { APPLICATION_STATUSES, COMMITMENT_STATUSES, PROOF_STATES, REVIEW_OUTCOMES } from '@koproduktiv/metrics';
+import {
+  APPLICATION_STATUSES,
+  COMMITMENT_STATUSES,
+  PROOF_STATES,
+  REVIEW_OUTCOMES,
+  WORKLIST_KINDS,
+} from '@koproduktiv/metrics';
 
 export type Schema = Record<string, unknown>;
 
@@ -215,13 +221,31 @@ const caseMetrics = reporting(
       contactContinuity: nullable(ratio(metric('Bice–Boxerman continuity of the staff leading interactions'))),
       contactHandovers: int('ContactPersonAssigned after the first'),
       daysToContactPerson: nullable(days('Submission to the first contact person')),
-      medianContactGapDays: nullable(days('Median open time between consecutive contacts')),
-      longestSilenceDays: days('Longest open time without contact, up to T'),
-      dormant: { type: 'boolean', description: 'Open and silent for more than dormancyDays' },
+      medianContactGapDays: nullable(
+        days('Median open time between consecutive contacts, without time spent waiting for the initiative'),
+      ),
+      longestSilenceDays: days(
+        'Longest open time without contact, up to T, without time spent waiting for the initiative',
+      ),
+      dormant: {
+        type: 'boolean',
+        description: 'Open and silent (not counting time spent waiting for the initiative) for more than dormancyDays',
+      },
       stageDays: record(CASE_STAGES, days('Open time in the stage')),
       daysToInstitutionalisation: nullable(days('Submission to institutionalisation')),
       interimUseExtensions: int(),
-      daysToFirstResponse: nullable(days('Submission to acknowledgement or the first contact by the administration')),
+      waitingForInitiative: nullable(
+        object(
+          { since: instant('When the wait began'), until: nullable(date('Its last day, if one was given')) },
+          "The wait for the initiative running at T: the response target, the dormancy clock and the administration's due dates stand still",
+        ),
+      ),
+      waitingDays: days('Time spent waiting for the initiative up to T'),
+      daysToFirstResponse: nullable(
+        days(
+          'Submission to acknowledgement or the first contact by the administration, without the time spent waiting for the initiative',
+        ),
+      ),
       respondedWithinTarget: { type: ['boolean', 'null'], description: 'null while undecided' },
       commitments: record(PARTIES, commitmentCounts),
       commitmentReliability: reliability,
@@ -483,6 +507,25 @@ const rebuildState = {
   additionalProperties: false,
 };
 
+const worklistItem = object(
+  {
+    kind: str(undefined, { enum: [...WORKLIST_KINDS] }),
+    caseId: uuid(),
+    caseTitle: nullable(str()),
+    dueOn: nullable(date('The due date of a dated item (commitment, agreement end)')),
+    dueAt: instant('When it falls due; for a dated item the end of that day in the municipality'),
+    overdueDays: int('Days past due, a started day counting as one; 0 while not overdue'),
+    unitId: nullable(uuid("The case's unit: its contact person's, else the acknowledging unit's")),
+    staffRef: nullable(
+      str('The contact person, else who acknowledged the request (in clear: clerks are the administration)'),
+    ),
+    promisor: nullable(str('Who promised, for commitments', { enum: [...PARTIES] })),
+    refId: nullable(str('The commitment or agreement the item is about')),
+    hurts: str(metric('The metric it hurts when missed')),
+  },
+  'Something that falls due in an open case',
+);
+
 /** Component schemas, by name. */
 export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   CaseDocument: caseDocument,
@@ -546,6 +589,16 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   FundApplication: applicationStatement,
   FundStatementAnswer: fresh(fundStatementSchema, 'The fund statement as of T'),
   FundApplicationsAnswer: fresh(fundApplications, 'Applications of a fund as of T'),
+  WorklistItem: worklistItem,
+  WorklistAnswer: fresh(
+    reporting(
+      object({
+        items: { type: 'array', items: ref('WorklistItem'), description: 'Oldest first' },
+        asOf: instant('Now, rounded up to the minute: the moment the items are computed for'),
+      }),
+    ),
+    'What falls due in the open cases of the municipality',
+  ),
   RebuildState: rebuildState,
   ProjectionsStatus: object({ rebuild: ref('RebuildState'), processors: { type: 'array', items: processorStatus } }),
   Liveness: object({ status: str(undefined, { const: 'ok' }) }),
