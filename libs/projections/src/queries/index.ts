@@ -1,4 +1,5 @@
 export * from './read-model-queries';
+export type { FundPoint, InitiativePoint, UnitPoint } from './monthly-series';
 export * from './cursor';
 export * from './case-history-cache';
 export * from './case-histories';
