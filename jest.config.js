@@ -35,13 +35,14 @@ function esmPackages(root = path.join(__dirname, 'node_modules'), names = new Se
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
-  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)(?!.*/node_modules/)`],
   moduleNameMapper: {
-    '^@koproduktiv/(domain|event-store|platform|projections|metrics|runtime|messaging|personal-data)$':
+    '^@koproduktiv/(domain|event-store|platform|projections|subscriptions|metrics|runtime|messaging|personal-data)$':
       '<rootDir>/libs/$1/src/index.ts',
-    '^@koproduktiv/(event-store|metrics|personal-data)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@koproduktiv/(event-store|metrics|messaging|personal-data)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@koproduktiv/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/index.ts',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

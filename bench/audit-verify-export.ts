@@ -30,8 +30,8 @@ import {
   verifyStore,
 } from '@koproduktiv/event-store';
 import { createPool, startEmbeddedPostgres } from '@koproduktiv/platform';
-import { eventMetadata, interactionRecordedData, requestSubmittedData, TENANT } from './support/bodies';
-import { measured, MemoryFigures } from './support/memory';
+import { eventMetadata, interactionRecordedData, requestSubmittedData, TENANT } from '../test/fixtures/bodies';
+import { measured } from './support/memory';
 
 const EVENTS_PER_STREAM = 100;
 const APPEND_CONCURRENCY = 8;

@@ -170,7 +170,7 @@ function stopOnSignal(stack: Stack): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       process.stderr.write(`\n${signal}: stopping\n`);
-      stack.close().finally(() => process.exit(130));
+      void stack.close().finally(() => process.exit(130));
     });
   }
 }

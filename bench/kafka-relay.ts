@@ -19,8 +19,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { EventToAppend, migrate, PostgresEventStore } from '@koproduktiv/event-store';
 import { createKafkaRelay, relayTopics } from '@koproduktiv/messaging';
 import { createLogger, createPool, startEmbeddedPostgres } from '@koproduktiv/platform';
-import { ProcessorRunner } from '@koproduktiv/projections';
-import { buildMockBroker, MockBroker } from './support/kafka-mock';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
+import { buildMockBroker, MockBroker } from '../test/fixtures/kafka-mock';
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 

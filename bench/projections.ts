@@ -42,8 +42,8 @@ import {
 } from '@koproduktiv/platform';
 import { activeGeneration, dropInactiveGenerations, encodeCursor, rebuildReadModels } from '@koproduktiv/projections';
 import { startApiProcess } from './support/api-process';
-import { TENANT } from './support/bodies';
-import { StoreGenerator } from './support/projections-data';
+import { TENANT } from '../test/fixtures/bodies';
+import { StoreGenerator } from '../test/fixtures/projections-data';
 import { ReadLoadResult, runReadLoad } from './support/projections-load';
 import { measured, MemoryFigures } from './support/memory';
 import { wrkVersion } from './support/wrk';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
-import { recordInteractionBody } from './bodies';
+import { recordInteractionBody } from '../../test/fixtures/bodies';
 import { median } from './median';
 import { HttpLoadJob, HttpLoadResult, MEASURING } from './http-load';
 

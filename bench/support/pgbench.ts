@@ -9,7 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Pool } from 'pg';
-import { eventMetadata, interactionRecordedData, TENANT } from './bodies';
+import { eventMetadata, interactionRecordedData, TENANT } from '../../test/fixtures/bodies';
 
 const run = promisify(execFile);
 const APPLICATION_NAME = 'koproduktiv-pgbench';
@@ -173,7 +173,7 @@ export async function runPgbench({
     ({ stdout } = await run('pgbench', args, { env, maxBuffer: 16 * 1024 * 1024 }));
   } catch (error) {
     const { stderr = '', stdout: out = '' } = error as { stderr?: string; stdout?: string };
-    throw new Error(`pgbench ${args.join(' ')} failed:\n${stderr || out || String(error)}`);
+    throw new Error(`pgbench ${args.join(' ')} failed:\n${stderr || out || String(error)}`, { cause: error });
   }
   return { variant, clients, ...parsePgbenchOutput(stdout) };
 }

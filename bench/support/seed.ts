@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_SCHEMA_VERSION } from '@koproduktiv/domain';
 import type { EventStore } from '@koproduktiv/event-store';
-import { eventMetadata, requestSubmittedData, submitRequestBody, TENANT } from './bodies';
+import { eventMetadata, requestSubmittedData, submitRequestBody, TENANT } from '../../test/fixtures/bodies';
 
 const SEED_CONCURRENCY = 16;
 

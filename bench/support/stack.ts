@@ -23,7 +23,7 @@ import {
   TokenVerifier,
 } from '@koproduktiv/platform';
 import { createApp } from '../../apps/api/src/create-app';
-import { CLERK, TENANT } from './bodies';
+import { CLERK, TENANT } from '../../test/fixtures/bodies';
 import { SealingSwitch } from './sealing-switch';
 
 export interface Stack {
@@ -69,7 +69,9 @@ export async function startStack({ poolSize, logLevel }: StackOptions): Promise<
       max: poolSize,
       applicationName: 'koproduktiv-bench',
       // Stopping PostgreSQL ends connections the pool is still closing: no news then.
-      onError: (error) => closing ?? logger.warn({ err: error }, 'idle database connection failed'),
+      onError: (error) => {
+        if (!closing) logger.warn({ err: error }, 'idle database connection failed');
+      },
     });
     cleanup.push(() => pool.end());
     await migrate(pool);

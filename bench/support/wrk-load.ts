@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INTERACTION_KINDS } from '@koproduktiv/domain';
-import { recordInteractionBody } from './bodies';
+import { recordInteractionBody } from '../../test/fixtures/bodies';
 import type { HttpLoadOptions, HttpLoadResult } from './http-load';
 import { median } from './median';
 import { lua, luaStrings, runWrk, WRK_RESULT_LUA, wrkErrors, wrkFirstFailure, wrkLatencyMs } from './wrk';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { auditReaderFor, EventStore, verifyStore } from '../../libs/event-store/src';
-import type { DomainCommand } from '../../libs/domain/src';
-import { EventCodec, openPersonalData } from '../../libs/personal-data/src';
-import { InMemoryIdempotencyStore } from '../../libs/platform/src';
-import { CommandExecutor } from '../../libs/runtime/src';
+import { auditReaderFor, EventStore, verifyStore } from '@koproduktiv/event-store';
+import type { DomainCommand } from '@koproduktiv/domain';
+import { EventCodec, openPersonalData } from '@koproduktiv/personal-data';
+import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
+import { CommandExecutor } from '@koproduktiv/runtime';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
-import { migrate } from '../../libs/event-store/src';
+import { migrate } from '@koproduktiv/event-store';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
 import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { InMemoryEventStore, migrate, PostgresEventStore } from '../../libs/event-store/src';
-import { KurrentDbEventStore } from '../../libs/event-store/src/kurrentdb';
-import { FakeKurrentDbClient } from '../../libs/event-store/src/kurrentdb/testing/fake-kurrentdb-client';
-import { AGGREGATE_CATEGORIES } from '../../libs/domain/src';
+import { InMemoryEventStore, migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { KurrentDbEventStore } from '@koproduktiv/event-store/kurrentdb';
+import { FakeKurrentDbClient } from '@koproduktiv/event-store/testing';
+import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
 import { describeBackend } from '../support/backends';
 import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '../support/kurrentdb';
 import { createTestDatabase, TestDatabase } from '../support/postgres';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { AGGREGATE_CATEGORIES, CaseEvent, deciders, fold } from '../../libs/domain/src';
-import { EventStore, EventStoreSelection, verifyExport } from '../../libs/event-store/src';
-import { drain } from '../../libs/event-store/src/testing';
-import { KurrentDbEventStore, toStreamName } from '../../libs/event-store/src/kurrentdb';
-import { FakeKurrentDbClient } from '../../libs/event-store/src/kurrentdb/testing/fake-kurrentdb-client';
+import { AGGREGATE_CATEGORIES, CaseEvent, deciders, fold } from '@koproduktiv/domain';
+import { EventStore, EventStoreSelection, verifyExport } from '@koproduktiv/event-store';
+import { drain } from '@koproduktiv/event-store/testing';
+import { KurrentDbEventStore, toStreamName } from '@koproduktiv/event-store/kurrentdb';
+import { FakeKurrentDbClient } from '@koproduktiv/event-store/testing';
 import { exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, ApiResponse, sendStory, startApi } from '../support/api-harness';
 import { ALL_TAMPER_KINDS, tamperEach } from '../support/audit-tamper';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { PUBLIC_COMMAND_TYPES } from '../../libs/domain/src';
-import { verifyStream } from '../../libs/event-store/src';
+import { PUBLIC_COMMAND_TYPES } from '@koproduktiv/domain';
+import { verifyStream } from '@koproduktiv/event-store';
 import { notFoundExample } from '../../apps/api/src/commands/command-problem-examples';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { describeBackend } from '../support/backends';
 import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '../support/kurrentdb';
-import type { EventStoreSelection } from '../../libs/event-store/src';
+import type { EventStoreSelection } from '@koproduktiv/event-store';
 
 const ids = exampleIds;
 const caseStream = `case-${ids.case}`;
@@ -180,6 +180,17 @@ describe.each(backends.filter(([, start]) => start))('command API over HTTP (%s)
       const response = await api.command('ReopenCase', commandExamples.ReopenCase);
       expectProblem(response, 409, 'CASE.NOT_CLOSED');
       expect(await api.store.streamVersion('musterstadt', caseStream)).toBe(before);
+    });
+
+    it('409 for a second wait for the initiative, and for resuming a case that does not wait', async () => {
+      const before = await api.store.streamVersion('musterstadt', caseStream);
+      expectProblem(await api.command('ResumeCase', commandExamples.ResumeCase), 409, 'CASE.NOT_WAITING');
+      expect((await api.command('AwaitInitiative', commandExamples.AwaitInitiative)).status).toBe(200);
+      const again = await api.command('AwaitInitiative', { ...commandExamples.AwaitInitiative, until: '2026-06-30' });
+      expectProblem(again, 409, 'CASE.ALREADY_WAITING');
+      expect(again.body).toMatchObject({ until: '2026-04-30' });
+      expect((await api.command('ResumeCase', commandExamples.ResumeCase)).status).toBe(200);
+      expect(await api.store.streamVersion('musterstadt', caseStream)).toBe(before + 2);
     });
 
     it('412 when If-Match names another version; 200 when it names the current one', async () => {

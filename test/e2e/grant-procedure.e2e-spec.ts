@@ -37,8 +37,8 @@ describe('grant procedure over HTTP', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    anna = await api.tokenAs('k.schulte', TENANT, 'clerk');
-    ben = await api.tokenAs('m.yilmaz', TENANT, 'clerk');
+    anna = await api.tokenOf('k.schulte', TENANT, 'clerk');
+    ben = await api.tokenOf('m.yilmaz', TENANT, 'clerk');
     ok(
       await as(anna)('OpenFund', { fundId, name: 'Mit-mach-Fonds 2026', year: 2026, budgetCents: 2_000_000 }),
       'OpenFund',

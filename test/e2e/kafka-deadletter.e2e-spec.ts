@@ -6,7 +6,7 @@
  */
 import type { RecordedEvent } from '@koproduktiv/event-store';
 import { deadLetterTopic, relayTopics } from '@koproduktiv/messaging';
-import { aDomainEvent, freshIds, sampleEventData } from '../../libs/messaging/src/testing/sample-events';
+import { aDomainEvent, freshIds, sampleEventData } from '@koproduktiv/messaging/testing';
 import { describeKafka, itWithBrokerFaults } from '../support/kafka';
 import { firstArrivalsPerKey, relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 

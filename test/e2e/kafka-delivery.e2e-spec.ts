@@ -5,12 +5,7 @@
  */
 import type { RecordedEvent } from '@koproduktiv/event-store';
 import { publishedData, relayTopics } from '@koproduktiv/messaging';
-import {
-  aDomainEvent,
-  freshIds,
-  PERSONAL_CONTACT,
-  SCRIPTED_HISTORY,
-} from '../../libs/messaging/src/testing/sample-events';
+import { aDomainEvent, freshIds, PERSONAL_CONTACT, SCRIPTED_HISTORY } from '@koproduktiv/messaging/testing';
 import { describeKafka } from '../support/kafka';
 import { firstArrivalsPerKey, relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 

@@ -7,8 +7,8 @@
  */
 import type { RecordedEvent } from '@koproduktiv/event-store';
 import { createDedupingHandler, PostgresDedupStore, relayTopics } from '@koproduktiv/messaging';
-import type { Processor } from '@koproduktiv/projections';
-import { aDomainEvent, freshIds, SCRIPTED_HISTORY } from '../../libs/messaging/src/testing/sample-events';
+import type { Processor } from '@koproduktiv/subscriptions';
+import { aDomainEvent, freshIds, SCRIPTED_HISTORY } from '@koproduktiv/messaging/testing';
 import { describeKafka, itWithBrokerFaults } from '../support/kafka';
 import { ConsumedRecord, firstArrivalsPerKey, relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 

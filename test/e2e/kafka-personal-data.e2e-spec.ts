@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
-import type { DomainCommand, DomainCommandType } from '../../libs/domain/src';
-import { personalDataOf } from '../../libs/domain/src';
-import { relayTopics } from '../../libs/messaging/src';
-import { InMemoryIdempotencyStore } from '../../libs/platform/src';
-import { CommandExecutor, executeWithReactions } from '../../libs/runtime/src';
+import type { DomainCommand, DomainCommandType } from '@koproduktiv/domain';
+import { personalDataOf } from '@koproduktiv/domain';
+import { relayTopics } from '@koproduktiv/messaging';
+import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
+import { CommandExecutor, executeWithReactions } from '@koproduktiv/runtime';
 import { describeKafka } from '../support/kafka';
 import { relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 import { openTestPersonalData } from '../support/personal-data';

@@ -83,6 +83,7 @@ describe('a typed client generated from /docs-json', () => {
   it('runs those calls against the service', async () => {
     const token = await api.token('musterstadt', 'analyst');
     // Loaded by path: the project's own type check must not follow it into types generated only here.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { callEveryQueryRoute } = require(join(CLIENT_DIR, 'query-calls')) as { callEveryQueryRoute: QueryCalls };
     const answers = await callEveryQueryRoute(api.baseUrl, token, {
       caseId: exampleIds.case,

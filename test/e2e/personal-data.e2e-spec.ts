@@ -3,10 +3,10 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandExamples, exampleIds } from '../../apps/api/src/commands/dto/examples';
-import { personalDataOf } from '../../libs/domain/src';
-import { drain } from '../../libs/event-store/src/testing';
-import { toIntegrationMessage } from '../../libs/messaging/src';
-import { rebuildReadModels } from '../../libs/projections/src';
+import { personalDataOf } from '@koproduktiv/domain';
+import { drain } from '@koproduktiv/event-store/testing';
+import { toIntegrationMessage } from '@koproduktiv/messaging';
+import { rebuildReadModels } from '@koproduktiv/projections';
 import { ApiHarness, sendStory, startApi } from '../support/api-harness';
 import { runNode } from '../support/processes';
 
@@ -29,7 +29,7 @@ const leaves = (value: unknown): string[] =>
  * The story's personal data, each as a fragment that survives any quoting a table's text form may
  * apply (PostgreSQL's row syntax doubles quotes and escapes backslashes).
  */
-const fragmentOf = (text: string) => (text.match(/[\p{L}\p{N} .,@+\-]{6,}/u)?.[0] ?? text).slice(0, 24);
+const fragmentOf = (text: string) => (text.match(/[\p{L}\p{N} .,@+-]{6,}/u)?.[0] ?? text).slice(0, 24);
 
 describe('personal data: sealed at rest, read by auditors, erased by crypto-shredding (PostgreSQL, HTTP)', () => {
   let api: ApiHarness;

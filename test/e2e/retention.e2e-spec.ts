@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { commandExamples, exampleIds } from '../../apps/api/src/commands/dto/examples';
-import { retentionYearsFromEnv } from '../../libs/personal-data/src';
-import { createLogger, PostgresIdempotencyStore } from '../../libs/platform/src';
-import { CommandExecutor, RetentionSchedule } from '../../libs/runtime/src';
+import { retentionYearsFromEnv } from '@koproduktiv/personal-data';
+import { createLogger, PostgresIdempotencyStore } from '@koproduktiv/platform';
+import { CommandExecutor, RetentionSchedule } from '@koproduktiv/runtime';
 import { ApiHarness, sendStory, startApi } from '../support/api-harness';
 
 const TENANT = 'musterstadt';

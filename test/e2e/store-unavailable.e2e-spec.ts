@@ -5,10 +5,10 @@ import {
   PostgresAccessLog,
   PostgresDataKeyStore,
   ResealLog,
-} from '../../libs/personal-data/src';
+} from '@koproduktiv/personal-data';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PostgresEventStore } from '../../libs/event-store/src';
+import { PostgresEventStore } from '@koproduktiv/event-store';
 import {
   createLogger,
   createPool,
@@ -18,7 +18,7 @@ import {
   issueDevToken,
   PostgresIdempotencyStore,
   TokenVerifier,
-} from '../../libs/platform/src';
+} from '@koproduktiv/platform';
 import { createApp } from '../../apps/api/src/create-app';
 
 function unreachablePersonalData(pool: ReturnType<typeof createPool>) {

@@ -179,10 +179,6 @@ function valuesFor(name: string, schema: Record<string, any>, path: string, own:
       return ['stadtteilentwicklung', ...mine((r) => [r.category])];
     case 'stage':
       return schema.enum;
-    case 'kind':
-      return schema.enum; // a data subject's kind (subject access)
-    case 'id':
-      return [...shared.initiativeId, ...shared.caseId, ...mine((r) => [r.initiative, r.freshCase])];
     case 'afterId':
       return ['0'];
     case 'dormant':

@@ -1,4 +1,4 @@
-import { DOMAIN_ERROR_CODES } from '../../libs/domain/src';
+import { DOMAIN_ERROR_CODES } from '@koproduktiv/domain';
 
 /**
  * Every code a client error may carry: the domain's rule codes and the API's own (problem-mapping.ts,
@@ -34,4 +34,5 @@ export const KNOWN_PROBLEM_CODES: ReadonlySet<string> = new Set([
   'AUDIT.SUBJECT_NOT_FOUND',
   'AUDIT.SUBJECT_NOT_FOUND',
   'PROJECTIONS.REBUILD_RUNNING',
+  'WORKLIST.NOT_OWN_STAFF_REF',
 ]);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { AddressInfo, createServer } from 'node:net';
 import { Client } from 'pg';
-import { freePort } from '../../libs/platform/src/database/free-port';
+import { freePort } from '@koproduktiv/platform';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
@@ -127,6 +127,30 @@ describe('the embedded default, as started by npm start', () => {
         { DATABASE_URL: `postgres://someone:secret@127.0.0.1:${closed}/koproduktiv` },
         new RegExp(
           `- DATABASE_URL=postgres://someone:\\*\\*\\*@127\\.0\\.0\\.1:${closed}/koproduktiv: cannot connect \\(.*ECONNREFUSED`,
+          'm',
+        ),
+      );
+    });
+    it('an unreachable KURRENTDB_URL', async () => {
+      const closed = await freePort();
+      await refused(
+        { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: `kurrentdb://127.0.0.1:${closed}?tls=false` },
+        new RegExp(
+          `- KURRENTDB_URL=kurrentdb://127\\.0\\.0\\.1:${closed}\\?tls=false: cannot connect to 127\\.0\\.0\\.1:${closed} \\(ECONNREFUSED\\)`,
+          'm',
+        ),
+      );
+    });
+    it('an unreachable JWT_JWKS_URL', async () => {
+      const closed = await freePort();
+      await refused(
+        {
+          JWT_JWKS_URL: `http://127.0.0.1:${closed}/.well-known/jwks.json`,
+          JWT_ISSUER: 'https://idp.example',
+          JWT_AUDIENCE: 'koproduktiv',
+        },
+        new RegExp(
+          `- JWT_JWKS_URL=http://127\\.0\\.0\\.1:${closed}/\\.well-known/jwks\\.json: cannot fetch the key set \\(ECONNREFUSED\\)`,
           'm',
         ),
       );

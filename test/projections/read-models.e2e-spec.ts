@@ -1,15 +1,15 @@
 import { openTestPersonalData } from '../support/personal-data';
 import { randomUUID } from 'node:crypto';
-import { appendInTransaction, migrate, PostgresEventStore } from '../../libs/event-store/src';
-import { InMemoryIdempotencyStore } from '../../libs/platform/src';
+import { appendInTransaction, migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
 import {
   ensureReadModels,
-  ProcessorRunner,
   ReadModelProjection,
   ReadModelSupervisor,
   rebuildReadModels,
-} from '../../libs/projections/src';
-import { CommandExecutor, executeWithReactions } from '../../libs/runtime/src';
+} from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
+import { CommandExecutor, executeWithReactions } from '@koproduktiv/runtime';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

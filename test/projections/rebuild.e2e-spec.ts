@@ -1,17 +1,17 @@
-import { EventStore, PostgresEventStore } from '../../libs/event-store/src';
+import { EventStore, PostgresEventStore } from '@koproduktiv/event-store';
 import {
   activeGeneration,
   checkReadModels,
   DETAIL_TABLES,
   ensureReadModels,
   pointViewsDdl,
-  ProcessorRunner,
   READ_MODEL_TABLES,
   ReadModelProjection,
   rebuildReadModels,
-} from '../../libs/projections/src';
-import { createPool } from '../../libs/platform/src';
-import { StoreGenerator } from '../../bench/support/projections-data';
+} from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
+import { createPool } from '@koproduktiv/platform';
+import { StoreGenerator } from '../fixtures/projections-data';
 import { createTestEventStore, TestDatabase } from '../support/postgres';
 
 /**

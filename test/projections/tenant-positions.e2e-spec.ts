@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { migrate, PostgresEventStore } from '../../libs/event-store/src';
-import { InMemoryIdempotencyStore } from '../../libs/platform/src';
-import { ensureReadModels, ProcessorRunner, ReadModelProjection, ReadModelQueries } from '../../libs/projections/src';
-import { resolveMetricsSettings } from '../../libs/metrics/src';
-import { CommandExecutor } from '../../libs/runtime/src';
+import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
+import { ensureReadModels, ReadModelProjection, ReadModelQueries } from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
+import { resolveMetricsSettings } from '@koproduktiv/metrics';
+import { CommandExecutor } from '@koproduktiv/runtime';
 import { openTestPersonalData } from '../support/personal-data';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createEventStore, EventStore, EventStoreSelection, migrate } from '../../libs/event-store/src';
-import { AGGREGATE_CATEGORIES, TenantRules } from '../../libs/domain/src';
+import { createEventStore, EventStore, EventStoreSelection, migrate } from '@koproduktiv/event-store';
+import { AGGREGATE_CATEGORIES, TenantRules } from '@koproduktiv/domain';
 import {
   createLogger,
   DEV_AUDIENCE,
@@ -11,18 +12,20 @@ import {
   Logger,
   PostgresIdempotencyStore,
   TokenVerifier,
-} from '../../libs/platform/src';
+} from '@koproduktiv/platform';
 import { createApp } from '../../apps/api/src/create-app';
+import { builtConsole } from '../../apps/api/src/console/console-options';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
-import { ensureReadModels, ProcessorRunner, ReadModelProjection } from '../../libs/projections/src';
-import { CommandExecutor, ReactionsProcessor } from '../../libs/runtime/src';
+import { ensureReadModels, ReadModelProjection } from '@koproduktiv/projections';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
+import { CommandExecutor, ReactionsProcessor } from '@koproduktiv/runtime';
 import {
   EventCodec,
   PersonalData,
   PostgresAccessLog,
   PostgresDataKeyStore,
   ResealLog,
-} from '../../libs/personal-data/src';
+} from '@koproduktiv/personal-data';
 import { openTestPersonalData } from './personal-data';
 import { createTestDatabase, TestDatabase } from './postgres';
 
@@ -41,8 +44,8 @@ export interface ApiHarness {
   /** The file of its key-encryption key (KEY_ENCRYPTION_KEY_FILE for the CLI). */
   readonly keyFile: string;
   token(tenant: string, ...roles: string[]): Promise<string>;
-  /** A token of another person (token subject), e.g. the second clerk of a four-eyes decision. */
-  tokenAs(subject: string, tenant: string, ...roles: string[]): Promise<string>;
+  /** A token of a named subject (a staff member's own reference). */
+  tokenOf(subject: string, tenant: string, ...roles: string[]): Promise<string>;
   /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
   command(
     type: string,
@@ -75,6 +78,10 @@ export async function startApi({
   processManager = true,
   /** Each municipality's rules (GRANT_SETTINGS); the defaults without it. */
   tenantRules = undefined as ((tenant: string) => TenantRules) | undefined,
+  /** Serve the built console (dist/console) with its development sign-in, as `npm start` does. */
+  withConsole = false,
+  /** "Now" of the read side (worklist, metrics without asOf); the system clock without it. */
+  clock = undefined as (() => Date) | undefined,
 } = {}): Promise<ApiHarness> {
   const db = reuse?.db ?? (await createTestDatabase('kp_e2e'));
   await migrate(db.pool);
@@ -104,6 +111,13 @@ export async function startApi({
       pool: db.pool,
       onAppended: () => reactions.poke(),
       tenantRules,
+      ...(withConsole
+        ? {
+            console: builtConsole({ mode: 'development' }, join(__dirname, '..', '..', 'dist', 'console')),
+            devTokens: (options) => issueDevToken(secret, options),
+          }
+        : {}),
+      clock,
     },
     { logger: logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
   );
@@ -136,7 +150,7 @@ export async function startApi({
     personalData,
     keyFile,
     token,
-    tokenAs: (subject, tenant, ...roles) => issueDevToken(secret, { tenant, roles, subject }),
+    tokenOf: (subject, tenant, ...roles) => issueDevToken(secret, { tenant, roles, subject }),
     request,
     async command(type, body, { tenant = 'musterstadt', token: given, headers = {} } = {}) {
       const bearer = given === undefined ? await token(tenant, 'clerk') : given;

@@ -1,8 +1,8 @@
 /** Tampering with the event store directly in PostgreSQL, as an attacker with database access would. */
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { EventStore, eventHash, RecordedEvent } from '../../libs/event-store/src';
-import { events } from '../../libs/event-store/src/testing';
+import { EventStore, eventHash, RecordedEvent } from '@koproduktiv/event-store';
+import { events } from '@koproduktiv/event-store/testing';
 
 export type TamperKind =
   | 'changed data'

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../libs/platform/src/database';
+import { startEmbeddedPostgres } from '@koproduktiv/platform';
 import { describeBackend } from './backends';
 
 /**

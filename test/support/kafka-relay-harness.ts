@@ -4,7 +4,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { EventToAppend, migrate, PostgresEventStore } from '@koproduktiv/event-store';
 import { createKafkaRelay, KafkaRelayHandle, relayTopics } from '@koproduktiv/messaging';
-import { Processor, ProcessorRunner } from '@koproduktiv/projections';
+import { Processor, ProcessorRunner } from '@koproduktiv/subscriptions';
 import { createTestDatabase, TestDatabase } from './postgres';
 import { startTestKafka, TestKafka, TestTopic } from './kafka';
 import { waitFor } from './wait-for';

@@ -9,9 +9,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { buildMockBroker, MockBroker } from '../../bench/support/kafka-mock';
+import { buildMockBroker, MockBroker } from '../fixtures/kafka-mock';
 import { describeBackend } from './backends';
-import { freePort } from '../../libs/platform/src/database/free-port';
+import { freePort } from '@koproduktiv/platform';
 
 export const KAFKA_IMAGE = 'apache/kafka:3.9.0';
 

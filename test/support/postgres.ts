@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { migrate, PostgresEventStore } from '../../libs/event-store/src/postgres';
-import { createPool } from '../../libs/platform/src/database';
+import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { createPool } from '@koproduktiv/platform';
 
 function adminUrl(): string {
   const url = process.env.KP_TEST_PG_URL;

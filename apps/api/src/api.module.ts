@@ -22,6 +22,8 @@ import { READ_MODEL_QUERIES } from './queries/query-support';
 import { registerCaseHistoryCacheMetrics } from './queries/case-history-cache-metrics';
 import type { Runtime } from '@koproduktiv/runtime';
 import type { TenantRules } from '@koproduktiv/domain';
+import type { ConsoleOptions } from './console/console-options';
+import { DEV_TOKENS, DevSignInController, DevTokenIssuer } from './console/dev-sign-in.controller';
 
 /** What the HTTP application needs; the projector's statuses only when it runs in this process. */
 export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' | 'verifier' | 'ready' | 'pool'> & {
@@ -34,6 +36,12 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' 
   readonly caseHistoryCacheBytes?: number;
   /** Each municipality's rules for its commands (GRANT_SETTINGS); the defaults without it. */
   readonly tenantRules?: (tenant: string) => TenantRules;
+  /** The built console, served under /console (absent when it was not built). */
+  readonly console?: ConsoleOptions;
+  /** Only on the embedded default: issues the console's development sign-in tokens (POST /v1/dev/sign-in). */
+  readonly devTokens?: DevTokenIssuer;
+  /** "Now" of the read side (tests move it); the system clock without it. */
+  readonly clock?: () => Date;
 };
 
 @Module({})
@@ -45,7 +53,7 @@ export class ApiModule {
       imports: [
         CqrsModule.forRoot(),
         AuditModule.forStore(runtime.store, runtime.personalData),
-        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes),
+        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes, runtime.clock),
       ],
       controllers: [
         buildCommandsController(commandDtos),
@@ -53,6 +61,7 @@ export class ApiModule {
         MetricsController,
         AdminController,
         AccessLogController,
+        ...(runtime.devTokens ? [DevSignInController] : []),
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.store },
@@ -81,6 +90,7 @@ export class ApiModule {
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
         ExecuteDomainCommandHandler,
+        ...(runtime.devTokens ? [{ provide: DEV_TOKENS, useValue: runtime.devTokens }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

@@ -1,11 +1,12 @@
 // First: stop signals are taken before the rest loads.
 import { whenStopSignalled } from './stop-signals';
 import 'reflect-metadata';
-import { createLogger, exitOnStartupError, loadConfigOrExit, preflight } from '@koproduktiv/platform';
+import { createLogger, exitOnStartupError, issueDevToken, loadConfigOrExit, preflight } from '@koproduktiv/platform';
 import { KeyEncryptionKeyError, PlaintextStoreError, RetentionSettingsError } from '@koproduktiv/personal-data';
 import { checkProjectorConfig, createProjector, createRuntime, tenantRulesFromEnv } from '@koproduktiv/runtime';
 import { createApp } from './create-app';
 import { banner } from './banner';
+import { builtConsole, consoleSignIn, devSignInAllowed } from './console/console-options';
 import { metricsSettingsFromEnv } from './queries/settings';
 
 async function main(): Promise<void> {
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   const runtime = await createRuntime(config, logger);
   const projector = config.RUN_PROJECTOR ? createProjector(runtime, logger) : undefined;
   await projector?.start();
+  const consoleOptions = builtConsole(consoleSignIn(config));
+  const devSecret = devSignInAllowed(config) ? runtime.devSecret : undefined;
   const app = await createApp(
     {
       ...runtime,
@@ -27,6 +30,8 @@ async function main(): Promise<void> {
       registerMetrics: (registry) => projector?.registerMetrics(registry),
       caseHistoryCacheBytes: config.CASE_HISTORY_CACHE_MB * 1024 * 1024,
       tenantRules,
+      console: consoleOptions,
+      devTokens: devSecret ? (options) => issueDevToken(devSecret, options) : undefined,
     },
     { logger, bodyLimitBytes: config.BODY_LIMIT_BYTES, http: config },
   );
@@ -38,7 +43,14 @@ async function main(): Promise<void> {
     { url: base, embeddedPostgres: runtime.embedded, dataDir: config.dataDir, node: process.version },
     'Koproduktiv API listening',
   );
-  process.stdout.write(banner({ base, config, databaseUrl: runtime.embedded ? runtime.databaseUrl : undefined }));
+  process.stdout.write(
+    banner({
+      base,
+      config,
+      databaseUrl: runtime.embedded ? runtime.databaseUrl : undefined,
+      console: consoleOptions?.signIn,
+    }),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

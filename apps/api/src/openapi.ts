@@ -51,9 +51,9 @@ function finish(generated: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const operation of Object.values(item) as {
       operationId?: string;
-      requestBody?: any;
-      responses?: Record<string, any>;
-      parameters?: any[];
+      requestBody?: { content?: Record<string, { examples?: object }> };
+      responses?: Record<string, { content?: Record<string, { examples?: object }> }>;
+      parameters?: { name: string; in: string }[];
     }[]) {
       if (!operation || typeof operation !== 'object' || !operation.responses) continue;
       for (const parameter of operation.parameters ?? []) {

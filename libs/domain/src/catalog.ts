@@ -42,7 +42,7 @@ export const deciders = {
 const catalogOf = <T extends string>(category: AggregateCategory, types: readonly T[]) =>
   Object.fromEntries(types.map((type) => [type, category])) as Record<T, AggregateCategory>;
 
-/** Every command type (42) mapped to the aggregate that decides it. */
+/** Every command type (44) mapped to the aggregate that decides it. */
 export const commandCatalog: Readonly<Record<DomainCommandType, AggregateCategory>> = {
   ...catalogOf('initiative', INITIATIVE_COMMAND_TYPES),
   ...catalogOf('unit', UNIT_COMMAND_TYPES),

@@ -61,6 +61,7 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]?: PersonalDataSpec
   TrustFeedbackRecorded: narrative('comment'),
   CaseClosed: narrative('rationale'),
   CaseReopened: narrative('reason'),
+  InitiativeAwaited: narrative('reason'),
   GrantAwarded: narrative('rationale'),
   ApplicationRejected: narrative('rationale'),
   GrantAwardProposed: narrative('rationale'),

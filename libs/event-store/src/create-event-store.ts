@@ -42,6 +42,7 @@ export async function createEventStore(
       if (!selection.KURRENTDB_URL) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL');
       // Loaded on demand (a CommonJS require, as the build emits), so PostgreSQL deployments never load the native client.
       const { KurrentDbEventStore } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when selected (native gRPC bridge)
         require('./kurrentdb/kurrentdb-event-store') as typeof import('./kurrentdb/kurrentdb-event-store');
       return KurrentDbEventStore.fromConnectionString(selection.KURRENTDB_URL, {
         categories: options.categories,

@@ -40,6 +40,8 @@ export type FundingDecisionEntry = Timed & {
 /** SupportAgreed -> support, InterimUseAgreed -> interim_use, CaseInstitutionalised -> institutionalised. */
 export type StageMoveEntry = Timed & { readonly stage: CaseStage };
 export type ClosureEntry = Timed & { readonly kind: 'closed' | 'reopened'; readonly outcome?: CaseOutcome };
+/** InitiativeAwaited (with its `until`, a date) and CaseResumed. */
+export type WaitEntry = Timed & { readonly kind: 'awaited' | 'resumed'; readonly until?: string };
 export type StaffTimeEntry = Timed & { readonly unitId: string; readonly hours: number };
 export type TrustFeedbackEntry = Timed & { readonly respondent: Party; readonly scores: TrustScores };
 
@@ -64,6 +66,8 @@ export interface CaseHistory {
   readonly fundingDecisions: readonly FundingDecisionEntry[];
   readonly stageMoves: readonly StageMoveEntry[];
   readonly closures: readonly ClosureEntry[];
+  /** Waits for the initiative. Absent in histories stored before waits existed (read as empty). */
+  readonly waits?: readonly WaitEntry[];
   readonly interimUseExtensions: readonly Timed[];
   readonly staffTime: readonly StaffTimeEntry[];
   readonly trustFeedback: readonly TrustFeedbackEntry[];
@@ -82,6 +86,7 @@ export const emptyCaseHistory = (caseId: string | null = null): CaseHistory => (
   fundingDecisions: [],
   stageMoves: [],
   closures: [],
+  waits: [],
   interimUseExtensions: [],
   staffTime: [],
   trustFeedback: [],
@@ -106,6 +111,8 @@ export const CASE_HISTORY_EVENT_TYPES = [
   'TrustFeedbackRecorded',
   'CaseClosed',
   'CaseReopened',
+  'InitiativeAwaited',
+  'CaseResumed',
   'GrantAwarded',
   'ApplicationRejected',
 ] as const;
@@ -135,7 +142,7 @@ export const caseHistoryEntry = (event: MetricsEvent): CaseHistoryEntry | undefi
   // Each entry spelled out rather than spread from timedOf: a spread with more properties is several times slower.
   const { at, pos } = timedOf(event);
   const e = { type: event.type, data: event.data } as Relevant | FundEvent;
-  const to = <L extends CaseHistoryList>(list: L, entry: CaseHistory[L][number]): CaseHistoryEntry => ({
+  const to = <L extends CaseHistoryList>(list: L, entry: NonNullable<CaseHistory[L]>[number]): CaseHistoryEntry => ({
     caseId,
     list,
     entry,
@@ -205,6 +212,13 @@ export const caseHistoryEntry = (event: MetricsEvent): CaseHistoryEntry | undefi
       return to('closures', { at, pos, kind: 'closed', outcome: e.data.outcome });
     case 'CaseReopened':
       return to('closures', { at, pos, kind: 'reopened' });
+    case 'InitiativeAwaited':
+      return to(
+        'waits',
+        e.data.until === undefined ? { at, pos, kind: 'awaited' } : { at, pos, kind: 'awaited', until: e.data.until },
+      );
+    case 'CaseResumed':
+      return to('waits', { at, pos, kind: 'resumed' });
     default:
       return undefined;
   }
@@ -226,7 +240,7 @@ export const foldCaseEvent = (history: CaseHistory, event: MetricsEvent): CaseHi
     const submitted = firstSubmission(h.submitted, found.entry);
     return submitted === h.submitted ? h : { ...h, submitted };
   }
-  return { ...h, [found.list]: addOnce(h[found.list] as readonly Timed[], found.entry) };
+  return { ...h, [found.list]: addOnce((h[found.list] ?? []) as readonly Timed[], found.entry) };
 };
 
 /** Folds many events, in any order. */
@@ -258,6 +272,7 @@ export const caseHistoryAsOf = (history: CaseHistory, asOf: Date | number): Case
     fundingDecisions: upTo(history.fundingDecisions, t),
     stageMoves: upTo(history.stageMoves, t),
     closures: upTo(history.closures, t),
+    waits: upTo(history.waits ?? [], t),
     interimUseExtensions: upTo(history.interimUseExtensions, t),
     staffTime: upTo(history.staffTime, t),
     trustFeedback: upTo(history.trustFeedback, t),

@@ -7,6 +7,7 @@ import { clamp01, mean, median, ratio } from './stats';
 import { byTime, earliest, isoAt, latest, msOf } from './timed';
 import { days, toMs } from './time';
 import { reported, uninterpretable, Uninterpretable } from './uninterpretable';
+import { pausedResponseDueMs, runningWait, waitedMs, waitStretches } from './waiting';
 
 export const STAGES = [
   'request',
@@ -54,6 +55,10 @@ export interface CaseMetrics {
   stageDays: Record<CaseStage, number>;
   daysToInstitutionalisation: number | null;
   interimUseExtensions: number;
+  /** The wait for the initiative running at T (its start, and its last day if one was given); null if none. */
+  waitingForInitiative: { since: string; until: string | null } | null;
+  /** Time spent waiting for the initiative up to T (the paused clocks stood still for it). */
+  waitingDays: number;
   daysToFirstResponse: number | null;
   respondedWithinTarget: boolean | null;
   commitments: Record<Party, CommitmentCounts>;
@@ -201,6 +206,10 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
   if (h.submitted === null) return null;
   const submitted = msOf(h.submitted);
   const { intervals, open } = timeline(h, submitted, t);
+  const waits = waitStretches(h, submitted, t, s.timeZone);
+  // The silence and response clocks stand still while the case is closed (silence) or waits for the initiative (both).
+  const runningTime = (from: number, to: number) => openTime(intervals, from, to) - waitedMs(waits, from, to);
+  const unpausedTime = (from: number, to: number) => to - from - waitedMs(waits, from, to);
 
   // Continuity
   const interactions = byTime(h.interactions);
@@ -208,9 +217,9 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
   const interactionTimes = interactions.map(msOf);
   const contacts = [submitted, ...interactionTimes].sort((a, b) => a - b);
   const gaps: number[] = [];
-  for (let i = 1; i < contacts.length; i++) gaps.push(days(openTime(intervals, contacts[i - 1], contacts[i])));
+  for (let i = 1; i < contacts.length; i++) gaps.push(days(runningTime(contacts[i - 1], contacts[i])));
   const lastContact = contacts[contacts.length - 1];
-  const silenceSinceLast = days(openTime(intervals, lastContact, t));
+  const silenceSinceLast = days(runningTime(lastContact, t));
   const assignments = byTime(h.contactAssignments);
 
   const stageDays = { request: 0, support: 0, interim_use: 0, institutionalised: 0 } as Record<CaseStage, number>;
@@ -226,13 +235,11 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
     ...h.acknowledgements.map(msOf),
     ...interactionTimes.filter((_, i) => interactions[i].initiatedBy === 'administration'),
   ];
-  const daysToFirstResponse = responses.length === 0 ? null : days(Math.min(...responses) - submitted);
+  const daysToFirstResponse = responses.length === 0 ? null : days(unpausedTime(submitted, Math.min(...responses)));
+  const waitedForAnswer = daysToFirstResponse ?? days(unpausedTime(submitted, t));
+  const responseDue = pausedResponseDueMs(submitted, s, waits, 'metrics');
   const respondedWithinTarget =
-    daysToFirstResponse !== null
-      ? daysToFirstResponse <= s.responseTargetDays
-      : days(t - submitted) <= s.responseTargetDays
-        ? null
-        : false;
+    responses.length > 0 ? Math.min(...responses) <= responseDue : t <= responseDue ? null : false;
 
   // Trust: commitments
   const commitments = { administration: zeroCounts(), initiative: zeroCounts() };
@@ -242,9 +249,10 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
     const counts = Object.hasOwn(commitments, commitment.promisor) ? commitments[commitment.promisor] : undefined;
     try {
       if (counts === undefined) throw new RangeError(`Not a promisor: ${String(commitment.promisor)}`);
-      counts[
-        commitmentStatus(commitment.dueOn, changesById.get(commitment.commitmentId) ?? [], t, s.timeZone).status
-      ] += 1;
+      // Only the administration's promises pause while the case waits for the initiative.
+      const paused = commitment.promisor === 'administration' ? { madeAt: msOf(commitment), waits } : undefined;
+      const changes = changesById.get(commitment.commitmentId) ?? [];
+      counts[commitmentStatus(commitment.dueOn, changes, t, s.timeZone, paused).status] += 1;
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       leftOut.push(uninterpretable(h.caseId, 'commitments', commitment.pos, error));
@@ -280,7 +288,7 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
   const contactContinuity = biceBoxerman(interactions.map((i) => i.staffRef));
   const contactHandovers = Math.max(0, assignments.length - 1);
   const longestSilenceDays = Math.max(silenceSinceLast, ...gaps);
-  const wait = daysToFirstResponse ?? days(t - submitted);
+  const waiting = runningWait(waits);
 
   return {
     contactContinuity,
@@ -292,6 +300,8 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
     stageDays,
     daysToInstitutionalisation: institutionalised === undefined ? null : days(msOf(institutionalised) - submitted),
     interimUseExtensions: h.interimUseExtensions.length,
+    waitingForInitiative: waiting ? { since: new Date(waiting.from).toISOString(), until: waiting.until } : null,
+    waitingDays: days(waitedMs(waits, submitted, t)),
     daysToFirstResponse,
     respondedWithinTarget,
     commitments,
@@ -304,7 +314,7 @@ export const metricsOfHistoryAsOf = (h: CaseHistory, t: number, s: MetricsSettin
     perceivedTrust: { initiative: byInitiative, administration: byAdministration, overall },
     trustIndex: compositeIndex<TrustComponent>(
       {
-        responsiveness: clamp01(1 - wait / (2 * s.responseTargetDays)),
+        responsiveness: clamp01(1 - waitedForAnswer / (2 * s.responseTargetDays)),
         reliability: commitmentReliability.combined,
         participation: mean(interactions.map((i) => PARTICIPATION_SCORES[i.participationLevel])),
         reciprocity: reciprocityIndex,

@@ -1,4 +1,5 @@
-import { DEFAULT_TIME_ZONE, endOfLocalDayMs, toMs } from './time';
+import { DEFAULT_TIME_ZONE, endOfLocalDayMs, localDate, toMs } from './time';
+import { movedDeadline, runningWait, WaitStretch } from './waiting';
 
 export const COMMITMENT_STATUSES = ['kept', 'late', 'broken', 'overdue', 'open'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
@@ -15,8 +16,12 @@ export interface CommitmentChange {
 
 export interface CommitmentAssessment {
   readonly status: CommitmentStatus;
-  /** The due date in force as of T (after renegotiations made in time). */
+  /** The due date in force as of T (after renegotiations made in time, moved by waits for the initiative). */
   readonly dueOn: string;
+  /** Only when waits for the initiative moved it: the due date in force as agreed (made or renegotiated). */
+  readonly agreedDueOn?: string;
+  /** Only while open: the wait for the initiative running at T moves the due date (it stands still). */
+  readonly paused?: true;
   /** A renegotiation arrived after the due date in force. */
   readonly markedLate: boolean;
 }
@@ -34,12 +39,17 @@ export interface CommitmentAssessment {
  *
  * Changes are taken in business-time order; only those at or before T count. The first fulfilment or
  * withdrawal ends the commitment: changes after it are ignored.
+ *
+ * `paused` (the administration's promises only): the case's waits for the initiative, and when the
+ * promise was made. The due date in force then moves by each wait that begins after it was set
+ * (made, or renegotiated in time) and before it ran out (`movedDeadline`).
  */
 export const commitmentStatus = (
   dueOn: string,
   changes: readonly CommitmentChange[],
   asOf: Date | number,
   timeZone: string = DEFAULT_TIME_ZONE,
+  paused?: { readonly madeAt: number; readonly waits: readonly WaitStretch[] },
 ): CommitmentAssessment => {
   const t = toMs(asOf);
   const ordered = changes
@@ -47,19 +57,39 @@ export const commitmentStatus = (
     .filter(({ ms }) => ms <= t)
     .sort((a, b) => a.ms - b.ms || (a.change.pos ?? 0) - (b.change.pos ?? 0));
   let due = dueOn;
-  let markedLate = false;
-  for (const { change, ms } of ordered) {
+  let setAt = paused?.madeAt ?? 0;
+  const deadline = (): number => {
     const end = endOfLocalDayMs(due, timeZone);
+    return paused && paused.waits.length ? movedDeadline(end, setAt, paused.waits, timeZone) : end;
+  };
+  let end = deadline();
+  let markedLate = false;
+  const assessed = (status: CommitmentStatus): CommitmentAssessment =>
+    end === endOfLocalDayMs(due, timeZone)
+      ? { status, dueOn: due, markedLate }
+      : { status, dueOn: localDate(end, timeZone), agreedDueOn: due, markedLate };
+  for (const { change, ms } of ordered) {
     if (change.kind === 'renegotiated') {
-      if (ms <= end && change.newDueOn !== undefined) due = change.newDueOn;
-      else if (ms > end) markedLate = true;
+      if (ms <= end && change.newDueOn !== undefined) {
+        due = change.newDueOn;
+        setAt = ms;
+        end = deadline();
+      } else if (ms > end) markedLate = true;
       continue;
     }
-    if (change.kind === 'fulfilled') {
-      return { status: markedLate || ms > end ? 'late' : 'kept', dueOn: due, markedLate };
-    }
-    return { status: markedLate ? 'late' : 'broken', dueOn: due, markedLate };
+    if (change.kind === 'fulfilled') return assessed(markedLate || ms > end ? 'late' : 'kept');
+    return assessed(markedLate ? 'late' : 'broken');
   }
-  if (markedLate) return { status: 'late', dueOn: due, markedLate };
-  return { status: t > endOfLocalDayMs(due, timeZone) ? 'overdue' : 'open', dueOn: due, markedLate };
+  if (markedLate) return assessed('late');
+  if (t > end) return assessed('overdue');
+  return pausedByRunningWait(paused?.waits ?? [], setAt, endOfLocalDayMs(due, timeZone), timeZone)
+    ? { ...assessed('open'), paused: true }
+    : assessed('open');
+};
+
+/** The last wait runs at T, began after the date was set, and before the deadline the earlier waits left. */
+const pausedByRunningWait = (waits: readonly WaitStretch[], setAt: number, end: number, timeZone: string): boolean => {
+  const running = runningWait(waits);
+  if (running === undefined || running.from <= setAt) return false;
+  return running.from <= movedDeadline(end, setAt, waits.slice(0, -1), timeZone);
 };

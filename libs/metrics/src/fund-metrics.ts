@@ -1,60 +1,25 @@
-import type { FundEvent } from '@koproduktiv/domain';
-import { ratio, sum } from './stats';
-import { addOnce, MetricsEvent, Timed, timedOf, upTo } from './timed';
-import { toMs } from './time';
+import type { FundHistory } from './fund-history';
+import { ApplicationStatement, fundStatement, FundStatement, proofDueEnd } from './fund-statement';
+import { median, ratio } from './stats';
+import { DEFAULT_TIME_ZONE, days, isoMs, toMs } from './time';
 
-export type CentsEntry = Timed & { readonly amountCents: number };
-export type GrantEntry = Timed & { readonly applicationId: string; readonly amountCents: number };
-
-/** A fund's money flows, serialisable. */
-export interface FundHistory {
-  readonly v: 1;
-  readonly fundId: string | null;
-  /** FundOpened (budgetCents) and FundBudgetIncreased (amountCents). */
-  readonly budget: readonly CentsEntry[];
-  readonly awards: readonly GrantEntry[];
-  readonly disbursements: readonly GrantEntry[];
+/** The grant-procedure metrics of a set of applications (one fund's, or the cases' of an aggregate). */
+export interface GrantProcedureMetrics {
+  /** Awards whose proofDueOn has passed by T. */
+  proofsPastDue: number;
+  /** Of those, the ones without a review by T. */
+  proofsOverdue: number;
+  /** proofsOverdue / proofsPastDue; null if no award's proof is past due. */
+  proofOverdueShare: number | null;
+  /** Median over reviewed awards of first review − first proof submitted, in days; null if none. */
+  daysToProofReview: number | null;
+  /** Σ reclaimed / Σ disbursed; null if nothing was disbursed. */
+  reclaimRate: number | null;
+  /** Σ repaid / Σ reclaimed; null if nothing was reclaimed. */
+  repaidShare: number | null;
 }
 
-export const emptyFundHistory = (fundId: string | null = null): FundHistory => ({
-  v: 1,
-  fundId,
-  budget: [],
-  awards: [],
-  disbursements: [],
-});
-
-export const foldFundEvent = (history: FundHistory, event: MetricsEvent): FundHistory => {
-  const e = { type: event.type, data: event.data } as FundEvent;
-  if (!['FundOpened', 'FundBudgetIncreased', 'GrantAwarded', 'GrantDisbursed'].includes(e.type)) return history;
-  if (history.fundId !== null && history.fundId !== e.data.fundId) return history;
-  const h = { ...history, fundId: e.data.fundId };
-  const t = timedOf(event);
-  switch (e.type) {
-    case 'FundOpened':
-      return { ...h, budget: addOnce(h.budget, { ...t, amountCents: e.data.budgetCents }) };
-    case 'FundBudgetIncreased':
-      return { ...h, budget: addOnce(h.budget, { ...t, amountCents: e.data.amountCents }) };
-    case 'GrantAwarded':
-      return {
-        ...h,
-        awards: addOnce(h.awards, { ...t, applicationId: e.data.applicationId, amountCents: e.data.amountCents }),
-      };
-    case 'GrantDisbursed':
-      return {
-        ...h,
-        disbursements: addOnce(h.disbursements, {
-          ...t,
-          applicationId: e.data.applicationId,
-          amountCents: e.data.amountCents,
-        }),
-      };
-    default:
-      return history;
-  }
-};
-
-export interface FundMetrics {
+export interface FundMetrics extends GrantProcedureMetrics {
   fundId: string | null;
   budgetCents: number;
   awardedCents: number;
@@ -65,19 +30,56 @@ export interface FundMetrics {
   disbursedShare: number | null;
 }
 
-/** Fund ratios as of T (entries with occurredAt <= T). */
-export const computeFundMetrics = (history: FundHistory, asOf: Date): FundMetrics => {
+const total = (
+  applications: readonly ApplicationStatement[],
+  column: 'disbursedCents' | 'reclaimedCents' | 'repaidCents',
+) => applications.reduce((sum, a) => sum + a[column], 0);
+
+/** The grant-procedure metrics of applications as fundStatement gives them as of T. */
+export const grantProcedureMetrics = (
+  applications: readonly ApplicationStatement[],
+  asOf: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): GrantProcedureMetrics => {
   const t = toMs(asOf);
-  const cents = (entries: readonly { amountCents: number }[]): number => sum(entries.map((e) => e.amountCents));
-  const budgetCents = cents(upTo(history.budget, t));
-  const awardedCents = cents(upTo(history.awards, t));
-  const disbursedCents = cents(upTo(history.disbursements, t));
+  let pastDue = 0;
+  let overdue = 0;
+  const reviewDays: number[] = [];
+  for (const a of applications) {
+    const end = proofDueEnd(a, timeZone);
+    if (end !== null && t > end) {
+      pastDue += 1;
+      if (a.proof === 'overdue') overdue += 1;
+    }
+    if (a.proofSubmittedAt !== null && a.proofReviewedAt !== null)
+      reviewDays.push(days(isoMs(a.proofReviewedAt) - isoMs(a.proofSubmittedAt)));
+  }
+  const disbursed = total(applications, 'disbursedCents');
+  const reclaimed = total(applications, 'reclaimedCents');
   return {
-    fundId: history.fundId,
-    budgetCents,
-    awardedCents,
-    disbursedCents,
-    awardedShare: ratio(awardedCents, budgetCents),
-    disbursedShare: ratio(disbursedCents, awardedCents),
+    proofsPastDue: pastDue,
+    proofsOverdue: overdue,
+    proofOverdueShare: ratio(overdue, pastDue),
+    daysToProofReview: median(reviewDays),
+    reclaimRate: ratio(reclaimed, disbursed),
+    repaidShare: ratio(total(applications, 'repaidCents'), reclaimed),
   };
 };
+
+/** A fund's figures and metrics from its statement as of T. */
+export const fundMetricsOf = (statement: FundStatement, timeZone: string = DEFAULT_TIME_ZONE): FundMetrics => ({
+  fundId: statement.fundId,
+  budgetCents: statement.budgetCents,
+  awardedCents: statement.awardedCents,
+  disbursedCents: statement.disbursedCents,
+  awardedShare: ratio(statement.awardedCents, statement.budgetCents),
+  disbursedShare: ratio(statement.disbursedCents, statement.awardedCents),
+  ...grantProcedureMetrics(statement.applications, new Date(statement.asOf), timeZone),
+});
+
+/** A fund's figures and metrics as of T. */
+export const computeFundMetrics = (
+  history: FundHistory,
+  asOf: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): FundMetrics => fundMetricsOf(fundStatement(history, asOf, timeZone), timeZone);

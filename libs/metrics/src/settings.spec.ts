@@ -13,6 +13,9 @@ describe('metric settings', () => {
         trust: { responsiveness: 0.25, reliability: 0.3, participation: 0.15, reciprocity: 0.1, perceived: 0.2 },
         continuity: { contactStability: 0.4, handovers: 0.3, rhythm: 0.3 },
       },
+      calendar: null,
+      responseTargetWorkingDays: null,
+      workingDayMetrics: false,
     });
     expect(resolveMetricsSettings(DEFAULT_METRICS_SETTINGS)).toEqual(DEFAULT_METRICS_SETTINGS);
   });

@@ -1,4 +1,5 @@
 import { assertTimeZone, DEFAULT_TIME_ZONE } from './time';
+import { GERMAN_STATES, isGermanState, WorkingDayCalendar } from './working-days';
 
 /** Weights of the trustIndex components (METRICS.md defaults). */
 export interface TrustWeights {
@@ -22,6 +23,12 @@ export interface MetricsSettings {
   readonly dormancyDays: number;
   readonly timeZone: string;
   readonly weights: { readonly trust: TrustWeights; readonly continuity: ContinuityWeights };
+  /** The Land whose public holidays are not working days; null: working days are not used. */
+  readonly calendar: WorkingDayCalendar | null;
+  /** The response target in working days (needs `calendar`): the worklist's due date of a first response. */
+  readonly responseTargetWorkingDays: number | null;
+  /** The tenant's opt-in: `respondedWithinTarget` measured against the working-day target (docs/METRICS.md). */
+  readonly workingDayMetrics: boolean;
 }
 
 /** What a tenant may override; anything left out takes the default. */
@@ -30,6 +37,9 @@ export interface MetricsSettingsInput {
   readonly dormancyDays?: number;
   readonly timeZone?: string;
   readonly weights?: { readonly trust?: Partial<TrustWeights>; readonly continuity?: Partial<ContinuityWeights> };
+  readonly calendar?: { readonly state: string } | null;
+  readonly responseTargetWorkingDays?: number | null;
+  readonly workingDayMetrics?: boolean;
 }
 
 export const DEFAULT_METRICS_SETTINGS: MetricsSettings = Object.freeze({
@@ -46,6 +56,9 @@ export const DEFAULT_METRICS_SETTINGS: MetricsSettings = Object.freeze({
     }),
     continuity: Object.freeze({ contactStability: 0.4, handovers: 0.3, rhythm: 0.3 }),
   }),
+  calendar: null,
+  responseTargetWorkingDays: null,
+  workingDayMetrics: false,
 });
 
 const positive = (name: string, value: number): number => {
@@ -87,5 +100,24 @@ const resolveAnew = (input: MetricsSettingsInput): MetricsSettings => {
       trust: weights('trust', d.weights.trust, input.weights?.trust),
       continuity: weights('continuity', d.weights.continuity, input.weights?.continuity),
     },
+    ...workingDays(input),
   };
+};
+
+const workingDays = (
+  input: MetricsSettingsInput,
+): Pick<MetricsSettings, 'calendar' | 'responseTargetWorkingDays' | 'workingDayMetrics'> => {
+  const state = input.calendar?.state;
+  if (input.calendar != null && !isGermanState(state))
+    throw new RangeError(`calendar.state must be one of ${GERMAN_STATES.join(', ')}, got ${String(state)}`);
+  const calendar = isGermanState(state) ? Object.freeze({ state }) : null;
+  const target = input.responseTargetWorkingDays ?? null;
+  if (target !== null && (!Number.isInteger(target) || target <= 0))
+    throw new RangeError(`responseTargetWorkingDays must be a whole number > 0, got ${target}`);
+  if (target !== null && calendar === null)
+    throw new RangeError('responseTargetWorkingDays needs calendar (the Land whose public holidays count)');
+  const workingDayMetrics = input.workingDayMetrics ?? false;
+  if (typeof workingDayMetrics !== 'boolean') throw new RangeError('workingDayMetrics must be true or false');
+  if (workingDayMetrics && target === null) throw new RangeError('workingDayMetrics needs responseTargetWorkingDays');
+  return { calendar, responseTargetWorkingDays: target, workingDayMetrics };
 };

@@ -10,7 +10,7 @@ export class RetentionSettingsError extends Error {
  * a tenant not named keeps DEFAULT_RETENTION_YEARS. Throws a message naming the setting when it is malformed.
  */
 export function retentionYearsFromEnv(json = process.env.RETENTION_SETTINGS): (tenant: string) => number {
-  let parsed: unknown = {};
+  let parsed: unknown;
   try {
     parsed = json ? JSON.parse(json) : {};
   } catch (error) {

@@ -1,4 +1,2 @@
-export * from './processor';
 export * from './read-models';
-export * from './host';
 export * from './queries';

@@ -1,5 +1,6 @@
 export * from './runtime';
 export * from './commands';
 export * from './projector';
+export * from './projector-host';
 export * from './retention';
 export * from './reactions';

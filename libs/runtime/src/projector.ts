@@ -2,7 +2,7 @@ import type { Registry } from 'prom-client';
 import { createKafkaRelay, KafkaConfigError, KafkaRelayHandle, loadKafkaConfig } from '@koproduktiv/messaging';
 import { retentionYearsFromEnv, RetentionSettingsError } from '@koproduktiv/personal-data';
 import { ConfigError, Logger } from '@koproduktiv/platform';
-import { ProjectorHost } from '@koproduktiv/projections';
+import { ProjectorHost } from './projector-host';
 import { CommandExecutor, tenantRulesFromEnv } from './commands';
 import { ReactionsProcessor } from './reactions';
 import { RetentionSchedule } from './retention';

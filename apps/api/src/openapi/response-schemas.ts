@@ -12,7 +12,13 @@ import {
   PARTIES,
   TRUST_DRIVERS,
 } from '@koproduktiv/domain';
-import { COMMITMENT_STATUSES } from '@koproduktiv/metrics';
+import {
+  APPLICATION_STATUSES,
+  COMMITMENT_STATUSES,
+  PROOF_STATES,
+  REVIEW_OUTCOMES,
+  WORKLIST_KINDS,
+} from '@koproduktiv/metrics';
 
 export type Schema = Record<string, unknown>;
 
@@ -215,13 +221,31 @@ const caseMetrics = reporting(
       contactContinuity: nullable(ratio(metric('Bice–Boxerman continuity of the staff leading interactions'))),
       contactHandovers: int('ContactPersonAssigned after the first'),
       daysToContactPerson: nullable(days('Submission to the first contact person')),
-      medianContactGapDays: nullable(days('Median open time between consecutive contacts')),
-      longestSilenceDays: days('Longest open time without contact, up to T'),
-      dormant: { type: 'boolean', description: 'Open and silent for more than dormancyDays' },
+      medianContactGapDays: nullable(
+        days('Median open time between consecutive contacts, without time spent waiting for the initiative'),
+      ),
+      longestSilenceDays: days(
+        'Longest open time without contact, up to T, without time spent waiting for the initiative',
+      ),
+      dormant: {
+        type: 'boolean',
+        description: 'Open and silent (not counting time spent waiting for the initiative) for more than dormancyDays',
+      },
       stageDays: record(CASE_STAGES, days('Open time in the stage')),
       daysToInstitutionalisation: nullable(days('Submission to institutionalisation')),
       interimUseExtensions: int(),
-      daysToFirstResponse: nullable(days('Submission to acknowledgement or the first contact by the administration')),
+      waitingForInitiative: nullable(
+        object(
+          { since: instant('When the wait began'), until: nullable(date('Its last day, if one was given')) },
+          "The wait for the initiative running at T: the response target, the dormancy clock and the administration's due dates stand still",
+        ),
+      ),
+      waitingDays: days('Time spent waiting for the initiative up to T'),
+      daysToFirstResponse: nullable(
+        days(
+          'Submission to acknowledgement or the first contact by the administration, without the time spent waiting for the initiative',
+        ),
+      ),
       respondedWithinTarget: { type: ['boolean', 'null'], description: 'null while undecided' },
       commitments: record(PARTIES, commitmentCounts),
       commitmentReliability: reliability,
@@ -295,26 +319,166 @@ const staffTime = object({
   isContactPoint: { type: 'boolean' },
 });
 
-const fund = object({
+const cents = (what: string) => int(`${what}, euro cents`);
+const moneyColumns = {
+  reservedCents: cents('Proposed (four eyes) and neither confirmed nor withdrawn by T'),
+  awardedCents: cents('Awarded by T'),
+  disbursedCents: cents('Paid out by T'),
+  acceptedCents: cents('Accepted by the latest review of the proof of use'),
+  reclaimedCents: cents('Reclaimed by T'),
+  repaidCents: cents('Repaid by T of what was reclaimed'),
+  releasedCents: cents('Of settled applications: awarded but never disbursed, back in the budget'),
+};
+const grantProcedureMetrics = {
+  proofsPastDue: int("Awards whose proofDueOn has passed by T (end of that day, municipality's time zone)"),
+  proofsOverdue: int('Of those, the ones without a review of their proof of use by T'),
+  proofOverdueShare: nullable(share(metric('proofsOverdue / proofsPastDue; null if none is past due'))),
+  daysToProofReview: nullable(days(metric('Median over reviewed awards of first review − first proof submitted'))),
+  reclaimRate: nullable({
+    type: 'number',
+    minimum: 0,
+    description: metric('Σ reclaimed / Σ disbursed; null if nothing disbursed'),
+  }),
+  repaidShare: nullable({
+    type: 'number',
+    minimum: 0,
+    description: metric('Σ repaid / Σ reclaimed; null if nothing reclaimed'),
+  }),
+};
+const fundIdentity = {
   fundId: uuid(),
   name: nullable(str()),
   year: nullable({ type: 'integer' }),
-  budgetCents: int(),
-  awardedCents: int(),
-  disbursedCents: int(),
-  applications: {
-    type: 'array',
-    items: object({
-      applicationId: uuid(),
-      caseId: uuid(),
-      status: str(undefined, { enum: ['awarded', 'rejected'] }),
-      awardedCents: int(),
-      disbursedCents: int(),
-      decidedAt: instant(),
+  asOf: instant('T'),
+};
+
+const fund = object(
+  {
+    ...fundIdentity,
+    budgetCents: cents('FundOpened plus every FundBudgetIncreased by T'),
+    reservedCents: moneyColumns.reservedCents,
+    awardedCents: moneyColumns.awardedCents,
+    disbursedCents: moneyColumns.disbursedCents,
+    releasedCents: moneyColumns.releasedCents,
+    availableCents: { type: 'integer', description: 'budget − reserved − awarded + released, euro cents' },
+    awardedShare: nullable({ type: 'number', minimum: 0, description: metric('awarded / budget') }),
+    disbursedShare: nullable({ type: 'number', minimum: 0, description: metric('disbursed / awarded') }),
+    ...grantProcedureMetrics,
+    applications: {
+      type: 'array',
+      description: 'The decided applications (awarded or rejected by T), by decision time',
+      items: object({
+        applicationId: str(),
+        caseId: nullable(str()),
+        status: str('Procedure state as of T', { enum: ['awarded', 'rejected', 'settled'] }),
+        awardedCents: int(),
+        disbursedCents: int(),
+        decidedAt: instant(),
+      }),
+    },
+  },
+  metric('A fund as of T'),
+);
+
+const applicationStatement = object(
+  {
+    applicationId: str(),
+    caseId: nullable(str()),
+    status: str('Procedure state as of T', { enum: [...APPLICATION_STATUSES] }),
+    requestedCents: nullable(cents('Requested (ApplicationReceived); null for an award without one')),
+    ...moneyColumns,
+    spentCents: nullable(cents("The proof of use's spent amount")),
+    receivedAt: nullable(instant()),
+    refusedAt: nullable(instant()),
+    proposedAt: nullable(instant()),
+    awardedAt: nullable(instant()),
+    rejectedAt: nullable(instant()),
+    proofDueOn: nullable(date('Null for an award made without one (before the grant procedure)')),
+    proofSubmittedAt: nullable(instant()),
+    proofReviewedAt: nullable(instant()),
+    reviewOutcome: nullable(str(undefined, { enum: [...REVIEW_OUTCOMES] })),
+    proof: nullable(
+      str(
+        'due, overdue (past the end of proofDueOn without a review) or reviewed; null without an award with proofDueOn',
+        {
+          enum: [...PROOF_STATES],
+        },
+      ),
+    ),
+    settledAt: nullable(instant()),
+  },
+  'One application of the fund as of T (amounts, states and dates only: no rationale, reason or purpose)',
+);
+
+const fundStatementSchema = object(
+  {
+    ...fundIdentity,
+    budgetCents: cents('FundOpened plus every FundBudgetIncreased by T'),
+    ...moneyColumns,
+    availableCents: { type: 'integer', description: 'budget − reserved − awarded + released, euro cents' },
+    applications: { type: 'array', items: ref('FundApplication') },
+  },
+  metric("The fund statement as of T; each money column is the sum of the applications' column"),
+);
+
+const fundApplications = object(
+  { fundId: uuid(), asOf: instant('T'), applications: { type: 'array', items: ref('FundApplication') } },
+  'Applications of the fund as of T, filtered by status and proof',
+);
+
+const fundPoint = object(
+  {
+    fundId: uuid(),
+    name: nullable(str()),
+    budgetCents: cents('Budget by T'),
+    reservedCents: moneyColumns.reservedCents,
+    awardedCents: moneyColumns.awardedCents,
+    disbursedCents: moneyColumns.disbursedCents,
+    releasedCents: moneyColumns.releasedCents,
+    availableCents: { type: 'integer', description: 'budget − reserved − awarded + released, euro cents' },
+    awardedShare: nullable({ type: 'number', minimum: 0, description: metric('awarded / budget') }),
+    disbursedShare: nullable({ type: 'number', minimum: 0, description: metric('disbursed / awarded') }),
+    ...grantProcedureMetrics,
+  },
+  metric('A fund as of the end of a month'),
+);
+const unitPoint = object(
+  {
+    unitId: uuid(),
+    name: nullable(str()),
+    period: str('The month, YYYY-MM'),
+    loggedHours: { type: 'number', minimum: 0 },
+    budgetHours: nullable({ type: 'number', minimum: 0 }),
+    staffTimeUse: nullable({
+      type: 'number',
+      minimum: 0,
+      description: metric('loggedHours / budgetHours of the month; above 1 when over budget'),
     }),
   },
-  awardedShare: nullable({ type: 'number', minimum: 0, description: 'awarded / budget' }),
-  disbursedShare: nullable({ type: 'number', minimum: 0, description: 'disbursed / awarded' }),
+  metric("A unit's staff time in a month, as of its end"),
+);
+const initiativePoint = object(
+  {
+    initiativeId: nullable(uuid()),
+    name: nullable(str()),
+    latestActiveMembers: nullable(int()),
+    highestActiveMembers: nullable(int()),
+    memberRetention: nullable(share('Latest reported active members / highest reported so far')),
+  },
+  metric("An initiative's member retention as of the end of a month"),
+);
+/** Rows of a per-entity time series: the month and its last millisecond, then the entity's figures. */
+const monthly = (point: Schema): Schema => ({
+  type: 'array',
+  items: {
+    ...point,
+    properties: {
+      month: str('YYYY-MM'),
+      asOf: instant('The last millisecond of the month'),
+      ...(point.properties as object),
+    },
+    required: ['month', 'asOf', ...(point.required as string[])],
+  },
 });
 
 const processorStatus = {
@@ -343,6 +507,61 @@ const rebuildState = {
   additionalProperties: false,
 };
 
+/** GET /v1/directory: what the console (or any client) offers to choose from. */
+const directory = object({
+  units: {
+    type: 'array',
+    items: object({ unitId: uuid(), name: nullable(str()), isContactPoint: { type: 'boolean' } }),
+  },
+  initiatives: {
+    type: 'array',
+    description: 'Without contact data',
+    items: object({
+      initiativeId: uuid(),
+      name: nullable(str()),
+      kind: nullable(str()),
+      district: nullable(str()),
+    }),
+  },
+  funds: { type: 'array', items: object({ fundId: uuid(), name: nullable(str()), year: nullable(int()) }) },
+  categories: { type: 'array', items: str(), description: 'The categories cases were submitted under' },
+  metricsSettings: object(
+    {
+      responseTargetDays: num('Target for the first response, in days'),
+      dormancyDays: num('Days without contact after which an open case counts as dormant'),
+      timeZone: str('IANA time zone of the municipality'),
+    },
+    metric("The municipality's metric settings (METRICS_SETTINGS)"),
+  ),
+});
+
+/** POST /v1/dev/sign-in: a token of the embedded default's HS256 secret. */
+const devSignIn = object({
+  accessToken: str('HS256 bearer token for Authorization: Bearer …'),
+  tokenType: str(undefined, { const: 'Bearer' }),
+  expiresAt: instant('When the token expires'),
+  tenant: str(),
+  roles: { type: 'array', items: str() },
+});
+const worklistItem = object(
+  {
+    kind: str(undefined, { enum: [...WORKLIST_KINDS] }),
+    caseId: uuid(),
+    caseTitle: nullable(str()),
+    dueOn: nullable(date('The due date of a dated item (commitment, agreement end)')),
+    dueAt: instant('When it falls due; for a dated item the end of that day in the municipality'),
+    overdueDays: int('Days past due, a started day counting as one; 0 while not overdue'),
+    unitId: nullable(uuid("The case's unit: its contact person's, else the acknowledging unit's")),
+    staffRef: nullable(
+      str('The contact person, else who acknowledged the request (in clear: clerks are the administration)'),
+    ),
+    promisor: nullable(str('Who promised, for commitments', { enum: [...PARTIES] })),
+    refId: nullable(str('The commitment or agreement the item is about')),
+    hurts: str(metric('The metric it hurts when missed')),
+  },
+  'Something that falls due in an open case',
+);
+
 /** Component schemas, by name. */
 export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   CaseDocument: caseDocument,
@@ -359,17 +578,65 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   Initiative: initiative,
   InitiativeAnswer: fresh(ref('Initiative'), 'One initiative'),
   InitiativeMetricsAnswer: fresh(initiativeMetrics, 'Initiative metrics as of T'),
-  AggregateMetrics: reporting(object(aggregateProperties, metric('Aggregate metrics of a set of cases as of T'))),
+  AggregateMetrics: reporting(
+    object(
+      { ...aggregateProperties, ...grantProcedureMetrics },
+      metric(
+        "Aggregate metrics of a set of cases as of T, with the grant-procedure metrics of the cases' applications",
+      ),
+    ),
+  ),
   SummaryAnswer: fresh(ref('AggregateMetrics'), 'Aggregate metrics of the municipality'),
   TimeseriesPoint: reporting(
     object(
-      { month: str('YYYY-MM'), ...aggregateProperties },
+      {
+        month: str('YYYY-MM'),
+        ...aggregateProperties,
+        ...grantProcedureMetrics,
+        funds: {
+          type: 'array',
+          items: ref('FundPoint'),
+          description: 'Every fund with an event by the end of the month',
+        },
+        units: {
+          type: 'array',
+          items: ref('UnitPoint'),
+          description: 'Every unit (only unitId, when filtered): its staff time use in the month',
+        },
+        initiatives: {
+          type: 'array',
+          items: ref('InitiativePoint'),
+          description:
+            'Every initiative that reported active members by the end of the month (with a unit or category filter: those with a case in the cohort)',
+        },
+      },
       metric("The aggregate metrics as of the end of a month (its last millisecond in the tenant's time zone)"),
     ),
   ),
   TimeseriesAnswer: fresh({ type: 'array', items: ref('TimeseriesPoint') }, 'One point per month'),
+  FundPoint: fundPoint,
+  UnitPoint: unitPoint,
+  InitiativePoint: initiativePoint,
+  FundTimeseriesAnswer: fresh(monthly(fundPoint), 'One row per month and fund'),
+  UnitTimeseriesAnswer: fresh(monthly(unitPoint), 'One row per month and unit'),
+  InitiativeTimeseriesAnswer: fresh(monthly(initiativePoint), 'One row per month and initiative'),
   StaffTimeAnswer: fresh(staffTime, 'Staff time use of a unit in a period'),
-  FundAnswer: fresh(fund, 'A fund and its decided applications'),
+  FundAnswer: fresh(fund, 'A fund and its decided applications as of T'),
+  FundApplication: applicationStatement,
+  FundStatementAnswer: fresh(fundStatementSchema, 'The fund statement as of T'),
+  FundApplicationsAnswer: fresh(fundApplications, 'Applications of a fund as of T'),
+  DirectoryAnswer: fresh(directory, "The municipality's units, initiatives, funds, categories and metric settings"),
+  DevSignIn: devSignIn,
+  WorklistItem: worklistItem,
+  WorklistAnswer: fresh(
+    reporting(
+      object({
+        items: { type: 'array', items: ref('WorklistItem'), description: 'Oldest first' },
+        asOf: instant('Now, rounded up to the minute: the moment the items are computed for'),
+      }),
+    ),
+    'What falls due in the open cases of the municipality',
+  ),
   RebuildState: rebuildState,
   ProjectionsStatus: object({ rebuild: ref('RebuildState'), processors: { type: 'array', items: processorStatus } }),
   Liveness: object({ status: str(undefined, { const: 'ok' }) }),

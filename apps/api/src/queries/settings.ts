@@ -3,7 +3,15 @@ import { ConfigError } from '@koproduktiv/platform';
 
 export const METRICS_SETTINGS = Symbol('METRICS_SETTINGS');
 
-const KNOWN_KEYS = ['responseTargetDays', 'dormancyDays', 'timeZone', 'weights'];
+const KNOWN_KEYS = [
+  'responseTargetDays',
+  'dormancyDays',
+  'timeZone',
+  'weights',
+  'calendar',
+  'responseTargetWorkingDays',
+  'workingDayMetrics',
+];
 
 /**
  * Per-tenant metric settings (response target, dormancy, time zone, index weights): defaults from

@@ -129,6 +129,16 @@ export type CloseCase = Message<'CloseCase', { caseId: string; outcome: CaseOutc
 
 export type ReopenCase = Message<'ReopenCase', { caseId: string; reason: string }>;
 
+/**
+ * The administration waits for the initiative (documents, a decision of its members, a founding):
+ * its open deadlines and the dormancy clock pause (docs/METRICS.md, "Waiting for the initiative").
+ * `until` (optional) is the last day of the wait; without ResumeCase the clocks run again after it.
+ */
+export type AwaitInitiative = Message<'AwaitInitiative', { caseId: string; reason: string; until?: string }>;
+
+/** Ends the wait for the initiative: the paused clocks run again. */
+export type ResumeCase = Message<'ResumeCase', { caseId: string }>;
+
 /** Crypto-shreds the case's narratives (its free-text fields); role admin; accepted on closed cases too. */
 export type ShredCaseNarratives = Message<'ShredCaseNarratives', { caseId: string; reason: string }>;
 
@@ -153,6 +163,8 @@ export type CaseCommand =
   | RecordTrustFeedback
   | CloseCase
   | ReopenCase
+  | AwaitInitiative
+  | ResumeCase
   | ShredCaseNarratives;
 
 export const CASE_COMMAND_TYPES = [
@@ -176,6 +188,8 @@ export const CASE_COMMAND_TYPES = [
   'RecordTrustFeedback',
   'CloseCase',
   'ReopenCase',
+  'AwaitInitiative',
+  'ResumeCase',
   'ShredCaseNarratives',
 ] as const satisfies readonly CaseCommand['type'][];
 

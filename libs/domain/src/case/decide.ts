@@ -10,6 +10,7 @@ import {
 import { fulfilCommitment, makeCommitment, renegotiateCommitment, withdrawCommitment } from './decide-commitments';
 import { agreeInterimUse, endInterimUse, extendInterimUse } from './decide-interim-use';
 import { acknowledgeRequest, closeCase, reopenCase, shredNarratives, submitRequest } from './decide-lifecycle';
+import { awaitInitiative, resumeCase } from './decide-waiting';
 import { agreeSupport, applyForFunding, institutionaliseCase, logStaffTime } from './decide-progress';
 import { CaseEvent } from './events';
 import { requireCase, requireNotClosed } from './guards';
@@ -62,6 +63,10 @@ export const decideCase = (command: CaseCommand, state: CaseState): CaseEvent[] 
       return institutionaliseCase(command, existing);
     case 'CloseCase':
       return closeCase(command, existing);
+    case 'AwaitInitiative':
+      return awaitInitiative(command, existing);
+    case 'ResumeCase':
+      return resumeCase(command, existing);
     default:
       return assertNever(command, 'case command');
   }

@@ -17,6 +17,10 @@ export const CaseErrors = {
   INVALID_STAGE_FOR_INSTITUTIONALISATION: 'CASE.INVALID_STAGE_FOR_INSTITUTIONALISATION',
   /** CloseCase with outcome `declined` and no (or a blank) rationale. */
   RATIONALE_REQUIRED: 'CASE.RATIONALE_REQUIRED',
+  /** AwaitInitiative while the case already waits for the initiative (ResumeCase first to change the wait). */
+  ALREADY_WAITING: 'CASE.ALREADY_WAITING',
+  /** ResumeCase while the case does not wait for the initiative. */
+  NOT_WAITING: 'CASE.NOT_WAITING',
   /** A date field that is not a calendar date `YYYY-MM-DD` (details: field, value). */
   INVALID_DATE: 'CASE.INVALID_DATE',
 } as const;

@@ -142,6 +142,15 @@ export type CaseClosed = Message<
 /** `stage`: the stage the case returns to, the one it was closed in. */
 export type CaseReopened = Message<'CaseReopened', { caseId: string; reason: string; stage: CaseStage }>;
 
+/**
+ * The administration waits for the initiative from this event's business time; `until` (a date) is
+ * the wait's last day. `reason` is a narrative (personal data).
+ */
+export type InitiativeAwaited = Message<'InitiativeAwaited', { caseId: string; reason: string; until?: string }>;
+
+/** The wait for the initiative ended. */
+export type CaseResumed = Message<'CaseResumed', { caseId: string }>;
+
 /** The case's narrative keys are destroyed; every narrative written before reads as erased. */
 export type CaseNarrativesShredded = Message<'CaseNarrativesShredded', { caseId: string; reason: string }>;
 
@@ -166,6 +175,8 @@ export type CaseEvent =
   | TrustFeedbackRecorded
   | CaseClosed
   | CaseReopened
+  | InitiativeAwaited
+  | CaseResumed
   | CaseNarrativesShredded;
 
 export const CASE_EVENT_TYPES = [
@@ -189,5 +200,7 @@ export const CASE_EVENT_TYPES = [
   'TrustFeedbackRecorded',
   'CaseClosed',
   'CaseReopened',
+  'InitiativeAwaited',
+  'CaseResumed',
   'CaseNarrativesShredded',
 ] as const satisfies readonly CaseEvent['type'][];

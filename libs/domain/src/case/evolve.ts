@@ -27,6 +27,7 @@ const submitted = ({ data }: RequestSubmitted): ExistingCase => ({
   interimUses: {},
   sponsorRefs: [],
   councilResolutions: [],
+  waitingForInitiative: null,
   narratives: 'held',
 });
 
@@ -94,9 +95,14 @@ const evolveExisting = (state: ExistingCase, event: CaseEvent): ExistingCase => 
     case 'TrustFeedbackRecorded':
       return state;
     case 'CaseClosed':
-      return { ...state, status: 'closed', closedAs: event.data.outcome };
+      // Closing ends a wait for the initiative; a reopened case does not wait.
+      return { ...state, status: 'closed', closedAs: event.data.outcome, waitingForInitiative: null };
     case 'CaseReopened':
       return { ...state, status: 'open', closedAs: null, stage: event.data.stage };
+    case 'InitiativeAwaited':
+      return { ...state, waitingForInitiative: { until: event.data.until ?? null } };
+    case 'CaseResumed':
+      return { ...state, waitingForInitiative: null };
     case 'CaseNarrativesShredded':
       return { ...state, narratives: 'shredded' };
     default:

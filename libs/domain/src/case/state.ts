@@ -31,6 +31,11 @@ export type ExistingCase = Readonly<{
   interimUses: Readonly<Record<string, InterimUseState>>;
   sponsorRefs: readonly string[];
   councilResolutions: readonly Readonly<{ resolutionRef: string; decidedOn: string }>[];
+  /**
+   * Set from InitiativeAwaited until CaseResumed or CaseClosed. The decider knows no clock, so a wait
+   * whose `until` has passed is still set here (the metrics end it at `until`; ResumeCase clears it).
+   */
+  waitingForInitiative: Readonly<{ until: string | null }> | null;
   /** `held` while a narrative written since the last shredding is stored; `shredded` after ShredCaseNarratives. */
   narratives: 'held' | 'shredded';
 }>;

@@ -8,14 +8,7 @@ import {
 } from './commands';
 import { FundErrors } from './errors';
 import { ApplicationRefusal, AwardTerms, FundEvent } from './events';
-import {
-  requireDate,
-  requireFund,
-  requirePositiveCents,
-  requireReceived,
-  requireText,
-  requireUndecided,
-} from './guards';
+import { requireDate, requirePositiveCents, requireReceived, requireText, requireUndecided } from './guards';
 import { FundState, OpenedFund, remainingBudgetCents } from './state';
 
 /**

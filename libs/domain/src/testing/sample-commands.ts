@@ -191,6 +191,11 @@ export const sampleCommands: SampleCommands = {
   },
   CloseCase: { type: 'CloseCase', data: { caseId, outcome: 'completed' } },
   ReopenCase: { type: 'ReopenCase', data: { caseId, reason: 'Neue Förderung' } },
+  AwaitInitiative: {
+    type: 'AwaitInitiative',
+    data: { caseId, reason: 'Satzung wird in der Mitgliederversammlung beschlossen', until: '2025-06-30' },
+  },
+  ResumeCase: { type: 'ResumeCase', data: { caseId } },
   EraseInitiativeContact: {
     type: 'EraseInitiativeContact',
     data: { initiativeId: ids.initiative, reason: 'Art. 17 DSGVO' },

@@ -63,6 +63,8 @@ export const PUBLISHED_FIELDS: { readonly [T in DomainEventType]: FieldsOf<T> } 
   TrustFeedbackRecorded: ['caseId', 'respondent', 'scores'],
   CaseClosed: ['caseId', 'outcome', 'stage'],
   CaseReopened: ['caseId', 'stage'],
+  InitiativeAwaited: ['caseId', 'until'],
+  CaseResumed: ['caseId'],
   CaseNarrativesShredded: ['caseId', 'reason'],
 };
 
@@ -105,6 +107,7 @@ export const WITHHELD_FIELDS: {
   TrustFeedbackRecorded: { comment: 'personal data' },
   CaseClosed: { rationale: 'personal data' },
   CaseReopened: { reason: 'personal data' },
+  InitiativeAwaited: { reason: 'personal data' },
 };
 
 export const hasIntegrationSchema = (type: string): type is DomainEventType => Object.hasOwn(PUBLISHED_FIELDS, type);

@@ -1,6 +1,6 @@
 import type { GlobalEvent } from '@koproduktiv/event-store';
 import type { Logger } from '@koproduktiv/platform';
-import type { Processor } from '@koproduktiv/projections';
+import type { Processor } from '@koproduktiv/subscriptions';
 import { IntegrationMessage, toIntegrationMessage } from '../integration-events/cloudevents';
 import { EventPublisher, RetryablePublishError } from '../publisher/event-publisher';
 import { Backoff } from './backoff';

@@ -185,6 +185,8 @@ export const sampleEventData = (ids: {
   },
   CaseClosed: { caseId: ids.case, outcome: 'completed', rationale: 'Verstetigt', stage: 'institutionalised' },
   CaseReopened: { caseId: ids.case, reason: 'Neuer Mietvertrag', stage: 'institutionalised' },
+  InitiativeAwaited: { caseId: ids.case, reason: 'Satzung folgt', until: '2026-04-30' },
+  CaseResumed: { caseId: ids.case },
   InitiativeContactErased: { initiativeId: ids.initiative, reason: 'Art. 17 DSGVO' },
   CaseNarrativesShredded: { caseId: ids.case, reason: 'Art. 17 DSGVO' },
 });
@@ -238,6 +240,8 @@ export const SCRIPTED_HISTORY: Readonly<Record<'initiative' | 'unit' | 'fund' | 
     'CommitmentWithdrawn',
     'CaseClosed',
     'CaseReopened',
+    'InitiativeAwaited',
+    'CaseResumed',
     'InteractionRecorded',
   ],
 };

@@ -99,6 +99,9 @@ export const caseEvents = (caseId = 'case-1', next: () => number = positions()) 
       ev('TrustFeedbackRecorded', { caseId, respondent, scores }, at),
     closed: (at: string, outcome = 'completed', stage = 'request') => ev('CaseClosed', { caseId, outcome, stage }, at),
     reopened: (at: string, stage = 'request') => ev('CaseReopened', { caseId, reason: 'r', stage }, at),
+    awaited: (at: string, until?: string) =>
+      ev('InitiativeAwaited', { caseId, reason: 'r', ...(until === undefined ? {} : { until }) }, at),
+    resumed: (at: string) => ev('CaseResumed', { caseId }, at),
   };
 };
 

@@ -24,6 +24,18 @@ describe('PostgresDataKeyStore (real PostgreSQL)', () => {
     expect(new Set(keys.map((k) => k.key.toString('hex'))).size).toBe(1);
   });
 
+  it('a process with a cold cache reads the live key and creates no second one', async () => {
+    const cold = { kind: 'case-narratives' as const, id: 'c-cold' };
+    const first = await new PostgresDataKeyStore(db.pool, kek).activeKey('t', cold);
+    const again = await new PostgresDataKeyStore(db.pool, kek).activeKey('t', cold);
+    expect(again).toEqual(first);
+    const { rows } = await db.pool.query('SELECT 1 FROM kp_data_keys WHERE tenant = $1 AND subject_id = $2', [
+      't',
+      cold.id,
+    ]);
+    expect(rows).toHaveLength(1);
+  });
+
   it('stores keys only wrapped', async () => {
     const { key } = await new PostgresDataKeyStore(db.pool, kek).activeKey('t', subject);
     const { rows } = await db.pool.query<{ wrapped: Buffer }>('SELECT wrapped FROM kp_data_keys');

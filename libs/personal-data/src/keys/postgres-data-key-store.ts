@@ -27,7 +27,7 @@ export class PostgresDataKeyStore implements DataKeyStore {
     const cacheKey = `${tenant}\u0000${subject.kind}\u0000${subject.id}`;
     const cached = this.active.get(cacheKey);
     if (cached && cached.expires > this.now()) return cached.value;
-    const value = (await this.readActive(tenant, subject)) ?? (await this.createActive(tenant, subject));
+    const value = await this.readOrCreateActive(tenant, subject);
     if (this.active.size >= ACTIVE_KEY_CACHE_ENTRIES) this.active.delete(this.active.keys().next().value as string);
     this.active.set(cacheKey, { value, expires: this.now() + ACTIVE_KEY_TTL_MS });
     return value;
@@ -87,16 +87,31 @@ export class PostgresDataKeyStore implements DataKeyStore {
     return rows[0] && { keyId: rows[0].key_id, key: this.requireKek().unwrap(rows[0].wrapped) };
   }
 
-  /** Two writers creating the subject's first key at once: the unique index lets one win, both use its key. */
-  private async createActive(tenant: string, subject: DataSubject): Promise<ActiveDataKey> {
-    await this.pool.query(
-      `INSERT INTO kp_data_keys (key_id, tenant, subject_kind, subject_id, kek_id, wrapped)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-      [randomUUID(), tenant, subject.kind, subject.id, this.requireKek().id, this.requireKek().wrap(newDataKey())],
+  /**
+   * Reads the live key or creates it, in one statement: on a cache miss this costs one round trip
+   * whether or not the key exists (a fresh key is wrapped in vain when it does). Two writers
+   * creating the subject's first key at once: the unique index lets one win and the other finds
+   * neither row in its snapshot, so it reads the winner's key.
+   */
+  private async readOrCreateActive(tenant: string, subject: DataSubject): Promise<ActiveDataKey> {
+    const kek = this.requireKek();
+    const { rows } = await this.pool.query<{ key_id: string; wrapped: Buffer }>(
+      `WITH live AS (
+         SELECT key_id, wrapped FROM kp_data_keys
+          WHERE tenant = $2 AND subject_kind = $3 AND subject_id = $4 AND destroyed_at IS NULL
+       ), created AS (
+         INSERT INTO kp_data_keys (key_id, tenant, subject_kind, subject_id, kek_id, wrapped)
+         SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM live)
+         ON CONFLICT DO NOTHING
+         RETURNING key_id, wrapped
+       )
+       SELECT key_id, wrapped FROM live UNION ALL SELECT key_id, wrapped FROM created`,
+      [randomUUID(), tenant, subject.kind, subject.id, kek.id, kek.wrap(newDataKey())],
     );
-    const created = await this.readActive(tenant, subject);
-    if (!created) throw new Error(`no live data key for ${subject.kind}/${subject.id} after creating one`);
-    return created;
+    const found = rows[0] ? { keyId: rows[0].key_id, key: kek.unwrap(rows[0].wrapped) } : undefined;
+    const winner = found ?? (await this.readActive(tenant, subject));
+    if (!winner) throw new Error(`no live data key for ${subject.kind}/${subject.id} after creating one`);
+    return winner;
   }
 }
 

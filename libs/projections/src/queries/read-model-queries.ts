@@ -5,11 +5,20 @@ import {
   CaseHistory,
   CaseSnapshots,
   computeCaseMetrics,
+  ApplicationStatus,
   computeMemberRetention,
   computeStaffTimeUse,
   filterCases,
+  fundStatement,
+  grantProcedureMetrics,
+  GrantProcedureMetrics,
+  ProofState,
+  ratio,
   MetricsSettings,
   monthEnds,
+  selectWorklist,
+  WorklistItem,
+  WorklistQuery,
 } from '@koproduktiv/metrics';
 import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/platform';
 import { CaseDocument } from '../read-models/case-document';
@@ -21,6 +30,19 @@ import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
 import { CaseHistories } from './case-histories';
 import { inFlight } from '../in-flight';
+import { WorklistIndex, WorklistLeftOut } from './worklist-index';
+import { fundHistory } from './fund-histories';
+import {
+  cohortGrantMetrics,
+  FundPoint,
+  fundPoint,
+  InitiativePoint,
+  initiativePoints,
+  loadRegistryData,
+  statementsAsOf,
+  UnitPoint,
+  unitPoints,
+} from './monthly-series';
 
 /**
  * Case histories read per query when a question spans many cases: a page is parsed and computed
@@ -47,6 +69,25 @@ export interface CaseListPage {
   readonly nextCursor: string | null;
 }
 
+/** The summary: the cohort's aggregate case metrics and the grant-procedure metrics of its cases' applications. */
+export type Summary = AggregateCaseMetrics & GrantProcedureMetrics & { asOf: string };
+
+/** One month of the time series: the summary as of its end, and every fund's, unit's and initiative's figures then. */
+export type TimeseriesPoint = Summary & {
+  month: string;
+  funds: FundPoint[];
+  units: UnitPoint[];
+  initiatives: InitiativePoint[];
+};
+
+export interface TimeseriesFilter {
+  /** First and last month, YYYY-MM. */
+  readonly from: string;
+  readonly to: string;
+  readonly unitId?: string;
+  readonly category?: string;
+}
+
 export interface SummaryFilter {
   readonly asOf?: Date;
   /** Submission period, local dates, inclusive. */
@@ -65,6 +106,13 @@ const isDormant = (history: CaseHistory, t: Date, settings: MetricsSettings): bo
   }
 };
 
+/** The worklist as of a moment (see WorklistIndex); `uninterpretable` only when a case was left out. */
+export interface Worklist {
+  readonly items: WorklistItem[];
+  readonly asOf: string;
+  readonly uninterpretable?: readonly WorklistLeftOut[];
+}
+
 /** Every answer names the position of its tenant's latest event the read models had applied (see positions). */
 export interface Fresh<T> {
   readonly position: number;
@@ -76,10 +124,11 @@ export interface Fresh<T> {
  * personal data). Metrics are computed from each case's stored history as of the asked date.
  */
 export class ReadModelQueries {
-  private readonly summaries = new SummaryCache<Fresh<AggregateCaseMetrics & { asOf: string }>>();
+  private readonly summaries = new SummaryCache<Fresh<Summary>>();
   private knownPosition: { value: Promise<{ position: number; generation: number }>; at: number } | undefined;
   private readonly tenantPositions = new Map<string, { store: number; own: Promise<number> }>();
   private readonly histories: CaseHistories;
+  private readonly worklists: WorklistIndex;
 
   constructor(
     private readonly pool: Pool,
@@ -88,6 +137,7 @@ export class ReadModelQueries {
     readonly historyCache = new CaseHistoryCache(DEFAULT_CASE_HISTORY_CACHE_BYTES),
   ) {
     this.histories = new CaseHistories(pool, historyCache);
+    this.worklists = new WorklistIndex(pool, settingsFor);
   }
 
   /**
@@ -205,6 +255,22 @@ export class ReadModelQueries {
     return { position: own, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
   }
 
+  /**
+   * What falls due in the tenant's open cases, as of now rounded up to the minute: the clerks asking
+   * within one minute and read-model position share one computation, and what happened in this minute
+   * is in it (an item due within the minute is shown overdue up to a minute early).
+   */
+  async worklist(tenant: string, query: WorklistQuery): Promise<Fresh<Worklist>> {
+    const { store, own } = await this.positions(tenant);
+    const asOf = new Date(Math.ceil(this.clock().getTime() / 60_000) * 60_000);
+    const all = await this.worklists.items(tenant, store, asOf);
+    const items = selectWorklist(all.items, asOf, query);
+    return {
+      position: own,
+      data: { items, asOf: asOf.toISOString(), ...(all.leftOut.length ? { uninterpretable: all.leftOut } : {}) },
+    };
+  }
+
   async initiative(tenant: string, initiativeId: string): Promise<Fresh<InitiativeDocument> | undefined> {
     const { own } = await this.positions(tenant);
     const { rows } = await this.pool.query<{ doc: InitiativeDocument }>(
@@ -231,7 +297,7 @@ export class ReadModelQueries {
    * while a newer answer is computed (for at most a minute), the last one is given, naming the
    * position and T it was computed for (see SummaryCache). "Now" is taken to the minute.
    */
-  async summary(tenant: string, filter: SummaryFilter): Promise<Fresh<AggregateCaseMetrics & { asOf: string }>> {
+  async summary(tenant: string, filter: SummaryFilter): Promise<Fresh<Summary>> {
     const { store: position, own } = await this.positions(tenant);
     const t = filter.asOf ?? new Date(Math.floor(this.clock().getTime() / 60_000) * 60_000);
     const key = JSON.stringify([
@@ -256,23 +322,58 @@ export class ReadModelQueries {
         settings.timeZone,
       );
       const data = aggregateReporting(filtered, cases.leftOut);
-      return { position: own, data: { asOf: t.toISOString(), ...data } };
+      const { generation } = await this.reached();
+      const registries = await loadRegistryData(this.pool, generation, tenant, settings.timeZone, filter.unitId);
+      const grants = cohortGrantMetrics(
+        statementsAsOf(registries, t, settings.timeZone),
+        new Set(filtered.map((c) => c.facts.caseId)),
+        t,
+        settings.timeZone,
+      );
+      return { position: own, data: { asOf: t.toISOString(), ...data, ...grants } };
     });
   }
 
-  async timeseries(tenant: string, from: string, to: string) {
+  /**
+   * The summary as of the end of every month in [from, to] (filtered by category and unit as the
+   * summary is), with each month's figures of every fund, unit (only `unitId`, if given) and
+   * initiative (with a filter: those with a case in the month's cohort).
+   */
+  async timeseries(tenant: string, filter: TimeseriesFilter): Promise<Fresh<TimeseriesPoint[]>> {
     const { own } = await this.positions(tenant);
+    const { generation } = await this.reached();
     const settings = this.settingsFor(tenant);
-    const months = monthEnds(from, to, settings.timeZone);
+    const { timeZone } = settings;
+    const months = monthEnds(filter.from, filter.to, timeZone);
     const perMonth = months.map(({ asOf }) => new CaseSnapshots(asOf, settings));
-    await this.eachHistory(tenant, 'TRUE', [], (history) => {
-      for (const month of perMonth) month.add(history);
+    await this.eachHistory(
+      tenant,
+      filter.category ? 'category = $2' : 'TRUE',
+      filter.category ? [filter.category] : [],
+      (history) => {
+        for (const month of perMonth) month.add(history);
+      },
+    );
+    const registries = await loadRegistryData(this.pool, generation, tenant, timeZone, filter.unitId);
+    const filtered = filter.unitId !== undefined || filter.category !== undefined;
+    const points = months.map(({ month, asOf }, i) => {
+      const cohort = filterCases(perMonth[i].snapshots, { unitId: filter.unitId }, timeZone);
+      const statements = statementsAsOf(registries, asOf, timeZone);
+      const caseIds = new Set(cohort.map((c) => c.facts.caseId));
+      return {
+        month,
+        asOf: asOf.toISOString(),
+        ...aggregateReporting(cohort, perMonth[i].leftOut),
+        ...cohortGrantMetrics(statements, caseIds, asOf, timeZone),
+        funds: statements.map(({ name, statement }) => fundPoint(name, statement, timeZone)),
+        units: unitPoints(registries, month, asOf, timeZone),
+        initiatives: initiativePoints(
+          registries,
+          asOf,
+          filtered ? new Set(cohort.map((c) => c.facts.initiativeId)) : undefined,
+        ),
+      };
     });
-    const points = months.map(({ month, asOf }, i) => ({
-      month,
-      asOf: asOf.toISOString(),
-      ...aggregateReporting(perMonth[i].snapshots, perMonth[i].leftOut),
-    }));
     return { position: own, data: points };
   }
 
@@ -304,23 +405,79 @@ export class ReadModelQueries {
     return { position: own, data: { ...use, unitId, name: unit.name, isContactPoint: unit.isContactPoint } };
   }
 
-  async fund(tenant: string, fundId: string) {
+  /** The fund's document (name, year) and its history, or undefined for a fund unknown to the tenant. */
+  private async fundWithHistory(tenant: string, fundId: string) {
     const { own } = await this.positions(tenant);
+    const { generation } = await this.reached();
     const { rows } = await this.pool.query<{ doc: FundDocument }>(
       'SELECT doc FROM rm_funds WHERE tenant = $1 AND id = $2',
       [tenant, fundId],
     );
     if (!rows.length) return undefined;
-    const fund = rows[0].doc;
-    const { rows: decided } = await this.pool.query(
-      `SELECT application_id AS "applicationId", case_id AS "caseId", status, awarded_cents::float8 AS "awardedCents",
-              disbursed_cents::float8 AS "disbursedCents", decided_at AS "decidedAt"
-       FROM rm_fund_applications WHERE tenant = $1 AND fund_id = $2 ORDER BY decided_at, application_id`,
-      [tenant, fundId],
+    return { position: own, doc: rows[0].doc, history: await fundHistory(this.pool, generation, tenant, fundId) };
+  }
+
+  /** The fund statement as of T (docs/METRICS.md, Funds): every money column, the fund's and each application's. */
+  async fundStatement(tenant: string, fundId: string, asOf?: Date) {
+    const found = await this.fundWithHistory(tenant, fundId);
+    if (!found) return undefined;
+    const statement = fundStatement(found.history, asOf ?? this.clock(), this.settingsFor(tenant).timeZone);
+    return { position: found.position, data: { ...statement, fundId, name: found.doc.name, year: found.doc.year } };
+  }
+
+  /** The fund's applications as of T, by procedure state and where their proof of use stands. */
+  async fundApplications(
+    tenant: string,
+    fundId: string,
+    filter: { asOf?: Date; status?: ApplicationStatus; proof?: Extract<ProofState, 'due' | 'overdue'> },
+  ) {
+    const found = await this.fundStatement(tenant, fundId, filter.asOf);
+    if (!found) return undefined;
+    const applications = found.data.applications.filter(
+      (a) =>
+        (filter.status === undefined || a.status === filter.status) &&
+        (filter.proof === undefined || a.proof === filter.proof),
     );
-    const awardedShare = fund.budgetCents > 0 ? fund.awardedCents / fund.budgetCents : null;
-    const disbursedShare = fund.awardedCents > 0 ? fund.disbursedCents / fund.awardedCents : null;
-    return { position: own, data: { ...fund, applications: decided, awardedShare, disbursedShare } };
+    return { position: found.position, data: { fundId, asOf: found.data.asOf, applications } };
+  }
+
+  /** A fund's figures and grant-procedure metrics as of T, with its decided applications. */
+  async fund(tenant: string, fundId: string, asOf?: Date) {
+    const found = await this.fundWithHistory(tenant, fundId);
+    if (!found) return undefined;
+    const t = asOf ?? this.clock();
+    const { timeZone } = this.settingsFor(tenant);
+    const s = fundStatement(found.history, t, timeZone);
+    const decided = s.applications
+      .filter((a) => a.awardedAt !== null || a.rejectedAt !== null)
+      .map((a) => ({
+        applicationId: a.applicationId,
+        caseId: a.caseId,
+        status: a.status,
+        awardedCents: a.awardedCents,
+        disbursedCents: a.disbursedCents,
+        decidedAt: (a.awardedAt ?? a.rejectedAt) as string,
+      }))
+      .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt) || a.applicationId.localeCompare(b.applicationId));
+    return {
+      position: found.position,
+      data: {
+        fundId,
+        name: found.doc.name,
+        year: found.doc.year,
+        asOf: s.asOf,
+        budgetCents: s.budgetCents,
+        reservedCents: s.reservedCents,
+        awardedCents: s.awardedCents,
+        disbursedCents: s.disbursedCents,
+        releasedCents: s.releasedCents,
+        availableCents: s.availableCents,
+        awardedShare: ratio(s.awardedCents, s.budgetCents),
+        disbursedShare: ratio(s.disbursedCents, s.awardedCents),
+        ...grantProcedureMetrics(s.applications, t, timeZone),
+        applications: decided,
+      },
+    };
   }
 
   /**

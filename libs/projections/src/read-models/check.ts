@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@koproduktiv/event-store';
-import { ProcessorRunner } from '../processor';
+import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { buildGeneration, ensureReadModels, exclusively } from './generations';
 import { ReadModelProjection } from './read-model-projection';
 import { readModelsProcessorName } from './read-model-rows';

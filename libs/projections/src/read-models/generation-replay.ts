@@ -1,11 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
 import { EventStore, ReplayedEvent, replayReader, ReplayPageEnd } from '@koproduktiv/event-store';
-import { saveCheckpoint } from '../processor';
+import { saveCheckpoint } from '@koproduktiv/subscriptions';
 import { copyIn } from './copy-in';
 import { CopyLanes } from './copy-lanes';
 import {
   APPLICATION_CHANGE_COLUMNS,
   CASE_STATE_COLUMNS,
+  FUND_EVENT_COPY_COLUMNS,
   HISTORY_ENTRY_COLUMNS,
   HISTORY_LISTS,
   RebuildFold,
@@ -135,6 +136,7 @@ export async function replayIntoGeneration(
           columns: APPLICATION_CHANGE_COLUMNS,
           lines: lines.applicationChanges,
         },
+        { table: tableName('rm_fund_events', generation), columns: FUND_EVENT_COPY_COLUMNS, lines: lines.fundEvents },
       ]);
     }
     await lanes.drained();

@@ -1,10 +1,18 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EventStore } from '@koproduktiv/event-store';
 import { type Logger, withTransaction } from '@koproduktiv/platform';
-import { CHECKPOINTS_DDL, resetCheckpoint } from '../processor';
+import { CHECKPOINTS_DDL, resetCheckpoint } from '@koproduktiv/subscriptions';
 import { replayIntoGeneration } from './generation-replay';
 import { READ_MODELS_PROCESSOR, readModelsProcessorName } from './read-model-rows';
-import { dropGenerationDdl, generationDdl, GENERATIONS_DDL, pointViewsDdl } from './schema';
+import {
+  DETAIL_TABLES,
+  dropGenerationDdl,
+  generationDdl,
+  GENERATIONS_DDL,
+  pointViewsDdl,
+  READ_MODEL_TABLES,
+  tableName,
+} from './schema';
 
 /** A transaction holding the generation lock, so generation changes never interleave. */
 function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -34,6 +42,19 @@ export async function ensureReadModels(pool: Pool): Promise<number> {
     }
     return active;
   });
+}
+
+/**
+ * Whether a generation lacks a table this version keeps (made by an older version): its projector
+ * creates the table, but the events it projected before are not in it, so only a rebuild fills it.
+ */
+export async function generationLacksTables(pool: Pool, generation: number): Promise<boolean> {
+  const tables = [...READ_MODEL_TABLES, ...DETAIL_TABLES].map((table) => tableName(table, generation));
+  const { rows } = await pool.query<{ missing: number }>(
+    'SELECT count(*)::int AS missing FROM unnest($1::text[]) AS t(name) WHERE to_regclass(t.name) IS NULL',
+    [tables],
+  );
+  return rows[0].missing > 0;
 }
 
 export async function activeGeneration(pool: Pool): Promise<number> {

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { GlobalEvent } from '@koproduktiv/event-store';
 import { CaseHistory, emptyCaseHistory, foldCaseEvent } from '@koproduktiv/metrics';
-import type { Processor } from '../processor';
+import type { Processor } from '@koproduktiv/subscriptions';
 import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
 import { loadRows, Row, rowKey, upsertRows } from './documents';
 import { applicationKey, applyApplicationChange, FundApplicationRow } from './registry-documents';
@@ -10,7 +10,9 @@ import {
   applyToRegistryDocument,
   CASE_COLUMNS,
   caseColumns,
+  FUND_EVENT_COLUMNS,
   fundApplicationChange,
+  fundEventRow,
   newRegistryDocument,
   readModelsProcessorName,
   relevantEvents,
@@ -68,6 +70,7 @@ export class ReadModelProjection implements Processor {
       rm_funds: new Set<string>(),
     };
     const staffTime = relevant.flatMap((r) => staffTimeRow(r) ?? []);
+    const fundEvents = relevant.flatMap((r) => fundEventRow(r) ?? []);
     const applications = await loadApplications(
       tx,
       t('rm_fund_applications'),
@@ -126,6 +129,7 @@ export class ReadModelProjection implements Processor {
       );
     }
     await insertRecords(tx, t('rm_unit_staff_time'), staffTime, STAFF_TIME_COLUMNS, 'DO NOTHING');
+    await insertRecords(tx, t('rm_fund_events'), fundEvents, FUND_EVENT_COLUMNS, 'DO NOTHING');
     await insertRecords(tx, t('rm_fund_applications'), [...applications.values()], APPLICATION_COLUMNS, 'UPDATE');
     await saveTenantPositions(tx, t('rm_tenant_positions'), latestPerTenant(batch));
   }
@@ -134,6 +138,7 @@ export class ReadModelProjection implements Processor {
 const KEYS: Record<string, string> = {
   rm_unit_staff_time: 'tenant, unit_id, pos',
   rm_fund_applications: 'tenant, fund_id, application_id',
+  rm_fund_events: 'tenant, fund_id, pos',
 };
 
 async function insertRecords(

@@ -1,6 +1,7 @@
 import { DomainEvent, eventCatalog, isDomainEventType } from '@koproduktiv/domain';
 import type { ReplayedEvent } from '@koproduktiv/event-store';
 import { decodeWithoutPersonalData } from '@koproduktiv/personal-data';
+import { fundEntryFields } from '@koproduktiv/metrics';
 import type { CaseDocument } from './case-document';
 import {
   applicationChange,
@@ -140,3 +141,30 @@ export const APPLICATION_COLUMNS = {
   decided_at: 'timestamptz',
   position: 'bigint',
 } as const;
+
+export const FUND_EVENT_COLUMNS = {
+  tenant: 'text',
+  fund_id: 'text',
+  pos: 'bigint',
+  at: 'timestamptz',
+  entry: 'jsonb',
+} as const;
+
+/**
+ * The rm_fund_events row of an event of a fund's grant procedure (ids, amounts, dates and outcomes:
+ * no text a person wrote); undefined for any other event. The fund's statement and metrics are
+ * computed from these rows as of any T (libs/metrics fundStatement).
+ */
+export function fundEventRow({ event, domainEvent }: Pick<Relevant, 'event' | 'domainEvent'>) {
+  if (eventCatalog[domainEvent.type] !== 'fund') return undefined;
+  const fundId = (domainEvent.data as { fundId?: unknown }).fundId;
+  const entry = fundEntryFields(domainEvent.type, domainEvent.data);
+  if (typeof fundId !== 'string' || !entry) return undefined;
+  return {
+    tenant: event.tenant,
+    fund_id: fundId,
+    pos: event.position,
+    at: event.occurredAt.toISOString(),
+    entry,
+  };
+}

@@ -1,8 +1,14 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@koproduktiv/event-store';
 import type { Logger } from '@koproduktiv/platform';
-import { ProcessorRunner, ProcessorStatus } from '../processor';
-import { activeGeneration, dropInactiveGenerations, ensureReadModels } from './generations';
+import { ProcessorRunner, ProcessorStatus } from '@koproduktiv/subscriptions';
+import {
+  activeGeneration,
+  dropInactiveGenerations,
+  ensureReadModels,
+  generationLacksTables,
+  rebuildReadModels,
+} from './generations';
 import { ReadModelProjection } from './read-model-projection';
 
 /** Keeps one runner on the active read-model generation, switching when a rebuild swaps one in. */
@@ -19,7 +25,16 @@ export class ReadModelSupervisor {
   ) {}
 
   async start(): Promise<void> {
-    await this.follow(await ensureReadModels(this.pool));
+    const active = await ensureReadModels(this.pool);
+    const outdated = await generationLacksTables(this.pool, active);
+    await this.follow(active);
+    // Made by an older version: keep answering from it while a rebuild fills every table, then switch (check).
+    if (outdated) {
+      this.options.logger?.warn({ generation: active }, 'read models from an older version: rebuilding them');
+      rebuildReadModels(this.store, this.pool, { logger: this.options.logger }).catch((error: unknown) =>
+        this.options.logger?.error({ err: error }, 'rebuilding read models from an older version failed'),
+      );
+    }
     this.timer = setInterval(() => {
       this.switching = this.switching
         .then(() => this.check())

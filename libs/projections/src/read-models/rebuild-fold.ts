@@ -14,7 +14,9 @@ import {
   applyToRegistryDocument,
   CASE_COLUMNS,
   caseColumns,
+  FUND_EVENT_COLUMNS,
   fundApplicationChange,
+  fundEventRow,
   newRegistryDocument,
   Relevant,
   relevantEvent,
@@ -46,6 +48,14 @@ export const HISTORY_LISTS = Object.keys(emptyCaseHistory()).filter(
 const LIST_NUMBERS = new Map(HISTORY_LISTS.map((list, index) => [list, index]));
 export const REGISTRY_COLUMNS = ['tenant', 'id', 'doc', 'position'] as const;
 export const STAFF_TIME_COPY_COLUMNS = Object.keys(STAFF_TIME_COLUMNS) as (keyof typeof STAFF_TIME_COLUMNS)[];
+/** In the order of the fold's COPY lines. */
+export const FUND_EVENT_COPY_COLUMNS = [
+  'tenant',
+  'fund_id',
+  'pos',
+  'at',
+  'entry',
+] as const satisfies readonly (keyof typeof FUND_EVENT_COLUMNS)[];
 /** Columns of the staged changes of decided applications: a decision's status and awarded amount, or 'disbursed' and the amount. */
 export const APPLICATION_CHANGE_COLUMNS = [
   'seq',
@@ -81,6 +91,7 @@ export class RebuildFold {
   private history = '';
   private staffTime = '';
   private applicationChanges = '';
+  private fundEvents = '';
 
   /** Folds the next event of the global order. */
   add(event: ReplayedEvent): void {
@@ -88,6 +99,11 @@ export class RebuildFold {
     if (!relevant) return;
     const staff = staffTimeRow(relevant);
     if (staff) this.staffTime += copyLine(STAFF_TIME_COPY_COLUMNS.map((column) => staff[column]));
+    const fundEvent = fundEventRow(relevant);
+    if (fundEvent) {
+      const { tenant, fund_id, pos, at, entry } = fundEvent;
+      this.fundEvents += copyLine([tenant, fund_id, pos, at, JSON.stringify(entry)]);
+    }
     for (const target of relevant.targets) {
       if (target.table === 'rm_cases') {
         this.history += this.foldCase(target.tenant, target.id, relevant);
@@ -109,12 +125,18 @@ export class RebuildFold {
     }
   }
 
-  /** The COPY lines of the history entries, staff-time rows and application changes folded since the last call. */
-  takeLines(): { history: string; staffTime: string; applicationChanges: string } {
-    const lines = { history: this.history, staffTime: this.staffTime, applicationChanges: this.applicationChanges };
+  /** The COPY lines of the history entries, staff-time rows, application changes and fund events folded since the last call. */
+  takeLines(): { history: string; staffTime: string; applicationChanges: string; fundEvents: string } {
+    const lines = {
+      history: this.history,
+      staffTime: this.staffTime,
+      applicationChanges: this.applicationChanges,
+      fundEvents: this.fundEvents,
+    };
     this.history = '';
     this.staffTime = '';
     this.applicationChanges = '';
+    this.fundEvents = '';
     return lines;
   }
 

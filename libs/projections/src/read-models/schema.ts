@@ -11,7 +11,12 @@ export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
  * tenant, the position of its latest event the read models have applied (what its analysts are
  * told, instead of the store-wide position, which would show how busy the other tenants are).
  */
-export const DETAIL_TABLES = ['rm_unit_staff_time', 'rm_fund_applications', 'rm_tenant_positions'] as const;
+export const DETAIL_TABLES = [
+  'rm_unit_staff_time',
+  'rm_fund_applications',
+  'rm_fund_events',
+  'rm_tenant_positions',
+] as const;
 export type DetailTable = (typeof DETAIL_TABLES)[number];
 const ALL_TABLES = [...READ_MODEL_TABLES, ...DETAIL_TABLES] as const;
 
@@ -48,6 +53,9 @@ export function generationDdl(generation: number): string {
       tenant text NOT NULL, fund_id text NOT NULL, application_id text NOT NULL, case_id text NOT NULL, status text NOT NULL,
       awarded_cents bigint NOT NULL, disbursed_cents bigint NOT NULL, decided_at timestamptz NOT NULL, position bigint NOT NULL,
       PRIMARY KEY (tenant, fund_id, application_id));
+    CREATE TABLE IF NOT EXISTS ${t('rm_fund_events')} (
+      tenant text NOT NULL, fund_id text NOT NULL, pos bigint NOT NULL, at timestamptz NOT NULL, entry jsonb NOT NULL,
+      PRIMARY KEY (tenant, fund_id, pos));
     CREATE TABLE IF NOT EXISTS ${t('rm_tenant_positions')} (tenant text PRIMARY KEY, position bigint NOT NULL);`;
 }
 

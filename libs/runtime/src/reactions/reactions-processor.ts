@@ -1,7 +1,7 @@
 import { DomainError, REACTING_EVENT_TYPES } from '@koproduktiv/domain';
 import type { GlobalEvent } from '@koproduktiv/event-store';
 import type { Logger } from '@koproduktiv/platform';
-import type { Processor } from '@koproduktiv/projections';
+import type { Processor } from '@koproduktiv/subscriptions';
 import type { CommandExecutor } from '../commands';
 import { react } from './react';
 

@@ -201,6 +201,36 @@ export class ReopenCaseDto extends CommandDto {
 
 @ApiSchema({
   description:
+    "Records that the administration waits for the initiative (documents, a decision of its members, a founding). While the case waits, the administration's open deadlines (the response target of an unanswered request, its own promises) and the dormancy clock pause; the initiative's promises and interim-use dates do not (docs/METRICS.md). Without ResumeCase the wait ends after `until`. One wait at a time: 409 CASE.ALREADY_WAITING while one is on record.",
+})
+export class AwaitInitiativeDto extends CommandDto {
+  @Id('Id of the case.')
+  caseId!: string;
+
+  @Text(LIMITS.text, 'What the administration waits for.', {
+    personalData: true,
+    example: 'Die Initiative reicht die in der Mitgliederversammlung beschlossene Satzung nach.',
+  })
+  reason!: string;
+
+  @LocalDate(
+    'Last day of the wait (municipality time zone). Without ResumeCase, the paused clocks run again after it. Omitted: until ResumeCase.',
+    { optional: true, example: '2026-04-30' },
+  )
+  until?: string;
+}
+
+@ApiSchema({
+  description:
+    'Ends the wait for the initiative: the paused clocks run again. 409 CASE.NOT_WAITING if the case does not wait (a wait whose `until` has passed is still on record until this command).',
+})
+export class ResumeCaseDto extends CommandDto {
+  @Id('Id of the case.')
+  caseId!: string;
+}
+
+@ApiSchema({
+  description:
     "Shreds the case's narratives — every free-text field its events hold (description, notes, summaries, reasons, rationales, conditions …) — by destroying their key (crypto-shredding; DSGVO Art. 17). Role admin; closed cases too. Facts of official acts (decisions, amounts, dates, stages, references) stay readable. Shredding again appends nothing.",
 })
 export class ShredCaseNarrativesDto extends CommandDto {

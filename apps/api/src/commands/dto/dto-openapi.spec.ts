@@ -42,7 +42,7 @@ class DocsController {}
 class DocsModule {}
 
 /** The fields class-validator knows for a DTO (its own and inherited). */
-const validatedFields = (dto: Function): string[] => [
+const validatedFields = (dto: abstract new (...args: never[]) => unknown): string[] => [
   ...new Set(
     getMetadataStorage()
       .getTargetValidationMetadatas(dto, '', true, false)

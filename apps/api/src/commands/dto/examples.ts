@@ -216,6 +216,12 @@ export const commandExamples: CommandExamples = {
     rationale: 'Zwischennutzung in einen regulären Mietvertrag überführt.',
   },
   ReopenCase: { caseId, reason: 'Der Mietvertrag wurde vom Eigentümer gekündigt; Suche nach Ersatzräumen.' },
+  AwaitInitiative: {
+    caseId,
+    reason: 'Die Initiative klärt in ihrer Mitgliederversammlung, ob sie die Ersatzräume in der Lindenstraße anmietet.',
+    until: '2026-04-30',
+  },
+  ResumeCase: { caseId },
   EraseInitiativeContact: { initiativeId: ids.initiative, reason: 'Löschantrag nach Art. 17 DSGVO, Az. DS-2026-014' },
   ShredCaseNarratives: { caseId, reason: 'Löschantrag nach Art. 17 DSGVO, Az. DS-2026-015' },
 };
@@ -305,5 +311,7 @@ export const commandExampleSequence: readonly CommandExampleStep[] = [
   step('RecordTrustFeedback'),
   step('CloseCase'),
   step('ReopenCase'),
+  step('AwaitInitiative'),
+  step('ResumeCase'),
   step('DissolveInitiative'),
 ];

@@ -14,11 +14,13 @@ import {
   AcknowledgeRequestDto,
   AssignContactPersonDto,
   AssignSponsorDto,
+  AwaitInitiativeDto,
   CloseCaseDto,
   LinkCouncilResolutionDto,
   RecordInteractionDto,
   RecordTrustFeedbackDto,
   ReopenCaseDto,
+  ResumeCaseDto,
   ShredCaseNarrativesDto,
   SubmitRequestDto,
 } from './case.dto';
@@ -96,6 +98,8 @@ export const commandDtos = {
   RecordTrustFeedback: RecordTrustFeedbackDto,
   CloseCase: CloseCaseDto,
   ReopenCase: ReopenCaseDto,
+  AwaitInitiative: AwaitInitiativeDto,
+  ResumeCase: ResumeCaseDto,
   ShredCaseNarratives: ShredCaseNarrativesDto,
 } as const satisfies { readonly [K in PublicCommandType]: abstract new () => object };
 

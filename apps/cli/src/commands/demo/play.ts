@@ -73,7 +73,7 @@ export async function playStory(
     (await shiftLoadedBefore(store, options.tenant, options.seed)) ??
     shiftToEndNow(options.seed, now());
   const steps = buildStory(options.seed, shiftDays).filter((step) => step.at.getTime() <= limit);
-  let appendedByThisCommand = false;
+  let appendedByThisCommand: boolean;
   const executor = new CommandExecutor(store, idempotency, codec, {
     clock: now,
     onAppended: () => (appendedByThisCommand = true),

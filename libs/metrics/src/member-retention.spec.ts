@@ -1,0 +1,35 @@
+import { computeMemberRetention, emptyInitiativeHistory, foldInitiativeEvent } from './member-retention';
+import { eventBuilder } from './testing/case-events';
+
+describe('member retention', () => {
+  const ev = eventBuilder();
+  const initiativeId = 'initiative-1';
+  const report = (at: string, activeMembers: number, recordedAt?: string) =>
+    ev('ActiveMembersReported', { initiativeId, activeMembers }, at, recordedAt);
+  const history = [
+    report('2026-01-10T00:00:00Z', 10),
+    report('2026-02-10T00:00:00Z', 14),
+    report('2026-03-10T00:00:00Z', 7),
+  ].reduce(foldInitiativeEvent, emptyInitiativeHistory());
+
+  it('latest / highest so far', () => {
+    expect(computeMemberRetention(history, new Date('2026-04-01T00:00:00Z')).memberRetention).toBe(0.5); // 7 / 14
+    expect(computeMemberRetention(history, new Date('2026-02-15T00:00:00Z')).memberRetention).toBe(1); // 14 / 14
+    expect(computeMemberRetention(history, new Date('2026-01-01T00:00:00Z')).memberRetention).toBeNull();
+  });
+
+  it('a backdated report recorded later raises the highest but is not the latest', () => {
+    const withBackdated = foldInitiativeEvent(history, report('2026-02-15T00:00:00Z', 20, '2026-04-01T00:00:00Z'));
+    expect(computeMemberRetention(withBackdated, new Date('2026-04-02T00:00:00Z'))).toEqual({
+      initiativeId,
+      latestActiveMembers: 7,
+      highestActiveMembers: 20,
+      memberRetention: 0.35, // 7 / 20
+    });
+  });
+
+  it('null when the highest is 0', () => {
+    const zero = foldInitiativeEvent(emptyInitiativeHistory(), report('2026-01-10T00:00:00Z', 0));
+    expect(computeMemberRetention(zero, new Date('2026-02-01T00:00:00Z')).memberRetention).toBeNull();
+  });
+});
