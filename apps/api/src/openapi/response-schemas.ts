@@ -508,6 +508,42 @@ const rebuildState = {
   additionalProperties: false,
 };
 
+/** GET /v1/directory: what the console (or any client) offers to choose from. */
+const directory = object({
+  units: {
+    type: 'array',
+    items: object({ unitId: uuid(), name: nullable(str()), isContactPoint: { type: 'boolean' } }),
+  },
+  initiatives: {
+    type: 'array',
+    description: 'Without contact data',
+    items: object({
+      initiativeId: uuid(),
+      name: nullable(str()),
+      kind: nullable(str()),
+      district: nullable(str()),
+    }),
+  },
+  funds: { type: 'array', items: object({ fundId: uuid(), name: nullable(str()), year: nullable(int()) }) },
+  categories: { type: 'array', items: str(), description: 'The categories cases were submitted under' },
+  metricsSettings: object(
+    {
+      responseTargetDays: num('Target for the first response, in days'),
+      dormancyDays: num('Days without contact after which an open case counts as dormant'),
+      timeZone: str('IANA time zone of the municipality'),
+    },
+    metric("The municipality's metric settings (METRICS_SETTINGS)"),
+  ),
+});
+
+/** POST /v1/dev/sign-in: a token of the embedded default's HS256 secret. */
+const devSignIn = object({
+  accessToken: str('HS256 bearer token for Authorization: Bearer …'),
+  tokenType: str(undefined, { const: 'Bearer' }),
+  expiresAt: instant('When the token expires'),
+  tenant: str(),
+  roles: { type: 'array', items: str() },
+});
 const worklistItem = object(
   {
     kind: str(undefined, { enum: [...WORKLIST_KINDS] }),
@@ -590,6 +626,8 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   FundApplication: applicationStatement,
   FundStatementAnswer: fresh(fundStatementSchema, 'The fund statement as of T'),
   FundApplicationsAnswer: fresh(fundApplications, 'Applications of a fund as of T'),
+  DirectoryAnswer: fresh(directory, "The municipality's units, initiatives, funds, categories and metric settings"),
+  DevSignIn: devSignIn,
   WorklistItem: worklistItem,
   WorklistAnswer: fresh(
     reporting(

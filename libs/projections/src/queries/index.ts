@@ -5,4 +5,5 @@ export * from './case-history-cache';
 export * from './case-histories';
 export * from './packed-history';
 export * from './retention-due';
+export * from './directory';
 export * from './worklist-index';
