@@ -173,6 +173,17 @@ describe('OpenAPI document (/docs-json)', () => {
     expect(validate(componentRef({ $ref: `#/components/schemas/${schema}` }), response.body)).toEqual([]);
   });
 
+  it("getWorklist answers what its schema says (the example story's items, for a clerk)", async () => {
+    const [, , operation] = operations.find(([, , o]) => o.operationId === 'getWorklist')!;
+    expect(operation.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/WorklistAnswer',
+    });
+    const response = await api.get('/v1/worklist?within=366', 'musterstadt', ['clerk']);
+    expect(response.status).toBe(200);
+    expect(response.body.data.items.length).toBeGreaterThan(0);
+    expect(validate(componentRef({ $ref: '#/components/schemas/WorklistAnswer' }), response.body)).toEqual([]);
+  });
+
   it('operations and health routes answer what their schemas say', async () => {
     const admin = await api.get('/v1/admin/projections', 'musterstadt', ['operator']);
     expect(validate(componentRef({ $ref: '#/components/schemas/ProjectionsStatus' }), admin.body)).toEqual([]);

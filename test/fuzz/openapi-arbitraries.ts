@@ -460,6 +460,7 @@ const headerText = fc.string({
 export const ROLE_OF_TAG: Readonly<Record<string, string>> = {
   commands: 'clerk',
   queries: 'analyst',
+  worklist: 'clerk',
   audit: 'auditor',
   operations: 'operator',
   'data protection': 'admin',

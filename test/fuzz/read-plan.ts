@@ -17,7 +17,7 @@ export interface PlannedRead {
 }
 
 /** The tags whose routes read what commands wrote. */
-export const READ_TAGS = new Set(['queries', 'audit', 'data protection']);
+export const READ_TAGS = new Set(['queries', 'worklist', 'audit', 'data protection']);
 
 type Parameter = Operation['parameters'][number];
 

@@ -41,6 +41,8 @@ export interface ApiHarness {
   /** The file of its key-encryption key (KEY_ENCRYPTION_KEY_FILE for the CLI). */
   readonly keyFile: string;
   token(tenant: string, ...roles: string[]): Promise<string>;
+  /** A token of a named subject (a staff member's own reference). */
+  tokenOf(subject: string, tenant: string, ...roles: string[]): Promise<string>;
   /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
   command(
     type: string,
@@ -69,6 +71,8 @@ export async function startApi({
   logger = undefined as Logger | undefined,
   /** Start a second process over the database of a running harness: its key-encryption key, fresh caches; close() leaves the database. */
   reuse = undefined as ApiHarness | undefined,
+  /** "Now" of the read side (worklist, metrics without asOf); the system clock without it. */
+  clock = undefined as (() => Date) | undefined,
 } = {}): Promise<ApiHarness> {
   const db = reuse?.db ?? (await createTestDatabase('kp_e2e'));
   await migrate(db.pool);
@@ -87,6 +91,7 @@ export async function startApi({
       verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
       ready: async () => void (await db.pool.query('SELECT 1')),
       pool: db.pool,
+      clock,
     },
     { logger: logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },
   );
@@ -119,6 +124,7 @@ export async function startApi({
     personalData,
     keyFile,
     token,
+    tokenOf: (subject, tenant, ...roles) => issueDevToken(secret, { tenant, roles, subject }),
     request,
     async command(type, body, { tenant = 'musterstadt', token: given, headers = {} } = {}) {
       const bearer = given === undefined ? await token(tenant, 'clerk') : given;

@@ -29,6 +29,8 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' 
   readonly registerMetrics?: (registry: Registry) => void;
   /** Budget of the case history cache (CASE_HISTORY_CACHE_MB); the queries' default without it. */
   readonly caseHistoryCacheBytes?: number;
+  /** "Now" of the read side (tests move it); the system clock without it. */
+  readonly clock?: () => Date;
 };
 
 @Module({})
@@ -39,7 +41,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         AuditModule.forStore(runtime.store, runtime.personalData),
-        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes),
+        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes, runtime.clock),
       ],
       controllers: [
         buildCommandsController(commandDtos),

@@ -1,5 +1,5 @@
 import { DEFAULT_TIME_ZONE, endOfLocalDayMs, localDate, toMs } from './time';
-import { movedDeadline, WaitStretch } from './waiting';
+import { movedDeadline, runningWait, WaitStretch } from './waiting';
 
 export const COMMITMENT_STATUSES = ['kept', 'late', 'broken', 'overdue', 'open'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
@@ -20,6 +20,8 @@ export interface CommitmentAssessment {
   readonly dueOn: string;
   /** Only when waits for the initiative moved it: the due date in force as agreed (made or renegotiated). */
   readonly agreedDueOn?: string;
+  /** Only while open: the wait for the initiative running at T moves the due date (it stands still). */
+  readonly paused?: true;
   /** A renegotiation arrived after the due date in force. */
   readonly markedLate: boolean;
 }
@@ -79,5 +81,15 @@ export const commitmentStatus = (
     return assessed(markedLate ? 'late' : 'broken');
   }
   if (markedLate) return assessed('late');
-  return assessed(t > end ? 'overdue' : 'open');
+  if (t > end) return assessed('overdue');
+  return pausedByRunningWait(paused?.waits ?? [], setAt, endOfLocalDayMs(due, timeZone), timeZone)
+    ? { ...assessed('open'), paused: true }
+    : assessed('open');
+};
+
+/** The last wait runs at T, began after the date was set, and before the deadline the earlier waits left. */
+const pausedByRunningWait = (waits: readonly WaitStretch[], setAt: number, end: number, timeZone: string): boolean => {
+  const running = runningWait(waits);
+  if (running === undefined || running.from <= setAt) return false;
+  return running.from <= movedDeadline(end, setAt, waits.slice(0, -1), timeZone);
 };

@@ -43,6 +43,7 @@ describe('worklist (pure)', () => {
         promisor: null,
         refId: null,
         hurts: 'daysToFirstResponse',
+        paused: false,
       },
       expect.objectContaining({ kind: 'case_going_dormant', dueAt: '2026-05-31T08:30:00.000Z', overdueDays: 0 }),
     ]);

@@ -1,10 +1,10 @@
 import type { Party } from '@koproduktiv/domain';
 import { CaseHistory, caseHistoryAsOf } from './case-history';
 import { commitmentStatus } from './commitment-status';
-import { responseDueMs } from './response-target';
 import type { MetricsSettings } from './settings';
 import { byTime, msOf } from './timed';
 import { endOfLocalDayMs, MS_PER_DAY, toMs } from './time';
+import { pausedResponseDueMs, runningDeadline, runningWait, waitedMs, WaitStretch, waitStretches } from './waiting';
 
 /**
  * What the Koordinierungsstelle's worklist lists (docs/METRICS.md, "Worklist"). The grant procedure's
@@ -17,6 +17,7 @@ export const WORKLIST_KINDS = [
   'commitment_overdue',
   'case_going_dormant',
   'interim_use_ending',
+  'initiative_wait_ending',
 ] as const;
 export type WorklistKind = (typeof WORKLIST_KINDS)[number];
 
@@ -59,6 +60,11 @@ export interface WorklistItem {
   readonly refId: string | null;
   /** The metric the item hurts when it is missed. */
   readonly hurts: string;
+  /**
+   * The case waits for the initiative and this deadline stands still meanwhile: `dueAt` is when it
+   * would fall due if the wait ended now (docs/METRICS.md, "Waiting for the initiative").
+   */
+  readonly paused: boolean;
 }
 
 export interface WorklistQuery {
@@ -77,9 +83,14 @@ interface Subject {
   readonly file: WorklistCaseFile;
   readonly t: number;
   readonly s: MetricsSettings;
+  /** The case's waits for the initiative up to T; a wait still running ends at T in them. */
+  readonly waits: readonly WaitStretch[];
 }
 
-type Draft = Pick<WorklistItem, 'kind' | 'dueOn' | 'promisor' | 'refId' | 'hurts'> & { readonly dueMs: number };
+type Draft = Pick<WorklistItem, 'kind' | 'dueOn' | 'promisor' | 'refId' | 'hurts'> & {
+  readonly dueMs: number;
+  readonly paused?: boolean;
+};
 
 /** Where items come from, one function per kind of deadline. */
 export type WorklistSource = (subject: Subject) => Draft[];
@@ -89,17 +100,29 @@ const isOpen = (h: CaseHistory): boolean => {
   return last === undefined || last.kind === 'reopened';
 };
 
-const requestUnacknowledged: WorklistSource = ({ h, s }) => {
+/** A deadline a running wait moved stands still: it lies after T (one that ran out before the wait stays overdue). */
+const pausedAt = ({ t, waits }: Subject, dueMs: number): boolean => runningWait(waits) !== undefined && dueMs > t;
+
+const requestUnacknowledged: WorklistSource = (subject) => {
+  const { h, s, waits } = subject;
   const answered =
     h.acknowledgements.length > 0 || h.interactions.some((entry) => entry.initiatedBy === 'administration');
   if (answered || h.submitted === null) return [];
-  const dueMs = responseDueMs(msOf(h.submitted), s);
+  const dueMs = pausedResponseDueMs(msOf(h.submitted), s, waits, 'worklist');
   return [
-    { kind: 'request_unacknowledged', dueOn: null, dueMs, promisor: null, refId: null, hurts: 'daysToFirstResponse' },
+    {
+      kind: 'request_unacknowledged',
+      dueOn: null,
+      dueMs,
+      promisor: null,
+      refId: null,
+      hurts: 'daysToFirstResponse',
+      paused: pausedAt(subject, dueMs),
+    },
   ];
 };
 
-const openCommitments: WorklistSource = ({ h, t, s }) => {
+const openCommitments: WorklistSource = ({ h, t, s, waits }) => {
   const changes = new Map<string, CaseHistory['commitmentChanges'][number][]>();
   for (const change of h.commitmentChanges) {
     const list = changes.get(change.commitmentId);
@@ -109,9 +132,11 @@ const openCommitments: WorklistSource = ({ h, t, s }) => {
   return h.commitments.flatMap((commitment): Draft[] => {
     const ofIt = changes.get(commitment.commitmentId) ?? [];
     if (ofIt.some((change) => change.kind !== 'renegotiated')) return [];
+    // Only the administration's promises stand still while the case waits for the initiative.
+    const paused = commitment.promisor === 'administration' ? { madeAt: msOf(commitment), waits } : undefined;
     let assessed;
     try {
-      assessed = commitmentStatus(commitment.dueOn, ofIt, t, s.timeZone);
+      assessed = commitmentStatus(commitment.dueOn, ofIt, t, s.timeZone, paused);
     } catch {
       return []; // a due date the metrics cannot interpret either (they report it as uninterpretable)
     }
@@ -124,38 +149,73 @@ const openCommitments: WorklistSource = ({ h, t, s }) => {
         promisor: commitment.promisor,
         refId: commitment.commitmentId,
         hurts: `commitmentReliability.${commitment.promisor}`,
+        paused: assessed.paused === true,
       },
     ];
   });
 };
 
 /**
- * When the open time since the last contact reaches `dormancyDays`: time while the case was closed
- * counts as no time (METRICS.md `dormant`), and the case is open from its last reopening on.
+ * When the silence since the last contact reaches `dormancyDays`: open time not spent waiting for the
+ * initiative (METRICS.md `dormant`). The case is open at T (closed cases list nothing), so a clock
+ * that has not run out yet runs out that much after T; while the case waits, it stands still.
  */
-const goingDormant: WorklistSource = ({ h, s }) => {
+const goingDormant: WorklistSource = (subject) => {
+  const { h, s, t, waits } = subject;
   if (h.submitted === null) return [];
   const submitted = msOf(h.submitted);
   let lastContact = submitted;
   for (const entry of h.interactions) lastContact = Math.max(lastContact, msOf(entry));
   let left = s.dormancyDays * MS_PER_DAY;
+  for (const [from, to] of openStretches(h, submitted, t)) {
+    const start = Math.max(from, lastContact);
+    if (to <= start) continue;
+    const counted = to - start - waitedMs(waits, start, to);
+    if (counted >= left) return [dormantAt(subject, runningDeadline(start, left, waits))];
+    left -= counted;
+  }
+  return [dormantAt(subject, t + left)];
+};
+
+const dormantAt = (subject: Subject, dueMs: number): Draft => ({
+  kind: 'case_going_dormant',
+  dueOn: null,
+  dueMs,
+  promisor: null,
+  refId: null,
+  hurts: 'dormant',
+  paused: pausedAt(subject, dueMs),
+});
+
+/** Open stretches of business time from the submission up to T (each closing ends one, each reopening starts one). */
+const openStretches = (h: CaseHistory, submitted: number, t: number): [number, number][] => {
+  const stretches: [number, number][] = [];
   let openSince: number | null = submitted;
-  let dueMs = Number.NaN;
   for (const entry of byTime(h.closures)) {
     const at = Math.max(msOf(entry), submitted);
     if (entry.kind === 'closed' && openSince !== null) {
-      const counted = Math.max(0, at - Math.max(openSince, lastContact));
-      if (counted >= left) {
-        dueMs = Math.max(openSince, lastContact) + left;
-        break;
-      }
-      left -= counted;
+      stretches.push([openSince, at]);
       openSince = null;
     } else if (entry.kind === 'reopened' && openSince === null) openSince = at;
   }
-  if (Number.isNaN(dueMs) && openSince !== null) dueMs = Math.max(openSince, lastContact) + left;
-  if (Number.isNaN(dueMs)) return [];
-  return [{ kind: 'case_going_dormant', dueOn: null, dueMs, promisor: null, refId: null, hurts: 'dormant' }];
+  if (openSince !== null) stretches.push([openSince, Math.max(openSince, t)]);
+  return stretches;
+};
+
+/** A wait with a last day: when it runs out, the paused clocks run again (resume, extend or follow up before). */
+const initiativeWaitEnding: WorklistSource = ({ waits, s }) => {
+  const running = runningWait(waits);
+  if (running?.until == null) return [];
+  return [
+    {
+      kind: 'initiative_wait_ending',
+      dueOn: running.until,
+      dueMs: endOfLocalDayMs(running.until, s.timeZone),
+      promisor: null,
+      refId: null,
+      hurts: 'dormant',
+    },
+  ];
 };
 
 const interimUseEnding: WorklistSource = ({ file, s }) =>
@@ -176,6 +236,7 @@ export const WORKLIST_SOURCES: readonly WorklistSource[] = [
   openCommitments,
   goingDormant,
   interimUseEnding,
+  initiativeWaitEnding,
 ];
 
 const overdueDays = (t: number, dueMs: number): number => (t > dueMs ? Math.ceil((t - dueMs) / MS_PER_DAY) : 0);
@@ -188,7 +249,8 @@ export const caseWorklistItems = (c: WorklistCase, asOf: Date | number, settings
   const t = toMs(asOf);
   const h = caseHistoryAsOf(c.history, t);
   if (h.submitted === null || !isOpen(h)) return [];
-  const subject: Subject = { h, file: c.file, t, s: settings };
+  const waits = waitStretches(h, msOf(h.submitted), t, settings.timeZone);
+  const subject: Subject = { h, file: c.file, t, s: settings, waits };
   return WORKLIST_SOURCES.flatMap((source) => source(subject)).map((draft) => ({
     kind: draft.kind,
     caseId: c.file.caseId,
@@ -201,6 +263,7 @@ export const caseWorklistItems = (c: WorklistCase, asOf: Date | number, settings
     promisor: draft.promisor,
     refId: draft.refId,
     hurts: draft.hurts,
+    paused: draft.paused ?? false,
   }));
 };
 

@@ -12,7 +12,13 @@ import {
   PARTIES,
   TRUST_DRIVERS,
 } from '@koproduktiv/domain';
-import { APPLICATION_STATUSES, COMMITMENT_STATUSES, PROOF_STATES, REVIEW_OUTCOMES } from '@koproduktiv/metrics';
+import {
+  APPLICATION_STATUSES,
+  COMMITMENT_STATUSES,
+  PROOF_STATES,
+  REVIEW_OUTCOMES,
+  WORKLIST_KINDS,
+} from '@koproduktiv/metrics';
 
 export type Schema = Record<string, unknown>;
 
@@ -446,6 +452,25 @@ const rebuildState = {
   additionalProperties: false,
 };
 
+const worklistItem = object(
+  {
+    kind: str(undefined, { enum: [...WORKLIST_KINDS] }),
+    caseId: uuid(),
+    caseTitle: nullable(str()),
+    dueOn: nullable(date('The due date of a dated item (commitment, agreement end)')),
+    dueAt: instant('When it falls due; for a dated item the end of that day in the municipality'),
+    overdueDays: int('Days past due, a started day counting as one; 0 while not overdue'),
+    unitId: nullable(uuid("The case's unit: its contact person's, else the acknowledging unit's")),
+    staffRef: nullable(
+      str('The contact person, else who acknowledged the request (in clear: clerks are the administration)'),
+    ),
+    promisor: nullable(str('Who promised, for commitments', { enum: [...PARTIES] })),
+    refId: nullable(str('The commitment or agreement the item is about')),
+    hurts: str(metric('The metric it hurts when missed')),
+  },
+  'Something that falls due in an open case',
+);
+
 /** Component schemas, by name. */
 export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   CaseDocument: caseDocument,
@@ -476,6 +501,16 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   FundApplication: applicationStatement,
   FundStatementAnswer: fresh(fundStatementSchema, 'The fund statement as of T'),
   FundApplicationsAnswer: fresh(fundApplications, 'Applications of a fund as of T'),
+  WorklistItem: worklistItem,
+  WorklistAnswer: fresh(
+    reporting(
+      object({
+        items: { type: 'array', items: ref('WorklistItem'), description: 'Oldest first' },
+        asOf: instant('Now, rounded up to the minute: the moment the items are computed for'),
+      }),
+    ),
+    'What falls due in the open cases of the municipality',
+  ),
   RebuildState: rebuildState,
   ProjectionsStatus: object({ rebuild: ref('RebuildState'), processors: { type: 'array', items: processorStatus } }),
   Liveness: object({ status: str(undefined, { const: 'ok' }) }),

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { CaseHistoryCache, DEFAULT_CASE_HISTORY_CACHE_BYTES, ReadModelQueries } from '@koproduktiv/projections';
 import { AnalyticsController } from './analytics.controller';
 import { CasesController } from './cases.controller';
+import { WorklistController } from './worklist.controller';
 import { FundsController } from './funds.controller';
 import { READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS, metricsSettingsFromEnv } from './settings';
@@ -12,11 +13,15 @@ import { installationSecret } from '@koproduktiv/platform';
 /** The analysts' read side: read models and metrics, scoped to the token's tenant, without personal data; employees' identifiers pseudonymised. */
 @Module({})
 export class QueriesModule {
-  static forPool(pool: Pool, caseHistoryCacheBytes = DEFAULT_CASE_HISTORY_CACHE_BYTES): DynamicModule {
+  static forPool(
+    pool: Pool,
+    caseHistoryCacheBytes = DEFAULT_CASE_HISTORY_CACHE_BYTES,
+    clock?: () => Date,
+  ): DynamicModule {
     const settingsFor = metricsSettingsFromEnv();
     return {
       module: QueriesModule,
-      controllers: [CasesController, AnalyticsController, FundsController],
+      controllers: [CasesController, AnalyticsController, FundsController, WorklistController],
       exports: [READ_MODEL_QUERIES],
       providers: [
         { provide: METRICS_SETTINGS, useValue: settingsFor },
@@ -26,7 +31,7 @@ export class QueriesModule {
         },
         {
           provide: READ_MODEL_QUERIES,
-          useValue: new ReadModelQueries(pool, settingsFor, undefined, new CaseHistoryCache(caseHistoryCacheBytes)),
+          useValue: new ReadModelQueries(pool, settingsFor, clock, new CaseHistoryCache(caseHistoryCacheBytes)),
         },
       ],
     };

@@ -2,7 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { CASE_STAGES, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
+import { CASE_STAGES, PARTIES, Party, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
+import { INTERIM_USE_NOTICE_DAYS, MAX_WORKLIST_WITHIN_DAYS, WORKLIST_KINDS, WorklistKind } from '@koproduktiv/metrics';
 import { IsInstantOrDate, IsLocalDate, IsMonth, IsPeriod } from '../commands/dto/shared.dto';
 import { exampleIds } from '../commands/dto/examples';
 import { CSV_LOCALES, CsvLocale } from './csv/to-csv';
@@ -118,4 +119,47 @@ export class StaffTimeQueryDto extends AsOfQueryDto {
   @ApiProperty({ description: `YYYY-MM or YYYY-Qn (${SUPPORTED_YEARS_TEXT})`, example: '2026-Q2' })
   @IsPeriod()
   period!: string;
+}
+
+export class WorklistQueryDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_WORKLIST_WITHIN_DAYS,
+    default: 14,
+    description: `Items due within this many days from now, and every overdue one (interim use ending: ${INTERIM_USE_NOTICE_DAYS} days ahead at least)`,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_WORKLIST_WITHIN_DAYS)
+  within?: number;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: exampleIds.buildingUnit,
+    description: "Items of this unit's cases (the contact person's unit, else the acknowledging unit)",
+  })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+  @ApiPropertyOptional({
+    maxLength: 200,
+    example: 'k.schulte',
+    description:
+      "Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  staffRef?: string;
+  @ApiPropertyOptional({ enum: WORKLIST_KINDS }) @IsOptional() @IsIn(WORKLIST_KINDS) kind?: WorklistKind;
+  @ApiPropertyOptional({
+    enum: PARTIES,
+    default: 'administration',
+    description: "Whose commitments are listed: the administration's, or the initiative's to follow them up",
+  })
+  @IsOptional()
+  @IsIn(PARTIES)
+  promisor?: Party;
+  @CsvLocaleParam() locale?: CsvLocale;
 }

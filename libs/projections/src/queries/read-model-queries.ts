@@ -15,6 +15,9 @@ import {
   ratio,
   MetricsSettings,
   monthEnds,
+  selectWorklist,
+  WorklistItem,
+  WorklistQuery,
 } from '@koproduktiv/metrics';
 import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/platform';
 import { CaseDocument } from '../read-models/case-document';
@@ -26,6 +29,7 @@ import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
 import { CaseHistories } from './case-histories';
 import { inFlight } from '../in-flight';
+import { WorklistIndex, WorklistLeftOut } from './worklist-index';
 import { fundHistory } from './fund-histories';
 
 /**
@@ -71,6 +75,13 @@ const isDormant = (history: CaseHistory, t: Date, settings: MetricsSettings): bo
   }
 };
 
+/** The worklist as of a moment (see WorklistIndex); `uninterpretable` only when a case was left out. */
+export interface Worklist {
+  readonly items: WorklistItem[];
+  readonly asOf: string;
+  readonly uninterpretable?: readonly WorklistLeftOut[];
+}
+
 /** Every answer names the position of its tenant's latest event the read models had applied (see positions). */
 export interface Fresh<T> {
   readonly position: number;
@@ -86,6 +97,7 @@ export class ReadModelQueries {
   private knownPosition: { value: Promise<{ position: number; generation: number }>; at: number } | undefined;
   private readonly tenantPositions = new Map<string, { store: number; own: Promise<number> }>();
   private readonly histories: CaseHistories;
+  private readonly worklists: WorklistIndex;
 
   constructor(
     private readonly pool: Pool,
@@ -94,6 +106,7 @@ export class ReadModelQueries {
     readonly historyCache = new CaseHistoryCache(DEFAULT_CASE_HISTORY_CACHE_BYTES),
   ) {
     this.histories = new CaseHistories(pool, historyCache);
+    this.worklists = new WorklistIndex(pool, settingsFor);
   }
 
   /**
@@ -209,6 +222,22 @@ export class ReadModelQueries {
     const history = await this.histories.one(tenant, caseId, position);
     if (!history) return undefined;
     return { position: own, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
+  }
+
+  /**
+   * What falls due in the tenant's open cases, as of now rounded up to the minute: the clerks asking
+   * within one minute and read-model position share one computation, and what happened in this minute
+   * is in it (an item due within the minute is shown overdue up to a minute early).
+   */
+  async worklist(tenant: string, query: WorklistQuery): Promise<Fresh<Worklist>> {
+    const { store, own } = await this.positions(tenant);
+    const asOf = new Date(Math.ceil(this.clock().getTime() / 60_000) * 60_000);
+    const all = await this.worklists.items(tenant, store, asOf);
+    const items = selectWorklist(all.items, asOf, query);
+    return {
+      position: own,
+      data: { items, asOf: asOf.toISOString(), ...(all.leftOut.length ? { uninterpretable: all.leftOut } : {}) },
+    };
   }
 
   async initiative(tenant: string, initiativeId: string): Promise<Fresh<InitiativeDocument> | undefined> {

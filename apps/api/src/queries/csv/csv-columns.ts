@@ -4,7 +4,7 @@
  * document lists them (csvColumnsDescription).
  */
 import { CASE_OUTCOMES, CASE_STAGES, PARTICIPATION_LEVELS, PARTIES } from '@koproduktiv/domain';
-import { AggregateCaseMetrics, COMMITMENT_STATUSES } from '@koproduktiv/metrics';
+import { AggregateCaseMetrics, COMMITMENT_STATUSES, WORKLIST_KINDS, WorklistItem } from '@koproduktiv/metrics';
 import type { CaseDocument } from '@koproduktiv/projections';
 
 export interface CsvColumn<T> {
@@ -108,6 +108,20 @@ export const CASE_COLUMNS: readonly CsvColumn<CaseDocument>[] = [
   column('councilResolutions', 'count', (c) => c.councilResolutions.length),
   column('institutionalisationForm', 'empty unless institutionalised', (c) => c.institutionalisation?.form),
   column('institutionalisationEffectiveFrom', 'YYYY-MM-DD', (c) => c.institutionalisation?.effectiveFrom),
+];
+
+export const WORKLIST_COLUMNS: readonly CsvColumn<WorklistItem>[] = [
+  column('kind', WORKLIST_KINDS.join(', '), (i) => i.kind),
+  column('caseId', 'UUID', (i) => i.caseId),
+  column('caseTitle', 'title of the request', (i) => i.caseTitle),
+  column('dueOn', 'YYYY-MM-DD, for dated items (commitments, agreements)', (i) => i.dueOn),
+  column('dueAt', 'ISO 8601 (UTC): when it falls due', (i) => i.dueAt),
+  column('overdueDays', 'days past due, a started day counting as one; 0 while not overdue', (i) => i.overdueDays),
+  column('unitId', "UUID of the case's unit", (i) => i.unitId),
+  column('staffRef', 'contact person (else who acknowledged)', (i) => i.staffRef),
+  column('promisor', 'administration or initiative, for commitments', (i) => i.promisor),
+  column('refId', 'the commitment or agreement', (i) => i.refId),
+  column('hurts', 'the metric it hurts when missed (docs/METRICS.md)', (i) => i.hurts),
 ];
 
 /** A Markdown table of the columns, for the OpenAPI description of a CSV answer. */

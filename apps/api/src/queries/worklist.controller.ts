@@ -1,0 +1,56 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ReadModelQueries } from '@koproduktiv/projections';
+import { Principal, ProblemError } from '@koproduktiv/platform';
+import { CurrentPrincipal, Roles } from '../http/auth.decorators';
+import { ApiProblem, ApiProblems } from '../http/api-problems';
+import { ApiAnswer } from '../openapi/api-answer';
+import { METRICS_DOC } from '../openapi/response-schemas';
+import { WORKLIST_COLUMNS } from './csv/csv-columns';
+import { WorklistQueryDto } from './query.dto';
+import { answer, csvAnswer, READ_MODEL_QUERIES } from './query-support';
+
+export const notOwnStaffRef = () =>
+  new ProblemError(
+    403,
+    'WORKLIST.NOT_OWN_STAFF_REF',
+    'Not your list',
+    "staffRef filters a clerk's own list: it must be your own staff reference (your token's subject). Lists or figures per other staff member are not offered",
+  );
+
+@ApiTags('worklist')
+@ApiBearerAuth()
+@Roles('clerk', 'admin')
+@Controller('v1/worklist')
+export class WorklistController {
+  constructor(@Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries) {}
+
+  @Get()
+  @ApiOperation({
+    operationId: 'getWorklist',
+    summary: 'What falls due in the open cases: due within `within` days or overdue, oldest first; text/csv on request',
+    description: `Each item names the metric it hurts when missed; the kinds and their due dates are defined in ${METRICS_DOC} ("Worklist"). Computed as of now, rounded up to the minute.`,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiAnswer('WorklistAnswer', { csv: WORKLIST_COLUMNS, rows: 'item' })
+  @ApiProblems(400, 401, 503)
+  @ApiProblem(403, {
+    description: 'The token has neither clerk nor admin (analysts included), or staffRef is not your own',
+    example: notOwnStaffRef(),
+  })
+  async worklist(
+    @Query() query: WorklistQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { locale, within = 14, ...filter } = query;
+    if (filter.staffRef !== undefined && filter.staffRef !== principal.subject) throw notOwnStaffRef();
+    const found = await this.queries.worklist(principal.tenant, { ...filter, within });
+    return answer(request, reply, found, {
+      csv: csvAnswer(`${principal.tenant}-worklist.csv`, WORKLIST_COLUMNS, (data) => data.items),
+      locale,
+    });
+  }
+}

@@ -1,0 +1,149 @@
+import type { Pool } from 'pg';
+import {
+  CaseHistory,
+  caseWorklistItems,
+  compareWorklistItems,
+  MetricsSettings,
+  WorklistCase,
+  WorklistCaseFile,
+  worklistHistory,
+  WorklistItem,
+} from '@koproduktiv/metrics';
+import type { CaseDocument } from '../read-models/case-document';
+
+/** Cases read per statement when the index catches up: their documents and histories, as JSON text. */
+const READ_CHUNK = 250;
+
+/** What a case's document adds to its history for the worklist. */
+export const worklistCaseFile = (doc: CaseDocument): WorklistCaseFile => ({
+  caseId: doc.caseId,
+  title: doc.title,
+  unitId: doc.unitId,
+  staffRef: doc.contactPerson?.staffRef ?? doc.acknowledgedBy?.staffRef ?? null,
+  interimUse: Object.entries(doc.interimUse).map(([agreementId, agreement]) => ({
+    agreementId,
+    endsOn: agreement.endsOn,
+    ended: agreement.ended !== null,
+  })),
+});
+
+/** A case the worklist could not compute (a history it cannot interpret), reported like the metrics do. */
+export interface WorklistLeftOut {
+  readonly caseId: string;
+  readonly list: 'case';
+  readonly pos: null;
+  readonly reason: string;
+}
+
+export interface TenantWorklist {
+  /** Every open deadline of the tenant's cases as of `asOf`, oldest first. */
+  readonly items: readonly WorklistItem[];
+  readonly asOf: Date;
+  readonly leftOut: readonly WorklistLeftOut[];
+}
+
+interface Held {
+  readonly rowPosition: number;
+  readonly input: WorklistCase;
+}
+
+interface TenantIndex {
+  readonly cases: Map<string, Held>;
+  /** The store position the held cases were compared with the read model at. */
+  checkedAt: number;
+  catchingUp?: { readonly position: number; readonly done: Promise<void> };
+  computed?: { readonly key: string; readonly value: Promise<TenantWorklist> };
+}
+
+/**
+ * Every case of a tenant in the form the worklist reads (`worklistHistory` and the case file), kept
+ * in memory and brought up to date when the read models moved: a row whose position changed is read
+ * again, no other. The items as of a moment are computed once per read-model position and moment
+ * and shared by every clerk asking, so that a clerk's question costs a filter over them, not a pass
+ * over 10 000 histories.
+ */
+export class WorklistIndex {
+  private readonly tenants = new Map<string, TenantIndex>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly settingsFor: (tenant: string) => MetricsSettings,
+    private readonly maxTenants = 1_000,
+  ) {}
+
+  /** The tenant's items as of `asOf`, with the read models at `storePosition` (or later). */
+  items(tenant: string, storePosition: number, asOf: Date): Promise<TenantWorklist> {
+    const index = this.indexOf(tenant);
+    const key = `${storePosition} ${asOf.getTime()}`;
+    if (index.computed?.key === key) return index.computed.value;
+    const value = this.catchUp(tenant, index, storePosition).then(() => this.compute(tenant, index, asOf));
+    value.catch(() => {
+      if (index.computed?.value === value) index.computed = undefined;
+    });
+    index.computed = { key, value };
+    return value;
+  }
+
+  private indexOf(tenant: string): TenantIndex {
+    let index = this.tenants.get(tenant);
+    if (!index) {
+      if (this.tenants.size >= this.maxTenants) this.tenants.delete(this.tenants.keys().next().value as string);
+      index = { cases: new Map(), checkedAt: -1 };
+      this.tenants.set(tenant, index);
+    }
+    return index;
+  }
+
+  private catchUp(tenant: string, index: TenantIndex, position: number): Promise<void> {
+    if (index.checkedAt >= position) return Promise.resolve();
+    if (index.catchingUp && index.catchingUp.position >= position) return index.catchingUp.done;
+    const done = this.read(tenant, index, position).finally(() => {
+      if (index.catchingUp?.done === done) index.catchingUp = undefined;
+    });
+    index.catchingUp = { position, done };
+    return done;
+  }
+
+  private async read(tenant: string, index: TenantIndex, position: number): Promise<void> {
+    const { rows } = await this.pool.query<{ id: string; position: string }>(
+      'SELECT id, position FROM rm_cases WHERE tenant = $1',
+      [tenant],
+    );
+    const present = new Set<string>();
+    const moved: string[] = [];
+    for (const row of rows) {
+      present.add(row.id);
+      if (index.cases.get(row.id)?.rowPosition !== Number(row.position)) moved.push(row.id);
+    }
+    for (const id of index.cases.keys()) if (!present.has(id)) index.cases.delete(id);
+    for (let i = 0; i < moved.length; i += READ_CHUNK) {
+      const { rows: read } = await this.pool.query<{ id: string; position: string; doc: string; history: string }>(
+        'SELECT id, position, doc::text AS doc, history::text AS history FROM rm_cases WHERE tenant = $1 AND id = ANY($2::text[])',
+        [tenant, moved.slice(i, i + READ_CHUNK)],
+      );
+      for (const row of read) {
+        const history = JSON.parse(row.history) as CaseHistory;
+        const doc = JSON.parse(row.doc) as CaseDocument;
+        index.cases.set(row.id, {
+          rowPosition: Number(row.position),
+          input: { history: worklistHistory(history), file: worklistCaseFile(doc) },
+        });
+      }
+    }
+    index.checkedAt = Math.max(index.checkedAt, position);
+  }
+
+  private async compute(tenant: string, index: TenantIndex, asOf: Date): Promise<TenantWorklist> {
+    const settings = this.settingsFor(tenant);
+    const items: WorklistItem[] = [];
+    const leftOut: WorklistLeftOut[] = [];
+    for (const [caseId, { input }] of index.cases) {
+      try {
+        items.push(...caseWorklistItems(input, asOf, settings));
+      } catch (error) {
+        leftOut.push({ caseId, list: 'case', pos: null, reason: (error as Error).message });
+      }
+    }
+    return { items: items.sort(compareWorklistItems), asOf, leftOut };
+  }
+}
