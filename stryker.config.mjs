@@ -24,6 +24,7 @@ const targets = {
     // mutation-tested poorly by Stryker (it does not mutate inside SQL text) and its suite is slow.
     tests: [
       '<rootDir>/libs/event-store/src/{hash-chain,in-memory}/**/*.spec.ts',
+      '<rootDir>/libs/platform/src/idempotency/**/*.spec.ts',
       '<rootDir>/libs/runtime/src/commands/**/*.spec.ts',
     ],
   },
