@@ -21,6 +21,8 @@ import type { ReadModelQueries } from '@koproduktiv/projections';
 import { READ_MODEL_QUERIES } from './queries/query-support';
 import { registerCaseHistoryCacheMetrics } from './queries/case-history-cache-metrics';
 import type { Runtime } from '@koproduktiv/runtime';
+import type { ConsoleOptions } from './console/console-options';
+import { DEV_TOKENS, DevSignInController, DevTokenIssuer } from './console/dev-sign-in.controller';
 
 /** What the HTTP application needs; the projector's statuses only when it runs in this process. */
 export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' | 'verifier' | 'ready' | 'pool'> & {
@@ -31,6 +33,10 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' 
   readonly registerMetrics?: (registry: Registry) => void;
   /** Budget of the case history cache (CASE_HISTORY_CACHE_MB); the queries' default without it. */
   readonly caseHistoryCacheBytes?: number;
+  /** The built console, served under /console (absent when it was not built). */
+  readonly console?: ConsoleOptions;
+  /** Only on the embedded default: issues the console's development sign-in tokens (POST /v1/dev/sign-in). */
+  readonly devTokens?: DevTokenIssuer;
   /** "Now" of the read side (tests move it); the system clock without it. */
   readonly clock?: () => Date;
 };
@@ -52,6 +58,7 @@ export class ApiModule {
         MetricsController,
         AdminController,
         AccessLogController,
+        ...(runtime.devTokens ? [DevSignInController] : []),
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.store },
@@ -77,6 +84,7 @@ export class ApiModule {
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
         ExecuteDomainCommandHandler,
+        ...(runtime.devTokens ? [{ provide: DEV_TOKENS, useValue: runtime.devTokens }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

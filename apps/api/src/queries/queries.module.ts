@@ -5,6 +5,7 @@ import { AnalyticsController } from './analytics.controller';
 import { CasesController } from './cases.controller';
 import { WorklistController } from './worklist.controller';
 import { FundsController } from './funds.controller';
+import { DIRECTORY_POOL, DirectoryController } from './directory.controller';
 import { READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS, metricsSettingsFromEnv } from './settings';
 import { STAFF_PSEUDONYMS, StaffPseudonyms } from './staff-pseudonyms';
@@ -21,10 +22,11 @@ export class QueriesModule {
     const settingsFor = metricsSettingsFromEnv();
     return {
       module: QueriesModule,
-      controllers: [CasesController, AnalyticsController, FundsController, WorklistController],
+      controllers: [CasesController, AnalyticsController, FundsController, WorklistController, DirectoryController],
       exports: [READ_MODEL_QUERIES],
       providers: [
         { provide: METRICS_SETTINGS, useValue: settingsFor },
+        { provide: DIRECTORY_POOL, useValue: pool },
         {
           provide: STAFF_PSEUDONYMS,
           useValue: new StaffPseudonyms(() => installationSecret(pool, 'staff-pseudonyms')),
