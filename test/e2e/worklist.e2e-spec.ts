@@ -200,6 +200,7 @@ describe('the worklist over HTTP', () => {
         promisor: 'administration',
         refId: k1,
         hurts: 'commitmentReliability.administration',
+        paused: false,
       },
     ]);
     expect(response.body.position).toBeGreaterThan(0);
@@ -303,6 +304,7 @@ describe('the worklist over HTTP', () => {
       'promisor',
       'refId',
       'hurts',
+      'paused',
     ]);
   });
 });
