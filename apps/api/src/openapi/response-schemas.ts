@@ -572,12 +572,6 @@ const worklistItem = object(
     dueOn: nullable(date('The due date of a dated item (commitment, agreement end)')),
     dueAt: instant('When it falls due; for a dated item the end of that day in the municipality'),
     overdueDays: int('Days past due, a started day counting as one; 0 while not overdue'),
-    paused: {
-      type: 'boolean',
-      description: metric(
-        'The case waits for the initiative and this deadline stands still: dueAt is when it would fall due if the wait ended now',
-      ),
-    },
     unitId: nullable(uuid("The case's unit: its contact person's, else the acknowledging unit's")),
     staffRef: nullable(
       str('The contact person, else who acknowledged the request (in clear: clerks are the administration)'),

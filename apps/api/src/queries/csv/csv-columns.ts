@@ -169,7 +169,6 @@ export const WORKLIST_COLUMNS: readonly CsvColumn<WorklistItem>[] = [
   column('dueOn', 'YYYY-MM-DD, for dated items (commitments, agreements)', (i) => i.dueOn),
   column('dueAt', 'ISO 8601 (UTC): when it falls due', (i) => i.dueAt),
   column('overdueDays', 'days past due, a started day counting as one; 0 while not overdue', (i) => i.overdueDays),
-  column('paused', 'true while the case waits for the initiative and the deadline stands still', (i) => i.paused),
   column('unitId', "UUID of the case's unit", (i) => i.unitId),
   column('staffRef', 'contact person (else who acknowledged)', (i) => i.staffRef),
   column('promisor', 'administration or initiative, for commitments', (i) => i.promisor),
