@@ -350,6 +350,7 @@ const fundIdentity = {
   name: nullable(str()),
   year: nullable({ type: 'integer' }),
   asOf: instant('T'),
+  closedAt: nullable(instant('When the fund stopped taking applications (FundClosed); null while open')),
 };
 
 const fund = object(
@@ -558,6 +559,11 @@ const worklistItem = object(
     promisor: nullable(str('Who promised, for commitments', { enum: [...PARTIES] })),
     refId: nullable(str('The commitment or agreement the item is about')),
     hurts: str(metric('The metric it hurts when missed')),
+    paused: {
+      type: 'boolean',
+      description:
+        'The case waits for the initiative and this deadline stands still meanwhile: dueAt is when it would fall due if the wait ended now (docs/METRICS.md, "Waiting for the initiative")',
+    },
   },
   'Something that falls due in an open case',
 );
