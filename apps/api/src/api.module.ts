@@ -1,17 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@koproduktiv/event-store';
 import { createMetricsRegistry, IDEMPOTENCY_STORE, IdempotencyStore } from '@koproduktiv/platform';
 import { AuditModule } from './audit/audit.module';
 import { QueriesModule } from './queries/queries.module';
+import { CaseFiles } from './queries/case-file';
 import { AdminController, REBUILD_JOB } from './admin/admin.controller';
 import { RebuildJob } from './admin/rebuild-job';
 import { AccessLogController } from './admin/access-log.controller';
 import { CommandExecutor } from '@koproduktiv/runtime';
 import { buildCommandsController } from './commands/commands-controller.factory';
 import { commandDtos } from './commands/dto';
-import { ExecuteDomainCommandHandler } from './commands/execute-command.handler';
 import { HealthController, READINESS_CHECK } from './health/health.controller';
 import { AuthGuard, TOKEN_VERIFIER } from './http/auth.guard';
 import { MetricsController, METRICS_REGISTRY } from './health/metrics.controller';
@@ -51,9 +50,13 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        CqrsModule.forRoot(),
         AuditModule.forStore(runtime.store, runtime.personalData),
-        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes, runtime.clock),
+        QueriesModule.forPool(
+          runtime.pool,
+          runtime.caseHistoryCacheBytes,
+          runtime.clock,
+          new CaseFiles(runtime.store, runtime.personalData),
+        ),
       ],
       controllers: [
         buildCommandsController(commandDtos),
@@ -89,7 +92,6 @@ export class ApiModule {
             }),
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
-        ExecuteDomainCommandHandler,
         ...(runtime.devTokens ? [{ provide: DEV_TOKENS, useValue: runtime.devTokens }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

@@ -1,5 +1,5 @@
 export * from './command-envelope';
 export * from './command-executor';
-export * from './command-problems';
+export * from './command-rejected';
 export * from './decision-cache';
 export * from './tenant-rules';

@@ -174,6 +174,7 @@ export const WORKLIST_COLUMNS: readonly CsvColumn<WorklistItem>[] = [
   column('promisor', 'administration or initiative, for commitments', (i) => i.promisor),
   column('refId', 'the commitment or agreement', (i) => i.refId),
   column('hurts', 'the metric it hurts when missed (docs/METRICS.md)', (i) => i.hurts),
+  column('paused', 'true while the case waits for the initiative and this deadline stands still', (i) => i.paused),
 ];
 
 /** A Markdown table of the columns, for the OpenAPI description of a CSV answer. */
