@@ -5,7 +5,7 @@ import { EventCodec, openPersonalData, PostgresDataKeyStore } from '@koproduktiv
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@koproduktiv/event-store';
 import { PostgresIdempotencyStore } from '@koproduktiv/platform';
-import { createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
+import { createTestEventStore, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
 
