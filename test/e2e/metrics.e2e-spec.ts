@@ -229,6 +229,74 @@ describe('analysts read metrics over HTTP', () => {
     });
   });
 
+  it('each month of the time series carries every fund, unit and initiative, with the summary filters', async () => {
+    const series = (await analyst('/v1/metrics/timeseries?from=2025-12&to=2026-02')).body.data;
+    expect(series.map((p: { funds: { fundId: string }[] }) => p.funds.map((f) => f.fundId))).toEqual([
+      [],
+      [fund],
+      [fund],
+    ]);
+    expect(series[1].funds[0]).toMatchObject({ name: 'Mit-mach-Fonds', budgetCents: 1_000_000, awardedShare: 0 });
+    // Q1 budget 30 h: a month without its own has a third; 6 h logged in January
+    const bauamt = (p: { units: { unitId: string }[] }) => p.units.find((u) => u.unitId === buildingOffice);
+    expect(series.map(bauamt)).toMatchObject([
+      { period: '2025-12', loggedHours: 0, budgetHours: null, staffTimeUse: null },
+      { period: '2026-01', loggedHours: 6, budgetHours: 10, staffTimeUse: 0.6 },
+      { period: '2026-02', loggedHours: 0, budgetHours: 10, staffTimeUse: 0 },
+    ]);
+    expect(series.map((p: { initiatives: { memberRetention: number }[] }) => p.initiatives)).toEqual([
+      [],
+      [
+        {
+          initiativeId: initiative,
+          name: commandExamples.RegisterInitiative.name,
+          latestActiveMembers: 20,
+          highestActiveMembers: 20,
+          memberRetention: 1,
+        },
+      ],
+      [
+        {
+          initiativeId: initiative,
+          name: commandExamples.RegisterInitiative.name,
+          latestActiveMembers: 15,
+          highestActiveMembers: 20,
+          memberRetention: 0.75,
+        },
+      ],
+    ]);
+    expect(series[2]).toMatchObject({ proofsPastDue: 0, proofOverdueShare: null, reclaimRate: null });
+
+    const byUnit = (await analyst(`/v1/metrics/timeseries?from=2026-02&to=2026-02&unitId=${buildingOffice}`)).body.data;
+    expect(byUnit[0]).toMatchObject({ cases: 1 });
+    expect(byUnit[0].units.map((u: { unitId: string }) => u.unitId)).toEqual([buildingOffice]);
+    const byCategory = (await analyst('/v1/metrics/timeseries?from=2026-02&to=2026-02&category=kultur')).body.data;
+    expect(byCategory[0]).toMatchObject({ cases: 1 });
+    const nobody = (await analyst('/v1/metrics/timeseries?from=2026-02&to=2026-02&category=sport')).body.data;
+    expect(nobody[0]).toMatchObject({ cases: 0, initiatives: [] });
+
+    const units = await analyst('/v1/metrics/timeseries/units?from=2026-01&to=2026-02&locale=de', 'musterstadt', {
+      accept: 'text/csv',
+    });
+    const lines = String(units.body)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('month;unitId;name;loggedHours;budgetHours;staffTimeUse');
+    expect(lines).toContain(`2026-01;${buildingOffice};Bauamt;6;10;0,6`);
+    const funds = (await analyst('/v1/metrics/timeseries/funds?from=2026-01&to=2026-02')).body.data;
+    expect(funds.map((f: { month: string; fundId: string }) => [f.month, f.fundId])).toEqual([
+      ['2026-01', fund],
+      ['2026-02', fund],
+    ]);
+    const members = (await analyst('/v1/metrics/timeseries/initiatives?from=2026-02&to=2026-02')).body.data;
+    expect(members).toEqual([
+      expect.objectContaining({ month: '2026-02', initiativeId: initiative, memberRetention: 0.75 }),
+    ]);
+    expect((await analyst('/v1/metrics/timeseries/units?from=2026-02&to=2025-01')).status).toBe(400);
+    expect((await analyst('/v1/metrics/timeseries/funds?from=2026-02&to=2026-02', 'nachbarort')).body.data).toEqual([]);
+  });
+
   it('lists cases by cursor, with filters, and as CSV', async () => {
     const first = (await analyst('/v1/cases?limit=1')).body.data;
     expect(first.items).toHaveLength(1);

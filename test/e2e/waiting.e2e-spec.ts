@@ -9,6 +9,7 @@ import { ApiHarness, startApi } from '../support/api-harness';
  */
 describe('waiting for the initiative pauses the administration’s clocks (HTTP)', () => {
   let api: ApiHarness;
+  let now = new Date('2026-02-05T12:00:00Z');
   const unitId = randomUUID();
   const initiativeId = randomUUID();
   const caseId = randomUUID();
@@ -26,7 +27,7 @@ describe('waiting for the initiative pauses the administration’s clocks (HTTP)
   };
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ clock: () => now });
     await send('RegisterUnit', { unitId, name: 'Koordinierungsstelle', isContactPoint: true }, '2026-01-02T08:00:00Z');
     await send('RegisterInitiative', { ...commandExamples.RegisterInitiative, initiativeId }, '2026-01-02T08:00:00Z');
     await send('SubmitRequest', { ...commandExamples.SubmitRequest, caseId, initiativeId }, '2026-01-05T08:00:00Z');
@@ -67,6 +68,31 @@ describe('waiting for the initiative pauses the administration’s clocks (HTTP)
     await api.project();
   }, 120_000);
   afterAll(() => api?.close());
+
+  const worklist = async (query: string) => {
+    const response = await api.get(`/v1/worklist${query}`, 'musterstadt', ['clerk']);
+    expect(response.status).toBe(200);
+    expect(response.body.data.asOf).toBe(now.toISOString());
+    return (response.body.data.items as Record<string, unknown>[])
+      .filter((item) => item.caseId === caseId)
+      .map((item) => `${item.kind} ${item.dueOn} ${item.dueAt} paused=${item.paused}`);
+  };
+
+  it('the worklist: while the case waits, the administration’s promise is paused and due as if the wait ended now', async () => {
+    // 5 Feb 12:00, 4 days into the wait: due 10 Feb + 4 days; the wait itself ends with 28 Feb.
+    expect(await worklist('?within=30')).toEqual([
+      'commitment_due 2026-02-14 2026-02-14T22:59:59.999Z paused=true',
+      'initiative_wait_ending 2026-02-28 2026-02-28T22:59:59.999Z paused=false',
+    ]);
+    // The initiative's promise runs on.
+    expect(await worklist('?within=30&promisor=initiative')).toEqual([
+      'commitment_due 2026-02-10 2026-02-10T22:59:59.999Z paused=false',
+      'initiative_wait_ending 2026-02-28 2026-02-28T22:59:59.999Z paused=false',
+    ]);
+    // After the ResumeCase of 15 Feb: moved by the whole wait of 14 days, no longer paused.
+    now = new Date('2026-02-20T00:00:00Z');
+    expect(await worklist('')).toEqual(['commitment_due 2026-02-24 2026-02-24T22:59:59.999Z paused=false']);
+  });
 
   it('shows a running wait with its start and last day', async () => {
     expect(await metricsAsOf('2026-01-12T00:00:00Z')).toMatchObject({

@@ -199,6 +199,7 @@ describe('the worklist over HTTP', () => {
         promisor: 'administration',
         refId: k1,
         hurts: 'commitmentReliability.administration',
+        paused: false,
       },
     ]);
     expect(response.body.position).toBeGreaterThan(0);
@@ -301,6 +302,7 @@ describe('the worklist over HTTP', () => {
       'promisor',
       'refId',
       'hurts',
+      'paused',
     ]);
   });
 });

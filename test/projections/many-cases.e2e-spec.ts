@@ -26,6 +26,15 @@ describe('summary and time series over more cases than one page (PostgreSQL)', (
   let queries: ReadModelQueries;
   let histories: CaseHistory[];
   const settings = resolveMetricsSettings();
+  /** No fund, unit or initiative is recorded here: no application, so the grant-procedure metrics are undefined. */
+  const noGrants = {
+    proofsPastDue: 0,
+    proofsOverdue: 0,
+    proofOverdueShare: null,
+    daysToProofReview: null,
+    reclaimRate: null,
+    repaidShare: null,
+  };
   const aggregateAt = (asOf: Date) =>
     aggregateCaseMetrics(
       histories.map((h) => snapshotCase(h, asOf, settings)).filter((s): s is CaseSnapshot => s !== null),
@@ -75,13 +84,23 @@ describe('summary and time series over more cases than one page (PostgreSQL)', (
     expect(histories).toHaveLength(CASES);
     const { data } = await queries.summary(TENANT, { asOf: T });
     expect(data.cases).toBe(CASES);
-    expect(data).toEqual({ asOf: T.toISOString(), ...aggregateAt(T) });
+    expect(data).toEqual({ asOf: T.toISOString(), ...aggregateAt(T), ...noGrants });
   });
 
   it('each month of the time series is the aggregate of all cases at its end', async () => {
-    const { data } = await queries.timeseries(TENANT, '2026-01', '2026-06');
+    const { data } = await queries.timeseries(TENANT, { from: '2026-01', to: '2026-06' });
     const ends = monthEnds('2026-01', '2026-06', settings.timeZone);
-    expect(data).toEqual(ends.map(({ month, asOf }) => ({ month, asOf: asOf.toISOString(), ...aggregateAt(asOf) })));
+    expect(data).toEqual(
+      ends.map(({ month, asOf }) => ({
+        month,
+        asOf: asOf.toISOString(),
+        ...aggregateAt(asOf),
+        ...noGrants,
+        funds: [],
+        units: [],
+        initiatives: [],
+      })),
+    );
     expect(data.map((point) => point.cases)).toEqual([31, 59, 90, 120, 150, CASES].map((n) => Math.min(n * 3, CASES)));
   });
 
@@ -100,6 +119,10 @@ describe('summary and time series over more cases than one page (PostgreSQL)', (
       if (tries > 200) throw new Error('the new minute was never computed');
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    expect((await q.summary(TENANT, {})).data).toEqual({ asOf: newMinute.toISOString(), ...aggregateAt(newMinute) });
+    expect((await q.summary(TENANT, {})).data).toEqual({
+      asOf: newMinute.toISOString(),
+      ...aggregateAt(newMinute),
+      ...noGrants,
+    });
   });
 });

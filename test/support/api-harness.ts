@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEventStore, EventStore, EventStoreSelection, migrate } from '@koproduktiv/event-store';
 import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
@@ -13,6 +14,7 @@ import {
   TokenVerifier,
 } from '@koproduktiv/platform';
 import { createApp } from '../../apps/api/src/create-app';
+import { builtConsole } from '../../apps/api/src/console/console-options';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
 import { ensureReadModels, ReadModelProjection } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
@@ -71,6 +73,8 @@ export async function startApi({
   logger = undefined as Logger | undefined,
   /** Start a second process over the database of a running harness: its key-encryption key, fresh caches; close() leaves the database. */
   reuse = undefined as ApiHarness | undefined,
+  /** Serve the built console (dist/console) with its development sign-in, as `npm start` does. */
+  withConsole = false,
   /** "Now" of the read side (worklist, metrics without asOf); the system clock without it. */
   clock = undefined as (() => Date) | undefined,
 } = {}): Promise<ApiHarness> {
@@ -91,6 +95,12 @@ export async function startApi({
       verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
       ready: async () => void (await db.pool.query('SELECT 1')),
       pool: db.pool,
+      ...(withConsole
+        ? {
+            console: builtConsole({ mode: 'development' }, join(__dirname, '..', '..', 'dist', 'console')),
+            devTokens: (options) => issueDevToken(secret, options),
+          }
+        : {}),
       clock,
     },
     { logger: logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), bodyLimitBytes },

@@ -1,17 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@koproduktiv/event-store';
 import { createMetricsRegistry, IDEMPOTENCY_STORE, IdempotencyStore } from '@koproduktiv/platform';
 import { AuditModule } from './audit/audit.module';
 import { QueriesModule } from './queries/queries.module';
+import { CaseFiles } from './queries/case-file';
 import { AdminController, REBUILD_JOB } from './admin/admin.controller';
 import { RebuildJob } from './admin/rebuild-job';
 import { AccessLogController } from './admin/access-log.controller';
 import { CommandExecutor } from '@koproduktiv/runtime';
 import { buildCommandsController } from './commands/commands-controller.factory';
 import { commandDtos } from './commands/dto';
-import { ExecuteDomainCommandHandler } from './commands/execute-command.handler';
 import { HealthController, READINESS_CHECK } from './health/health.controller';
 import { AuthGuard, TOKEN_VERIFIER } from './http/auth.guard';
 import { MetricsController, METRICS_REGISTRY } from './health/metrics.controller';
@@ -21,6 +20,8 @@ import type { ReadModelQueries } from '@koproduktiv/projections';
 import { READ_MODEL_QUERIES } from './queries/query-support';
 import { registerCaseHistoryCacheMetrics } from './queries/case-history-cache-metrics';
 import type { Runtime } from '@koproduktiv/runtime';
+import type { ConsoleOptions } from './console/console-options';
+import { DEV_TOKENS, DevSignInController, DevTokenIssuer } from './console/dev-sign-in.controller';
 
 /** What the HTTP application needs; the projector's statuses only when it runs in this process. */
 export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' | 'verifier' | 'ready' | 'pool'> & {
@@ -31,6 +32,10 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' 
   readonly registerMetrics?: (registry: Registry) => void;
   /** Budget of the case history cache (CASE_HISTORY_CACHE_MB); the queries' default without it. */
   readonly caseHistoryCacheBytes?: number;
+  /** The built console, served under /console (absent when it was not built). */
+  readonly console?: ConsoleOptions;
+  /** Only on the embedded default: issues the console's development sign-in tokens (POST /v1/dev/sign-in). */
+  readonly devTokens?: DevTokenIssuer;
   /** "Now" of the read side (tests move it); the system clock without it. */
   readonly clock?: () => Date;
 };
@@ -42,9 +47,13 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        CqrsModule.forRoot(),
         AuditModule.forStore(runtime.store, runtime.personalData),
-        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes, runtime.clock),
+        QueriesModule.forPool(
+          runtime.pool,
+          runtime.caseHistoryCacheBytes,
+          runtime.clock,
+          new CaseFiles(runtime.store, runtime.personalData),
+        ),
       ],
       controllers: [
         buildCommandsController(commandDtos),
@@ -52,6 +61,7 @@ export class ApiModule {
         MetricsController,
         AdminController,
         AccessLogController,
+        ...(runtime.devTokens ? [DevSignInController] : []),
       ],
       providers: [
         { provide: EVENT_STORE, useValue: runtime.store },
@@ -76,7 +86,7 @@ export class ApiModule {
             new CommandExecutor(store, idempotency, runtime.personalData.codec, undefined, runtime.onAppended),
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
-        ExecuteDomainCommandHandler,
+        ...(runtime.devTokens ? [{ provide: DEV_TOKENS, useValue: runtime.devTokens }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

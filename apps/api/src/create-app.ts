@@ -13,6 +13,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { validationPipe } from './http/validation';
 import { cacheValidationMetadataLookups } from './http/validation-metadata-cache';
 import { mountOpenApi } from './openapi';
+import { mountConsole } from './console/mount-console';
 
 /** The HTTP server's limits against clients that hold connections open (see AppConfig for each). */
 export type HttpLimits = Pick<
@@ -79,6 +80,7 @@ export async function createApp(
     return payload;
   });
   mountOpenApi(app);
+  if (runtime.console) await mountConsole(app, runtime.console);
   await app.init();
   return app;
 }

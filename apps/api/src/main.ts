@@ -1,11 +1,12 @@
 // First: stop signals are taken before the rest loads.
 import { whenStopSignalled } from './stop-signals';
 import 'reflect-metadata';
-import { createLogger, exitOnStartupError, loadConfigOrExit, preflight } from '@koproduktiv/platform';
+import { createLogger, exitOnStartupError, issueDevToken, loadConfigOrExit, preflight } from '@koproduktiv/platform';
 import { KeyEncryptionKeyError, PlaintextStoreError, RetentionSettingsError } from '@koproduktiv/personal-data';
 import { checkProjectorConfig, createProjector, createRuntime } from '@koproduktiv/runtime';
 import { createApp } from './create-app';
 import { banner } from './banner';
+import { builtConsole, consoleSignIn, devSignInAllowed } from './console/console-options';
 import { metricsSettingsFromEnv } from './queries/settings';
 
 async function main(): Promise<void> {
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const runtime = await createRuntime(config, logger);
   const projector = config.RUN_PROJECTOR ? createProjector(runtime, logger) : undefined;
   await projector?.start();
+  const consoleOptions = builtConsole(consoleSignIn(config));
+  const devSecret = devSignInAllowed(config) ? runtime.devSecret : undefined;
   const app = await createApp(
     {
       ...runtime,
@@ -25,6 +28,8 @@ async function main(): Promise<void> {
       onAppended: () => projector?.host.poke(),
       registerMetrics: (registry) => projector?.registerMetrics(registry),
       caseHistoryCacheBytes: config.CASE_HISTORY_CACHE_MB * 1024 * 1024,
+      console: consoleOptions,
+      devTokens: devSecret ? (options) => issueDevToken(devSecret, options) : undefined,
     },
     { logger, bodyLimitBytes: config.BODY_LIMIT_BYTES, http: config },
   );
@@ -36,7 +41,14 @@ async function main(): Promise<void> {
     { url: base, embeddedPostgres: runtime.embedded, dataDir: config.dataDir, node: process.version },
     'Koproduktiv API listening',
   );
-  process.stdout.write(banner({ base, config, databaseUrl: runtime.embedded ? runtime.databaseUrl : undefined }));
+  process.stdout.write(
+    banner({
+      base,
+      config,
+      databaseUrl: runtime.embedded ? runtime.databaseUrl : undefined,
+      console: consoleOptions?.signIn,
+    }),
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

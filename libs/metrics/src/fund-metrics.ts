@@ -1,5 +1,5 @@
 import type { FundHistory } from './fund-history';
-import { ApplicationStatement, fundStatement, proofDueEnd } from './fund-statement';
+import { ApplicationStatement, fundStatement, FundStatement, proofDueEnd } from './fund-statement';
 import { median, ratio } from './stats';
 import { DEFAULT_TIME_ZONE, days, isoMs, toMs } from './time';
 
@@ -47,7 +47,7 @@ export const grantProcedureMetrics = (
   const reviewDays: number[] = [];
   for (const a of applications) {
     const end = proofDueEnd(a, timeZone);
-    if (end !== null && t > end) {
+    if (end !== null && t > end && a.proof !== null) {
       pastDue += 1;
       if (a.proof === 'overdue') overdue += 1;
     }
@@ -66,20 +66,20 @@ export const grantProcedureMetrics = (
   };
 };
 
+/** A fund's figures and metrics from its statement as of T. */
+export const fundMetricsOf = (statement: FundStatement, timeZone: string = DEFAULT_TIME_ZONE): FundMetrics => ({
+  fundId: statement.fundId,
+  budgetCents: statement.budgetCents,
+  awardedCents: statement.awardedCents,
+  disbursedCents: statement.disbursedCents,
+  awardedShare: ratio(statement.awardedCents, statement.budgetCents),
+  disbursedShare: ratio(statement.disbursedCents, statement.awardedCents),
+  ...grantProcedureMetrics(statement.applications, new Date(statement.asOf), timeZone),
+});
+
 /** A fund's figures and metrics as of T. */
 export const computeFundMetrics = (
   history: FundHistory,
   asOf: Date,
   timeZone: string = DEFAULT_TIME_ZONE,
-): FundMetrics => {
-  const statement = fundStatement(history, asOf, timeZone);
-  return {
-    fundId: history.fundId,
-    budgetCents: statement.budgetCents,
-    awardedCents: statement.awardedCents,
-    disbursedCents: statement.disbursedCents,
-    awardedShare: ratio(statement.awardedCents, statement.budgetCents),
-    disbursedShare: ratio(statement.disbursedCents, statement.awardedCents),
-    ...grantProcedureMetrics(statement.applications, asOf, timeZone),
-  };
-};
+): FundMetrics => fundMetricsOf(fundStatement(history, asOf, timeZone), timeZone);

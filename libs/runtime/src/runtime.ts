@@ -23,6 +23,8 @@ export interface Runtime {
   /** The codec that seals and opens personal data, and the data keys behind it. */
   readonly personalData: PersonalData;
   readonly verifier: TokenVerifier;
+  /** The embedded default's HS256 secret; absent when tokens come from an identity provider (JWT_JWKS_URL). */
+  readonly devSecret?: Uint8Array;
   readonly pool: Pool;
   readonly databaseUrl: string;
   readonly embedded: boolean;
@@ -90,18 +92,16 @@ export async function createRuntime(
     await embedded?.stop();
     throw error;
   }
-  const verifier = config.JWT_JWKS_URL
-    ? new TokenVerifier({ jwksUrl: config.JWT_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })
-    : new TokenVerifier({
-        secret: await loadOrCreateJwtSecret(config.dataDir),
-        issuer: DEV_ISSUER,
-        audience: DEV_AUDIENCE,
-      });
+  const devSecret = config.JWT_JWKS_URL ? undefined : await loadOrCreateJwtSecret(config.dataDir);
+  const verifier = devSecret
+    ? new TokenVerifier({ secret: devSecret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE })
+    : new TokenVerifier({ jwksUrl: config.JWT_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
   return {
     store,
     idempotency: new PostgresIdempotencyStore(pool),
     personalData,
     verifier,
+    devSecret,
     pool,
     databaseUrl,
     embedded: Boolean(embedded),

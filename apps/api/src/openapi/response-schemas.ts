@@ -52,6 +52,10 @@ const staffPseudonym = () =>
     'Pseudonym of the staff member: the same person has the same pseudonym in every answer to this municipality, and another one in every other',
     { pattern: '^staff-[A-Za-z0-9_-]{22}$' },
   );
+/** In a case: a pseudonym for analysts, the staff reference in clear for clerks (the administration handling the case). */
+const caseStaffRef = (): Schema => ({
+  anyOf: [staffPseudonym(), str('For clerks: the staff reference in clear, as the administration recorded it')],
+});
 const uuid = (description?: string): Schema => str(description, { format: 'uuid' });
 const instant = (description?: string): Schema => str(description, { format: 'date-time' });
 const date = (description?: string): Schema => str(description, { format: 'date' });
@@ -169,8 +173,8 @@ const caseDocument = object(
     submittedAt: nullable(instant()),
     closedAt: nullable(instant()),
     lastContactAt: nullable(instant('Latest contact: submission or interaction')),
-    acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: staffPseudonym(), at: instant() })),
-    contactPerson: nullable(object({ staffRef: staffPseudonym(), unitId: uuid(), since: instant() })),
+    acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: caseStaffRef(), at: instant() })),
+    contactPerson: nullable(object({ staffRef: caseStaffRef(), unitId: uuid(), since: instant() })),
     unitId: nullable(uuid("The unit the case belongs to: its contact person's, else the acknowledging unit's")),
     interactions: int(),
     commitments: int(),
@@ -350,6 +354,7 @@ const fundIdentity = {
   name: nullable(str()),
   year: nullable({ type: 'integer' }),
   asOf: instant('T'),
+  closedAt: nullable(instant('When the fund stopped taking applications (FundClosed); null while open')),
 };
 
 const fund = object(
@@ -426,6 +431,61 @@ const fundApplications = object(
   'Applications of the fund as of T, filtered by status and proof',
 );
 
+const fundPoint = object(
+  {
+    fundId: uuid(),
+    name: nullable(str()),
+    budgetCents: cents('Budget by T'),
+    reservedCents: moneyColumns.reservedCents,
+    awardedCents: moneyColumns.awardedCents,
+    disbursedCents: moneyColumns.disbursedCents,
+    releasedCents: moneyColumns.releasedCents,
+    availableCents: { type: 'integer', description: 'budget − reserved − awarded + released, euro cents' },
+    awardedShare: nullable({ type: 'number', minimum: 0, description: metric('awarded / budget') }),
+    disbursedShare: nullable({ type: 'number', minimum: 0, description: metric('disbursed / awarded') }),
+    ...grantProcedureMetrics,
+  },
+  metric('A fund as of the end of a month'),
+);
+const unitPoint = object(
+  {
+    unitId: uuid(),
+    name: nullable(str()),
+    period: str('The month, YYYY-MM'),
+    loggedHours: { type: 'number', minimum: 0 },
+    budgetHours: nullable({ type: 'number', minimum: 0 }),
+    staffTimeUse: nullable({
+      type: 'number',
+      minimum: 0,
+      description: metric('loggedHours / budgetHours of the month; above 1 when over budget'),
+    }),
+  },
+  metric("A unit's staff time in a month, as of its end"),
+);
+const initiativePoint = object(
+  {
+    initiativeId: nullable(uuid()),
+    name: nullable(str()),
+    latestActiveMembers: nullable(int()),
+    highestActiveMembers: nullable(int()),
+    memberRetention: nullable(share('Latest reported active members / highest reported so far')),
+  },
+  metric("An initiative's member retention as of the end of a month"),
+);
+/** Rows of a per-entity time series: the month and its last millisecond, then the entity's figures. */
+const monthly = (point: Schema): Schema => ({
+  type: 'array',
+  items: {
+    ...point,
+    properties: {
+      month: str('YYYY-MM'),
+      asOf: instant('The last millisecond of the month'),
+      ...(point.properties as object),
+    },
+    required: ['month', 'asOf', ...(point.required as string[])],
+  },
+});
+
 const processorStatus = {
   type: 'object',
   properties: {
@@ -452,6 +512,58 @@ const rebuildState = {
   additionalProperties: false,
 };
 
+const caseFileCommitment = object(
+  {
+    commitmentId: uuid(),
+    promisor: str(undefined, { enum: [...PARTIES] }),
+    description: nullable(
+      str('What was promised, in clear (a narrative: the read is in the access log); null once erased'),
+    ),
+    descriptionErasedAt: nullable(instant('When the case narratives were erased')),
+    madeAt: instant(),
+    originalDueOn: date('The due date as promised'),
+    dueOn: date('The due date in force (after renegotiations made in time)'),
+    status: str(metric('As of now: kept, late, broken, overdue or open'), { enum: [...COMMITMENT_STATUSES] }),
+  },
+  'A commitment as the case file shows it to clerks',
+);
+
+/** GET /v1/directory: what the console (or any client) offers to choose from. */
+const directory = object({
+  units: {
+    type: 'array',
+    items: object({ unitId: uuid(), name: nullable(str()), isContactPoint: { type: 'boolean' } }),
+  },
+  initiatives: {
+    type: 'array',
+    description: 'Without contact data',
+    items: object({
+      initiativeId: uuid(),
+      name: nullable(str()),
+      kind: nullable(str()),
+      district: nullable(str()),
+    }),
+  },
+  funds: { type: 'array', items: object({ fundId: uuid(), name: nullable(str()), year: nullable(int()) }) },
+  categories: { type: 'array', items: str(), description: 'The categories cases were submitted under' },
+  metricsSettings: object(
+    {
+      responseTargetDays: num('Target for the first response, in days'),
+      dormancyDays: num('Days without contact after which an open case counts as dormant'),
+      timeZone: str('IANA time zone of the municipality'),
+    },
+    metric("The municipality's metric settings (METRICS_SETTINGS)"),
+  ),
+});
+
+/** POST /v1/dev/sign-in: a token of the embedded default's HS256 secret. */
+const devSignIn = object({
+  accessToken: str('HS256 bearer token for Authorization: Bearer …'),
+  tokenType: str(undefined, { const: 'Bearer' }),
+  expiresAt: instant('When the token expires'),
+  tenant: str(),
+  roles: { type: 'array', items: str() },
+});
 const worklistItem = object(
   {
     kind: str(undefined, { enum: [...WORKLIST_KINDS] }),
@@ -467,6 +579,11 @@ const worklistItem = object(
     promisor: nullable(str('Who promised, for commitments', { enum: [...PARTIES] })),
     refId: nullable(str('The commitment or agreement the item is about')),
     hurts: str(metric('The metric it hurts when missed')),
+    paused: {
+      type: 'boolean',
+      description:
+        'The case waits for the initiative and this deadline stands still meanwhile: dueAt is when it would fall due if the wait ended now (docs/METRICS.md, "Waiting for the initiative")',
+    },
   },
   'Something that falls due in an open case',
 );
@@ -481,26 +598,73 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     }),
     'A page of cases',
   ),
-  CaseAnswer: fresh(ref('CaseDocument'), 'One case'),
+  CaseFileCommitment: caseFileCommitment,
+  CaseAnswer: fresh(
+    {
+      ...caseDocument,
+      description:
+        'One case. For clerks also `file`, the commitments of the case file with their descriptions (personal data; the read is logged)',
+      properties: {
+        ...(caseDocument.properties as Record<string, Schema>),
+        file: object({ commitments: { type: 'array', items: ref('CaseFileCommitment') } }, 'Clerks only'),
+      },
+    },
+    'One case',
+  ),
   CaseMetrics: caseMetrics,
   CaseMetricsAnswer: fresh(ref('CaseMetrics'), 'Case metrics as of T'),
   Initiative: initiative,
   InitiativeAnswer: fresh(ref('Initiative'), 'One initiative'),
   InitiativeMetricsAnswer: fresh(initiativeMetrics, 'Initiative metrics as of T'),
-  AggregateMetrics: reporting(object(aggregateProperties, metric('Aggregate metrics of a set of cases as of T'))),
+  AggregateMetrics: reporting(
+    object(
+      { ...aggregateProperties, ...grantProcedureMetrics },
+      metric(
+        "Aggregate metrics of a set of cases as of T, with the grant-procedure metrics of the cases' applications",
+      ),
+    ),
+  ),
   SummaryAnswer: fresh(ref('AggregateMetrics'), 'Aggregate metrics of the municipality'),
   TimeseriesPoint: reporting(
     object(
-      { month: str('YYYY-MM'), ...aggregateProperties },
+      {
+        month: str('YYYY-MM'),
+        ...aggregateProperties,
+        ...grantProcedureMetrics,
+        funds: {
+          type: 'array',
+          items: ref('FundPoint'),
+          description: 'Every fund with an event by the end of the month',
+        },
+        units: {
+          type: 'array',
+          items: ref('UnitPoint'),
+          description: 'Every unit (only unitId, when filtered): its staff time use in the month',
+        },
+        initiatives: {
+          type: 'array',
+          items: ref('InitiativePoint'),
+          description:
+            'Every initiative that reported active members by the end of the month (with a unit or category filter: those with a case in the cohort)',
+        },
+      },
       metric("The aggregate metrics as of the end of a month (its last millisecond in the tenant's time zone)"),
     ),
   ),
   TimeseriesAnswer: fresh({ type: 'array', items: ref('TimeseriesPoint') }, 'One point per month'),
+  FundPoint: fundPoint,
+  UnitPoint: unitPoint,
+  InitiativePoint: initiativePoint,
+  FundTimeseriesAnswer: fresh(monthly(fundPoint), 'One row per month and fund'),
+  UnitTimeseriesAnswer: fresh(monthly(unitPoint), 'One row per month and unit'),
+  InitiativeTimeseriesAnswer: fresh(monthly(initiativePoint), 'One row per month and initiative'),
   StaffTimeAnswer: fresh(staffTime, 'Staff time use of a unit in a period'),
   FundAnswer: fresh(fund, 'A fund and its decided applications as of T'),
   FundApplication: applicationStatement,
   FundStatementAnswer: fresh(fundStatementSchema, 'The fund statement as of T'),
   FundApplicationsAnswer: fresh(fundApplications, 'Applications of a fund as of T'),
+  DirectoryAnswer: fresh(directory, "The municipality's units, initiatives, funds, categories and metric settings"),
+  DevSignIn: devSignIn,
   WorklistItem: worklistItem,
   WorklistAnswer: fresh(
     reporting(

@@ -8,7 +8,14 @@ import { CurrentPrincipal, Roles } from '../http/auth.decorators';
 import { ApiProblem, ApiProblems } from '../http/api-problems';
 import { ApiAnswer } from '../openapi/api-answer';
 import { METRICS_DOC } from '../openapi/response-schemas';
-import { AGGREGATE_COLUMNS, TIMESERIES_COLUMNS } from './csv/csv-columns';
+import {
+  AGGREGATE_COLUMNS,
+  CsvColumn,
+  FUND_SERIES_COLUMNS,
+  INITIATIVE_SERIES_COLUMNS,
+  TIMESERIES_COLUMNS,
+  UNIT_SERIES_COLUMNS,
+} from './csv/csv-columns';
 import { AsOfQueryDto, StaffTimeQueryDto, SummaryQueryDto, TimeseriesQueryDto } from './query.dto';
 import { answer, csvAnswer, notFound, parseAsOf, READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS } from './settings';
@@ -116,16 +123,101 @@ export class AnalyticsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const months = monthIndex(query.to) - monthIndex(query.from);
-    if (months < 0 || months > 120)
-      throw invalidRequest('to must be 0 to 120 months after from', [{ field: 'to', messages: ['out of range'] }]);
-    const result = await this.queries.timeseries(principal.tenant, query.from, query.to);
+    const result = await this.series(principal, query);
     const csv = csvAnswer(
       `${principal.tenant}-timeseries-${query.from}-${query.to}.csv`,
       TIMESERIES_COLUMNS,
       (data: typeof result.data) => data,
     );
     return answer(request, reply, result, { csv, locale: query.locale });
+  }
+
+  @Get('metrics/timeseries/funds')
+  @ApiOperation({
+    operationId: 'getFundTimeseries',
+    summary:
+      "Every fund's figures and grant-procedure metrics as of the end of every month in [from, to]; text/csv on request",
+    description: defined,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiAnswer('FundTimeseriesAnswer', { csv: FUND_SERIES_COLUMNS, rows: 'month and fund' })
+  @ApiProblems(400, 401, 403, 503)
+  async fundSeries(
+    @Query() query: TimeseriesQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.perMonth(principal, query, request, reply, 'funds', FUND_SERIES_COLUMNS);
+  }
+
+  @Get('metrics/timeseries/units')
+  @ApiOperation({
+    operationId: 'getUnitTimeseries',
+    summary: "Every unit's staff time use (staffTimeUse) in every month in [from, to]; text/csv on request",
+    description: defined,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiAnswer('UnitTimeseriesAnswer', { csv: UNIT_SERIES_COLUMNS, rows: 'month and unit' })
+  @ApiProblems(400, 401, 403, 503)
+  async unitSeries(
+    @Query() query: TimeseriesQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.perMonth(principal, query, request, reply, 'units', UNIT_SERIES_COLUMNS);
+  }
+
+  @Get('metrics/timeseries/initiatives')
+  @ApiOperation({
+    operationId: 'getInitiativeTimeseries',
+    summary: "Every initiative's member retention as of the end of every month in [from, to]; text/csv on request",
+    description: defined,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiAnswer('InitiativeTimeseriesAnswer', { csv: INITIATIVE_SERIES_COLUMNS, rows: 'month and initiative' })
+  @ApiProblems(400, 401, 403, 503)
+  async initiativeSeries(
+    @Query() query: TimeseriesQueryDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.perMonth(principal, query, request, reply, 'initiatives', INITIATIVE_SERIES_COLUMNS);
+  }
+
+  private series(principal: Principal, query: TimeseriesQueryDto) {
+    const months = monthIndex(query.to) - monthIndex(query.from);
+    if (months < 0 || months > 120)
+      throw invalidRequest('to must be 0 to 120 months after from', [{ field: 'to', messages: ['out of range'] }]);
+    return this.queries.timeseries(principal.tenant, {
+      from: query.from,
+      to: query.to,
+      unitId: query.unitId,
+      category: query.category,
+    });
+  }
+
+  /** One row per month and fund, unit or initiative: the time series' per-entity figures, flat. */
+  private async perMonth<K extends 'funds' | 'units' | 'initiatives'>(
+    principal: Principal,
+    query: TimeseriesQueryDto,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    kind: K,
+    columns: readonly CsvColumn<never>[],
+  ) {
+    const { position, data } = await this.series(principal, query);
+    const rows = data.flatMap((point) =>
+      (point[kind] as object[]).map((row) => ({ month: point.month, asOf: point.asOf, ...row })),
+    );
+    const csv = csvAnswer(
+      `${principal.tenant}-timeseries-${kind}-${query.from}-${query.to}.csv`,
+      columns as readonly CsvColumn<unknown>[],
+      (all: typeof rows) => all,
+    );
+    return answer(request, reply, { position, data: rows }, { csv, locale: query.locale });
   }
 
   @Get('units/:unitId/staff-time')

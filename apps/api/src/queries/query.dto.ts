@@ -112,6 +112,20 @@ export class TimeseriesQueryDto {
   })
   @IsMonth()
   to!: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: exampleIds.buildingUnit,
+    description:
+      "Cases of this unit (its contact person's, else the acknowledging unit), as in the summary; and only this unit's staff time",
+  })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+  @ApiPropertyOptional({ maxLength: 200, example: 'stadtteilentwicklung', description: 'Cases of this category' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  category?: string;
   @CsvLocaleParam() locale?: CsvLocale;
 }
 

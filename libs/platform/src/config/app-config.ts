@@ -60,6 +60,22 @@ export class AppConfig {
   @IsString()
   JWT_AUDIENCE?: string;
 
+  /** The console's identity provider (authorization code + PKCE); its tokens are verified through JWT_JWKS_URL. Default: JWT_ISSUER. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  /** The console's public client id at the identity provider; set, the console signs in through OIDC. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{1,200}$/, { message: 'OIDC_CLIENT_ID must be printable ASCII without spaces' })
+  OIDC_CLIENT_ID?: string;
+
+  /** Scopes the console asks for. */
+  @Matches(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, { message: 'OIDC_SCOPE must be scopes separated by single spaces' })
+  OIDC_SCOPE = 'openid';
+
   /**
    * The key-encryption key that wraps the data keys of personal data (32 bytes: raw, base64 or hex).
    * Without it, the key generated into DATA_DIR on a fresh store (the embedded default).
@@ -156,6 +172,9 @@ export const CONFIG_KEYS = [
   'JWT_JWKS_URL',
   'JWT_ISSUER',
   'JWT_AUDIENCE',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_SCOPE',
   'KEY_ENCRYPTION_KEY_FILE',
   'LOG_LEVEL',
   'BODY_LIMIT_BYTES',
@@ -190,6 +209,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(
       'JWT_JWKS_URL is set: JWT_ISSUER and JWT_AUDIENCE must be set too, so that tokens of other issuers or audiences are refused',
     );
+  }
+  if (config.OIDC_CLIENT_ID && !config.JWT_JWKS_URL) {
+    problems.push(
+      'OIDC_CLIENT_ID is set: JWT_JWKS_URL (with JWT_ISSUER, JWT_AUDIENCE) must be set too, so that the API verifies the tokens the console signs in with',
+    );
+  }
+  if (config.OIDC_CLIENT_ID && !(config.OIDC_ISSUER ?? config.JWT_ISSUER)) {
+    problems.push('OIDC_CLIENT_ID is set: OIDC_ISSUER (or JWT_ISSUER) must name the identity provider');
   }
   if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(

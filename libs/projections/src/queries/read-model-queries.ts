@@ -11,6 +11,7 @@ import {
   filterCases,
   fundStatement,
   grantProcedureMetrics,
+  GrantProcedureMetrics,
   ProofState,
   ratio,
   MetricsSettings,
@@ -31,6 +32,17 @@ import { CaseHistories } from './case-histories';
 import { inFlight } from '../in-flight';
 import { WorklistIndex, WorklistLeftOut } from './worklist-index';
 import { fundHistory } from './fund-histories';
+import {
+  cohortGrantMetrics,
+  FundPoint,
+  fundPoint,
+  InitiativePoint,
+  initiativePoints,
+  loadRegistryData,
+  statementsAsOf,
+  UnitPoint,
+  unitPoints,
+} from './monthly-series';
 
 /**
  * Case histories read per query when a question spans many cases: a page is parsed and computed
@@ -55,6 +67,25 @@ export interface CaseListFilter {
 export interface CaseListPage {
   readonly items: string[];
   readonly nextCursor: string | null;
+}
+
+/** The summary: the cohort's aggregate case metrics and the grant-procedure metrics of its cases' applications. */
+export type Summary = AggregateCaseMetrics & GrantProcedureMetrics & { asOf: string };
+
+/** One month of the time series: the summary as of its end, and every fund's, unit's and initiative's figures then. */
+export type TimeseriesPoint = Summary & {
+  month: string;
+  funds: FundPoint[];
+  units: UnitPoint[];
+  initiatives: InitiativePoint[];
+};
+
+export interface TimeseriesFilter {
+  /** First and last month, YYYY-MM. */
+  readonly from: string;
+  readonly to: string;
+  readonly unitId?: string;
+  readonly category?: string;
 }
 
 export interface SummaryFilter {
@@ -93,7 +124,7 @@ export interface Fresh<T> {
  * personal data). Metrics are computed from each case's stored history as of the asked date.
  */
 export class ReadModelQueries {
-  private readonly summaries = new SummaryCache<Fresh<AggregateCaseMetrics & { asOf: string }>>();
+  private readonly summaries = new SummaryCache<Fresh<Summary>>();
   private knownPosition: { value: Promise<{ position: number; generation: number }>; at: number } | undefined;
   private readonly tenantPositions = new Map<string, { store: number; own: Promise<number> }>();
   private readonly histories: CaseHistories;
@@ -224,6 +255,11 @@ export class ReadModelQueries {
     return { position: own, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
   }
 
+  /** "Now" of the read side (injectable for tests). */
+  now(): Date {
+    return this.clock();
+  }
+
   /**
    * What falls due in the tenant's open cases, as of now rounded up to the minute: the clerks asking
    * within one minute and read-model position share one computation, and what happened in this minute
@@ -266,7 +302,7 @@ export class ReadModelQueries {
    * while a newer answer is computed (for at most a minute), the last one is given, naming the
    * position and T it was computed for (see SummaryCache). "Now" is taken to the minute.
    */
-  async summary(tenant: string, filter: SummaryFilter): Promise<Fresh<AggregateCaseMetrics & { asOf: string }>> {
+  async summary(tenant: string, filter: SummaryFilter): Promise<Fresh<Summary>> {
     const { store: position, own } = await this.positions(tenant);
     const t = filter.asOf ?? new Date(Math.floor(this.clock().getTime() / 60_000) * 60_000);
     const key = JSON.stringify([
@@ -291,23 +327,58 @@ export class ReadModelQueries {
         settings.timeZone,
       );
       const data = aggregateReporting(filtered, cases.leftOut);
-      return { position: own, data: { asOf: t.toISOString(), ...data } };
+      const { generation } = await this.reached();
+      const registries = await loadRegistryData(this.pool, generation, tenant, settings.timeZone, filter.unitId);
+      const grants = cohortGrantMetrics(
+        statementsAsOf(registries, t, settings.timeZone),
+        new Set(filtered.map((c) => c.facts.caseId)),
+        t,
+        settings.timeZone,
+      );
+      return { position: own, data: { asOf: t.toISOString(), ...data, ...grants } };
     });
   }
 
-  async timeseries(tenant: string, from: string, to: string) {
+  /**
+   * The summary as of the end of every month in [from, to] (filtered by category and unit as the
+   * summary is), with each month's figures of every fund, unit (only `unitId`, if given) and
+   * initiative (with a filter: those with a case in the month's cohort).
+   */
+  async timeseries(tenant: string, filter: TimeseriesFilter): Promise<Fresh<TimeseriesPoint[]>> {
     const { own } = await this.positions(tenant);
+    const { generation } = await this.reached();
     const settings = this.settingsFor(tenant);
-    const months = monthEnds(from, to, settings.timeZone);
+    const { timeZone } = settings;
+    const months = monthEnds(filter.from, filter.to, timeZone);
     const perMonth = months.map(({ asOf }) => new CaseSnapshots(asOf, settings));
-    await this.eachHistory(tenant, 'TRUE', [], (history) => {
-      for (const month of perMonth) month.add(history);
+    await this.eachHistory(
+      tenant,
+      filter.category ? 'category = $2' : 'TRUE',
+      filter.category ? [filter.category] : [],
+      (history) => {
+        for (const month of perMonth) month.add(history);
+      },
+    );
+    const registries = await loadRegistryData(this.pool, generation, tenant, timeZone, filter.unitId);
+    const filtered = filter.unitId !== undefined || filter.category !== undefined;
+    const points = months.map(({ month, asOf }, i) => {
+      const cohort = filterCases(perMonth[i].snapshots, { unitId: filter.unitId }, timeZone);
+      const statements = statementsAsOf(registries, asOf, timeZone);
+      const caseIds = new Set(cohort.map((c) => c.facts.caseId));
+      return {
+        month,
+        asOf: asOf.toISOString(),
+        ...aggregateReporting(cohort, perMonth[i].leftOut),
+        ...cohortGrantMetrics(statements, caseIds, asOf, timeZone),
+        funds: statements.map(({ name, statement }) => fundPoint(name, statement, timeZone)),
+        units: unitPoints(registries, month, asOf, timeZone),
+        initiatives: initiativePoints(
+          registries,
+          asOf,
+          filtered ? new Set(cohort.map((c) => c.facts.initiativeId)) : undefined,
+        ),
+      };
     });
-    const points = months.map(({ month, asOf }, i) => ({
-      month,
-      asOf: asOf.toISOString(),
-      ...aggregateReporting(perMonth[i].snapshots, perMonth[i].leftOut),
-    }));
     return { position: own, data: points };
   }
 
@@ -400,6 +471,7 @@ export class ReadModelQueries {
         name: found.doc.name,
         year: found.doc.year,
         asOf: s.asOf,
+        closedAt: s.closedAt,
         budgetCents: s.budgetCents,
         reservedCents: s.reservedCents,
         awardedCents: s.awardedCents,

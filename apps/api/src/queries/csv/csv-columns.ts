@@ -4,8 +4,8 @@
  * document lists them (csvColumnsDescription).
  */
 import { CASE_OUTCOMES, CASE_STAGES, PARTICIPATION_LEVELS, PARTIES } from '@koproduktiv/domain';
-import { AggregateCaseMetrics, COMMITMENT_STATUSES, WORKLIST_KINDS, WorklistItem } from '@koproduktiv/metrics';
-import type { CaseDocument } from '@koproduktiv/projections';
+import { COMMITMENT_STATUSES, GrantProcedureMetrics, WORKLIST_KINDS, WorklistItem } from '@koproduktiv/metrics';
+import type { CaseDocument, FundPoint, InitiativePoint, Summary, UnitPoint } from '@koproduktiv/projections';
 
 export interface CsvColumn<T> {
   readonly name: string;
@@ -19,7 +19,17 @@ const column = <T>(name: string, description: string, value: (row: T) => unknown
   value,
 });
 
-type Aggregate = AggregateCaseMetrics & { asOf: string };
+type Aggregate = Summary;
+
+/** The grant-procedure metrics over the applications of the cohort's cases (summary, time series) or of a fund. */
+const GRANT_PROCEDURE_COLUMNS: readonly CsvColumn<GrantProcedureMetrics>[] = [
+  column('proofsPastDue', 'awards whose proofDueOn has passed by T', (m) => m.proofsPastDue),
+  column('proofsOverdue', 'of those, the ones without a review of the proof of use by T', (m) => m.proofsOverdue),
+  column('proofOverdueShare', 'proofsOverdue / proofsPastDue (0..1)', (m) => m.proofOverdueShare),
+  column('daysToProofReview', 'median days from proof of use submitted to its review', (m) => m.daysToProofReview),
+  column('reclaimRate', 'reclaimed / disbursed', (m) => m.reclaimRate),
+  column('repaidShare', 'repaid / reclaimed', (m) => m.repaidShare),
+];
 
 export const AGGREGATE_COLUMNS: readonly CsvColumn<Aggregate>[] = [
   column('asOf', 'T, ISO 8601 (UTC)', (m) => m.asOf),
@@ -59,11 +69,53 @@ export const AGGREGATE_COLUMNS: readonly CsvColumn<Aggregate>[] = [
   column('coCreationShare', '0..1', (m) => m.coCreationShare),
   column('meanTrustIndex', '0..100', (m) => m.meanTrustIndex),
   column('meanContinuityIndex', '0..100', (m) => m.meanContinuityIndex),
+  ...GRANT_PROCEDURE_COLUMNS,
 ];
 
+const MONTH_COLUMN = column<{ month: string }>(
+  'month',
+  "YYYY-MM; the metrics are as of its last millisecond in the tenant's time zone",
+  (m) => m.month,
+);
+
 export const TIMESERIES_COLUMNS: readonly CsvColumn<Aggregate & { month: string }>[] = [
-  column('month', "YYYY-MM; the metrics are as of its last millisecond in the tenant's time zone", (m) => m.month),
+  MONTH_COLUMN,
   ...AGGREGATE_COLUMNS,
+];
+
+type Monthly<T> = T & { month: string; asOf: string };
+
+export const FUND_SERIES_COLUMNS: readonly CsvColumn<Monthly<FundPoint>>[] = [
+  MONTH_COLUMN,
+  column('fundId', 'UUID', (f) => f.fundId),
+  column('name', '', (f) => f.name),
+  column('budgetCents', 'budget by the end of the month', (f) => f.budgetCents),
+  column('reservedCents', 'proposed, not yet confirmed or withdrawn', (f) => f.reservedCents),
+  column('awardedCents', '', (f) => f.awardedCents),
+  column('disbursedCents', '', (f) => f.disbursedCents),
+  column('releasedCents', 'awarded but never disbursed, released by settlement', (f) => f.releasedCents),
+  column('availableCents', 'budget − reserved − awarded + released', (f) => f.availableCents),
+  column('awardedShare', 'awarded / budget', (f) => f.awardedShare),
+  column('disbursedShare', 'disbursed / awarded', (f) => f.disbursedShare),
+  ...GRANT_PROCEDURE_COLUMNS,
+];
+
+export const UNIT_SERIES_COLUMNS: readonly CsvColumn<Monthly<UnitPoint>>[] = [
+  MONTH_COLUMN,
+  column('unitId', 'UUID', (u) => u.unitId),
+  column('name', '', (u) => u.name),
+  column('loggedHours', 'hours the unit logged in the month', (u) => u.loggedHours),
+  column('budgetHours', "the month's budget (its own, else a third of its quarter's)", (u) => u.budgetHours),
+  column('staffTimeUse', 'loggedHours / budgetHours', (u) => u.staffTimeUse),
+];
+
+export const INITIATIVE_SERIES_COLUMNS: readonly CsvColumn<Monthly<InitiativePoint>>[] = [
+  MONTH_COLUMN,
+  column('initiativeId', 'UUID', (i) => i.initiativeId),
+  column('name', '', (i) => i.name),
+  column('latestActiveMembers', 'latest report by the end of the month', (i) => i.latestActiveMembers),
+  column('highestActiveMembers', 'highest report so far', (i) => i.highestActiveMembers),
+  column('memberRetention', 'latest / highest (0..1)', (i) => i.memberRetention),
 ];
 
 const applications = (c: CaseDocument) => Object.values(c.fundingApplications);
@@ -122,6 +174,7 @@ export const WORKLIST_COLUMNS: readonly CsvColumn<WorklistItem>[] = [
   column('promisor', 'administration or initiative, for commitments', (i) => i.promisor),
   column('refId', 'the commitment or agreement', (i) => i.refId),
   column('hurts', 'the metric it hurts when missed (docs/METRICS.md)', (i) => i.hurts),
+  column('paused', 'true while the case waits for the initiative and this deadline stands still', (i) => i.paused),
 ];
 
 /** A Markdown table of the columns, for the OpenAPI description of a CSV answer. */

@@ -1,0 +1,317 @@
+import { useMemo, useState } from 'react';
+import { downloadCsv, getJson, saveBlob, tableCsv } from '../api/client';
+import { Aggregate, Directory, Fund, STAGES, StaffTime, TimeseriesPoint } from '../api/types';
+import { ChartPanel } from '../components/chart-panel';
+import { Field } from '../components/field';
+import { Status } from '../components/status';
+import { useLoad } from '../components/use-load';
+import { today, useI18n } from '../i18n/i18n';
+import { monthOf, monthsBefore, quarterOf } from './months';
+import { Kpis } from './lagebild-kpis';
+
+/** Months shown in the monthly charts, ending with the month of the chosen date. */
+const MONTHS = 12;
+
+export function Lagebild({ directory }: { directory: Directory }) {
+  const { t, f } = useI18n();
+  const timeZone = directory.metricsSettings.timeZone;
+  const [asOf, setAsOf] = useState(() => today(timeZone));
+  const [unitId, setUnitId] = useState('');
+  const [category, setCategory] = useState('');
+  const to = monthOf(asOf);
+  const from = monthsBefore(to, MONTHS - 1);
+  const period = quarterOf(asOf);
+  const filter = { asOf, unitId, category };
+
+  const summary = useLoad(
+    (signal) => getJson<Aggregate>('/v1/metrics/summary', filter, signal),
+    [asOf, unitId, category],
+  );
+  const series = useLoad(
+    (signal) => getJson<TimeseriesPoint[]>('/v1/metrics/timeseries', { from, to }, signal),
+    [from, to],
+  );
+  const staff = useLoad(
+    (signal) =>
+      Promise.all(
+        directory.units.map(
+          async (unit) =>
+            (await getJson<StaffTime>(`/v1/units/${unit.unitId}/staff-time`, { period, asOf }, signal)).data,
+        ),
+      ),
+    [directory, period, asOf],
+  );
+  const funds = useLoad(
+    (signal) =>
+      Promise.all(
+        directory.funds.map(async (fund) => (await getJson<Fund>(`/v1/funds/${fund.fundId}`, {}, signal)).data),
+      ),
+    [directory],
+  );
+
+  const percent = (v: number) => f.percent(v);
+  const number = (v: number) => f.number(v);
+  const monthly = (points: TimeseriesPoint[]) => points.map((point) => f.month(point.month));
+  const timeseriesCsv = () => downloadCsv('/v1/metrics/timeseries', { from, to });
+  const target = directory.metricsSettings.responseTargetDays;
+
+  return (
+    <>
+      <h1>{t('lagebild.title')}</h1>
+      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <fieldset>
+          <legend>{t('filters.label')}</legend>
+          <Field label={t('filters.asOf')}>
+            <input
+              type="date"
+              value={asOf}
+              max={today(timeZone)}
+              min="1900-01-01"
+              required
+              onChange={(event) => event.target.value && setAsOf(event.target.value)}
+            />
+          </Field>
+          <Field label={t('filters.unit')}>
+            <select value={unitId} onChange={(event) => setUnitId(event.target.value)}>
+              <option value="">{t('filters.all')}</option>
+              {directory.units.map((unit) => (
+                <option key={unit.unitId} value={unit.unitId}>
+                  {unit.name ?? unit.unitId}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('filters.category')}>
+            <select value={category} onChange={(event) => setCategory(event.target.value)}>
+              <option value="">{t('filters.all')}</option>
+              {directory.categories.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </fieldset>
+      </form>
+
+      <section aria-labelledby="summary-title">
+        <h2 id="summary-title">{t('lagebild.summary')}</h2>
+        <p>{t('lagebild.intro', { asOf: f.date(`${asOf}T12:00:00Z`) })}</p>
+        <Status loaded={summary}>
+          {({ data, position }) => (
+            <>
+              <Kpis data={data} />
+              <div className="panels">
+                <ChartPanel
+                  id="stages"
+                  title={t('chart.stages.title')}
+                  definition={t('chart.stages.definition')}
+                  chart={{
+                    kind: 'bar',
+                    categories: STAGES.map((stage) => t(`stage.${stage}`)),
+                    series: [
+                      { name: t('chart.stages.count'), values: STAGES.map((stage) => data.casesPerStage[stage]) },
+                    ],
+                    formatValue: (v) => f.number(v, 0),
+                  }}
+                  table={{
+                    header: [t('chart.stages.stage'), t('chart.stages.count')],
+                    rows: STAGES.map((stage) => [t(`stage.${stage}`), f.number(data.casesPerStage[stage], 0)]),
+                  }}
+                  csv={() => downloadCsv('/v1/metrics/summary', filter)}
+                />
+              </div>
+              <p className="muted small">{t('app.position', { position })}</p>
+            </>
+          )}
+        </Status>
+      </section>
+
+      <section aria-labelledby="months-title">
+        <h2 id="months-title">{t('filters.months', { from: f.month(from), to: f.month(to) })}</h2>
+        <Status loaded={series}>
+          {({ data: points }) => (
+            <div className="panels">
+              <ChartPanel
+                id="indices"
+                title={t('chart.indices.title')}
+                definition={t('chart.indices.definition')}
+                chart={{
+                  kind: 'line',
+                  categories: monthly(points),
+                  series: [
+                    { name: t('chart.indices.trust'), values: points.map((p) => p.meanTrustIndex) },
+                    { name: t('chart.indices.continuity'), values: points.map((p) => p.meanContinuityIndex) },
+                  ],
+                  formatValue: number,
+                }}
+                table={{
+                  header: [t('chart.month'), t('chart.indices.trust'), t('chart.indices.continuity')],
+                  rows: points.map((p) => [
+                    f.month(p.month),
+                    f.number(p.meanTrustIndex),
+                    f.number(p.meanContinuityIndex),
+                  ]),
+                }}
+                csv={timeseriesCsv}
+              />
+              <ChartPanel
+                id="response"
+                title={t('chart.response.title')}
+                definition={t('chart.response.definition')}
+                chart={{
+                  kind: 'line',
+                  categories: monthly(points),
+                  series: [
+                    { name: t('chart.response.median'), values: points.map((p) => p.medianDaysToFirstResponse) },
+                  ],
+                  formatValue: number,
+                  markLine: { value: target, label: t('chart.response.target', { days: f.number(target) }) },
+                }}
+                table={{
+                  header: [
+                    t('chart.month'),
+                    t('chart.response.median'),
+                    t('chart.response.targetSeries'),
+                    t('kpi.respondedWithinTargetShare'),
+                  ],
+                  rows: points.map((p) => [
+                    f.month(p.month),
+                    f.number(p.medianDaysToFirstResponse),
+                    f.number(target),
+                    f.percent(p.respondedWithinTargetShare),
+                  ]),
+                }}
+                csv={timeseriesCsv}
+              />
+              <ChartPanel
+                id="reliability"
+                title={t('chart.reliability.title')}
+                definition={t('chart.reliability.definition')}
+                chart={{
+                  kind: 'line',
+                  percent: true,
+                  categories: monthly(points),
+                  series: [
+                    {
+                      name: t('chart.reliability.administration'),
+                      values: points.map((p) => p.commitmentReliability.administration),
+                    },
+                    {
+                      name: t('chart.reliability.initiative'),
+                      values: points.map((p) => p.commitmentReliability.initiative),
+                    },
+                  ],
+                  formatValue: percent,
+                }}
+                table={{
+                  header: [t('chart.month'), t('chart.reliability.administration'), t('chart.reliability.initiative')],
+                  rows: points.map((p) => [
+                    f.month(p.month),
+                    f.percent(p.commitmentReliability.administration),
+                    f.percent(p.commitmentReliability.initiative),
+                  ]),
+                }}
+                csv={timeseriesCsv}
+              />
+              <ChartPanel
+                id="dormant"
+                title={t('chart.dormant.title')}
+                definition={t('chart.dormant.definition', { days: directory.metricsSettings.dormancyDays })}
+                chart={{
+                  kind: 'line',
+                  percent: true,
+                  categories: monthly(points),
+                  series: [{ name: t('chart.dormant.share'), values: points.map((p) => p.dormantShare) }],
+                  formatValue: percent,
+                }}
+                table={{
+                  header: [t('chart.month'), t('chart.dormant.share')],
+                  rows: points.map((p) => [f.month(p.month), f.percent(p.dormantShare)]),
+                }}
+                csv={timeseriesCsv}
+              />
+            </div>
+          )}
+        </Status>
+      </section>
+
+      <section aria-labelledby="resources-title">
+        <h2 id="resources-title">{t('lagebild.resources')}</h2>
+        <div className="panels">
+          <Status loaded={staff}>{(units) => <StaffPanel units={units} period={period} />}</Status>
+          <Status loaded={funds}>{(list) => <FundsPanel funds={list} />}</Status>
+        </div>
+      </section>
+    </>
+  );
+}
+
+function StaffPanel({ units, period }: { units: StaffTime[]; period: string }) {
+  const { t, f } = useI18n();
+  const name = (unit: StaffTime) => unit.name ?? unit.unitId;
+  const header = [t('chart.staff.unit'), t('chart.staff.budget'), t('chart.staff.used')];
+  return (
+    <ChartPanel
+      id="staff"
+      title={t('chart.staff.title', { period })}
+      definition={t('chart.staff.definition')}
+      chart={{
+        kind: 'bar',
+        categories: units.map(name),
+        series: [
+          { name: t('chart.staff.budget'), values: units.map((u) => u.budgetHours) },
+          { name: t('chart.staff.used'), values: units.map((u) => u.loggedHours) },
+        ],
+        formatValue: (v) => f.number(v),
+      }}
+      table={{ header, rows: units.map((u) => [name(u), f.number(u.budgetHours), f.number(u.loggedHours)]) }}
+      csv={async () =>
+        saveBlob(
+          tableCsv(
+            header,
+            units.map((u) => [name(u), u.budgetHours, u.loggedHours]),
+          ),
+          `staff-time-${period}.csv`,
+        )
+      }
+    />
+  );
+}
+
+function FundsPanel({ funds }: { funds: Fund[] }) {
+  const { t, f } = useI18n();
+  const name = (fund: Fund) => fund.name ?? fund.fundId;
+  const header = [t('chart.funds.fund'), t('chart.funds.budget'), t('chart.funds.awarded'), t('chart.funds.disbursed')];
+  const euros = useMemo(() => (v: number) => f.euros(v * 100), [f]);
+  return (
+    <ChartPanel
+      id="funds"
+      title={t('chart.funds.title')}
+      definition={t('chart.funds.definition')}
+      chart={{
+        kind: 'bar',
+        categories: funds.map(name),
+        series: [
+          { name: t('chart.funds.budget'), values: funds.map((x) => x.budgetCents / 100) },
+          { name: t('chart.funds.awarded'), values: funds.map((x) => x.awardedCents / 100) },
+          { name: t('chart.funds.disbursed'), values: funds.map((x) => x.disbursedCents / 100) },
+        ],
+        formatValue: euros,
+      }}
+      table={{
+        header,
+        rows: funds.map((x) => [name(x), f.euros(x.budgetCents), f.euros(x.awardedCents), f.euros(x.disbursedCents)]),
+      }}
+      csv={async () =>
+        saveBlob(
+          tableCsv(
+            header,
+            funds.map((x) => [name(x), x.budgetCents / 100, x.awardedCents / 100, x.disbursedCents / 100]),
+          ),
+          'funds.csv',
+        )
+      }
+    />
+  );
+}

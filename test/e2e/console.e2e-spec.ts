@@ -1,0 +1,311 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describeBrowser } from '../support/browser';
+import {
+  ConsoleHarness,
+  demoContacts,
+  screenshot,
+  signIn,
+  startConsoleHarness,
+  TENANT,
+} from '../console/console-harness';
+
+const BUILD_REPORT = join(__dirname, '..', '..', 'dist', 'console', 'build-report.json');
+
+/** The text of a chart panel's table (opened first), and its chart as an image. */
+async function panel(page: Page, id: string): Promise<{ table: string; chart: string }> {
+  const section = page.locator(`[data-panel="${id}"]`);
+  const details = section.locator('details.table-alternative');
+  if (!(await details.getAttribute('open'))) await details.locator('summary').click();
+  const table = await section.locator('table').innerText();
+  const chart = await section
+    .locator('canvas')
+    .first()
+    .evaluate((canvas) => (canvas as unknown as { toDataURL(): string }).toDataURL());
+  return { table, chart };
+}
+
+/** Waits until every loading indicator has gone. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+        '[role="status"]',
+      ),
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
+describeBrowser('console: the real service with the demo town, in Chromium', () => {
+  let harness: ConsoleHarness;
+
+  beforeAll(async () => {
+    harness = await startConsoleHarness();
+  }, 120_000);
+  afterAll(() => harness?.close());
+
+  it('is served at /console with a strict Content-Security-Policy, its pages as index.html, missing files as 404', async () => {
+    const index = await harness.api.request('GET', '/console/');
+    expect(index.status).toBe(200);
+    const csp = index.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(String(index.body)).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const page = await harness.api.request('GET', '/console/lagebild');
+    expect(page.status).toBe(200);
+    expect(String(page.body)).toBe(String(index.body));
+    expect((await harness.api.request('GET', '/console/assets/missing.js')).status).toBe(404);
+    expect((await harness.api.request('GET', '/console')).body).toBe(index.body); // redirected to /console/
+    const config = await harness.api.request('GET', '/console/config.json');
+    expect(config.body).toEqual({ signIn: { mode: 'development' } });
+  });
+
+  it('keeps its JavaScript under 500 KB gzipped (dist/console/build-report.json, written by the build)', () => {
+    const report = JSON.parse(readFileSync(BUILD_REPORT, 'utf8')) as { javascript: { gzipBytes: number } };
+    expect(report.javascript.gzipBytes).toBeGreaterThan(0);
+    expect(report.javascript.gzipBytes).toBeLessThan(500 * 1000);
+  });
+
+  it('issues development tokens only for a valid tenant and known roles', async () => {
+    const post = (body: unknown) =>
+      harness.api.request('POST', '/v1/dev/sign-in', {
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
+    const ok = await post({ tenant: TENANT, roles: ['analyst'] });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ tokenType: 'Bearer', tenant: TENANT, roles: ['analyst'] });
+    const summary = await harness.api.request('GET', '/v1/metrics/summary', {
+      headers: { authorization: `Bearer ${ok.body.accessToken}` },
+    });
+    expect(summary.status).toBe(200);
+    for (const bad of [
+      { tenant: 'Muster Stadt', roles: ['analyst'] },
+      { tenant: TENANT, roles: ['root'] },
+      { tenant: TENANT, roles: [] },
+      { tenant: TENANT },
+    ]) {
+      const refused = await post(bad);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    }
+  });
+
+  it('analyst: the Lagebild follows the date and the unit filter in its charts and tables, and downloads CSV', async () => {
+    const { context, page, problems } = await harness.page();
+    await signIn(page, 'analyst');
+    await page.getByRole('heading', { level: 1, name: 'Lagebild' }).waitFor();
+    await settled(page);
+    await screenshot(page, 'lagebild');
+
+    const before = await panel(page, 'indices');
+    expect(before.table).toMatch(/Vertrauensindex/);
+    const asOf = page.getByLabel('Stichtag');
+    const today = await asOf.inputValue();
+    const earlier = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 8)}15`;
+    await asOf.fill(earlier);
+    await settled(page);
+    const after = await panel(page, 'indices');
+    expect(after.table).not.toBe(before.table);
+    expect(after.chart).not.toBe(before.chart);
+
+    // A unit whose open cases differ from the whole municipality's, found through the API.
+    const token = await harness.api.token(TENANT, 'analyst');
+    const directory = (
+      await harness.api.request('GET', '/v1/directory', { headers: { authorization: `Bearer ${token}` } })
+    ).body.data;
+    const perStage = async (unitId?: string) =>
+      JSON.stringify(
+        (
+          await harness.api.get(`/v1/metrics/summary?asOf=${earlier}${unitId ? `&unitId=${unitId}` : ''}`, TENANT, [
+            'analyst',
+          ])
+        ).body.data.casesPerStage,
+      );
+    const all = await perStage();
+    let unit: { unitId: string; name: string } | undefined;
+    for (const candidate of directory.units) if ((await perStage(candidate.unitId)) !== all) unit = candidate;
+    expect(unit).toBeDefined();
+    const stagesBefore = await panel(page, 'stages');
+    await page.getByLabel('Organisationseinheit').selectOption(unit!.unitId);
+    await settled(page);
+    const stagesAfter = await panel(page, 'stages');
+    expect(stagesAfter.table).not.toBe(stagesBefore.table);
+    expect(stagesAfter.chart).not.toBe(stagesBefore.chart);
+
+    const download = page.waitForEvent('download');
+    await page.locator('[data-panel="indices"]').getByRole('button', { name: 'Daten als CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^musterstadt-timeseries-\d{4}-\d{2}-\d{4}-\d{2}\.csv$/);
+    const csv = readFileSync((await file.path()) as string, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\r\n')[0]).toContain(';');
+    expect(csv.trim().split('\r\n')).toHaveLength(13);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('analyst: an initiative shows its cases and metrics, and never a contact detail', async () => {
+    const { context, page, problems } = await harness.page();
+    await signIn(page, 'analyst');
+    await page.getByRole('link', { name: 'Initiativen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Initiativen' }).waitFor();
+    const picker = page.getByLabel('Initiative', { exact: true });
+    const options = await picker
+      .locator('option')
+      .evaluateAll((list) => list.map((o) => (o as unknown as { value: string }).value).filter(Boolean));
+    expect(options.length).toBeGreaterThan(5);
+    const contacts = demoContacts();
+    expect(contacts.length).toBeGreaterThan(5);
+    for (const [i, id] of options.entries()) {
+      await picker.selectOption(id);
+      await page.getByRole('heading', { level: 3, name: /Vorgänge der Initiative/ }).waitFor();
+      await settled(page);
+      if (i === 0) await screenshot(page, 'initiative');
+      const text = await page.locator('body').innerText();
+      const html = await page.content();
+      for (const contact of contacts) {
+        expect(text).not.toContain(contact);
+        expect(html).not.toContain(contact);
+      }
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('clerk: the worklist follows its filters, and an item leads to its case file', async () => {
+    const { context, page, problems } = await harness.page();
+    await signIn(page, 'clerk');
+    await page.getByRole('heading', { level: 1, name: 'Arbeitsliste' }).waitFor();
+    await settled(page);
+    const rows = page.locator('table.worklist tbody tr');
+    await page.getByLabel('Fällig innerhalb von').selectOption('60');
+    await settled(page);
+    const wide = await rows.count();
+    expect(wide).toBeGreaterThan(0);
+    await screenshot(page, 'arbeitsliste');
+    await page.getByLabel('Art', { exact: true }).selectOption('commitment_overdue');
+    await settled(page);
+    const overdue = await rows.count();
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(wide);
+    for (const text of await rows.locator('td:nth-child(2)').allInnerTexts())
+      expect(text).toMatch(/^Zusage überfällig/);
+
+    const first = rows.first().getByRole('link');
+    const href = await first.getAttribute('href');
+    expect(href).toMatch(/^\/console\/vorgang\/[0-9a-f-]{36}$/);
+    await first.click();
+    await page.waitForURL(`**${href}`);
+    await page.getByRole('link', { name: 'Zurück zur Arbeitsliste' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("an analyst cannot open the clerks' pages", async () => {
+    const { context, page } = await harness.page();
+    await signIn(page, 'analyst');
+    for (const path of ['/console/arbeitsliste', '/console/vorgang/0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02']) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
+    }
+    expect(await page.getByRole('link', { name: 'Arbeitsliste' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('axe-core finds no serious or critical violation on any page', async () => {
+    const { context, page } = await harness.page();
+    const check = async (name: string) => {
+      await settled(page);
+      for (const details of await page.locator('details').all())
+        await details.evaluate((d) => d.setAttribute('open', ''));
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const grave = violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map(
+          (violation) =>
+            `${name}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
+      expect(grave).toEqual([]);
+    };
+    await page.goto('/console/');
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+    await check('sign-in');
+    await signIn(page, 'analyst');
+    await check('Lagebild');
+    await page.getByRole('link', { name: 'Initiativen' }).click();
+    await page.getByLabel('Initiative', { exact: true }).selectOption({ index: 1 });
+    await page.getByRole('heading', { level: 3, name: /Vorgänge der Initiative/ }).waitFor();
+    await check('Initiative');
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await signIn(page, 'clerk');
+    await check('Arbeitsliste');
+    await context.close();
+  }, 120_000);
+
+  it('works by keyboard alone: sign in, move between pages, choose, open a table, switch language', async () => {
+    const { context, page, problems } = await harness.page();
+    await page.goto('/console/');
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        type Element = { tagName: string; textContent: string | null; getAttribute(name: string): string | null };
+        const element = (globalThis as unknown as { document: { activeElement: Element | null } }).document
+          .activeElement;
+        if (!element) return '';
+        return `${element.tagName} ${element.getAttribute('name') ?? ''} ${element.textContent ?? ''}`.trim();
+      });
+    /** Presses Tab until the focused element matches, at most `limit` times: only the keyboard moves. */
+    const tabTo = async (pattern: RegExp, limit = 40) => {
+      for (let i = 0; i < limit; i += 1) {
+        await page.keyboard.press('Tab');
+        if (pattern.test(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${pattern} (last: ${await focused()})`);
+    };
+    await tabTo(/^INPUT tenant/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(TENANT);
+    await tabTo(/^INPUT role/);
+    await page.keyboard.press('ArrowDown'); // from Analyse (the default) round to Sachbearbeitung
+    await page.keyboard.press('ArrowDown'); // and back to Analyse
+    expect(await page.getByRole('radio', { name: 'Analyse' }).isChecked()).toBe(true);
+    await tabTo(/^BUTTON\s+Anmelden/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Lagebild' }).waitFor();
+    await settled(page);
+
+    await tabTo(/^A\s+Initiativen/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Initiativen' }).waitFor();
+    await tabTo(/^SELECT/);
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 3, name: /Vorgänge der Initiative/ }).waitFor();
+    await settled(page);
+    await tabTo(/^SUMMARY\s+Tabelle/, 80);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-panel="members"] table').isVisible()).toBe(true);
+    await tabTo(/^BUTTON\s+English/, 120);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Initiatives' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("a clerk cannot open the analysts' pages", async () => {
+    const { context, page } = await harness.page();
+    await signIn(page, 'clerk');
+    await page.goto('/console/lagebild');
+    await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Lagebild' }).count()).toBe(0);
+    await context.close();
+  });
+});
