@@ -3,3 +3,5 @@ export * from './commands';
 export * from './projector';
 export * from './projector-host';
 export * from './retention';
+export * from './metrics-settings';
+export * from './reminders';
