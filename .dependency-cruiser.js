@@ -23,6 +23,7 @@ const LAYERS = [
 /** A library's public entry points: the files its @koproduktiv/… names map to in tsconfig.json. */
 const ENTRY_POINTS = Object.values(require('./tsconfig.json').compilerOptions.paths)
   .flat()
+  .filter((file) => file.startsWith('./libs/'))
   .map((file) => `^${file.replace(/^\.\//, '').replace(/\./g, '\\.')}$`);
 
 const layerOf = (lib) => LAYERS.findIndex((layer) => layer.includes(lib));
@@ -93,6 +94,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/([^/]+)/' },
       to: { path: '^libs/', pathNot: '^libs/$1/', dependencyTypesNot: ['aliased'] },
+    },
+    {
+      name: 'test-support-by-its-name',
+      comment:
+        "A library's database-backed specs reach the test backends as @koproduktiv/test-support/…, not by a path out of the library.",
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^test/', dependencyTypesNot: ['aliased'] },
     },
     {
       name: 'only-public-entry-points',

@@ -26,6 +26,7 @@ const targets = {
       '<rootDir>/libs/event-store/src/{hash-chain,in-memory}/**/*.spec.ts',
       '<rootDir>/libs/platform/src/idempotency/**/*.spec.ts',
       '<rootDir>/libs/runtime/src/commands/**/*.spec.ts',
+      '<rootDir>/libs/runtime/src/commands/**/*.int-spec.ts',
     ],
   },
   queries: {

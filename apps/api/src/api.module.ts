@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, EventStore } from '@koproduktiv/event-store';
 import { createMetricsRegistry, IDEMPOTENCY_STORE, IdempotencyStore } from '@koproduktiv/platform';
 import { AuditModule } from './audit/audit.module';
@@ -11,7 +10,6 @@ import { AccessLogController } from './admin/access-log.controller';
 import { CommandExecutor } from '@koproduktiv/runtime';
 import { buildCommandsController } from './commands/commands-controller.factory';
 import { commandDtos } from './commands/dto';
-import { ExecuteDomainCommandHandler } from './commands/execute-command.handler';
 import { HealthController, READINESS_CHECK } from './health/health.controller';
 import { AuthGuard, TOKEN_VERIFIER } from './http/auth.guard';
 import { MetricsController, METRICS_REGISTRY } from './health/metrics.controller';
@@ -48,7 +46,6 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        CqrsModule.forRoot(),
         AuditModule.forStore(runtime.store, runtime.personalData),
         QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes, runtime.clock),
       ],
@@ -83,7 +80,6 @@ export class ApiModule {
             new CommandExecutor(store, idempotency, runtime.personalData.codec, undefined, runtime.onAppended),
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
-        ExecuteDomainCommandHandler,
         ...(runtime.devTokens ? [{ provide: DEV_TOKENS, useValue: runtime.devTokens }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

@@ -5,10 +5,11 @@ import { addOnce, MetricsEvent, Timed, timedOf } from './timed';
 export const FUND_ENTRY_TYPES = [
   'FundOpened',
   'FundBudgetIncreased',
+  'FundClosed',
   'ApplicationReceived',
   'ApplicationRefused',
   'GrantAwardProposed',
-  'GrantAwardProposalWithdrawn',
+  'GrantProposalWithdrawn',
   'GrantAwarded',
   'ApplicationRejected',
   'GrantDisbursed',

@@ -47,7 +47,7 @@ export const grantProcedureMetrics = (
   const reviewDays: number[] = [];
   for (const a of applications) {
     const end = proofDueEnd(a, timeZone);
-    if (end !== null && t > end) {
+    if (end !== null && t > end && a.proof !== null) {
       pastDue += 1;
       if (a.proof === 'overdue') overdue += 1;
     }

@@ -11,7 +11,8 @@ import type { MetricsEvent } from './timed';
  */
 const FUND = 'fund-p';
 const START = Date.UTC(2026, 0, 1);
-const APPLICATION_TYPES = FUND_ENTRY_TYPES.filter((type) => type !== 'FundOpened' && type !== 'FundBudgetIncreased');
+const FUND_ONLY: readonly string[] = ['FundOpened', 'FundBudgetIncreased', 'FundClosed'];
+const APPLICATION_TYPES = FUND_ENTRY_TYPES.filter((type) => !FUND_ONLY.includes(type));
 
 interface Generated {
   type: string;
@@ -69,8 +70,7 @@ function independently(events: readonly MetricsEvent[], t: number) {
   const of = (...types: string[]) => seen.filter((e) => types.includes(e.type));
   const total = (list: MetricsEvent[]) => list.reduce((sum, e) => sum + amountOf(e), 0);
   const ids = [...new Set(of(...APPLICATION_TYPES).map(app))];
-  const perApplication = (id: string) =>
-    seen.filter((e) => e.type !== 'FundOpened' && e.type !== 'FundBudgetIncreased' && app(e) === id);
+  const perApplication = (id: string) => seen.filter((e) => !FUND_ONLY.includes(e.type) && app(e) === id);
   const awardedOf = (id: string) => total(perApplication(id).filter((e) => e.type === 'GrantAwarded'));
   const disbursedOf = (id: string) => total(perApplication(id).filter((e) => e.type === 'GrantDisbursed'));
   /** A proposal reserves until an award, withdrawal or rejection of its application comes after it. */
@@ -81,7 +81,7 @@ function independently(events: readonly MetricsEvent[], t: number) {
     if (!last) return 0;
     const closed = list
       .slice(list.indexOf(last) + 1)
-      .some((e) => ['GrantAwarded', 'GrantAwardProposalWithdrawn', 'ApplicationRejected'].includes(e.type));
+      .some((e) => ['GrantAwarded', 'GrantProposalWithdrawn', 'ApplicationRejected'].includes(e.type));
     return closed ? 0 : amountOf(last);
   };
   const settled = ids.filter((id) => perApplication(id).some((e) => e.type === 'ApplicationSettled'));

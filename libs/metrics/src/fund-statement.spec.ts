@@ -37,7 +37,7 @@ describe('fund statement and grant-procedure metrics', () => {
     // a proposal withdrawn, then rejected
     ev('ApplicationReceived', { ...a('a3'), amountRequestedCents: 100_000, purpose: 'Feier' }, '2026-01-12T08:00:00Z'),
     ev('GrantAwardProposed', { ...a('a3'), amountCents: 100_000, proofDueOn: '2026-06-30' }, '2026-01-22T08:00:00Z'),
-    ev('GrantAwardProposalWithdrawn', a('a3'), '2026-01-23T08:00:00Z'),
+    ev('GrantProposalWithdrawn', a('a3'), '2026-01-23T08:00:00Z'),
     ev('ApplicationRejected', { ...a('a3'), rationale: 'r' }, '2026-01-24T08:00:00Z'),
     // an award stored before awards had a proof due date, and without ApplicationReceived
     ev('GrantAwarded', { ...a('legacy'), amountCents: 50_000 }, '2025-12-20T08:00:00Z'),
@@ -145,6 +145,35 @@ describe('fund statement and grant-procedure metrics', () => {
     expect(computeFundMetrics(history, new Date('2025-12-01T00:00:00Z'))).toMatchObject({
       awardedShare: null,
       disbursedShare: null,
+    });
+  });
+
+  it('an award settled without anything paid out owes no proof and gives everything back; a closed fund says when it closed', () => {
+    const settled = [
+      ev('GrantAwarded', { ...a('a4'), amountCents: 40_000, proofDueOn: '2026-02-15' }, '2026-01-05T08:00:00Z'),
+      ev('ApplicationSettled', { ...a('a4'), releasedCents: 40_000 }, '2026-02-01T08:00:00Z'),
+      ev('FundClosed', { fundId }, '2026-04-30T08:00:00Z'),
+    ].reduce(foldFundEvent, history);
+    const before = fundStatement(settled, new Date('2026-01-31T00:00:00Z'));
+    expect(before.applications.find((x) => x.applicationId === 'a4')).toMatchObject({
+      status: 'awarded',
+      proof: 'due',
+    });
+    expect(before.closedAt).toBeNull();
+    const after = fundStatement(settled, new Date('2026-05-01T00:00:00Z'));
+    expect(after.applications.find((x) => x.applicationId === 'a4')).toMatchObject({
+      status: 'settled',
+      releasedCents: 40_000,
+      proof: null,
+    });
+    expect(after).toMatchObject({
+      closedAt: '2026-04-30T08:00:00.000Z',
+      releasedCents: 90_000,
+      availableCents: 150_000,
+    });
+    expect(computeFundMetrics(settled, new Date('2026-05-01T00:00:00Z'))).toMatchObject({
+      proofsPastDue: 2,
+      proofsOverdue: 1,
     });
   });
 

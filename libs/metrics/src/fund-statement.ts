@@ -48,6 +48,8 @@ export interface ApplicationStatement extends MoneyColumns {
 export interface FundStatement extends MoneyColumns {
   fundId: string | null;
   asOf: string;
+  /** When the fund stopped taking applications (FundClosed); null while open. */
+  closedAt: string | null;
   budgetCents: number;
   /** budget − reserved − awarded + released. */
   availableCents: number;
@@ -103,7 +105,7 @@ function apply(a: Working, entry: FundEntry, at: string): void {
       a.reservedCents = amount;
       a.proposedDueOn = entry.proofDueOn ?? null;
       break;
-    case 'GrantAwardProposalWithdrawn':
+    case 'GrantProposalWithdrawn':
       a.reservedCents = 0;
       a.proposedDueOn = null;
       break;
@@ -155,14 +157,16 @@ const statusOf = (a: Working): ApplicationStatus => {
 };
 
 /**
- * An award's proof: reviewed (any outcome) by T; else overdue once T is past the last millisecond
- * of proofDueOn in the tenant's zone; else due. A stored proofDueOn that is no calendar date gives
- * no proof state (it cannot be compared).
+ * An award's proof: reviewed (any outcome) by T; else none once settled; else overdue once T is past
+ * the last millisecond of proofDueOn in the tenant's zone; else due. A stored proofDueOn that is no
+ * calendar date gives no proof state (it cannot be compared).
  */
 const proofOf = (a: Working, t: number, timeZone: string): ProofState | null => {
   const end = proofDueEnd(a, timeZone);
   if (end === null) return null;
   if (a.proofReviewedAt !== null) return 'reviewed';
+  // Settled without a review: nothing was paid out (the domain's rule), so nothing is owed any more.
+  if (a.settledAt !== null) return null;
   return t > end ? 'overdue' : 'due';
 };
 
@@ -204,11 +208,16 @@ export const fundStatement = (
 ): FundStatement => {
   const t = toMs(asOf);
   let budgetCents = 0;
+  let closedAt: string | null = null;
   const applications = new Map<string, Working>();
   for (const entry of byTime(history.entries)) {
     if (msOf(entry) > t) break;
     if (entry.type === 'FundOpened' || entry.type === 'FundBudgetIncreased') {
       budgetCents += entry.amountCents ?? 0;
+      continue;
+    }
+    if (entry.type === 'FundClosed') {
+      closedAt ??= isoAt(entry);
       continue;
     }
     if (entry.applicationId === undefined) continue;
@@ -225,6 +234,7 @@ export const fundStatement = (
   return {
     fundId: history.fundId,
     asOf: new Date(t).toISOString(),
+    closedAt,
     budgetCents,
     ...totals,
     availableCents: budgetCents - totals.reservedCents - totals.awardedCents + totals.releasedCents,

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { GlobalEvent, PostgresEventStore } from '@koproduktiv/event-store';
 import { aStreamId, events } from '@koproduktiv/event-store/testing';
-import { createTestEventStore, TestDatabase } from '../../../test/support/postgres';
+import { createTestEventStore, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { Processor } from './processor';
 import { ProcessorRunner } from './processor-runner';
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { applyDecorators, Body, Controller, HttpCode, Post, Req, Res, Type } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { commandCatalog, DomainCommand, DomainCommandType } from '@koproduktiv/domain';
@@ -12,14 +11,15 @@ import { toProblem } from '../http/problem-mapping';
 import { conflictExample, notFoundExample } from './command-problem-examples';
 import { CommandResultDto } from './command-result.dto';
 import { parseIdempotencyKey, parseIfMatch } from './command-headers';
-import { ExecuteDomainCommand } from './execute-command.handler';
-import type { CommandEnvelope } from '@koproduktiv/runtime';
+import { CommandEnvelope, CommandExecutor } from '@koproduktiv/runtime';
 
 type CommandBody = { occurredAt?: string } & Record<string, unknown>;
 
 /**
  * One route per command type, `POST /v1/commands/<Type>`, each with its own DTO so that validation
- * and the OpenAPI document describe every command exactly. Built from the DTO catalog.
+ * and the OpenAPI document describe every command exactly. Built from the DTO catalog. Every route
+ * hands its envelope straight to the CommandExecutor: a command bus would dispatch one generic
+ * command class to one handler, an indirection with nothing to choose between.
  */
 export function buildCommandsController(dtos: Readonly<Record<DomainCommandType, Type<unknown>>>): Type<unknown> {
   @ApiTags('commands')
@@ -27,7 +27,7 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
   @Roles('clerk')
   @Controller('v1/commands')
   class CommandsController {
-    constructor(readonly commandBus: CommandBus) {}
+    constructor(readonly executor: CommandExecutor) {}
   }
 
   for (const type of Object.keys(dtos) as DomainCommandType[]) {
@@ -49,7 +49,7 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
         idempotencyKey: parseIdempotencyKey(request.headers['idempotency-key']),
         expectedVersion: parseIfMatch(request.headers['if-match']),
       };
-      const result = await this.commandBus.execute(new ExecuteDomainCommand(envelope));
+      const result = await this.executor.execute(envelope);
       reply.header('ETag', `"${result.version}"`);
       return result;
     };

@@ -6,7 +6,25 @@ import {
   WrongExpectedVersionError,
 } from '@koproduktiv/event-store';
 import { DomainError } from '@koproduktiv/domain';
+import { concurrentWriteLost, idempotencyKeyReused, occurredAtInFuture, versionMismatch } from '@koproduktiv/runtime';
 import { problemBody, toProblem } from './problem-mapping';
+
+describe("toProblem: the command path's refusals, the one place that gives them HTTP statuses", () => {
+  it.each([
+    [occurredAtInFuture(new Date('2031-01-01'), new Date('2030-01-01')), 400, 'COMMAND.OCCURRED_AT_IN_FUTURE'],
+    [versionMismatch('case-1', 3, 5), 412, 'COMMAND.VERSION_MISMATCH'],
+    [concurrentWriteLost('case-1'), 409, 'COMMAND.CONCURRENT_WRITE'],
+    [idempotencyKeyReused('k-1'), 422, 'IDEMPOTENCY.KEY_REUSED'],
+  ])('%s becomes %i %s', (error, status, code) => {
+    expect(toProblem(error)).toMatchObject({ status, code, title: error.title, detail: error.message });
+    expect(toProblem(error).extensions).toEqual(error.details);
+  });
+
+  it('answers a lost race the same whether the executor or the store reports it', () => {
+    const fromStore = toProblem(new WrongExpectedVersionError('case-1', 2, 3));
+    expect(fromStore).toEqual(toProblem(concurrentWriteLost('case-1')));
+  });
+});
 
 describe("toProblem: the event store port's errors", () => {
   it.each([

@@ -7,6 +7,7 @@ import {
   WrongExpectedVersionError,
 } from '@koproduktiv/event-store';
 import { databaseUnreachable, ProblemError } from '@koproduktiv/platform';
+import { CommandRejected, CommandRejectedKind, concurrentWriteLost } from '@koproduktiv/runtime';
 
 /** Fastify's own client errors, by their error code. */
 const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
@@ -28,6 +29,14 @@ const HTTP_CODES: Record<number, [string, string]> = {
   413: ['REQUEST.TOO_LARGE', 'The request body is too large'],
   414: ['REQUEST.TOO_LARGE', 'The request URL is too long'],
   415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type'],
+};
+
+/** The HTTP status of each way the command path refuses a command. */
+const COMMAND_REJECTED_STATUS: Record<CommandRejectedKind, number> = {
+  invalid: 400,
+  version_mismatch: 412,
+  conflict: 409,
+  key_reused: 422,
 };
 
 /** What a 503 asks a client to wait before retrying (also its Retry-After header). */
@@ -58,11 +67,11 @@ export function toProblem(error: unknown): ProblemError {
       error.details ?? {},
     );
   }
-  if (error instanceof WrongExpectedVersionError) {
-    return new ProblemError(409, 'COMMAND.CONCURRENT_WRITE', 'Another write to the same stream won', error.message, {
-      streamId: error.streamId,
-    });
+  if (error instanceof CommandRejected) {
+    return new ProblemError(COMMAND_REJECTED_STATUS[error.kind], error.code, error.title, error.message, error.details);
   }
+  // The command executor turns a lost race into CommandRejected itself; this is the same answer for any other append.
+  if (error instanceof WrongExpectedVersionError) return toProblem(concurrentWriteLost(error.streamId));
   if (error instanceof StreamDeletedError) {
     return new ProblemError(409, 'STREAM.DELETED', 'The stream was deleted in the event store', error.message, {
       streamId: error.streamId,

@@ -350,6 +350,7 @@ const fundIdentity = {
   name: nullable(str()),
   year: nullable({ type: 'integer' }),
   asOf: instant('T'),
+  closedAt: nullable(instant('When the fund stopped taking applications (FundClosed); null while open')),
 };
 
 const fund = object(

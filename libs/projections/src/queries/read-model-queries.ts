@@ -466,6 +466,7 @@ export class ReadModelQueries {
         name: found.doc.name,
         year: found.doc.year,
         asOf: s.asOf,
+        closedAt: s.closedAt,
         budgetCents: s.budgetCents,
         reservedCents: s.reservedCents,
         awardedCents: s.awardedCents,

@@ -2,9 +2,10 @@ import { inMemoryCodec } from '@koproduktiv/personal-data/testing';
 import { randomUUID } from 'node:crypto';
 import { DomainError, EVENT_SCHEMA_VERSION } from '@koproduktiv/domain';
 import { EventToAppend, ExpectedVersion, InMemoryEventStore, StoreUnavailableError } from '@koproduktiv/event-store';
-import { InMemoryIdempotencyStore, ProblemError } from '@koproduktiv/platform';
+import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
 import { CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
+import { CommandRejected } from './command-rejected';
 import { DecisionCache } from './decision-cache';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -69,7 +70,7 @@ describe('CommandExecutor', () => {
     // The first conflict is the cached state's (decided without reading), then two on fresh state.
     store.races = 3;
     await expect(executor.execute(setBudget(40))).rejects.toMatchObject({
-      status: 409,
+      kind: 'conflict',
       code: 'COMMAND.CONCURRENT_WRITE',
     });
     expect(await store.streamVersion('musterstadt', `unit-${unitId}`)).toBe(4); // the three racing writes only
@@ -78,7 +79,7 @@ describe('CommandExecutor', () => {
   it('does not retry when the caller stated If-Match: a lost race is a 412', async () => {
     store.races = 1;
     await expect(executor.execute(setBudget(40, { expectedVersion: 1 }))).rejects.toMatchObject({
-      status: 412,
+      kind: 'version_mismatch',
       code: 'COMMAND.VERSION_MISMATCH',
     });
   });
@@ -107,7 +108,7 @@ describe('CommandExecutor', () => {
   it('refuses a reused Idempotency-Key with another command body', async () => {
     await executor.execute(setBudget(40, { idempotencyKey: 'k3' }));
     await expect(executor.execute(setBudget(41, { idempotencyKey: 'k3' }))).rejects.toMatchObject({
-      status: 422,
+      kind: 'key_reused',
       code: 'IDEMPOTENCY.KEY_REUSED',
     });
   });
@@ -117,9 +118,9 @@ describe('CommandExecutor', () => {
     const first = await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: monday }));
     await expect(
       executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date('2026-03-02T08:00:01Z') })),
-    ).rejects.toMatchObject({ status: 422, code: 'IDEMPOTENCY.KEY_REUSED' });
+    ).rejects.toMatchObject({ kind: 'key_reused', code: 'IDEMPOTENCY.KEY_REUSED' });
     await expect(executor.execute(setBudget(40, { idempotencyKey: 'k5' }))).rejects.toMatchObject({
-      status: 422,
+      kind: 'key_reused',
       code: 'IDEMPOTENCY.KEY_REUSED',
     });
     expect(await executor.execute(setBudget(40, { idempotencyKey: 'k5', occurredAt: new Date(monday) }))).toEqual(
@@ -135,7 +136,7 @@ describe('CommandExecutor', () => {
     await expect(executor.execute(unknownUnit)).rejects.toMatchObject({ kind: 'not_found' });
     await expect(executor.execute(setBudget(40, { idempotencyKey: 'k7' }))).resolves.toMatchObject({ version: 2 });
     await expect(executor.execute(setBudget(41, { idempotencyKey: 'k7' }))).rejects.toMatchObject({
-      status: 422,
+      kind: 'key_reused',
       code: 'IDEMPOTENCY.KEY_REUSED',
     });
   });
@@ -148,7 +149,7 @@ describe('CommandExecutor', () => {
       StoreUnavailableError,
     );
     await expect(executor.execute(setBudget(41, { idempotencyKey: 'k8' }))).rejects.toMatchObject({
-      status: 422,
+      kind: 'key_reused',
       code: 'IDEMPOTENCY.KEY_REUSED',
     });
   });
@@ -157,7 +158,7 @@ describe('CommandExecutor', () => {
     const inside = new Date(NOW.getTime() + 5 * 60_000);
     await expect(executor.execute(setBudget(1, { occurredAt: inside }))).resolves.toMatchObject({ version: 2 });
     const outside = new Date(NOW.getTime() + 5 * 60_000 + 1);
-    await expect(executor.execute(setBudget(1, { occurredAt: outside }))).rejects.toBeInstanceOf(ProblemError);
+    await expect(executor.execute(setBudget(1, { occurredAt: outside }))).rejects.toBeInstanceOf(CommandRejected);
   });
 
   it('lets domain errors through unchanged for the HTTP layer to map', async () => {
@@ -213,7 +214,7 @@ describe('CommandExecutor with its decision cache', () => {
 
   it('reads before deciding when If-Match names another version than the cached one', async () => {
     await expect(executor.execute(setBudget(40, { expectedVersion: 2 }))).rejects.toMatchObject({
-      status: 412,
+      kind: 'version_mismatch',
       code: 'COMMAND.VERSION_MISMATCH',
     });
     expect(readFrom).toEqual([undefined, 2]);

@@ -11,16 +11,17 @@ import {
   UnstorableEventError,
   WrongExpectedVersionError,
 } from '@koproduktiv/event-store';
-import { IdempotencyStore, ProblemError } from '@koproduktiv/platform';
+import type { IdempotencyStore } from '@koproduktiv/platform';
 import { CommandEnvelope, CommandResult } from './command-envelope';
 import { DecisionCache, DecisionPoint } from './decision-cache';
 import {
+  CommandRejected,
   concurrentWriteLost,
   idempotencyKeyReused,
   MAX_FUTURE_SKEW_MS,
   occurredAtInFuture,
   versionMismatch,
-} from './command-problems';
+} from './command-rejected';
 
 /**
  * Runs one command: load the stream (only its new events when the stream's state after the last
@@ -106,7 +107,7 @@ export class CommandExecutor {
     const decider = deciderFor(envelope.command.type);
     let decided: DomainEvent[];
     try {
-      decided = decider.decide(envelope.command, since.state as never);
+      decided = decider.decide(envelope.command, since.state);
     } catch {
       return undefined;
     }
@@ -147,11 +148,7 @@ export class CommandExecutor {
     if (envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
       throw versionMismatch(streamId, envelope.expectedVersion, version);
     }
-    const state = fold(
-      decider.evolve,
-      since ? (since.state as never) : decider.initialState(),
-      events.map(toDomainEvent),
-    );
+    const state = fold(decider.evolve, since ? since.state : decider.initialState(), events.map(toDomainEvent));
     const decided = decider.decide(envelope.command, state);
     if (decided.length === 0) {
       this.decisions.put(tenant, streamId, { version, position, state });
@@ -179,7 +176,7 @@ export class CommandExecutor {
     this.decisions.put(tenant, streamId, {
       version: appended.version,
       position: appended.position,
-      state: fold(decider.evolve, at.state as never, decided),
+      state: fold(decider.evolve, at.state, decided),
     });
     this.onAppended();
     return resultOf(streamId, appended.events);
@@ -223,7 +220,7 @@ const refusal = (error: unknown) =>
   error instanceof DomainError ||
   error instanceof StreamDeletedError ||
   error instanceof UnstorableEventError ||
-  (error instanceof ProblemError && error.status < 500);
+  error instanceof CommandRejected;
 
 /** What makes two requests "the same" for an Idempotency-Key: the command and the stated business time. */
 function requestHash({ command, occurredAt }: CommandEnvelope): string {

@@ -1,4 +1,4 @@
 export * from './command-envelope';
 export * from './command-executor';
-export * from './command-problems';
+export * from './command-rejected';
 export * from './decision-cache';

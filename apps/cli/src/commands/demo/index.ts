@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isSupportedDate, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 import { createLogger, EmbeddedPostgresError, loadConfig, TENANT_PATTERN } from '@koproduktiv/platform';
-import { createRuntime, Runtime } from '@koproduktiv/runtime';
+import { CommandRejected, createRuntime, Runtime } from '@koproduktiv/runtime';
 import { CliError } from '../../cli-error';
 import { embeddedPostgresUnavailable } from '../../embedded-postgres';
 import { Progress } from '../audit/progress';
@@ -79,7 +79,7 @@ export async function demoCommand(argv: string[]): Promise<void> {
     });
   } catch (error) {
     if (error instanceof DemoStepFailed) {
-      const reused = (error.cause as { code?: string }).code === 'IDEMPOTENCY.KEY_REUSED';
+      const reused = error.cause instanceof CommandRejected && error.cause.kind === 'key_reused';
       throw new CliError(
         reused
           ? `${error.message}\nThis tenant holds demo data from another version of the story. Load into another --tenant (or a fresh DATA_DIR).`

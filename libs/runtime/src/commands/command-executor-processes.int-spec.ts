@@ -5,7 +5,7 @@ import { EventCodec, openPersonalData, PostgresDataKeyStore } from '@koproduktiv
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '@koproduktiv/event-store';
 import { PostgresIdempotencyStore } from '@koproduktiv/platform';
-import { createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
+import { createTestEventStore, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { CommandEnvelope } from './command-envelope';
 import { CommandExecutor } from './command-executor';
 
@@ -77,7 +77,10 @@ describe('CommandExecutor in two processes on one PostgreSQL', () => {
       (o): o is PromiseFulfilledResult<Awaited<ReturnType<CommandExecutor['execute']>>> => o.status === 'fulfilled',
     );
     for (const lost of outcomes.filter((o) => o.status === 'rejected'))
-      expect((lost as PromiseRejectedResult).reason).toMatchObject({ status: 409, code: 'COMMAND.CONCURRENT_WRITE' });
+      expect((lost as PromiseRejectedResult).reason).toMatchObject({
+        kind: 'conflict',
+        code: 'COMMAND.CONCURRENT_WRITE',
+      });
     expect(won.length).toBeGreaterThan(0);
     expect(new Set(won.map((o) => o.value.version)).size).toBe(won.length);
     expect(await versionsOf(unitId)).toEqual(Array.from({ length: 3 + won.length }, (_, i) => i + 1));

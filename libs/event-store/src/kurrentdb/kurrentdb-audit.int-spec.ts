@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { describeBackend } from '../../../../test/support/backends';
-import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '../../../../test/support/kurrentdb';
+import { describeBackend } from '@koproduktiv/test-support/backends';
+import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '@koproduktiv/test-support/kurrentdb';
 import { verifyStore } from '../audit/store-verifier';
 import { auditReaderFor } from '../audit/audit-reader-for';
 import { AuditFixture, auditReaderContract, collect, events } from '../testing';

@@ -1,4 +1,4 @@
-import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
+import { createTestDatabase, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { eventStoreContract } from '../testing';
 import { migrate } from './migrations';
 import { PostgresEventStore } from './postgres-event-store';

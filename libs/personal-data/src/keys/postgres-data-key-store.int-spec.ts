@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { migrate } from '@koproduktiv/event-store';
-import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
+import { createTestDatabase, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { migratePersonalData } from '../postgres/schema';
 import { LocalKeyEncryptionKey } from './key-encryption-key';
 import { PostgresDataKeyStore } from './postgres-data-key-store';

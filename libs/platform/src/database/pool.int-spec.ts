@@ -1,6 +1,6 @@
 import { DatabaseError, Pool } from 'pg';
-import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
-import { waitFor } from '../../../../test/support/wait-for';
+import { createTestDatabase, TestDatabase } from '@koproduktiv/test-support/postgres';
+import { waitFor } from '@koproduktiv/test-support/wait-for';
 import { createPool, refusedByServer } from './pool';
 
 describe('createPool on PostgreSQL', () => {

@@ -1,4 +1,4 @@
-import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
+import { createTestDatabase, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { copyIn, copyLine } from './copy-in';
 
 describe('copyIn', () => {

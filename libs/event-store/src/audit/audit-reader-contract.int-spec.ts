@@ -1,4 +1,4 @@
-import { createTestDatabase } from '../../../../test/support/postgres';
+import { createTestDatabase } from '@koproduktiv/test-support/postgres';
 import { InMemoryEventStore } from '../in-memory';
 import type { EventStore } from '../port';
 import { migrate, PostgresEventStore } from '../postgres';

@@ -1,5 +1,5 @@
-import { createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
-import { waitFor } from '../../../../test/support/wait-for';
+import { createTestEventStore, TestDatabase } from '@koproduktiv/test-support/postgres';
+import { waitFor } from '@koproduktiv/test-support/wait-for';
 import { verifyStream } from '../hash-chain';
 import { StoreUnavailableError, UnstorableEventError, WrongExpectedVersionError } from '../port';
 import { aStreamId, anEvent, events } from '../testing';

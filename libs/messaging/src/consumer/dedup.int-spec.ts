@@ -1,4 +1,4 @@
-import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
+import { createTestDatabase, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { CE } from '../integration-events/cloudevents';
 import { createDedupingHandler, InMemoryDedupStore, PostgresDedupStore } from './dedup';
 import { NotAnIntegrationEventError } from './integration-event';

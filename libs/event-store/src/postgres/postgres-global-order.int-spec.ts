@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import { createTestDatabase, createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
+import { createTestDatabase, createTestEventStore, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { aStreamId, drain, events } from '../testing';
 import { migrate } from './migrations';
 import { appendInTransaction, PostgresEventStore } from './postgres-event-store';

@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { createTestDatabase, TestDatabase } from '../../../../test/support/postgres';
+import { createTestDatabase, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { copyLine } from './copy-in';
 import { CopyLanes } from './copy-lanes';
 

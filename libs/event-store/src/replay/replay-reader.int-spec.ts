@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestEventStore, TestDatabase } from '../../../../test/support/postgres';
+import { createTestEventStore, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { InMemoryEventStore } from '../in-memory';
 import type { Checkpoint, EventStore, GlobalEvent } from '../port';
 import { appendInTransaction, PostgresEventStore } from '../postgres';

@@ -1,4 +1,4 @@
-import { createTestDatabase } from '../../../../test/support/postgres';
+import { createTestDatabase } from '@koproduktiv/test-support/postgres';
 import { unixSocketDirFor } from './embedded-postgres';
 
 describe('unixSocketDirFor (where the embedded server puts its socket)', () => {

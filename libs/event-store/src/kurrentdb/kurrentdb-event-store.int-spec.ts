@@ -1,5 +1,5 @@
-import { describeBackend } from '../../../../test/support/backends';
-import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '../../../../test/support/kurrentdb';
+import { describeBackend } from '@koproduktiv/test-support/backends';
+import { KURRENTDB_SKIPPED, KurrentDbServer, kurrentDbSource } from '@koproduktiv/test-support/kurrentdb';
 import { eventStoreContract } from '../testing';
 import { KurrentDbEventStore } from './kurrentdb-event-store';
 
