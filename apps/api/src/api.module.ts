@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore } from '@koproduktiv/event-store';
 import { createMetricsRegistry, IDEMPOTENCY_STORE, IdempotencyStore } from '@koproduktiv/platform';
 import { AuditModule } from './audit/audit.module';
 import { QueriesModule } from './queries/queries.module';
+import { CaseFiles } from './queries/case-file';
 import { AdminController, REBUILD_JOB } from './admin/admin.controller';
 import { RebuildJob } from './admin/rebuild-job';
 import { AccessLogController } from './admin/access-log.controller';
@@ -47,7 +48,12 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         AuditModule.forStore(runtime.store, runtime.personalData),
-        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes, runtime.clock),
+        QueriesModule.forPool(
+          runtime.pool,
+          runtime.caseHistoryCacheBytes,
+          runtime.clock,
+          new CaseFiles(runtime.store, runtime.personalData),
+        ),
       ],
       controllers: [
         buildCommandsController(commandDtos),
