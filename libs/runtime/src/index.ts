@@ -5,3 +5,4 @@ export * from './projector-host';
 export * from './retention';
 export * from './metrics-settings';
 export * from './reminders';
+export * from './reactions';
