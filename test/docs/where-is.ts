@@ -125,6 +125,14 @@ function readersOf(): Map<string, Map<string, string[]>> {
   return found;
 }
 
+/** Domain files outside the command's aggregate that issue it (`type: '<Command>'`): reactions to other aggregates' events. */
+const issuersOf = (command: string, category: string): string[] =>
+  sourceFiles('libs/domain/src').filter(
+    (file) =>
+      !file.startsWith(`libs/domain/src/${category}/`) &&
+      new RegExp(`type: '${command}'`).test(readFileSync(join(ROOT, file), 'utf8')),
+  );
+
 function dtoFileOf(dtoName: string): string {
   const file = sourceFiles('apps/api/src/commands/dto').find((f) =>
     readFileSync(join(ROOT, f), 'utf8').includes(`export class ${dtoName} `),
@@ -154,7 +162,11 @@ export function whereIsMarkdown(): string {
     const handler = aggregate.byCommand.get(command);
     const dto = (commandDtos as Record<string, { name: string } | undefined>)[command]?.name;
     lines.push(`## ${command} (${category})`, '');
-    lines.push(`- DTO: ${dto ? `${code(dto)} in ${dtoFileOf(dto)}` : '(none)'}`);
+    const issuers = issuersOf(command, category);
+    lines.push(
+      `- DTO: ${dto ? `${code(dto)} in ${dtoFileOf(dto)}` : issuers.length ? 'none, not an HTTP command' : '(none)'}`,
+    );
+    if (issuers.length) lines.push(`- issued by: ${issuers.join(', ')} (run by a process manager)`);
     lines.push(`- decided in: ${handler ? `${handler.file} (${code(handler.name)})` : '(not found)'}`);
     const events = handler ? [...aggregate.eventsOf(handler)].sort() : [];
     lines.push(`- events: ${events.length ? events.map(code).join(', ') : '(none found)'}`);

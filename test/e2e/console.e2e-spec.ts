@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describeBrowser } from '../support/browser';
 import {
@@ -174,6 +175,127 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
         expect(html).not.toContain(contact);
       }
     }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('clerk: the worklist follows its filters, and an item leads to its case file', async () => {
+    const { context, page, problems } = await harness.page();
+    await signIn(page, 'clerk');
+    await page.getByRole('heading', { level: 1, name: 'Arbeitsliste' }).waitFor();
+    await settled(page);
+    const rows = page.locator('table.worklist tbody tr');
+    await page.getByLabel('Fällig innerhalb von').selectOption('60');
+    await settled(page);
+    const wide = await rows.count();
+    expect(wide).toBeGreaterThan(0);
+    await screenshot(page, 'arbeitsliste');
+    await page.getByLabel('Art', { exact: true }).selectOption('commitment_overdue');
+    await settled(page);
+    const overdue = await rows.count();
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(wide);
+    for (const text of await rows.locator('td:nth-child(2)').allInnerTexts())
+      expect(text).toMatch(/^Zusage überfällig/);
+
+    const first = rows.first().getByRole('link');
+    const href = await first.getAttribute('href');
+    expect(href).toMatch(/^\/console\/vorgang\/[0-9a-f-]{36}$/);
+    await first.click();
+    await page.waitForURL(`**${href}`);
+    await page.getByRole('link', { name: 'Zurück zur Arbeitsliste' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("an analyst cannot open the clerks' pages", async () => {
+    const { context, page } = await harness.page();
+    await signIn(page, 'analyst');
+    for (const path of ['/console/arbeitsliste', '/console/vorgang/0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02']) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
+    }
+    expect(await page.getByRole('link', { name: 'Arbeitsliste' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('axe-core finds no serious or critical violation on any page', async () => {
+    const { context, page } = await harness.page();
+    const check = async (name: string) => {
+      await settled(page);
+      for (const details of await page.locator('details').all())
+        await details.evaluate((d) => d.setAttribute('open', ''));
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const grave = violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map(
+          (violation) =>
+            `${name}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
+      expect(grave).toEqual([]);
+    };
+    await page.goto('/console/');
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+    await check('sign-in');
+    await signIn(page, 'analyst');
+    await check('Lagebild');
+    await page.getByRole('link', { name: 'Initiativen' }).click();
+    await page.getByLabel('Initiative', { exact: true }).selectOption({ index: 1 });
+    await page.getByRole('heading', { level: 3, name: /Vorgänge der Initiative/ }).waitFor();
+    await check('Initiative');
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await signIn(page, 'clerk');
+    await check('Arbeitsliste');
+    await context.close();
+  }, 120_000);
+
+  it('works by keyboard alone: sign in, move between pages, choose, open a table, switch language', async () => {
+    const { context, page, problems } = await harness.page();
+    await page.goto('/console/');
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        type Element = { tagName: string; textContent: string | null; getAttribute(name: string): string | null };
+        const element = (globalThis as unknown as { document: { activeElement: Element | null } }).document
+          .activeElement;
+        if (!element) return '';
+        return `${element.tagName} ${element.getAttribute('name') ?? ''} ${element.textContent ?? ''}`.trim();
+      });
+    /** Presses Tab until the focused element matches, at most `limit` times: only the keyboard moves. */
+    const tabTo = async (pattern: RegExp, limit = 40) => {
+      for (let i = 0; i < limit; i += 1) {
+        await page.keyboard.press('Tab');
+        if (pattern.test(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${pattern} (last: ${await focused()})`);
+    };
+    await tabTo(/^INPUT tenant/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(TENANT);
+    await tabTo(/^INPUT role/);
+    await page.keyboard.press('ArrowDown'); // from Analyse (the default) round to Sachbearbeitung
+    await page.keyboard.press('ArrowDown'); // and back to Analyse
+    expect(await page.getByRole('radio', { name: 'Analyse' }).isChecked()).toBe(true);
+    await tabTo(/^BUTTON\s+Anmelden/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Lagebild' }).waitFor();
+    await settled(page);
+
+    await tabTo(/^A\s+Initiativen/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Initiativen' }).waitFor();
+    await tabTo(/^SELECT/);
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('heading', { level: 3, name: /Vorgänge der Initiative/ }).waitFor();
+    await settled(page);
+    await tabTo(/^SUMMARY\s+Tabelle/, 80);
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-panel="members"] table').isVisible()).toBe(true);
+    await tabTo(/^BUTTON\s+English/, 120);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Initiatives' }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -12,6 +12,8 @@ import { Forbidden, NotFound } from './pages/forbidden';
 import { InitiativePage } from './pages/initiative';
 import { Lagebild } from './pages/lagebild';
 import { SignIn } from './pages/sign-in';
+import { Worklist } from './pages/worklist';
+import { CaseFile } from './pages/case-file';
 
 export function App() {
   const config = useLoad(() => signInConfig(), []);
@@ -66,6 +68,8 @@ function SignedIn({ session, config }: { session: Session; config: SignInConfig 
             <Route path="/initiative/:id?">
               {only('analyst', () => withDirectory((d) => <InitiativePage directory={d} />))}
             </Route>
+            <Route path="/arbeitsliste">{only('clerk', () => withDirectory((d) => <Worklist directory={d} />))}</Route>
+            <Route path="/vorgang/:id">{only('clerk', () => withDirectory((d) => <CaseFile directory={d} />))}</Route>
             <Route>
               <NotFound />
             </Route>
@@ -98,6 +102,7 @@ function Header({ session, config }: { session: Session; config: SignInConfig })
   const links: { href: string; label: string; role: ConsoleRole }[] = [
     { href: '/lagebild', label: t('nav.lagebild'), role: 'analyst' },
     { href: '/initiative', label: t('nav.initiative'), role: 'analyst' },
+    { href: '/arbeitsliste', label: t('nav.worklist'), role: 'clerk' },
   ];
   const signOut = () => {
     setSession(null);

@@ -4,3 +4,6 @@ export * from './projector';
 export * from './projector-host';
 export * from './retention';
 export * from './audit';
+export * from './metrics-settings';
+export * from './reminders';
+export * from './reactions';

@@ -71,3 +71,66 @@ export interface CaseSummary {
   submittedAt: string | null;
   lastContactAt: string | null;
 }
+
+export const WORKLIST_KINDS = [
+  'request_unacknowledged',
+  'commitment_due',
+  'commitment_overdue',
+  'case_going_dormant',
+  'interim_use_ending',
+  'initiative_wait_ending',
+] as const;
+export type WorklistKind = (typeof WORKLIST_KINDS)[number];
+
+export interface WorklistItem {
+  kind: WorklistKind;
+  caseId: string;
+  caseTitle: string | null;
+  dueOn: string | null;
+  dueAt: string;
+  overdueDays: number;
+  unitId: string | null;
+  staffRef: string | null;
+  promisor: 'administration' | 'initiative' | null;
+  hurts: string;
+}
+
+export interface CaseFileCommitment {
+  commitmentId: string;
+  promisor: 'administration' | 'initiative';
+  description: string | null;
+  descriptionErasedAt: string | null;
+  madeAt: string;
+  originalDueOn: string;
+  dueOn: string;
+  status: 'kept' | 'late' | 'broken' | 'overdue' | 'open';
+}
+
+/** GET /v1/cases/{id}: the read model; for clerks with `file` (the case file's commitments). */
+export interface CaseDocument extends CaseSummary {
+  initiativeId: string | null;
+  outcome: string | null;
+  closedAt: string | null;
+  requestedSupport: string[];
+  acknowledgedBy: { unitId: string; staffRef: string; at: string } | null;
+  contactPerson: { staffRef: string; unitId: string; since: string } | null;
+  unitId: string | null;
+  interactions: number;
+  commitments: number;
+  fundingApplications: Record<
+    string,
+    {
+      fundId: string | null;
+      status: 'applied' | 'awarded' | 'rejected';
+      requestedCents: number | null;
+      awardedCents: number | null;
+    }
+  >;
+  interimUse: Record<
+    string,
+    { propertyKind: string; startsOn: string; endsOn: string; licenceToTry: boolean; ended: string | null }
+  >;
+  councilResolutions: { resolutionRef: string; outcome: string; decidedOn: string }[];
+  institutionalisation: { form: string; effectiveFrom: string; at: string } | null;
+  file?: { commitments: CaseFileCommitment[] };
+}

@@ -25,6 +25,8 @@ interface I18n {
   readonly language: Language;
   readonly setLanguage: (language: Language) => void;
   readonly t: Translate;
+  /** The text of a key the API names (a kind, a metric), or the key itself when the catalogue has none. */
+  readonly label: (prefix: string, value: string) => string;
   readonly f: Formats;
 }
 
@@ -76,7 +78,9 @@ export function I18nProvider({ children, timeZone = 'Europe/Berlin' }: { childre
       catalogue[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
         params && name in params ? String(params[name]) : whole,
       );
-    return { language, setLanguage, t, f: formats(LOCALES[language], timeZone, catalogue['kpi.none']) };
+    const label = (prefix: string, value: string) =>
+      (catalogue as Record<string, string>)[`${prefix}.${value}`] ?? value;
+    return { language, setLanguage, t, label, f: formats(LOCALES[language], timeZone, catalogue['kpi.none']) };
   }, [language, setLanguage, timeZone]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
