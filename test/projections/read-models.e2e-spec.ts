@@ -9,7 +9,7 @@ import {
   rebuildReadModels,
 } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
-import { CommandExecutor } from '@koproduktiv/runtime';
+import { CommandExecutor, executeWithReactions } from '@koproduktiv/runtime';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 
@@ -18,7 +18,7 @@ describe('read models (PostgreSQL)', () => {
   let store: PostgresEventStore;
   let executor: CommandExecutor;
   const send = (type: string, data: object, tenant = 'musterstadt') =>
-    executor.execute({
+    executeWithReactions(executor, store, {
       tenant,
       actor: { subject: 'clerk', role: 'clerk' },
       command: { type, data } as never,

@@ -3,3 +3,4 @@ export * from './commands';
 export * from './projector';
 export * from './projector-host';
 export * from './retention';
+export * from './reactions';

@@ -3,8 +3,10 @@ import { createKafkaRelay, KafkaConfigError, KafkaRelayHandle, loadKafkaConfig }
 import { retentionYearsFromEnv, RetentionSettingsError } from '@koproduktiv/personal-data';
 import { ConfigError, Logger } from '@koproduktiv/platform';
 import { ProjectorHost } from './projector-host';
-import { CommandExecutor } from './commands';
+import { CommandExecutor, tenantRulesFromEnv } from './commands';
+import { ReactionsProcessor } from './reactions';
 import { RetentionSchedule } from './retention';
+
 import type { Runtime } from './runtime';
 
 export interface Projector {
@@ -33,11 +35,18 @@ export function checkProjectorConfig(env: NodeJS.ProcessEnv = process.env): void
     if (!(error instanceof RetentionSettingsError)) throw error;
     problems.push(error.message);
   }
+  try {
+    tenantRulesFromEnv(env.GRANT_SETTINGS);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
   if (problems.length) throw new ConfigError(problems);
 }
 
 /**
- * The processors a deployment runs: the read models always, the Kafka relay when KAFKA_BROKERS is
+ * The processors a deployment runs: the read models and the process manager (the domain's
+ * reactions, e.g. the fund receiving applications) always, the Kafka relay when KAFKA_BROKERS is
  * set, and the retention schedule (their settings are validated here, at boot).
  */
 export function createProjector(
@@ -47,8 +56,17 @@ export function createProjector(
   clock: () => Date = () => new Date(),
 ): Projector {
   const relay: KafkaRelayHandle | undefined = createKafkaRelay(env, logger);
-  const host = new ProjectorHost(runtime.store, runtime.pool, relay ? [relay.processor] : [], logger);
-  const executor = new CommandExecutor(runtime.store, runtime.idempotency, runtime.personalData.codec, clock);
+  const executor = new CommandExecutor(runtime.store, runtime.idempotency, runtime.personalData.codec, {
+    clock,
+    tenantRules: tenantRulesFromEnv(env.GRANT_SETTINGS),
+  });
+  const reactions = new ReactionsProcessor(executor, logger);
+  const host = new ProjectorHost(
+    runtime.store,
+    runtime.pool,
+    relay ? [reactions, relay.processor] : [reactions],
+    logger,
+  );
   const retention = new RetentionSchedule(
     runtime.pool,
     executor,
