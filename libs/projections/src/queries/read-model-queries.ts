@@ -266,9 +266,10 @@ export class ReadModelQueries {
    * is in it (an item due within the minute is shown overdue up to a minute early).
    */
   async worklist(tenant: string, query: WorklistQuery): Promise<Fresh<Worklist>> {
-    const { store, own } = await this.positions(tenant);
+    const { own } = await this.positions(tenant);
     const asOf = new Date(Math.ceil(this.clock().getTime() / 60_000) * 60_000);
-    const all = await this.worklists.items(tenant, store, asOf);
+    // Keyed by the tenant's own position: other municipalities' events leave its cases as they are.
+    const all = await this.worklists.items(tenant, own, asOf);
     const items = selectWorklist(all.items, asOf, query);
     return {
       position: own,
