@@ -42,6 +42,8 @@ import {
 } from '@koproduktiv/platform';
 import { activeGeneration, dropInactiveGenerations, encodeCursor, rebuildReadModels } from '@koproduktiv/projections';
 import { startApiProcess } from './support/api-process';
+import { sealingAppends } from './support/sealing-store';
+import { openPersonalData } from '@koproduktiv/personal-data';
 import { TENANT } from '../test/fixtures/bodies';
 import { StoreGenerator } from '../test/fixtures/projections-data';
 import { ReadLoadResult, runReadLoad } from './support/projections-load';
@@ -255,6 +257,9 @@ async function main(): Promise<number> {
   try {
     await migrate(pool);
     const store = new PostgresEventStore(pool);
+    // Personal data sealed as the command path seals it (the API refuses a store with it in plain text).
+    const { codec } = await openPersonalData(pool, { dataDir: dir });
+    const sealingStore = sealingAppends(store, codec);
     const rebuilds: RebuildRow[] = [];
     let generated = 0;
     let generationSeconds = 0;
@@ -262,7 +267,7 @@ async function main(): Promise<number> {
     for (const size of o.sizes) {
       note(`growing the store to ${size} events`);
       const grown = await measured(() =>
-        generator.grow(store, size, o.appendConcurrency, (p) =>
+        generator.grow(sealingStore, size, o.appendConcurrency, (p) =>
           note(`  ${p.events} events (${Math.round((p.events - generated) / p.seconds)}/s)`),
         ),
       );
