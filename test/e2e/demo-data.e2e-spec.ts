@@ -5,7 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
 import { resolveMetricsSettings } from '@koproduktiv/metrics';
-import { PostgresIdempotencyStore } from '@koproduktiv/platform';
+import { ensureIdempotencyTable, PostgresIdempotencyStore } from '@koproduktiv/platform';
 import { ensureReadModels, ReadModelProjection, ReadModelQueries } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import type { PublicCommandType } from '@koproduktiv/domain';
@@ -40,6 +40,7 @@ describe('demo data (PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('kp_demo');
     await migrate(db.pool);
+    await ensureIdempotencyTable(db.pool);
     codec = (await openTestPersonalData(db.pool)).codec;
     store = new PostgresEventStore(db.pool);
     idempotency = new PostgresIdempotencyStore(db.pool);
