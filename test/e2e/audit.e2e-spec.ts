@@ -205,7 +205,27 @@ describe.each(backends.filter(([, start]) => start))('audit API over HTTP (%s)',
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
     expect(new Set(events.map((e) => e.streamId))).toEqual(new Set([caseStream, `fund-${exampleIds.fund}`]));
     const fundTypes = events.filter((e) => e.streamId.startsWith('fund-')).map((e) => e.type);
-    expect(fundTypes).toEqual(['GrantAwarded', 'GrantDisbursed', 'ApplicationRejected']);
+    // The whole grant procedure of the case's three applications (the process manager received each).
+    expect(fundTypes).toEqual([
+      'ApplicationReceived',
+      'GrantAwarded',
+      'GrantDisbursed',
+      'ProofOfUseSubmitted',
+      'ProofOfUseReviewed',
+      'GrantReclaimed',
+      'RepaymentRecorded',
+      'ApplicationSettled',
+      'ApplicationReceived',
+      'ApplicationRejected',
+      'ApplicationReceived',
+      'GrantAwardProposed',
+      'GrantProposalWithdrawn',
+    ]);
+    const received = events.find((e) => e.type === 'ApplicationReceived')!;
+    expect(received.metadata).toMatchObject({
+      correlationId: 'story-ApplyForFunding',
+      actor: { subject: 'process-manager', role: 'system' },
+    });
     expect(events.map((e) => e.type)).not.toContain('FundOpened');
     const award = events.find((e) => e.type === 'GrantAwarded')!;
     expect(award).toMatchObject({

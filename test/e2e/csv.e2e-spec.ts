@@ -67,7 +67,7 @@ describe('CSV answers', () => {
       cell('fundingAwarded'),
       cell('interimUseAgreements'),
       cell('institutionalisationForm'),
-    ]).toEqual(['2', '1', '1', commandExamples.InstitutionaliseCase.form]);
+    ]).toEqual(['3', '1', '1', commandExamples.InstitutionaliseCase.form]);
   });
 
   it('pages through a Link header with rel="next", keeping the filters', async () => {

@@ -8,6 +8,7 @@ import { resolveMetricsSettings } from '@koproduktiv/metrics';
 import { PostgresIdempotencyStore } from '@koproduktiv/platform';
 import { ensureReadModels, ReadModelProjection, ReadModelQueries } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
+import type { PublicCommandType } from '@koproduktiv/domain';
 import { commandDtos } from '../../apps/api/src/commands/dto';
 import { playStory, PlayResult, shiftToEndNow } from '../../apps/cli/src/commands/demo/play';
 import { demoUuid } from '../../apps/cli/src/commands/demo/random';
@@ -64,7 +65,7 @@ describe('demo data (PostgreSQL)', () => {
   it('sends only bodies the HTTP API would accept, with valid Idempotency-Keys', async () => {
     const problems: string[] = [];
     for (const step of STORY) {
-      const dto = plainToInstance(commandDtos[step.command.type] as new () => object, {
+      const dto = plainToInstance(commandDtos[step.command.type as PublicCommandType] as new () => object, {
         ...step.command.data,
         occurredAt: step.at.toISOString(),
       });
@@ -92,7 +93,9 @@ describe('demo data (PostgreSQL)', () => {
     const span = (
       await db.pool.query(
         `SELECT min(occurred_at) AS first, max(occurred_at) AS last, bool_and(recorded_at > occurred_at) AS backdated,
-      bool_and(metadata->'actor'->>'subject' = 'demo-data') AS actor, bool_and(metadata->>'idempotencyKey' LIKE 'demo-1-%') AS keyed FROM kp_events WHERE tenant = $1`,
+      bool_and(CASE WHEN metadata->'actor'->>'subject' = 'process-manager' THEN metadata->>'idempotencyKey' LIKE 'reaction:%'
+        ELSE metadata->'actor'->>'subject' IN ('demo-data', 'demo-data-second-clerk') END) AS actor,
+      bool_and(metadata->>'idempotencyKey' LIKE 'demo-1-%' OR metadata->>'idempotencyKey' LIKE 'reaction:%') AS keyed FROM kp_events WHERE tenant = $1`,
         [TENANT],
       )
     ).rows[0];

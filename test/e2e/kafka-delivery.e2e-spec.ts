@@ -65,7 +65,7 @@ describeKafka('Kafka relay: delivery', () => {
         ce_time: event.occurredAt.toISOString(),
         'content-type': 'application/json; charset=utf-8',
         ce_tenant: event.tenant,
-        ce_schemaversion: '1',
+        ce_schemaversion: String(event.schemaVersion),
         ce_streamversion: String(event.version),
         ce_correlationid: event.metadata.correlationId,
         ce_causationid: event.metadata.causationId,

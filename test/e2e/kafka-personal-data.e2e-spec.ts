@@ -9,7 +9,7 @@ import type { DomainCommand, DomainCommandType } from '@koproduktiv/domain';
 import { personalDataOf } from '@koproduktiv/domain';
 import { relayTopics } from '@koproduktiv/messaging';
 import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
-import { CommandExecutor } from '@koproduktiv/runtime';
+import { CommandExecutor, executeWithReactions } from '@koproduktiv/runtime';
 import { describeKafka } from '../support/kafka';
 import { relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 import { openTestPersonalData } from '../support/personal-data';
@@ -31,7 +31,7 @@ describeKafka('Kafka relay: personal data', () => {
     const { codec } = await openTestPersonalData(suite.harness.db.pool);
     const executor = new CommandExecutor(suite.harness.store, new InMemoryIdempotencyStore(), codec);
     const send = (type: DomainCommandType, data: object) =>
-      executor.execute({
+      executeWithReactions(executor, suite.harness.store, {
         tenant: TENANT,
         actor: { subject: 'clerk', role: 'clerk' },
         command: { type, data } as DomainCommand,

@@ -215,7 +215,7 @@ describe('OpenAPI document (/docs-json)', () => {
         404,
         () => api.get('/v1/cases/0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1aff', 'musterstadt', ['analyst']),
       ],
-      ['/v1/cases/{caseId}', 'get', 403, () => api.get(`/v1/cases/${exampleIds.case}`, 'musterstadt', ['clerk'])],
+      ['/v1/cases/{caseId}', 'get', 403, () => api.get(`/v1/cases/${exampleIds.case}`, 'musterstadt', ['auditor'])],
       ['/v1/metrics/summary', 'get', 401, () => api.request('GET', '/v1/metrics/summary')],
       ['/v1/commands/CloseCase', 'post', 400, () => api.command('CloseCase', { caseId: exampleIds.case })],
       [

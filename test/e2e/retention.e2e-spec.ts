@@ -14,7 +14,9 @@ describe('retention: personal data is shredded once the retention period after c
   const schedule = () =>
     new RetentionSchedule(
       api.db.pool,
-      new CommandExecutor(api.store, new PostgresIdempotencyStore(api.db.pool), api.personalData.codec, () => now),
+      new CommandExecutor(api.store, new PostgresIdempotencyStore(api.db.pool), api.personalData.codec, {
+        clock: () => now,
+      }),
       retentionYearsFromEnv(JSON.stringify({ nachbarort: { retentionYears: 2 } })),
       createLogger('silent'),
       () => now,

@@ -307,7 +307,8 @@ describe('tenant isolation on every read route', () => {
   let aloneA: Asked[];
 
   beforeAll(async () => {
-    api = await startApi();
+    // Amounts are scaled per tenant, and so is the four-eyes threshold: the story's awards stay on the same side of it.
+    api = await startApi({ tenantRules: (tenant) => ({ fourEyesThresholdCents: 500_000 * scale(tenant) }) });
     operations = readOperations((await api.request('GET', '/docs-json')).body);
     await tellStory(api, A, ownA);
     await api.project();

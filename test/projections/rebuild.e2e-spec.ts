@@ -17,7 +17,7 @@ import { createTestEventStore, TestDatabase } from '../support/postgres';
 /**
  * The rebuild folds the whole store in one pass and puts each case's history together in SQL; the
  * live projection folds a batch at a time. Over a generated store with every kind of case event,
- * fund decisions and staff time, both must give the same rows, column for column.
+ * fund events and staff time, both must give the same rows, column for column.
  */
 describe('rebuild of the read models (PostgreSQL)', () => {
   let db: TestDatabase;
@@ -56,7 +56,7 @@ describe('rebuild of the read models (PostgreSQL)', () => {
   it('swaps in a generation equal to the live one, with its checkpoint where the live one stands', async () => {
     const before = await everything();
     expect(before.filter((row) => row.startsWith('rm_unit_staff_time')).length).toBeGreaterThan(100);
-    expect(before.filter((row) => row.startsWith('rm_fund_applications')).length).toBeGreaterThan(0);
+    expect(before.filter((row) => row.startsWith('rm_fund_events')).length).toBeGreaterThan(0);
     const live = await db.pool.query(`SELECT checkpoint, position FROM kp_checkpoints WHERE name = 'read-models@g1'`);
     const rebuilt = await rebuildReadModels(store, db.pool, { batchSize: 250 });
     expect(rebuilt).toMatchObject({ generation: 2, events: 6000 });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEventStore, EventStore, EventStoreSelection, migrate } from '@koproduktiv/event-store';
-import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
+import { AGGREGATE_CATEGORIES, TenantRules } from '@koproduktiv/domain';
 import {
   createLogger,
   DEV_AUDIENCE,
@@ -18,6 +18,7 @@ import { builtConsole } from '../../apps/api/src/console/console-options';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
 import { ensureReadModels, ReadModelProjection } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
+import { CommandExecutor, ReactionsProcessor } from '@koproduktiv/runtime';
 import {
   EventCodec,
   PersonalData,
@@ -73,6 +74,10 @@ export async function startApi({
   logger = undefined as Logger | undefined,
   /** Start a second process over the database of a running harness: its key-encryption key, fresh caches; close() leaves the database. */
   reuse = undefined as ApiHarness | undefined,
+  /** Run the process manager (the fund receiving applications); off for tests that run it themselves. */
+  processManager = true,
+  /** Each municipality's rules (GRANT_SETTINGS); the defaults without it. */
+  tenantRules = undefined as ((tenant: string) => TenantRules) | undefined,
   /** Serve the built console (dist/console) with its development sign-in, as `npm start` does. */
   withConsole = false,
   /** "Now" of the read side (worklist, metrics without asOf); the system clock without it. */
@@ -87,14 +92,25 @@ export async function startApi({
   // Events in the selected store; read models, checkpoints and idempotency keys in PostgreSQL.
   const store =
     givenStore ?? reuse?.store ?? (await createEventStore(eventStore, db.pool, { categories: AGGREGATE_CATEGORIES }));
+  const idempotency = new PostgresIdempotencyStore(db.pool);
+  // The process manager, as the projector runs it beside the API (`npm start`), woken by each append.
+  const reactions = new ProcessorRunner(
+    store,
+    db.pool,
+    new ReactionsProcessor(new CommandExecutor(store, idempotency, personalData.codec, { tenantRules })),
+    { idleMs: 250, retryMs: 100 },
+  );
+  if (processManager) reactions.start();
   const app: NestFastifyApplication = await createApp(
     {
       store,
-      idempotency: new PostgresIdempotencyStore(db.pool),
+      idempotency,
       personalData,
       verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
       ready: async () => void (await db.pool.query('SELECT 1')),
       pool: db.pool,
+      onAppended: () => reactions.poke(),
+      tenantRules,
       ...(withConsole
         ? {
             console: builtConsole({ mode: 'development' }, join(__dirname, '..', '..', 'dist', 'console')),
@@ -138,7 +154,7 @@ export async function startApi({
     request,
     async command(type, body, { tenant = 'musterstadt', token: given, headers = {} } = {}) {
       const bearer = given === undefined ? await token(tenant, 'clerk') : given;
-      return request('POST', `/v1/commands/${type}`, {
+      const response = await request('POST', `/v1/commands/${type}`, {
         body: typeof body === 'string' ? body : JSON.stringify(body),
         headers: {
           'content-type': 'application/json',
@@ -146,6 +162,15 @@ export async function startApi({
           ...headers,
         },
       });
+      // A story goes on with the fund's answer to the application, as a clerk would wait for it.
+      if (type === 'ApplyForFunding' && response.status === 200 && processManager)
+        await fundAnswered(
+          store,
+          tenant,
+          (body as { fundId: string }).fundId,
+          (response as ApiResponse).body.events[0].eventId,
+        );
+      return response;
     },
     async get(path, tenant, roles, headers = {}) {
       return request('GET', path, {
@@ -157,6 +182,7 @@ export async function startApi({
       return new ProcessorRunner(store, db.pool, new ReadModelProjection(generation)).catchUp();
     },
     async close() {
+      await reactions.stop();
       await app.close();
       if (reuse) return;
       await store.close();
@@ -170,6 +196,17 @@ export async function sendStory(api: ApiHarness, tenant = 'musterstadt'): Promis
   for (const { type, body } of commandExampleSequence) {
     const response = await api.command(type, body, { tenant, headers: { 'x-correlation-id': `story-${type}` } });
     if (response.status !== 200) throw new Error(`${type}: ${JSON.stringify(response.body)}`);
+  }
+}
+
+/** Waits until the process manager made the fund receive (or refuse) the application FundingApplied `eventId` names. */
+export async function fundAnswered(store: EventStore, tenant: string, fundId: string, eventId: string): Promise<void> {
+  const key = `reaction:${eventId}:0`;
+  const started = Date.now();
+  while (!(await store.readStream(tenant, `fund-${fundId}`)).some((e) => e.metadata.idempotencyKey === key)) {
+    if (Date.now() - started > 15_000)
+      throw new Error(`the fund ${fundId} did not answer application event ${eventId} in 15 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

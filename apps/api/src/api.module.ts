@@ -4,6 +4,7 @@ import { EVENT_STORE, EventStore } from '@koproduktiv/event-store';
 import { createMetricsRegistry, IDEMPOTENCY_STORE, IdempotencyStore } from '@koproduktiv/platform';
 import { AuditModule } from './audit/audit.module';
 import { QueriesModule } from './queries/queries.module';
+import { CaseFiles } from './queries/case-file';
 import { AdminController, REBUILD_JOB } from './admin/admin.controller';
 import { RebuildJob } from './admin/rebuild-job';
 import { AccessLogController } from './admin/access-log.controller';
@@ -19,6 +20,7 @@ import type { ReadModelQueries } from '@koproduktiv/projections';
 import { READ_MODEL_QUERIES } from './queries/query-support';
 import { registerCaseHistoryCacheMetrics } from './queries/case-history-cache-metrics';
 import type { Runtime } from '@koproduktiv/runtime';
+import type { TenantRules } from '@koproduktiv/domain';
 import type { ConsoleOptions } from './console/console-options';
 import { DEV_TOKENS, DevSignInController, DevTokenIssuer } from './console/dev-sign-in.controller';
 
@@ -31,6 +33,8 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' 
   readonly registerMetrics?: (registry: Registry) => void;
   /** Budget of the case history cache (CASE_HISTORY_CACHE_MB); the queries' default without it. */
   readonly caseHistoryCacheBytes?: number;
+  /** Each municipality's rules for its commands (GRANT_SETTINGS); the defaults without it. */
+  readonly tenantRules?: (tenant: string) => TenantRules;
   /** The built console, served under /console (absent when it was not built). */
   readonly console?: ConsoleOptions;
   /** Only on the embedded default: issues the console's development sign-in tokens (POST /v1/dev/sign-in). */
@@ -47,7 +51,12 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         AuditModule.forStore(runtime.store, runtime.personalData),
-        QueriesModule.forPool(runtime.pool, runtime.caseHistoryCacheBytes, runtime.clock),
+        QueriesModule.forPool(
+          runtime.pool,
+          runtime.caseHistoryCacheBytes,
+          runtime.clock,
+          new CaseFiles(runtime.store, runtime.personalData),
+        ),
       ],
       controllers: [
         buildCommandsController(commandDtos),
@@ -77,7 +86,10 @@ export class ApiModule {
         {
           provide: CommandExecutor,
           useFactory: (store: EventStore, idempotency: IdempotencyStore) =>
-            new CommandExecutor(store, idempotency, runtime.personalData.codec, undefined, runtime.onAppended),
+            new CommandExecutor(store, idempotency, runtime.personalData.codec, {
+              onAppended: runtime.onAppended,
+              tenantRules: runtime.tenantRules,
+            }),
           inject: [EVENT_STORE, IDEMPOTENCY_STORE],
         },
         ...(runtime.devTokens ? [{ provide: DEV_TOKENS, useValue: runtime.devTokens }] : []),

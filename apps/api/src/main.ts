@@ -3,7 +3,7 @@ import { whenStopSignalled } from './stop-signals';
 import 'reflect-metadata';
 import { createLogger, exitOnStartupError, issueDevToken, loadConfigOrExit, preflight } from '@koproduktiv/platform';
 import { KeyEncryptionKeyError, PlaintextStoreError, RetentionSettingsError } from '@koproduktiv/personal-data';
-import { checkProjectorConfig, createProjector, createRuntime } from '@koproduktiv/runtime';
+import { checkProjectorConfig, createProjector, createRuntime, tenantRulesFromEnv } from '@koproduktiv/runtime';
 import { createApp } from './create-app';
 import { banner } from './banner';
 import { builtConsole, consoleSignIn, devSignInAllowed } from './console/console-options';
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   // Every configuration problem is found before anything (the embedded PostgreSQL) is started.
   metricsSettingsFromEnv();
+  const tenantRules = tenantRulesFromEnv();
   if (config.RUN_PROJECTOR) checkProjectorConfig();
   await preflight(config);
   const logger = createLogger(config.LOG_LEVEL);
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       onAppended: () => projector?.host.poke(),
       registerMetrics: (registry) => projector?.registerMetrics(registry),
       caseHistoryCacheBytes: config.CASE_HISTORY_CACHE_MB * 1024 * 1024,
+      tenantRules,
       console: consoleOptions,
       devTokens: devSecret ? (options) => issueDevToken(devSecret, options) : undefined,
     },

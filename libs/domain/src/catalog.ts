@@ -1,5 +1,12 @@
 import { CASE_COMMAND_TYPES, CASE_EVENT_TYPES, CaseCommand, caseDecider, CaseEvent } from './case';
-import { FUND_COMMAND_TYPES, FUND_EVENT_TYPES, FundCommand, fundDecider, FundEvent } from './fund';
+import {
+  FUND_COMMAND_TYPES,
+  FUND_EVENT_TYPES,
+  FundCommand,
+  fundDecider,
+  FundEvent,
+  INTERNAL_FUND_COMMAND_TYPES,
+} from './fund';
 import {
   INITIATIVE_COMMAND_TYPES,
   INITIATIVE_EVENT_TYPES,
@@ -35,7 +42,7 @@ export const deciders = {
 const catalogOf = <T extends string>(category: AggregateCategory, types: readonly T[]) =>
   Object.fromEntries(types.map((type) => [type, category])) as Record<T, AggregateCategory>;
 
-/** Every command type (35) mapped to the aggregate that decides it. */
+/** Every command type (44) mapped to the aggregate that decides it. */
 export const commandCatalog: Readonly<Record<DomainCommandType, AggregateCategory>> = {
   ...catalogOf('initiative', INITIATIVE_COMMAND_TYPES),
   ...catalogOf('unit', UNIT_COMMAND_TYPES),
@@ -54,14 +61,35 @@ export const eventCatalog: Readonly<Record<DomainEventType, AggregateCategory>> 
 export const DOMAIN_COMMAND_TYPES = Object.keys(commandCatalog) as readonly DomainCommandType[];
 export const DOMAIN_EVENT_TYPES = Object.keys(eventCatalog) as readonly DomainEventType[];
 
+/** Commands only Koproduktiv's own processes send (e.g. a process manager); they have no HTTP route. */
+export const INTERNAL_COMMAND_TYPES = [...INTERNAL_FUND_COMMAND_TYPES] as const;
+export type InternalCommandType = (typeof INTERNAL_COMMAND_TYPES)[number];
+/** Commands a client may send (POST /v1/commands/{type}). */
+export type PublicCommandType = Exclude<DomainCommandType, InternalCommandType>;
+export const PUBLIC_COMMAND_TYPES = DOMAIN_COMMAND_TYPES.filter(
+  (type): type is PublicCommandType => !(INTERNAL_COMMAND_TYPES as readonly string[]).includes(type),
+);
+
 export const isDomainCommandType = (type: string): type is DomainCommandType => Object.hasOwn(commandCatalog, type);
 export const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(eventCatalog, type);
 
 /** The decider for a command type. */
 export const deciderFor = (commandType: DomainCommandType): AnyDecider => deciders[commandCatalog[commandType]];
 
-/** All events are at schema version 1 for now; bump per event type when its data changes shape. */
+/** The schema version of every event type not named in EVENT_SCHEMA_VERSIONS. */
 export const EVENT_SCHEMA_VERSION = 1;
+
+/**
+ * Event types whose data changed shape, with the version written now; older versions are upcast
+ * when read (libs/personal-data/src/codec/upcasters.ts). GrantAwarded 2: `proofDueOn` (null when
+ * upcast from 1, an award made before the grant procedure).
+ */
+export const EVENT_SCHEMA_VERSIONS: { readonly [T in DomainEventType]?: number } = { GrantAwarded: 2 };
+
+/** The schema version events of this type are written with. */
+export const schemaVersionOf = (type: string): number =>
+  (Object.hasOwn(EVENT_SCHEMA_VERSIONS, type) ? EVENT_SCHEMA_VERSIONS[type as DomainEventType] : undefined) ??
+  EVENT_SCHEMA_VERSION;
 
 // Compile-time checks that the type lists name every member of their unions.
 type Expect<T extends true> = T;

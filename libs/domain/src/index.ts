@@ -7,3 +7,4 @@ export * from './case';
 export * from './catalog';
 export * from './errors';
 export * from './personal-data';
+export * from './reactions';

@@ -36,7 +36,12 @@ const narrative = <T extends DomainEventType>(...fields: PersonalDataSpec<T>['fi
  * official act or names no person: ids and references, dates, amounts, stages, enumerations, a
  * case's title (its public designation, shown in lists; it must not name a private person), the
  * name and district of an initiative (an organisation), the council body, budget increases' reasons
- * (budget acts of the council), and the reasons given for an erasure.
+ * (budget acts of the council), and the reasons given for an erasure. In the grant procedure every
+ * free text (rationale, reason) is a case narrative; a proof of use's `reportRef` is not: it is a
+ * reference into the municipality's document system (validated like every other reference, so it
+ * cannot carry prose), and the report it points to stays there. `proposedBy` of an award is an
+ * employee's token subject, kept in clear like the actor of every event and staff references:
+ * the four-eyes rule compares it, and analysts and Kafka never get it.
  */
 export const PERSONAL_DATA: { readonly [T in DomainEventType]?: PersonalDataSpec<T> } = {
   InitiativeRegistered: contact('contact'),
@@ -59,6 +64,10 @@ export const PERSONAL_DATA: { readonly [T in DomainEventType]?: PersonalDataSpec
   InitiativeAwaited: narrative('reason'),
   GrantAwarded: narrative('rationale'),
   ApplicationRejected: narrative('rationale'),
+  GrantAwardProposed: narrative('rationale'),
+  GrantProposalWithdrawn: narrative('reason'),
+  ProofOfUseReviewed: narrative('rationale'),
+  GrantReclaimed: narrative('reason'),
 };
 
 /** The event type that records an erasure of each kind of subject. */

@@ -14,3 +14,5 @@ export * from './config/kafka-config';
 export * from './consumer/integration-event';
 export * from './consumer/dedup';
 export * from './integration-events/field-table';
+export * from './reminders/reminder-message';
+export * from './reminders/reminder-ledger';

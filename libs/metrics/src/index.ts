@@ -6,6 +6,7 @@ export * from './timed';
 export * from './uninterpretable';
 export * from './case-history';
 export * from './waiting';
+export * from './reminders';
 export * from './commitment-status';
 export * from './indices';
 export * from './case-metrics';

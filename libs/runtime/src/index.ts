@@ -3,3 +3,6 @@ export * from './commands';
 export * from './projector';
 export * from './projector-host';
 export * from './retention';
+export * from './metrics-settings';
+export * from './reminders';
+export * from './reactions';

@@ -56,7 +56,7 @@ const placeOf = (event: RecordedEvent) => ({
 /** Where else Koproduktiv keeps data, and what of a data subject is there (nothing personal, by design). */
 const ELSEWHERE = [
   {
-    place: 'read models (rm_cases, rm_initiatives, rm_units, rm_funds)',
+    place: 'read models (rm_cases, rm_initiatives, rm_units, rm_funds, rm_fund_events)',
     holds: 'nothing personal: ids, titles, stages, dates, amounts, counts',
   },
   { place: 'Kafka integration events', holds: 'nothing personal: every personal-data field is withheld' },

@@ -1,46 +1,50 @@
-import { deciderFor, DomainCommand, DomainCommandType, DomainError, streamIdFor } from '@koproduktiv/domain';
+import {
+  DecisionContext,
+  deciderFor,
+  decideWithReactions,
+  DEFAULT_TENANT_RULES,
+  DomainCommand,
+  DomainError,
+  PublicCommandType,
+  stateFor,
+  Streams,
+} from '@koproduktiv/domain';
 import { concurrentWriteLost } from '@koproduktiv/runtime';
 import { commandExampleSequence, commandExamples } from './dto/examples';
 
 type Any = {
-  decide(command: DomainCommand, state: unknown): { type: string }[];
-  evolve(state: unknown, event: unknown): unknown;
+  decide(command: DomainCommand, state: unknown, context: DecisionContext): { type: string }[];
   initialState(): unknown;
 };
 
-const attempt = (type: DomainCommandType, state: unknown): unknown => {
+/** The clerk who sends the example story. */
+const clerk: DecisionContext = { decidedBy: 'example-clerk', rules: DEFAULT_TENANT_RULES };
+
+const attempt = (type: PublicCommandType, state: unknown): unknown => {
   try {
-    (deciderFor(type) as unknown as Any).decide({ type, data: commandExamples[type] } as DomainCommand, state);
+    (deciderFor(type) as unknown as Any).decide({ type, data: commandExamples[type] } as DomainCommand, state, clerk);
     return undefined;
   } catch (error) {
     return error;
   }
 };
 
-/** The state of every example stream after the whole example story (commandExampleSequence), and the case closed once more. */
-const storyStates = (): Map<string, unknown> => {
-  const states = new Map<string, unknown>();
+/** Every example stream after the whole example story (commandExampleSequence), and the case closed once more. */
+const storyStreams = (): Streams => {
+  const streams: Streams = new Map();
   for (const { type, body } of [
     ...commandExampleSequence,
     { type: 'CloseCase' as const, body: commandExamples.CloseCase },
   ]) {
-    const decider = deciderFor(type);
-    const command = { type, data: body } as DomainCommand;
-    const id = streamIdFor(decider.category, decider.aggregateIdOf(command));
-    const any = decider as unknown as Any;
-    const state = states.has(id) ? states.get(id) : any.initialState();
-    states.set(
-      id,
-      any.decide(command, state).reduce((next, event) => any.evolve(next, event), state),
-    );
+    decideWithReactions(streams, { type, data: body } as DomainCommand, clerk);
   }
-  return states;
+  return streams;
 };
 
-let afterStory: Map<string, unknown> | undefined;
+let afterStory: Streams | undefined;
 
 /** What the domain answers when the example's stream does not exist: a 404 to document, or none if the command creates it. */
-export function notFoundExample(type: DomainCommandType): DomainError | undefined {
+export function notFoundExample(type: PublicCommandType): DomainError | undefined {
   const error = attempt(type, (deciderFor(type) as unknown as Any).initialState());
   return error instanceof DomainError && error.kind === 'not_found' ? error : undefined;
 }
@@ -50,13 +54,12 @@ export function notFoundExample(type: DomainCommandType): DomainError | undefine
  * whole example story (a second registration, a dissolved initiative, a closed case, …), else the
  * lost race any command can meet.
  */
-export function conflictExample(type: DomainCommandType) {
-  afterStory ??= storyStates();
+export function conflictExample(type: PublicCommandType) {
+  afterStory ??= storyStreams();
+  const command = { type, data: commandExamples[type] } as DomainCommand;
   const decider = deciderFor(type);
-  const id = streamIdFor(
-    decider.category,
-    decider.aggregateIdOf({ type, data: commandExamples[type] } as DomainCommand),
-  );
-  const error = attempt(type, afterStory.get(id) ?? (decider as unknown as Any).initialState());
-  return error instanceof DomainError && error.kind !== 'not_found' ? error : concurrentWriteLost(id);
+  const error = attempt(type, stateFor(afterStory, command));
+  return error instanceof DomainError && error.kind !== 'not_found'
+    ? error
+    : concurrentWriteLost(`${decider.category}-${decider.aggregateIdOf(command)}`);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { applyDecorators, Body, Controller, HttpCode, Post, Req, Res, Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { commandCatalog, DomainCommand, DomainCommandType } from '@koproduktiv/domain';
+import { commandCatalog, DomainCommand, PublicCommandType } from '@koproduktiv/domain';
 import type { Principal } from '@koproduktiv/platform';
 import { commandRole } from './command-roles';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
@@ -21,7 +21,7 @@ type CommandBody = { occurredAt?: string } & Record<string, unknown>;
  * hands its envelope straight to the CommandExecutor: a command bus would dispatch one generic
  * command class to one handler, an indirection with nothing to choose between.
  */
-export function buildCommandsController(dtos: Readonly<Record<DomainCommandType, Type<unknown>>>): Type<unknown> {
+export function buildCommandsController(dtos: Readonly<Record<PublicCommandType, Type<unknown>>>): Type<unknown> {
   @ApiTags('commands')
   @ApiBearerAuth()
   @Roles('clerk')
@@ -30,7 +30,7 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
     constructor(readonly executor: CommandExecutor) {}
   }
 
-  for (const type of Object.keys(dtos) as DomainCommandType[]) {
+  for (const type of Object.keys(dtos) as PublicCommandType[]) {
     const handler = async function (
       this: CommandsController,
       body: CommandBody,
@@ -95,7 +95,7 @@ export function buildCommandsController(dtos: Readonly<Record<DomainCommandType,
 }
 
 /** 404 (where the command needs an existing stream) and 409, each with what this command really gets. */
-function commandProblems(type: DomainCommandType) {
+function commandProblems(type: PublicCommandType) {
   const missing = notFoundExample(type);
   return [
     ...(missing

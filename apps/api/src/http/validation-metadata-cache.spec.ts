@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate } from 'class-validator';
-import { DOMAIN_COMMAND_TYPES } from '@koproduktiv/domain';
+import { PUBLIC_COMMAND_TYPES } from '@koproduktiv/domain';
 import { commandExamples } from '../commands/dto/examples';
 import { commandDtos } from '../commands/dto';
 import { cacheValidationMetadataLookups } from './validation-metadata-cache';
@@ -14,7 +14,7 @@ describe('cacheValidationMetadataLookups', () => {
   beforeAll(() => cacheValidationMetadataLookups(storage));
 
   it('answers every command DTO lookup with exactly the rules the uncached lookup finds', () => {
-    for (const type of DOMAIN_COMMAND_TYPES) {
+    for (const type of PUBLIC_COMMAND_TYPES) {
       const dto = commandDtos[type];
       for (const groups of [undefined, ['x']]) {
         const expected = uncached(dto, '', false, false, groups);
@@ -26,7 +26,7 @@ describe('cacheValidationMetadataLookups', () => {
   });
 
   it('keeps validation as it was: every example passes, a wrong type and an unknown field are refused', async () => {
-    for (const type of DOMAIN_COMMAND_TYPES) {
+    for (const type of PUBLIC_COMMAND_TYPES) {
       const valid = plainToInstance(commandDtos[type] as new () => object, structuredClone(commandExamples[type]));
       expect(await validate(valid, options)).toEqual([]);
       const invalid = plainToInstance(commandDtos[type] as new () => object, {

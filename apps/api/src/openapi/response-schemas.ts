@@ -52,6 +52,10 @@ const staffPseudonym = () =>
     'Pseudonym of the staff member: the same person has the same pseudonym in every answer to this municipality, and another one in every other',
     { pattern: '^staff-[A-Za-z0-9_-]{22}$' },
   );
+/** In a case: a pseudonym for analysts, the staff reference in clear for clerks (the administration handling the case). */
+const caseStaffRef = (): Schema => ({
+  anyOf: [staffPseudonym(), str('For clerks: the staff reference in clear, as the administration recorded it')],
+});
 const uuid = (description?: string): Schema => str(description, { format: 'uuid' });
 const instant = (description?: string): Schema => str(description, { format: 'date-time' });
 const date = (description?: string): Schema => str(description, { format: 'date' });
@@ -169,8 +173,8 @@ const caseDocument = object(
     submittedAt: nullable(instant()),
     closedAt: nullable(instant()),
     lastContactAt: nullable(instant('Latest contact: submission or interaction')),
-    acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: staffPseudonym(), at: instant() })),
-    contactPerson: nullable(object({ staffRef: staffPseudonym(), unitId: uuid(), since: instant() })),
+    acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: caseStaffRef(), at: instant() })),
+    contactPerson: nullable(object({ staffRef: caseStaffRef(), unitId: uuid(), since: instant() })),
     unitId: nullable(uuid("The unit the case belongs to: its contact person's, else the acknowledging unit's")),
     interactions: int(),
     commitments: int(),
@@ -508,6 +512,22 @@ const rebuildState = {
   additionalProperties: false,
 };
 
+const caseFileCommitment = object(
+  {
+    commitmentId: uuid(),
+    promisor: str(undefined, { enum: [...PARTIES] }),
+    description: nullable(
+      str('What was promised, in clear (a narrative: the read is in the access log); null once erased'),
+    ),
+    descriptionErasedAt: nullable(instant('When the case narratives were erased')),
+    madeAt: instant(),
+    originalDueOn: date('The due date as promised'),
+    dueOn: date('The due date in force (after renegotiations made in time)'),
+    status: str(metric('As of now: kept, late, broken, overdue or open'), { enum: [...COMMITMENT_STATUSES] }),
+  },
+  'A commitment as the case file shows it to clerks',
+);
+
 /** GET /v1/directory: what the console (or any client) offers to choose from. */
 const directory = object({
   units: {
@@ -578,7 +598,19 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     }),
     'A page of cases',
   ),
-  CaseAnswer: fresh(ref('CaseDocument'), 'One case'),
+  CaseFileCommitment: caseFileCommitment,
+  CaseAnswer: fresh(
+    {
+      ...caseDocument,
+      description:
+        'One case. For clerks also `file`, the commitments of the case file with their descriptions (personal data; the read is logged)',
+      properties: {
+        ...(caseDocument.properties as Record<string, Schema>),
+        file: object({ commitments: { type: 'array', items: ref('CaseFileCommitment') } }, 'Clerks only'),
+      },
+    },
+    'One case',
+  ),
   CaseMetrics: caseMetrics,
   CaseMetricsAnswer: fresh(ref('CaseMetrics'), 'Case metrics as of T'),
   Initiative: initiative,

@@ -13,6 +13,11 @@ import { AsOfQueryDto, CaseListQueryDto } from './query.dto';
 import { answer, csvAnswer, notFound, parseAsOf, READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS } from './settings';
 import { pseudonymised, STAFF_PSEUDONYMS, StaffPseudonyms } from './staff-pseudonyms';
+import { accessContext } from '../audit/access-context';
+import { CASE_FILES, CaseFiles } from './case-file';
+
+/** Clerks are the administration handling the cases: staff in clear, the case file's commitments with their descriptions. */
+const isClerk = (principal: Principal) => principal.roles.includes('clerk');
 
 const caseNotFound = (caseId = '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02') => notFound('CASE.NOT_FOUND', `Case ${caseId}`);
 
@@ -25,12 +30,16 @@ export class CasesController {
     @Inject(READ_MODEL_QUERIES) private readonly queries: ReadModelQueries,
     @Inject(METRICS_SETTINGS) private readonly settingsFor: (tenant: string) => MetricsSettings,
     @Inject(STAFF_PSEUDONYMS) private readonly staff: StaffPseudonyms,
+    @Inject(CASE_FILES) private readonly files: CaseFiles,
   ) {}
 
   @Get()
+  @Roles('analyst', 'clerk')
   @ApiOperation({
     operationId: 'listCases',
     summary: 'Cases in id order, paged by cursor (nextCursor, or the Link header); text/csv on request',
+    description:
+      "Analysts see staff references as pseudonyms; clerks, who handle the cases, see them in clear. No personal data in either's answer.",
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiAnswer('CasePage', { csv: CASE_COLUMNS, rows: 'case of the page', paged: true })
@@ -53,7 +62,9 @@ export class CasesController {
       if (error instanceof InvalidCursorError) throw notFound('REQUEST.INVALID_CURSOR', 'This cursor');
       throw error;
     }
-    const pseudonym = await this.staff.forTenant(principal.tenant);
+    const pseudonym = isClerk(principal)
+      ? (staffRef: string) => staffRef
+      : await this.staff.forTenant(principal.tenant);
     const cases = page.data.items.map((item) => pseudonymised(JSON.parse(item) as CaseDocument, pseudonym));
     return answer(request, reply, page, {
       csv: csvAnswer(`${principal.tenant}-cases.csv`, CASE_COLUMNS, () => cases),
@@ -65,7 +76,13 @@ export class CasesController {
   }
 
   @Get(':caseId')
-  @ApiOperation({ operationId: 'getCase', summary: 'One case (read model)' })
+  @Roles('analyst', 'clerk')
+  @ApiOperation({
+    operationId: 'getCase',
+    summary: "One case (read model); for clerks with the case file's commitments",
+    description:
+      "Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file.commitments`: each commitment with its promisor, due dates, status as of now and its description, a narrative opened for them; every such read is written to the access log with the request's `X-Purpose` header.",
+  })
   @ApiAnswer('CaseAnswer')
   @ApiProblems(400, 401, 403, 503)
   @ApiProblem(404, { example: caseNotFound() })
@@ -77,7 +94,13 @@ export class CasesController {
   ) {
     const found = await this.queries.getCase(principal.tenant, caseId);
     if (!found) throw caseNotFound(caseId);
-    return answer(request, reply, { ...found, data: await this.staff.caseDocument(principal.tenant, found.data) });
+    if (!isClerk(principal)) {
+      return answer(request, reply, { ...found, data: await this.staff.caseDocument(principal.tenant, found.data) });
+    }
+    const settings = this.settingsFor(principal.tenant);
+    const access = accessContext(principal, request, 'clerk');
+    const commitments = await this.files.commitments(access, caseId, settings, this.queries.now());
+    return answer(request, reply, { ...found, data: { ...found.data, file: { commitments } } });
   }
 
   @Get(':caseId/metrics')

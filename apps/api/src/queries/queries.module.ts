@@ -7,17 +7,22 @@ import { WorklistController } from './worklist.controller';
 import { FundsController } from './funds.controller';
 import { DIRECTORY_POOL, DirectoryController } from './directory.controller';
 import { READ_MODEL_QUERIES } from './query-support';
+import { CASE_FILES, CaseFiles } from './case-file';
 import { METRICS_SETTINGS, metricsSettingsFromEnv } from './settings';
 import { STAFF_PSEUDONYMS, StaffPseudonyms } from './staff-pseudonyms';
 import { installationSecret } from '@koproduktiv/platform';
 
-/** The analysts' read side: read models and metrics, scoped to the token's tenant, without personal data; employees' identifiers pseudonymised. */
+/**
+ * The read side: read models and metrics for analysts, scoped to the token's tenant, without personal data and with
+ * employees' identifiers pseudonymised; the case file and the worklist for clerks.
+ */
 @Module({})
 export class QueriesModule {
   static forPool(
     pool: Pool,
     caseHistoryCacheBytes = DEFAULT_CASE_HISTORY_CACHE_BYTES,
     clock?: () => Date,
+    caseFiles?: CaseFiles,
   ): DynamicModule {
     const settingsFor = metricsSettingsFromEnv();
     return {
@@ -26,6 +31,7 @@ export class QueriesModule {
       exports: [READ_MODEL_QUERIES],
       providers: [
         { provide: METRICS_SETTINGS, useValue: settingsFor },
+        { provide: CASE_FILES, useValue: caseFiles },
         { provide: DIRECTORY_POOL, useValue: pool },
         {
           provide: STAFF_PSEUDONYMS,

@@ -1,21 +1,60 @@
-import { assertNever, DomainError, isNonBlank, isPositiveCents, optional, ownValue } from '../shared';
-import { AwardGrant, DisburseGrant, FundCommand, IncreaseFundBudget, OpenFund, RejectApplication } from './commands';
+import { assertNever, DecisionContext, DomainError } from '../shared';
+import { CloseFund, FundCommand, IncreaseFundBudget, OpenFund } from './commands';
+import {
+  disburseGrant,
+  reclaimGrant,
+  recordRepayment,
+  reviewProofOfUse,
+  settleApplication,
+  submitProofOfUse,
+} from './decide-after-award';
+import {
+  awardGrant,
+  confirmGrantAward,
+  receiveApplication,
+  rejectApplication,
+  withdrawGrantProposal,
+} from './decide-award';
 import { FundErrors } from './errors';
 import { FundEvent } from './events';
-import { FundState, OpenedFund, remainingBudgetCents } from './state';
+import { invalidAmount, requireFund, requirePositiveCents } from './guards';
+import { FundState, OpenedFund } from './state';
 
-export const decideFund = (command: FundCommand, state: FundState): FundEvent[] => {
+/**
+ * Order of checks: OpenFund and ReceiveApplication need no fund (an application to an unknown fund
+ * is refused with an event); every other command needs an opened one (FUND.NOT_FOUND), then the
+ * application's state, then the command's own amounts and texts. A closed fund only takes no new
+ * applications; the procedure of those it received goes on.
+ */
+export const decideFund = (command: FundCommand, state: FundState, context: DecisionContext): FundEvent[] => {
+  if (command.type === 'OpenFund') return open(command, state);
+  if (command.type === 'ReceiveApplication') return receiveApplication(command, state);
+  const fund = requireFund(state, command.data.fundId);
   switch (command.type) {
-    case 'OpenFund':
-      return open(command, state);
     case 'IncreaseFundBudget':
-      return increaseBudget(command, requireOpen(state, command.data.fundId));
+      return increaseBudget(command);
+    case 'CloseFund':
+      return close(command, fund);
     case 'AwardGrant':
-      return award(command, requireOpen(state, command.data.fundId));
+      return awardGrant(command, fund, context);
+    case 'ConfirmGrantAward':
+      return confirmGrantAward(command, fund, context);
+    case 'WithdrawGrantProposal':
+      return withdrawGrantProposal(command, fund);
     case 'RejectApplication':
-      return reject(command, requireOpen(state, command.data.fundId));
+      return rejectApplication(command, fund);
     case 'DisburseGrant':
-      return disburse(command, requireOpen(state, command.data.fundId));
+      return disburseGrant(command, fund);
+    case 'SubmitProofOfUse':
+      return submitProofOfUse(command, fund);
+    case 'ReviewProofOfUse':
+      return reviewProofOfUse(command, fund);
+    case 'ReclaimGrant':
+      return reclaimGrant(command, fund);
+    case 'RecordRepayment':
+      return recordRepayment(command, fund);
+    case 'SettleApplication':
+      return settleApplication(command, fund);
     default:
       return assertNever(command, 'fund command');
   }
@@ -38,120 +77,18 @@ const open = ({ data }: OpenFund, state: FundState): FundEvent[] => {
   ];
 };
 
-const increaseBudget = ({ data }: IncreaseFundBudget, _fund: OpenedFund): FundEvent[] => {
+const increaseBudget = ({ data }: IncreaseFundBudget): FundEvent[] => {
   requirePositiveCents('amountCents', data.amountCents);
   return [
     { type: 'FundBudgetIncreased', data: { fundId: data.fundId, amountCents: data.amountCents, reason: data.reason } },
   ];
 };
 
-const award = ({ data }: AwardGrant, fund: OpenedFund): FundEvent[] => {
-  requireUndecided(fund, data.applicationId);
-  requirePositiveCents('amountCents', data.amountCents);
-  const remainingCents = remainingBudgetCents(fund);
-  if (data.amountCents > remainingCents) {
-    throw new DomainError(
-      FundErrors.BUDGET_EXCEEDED,
-      `Award of ${data.amountCents} cents exceeds the remaining budget of ${remainingCents} cents`,
-      'rule_violated',
-      { fundId: fund.fundId, requestedCents: data.amountCents, remainingCents },
-    );
+const close = ({ data }: CloseFund, fund: OpenedFund): FundEvent[] => {
+  if (fund.status === 'closed') {
+    throw new DomainError(FundErrors.ALREADY_CLOSED, `Fund ${data.fundId} is closed already`, 'rule_violated', {
+      fundId: data.fundId,
+    });
   }
-  return [
-    {
-      type: 'GrantAwarded',
-      data: {
-        fundId: data.fundId,
-        applicationId: data.applicationId,
-        caseId: data.caseId,
-        amountCents: data.amountCents,
-        ...optional('rationale', data.rationale),
-      },
-    },
-  ];
+  return [{ type: 'FundClosed', data: { fundId: data.fundId } }];
 };
-
-const reject = ({ data }: RejectApplication, fund: OpenedFund): FundEvent[] => {
-  requireUndecided(fund, data.applicationId);
-  if (!isNonBlank(data.rationale)) {
-    throw new DomainError(
-      FundErrors.RATIONALE_REQUIRED,
-      'Rejecting an application needs a rationale',
-      'rule_violated',
-      {
-        applicationId: data.applicationId,
-      },
-    );
-  }
-  return [
-    {
-      type: 'ApplicationRejected',
-      data: { fundId: data.fundId, applicationId: data.applicationId, caseId: data.caseId, rationale: data.rationale },
-    },
-  ];
-};
-
-const disburse = ({ data }: DisburseGrant, fund: OpenedFund): FundEvent[] => {
-  const application = ownValue(fund.applications, data.applicationId);
-  if (application === undefined || application.decision !== 'awarded') {
-    throw new DomainError(
-      FundErrors.APPLICATION_NOT_AWARDED,
-      `Application ${data.applicationId} has no grant awarded from this fund`,
-      'rule_violated',
-      { applicationId: data.applicationId, decision: application?.decision ?? null },
-    );
-  }
-  requirePositiveCents('amountCents', data.amountCents);
-  const remainingCents = application.awardedCents - application.disbursedCents;
-  if (data.amountCents > remainingCents) {
-    throw new DomainError(
-      FundErrors.DISBURSEMENT_EXCEEDS_AWARD,
-      `Disbursing ${data.amountCents} cents would exceed the award; ${remainingCents} cents are left`,
-      'rule_violated',
-      {
-        applicationId: data.applicationId,
-        requestedCents: data.amountCents,
-        awardedCents: application.awardedCents,
-        disbursedCents: application.disbursedCents,
-        remainingCents,
-      },
-    );
-  }
-  return [
-    {
-      type: 'GrantDisbursed',
-      data: {
-        fundId: data.fundId,
-        applicationId: data.applicationId,
-        caseId: application.caseId,
-        amountCents: data.amountCents,
-      },
-    },
-  ];
-};
-
-const requireOpen = (state: FundState, fundId: string): OpenedFund => {
-  if (state.status === 'unopened') {
-    throw new DomainError(FundErrors.NOT_FOUND, `Fund ${fundId} does not exist`, 'not_found', { fundId });
-  }
-  return state;
-};
-
-const requireUndecided = (fund: OpenedFund, applicationId: string): void => {
-  const application = ownValue(fund.applications, applicationId);
-  if (application !== undefined) {
-    throw new DomainError(
-      FundErrors.APPLICATION_ALREADY_DECIDED,
-      `Application ${applicationId} was already ${application.decision}`,
-      'rule_violated',
-      { applicationId, decision: application.decision },
-    );
-  }
-};
-
-const requirePositiveCents = (field: string, value: number): void => {
-  if (!isPositiveCents(value)) throw invalidAmount(field, value, 'an integer number of cents > 0');
-};
-
-const invalidAmount = (field: string, value: number, expected: string): DomainError =>
-  new DomainError(FundErrors.INVALID_AMOUNT, `${field} must be ${expected}`, 'rule_violated', { field, value });

@@ -7,7 +7,7 @@
  * `then` compares strictly (an `undefined` field is not the same as a missing one) and checks that
  * the events survive a JSON round trip unchanged, as they must to be stored and hashed.
  */
-import { Decider, DomainError, DomainErrorKind, fold, Message } from '../shared';
+import { DecisionContext, Decider, DEFAULT_TENANT_RULES, DomainError, DomainErrorKind, fold, Message } from '../shared';
 
 type AnyMessage = Message<string, object>;
 
@@ -21,8 +21,12 @@ export interface DeciderSpecWhen<E, S> {
 export interface DeciderSpecGiven<C, E, S> {
   /** The state folded from the given events. */
   readonly state: S;
-  when(command: C): DeciderSpecWhen<E, S>;
+  /** `context` defaults to `specContext`: a clerk under the default tenant rules. */
+  when(command: C, context?: DecisionContext): DeciderSpecWhen<E, S>;
 }
+
+/** Who decides in a spec unless it says otherwise. */
+export const specContext: DecisionContext = { decidedBy: 'clerk-anna', rules: DEFAULT_TENANT_RULES };
 
 export const given = <C extends AnyMessage, E extends AnyMessage, S>(
   decider: Decider<C, E, S>,
@@ -31,9 +35,9 @@ export const given = <C extends AnyMessage, E extends AnyMessage, S>(
   const state = fold(decider.evolve, decider.initialState(), events);
   return {
     state,
-    when: (command) => ({
+    when: (command, context = specContext) => ({
       then: (expected) => {
-        const actual = decider.decide(command, state);
+        const actual = decider.decide(command, state, context);
         expect(actual).toStrictEqual(expected);
         expect(JSON.parse(JSON.stringify(actual))).toStrictEqual(actual);
         for (const event of actual) expect(decider.eventTypes).toContain(event.type);
@@ -42,7 +46,7 @@ export const given = <C extends AnyMessage, E extends AnyMessage, S>(
       thenThrows: (code, kind = 'rule_violated') => {
         let thrown: unknown;
         try {
-          const events = decider.decide(command, state);
+          const events = decider.decide(command, state, context);
           thrown = new Error(`Expected ${code}, but ${command.type} emitted ${JSON.stringify(events)}`);
         } catch (error) {
           thrown = error;

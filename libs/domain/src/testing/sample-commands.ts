@@ -36,9 +36,19 @@ export const sampleCommands: SampleCommands = {
     type: 'IncreaseFundBudget',
     data: { fundId: ids.fund, amountCents: 250_000, reason: 'Nachtragshaushalt' },
   },
+  CloseFund: { type: 'CloseFund', data: { fundId: ids.fund } },
+  ReceiveApplication: {
+    type: 'ReceiveApplication',
+    data: { fundId: ids.fund, applicationId: ids.application, caseId, amountRequestedCents: 250_000 },
+  },
   AwardGrant: {
     type: 'AwardGrant',
-    data: { fundId: ids.fund, applicationId: ids.application, caseId, amountCents: 150_000 },
+    data: { fundId: ids.fund, applicationId: ids.application, caseId, amountCents: 150_000, proofDueOn: '2026-03-31' },
+  },
+  ConfirmGrantAward: { type: 'ConfirmGrantAward', data: { fundId: ids.fund, applicationId: ids.application } },
+  WithdrawGrantProposal: {
+    type: 'WithdrawGrantProposal',
+    data: { fundId: ids.fund, applicationId: ids.application, reason: 'Betrag wird neu berechnet' },
   },
   RejectApplication: {
     type: 'RejectApplication',
@@ -48,6 +58,40 @@ export const sampleCommands: SampleCommands = {
     type: 'DisburseGrant',
     data: { fundId: ids.fund, applicationId: ids.application, amountCents: 50_000 },
   },
+  SubmitProofOfUse: {
+    type: 'SubmitProofOfUse',
+    data: {
+      fundId: ids.fund,
+      applicationId: ids.application,
+      spentCents: 48_000,
+      reportRef: 'DMS-2026-000123',
+      volunteerHours: 120,
+    },
+  },
+  ReviewProofOfUse: {
+    type: 'ReviewProofOfUse',
+    data: {
+      fundId: ids.fund,
+      applicationId: ids.application,
+      outcome: 'partially_accepted',
+      acceptedCents: 45_000,
+      rationale: 'Bewirtung nicht förderfähig',
+    },
+  },
+  ReclaimGrant: {
+    type: 'ReclaimGrant',
+    data: {
+      fundId: ids.fund,
+      applicationId: ids.application,
+      amountCents: 5_000,
+      reason: 'Bewirtung nicht förderfähig',
+    },
+  },
+  RecordRepayment: {
+    type: 'RecordRepayment',
+    data: { fundId: ids.fund, applicationId: ids.application, amountCents: 5_000 },
+  },
+  SettleApplication: { type: 'SettleApplication', data: { fundId: ids.fund, applicationId: ids.application } },
   SubmitRequest: {
     type: 'SubmitRequest',
     data: {

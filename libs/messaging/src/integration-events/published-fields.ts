@@ -21,9 +21,19 @@ export const PUBLISHED_FIELDS: { readonly [T in DomainEventType]: FieldsOf<T> } 
   StaffTimeBudgetSet: ['unitId', 'period', 'hours'],
   FundOpened: ['fundId', 'name', 'year', 'budgetCents'],
   FundBudgetIncreased: ['fundId', 'amountCents', 'reason'],
-  GrantAwarded: ['fundId', 'applicationId', 'caseId', 'amountCents'],
+  FundClosed: ['fundId'],
+  ApplicationReceived: ['fundId', 'applicationId', 'caseId', 'amountRequestedCents'],
+  ApplicationRefused: ['fundId', 'applicationId', 'caseId', 'amountRequestedCents', 'code'],
+  GrantAwardProposed: ['fundId', 'applicationId', 'caseId', 'amountCents', 'proofDueOn', 'fundedFrom', 'fundedUntil'],
+  GrantProposalWithdrawn: ['fundId', 'applicationId', 'caseId', 'amountCents'],
+  GrantAwarded: ['fundId', 'applicationId', 'caseId', 'amountCents', 'proofDueOn', 'fundedFrom', 'fundedUntil'],
   ApplicationRejected: ['fundId', 'applicationId', 'caseId'],
   GrantDisbursed: ['fundId', 'applicationId', 'caseId', 'amountCents'],
+  ProofOfUseSubmitted: ['fundId', 'applicationId', 'caseId', 'spentCents', 'reportRef', 'volunteerHours'],
+  ProofOfUseReviewed: ['fundId', 'applicationId', 'caseId', 'outcome', 'acceptedCents'],
+  GrantReclaimed: ['fundId', 'applicationId', 'caseId', 'amountCents'],
+  RepaymentRecorded: ['fundId', 'applicationId', 'caseId', 'amountCents'],
+  ApplicationSettled: ['fundId', 'applicationId', 'caseId', 'releasedCents'],
   RequestSubmitted: ['caseId', 'initiativeId', 'title', 'category', 'channel', 'requestedSupport'],
   RequestAcknowledged: ['caseId', 'unitId', 'staffRef'],
   ContactPersonAssigned: ['caseId', 'staffRef', 'unitId'],
@@ -58,14 +68,17 @@ export const PUBLISHED_FIELDS: { readonly [T in DomainEventType]: FieldsOf<T> } 
   CaseNarrativesShredded: ['caseId', 'reason'],
 };
 
-/** Why a field is kept inside. */
-export type WithheldReason = 'personal data';
+/**
+ * Why a field is kept inside: personal data, or the token subject of an employee (who proposed an
+ * award; the four-eyes rule needs it, subscribers do not).
+ */
+export type WithheldReason = 'personal data' | 'staff identity';
 
 /**
  * Every field that is not published, with the reason. Together with PUBLISHED_FIELDS this names
  * every field of every event (a spec checks it), so each one was decided on, not forgotten. The
- * withheld fields are exactly the domain's personal data (PERSONAL_DATA): the initiative's contact
- * and every free text, which routinely names people and what they said. Erasure events are
+ * fields withheld as personal data are exactly the domain's (PERSONAL_DATA): the initiative's
+ * contact and every free text, which routinely names people and what they said. Erasure events are
  * published, so that subscribers can erase what they derived.
  */
 export const WITHHELD_FIELDS: {
@@ -74,8 +87,12 @@ export const WITHHELD_FIELDS: {
   InitiativeRegistered: { contact: 'personal data' },
   InitiativeProfileUpdated: { contact: 'personal data' },
   InitiativeDissolved: { reason: 'personal data' },
-  GrantAwarded: { rationale: 'personal data' },
+  GrantAwardProposed: { rationale: 'personal data', proposedBy: 'staff identity' },
+  GrantProposalWithdrawn: { reason: 'personal data' },
+  GrantAwarded: { rationale: 'personal data', proposedBy: 'staff identity' },
   ApplicationRejected: { rationale: 'personal data' },
+  ProofOfUseReviewed: { rationale: 'personal data' },
+  GrantReclaimed: { reason: 'personal data' },
   RequestSubmitted: { description: 'personal data' },
   RequestAcknowledged: { note: 'personal data' },
   ContactPersonAssigned: { handoverNote: 'personal data' },

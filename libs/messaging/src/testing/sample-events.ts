@@ -1,6 +1,6 @@
 /** Samples of every event type with every field set, optional ones included (for specs, e2e tests and benchmarks). */
 import { randomUUID } from 'node:crypto';
-import type { DomainEventType } from '@koproduktiv/domain';
+import { DomainEventType, schemaVersionOf } from '@koproduktiv/domain';
 import type { EventToAppend } from '@koproduktiv/event-store';
 import type { EventData } from '../integration-events/published-fields';
 
@@ -39,15 +39,71 @@ export const sampleEventData = (ids: {
   StaffTimeBudgetSet: { unitId: ids.unit, period: '2026-Q2', hours: 120 },
   FundOpened: { fundId: ids.fund, name: 'Mit-mach-Fonds 2026', year: 2026, budgetCents: 1_000_000 },
   FundBudgetIncreased: { fundId: ids.fund, amountCents: 250_000, reason: 'Nachtragshaushalt' },
+  FundClosed: { fundId: ids.fund },
+  ApplicationReceived: { fundId: ids.fund, applicationId: 'app-1', caseId: ids.case, amountRequestedCents: 200_000 },
+  ApplicationRefused: {
+    fundId: ids.fund,
+    applicationId: 'app-3',
+    caseId: ids.case,
+    amountRequestedCents: 90_000,
+    code: 'FUND.CLOSED',
+  },
+  GrantAwardProposed: {
+    fundId: ids.fund,
+    applicationId: 'app-1',
+    caseId: ids.case,
+    amountCents: 150_000,
+    proofDueOn: '2026-12-31',
+    fundedFrom: '2026-04-01',
+    fundedUntil: '2026-09-30',
+    rationale: 'Förderfähig, Herr Krause hat den Plan erläutert',
+    proposedBy: 'clerk-1',
+  },
+  GrantProposalWithdrawn: {
+    fundId: ids.fund,
+    applicationId: 'app-1',
+    caseId: ids.case,
+    amountCents: 150_000,
+    reason: 'Frau Mustermann überarbeitet den Finanzplan',
+  },
   GrantAwarded: {
     fundId: ids.fund,
     applicationId: 'app-1',
     caseId: ids.case,
     amountCents: 150_000,
+    proofDueOn: '2026-12-31',
+    fundedFrom: '2026-04-01',
+    fundedUntil: '2026-09-30',
     rationale: 'Förderfähig',
+    proposedBy: 'clerk-1',
   },
   ApplicationRejected: { fundId: ids.fund, applicationId: 'app-2', caseId: ids.case, rationale: 'Nicht förderfähig' },
   GrantDisbursed: { fundId: ids.fund, applicationId: 'app-1', caseId: ids.case, amountCents: 50_000 },
+  ProofOfUseSubmitted: {
+    fundId: ids.fund,
+    applicationId: 'app-1',
+    caseId: ids.case,
+    spentCents: 48_000,
+    reportRef: 'DMS-2026-000123',
+    volunteerHours: 120,
+  },
+  ProofOfUseReviewed: {
+    fundId: ids.fund,
+    applicationId: 'app-1',
+    caseId: ids.case,
+    outcome: 'partially_accepted',
+    acceptedCents: 45_000,
+    rationale: 'Frau Mustermann hat die Bewirtung abgerechnet',
+  },
+  GrantReclaimed: {
+    fundId: ids.fund,
+    applicationId: 'app-1',
+    caseId: ids.case,
+    amountCents: 5_000,
+    reason: 'Bewirtung nicht förderfähig',
+  },
+  RepaymentRecorded: { fundId: ids.fund, applicationId: 'app-1', caseId: ids.case, amountCents: 5_000 },
+  ApplicationSettled: { fundId: ids.fund, applicationId: 'app-1', caseId: ids.case, releasedCents: 100_000 },
   RequestSubmitted: {
     caseId: ids.case,
     initiativeId: ids.initiative,
@@ -145,7 +201,23 @@ export const SCRIPTED_HISTORY: Readonly<Record<'initiative' | 'unit' | 'fund' | 
     'InitiativeDissolved',
   ],
   unit: ['UnitRegistered', 'StaffTimeBudgetSet', 'StaffTimeBudgetSet'],
-  fund: ['FundOpened', 'FundBudgetIncreased', 'GrantAwarded', 'ApplicationRejected', 'GrantDisbursed'],
+  fund: [
+    'FundOpened',
+    'FundBudgetIncreased',
+    'ApplicationReceived',
+    'GrantAwardProposed',
+    'GrantProposalWithdrawn',
+    'GrantAwarded',
+    'ApplicationRejected',
+    'GrantDisbursed',
+    'ProofOfUseSubmitted',
+    'ProofOfUseReviewed',
+    'GrantReclaimed',
+    'RepaymentRecorded',
+    'ApplicationSettled',
+    'ApplicationRefused',
+    'FundClosed',
+  ],
   case: [
     'RequestSubmitted',
     'RequestAcknowledged',
@@ -183,7 +255,7 @@ export function aDomainEvent(
   return {
     eventId: randomUUID(),
     type,
-    schemaVersion: 1,
+    schemaVersion: schemaVersionOf(type),
     data: sampleEventData(ids)[type] as Record<string, unknown>,
     occurredAt: new Date(),
     metadata: { actor: { subject: 'clerk-1', role: 'clerk' }, correlationId: randomUUID(), causationId: randomUUID() },

@@ -139,4 +139,17 @@ describe('EventCodec', () => {
     expect(decodeWithoutPersonalData(old, upcasters).data).toEqual({ initiativeId: 'i', activeMembers: 7 });
     expect(() => decodeWithoutPersonalData({ ...old, schemaVersion: 2 }, upcasters)).toThrow(UnknownSchemaVersionError);
   });
+
+  it('reads a GrantAwarded written before the grant procedure (schema version 1) with proofDueOn null', () => {
+    const award = { fundId: 'f', applicationId: 'a', caseId: 'c', amountCents: 100 };
+    expect(decodeWithoutPersonalData({ type: 'GrantAwarded', schemaVersion: 1, data: award }).data).toEqual({
+      ...award,
+      proofDueOn: null,
+    });
+    const current = { ...award, proofDueOn: '2026-12-31' };
+    expect(decodeWithoutPersonalData({ type: 'GrantAwarded', schemaVersion: 2, data: current }).data).toEqual(current);
+    expect(() => decodeWithoutPersonalData({ type: 'GrantAwarded', schemaVersion: 3, data: current })).toThrow(
+      UnknownSchemaVersionError,
+    );
+  });
 });

@@ -1,12 +1,15 @@
-import { EVENT_SCHEMA_VERSION } from '@koproduktiv/domain';
+import { schemaVersionOf } from '@koproduktiv/domain';
 
 /** Turns the data of an event type at schema version n into version n + 1. */
 export type Upcaster = (data: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 
-/** Upcasters by event type, then by the version they start from. Every event type is at version 1 so far. */
+/** Upcasters by event type, then by the version they start from. */
 export type Upcasters = Readonly<Record<string, Readonly<Record<number, Upcaster>>>>;
 
-export const UPCASTERS: Upcasters = {};
+export const UPCASTERS: Upcasters = {
+  /** Awards made before the grant procedure had no proof date: null says none was set. */
+  GrantAwarded: { 1: (data) => ({ ...data, proofDueOn: null }) },
+};
 
 export class UnknownSchemaVersionError extends Error {
   override readonly name = 'UnknownSchemaVersionError';
@@ -15,7 +18,7 @@ export class UnknownSchemaVersionError extends Error {
     readonly schemaVersion: number,
   ) {
     super(
-      `${type} at schema version ${schemaVersion}: this version of Koproduktiv reads up to ${EVENT_SCHEMA_VERSION} and has no upcaster for it`,
+      `${type} at schema version ${schemaVersion}: this version of Koproduktiv reads up to ${schemaVersionOf(type)} and has no upcaster for it`,
     );
   }
 }
@@ -26,14 +29,15 @@ export function upcast(
   schemaVersion: number,
   data: Readonly<Record<string, unknown>>,
 ): Readonly<Record<string, unknown>> {
+  const latest = schemaVersionOf(type);
   let version = schemaVersion;
-  let current = data;
-  while (version < EVENT_SCHEMA_VERSION) {
+  let upcast = data;
+  while (version < latest) {
     const step = upcasters[type]?.[version];
     if (!step) throw new UnknownSchemaVersionError(type, schemaVersion);
-    current = step(current);
+    upcast = step(upcast);
     version += 1;
   }
-  if (version > EVENT_SCHEMA_VERSION) throw new UnknownSchemaVersionError(type, schemaVersion);
-  return current;
+  if (version > latest) throw new UnknownSchemaVersionError(type, schemaVersion);
+  return upcast;
 }

@@ -256,6 +256,11 @@ export class ReadModelQueries {
     return { position: own, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
   }
 
+  /** "Now" of the read side (injectable for tests). */
+  now(): Date {
+    return this.clock();
+  }
+
   /**
    * What falls due in the tenant's open cases, as of now rounded up to the minute: the clerks asking
    * within one minute and read-model position share one computation, and what happened in this minute

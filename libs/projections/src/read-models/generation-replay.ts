@@ -4,7 +4,6 @@ import { saveCheckpoint } from '@koproduktiv/subscriptions';
 import { copyIn } from './copy-in';
 import { CopyLanes } from './copy-lanes';
 import {
-  APPLICATION_CHANGE_COLUMNS,
   CASE_STATE_COLUMNS,
   FUND_EVENT_COPY_COLUMNS,
   HISTORY_ENTRY_COLUMNS,
@@ -20,19 +19,16 @@ import { DetailTable, rebuildTableName, ReadModelTable, tableName } from './sche
 const staging = (generation: number) => ({
   history: rebuildTableName('rm_rebuild_history', generation),
   cases: rebuildTableName('rm_rebuild_cases', generation),
-  applications: rebuildTableName('rm_rebuild_applications', generation),
 });
 
 function stagingDdl(generation: number): string {
-  const { history, cases, applications } = staging(generation);
+  const { history, cases } = staging(generation);
   const caseColumns = Object.entries(CASE_COLUMNS)
     .map(([name, type]) => `${name} ${type}`)
     .join(', ');
-  return `DROP TABLE IF EXISTS ${history}, ${cases}, ${applications};
+  return `DROP TABLE IF EXISTS ${history}, ${cases};
     CREATE UNLOGGED TABLE ${history} (no integer NOT NULL, seq bigint NOT NULL, list smallint NOT NULL, entry text NOT NULL);
-    CREATE UNLOGGED TABLE ${cases} (no integer NOT NULL, tenant text NOT NULL, id text NOT NULL, ${caseColumns}, doc text NOT NULL, submitted text, position bigint NOT NULL);
-    CREATE UNLOGGED TABLE ${applications} (seq bigint NOT NULL, tenant text NOT NULL, fund_id text NOT NULL, application_id text NOT NULL,
-      case_id text, status text NOT NULL, amount_cents bigint NOT NULL, decided_at timestamptz, position bigint NOT NULL);`;
+    CREATE UNLOGGED TABLE ${cases} (no integer NOT NULL, tenant text NOT NULL, id text NOT NULL, ${caseColumns}, doc text NOT NULL, submitted text, position bigint NOT NULL);`;
 }
 
 /**
@@ -56,24 +52,6 @@ function insertCasesSql(generation: number, part: number, parts: number): string
       SELECT no, ${lists}
       FROM ${history} WHERE no % ${parts} = ${part} GROUP BY no) h USING (no)
     WHERE c.no % ${parts} = ${part}`;
-}
-
-/**
- * The rows of decided applications from the staged changes, as the live projection's
- * applyApplicationChange leaves them: the last decision of each application, plus what was
- * disbursed after it; the row's position is its last change's.
- */
-function insertApplicationsSql(generation: number): string {
-  const { applications } = staging(generation);
-  return `INSERT INTO ${tableName('rm_fund_applications', generation)}
-      (tenant, fund_id, application_id, case_id, status, awarded_cents, disbursed_cents, decided_at, position)
-    SELECT d.tenant, d.fund_id, d.application_id, d.case_id, d.status, d.amount_cents,
-      coalesce(sum(x.amount_cents), 0), d.decided_at, greatest(d.position, max(x.position))
-    FROM (SELECT DISTINCT ON (tenant, fund_id, application_id) * FROM ${applications}
-          WHERE status <> 'disbursed' ORDER BY tenant, fund_id, application_id, seq DESC) d
-    LEFT JOIN ${applications} x ON x.status = 'disbursed'
-      AND (x.tenant, x.fund_id, x.application_id) = (d.tenant, d.fund_id, d.application_id) AND x.seq > d.seq
-    GROUP BY d.tenant, d.fund_id, d.application_id, d.case_id, d.status, d.amount_cents, d.decided_at, d.position`;
 }
 
 /**
@@ -131,11 +109,6 @@ export async function replayIntoGeneration(
           columns: STAFF_TIME_COPY_COLUMNS,
           lines: lines.staffTime,
         },
-        {
-          table: staging(generation).applications,
-          columns: APPLICATION_CHANGE_COLUMNS,
-          lines: lines.applicationChanges,
-        },
         { table: tableName('rm_fund_events', generation), columns: FUND_EVENT_COPY_COLUMNS, lines: lines.fundEvents },
       ]);
     }
@@ -152,7 +125,7 @@ export async function replayIntoGeneration(
 
 /**
  * Writes what the fold holds: the cases (with their histories, in parts at once), then initiatives,
- * units, funds, decided applications and the checkpoint in one transaction. The generation is
+ * units, funds and the checkpoint in one transaction. The generation is
  * complete, and the checkpoint there, only when that commits.
  */
 async function finish(
@@ -186,7 +159,6 @@ async function finish(
   await inTransaction(client, async () => {
     for (const table of ['rm_initiatives', 'rm_units', 'rm_funds'] as const)
       await copyIn(client, t(table), REGISTRY_COLUMNS, fold.registryLines(table));
-    await client.query(insertApplicationsSql(generation));
     await saveTenantPositions(client, t('rm_tenant_positions'), tenantPositions);
     if (end)
       await saveCheckpoint(client, readModelsProcessorName(generation), end.checkpoint, end.position, end.recordedAt);

@@ -4,14 +4,11 @@ import { CaseHistory, emptyCaseHistory, foldCaseEvent } from '@koproduktiv/metri
 import type { Processor } from '@koproduktiv/subscriptions';
 import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
 import { loadRows, Row, rowKey, upsertRows } from './documents';
-import { applicationKey, applyApplicationChange, FundApplicationRow } from './registry-documents';
 import {
-  APPLICATION_COLUMNS,
   applyToRegistryDocument,
   CASE_COLUMNS,
   caseColumns,
   FUND_EVENT_COLUMNS,
-  fundApplicationChange,
   fundEventRow,
   newRegistryDocument,
   readModelsProcessorName,
@@ -71,14 +68,6 @@ export class ReadModelProjection implements Processor {
     };
     const staffTime = relevant.flatMap((r) => staffTimeRow(r) ?? []);
     const fundEvents = relevant.flatMap((r) => fundEventRow(r) ?? []);
-    const applications = await loadApplications(
-      tx,
-      t('rm_fund_applications'),
-      relevant.map(({ event, domainEvent }) => ({
-        tenant: event.tenant,
-        data: domainEvent.data as { fundId?: string; applicationId?: string },
-      })),
-    );
 
     for (const { event, domainEvent, targets } of relevant) {
       const at = event.occurredAt.toISOString();
@@ -107,9 +96,6 @@ export class ReadModelProjection implements Processor {
           position: 0,
         };
         applyToRegistryDocument(target.table, row.doc, { event, domainEvent });
-        const change =
-          target.table === 'rm_funds' ? fundApplicationChange({ event, domainEvent }, target.id) : undefined;
-        if (change) applyApplicationChange(applications, change);
         row.position = event.position;
         rows.set(key, row);
       }
@@ -130,14 +116,12 @@ export class ReadModelProjection implements Processor {
     }
     await insertRecords(tx, t('rm_unit_staff_time'), staffTime, STAFF_TIME_COLUMNS, 'DO NOTHING');
     await insertRecords(tx, t('rm_fund_events'), fundEvents, FUND_EVENT_COLUMNS, 'DO NOTHING');
-    await insertRecords(tx, t('rm_fund_applications'), [...applications.values()], APPLICATION_COLUMNS, 'UPDATE');
     await saveTenantPositions(tx, t('rm_tenant_positions'), latestPerTenant(batch));
   }
 }
 
 const KEYS: Record<string, string> = {
   rm_unit_staff_time: 'tenant, unit_id, pos',
-  rm_fund_applications: 'tenant, fund_id, application_id',
   rm_fund_events: 'tenant, fund_id, pos',
 };
 
@@ -158,29 +142,6 @@ async function insertRecords(
      ON CONFLICT (${keys}) ${update}`,
     [JSON.stringify(records)],
   );
-}
-
-/** The application rows a batch's fund events touch, as stored so far. */
-async function loadApplications(
-  tx: PoolClient,
-  table: string,
-  touched: readonly { tenant: string; data: { fundId?: string; applicationId?: string } }[],
-): Promise<Map<string, FundApplicationRow>> {
-  const keys = touched.filter(({ data }) => data.fundId && data.applicationId);
-  const rows = new Map<string, FundApplicationRow>();
-  if (keys.length === 0) return rows;
-  const { rows: found } = await tx.query<FundApplicationRow>(
-    `SELECT a.tenant, fund_id, application_id, case_id, status, awarded_cents::float8 AS awarded_cents, disbursed_cents::float8 AS disbursed_cents,
-            decided_at, position::float8 AS position
-     FROM ${table} a JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(tenant, fund_id, application_id) USING (tenant, fund_id, application_id)`,
-    [keys.map((k) => k.tenant), keys.map((k) => k.data.fundId), keys.map((k) => k.data.applicationId)],
-  );
-  for (const row of found)
-    rows.set(applicationKey(row.tenant, row.fund_id, row.application_id), {
-      ...row,
-      decided_at: new Date(row.decided_at).toISOString(),
-    });
-  return rows;
 }
 
 function withCaseColumns(row: CaseRow): CaseRow {

@@ -3,15 +3,7 @@ import type { ReplayedEvent } from '@koproduktiv/event-store';
 import { decodeWithoutPersonalData } from '@koproduktiv/personal-data';
 import { fundEntryFields } from '@koproduktiv/metrics';
 import type { CaseDocument } from './case-document';
-import {
-  applicationChange,
-  applyToFund,
-  applyToInitiative,
-  applyToUnit,
-  newFund,
-  newInitiative,
-  newUnit,
-} from './registry-documents';
+import { applyToFund, applyToInitiative, applyToUnit, newFund, newInitiative, newUnit } from './registry-documents';
 import type { ReadModelTable } from './schema';
 
 /**
@@ -71,7 +63,7 @@ export function newRegistryDocument(table: Exclude<ReadModelTable, 'rm_cases'>, 
   return newFund(id);
 }
 
-/** Applies an event to an initiative's, unit's or fund's document (a fund's decided applications: fundApplicationChange). */
+/** Applies an event to an initiative's, unit's or fund's document (a fund's procedure events: fundEventRow). */
 export function applyToRegistryDocument(
   table: Exclude<ReadModelTable, 'rm_cases'>,
   doc: unknown,
@@ -82,12 +74,6 @@ export function applyToRegistryDocument(
   if (table === 'rm_units') applyToUnit(doc as never, domainEvent, at(), event.position);
   if (table === 'rm_funds') applyToFund(doc as never, domainEvent);
 }
-
-/** What an event of the fund `fundId` changes of its decided applications' rows (rm_fund_applications). */
-export const fundApplicationChange = (
-  { event, domainEvent }: Pick<Relevant, 'event' | 'domainEvent'>,
-  fundId: string,
-) => applicationChange(domainEvent, event.tenant, fundId, event.occurredAt.toISOString(), event.position);
 
 /** The filter columns of rm_cases besides tenant, id, doc, history and position. */
 export const CASE_COLUMNS = {
@@ -129,18 +115,6 @@ export function staffTimeRow({ event, domainEvent }: Relevant) {
     hours: domainEvent.data.hours,
   };
 }
-
-export const APPLICATION_COLUMNS = {
-  tenant: 'text',
-  fund_id: 'text',
-  application_id: 'text',
-  case_id: 'text',
-  status: 'text',
-  awarded_cents: 'bigint',
-  disbursed_cents: 'bigint',
-  decided_at: 'timestamptz',
-  position: 'bigint',
-} as const;
 
 export const FUND_EVENT_COLUMNS = {
   tenant: 'text',

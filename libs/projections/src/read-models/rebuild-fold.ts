@@ -9,13 +9,11 @@ import {
 import { applyToCase, CaseDocument, newCaseDocument } from './case-document';
 import { copyLine } from './copy-in';
 import { Row, rowKey } from './documents';
-import type { ApplicationChange } from './registry-documents';
 import {
   applyToRegistryDocument,
   CASE_COLUMNS,
   caseColumns,
   FUND_EVENT_COLUMNS,
-  fundApplicationChange,
   fundEventRow,
   newRegistryDocument,
   Relevant,
@@ -56,26 +54,13 @@ export const FUND_EVENT_COPY_COLUMNS = [
   'at',
   'entry',
 ] as const satisfies readonly (keyof typeof FUND_EVENT_COLUMNS)[];
-/** Columns of the staged changes of decided applications: a decision's status and awarded amount, or 'disbursed' and the amount. */
-export const APPLICATION_CHANGE_COLUMNS = [
-  'seq',
-  'tenant',
-  'fund_id',
-  'application_id',
-  'case_id',
-  'status',
-  'amount_cents',
-  'decided_at',
-  'position',
-] as const;
 
 /**
  * The rebuild's fold of the whole store, in global order, with the same functions as the live
  * projection. In memory: every document (cases without their history, initiatives, units, funds),
  * so memory grows with the number of entities, not of events. What grows with events leaves as
- * COPY lines, page by page, numbered in folding order (`seq`): each case's history entries, and the
- * decisions and disbursements of fund applications (decided applications grow with the store).
- * Both are put together from them at the end (see generation-replay).
+ * COPY lines, page by page: each case's history entries, numbered in folding order (`seq`) and put
+ * together at the end (see generation-replay), staff-time rows and the funds' procedure events.
  */
 export class RebuildFold {
   /** Cases by tenant, then id (a key of both would be a new string to hash for every event). */
@@ -90,7 +75,6 @@ export class RebuildFold {
   /** COPY lines not taken yet. */
   private history = '';
   private staffTime = '';
-  private applicationChanges = '';
   private fundEvents = '';
 
   /** Folds the next event of the global order. */
@@ -118,24 +102,16 @@ export class RebuildFold {
         position: 0,
       };
       applyToRegistryDocument(target.table, row.doc, relevant);
-      const change = target.table === 'rm_funds' ? fundApplicationChange(relevant, target.id) : undefined;
-      if (change) this.applicationChanges += this.applicationChangeLine(change);
       row.position = event.position;
       rows.set(key, row);
     }
   }
 
-  /** The COPY lines of the history entries, staff-time rows, application changes and fund events folded since the last call. */
-  takeLines(): { history: string; staffTime: string; applicationChanges: string; fundEvents: string } {
-    const lines = {
-      history: this.history,
-      staffTime: this.staffTime,
-      applicationChanges: this.applicationChanges,
-      fundEvents: this.fundEvents,
-    };
+  /** The COPY lines of the history entries, staff-time rows and fund events folded since the last call. */
+  takeLines(): { history: string; staffTime: string; fundEvents: string } {
+    const lines = { history: this.history, staffTime: this.staffTime, fundEvents: this.fundEvents };
     this.history = '';
     this.staffTime = '';
-    this.applicationChanges = '';
     this.fundEvents = '';
     return lines;
   }
@@ -170,34 +146,6 @@ export class RebuildFold {
     for (const row of this.registries[table].values())
       lines += copyLine([row.tenant, row.id, JSON.stringify(row.doc), row.position]);
     return lines;
-  }
-
-  private applicationChangeLine(change: ApplicationChange): string {
-    if (change.kind === 'disbursed') {
-      return copyLine([
-        this.seq++,
-        change.tenant,
-        change.fundId,
-        change.applicationId,
-        null,
-        'disbursed',
-        change.amountCents,
-        null,
-        change.position,
-      ]);
-    }
-    const { row } = change;
-    return copyLine([
-      this.seq++,
-      row.tenant,
-      row.fund_id,
-      row.application_id,
-      row.case_id,
-      row.status,
-      row.awarded_cents,
-      row.decided_at,
-      row.position,
-    ]);
   }
 
   private foldCase(tenant: string, id: string, { event, domainEvent }: Relevant): string {

@@ -31,19 +31,6 @@ export interface FundDocument {
   disbursedCents: number;
 }
 
-/** A decided application of a fund (a row of rm_fund_applications). */
-export interface FundApplicationRow {
-  tenant: string;
-  fund_id: string;
-  application_id: string;
-  case_id: string;
-  status: 'awarded' | 'rejected';
-  awarded_cents: number;
-  disbursed_cents: number;
-  decided_at: string;
-  position: number;
-}
-
 export const newInitiative = (initiativeId: string): InitiativeDocument => ({
   initiativeId,
   name: null,
@@ -107,10 +94,7 @@ export function applyToUnit(doc: UnitDocument, event: DomainEvent, at: string, p
   }
 }
 
-export const applicationKey = (tenant: string, fundId: string, applicationId: string) =>
-  `${tenant}\u0000${fundId}\u0000${applicationId}`;
-
-/** Totals in the fund's document; each decided application is a row of its own (see applicationChange). */
+/** Name, year and totals in the fund's document; its procedure events are rows of their own (fundEventRow). */
 export function applyToFund(doc: FundDocument, event: DomainEvent): void {
   switch (event.type) {
     case 'FundOpened':
@@ -128,73 +112,4 @@ export function applyToFund(doc: FundDocument, event: DomainEvent): void {
     default:
       break;
   }
-}
-
-/**
- * What a fund's event changes of its decided applications' rows: a decision makes the row (and
- * replaces an earlier one); a disbursement adds to the row of a decided application.
- */
-export type ApplicationChange =
-  | { readonly kind: 'decided'; readonly row: FundApplicationRow }
-  | {
-      readonly kind: 'disbursed';
-      readonly tenant: string;
-      readonly fundId: string;
-      readonly applicationId: string;
-      readonly amountCents: number;
-      readonly position: number;
-    };
-
-export function applicationChange(
-  event: DomainEvent,
-  tenant: string,
-  fundId: string,
-  at: string,
-  position: number,
-): ApplicationChange | undefined {
-  switch (event.type) {
-    case 'GrantAwarded':
-    case 'ApplicationRejected': {
-      const awarded = event.type === 'GrantAwarded' ? event.data.amountCents : 0;
-      const status = event.type === 'GrantAwarded' ? 'awarded' : 'rejected';
-      const row = {
-        tenant,
-        fund_id: fundId,
-        application_id: event.data.applicationId,
-        case_id: event.data.caseId,
-        status,
-        awarded_cents: awarded,
-        disbursed_cents: 0,
-        decided_at: at,
-        position,
-      } as const;
-      return { kind: 'decided', row };
-    }
-    case 'GrantDisbursed':
-      return {
-        kind: 'disbursed',
-        tenant,
-        fundId,
-        applicationId: event.data.applicationId,
-        amountCents: event.data.amountCents,
-        position,
-      };
-    default:
-      return undefined;
-  }
-}
-
-/** Applies a change to the rows at hand (keyed by applicationKey). */
-export function applyApplicationChange(applications: Map<string, FundApplicationRow>, change: ApplicationChange): void {
-  if (change.kind === 'decided') {
-    const { row } = change;
-    applications.set(applicationKey(row.tenant, row.fund_id, row.application_id), { ...row });
-    return;
-  }
-  const application = applications.get(applicationKey(change.tenant, change.fundId, change.applicationId));
-  if (application)
-    Object.assign(application, {
-      disbursed_cents: application.disbursed_cents + change.amountCents,
-      position: change.position,
-    });
 }

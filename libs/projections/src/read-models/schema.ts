@@ -11,12 +11,7 @@ export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
  * tenant, the position of its latest event the read models have applied (what its analysts are
  * told, instead of the store-wide position, which would show how busy the other tenants are).
  */
-export const DETAIL_TABLES = [
-  'rm_unit_staff_time',
-  'rm_fund_applications',
-  'rm_fund_events',
-  'rm_tenant_positions',
-] as const;
+export const DETAIL_TABLES = ['rm_unit_staff_time', 'rm_fund_events', 'rm_tenant_positions'] as const;
 export type DetailTable = (typeof DETAIL_TABLES)[number];
 const ALL_TABLES = [...READ_MODEL_TABLES, ...DETAIL_TABLES] as const;
 
@@ -49,10 +44,6 @@ export function generationDdl(generation: number): string {
     CREATE TABLE IF NOT EXISTS ${t('rm_unit_staff_time')} (
       tenant text NOT NULL, unit_id text NOT NULL, pos bigint NOT NULL, at timestamptz NOT NULL, hours numeric NOT NULL,
       PRIMARY KEY (tenant, unit_id, pos));
-    CREATE TABLE IF NOT EXISTS ${t('rm_fund_applications')} (
-      tenant text NOT NULL, fund_id text NOT NULL, application_id text NOT NULL, case_id text NOT NULL, status text NOT NULL,
-      awarded_cents bigint NOT NULL, disbursed_cents bigint NOT NULL, decided_at timestamptz NOT NULL, position bigint NOT NULL,
-      PRIMARY KEY (tenant, fund_id, application_id));
     CREATE TABLE IF NOT EXISTS ${t('rm_fund_events')} (
       tenant text NOT NULL, fund_id text NOT NULL, pos bigint NOT NULL, at timestamptz NOT NULL, entry jsonb NOT NULL,
       PRIMARY KEY (tenant, fund_id, pos));
@@ -66,7 +57,9 @@ export function pointViewsDdl(generation: number): string {
 }
 
 /** Unlogged scratch tables of a rebuild into a generation (see generation-replay); gone once it is done. */
-export const REBUILD_TABLES = ['rm_rebuild_history', 'rm_rebuild_cases', 'rm_rebuild_applications'] as const;
+export const REBUILD_TABLES = ['rm_rebuild_history', 'rm_rebuild_cases'] as const;
+/** Tables older versions kept in a generation: dropped with it. */
+const RETIRED_TABLES = ['rm_fund_applications', 'rm_rebuild_applications'] as const;
 export type RebuildTable = (typeof REBUILD_TABLES)[number];
 
 export const rebuildTableName = (table: RebuildTable, generation: number) => `${table}_g${Math.trunc(generation)}`;
@@ -75,6 +68,7 @@ export function dropGenerationDdl(generation: number): string {
   return [
     ...ALL_TABLES.map((table) => tableName(table, generation)),
     ...REBUILD_TABLES.map((table) => rebuildTableName(table, generation)),
+    ...RETIRED_TABLES.map((table) => `${table}_g${Math.trunc(generation)}`),
   ]
     .map((table) => `DROP TABLE IF EXISTS ${table} CASCADE;`)
     .join('\n');

@@ -41,7 +41,7 @@ describe('CommandExecutor', () => {
 
   beforeEach(async () => {
     store = new RacingStore(() => NOW);
-    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), inMemoryCodec(), () => NOW);
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), inMemoryCodec(), { clock: () => NOW });
     await executor.execute(registerUnit);
   });
 
@@ -177,14 +177,10 @@ describe('CommandExecutor with its decision cache', () => {
 
   beforeEach(async () => {
     store = new InMemoryEventStore(() => NOW);
-    executor = new CommandExecutor(
-      store,
-      new InMemoryIdempotencyStore(),
-      inMemoryCodec(),
-      () => NOW,
-      undefined,
-      new DecisionCache(2),
-    );
+    executor = new CommandExecutor(store, new InMemoryIdempotencyStore(), inMemoryCodec(), {
+      clock: () => NOW,
+      decisions: new DecisionCache(2),
+    });
     const read = store.readStream.bind(store);
     readFrom = [];
     jest.spyOn(store, 'readStream').mockImplementation((tenant, streamId, options) => {
@@ -231,7 +227,7 @@ describe('CommandExecutor with its decision cache', () => {
 
   it('reads the whole stream again after a lost race, and for a retried Idempotency-Key', async () => {
     const racing = new RacingStore(() => NOW);
-    const cached = new CommandExecutor(racing, new InMemoryIdempotencyStore(), inMemoryCodec(), () => NOW);
+    const cached = new CommandExecutor(racing, new InMemoryIdempotencyStore(), inMemoryCodec(), { clock: () => NOW });
     await cached.execute(registerUnit);
     racing.races = 2; // one against the cached state, one against the state read after it
     const spy = jest.spyOn(racing, 'readStream');

@@ -1,6 +1,16 @@
 /** The command path, shared by the API and the CLI (demo data); it lives in libs/runtime because apps do not import each other. */
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainError, DomainEvent, deciderFor, EVENT_SCHEMA_VERSION, fold, streamIdFor } from '@koproduktiv/domain';
+import {
+  DecisionContext,
+  DEFAULT_TENANT_RULES,
+  DomainError,
+  DomainEvent,
+  deciderFor,
+  fold,
+  schemaVersionOf,
+  streamIdFor,
+  TenantRules,
+} from '@koproduktiv/domain';
 import { decodeWithoutPersonalData, EventCodec } from '@koproduktiv/personal-data';
 import {
   canonicalJson,
@@ -34,15 +44,32 @@ import {
  * count from such a decision; a rejection, a no-op, an If-Match naming another version or a
  * conflict is settled by the reading path below.
  */
+export interface CommandExecutorOptions {
+  readonly clock?: () => Date;
+  /** Called after every append (e.g. to wake the projector). */
+  readonly onAppended?: () => void;
+  readonly decisions?: DecisionCache;
+  /** The municipality's rules the deciders follow (e.g. the four-eyes threshold); defaults for every tenant. */
+  readonly tenantRules?: (tenant: string) => TenantRules;
+}
+
 export class CommandExecutor {
+  private readonly clock: () => Date;
+  private readonly onAppended: () => void;
+  private readonly decisions: DecisionCache;
+  private readonly tenantRules: (tenant: string) => TenantRules;
+
   constructor(
     private readonly store: EventStore,
     private readonly idempotency: IdempotencyStore,
     private readonly codec: EventCodec,
-    private readonly clock: () => Date = () => new Date(),
-    private readonly onAppended: () => void = () => undefined,
-    private readonly decisions: DecisionCache = new DecisionCache(),
-  ) {}
+    options: CommandExecutorOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.onAppended = options.onAppended ?? (() => undefined);
+    this.decisions = options.decisions ?? new DecisionCache();
+    this.tenantRules = options.tenantRules ?? (() => DEFAULT_TENANT_RULES);
+  }
 
   async execute(envelope: CommandEnvelope): Promise<CommandResult> {
     const now = this.clock();
@@ -107,7 +134,7 @@ export class CommandExecutor {
     const decider = deciderFor(envelope.command.type);
     let decided: DomainEvent[];
     try {
-      decided = decider.decide(envelope.command, since.state);
+      decided = decider.decide(envelope.command, since.state, this.contextOf(envelope));
     } catch {
       return undefined;
     }
@@ -149,12 +176,17 @@ export class CommandExecutor {
       throw versionMismatch(streamId, envelope.expectedVersion, version);
     }
     const state = fold(decider.evolve, since ? since.state : decider.initialState(), events.map(toDomainEvent));
-    const decided = decider.decide(envelope.command, state);
+    const decided = decider.decide(envelope.command, state, this.contextOf(envelope));
     if (decided.length === 0) {
       this.decisions.put(tenant, streamId, { version, position, state });
       return { streamId, version, position, events: [] };
     }
     return this.append(envelope, streamId, occurredAt, { version, position, state }, decided);
+  }
+
+  /** Who decides (the caller's token subject) under which of its municipality's rules. */
+  private contextOf(envelope: CommandEnvelope): DecisionContext {
+    return { decidedBy: envelope.actor.subject, rules: this.tenantRules(envelope.tenant) };
   }
 
   private async append(
@@ -194,7 +226,7 @@ const toAppend = (
 ): EventToAppend => ({
   eventId: randomUUID(),
   type,
-  schemaVersion: EVENT_SCHEMA_VERSION,
+  schemaVersion: schemaVersionOf(type),
   data,
   occurredAt,
   metadata: {

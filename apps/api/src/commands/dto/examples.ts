@@ -4,10 +4,10 @@
  * `commandExampleSequence` sends all of them (plus three set-up commands) in an order in which
  * every command succeeds against an empty tenant. None sets `occurredAt`, so business time is now.
  */
-import type { DomainCommand, DomainCommandType } from '@koproduktiv/domain';
+import type { DomainCommand, PublicCommandType } from '@koproduktiv/domain';
 
-type Body<K extends DomainCommandType> = Extract<DomainCommand, { type: K }>['data'] & { occurredAt?: string };
-export type CommandExamples = { readonly [K in DomainCommandType]: Body<K> };
+type Body<K extends PublicCommandType> = Extract<DomainCommand, { type: K }>['data'] & { occurredAt?: string };
+export type CommandExamples = { readonly [K in PublicCommandType]: Body<K> };
 
 /** UUID v7 ids used by the examples. */
 export const exampleIds = {
@@ -23,6 +23,7 @@ export const exampleIds = {
   interaction: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a09',
   support: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a0a',
   agreement: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a0b',
+  proposedApplication: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a0d',
 } as const;
 
 const ids = exampleIds;
@@ -57,12 +58,22 @@ export const commandExamples: CommandExamples = {
     amountCents: 1_500_000,
     reason: 'Aufstockung gemäß Ratsbeschluss zum Nachtragshaushalt 2026.',
   },
+  CloseFund: { fundId: ids.fund },
   AwardGrant: {
     fundId: ids.fund,
     applicationId: ids.application,
     caseId,
     amountCents: 250_000,
+    proofDueOn: '2026-12-31',
+    fundedFrom: '2026-04-01',
+    fundedUntil: '2026-09-30',
     rationale: 'Förderfähig nach Nr. 3 der Förderrichtlinie; Eigenleistung der Initiative ist plausibel dargelegt.',
+  },
+  ConfirmGrantAward: { fundId: ids.fund, applicationId: ids.proposedApplication },
+  WithdrawGrantProposal: {
+    fundId: ids.fund,
+    applicationId: ids.proposedApplication,
+    reason: 'Der Finanzierungsplan wird überarbeitet; die Initiative stellt einen neuen Antrag.',
   },
   RejectApplication: {
     fundId: ids.fund,
@@ -71,6 +82,28 @@ export const commandExamples: CommandExamples = {
     rationale: 'Laufende Personalkosten sind nach Nr. 4.2 der Förderrichtlinie nicht förderfähig.',
   },
   DisburseGrant: { fundId: ids.fund, applicationId: ids.application, amountCents: 125_000 },
+  SubmitProofOfUse: {
+    fundId: ids.fund,
+    applicationId: ids.application,
+    spentCents: 120_000,
+    reportRef: 'DMS-2026-000123',
+    volunteerHours: 320,
+  },
+  ReviewProofOfUse: {
+    fundId: ids.fund,
+    applicationId: ids.application,
+    outcome: 'partially_accepted',
+    acceptedCents: 100_000,
+    rationale: 'Bewirtungskosten von 200 € sind nach Nr. 4.3 der Förderrichtlinie nicht förderfähig.',
+  },
+  ReclaimGrant: {
+    fundId: ids.fund,
+    applicationId: ids.application,
+    amountCents: 25_000,
+    reason: 'Nicht verausgabte und nicht förderfähige Mittel (Bescheid vom 15.01.2027, Nr. 2).',
+  },
+  RecordRepayment: { fundId: ids.fund, applicationId: ids.application, amountCents: 25_000 },
+  SettleApplication: { fundId: ids.fund, applicationId: ids.application },
   SubmitRequest: {
     caseId,
     initiativeId: ids.initiative,
@@ -194,11 +227,11 @@ export const commandExamples: CommandExamples = {
 };
 
 export interface CommandExampleStep {
-  readonly type: DomainCommandType;
+  readonly type: PublicCommandType;
   readonly body: object;
 }
 
-const step = <K extends DomainCommandType>(type: K, body: Body<K> = commandExamples[type]): CommandExampleStep => ({
+const step = <K extends PublicCommandType>(type: K, body: Body<K> = commandExamples[type]): CommandExampleStep => ({
   type,
   body,
 });
@@ -206,7 +239,11 @@ const step = <K extends DomainCommandType>(type: K, body: Body<K> = commandExamp
 /**
  * Every example once, in an order in which each succeeds against an empty tenant, plus the set-up
  * the story needs: the second unit (AssignContactPerson hands over to it), the rejected second
- * application, and the second commitment that WithdrawCommitment withdraws.
+ * application, the third one whose large award is proposed and withdrawn, and the second
+ * commitment that WithdrawCommitment withdraws. The fund receives each application from the
+ * process manager (seconds after ApplyForFunding): who sends the story over HTTP waits for it.
+ * ConfirmGrantAward is not in the story: it needs a second person (like the admin's erasures, it
+ * is checked on its own).
  */
 export const commandExampleSequence: readonly CommandExampleStep[] = [
   step('RegisterUnit'),
@@ -237,6 +274,11 @@ export const commandExampleSequence: readonly CommandExampleStep[] = [
   step('ApplyForFunding'),
   step('AwardGrant'),
   step('DisburseGrant'),
+  step('SubmitProofOfUse'),
+  step('ReviewProofOfUse'),
+  step('ReclaimGrant'),
+  step('RecordRepayment'),
+  step('SettleApplication'),
   step('ApplyForFunding', {
     caseId,
     applicationId: ids.rejectedApplication,
@@ -245,6 +287,21 @@ export const commandExampleSequence: readonly CommandExampleStep[] = [
     purpose: 'Honorar für eine Koordinationskraft, zwölf Monate.',
   }),
   step('RejectApplication'),
+  step('ApplyForFunding', {
+    caseId,
+    applicationId: ids.proposedApplication,
+    fundId: ids.fund,
+    amountRequestedCents: 900_000,
+    purpose: 'Umbau des Ladenlokals zu einem barrierefreien Treffpunkt.',
+  }),
+  step('AwardGrant', {
+    fundId: ids.fund,
+    applicationId: ids.proposedApplication,
+    amountCents: 750_000,
+    proofDueOn: '2027-06-30',
+  }),
+  step('WithdrawGrantProposal'),
+  step('CloseFund'),
   step('AssignSponsor'),
   step('LinkCouncilResolution'),
   step('AgreeInterimUse'),

@@ -1,4 +1,4 @@
-import type { DomainCommand, DomainCommandType } from '@koproduktiv/domain';
+import type { DomainCommand, PublicCommandType } from '@koproduktiv/domain';
 import { AgreeInterimUseDto, EndInterimUseDto, ExtendInterimUseDto } from './case-interim-use.dto';
 import {
   AgreeSupportDto,
@@ -24,7 +24,21 @@ import {
   ShredCaseNarrativesDto,
   SubmitRequestDto,
 } from './case.dto';
-import { AwardGrantDto, DisburseGrantDto, IncreaseFundBudgetDto, OpenFundDto, RejectApplicationDto } from './fund.dto';
+import {
+  AwardGrantDto,
+  CloseFundDto,
+  ConfirmGrantAwardDto,
+  DisburseGrantDto,
+  IncreaseFundBudgetDto,
+  OpenFundDto,
+  RecordRepaymentDto,
+  ReclaimGrantDto,
+  RejectApplicationDto,
+  ReviewProofOfUseDto,
+  SettleApplicationDto,
+  SubmitProofOfUseDto,
+  WithdrawGrantProposalDto,
+} from './fund.dto';
 import {
   DissolveInitiativeDto,
   EraseInitiativeContactDto,
@@ -42,7 +56,7 @@ export * from './case.dto';
 export * from './case-progress.dto';
 export * from './case-interim-use.dto';
 
-/** The body class of `POST /v1/commands/{CommandType}`, for every command type of the domain. */
+/** The body class of `POST /v1/commands/{CommandType}`, for every command type a client may send. */
 export const commandDtos = {
   RegisterInitiative: RegisterInitiativeDto,
   UpdateInitiativeProfile: UpdateInitiativeProfileDto,
@@ -53,9 +67,17 @@ export const commandDtos = {
   SetStaffTimeBudget: SetStaffTimeBudgetDto,
   OpenFund: OpenFundDto,
   IncreaseFundBudget: IncreaseFundBudgetDto,
+  CloseFund: CloseFundDto,
   AwardGrant: AwardGrantDto,
+  ConfirmGrantAward: ConfirmGrantAwardDto,
+  WithdrawGrantProposal: WithdrawGrantProposalDto,
   RejectApplication: RejectApplicationDto,
   DisburseGrant: DisburseGrantDto,
+  SubmitProofOfUse: SubmitProofOfUseDto,
+  ReviewProofOfUse: ReviewProofOfUseDto,
+  ReclaimGrant: ReclaimGrantDto,
+  RecordRepayment: RecordRepaymentDto,
+  SettleApplication: SettleApplicationDto,
   SubmitRequest: SubmitRequestDto,
   AcknowledgeRequest: AcknowledgeRequestDto,
   AssignContactPerson: AssignContactPersonDto,
@@ -79,23 +101,23 @@ export const commandDtos = {
   AwaitInitiative: AwaitInitiativeDto,
   ResumeCase: ResumeCaseDto,
   ShredCaseNarratives: ShredCaseNarrativesDto,
-} as const satisfies { readonly [K in DomainCommandType]: abstract new () => object };
+} as const satisfies { readonly [K in PublicCommandType]: abstract new () => object };
 
 export type CommandDtos = typeof commandDtos;
 /** The validated body of command type `K`. */
-export type CommandBody<K extends DomainCommandType> = InstanceType<CommandDtos[K]>;
+export type CommandBody<K extends PublicCommandType> = InstanceType<CommandDtos[K]>;
 
 // ---------------------------------------------------------------------------------------------
 // Compile-time checks: every DTO has exactly the fields of its domain command (plus occurredAt),
 // and a validated body (minus occurredAt) can be passed to the domain as the command's data.
 // ---------------------------------------------------------------------------------------------
 type Expect<T extends true> = T;
-type DataOf<K extends DomainCommandType> = Extract<DomainCommand, { type: K }>['data'];
+type DataOf<K extends PublicCommandType> = Extract<DomainCommand, { type: K }>['data'];
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never] ? true : false;
 type FieldsMatch = {
-  [K in DomainCommandType]: SameKeys<Omit<CommandBody<K>, 'occurredAt'>, DataOf<K>>;
-}[DomainCommandType];
+  [K in PublicCommandType]: SameKeys<Omit<CommandBody<K>, 'occurredAt'>, DataOf<K>>;
+}[PublicCommandType];
 type Assignable = {
-  [K in DomainCommandType]: Omit<CommandBody<K>, 'occurredAt'> extends DataOf<K> ? true : false;
-}[DomainCommandType];
+  [K in PublicCommandType]: Omit<CommandBody<K>, 'occurredAt'> extends DataOf<K> ? true : false;
+}[PublicCommandType];
 export type _CommandDtoChecks = [Expect<FieldsMatch>, Expect<Assignable>];

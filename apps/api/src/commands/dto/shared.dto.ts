@@ -84,6 +84,8 @@ export const STAFF_REF_PATTERN = /^[A-Za-z0-9._:@/-]{1,128}$/;
 /** Appended to the OpenAPI description of every date field. */
 const DATE_RANGE_NOTE = `A real calendar date ${SUPPORTED_YEARS_TEXT}.`;
 const PERIOD_RANGE_NOTE = `Years ${SUPPORTED_YEARS.first} to ${SUPPORTED_YEARS.last}.`;
+/** A reference into a document system (e.g. `DMS-2026-000123`, `urn:dms:4711`): no spaces, so no prose. */
+export const DOCUMENT_REF_PATTERN = /^[A-Za-z0-9._:@/#-]{1,128}$/;
 /** A phone number: digits, spaces and + ( ) / . - only. */
 export const PHONE_PATTERN = /^\+?[0-9 ()/.-]{3,50}$/;
 /** UUID versions accepted for ids (the nil and max UUIDs are not ids). */
@@ -302,6 +304,15 @@ export const StaffRef = (description: string, options: FieldOptions = {}): Prope
     { type: 'string', minLength: 1, maxLength: LIMITS.ref, pattern: STAFF_REF_PATTERN.source, description },
     options,
     IsStaffRef(),
+  );
+
+/** A reference into the municipality's document system; no spaces, so it names a document, never describes one. */
+export const DocumentRef = (description: string, options: FieldOptions = {}): PropertyDecorator =>
+  field(
+    { type: 'string', minLength: 1, maxLength: LIMITS.ref, pattern: DOCUMENT_REF_PATTERN.source, description },
+    options,
+    IsString(),
+    Matches(DOCUMENT_REF_PATTERN, { message: '$property must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ / # -' }),
   );
 
 /**

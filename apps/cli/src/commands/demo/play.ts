@@ -2,7 +2,7 @@ import type { EventCodec } from '@koproduktiv/personal-data';
 import { streamIdFor, deciderFor } from '@koproduktiv/domain';
 import type { EventStore } from '@koproduktiv/event-store';
 import type { IdempotencyStore } from '@koproduktiv/platform';
-import { CommandExecutor } from '@koproduktiv/runtime';
+import { CommandExecutor, react, reactingEventsOf } from '@koproduktiv/runtime';
 import { demoUuid } from './random';
 import { buildStory, shiftToEndIn, StoryStep } from './story';
 
@@ -74,7 +74,10 @@ export async function playStory(
     shiftToEndNow(options.seed, now());
   const steps = buildStory(options.seed, shiftDays).filter((step) => step.at.getTime() <= limit);
   let appendedByThisCommand: boolean;
-  const executor = new CommandExecutor(store, idempotency, codec, now, () => (appendedByThisCommand = true));
+  const executor = new CommandExecutor(store, idempotency, codec, {
+    clock: now,
+    onAppended: () => (appendedByThisCommand = true),
+  });
   const streams = new Map<string, string>();
   const commandsPerType: Record<string, number> = {};
   let appended = 0;
@@ -85,7 +88,7 @@ export async function playStory(
     try {
       const result = await executor.execute({
         tenant: options.tenant,
-        actor: DEMO_ACTOR,
+        actor: step.actor ? { ...DEMO_ACTOR, subject: step.actor } : DEMO_ACTOR,
         command: step.command,
         occurredAt: step.at,
         correlationId: demoUuid(options.seed, `correlation:${step.key.split('#')[0]}`),
@@ -94,6 +97,12 @@ export async function playStory(
       });
       if (appendedByThisCommand) appended += result.events.length;
       else alreadyLoaded += 1;
+      // While the service runs, its process manager reacts too; the Idempotency-Key lets only one append.
+      for (const event of await reactingEventsOf(store, options.tenant, result)) {
+        appendedByThisCommand = false;
+        const reactions = await react(executor, event);
+        if (appendedByThisCommand) appended += reactions.reduce((sum, reaction) => sum + reaction.events.length, 0);
+      }
     } catch (error) {
       throw new DemoStepFailed(step, error);
     }

@@ -7,7 +7,18 @@ export const WRITTEN_END = '2025-12-31';
 
 const DAY_MS = 86_400_000;
 const YEAR_DAYS = 365.2425;
-const DATE_FIELDS = new Set(['dueOn', 'newDueOn', 'startsOn', 'endsOn', 'newEndsOn', 'decidedOn', 'effectiveFrom']);
+const DATE_FIELDS = new Set([
+  'dueOn',
+  'newDueOn',
+  'startsOn',
+  'endsOn',
+  'newEndsOn',
+  'decidedOn',
+  'effectiveFrom',
+  'proofDueOn',
+  'fundedFrom',
+  'fundedUntil',
+]);
 
 const monthOf = (day: string) => day.slice(0, 7);
 const today = (now: Date) => now.toISOString().slice(0, 10);
@@ -58,7 +69,7 @@ export function shiftStory(steps: readonly StoryStep[], shiftDays: number): Stor
     return value;
   };
   return steps.map((step) => ({
-    key: step.key,
+    ...step,
     at: new Date(step.at.getTime() + shiftDays * DAY_MS),
     command: { type: step.command.type, data: move('', step.command.data) } as DomainCommand,
   }));

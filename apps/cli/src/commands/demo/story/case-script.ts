@@ -1,9 +1,20 @@
-import type { InteractionKind, ParticipationLevel, Party, TrustScores } from '@koproduktiv/domain';
+import {
+  DEFAULT_TENANT_RULES,
+  type InteractionKind,
+  type ParticipationLevel,
+  type Party,
+  type TrustScores,
+} from '@koproduktiv/domain';
 import { initiativeName, InitiativeKey } from './initiatives';
 import { addDays, DataOf, Script, When } from './script';
 import { fundName, Staff, unitName } from './units';
 
 type Submit = Omit<DataOf<'SubmitRequest'>, 'caseId' | 'initiativeId'>;
+
+/** The threshold the demo's tenant keeps (the default): awards from it on need a second clerk. */
+const FOUR_EYES_THRESHOLD_CENTS = DEFAULT_TENANT_RULES.fourEyesThresholdCents;
+/** The clerk who confirms the large awards the demo's clerk proposes. */
+export const SECOND_CLERK = 'demo-data-second-clerk';
 
 export interface Talk {
   readonly kind: InteractionKind;
@@ -202,13 +213,26 @@ export class CaseScript extends Script {
     });
   }
 
-  award(when: When, key: string, euro: number, rationale?: string): this {
-    return this.send(when, 'AwardGrant', {
+  /**
+   * Awards a grant; the proof of use is due ten months later unless the story says when. From
+   * 5 000 € on (the default four-eyes threshold) the award is only proposed, and a second clerk
+   * confirms it the same day.
+   */
+  award(when: When, key: string, euro: number, rationale?: string, proofDueOn?: string): this {
+    const day = this.dayAt(when);
+    this.send(when, 'AwardGrant', {
       ...this.application(key),
       caseId: this.caseId,
       amountCents: euro * 100,
+      proofDueOn: proofDueOn ?? addDays(day, 300),
       ...(rationale ? { rationale } : {}),
     });
+    return euro * 100 >= FOUR_EYES_THRESHOLD_CENTS ? this.confirm(0, key) : this;
+  }
+
+  /** The second clerk confirms a proposed award (four eyes). */
+  confirm(when: When, key: string): this {
+    return this.send(when, 'ConfirmGrantAward', this.application(key), SECOND_CLERK);
   }
 
   reject(when: When, key: string, rationale: string): this {

@@ -6,6 +6,8 @@ export interface StoryStep {
   readonly key: string;
   readonly at: Date;
   readonly command: DomainCommand;
+  /** The clerk (token subject) who sends it, where it must be a particular one (four eyes); default: the demo's clerk. */
+  readonly actor?: string;
 }
 
 export type DataOf<K extends DomainCommandType> = Extract<DomainCommand, { type: K }>['data'];
@@ -61,7 +63,7 @@ export class Script {
     return workingDay(day);
   }
 
-  send<K extends DomainCommandType>(when: When, type: K, data: DataOf<K>): this {
+  send<K extends DomainCommandType>(when: When, type: K, data: DataOf<K>, actor?: string): this {
     const day = this.dayAt(when);
     let at = new Date(Date.parse(`${day}T07:30:00Z`) + this.random.int(0, 8 * 60) * 60_000);
     if (at.getTime() <= this.last.getTime()) at = new Date(this.last.getTime() + this.random.int(5, 40) * 60_000);
@@ -70,6 +72,7 @@ export class Script {
       key: `${this.name}#${String(this.steps.length + 1).padStart(3, '0')}`,
       at,
       command: { type, data } as DomainCommand,
+      ...(actor ? { actor } : {}),
     });
     return this;
   }

@@ -1,0 +1,2 @@
+export * from './react';
+export * from './reactions-processor';
