@@ -21,6 +21,7 @@ import {
   RunningPostgres,
   startEmbeddedPostgres,
   TokenVerifier,
+  ensureIdempotencyTable,
 } from '@koproduktiv/platform';
 import { createApp } from '../../apps/api/src/create-app';
 import { CLERK, TENANT } from '../../test/fixtures/bodies';
@@ -75,6 +76,7 @@ export async function startStack({ poolSize, logLevel }: StackOptions): Promise<
     });
     cleanup.push(() => pool.end());
     await migrate(pool);
+    await ensureIdempotencyTable(pool);
     const opened = await openPersonalData(pool, { dataDir: await mkdtemp(join(tmpdir(), 'kp-bench-kek-')) });
     const sealing = new SealingSwitch(opened.keys);
     const personalData = { ...opened, codec: sealing };

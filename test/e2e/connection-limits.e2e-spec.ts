@@ -5,7 +5,13 @@ import { Writable } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino from 'pino';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
-import { DEV_AUDIENCE, DEV_ISSUER, PostgresIdempotencyStore, TokenVerifier } from '@koproduktiv/platform';
+import {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  ensureIdempotencyTable,
+  PostgresIdempotencyStore,
+  TokenVerifier,
+} from '@koproduktiv/platform';
 import { openTestPersonalData } from '../support/personal-data';
 import { createApp } from '../../apps/api/src/create-app';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
@@ -25,6 +31,7 @@ describe('HTTP connection limits', () => {
   beforeAll(async () => {
     db = await createTestDatabase('kp_conn');
     await migrate(db.pool);
+    await ensureIdempotencyTable(db.pool);
     const logs = new Writable({ write: (chunk, _, done) => done(void logLines.push(JSON.parse(String(chunk)))) });
     app = await createApp(
       {

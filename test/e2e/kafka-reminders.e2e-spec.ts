@@ -8,11 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import { KafkajsPublisher, reminderTopic } from '@koproduktiv/messaging';
 import { MS_PER_DAY, resolveMetricsSettings } from '@koproduktiv/metrics';
-import { ReminderSchedule } from '@koproduktiv/runtime';
+import { PostgresIdempotencyStore } from '@koproduktiv/platform';
+import { createProjector, ReminderSchedule } from '@koproduktiv/runtime';
+import pino from 'pino';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { describeKafka, startTestKafka, TestKafka } from '../support/kafka';
-import { ConsumedRecord, RelayHarness } from '../support/kafka-relay-harness';
+import { ConsumedRecord, RelayHarness, relayTestTopics, waitFor } from '../support/kafka-relay-harness';
 
 describeKafka('reminders to Kafka', () => {
   let kafka: TestKafka;
@@ -58,7 +60,10 @@ describeKafka('reminders to Kafka', () => {
   };
 
   beforeAll(async () => {
-    kafka = await startTestKafka((prefix) => [{ name: reminderTopic(prefix), partitions: 3 }]);
+    kafka = await startTestKafka((prefix) => [
+      ...relayTestTopics(prefix),
+      { name: reminderTopic(prefix), partitions: 3 },
+    ]);
     consumer = await RelayHarness.start(kafka);
     api = await startApi();
     await send('RegisterUnit', { unitId, name: 'Koordinierungsstelle', isContactPoint: true }, '2026-01-02T08:00:00Z');
@@ -119,5 +124,39 @@ describeKafka('reminders to Kafka', () => {
       expect(record.key).toBe(`case-${JSON.parse(record.value.toString('utf8')).caseId}`);
       expect(record.headers).toMatchObject({ ce_source: '/koproduktiv/tenants/musterstadt', ce_tenant: 'musterstadt' });
     }
+  }, 120_000);
+
+  it('the projector as deployed runs them with the relay (KAFKA_BROKERS), every REMINDERS_INTERVAL_SECONDS', async () => {
+    // 6 April: the promised case's last contact (its submission, 5 Jan 08:00) is 90 days ago since
+    // 5 April 08:00, so it went dormant unnoticed: only `overdue` is sent. The waiting case goes
+    // dormant 10 days later (its wait), on 15 April 08:00: not due within 3 days yet.
+    const logs: { msg: string }[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+    const env = {
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      KAFKA_TOPIC_PREFIX: kafka.topicPrefix,
+      REMINDERS_INTERVAL_SECONDS: '1',
+    };
+    const runtime = {
+      store: api.store,
+      pool: api.db.pool,
+      idempotency: new PostgresIdempotencyStore(api.db.pool),
+      personalData: api.personalData,
+    };
+    const projector = createProjector(runtime, logger, env, () => new Date('2026-04-06T00:00:00Z'));
+    expect(projector.reminders).toBeDefined();
+    expect(createProjector(runtime, logger, { ...env, REMINDERS_INTERVAL_SECONDS: '0' }).reminders).toBeUndefined();
+    expect(createProjector(runtime, logger, {}).reminders).toBeUndefined();
+    await projector.start();
+    try {
+      await waitFor(async () => logs.some((line) => line.msg === 'reminders: recorded and published'), 30_000);
+    } finally {
+      await projector.stop();
+    }
+    const records = await arrived(5);
+    expect(records.map(describe).filter((line) => line.includes('case_going_dormant'))).toEqual([
+      'koproduktiv.reminder.overdue promised case_going_dormant 2026-04-05T08:00:00.000Z',
+    ]);
+    expect(records).toHaveLength(5);
   }, 120_000);
 });

@@ -12,6 +12,7 @@ import {
   Logger,
   PostgresIdempotencyStore,
   TokenVerifier,
+  ensureIdempotencyTable,
 } from '@koproduktiv/platform';
 import { createApp } from '../../apps/api/src/create-app';
 import { builtConsole } from '../../apps/api/src/console/console-options';
@@ -85,6 +86,7 @@ export async function startApi({
 } = {}): Promise<ApiHarness> {
   const db = reuse?.db ?? (await createTestDatabase('kp_e2e'));
   await migrate(db.pool);
+  await ensureIdempotencyTable(db.pool);
   const { keyFile, ...personalData } = reuse
     ? { ...(await restartedPersonalData(db.pool, reuse.personalData)), keyFile: reuse.keyFile }
     : await openTestPersonalData(db.pool);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
-import { createPool } from '@koproduktiv/platform';
+import { createPool, ensureIdempotencyTable } from '@koproduktiv/platform';
 
 function adminUrl(): string {
   const url = process.env.KP_TEST_PG_URL;
@@ -46,5 +46,6 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 export async function createTestEventStore(prefix?: string): Promise<{ db: TestDatabase; store: PostgresEventStore }> {
   const db = await createTestDatabase(prefix);
   await migrate(db.pool);
+  await ensureIdempotencyTable(db.pool);
   return { db, store: new PostgresEventStore(db.pool) };
 }

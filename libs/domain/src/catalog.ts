@@ -32,6 +32,12 @@ export const AGGREGATE_CATEGORIES = [
   'case',
 ] as const satisfies readonly AggregateCategory[];
 
+/** The aggregate category of a stream id made by `streamIdFor`; undefined for any other id. */
+export const categoryOf = (streamId: string): AggregateCategory | undefined => {
+  const category = streamId.slice(0, streamId.indexOf('-'));
+  return (AGGREGATE_CATEGORIES as readonly string[]).includes(category) ? (category as AggregateCategory) : undefined;
+};
+
 export const deciders = {
   initiative: initiativeDecider,
   unit: unitDecider,

@@ -3,6 +3,7 @@ export * from './commands';
 export * from './projector';
 export * from './projector-host';
 export * from './retention';
+export * from './audit';
 export * from './metrics-settings';
 export * from './reminders';
 export * from './reactions';

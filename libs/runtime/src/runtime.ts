@@ -7,6 +7,7 @@ import {
   createPool,
   DEV_AUDIENCE,
   DEV_ISSUER,
+  ensureIdempotencyTable,
   IdempotencyStore,
   loadOrCreateJwtSecret,
   Logger,
@@ -67,6 +68,7 @@ export async function createRuntime(
   let personalData: PersonalData;
   try {
     await migrate(pool);
+    await ensureIdempotencyTable(pool);
     personalData = await openPersonalData(pool, {
       keyFile: config.KEY_ENCRYPTION_KEY_FILE,
       dataDir: config.dataDir,

@@ -1,14 +1,6 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  AggregateCategory,
-  AnyDecider,
-  carriesPersonalData,
-  DataSubjectKind,
-  deciders,
-  personalDataOf,
-  streamIdFor,
-} from '@koproduktiv/domain';
+import { carriesPersonalData, DataSubjectKind, personalDataOf, streamIdFor } from '@koproduktiv/domain';
 import {
   AsOf,
   AuditReader,
@@ -19,8 +11,9 @@ import {
   verifyStore,
   VerifyReport,
 } from '@koproduktiv/event-store';
-import { decodeWithoutPersonalData, PersonalData } from '@koproduktiv/personal-data';
+import { PersonalData } from '@koproduktiv/personal-data';
 import { ProblemError } from '@koproduktiv/platform';
+import { replayStreamState } from '@koproduktiv/runtime';
 import type { AccessContext } from './access-context';
 import type {
   AuditEventDto,
@@ -98,18 +91,10 @@ export class AuditService {
   async stateAsOf(tenant: string, streamId: string, asOf: AsOf | undefined): Promise<StreamStateDto> {
     const head = await this.reader.streamHead(tenant, streamId);
     if (!head) throw streamNotFound(streamId);
-    const category = streamId.slice(0, streamId.indexOf('-')) as AggregateCategory;
-    const decider = deciders[category] as unknown as AnyDecider;
-    let state = decider.initialState();
     const includedEvents: StreamStateDto['includedEvents'] = [];
-    for await (const event of this.reader.iterateStreamAsOf(
-      tenant,
-      streamId,
-      asOf ?? { position: Number.MAX_SAFE_INTEGER },
-    )) {
-      state = decider.evolve(state, decodeWithoutPersonalData(event));
-      includedEvents.push(placeOf(event));
-    }
+    const { category, state } = await replayStreamState(this.reader, tenant, streamId, asOf, (event) =>
+      includedEvents.push(placeOf(event)),
+    );
     return {
       streamId,
       category,

@@ -669,7 +669,9 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   WorklistAnswer: fresh(
     reporting(
       object({
-        items: { type: 'array', items: ref('WorklistItem'), description: 'Oldest first' },
+        items: { type: 'array', items: ref('WorklistItem'), description: 'A page of the items, oldest first' },
+        total: int('How many items the question has in all pages'),
+        nextCursor: nullable(str('Pass as cursor for the next page; null on the last')),
         asOf: instant('Now, rounded up to the minute: the moment the items are computed for'),
       }),
     ),

@@ -1,15 +1,13 @@
-import type { RecordedEvent } from '../port';
+import { RecordedEvent, streamCategory } from '../port';
 import type { AsOf, AuditReader, AuditScope, EventRange, StreamChunk, StreamHead } from './audit-reader';
 import type { AuditSource, ScanFilter, StreamAddress, StreamRemoval } from './audit-source';
 
 const DEFAULT_PAGE = 1000;
 
-const categoryOf = (streamId: string) => (streamId.includes('-') ? streamId.slice(0, streamId.indexOf('-')) : streamId);
-
 const headOf = (last: RecordedEvent): StreamHead => ({
   tenant: last.tenant,
   streamId: last.streamId,
-  category: categoryOf(last.streamId),
+  category: streamCategory(last.streamId),
   version: last.version,
   lastHash: last.hash,
 });
@@ -17,7 +15,7 @@ const headOf = (last: RecordedEvent): StreamHead => ({
 const removedHead = ({ tenant, streamId }: StreamAddress, removal: StreamRemoval): StreamHead => ({
   tenant,
   streamId,
-  category: categoryOf(streamId),
+  category: streamCategory(streamId),
   version: removal.version,
   lastHash: null,
   removal: removal.evidence,
@@ -26,7 +24,7 @@ const removedHead = ({ tenant, streamId }: StreamAddress, removal: StreamRemoval
 const matches = (event: RecordedEvent, filter: ScanFilter) =>
   (filter.tenant === undefined || event.tenant === filter.tenant) &&
   (filter.streamId === undefined || event.streamId === filter.streamId) &&
-  (filter.categories === undefined || filter.categories.includes(categoryOf(event.streamId)));
+  (filter.categories === undefined || filter.categories.includes(streamCategory(event.streamId)));
 
 const inTime = (event: RecordedEvent, { from, to }: EventRange) =>
   (from === undefined || event.recordedAt >= from) && (to === undefined || event.recordedAt < to);

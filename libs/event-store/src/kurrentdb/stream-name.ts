@@ -1,3 +1,4 @@
+import { streamCategory } from '../port/stream-category';
 /**
  * Stream names in KurrentDB carry the tenant, so two tenants' streams with the same id never meet:
  *
@@ -19,10 +20,8 @@ export interface StreamAddress {
 
 const TENANT_MARK = '~';
 
-export function categoryOf(streamId: string): string {
-  const dash = streamId.indexOf('-');
-  return dash === -1 ? streamId : streamId.slice(0, dash);
-}
+/** The store's category of a stream id (kept under this name for the adapter's callers). */
+export const categoryOf = streamCategory;
 
 export function encodeTenant(tenant: string): string {
   return encodeURIComponent(tenant).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -31,15 +31,9 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
         hash            text        NOT NULL,
         UNIQUE (tenant, stream_id, version)
       );
-      CREATE INDEX kp_events_global_order ON kp_events (transaction_id, position);
-      CREATE TABLE kp_idempotency_keys (
-        tenant        text        NOT NULL,
-        key           text        NOT NULL,
-        request_hash  text        NOT NULL,
-        stream_id     text        NOT NULL,
-        created_at    timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (tenant, key)
-      );`,
+      CREATE INDEX kp_events_global_order ON kp_events (transaction_id, position);`,
+    // Until 2026-12 this migration also created kp_idempotency_keys; libs/platform owns that table
+    // now (ensureIdempotencyTable, CREATE … IF NOT EXISTS), so installations that have it keep it.
   },
   {
     version: 2,

@@ -12,6 +12,7 @@ import {
   ReadAllResult,
   ReadStreamOptions,
   RecordedEvent,
+  streamCategory,
 } from '../port';
 import { sealEvents, SealedEvent, StreamTip } from '../hash-chain';
 import type { AuditReadable, AuditReader } from '../audit/audit-reader';
@@ -231,7 +232,7 @@ async function lockStreamTip(
   if (rows.length === 0 && mayCreate) {
     await client.query(
       `INSERT INTO kp_streams (tenant, stream_id, category, version) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING`,
-      [tenant, streamId, streamId.split('-')[0]],
+      [tenant, streamId, streamCategory(streamId)],
     );
     ({ rows } = await client.query(select, [tenant, streamId]));
   }

@@ -1,3 +1,4 @@
+import { streamCategory } from '../port';
 import type { Pool } from 'pg';
 import type { SealedEvent, StreamTip } from '../hash-chain';
 
@@ -58,7 +59,7 @@ function batchEntry({ tenant, streamId, tip, sealed }: TipAppend, entry: number)
     entry,
     tenant,
     stream_id: streamId,
-    category: streamId.split('-')[0],
+    category: streamCategory(streamId),
     version: tip.version,
     hash: tip.lastHash,
     last_version: last.version,
@@ -88,7 +89,7 @@ const APPEND_ONE_AT_TIP =
   'ARRAY[$10::jsonb], ARRAY[$11::timestamptz], $12, ARRAY[$13::text]) AS position';
 
 function appendAtTipStatement({ tenant, streamId, tip, sealed }: TipAppend) {
-  const head = [tenant, streamId, streamId.split('-')[0], tip.version, tip.lastHash];
+  const head = [tenant, streamId, streamCategory(streamId), tip.version, tip.lastHash];
   if (sealed.length === 1) {
     const [event] = sealed;
     return {

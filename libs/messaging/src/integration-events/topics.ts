@@ -1,4 +1,5 @@
 import { AGGREGATE_CATEGORIES, eventCatalog, isDomainEventType } from '@koproduktiv/domain';
+import { streamCategory } from '@koproduktiv/event-store';
 
 /** Bumped when the envelope or the published data change incompatibly; consumers move topic by topic. */
 export const TOPIC_VERSION = 'v1';
@@ -18,6 +19,6 @@ export const relayTopics = (prefix: string) => [
 /** The aggregate category of an event: from the catalog, else the stream id's `<category>-` prefix. */
 export function categoryOf(type: string, streamId: string): string {
   if (isDomainEventType(type)) return eventCatalog[type];
-  const dash = streamId.indexOf('-');
-  return dash > 0 ? streamId.slice(0, dash) : 'unknown';
+  const category = streamCategory(streamId);
+  return category && category !== streamId ? category : 'unknown';
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { withTransaction } from '../database/transaction';
 
 export type ClaimOutcome = 'claimed' | 'same_request' | 'different_request';
 
@@ -23,6 +24,24 @@ export interface IdempotencyStore {
 }
 
 const settled = async () => undefined;
+
+/** The table of claimed keys. The platform owns it; every process that claims keys creates it first. */
+export const IDEMPOTENCY_DDL = `CREATE TABLE IF NOT EXISTS kp_idempotency_keys (
+  tenant        text        NOT NULL,
+  key           text        NOT NULL,
+  request_hash  text        NOT NULL,
+  stream_id     text        NOT NULL,
+  created_at    timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (tenant, key)
+)`;
+
+/** Creates the table of PostgresIdempotencyStore if it is missing (idempotent; concurrent callers serialise on a lock). */
+export async function ensureIdempotencyTable(pool: Pool): Promise<void> {
+  await withTransaction(pool, async (client) => {
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('koproduktiv.idempotency-ddl'))`);
+    await client.query(IDEMPOTENCY_DDL);
+  });
+}
 
 export class PostgresIdempotencyStore implements IdempotencyStore {
   constructor(private readonly pool: Pool) {}

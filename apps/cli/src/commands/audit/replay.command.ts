@@ -1,15 +1,13 @@
 import { parseArgs } from 'node:util';
 import {
-  AggregateCategory,
   AGGREGATE_CATEGORIES,
-  AnyDecider,
-  deciders,
+  categoryOf,
   isSupportedDate,
   isSupportedInstant,
   SUPPORTED_YEARS_TEXT,
 } from '@koproduktiv/domain';
-import { decodeWithoutPersonalData } from '@koproduktiv/personal-data';
 import { AsOf, RecordedEvent } from '@koproduktiv/event-store';
+import { replayStreamState } from '@koproduktiv/runtime';
 import { CliError } from '../../cli-error';
 import { withAuditStore } from './connection';
 
@@ -42,9 +40,8 @@ export async function replayCommand(argv: string[]): Promise<void> {
   if (values.help) return void process.stdout.write(`${replayHelp}\n`);
   if (positionals.length !== 1) throw new CliError(`Name exactly one stream\n\n${replayHelp}`);
   const [streamId] = positionals;
-  const category = streamId.slice(0, streamId.indexOf('-')) as AggregateCategory;
-  if (!AGGREGATE_CATEGORIES.includes(category))
-    throw new CliError(`"${streamId}" is not a stream id: <${AGGREGATE_CATEGORIES.join('|')}>-<id>`);
+  const category = categoryOf(streamId);
+  if (!category) throw new CliError(`"${streamId}" is not a stream id: <${AGGREGATE_CATEGORIES.join('|')}>-<id>`);
   const asOf = parseAsOf(values['as-of'], values['as-of-position']);
 
   await withAuditStore(async ({ reader }) => {
@@ -57,8 +54,6 @@ export async function replayCommand(argv: string[]): Promise<void> {
     if (!tenant || !head)
       throw new CliError(`No stream ${streamId}${values.tenant ? ` in tenant ${values.tenant}` : ''}`, 1);
 
-    const decider = deciders[category] as unknown as AnyDecider;
-    let state = decider.initialState();
     const included: RecordedEvent[] = [];
     const print = (text: string) => !values.json && process.stdout.write(`${text}\n`);
     const when =
@@ -69,15 +64,10 @@ export async function replayCommand(argv: string[]): Promise<void> {
           : `as of global position ${asOf.position}`;
     print(`${streamId}  tenant ${tenant}  ${when}`);
     print('');
-    for await (const event of reader.iterateStreamAsOf(
-      tenant,
-      streamId,
-      asOf ?? { position: Number.MAX_SAFE_INTEGER },
-    )) {
-      state = decider.evolve(state, decodeWithoutPersonalData(event));
+    const { state } = await replayStreamState(reader, tenant, streamId, asOf, (event) => {
       if (values.json) included.push(event);
       else print(formatEvent(event));
-    }
+    });
     const count = values.json ? included.length : undefined;
     const later = head.version - (count ?? 0);
     if (values.json) {
@@ -108,7 +98,7 @@ export async function replayCommand(argv: string[]): Promise<void> {
       if (later > 0) process.stderr.write(`${later} event(s) recorded later are not included\n`);
     } else {
       print('');
-      print(`State (${decider.category}):`);
+      print(`State (${category}):`);
       print(JSON.stringify(state, null, 2));
     }
   });
