@@ -160,6 +160,56 @@ describe('demo data (PostgreSQL)', () => {
     ).toBe(1);
   });
 
+  it('runs the grant procedure: every application received, four eyes, proofs, a reclaim repaid, every award settled or open for a reason', async () => {
+    expect(await events('ApplicationReceived')).toBe(await events('FundingApplied'));
+    expect(await events('ApplicationRefused')).toBe(0);
+    // Large awards: proposed by the demo's clerk, confirmed by a second one.
+    const confirmed = await db.pool.query<{ proposer: string; confirmer: string }>(
+      `SELECT p.metadata->'actor'->>'subject' AS proposer, a.metadata->'actor'->>'subject' AS confirmer
+       FROM kp_events p JOIN kp_events a ON a.tenant = p.tenant AND a.stream_id = p.stream_id AND a.type = 'GrantAwarded'
+         AND a.data->>'applicationId' = p.data->>'applicationId'
+       WHERE p.tenant = $1 AND p.type = 'GrantAwardProposed'`,
+      [TENANT],
+    );
+    expect(confirmed.rows.length).toBeGreaterThanOrEqual(1);
+    for (const row of confirmed.rows)
+      expect(row).toEqual({ proposer: 'demo-data', confirmer: 'demo-data-second-clerk' });
+    expect(await events('ProofOfUseSubmitted')).toBeGreaterThanOrEqual(10);
+    expect(await events('ProofOfUseReviewed', `data->>'outcome' = 'partially_accepted'`)).toBe(1);
+    expect(await events('GrantReclaimed')).toBe(1);
+    expect(await events('RepaymentRecorded')).toBe(1);
+    // Every award is settled, or open for a visible reason: its proof not due yet, overdue, or waiting for review.
+    const { rows } = await db.pool.query<{
+      application: string;
+      proof_due_on: string;
+      settled: boolean;
+      proof: boolean;
+    }>(
+      `SELECT a.data->>'applicationId' AS application, a.data->>'proofDueOn' AS proof_due_on,
+         EXISTS (SELECT 1 FROM kp_events x WHERE x.tenant = a.tenant AND x.stream_id = a.stream_id AND x.type = 'ApplicationSettled'
+           AND x.data->>'applicationId' = a.data->>'applicationId') AS settled,
+         EXISTS (SELECT 1 FROM kp_events x WHERE x.tenant = a.tenant AND x.stream_id = a.stream_id AND x.type = 'ProofOfUseSubmitted'
+           AND x.data->>'applicationId' = a.data->>'applicationId') AS proof
+       FROM kp_events a WHERE a.tenant = $1 AND a.type = 'GrantAwarded'`,
+      [TENANT],
+    );
+    const reasons = rows.map((row) =>
+      row.settled
+        ? 'settled'
+        : row.proof
+          ? 'proof waiting for review'
+          : row.proof_due_on < day(now)
+            ? 'proof overdue'
+            : 'proof not due yet',
+    );
+    expect(reasons.filter((reason) => reason === 'settled').length).toBeGreaterThanOrEqual(10);
+    expect(new Set(reasons)).toEqual(
+      new Set(['settled', 'proof waiting for review', 'proof overdue', 'proof not due yet']),
+    );
+    // The one award never paid out in full gives the rest back when settled.
+    expect(await events('ApplicationSettled', `(data->>'releasedCents')::int = 100000`)).toBe(1);
+  });
+
   it('ends in the current month, moved by whole weeks: same gaps, same weekdays, same plot', () => {
     const last = day(STORY.at(-1)!.at);
     expect(last.slice(0, 7)).toBe(day(now).slice(0, 7));

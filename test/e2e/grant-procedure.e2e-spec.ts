@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { DomainEvent } from '@koproduktiv/domain';
 import { commandExamples, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, ApiResponse, startApi } from '../support/api-harness';
 
@@ -211,5 +212,119 @@ describe('grant procedure over HTTP', () => {
     const stored = (await api.store.readStream(TENANT, `fund-${fundId}`)).find((e) => e.type === 'ProofOfUseReviewed')!;
     expect(stored.data.rationale).toEqual({ $sealed: expect.any(Object) });
     expect(stored.data.acceptedCents).toBe(150_000);
+  });
+
+  it('continues the procedure of a store written before it: an award of version 1 without proofDueOn, never received', async () => {
+    const oldFund = randomUUID();
+    const oldCase = randomUUID();
+    const awardedApp = randomUUID();
+    const rejectedApp = randomUUID();
+    const at = new Date('2025-03-01T10:00:00Z');
+    const write = async (streamId: string, events: DomainEvent[], schemaVersion = 1) => {
+      const data = await api.personalData.codec.encode(TENANT, events, at);
+      await api.store.append(
+        TENANT,
+        streamId,
+        events.map((event, i) => ({
+          eventId: randomUUID(),
+          type: event.type,
+          schemaVersion,
+          data: data[i],
+          occurredAt: at,
+          metadata: {
+            actor: { subject: 'old-clerk', role: 'clerk' },
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+          },
+        })),
+        'no_stream',
+      );
+    };
+    // As the version before the grant procedure wrote them: no ApplicationReceived, GrantAwarded without proofDueOn.
+    await write(`fund-${oldFund}`, [
+      { type: 'FundOpened', data: { fundId: oldFund, name: 'Mit-mach-Fonds 2025', year: 2025, budgetCents: 500_000 } },
+      {
+        type: 'GrantAwarded',
+        data: { fundId: oldFund, applicationId: awardedApp, caseId: oldCase, amountCents: 200_000 },
+      },
+      {
+        type: 'ApplicationRejected',
+        data: { fundId: oldFund, applicationId: rejectedApp, caseId: oldCase, rationale: 'Nicht förderfähig' },
+      },
+    ] as unknown as DomainEvent[]);
+    await write(`case-${oldCase}`, [
+      { type: 'RequestSubmitted', data: { ...commandExamples.SubmitRequest, caseId: oldCase } },
+      {
+        type: 'FundingApplied',
+        data: {
+          caseId: oldCase,
+          applicationId: awardedApp,
+          fundId: oldFund,
+          amountRequestedCents: 250_000,
+          purpose: 'Werkzeug',
+        },
+      },
+    ] as DomainEvent[]);
+
+    const state = await api.get(`/v1/audit/streams/fund-${oldFund}/state`, TENANT, ['auditor']);
+    expect(state.status).toBe(200);
+    expect(state.body.state.applications[awardedApp]).toMatchObject({
+      status: 'awarded',
+      requestedCents: null,
+      awardedCents: 200_000,
+    });
+    const events = await api.get(`/v1/audit/streams/fund-${oldFund}/events`, TENANT, ['auditor']);
+    expect(events.body.events.find((e: { type: string }) => e.type === 'GrantAwarded').data).toMatchObject({
+      proofDueOn: null,
+    });
+
+    ok(
+      await as(anna)('DisburseGrant', { fundId: oldFund, applicationId: awardedApp, amountCents: 150_000 }),
+      'DisburseGrant',
+    );
+    ok(
+      await as(anna)('SubmitProofOfUse', {
+        fundId: oldFund,
+        applicationId: awardedApp,
+        spentCents: 150_000,
+        reportRef: 'VN-ALT-1',
+      }),
+      'SubmitProofOfUse',
+    );
+    ok(
+      await as(ben)('ReviewProofOfUse', {
+        fundId: oldFund,
+        applicationId: awardedApp,
+        outcome: 'accepted',
+        acceptedCents: 150_000,
+        rationale: 'Geprüft',
+      }),
+      'ReviewProofOfUse',
+    );
+    ok(await as(anna)('SettleApplication', { fundId: oldFund, applicationId: awardedApp }), 'SettleApplication');
+    refused(
+      await as(anna)('RejectApplication', { fundId: oldFund, applicationId: rejectedApp, rationale: 'Nochmals' }),
+      'FUND.APPLICATION_ALREADY_DECIDED',
+    );
+    // The process manager meets the old FundingApplied of an application the fund decided long ago: it receives nothing twice.
+    const applied = (await api.store.readStream(TENANT, `case-${oldCase}`)).at(-1)!.position;
+    const reactedUpTo = async () =>
+      Number(
+        (await api.db.pool.query(`SELECT position FROM kp_checkpoints WHERE name = 'reactions'`)).rows[0]?.position ??
+          0,
+      );
+    const started = Date.now();
+    while ((await reactedUpTo()) < applied) {
+      if (Date.now() - started > 10_000) throw new Error('the process manager did not pass the old FundingApplied');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect((await api.store.readStream(TENANT, `fund-${oldFund}`)).map((e) => e.type)).not.toContain(
+      'ApplicationReceived',
+    );
+
+    await api.project();
+    const fund = await api.get(`/v1/funds/${oldFund}`, TENANT, ['analyst']);
+    expect(fund.status).toBe(200);
+    expect(fund.body.data).toMatchObject({ awardedCents: 200_000, disbursedCents: 150_000 });
   });
 });

@@ -7,14 +7,13 @@ import {
 } from '@koproduktiv/domain';
 import { initiativeName, InitiativeKey } from './initiatives';
 import { addDays, DataOf, Script, When } from './script';
+import { GrantScript } from './grant-script';
 import { fundName, Staff, unitName } from './units';
 
 type Submit = Omit<DataOf<'SubmitRequest'>, 'caseId' | 'initiativeId'>;
 
 /** The threshold the demo's tenant keeps (the default): awards from it on need a second clerk. */
 const FOUR_EYES_THRESHOLD_CENTS = DEFAULT_TENANT_RULES.fourEyesThresholdCents;
-/** The clerk who confirms the large awards the demo's clerk proposes. */
-export const SECOND_CLERK = 'demo-data-second-clerk';
 
 export interface Talk {
   readonly kind: InteractionKind;
@@ -61,6 +60,7 @@ export class CaseScript extends Script {
   private readonly commitments = new Map<string, { id: string; dueOn: string }>();
   private readonly applications = new Map<string, string>();
   private readonly agreements = new Map<string, string>();
+  private readonly grantScripts = new Map<string, GrantScript>();
   private topic = 0;
 
   constructor(
@@ -216,7 +216,7 @@ export class CaseScript extends Script {
   /**
    * Awards a grant; the proof of use is due ten months later unless the story says when. From
    * 5 000 € on (the default four-eyes threshold) the award is only proposed, and a second clerk
-   * confirms it the same day.
+   * confirms it the same day. What follows on the fund is written with `grant(key)`.
    */
   award(when: When, key: string, euro: number, rationale?: string, proofDueOn?: string): this {
     const day = this.dayAt(when);
@@ -227,12 +227,22 @@ export class CaseScript extends Script {
       proofDueOn: proofDueOn ?? addDays(day, 300),
       ...(rationale ? { rationale } : {}),
     });
-    return euro * 100 >= FOUR_EYES_THRESHOLD_CENTS ? this.confirm(0, key) : this;
+    const grant = new GrantScript(this.seed, `${this.name}/grant:${key}`, this.steps.at(-1)!.at, this.application(key));
+    this.grantScripts.set(key, grant);
+    if (euro * 100 >= FOUR_EYES_THRESHOLD_CENTS) grant.confirm(0);
+    return this;
   }
 
-  /** The second clerk confirms a proposed award (four eyes). */
-  confirm(when: When, key: string): this {
-    return this.send(when, 'ConfirmGrantAward', this.application(key), SECOND_CLERK);
+  /** The award's procedure on the fund after the award (proof of use, review, reclaim, settlement). */
+  grant(key: string): GrantScript {
+    const grant = this.grantScripts.get(key);
+    if (!grant) throw new Error(`${this.name}: no award ${key}`);
+    return grant;
+  }
+
+  /** The timelines of this case's awards on the fund, to be played with it. */
+  get grants(): readonly GrantScript[] {
+    return [...this.grantScripts.values()];
   }
 
   reject(when: When, key: string, rationale: string): this {

@@ -157,6 +157,33 @@ export function festivalCases(seed: number): CaseScript[] {
     .feedback(3, 'initiative', [4, 3, 4, 5, 4])
     .feedback(0, 'administration', [4, 5, 4, 4, 4])
     .close(10, 'completed', 'Festival durchgeführt, Verwendungsnachweis geprüft.');
+  first
+    .grant('festival')
+    .proof('2023-08-28', 4100, 'VN-2023-017', 420)
+    .review('2023-09-05', 'accepted', 4000, 'Belege vollständig; Honorare und Technik wie bewilligt verwendet.')
+    .settle('2023-09-08');
+  // Four eyes: the award of 6 000 € was confirmed by a second clerk (award()); partly accepted, reclaimed, repaid.
+  second
+    .grant('festival')
+    .proof('2024-09-16', 6000, 'VN-2024-031', 510)
+    .review(
+      '2024-10-07',
+      'partially_accepted',
+      5200,
+      'Bewirtung der Helferinnen und Helfer (800 €) ist nach Nr. 4.3 der Förderrichtlinie nicht förderfähig.',
+    )
+    .reclaim(
+      '2024-10-14',
+      800,
+      'Teilwiderruf: nicht förderfähige Bewirtungskosten laut Prüfung des Verwendungsnachweises.',
+    )
+    .repay('2024-11-11', 800)
+    .settle('2024-11-12');
+  third
+    .grant('festival')
+    .proof('2025-08-18', 7600, 'VN-2025-022', 560)
+    .review('2025-08-28', 'accepted', 7500, 'Verwendungsnachweis geprüft; Mittel wie bewilligt verwendet.')
+    .settle('2025-08-29');
   return [first, second, third];
 }
 
@@ -241,5 +268,15 @@ export function circusCases(seed: number): CaseScript[] {
     .endInterimUse('2024-09-02', 'festwiese', 'expired')
     .close(3, 'completed', 'Zeltsommer mit inklusiver Ferienwoche durchgeführt.')
     .feedback(0, 'initiative', [5, 5, 5, 5, 4]);
+  first
+    .grant('zelt')
+    .proof('2023-09-25', 2500, 'VN-2023-024', 150)
+    .review('2023-10-09', 'accepted', 2500, 'Belege vollständig.')
+    .settle('2023-10-10');
+  second
+    .grant('zelt')
+    .proof('2024-09-30', 3050, 'VN-2024-040', 180)
+    .review('2024-10-21', 'accepted', 3000, 'Belege vollständig; Mehrkosten trägt die Initiative.')
+    .settle('2024-10-22');
   return [first, second];
 }

@@ -126,6 +126,16 @@ export function officeCases(seed: number): CaseScript[] {
     })
     .close('2024-07-08', 'completed', 'Fest durchgeführt, Mittel abgerechnet.')
     .feedback(0, 'initiative', [5, 4, 4, 5, 4]);
+  office
+    .grant('ausstattung')
+    .proof('2024-12-02', 3000, 'VN-2024-052')
+    .review('2024-12-16', 'accepted', 3000, 'Inventarliste und Rechnungen liegen vor.')
+    .settle('2024-12-17');
+  fair
+    .grant('fest')
+    .proof('2024-07-01', 1250, 'VN-2024-027', 60)
+    .review('2024-07-04', 'accepted', 1200, 'Mittel abgerechnet.')
+    .settle('2024-07-05');
   return [office, fair];
 }
 
@@ -233,6 +243,8 @@ export function allianceCases(seed: number): CaseScript[] {
     .routine('2025-10-13', workshopTopics)
     .feedback('2025-10-13', 'initiative', [4, 4, 4, 5, 4], 'Diesmal echte Zusammenarbeit.')
     .routine('2025-12-12', workshopTopics);
+  // The proof came in shortly before the year's end and waits for its review.
+  workshop.grant('material').proof('2025-12-01', 3500, 'VN-2025-061', 240);
   return [park, workshop];
 }
 
@@ -281,6 +293,11 @@ export function repairCafeCases(seed: number): CaseScript[] {
       'merged',
       'Die Initiative hat sich aufgelöst; die Reparaturtermine laufen im Stadtteilbüro Nordstadt weiter (Vorgang Stadtteilbüro).',
     );
+  repair
+    .grant('werkzeug')
+    .proof('2023-11-06', 800, 'VN-2023-041', 90)
+    .review('2023-11-20', 'accepted', 800, 'Rechnungen liegen vor.')
+    .settle('2023-11-21');
   return [repair];
 }
 

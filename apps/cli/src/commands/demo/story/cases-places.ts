@@ -155,6 +155,12 @@ export function gardenCases(seed: number): CaseScript[] {
     .renegotiate(14, 'frostsicher', 30, 'Lieferzeit des Absperrventils; mit dem Verein abgestimmt.')
     .fulfil(24, 'frostsicher', 'kept')
     .close(7, 'completed', 'Frostsicherer Wasseranschluss übergeben.');
+  garden
+    .grant('start')
+    .proof('2024-01-15', 3500, 'VN-2024-002', 600)
+    .review('2024-02-05', 'accepted', 3500, 'Hochbeete und Container abgenommen.')
+    .settle('2024-02-06');
+  // The rain-water tanks' proof of use is not due yet (award()'s default: ten months on).
   return [garden, water];
 }
 
@@ -359,6 +365,11 @@ export function ziegenbergCases(seed: number): CaseScript[] {
         'Zwischenstand Hofladen',
       ],
     });
+  place
+    .grant('start')
+    .proof('2024-02-12', 6400, 'VN-2024-008', 900)
+    .review('2024-03-04', 'accepted', 6000, 'Verwendungsnachweis geprüft; Mehrkosten als Eigenleistung getragen.')
+    .settle('2024-03-05');
   return [place, farmShop];
 }
 
@@ -468,11 +479,12 @@ export function vacantShopCases(seed: number): CaseScript[] {
       licenceToTry: true,
       conditions: ['Nutzung bis 21 Uhr', 'Höchstens 40 Personen gleichzeitig', 'Schaufenster bleibt gestaltet'],
     })
-    .award('2025-04-07', 'galerie', 2000, 'Teilbewilligung; Stellwände aus dem Fundus des Kulturamts.')
+    .award('2025-04-07', 'galerie', 2000, 'Teilbewilligung; Stellwände aus dem Fundus des Kulturamts.', '2025-10-31')
     .disburse('2025-04-22', 'galerie', 2000)
     .routine('2025-09-01', shopTopics)
     .extend('2025-09-01', 'schuhhaus', '2026-03-31')
     .routine('2025-12-19', shopTopics);
+  // The gallery's proof of use was due on 31 October and has not come in: overdue.
   return [shop, gallery];
 }
 
@@ -555,7 +567,7 @@ export function dairyCases(seed: number): CaseScript[] {
       ],
     })
     .apply('2024-02-05', 'werkstatt', 2024, 10000, 'Absauganlage und Sicherheitstechnik für die Holzwerkstatt.')
-    .award('2024-03-18', 'werkstatt', 7000, 'Bewilligt ohne Kleinwerkzeug (Eigenleistung).')
+    .award('2024-03-18', 'werkstatt', 7000, 'Bewilligt ohne Kleinwerkzeug (Eigenleistung).', '2025-06-30')
     .disburse('2024-04-08', 'werkstatt', 3500)
     .routine('2024-09-30', { ...together, every: [25, 45], levels: ['involve', 'collaborate'], topics })
     .assign('2024-09-30', STAFF.yilmaz, 'Übergabe wegen des Ruhestands von Herrn Wendler; Akte Az. 63-2023-058.')
@@ -575,5 +587,11 @@ export function dairyCases(seed: number): CaseScript[] {
       'Besser seit dem Wechsel, aber die Perspektive nach 2025 ist offen.',
     )
     .routine('2025-12-15', { ...together, every: [25, 45], levels: ['involve', 'collaborate'], topics });
+  // Awarded 7 000 €, paid out 6 000 €: settling gives the 1 000 € never paid back to the fund.
+  dairy
+    .grant('werkstatt')
+    .proof('2025-06-16', 6000, 'VN-2025-030', 750)
+    .review('2025-07-07', 'accepted', 6000, 'Absauganlage abgenommen; Kleinwerkzeug in Eigenleistung.')
+    .settle('2025-07-08');
   return [dairy];
 }

@@ -44,7 +44,9 @@ function writtenStory(seed: number): StoryStep[] {
       limeTreeCases,
       villageShopCases,
       foodSharingCases,
-    ].flatMap((cases) => cases(seed)),
+    ]
+      .flatMap((cases) => cases(seed))
+      .flatMap((caseScript) => [caseScript, ...caseScript.grants]),
   ];
   // Stable: steps at the same instant keep the order of their scripts (each script is in order already).
   return scripts.flatMap((script) => script.steps).sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -37,13 +37,14 @@ export class Script {
   readonly random: Random;
   private last: Date;
 
+  /** `start`: a day, or the instant after which the script's first step comes. */
   constructor(
     readonly seed: number,
     readonly name: string,
-    start: string,
+    start: string | Date,
   ) {
     this.random = new Random(seed, name);
-    this.last = new Date(`${start}T00:00:00Z`);
+    this.last = typeof start === 'string' ? new Date(`${start}T00:00:00Z`) : start;
   }
 
   /** A deterministic id for a named thing of the story (same seed, same name: same id). */
