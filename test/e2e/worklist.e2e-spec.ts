@@ -206,6 +206,27 @@ describe('the worklist over HTTP', () => {
     expect(response.headers.get('x-read-model-position')).toBe(String(response.body.position));
   });
 
+  it('pages by cursor (nextCursor and a Link header), with the total; a cursor it did not issue is 404', async () => {
+    now = new Date('2026-01-21T12:00:00Z');
+    const first = await worklist('?limit=2');
+    expect(first.body.data).toMatchObject({ total: 3, nextCursor: expect.any(String) });
+    expect(first.body.data.items.map((item: { caseId: string }) => name(item.caseId))).toEqual(['A', 'B']);
+    const link = first.headers.get('link');
+    expect(link).toMatch(/^<\/v1\/worklist\?limit=2&cursor=[A-Za-z0-9_-]+>; rel="next"$/);
+    const second = await worklist(`?limit=2&cursor=${first.body.data.nextCursor}`);
+    expect(second.body.data).toMatchObject({ total: 3, nextCursor: null });
+    expect(second.body.data.items.map((item: { refId: string }) => name(item.refId))).toEqual(['ag']);
+    expect(second.headers.get('link')).toBeNull();
+    for (const cursor of ['bm90LWpzb24', Buffer.from('[1,2]').toString('base64url'), '%00']) {
+      const bad = await worklist(`?cursor=${cursor}`);
+      expect({ cursor, status: bad.status, code: bad.body.code }).toEqual(
+        cursor === '%00'
+          ? { cursor, status: 400, code: 'REQUEST.INVALID' }
+          : { cursor, status: 404, code: 'REQUEST.INVALID_CURSOR' },
+      );
+    }
+  });
+
   it('after the answer, the fulfilment and the extension: 1 February lists the case going dormant on 8 February', async () => {
     await send(
       'AcknowledgeRequest',
@@ -259,7 +280,9 @@ describe('the worklist over HTTP', () => {
       ['?kind=everything', 'kind'],
       ['?unitId=bauamt', 'unitId'],
       ['?promisor=council', 'promisor'],
-      ['?limit=3', 'limit'],
+      ['?limit=0', 'limit'],
+      ['?limit=501', 'limit'],
+      ['?within=14&unknown=1', 'unknown'],
     ]) {
       const response = await worklist(query);
       expect({ query, status: response.status, code: response.body.code }).toEqual({

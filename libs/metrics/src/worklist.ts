@@ -273,6 +273,13 @@ export const compareWorklistItems = (a: WorklistItem, b: WorklistItem): number =
 
 const key = (item: WorklistItem): string => `${item.caseId} ${item.kind} ${item.refId ?? ''}`;
 
+/** Where an item stands in the list's order (compareWorklistItems): its due time, then a fixed key. */
+export const worklistOrderOf = (item: WorklistItem): readonly [string, string] => [item.dueAt, key(item)];
+
+/** Whether an item comes after the place `[dueAt, key]` (a worklistOrderOf) in the list's order. */
+export const isAfterInWorklist = (item: WorklistItem, [dueAt, itemKey]: readonly [string, string]): boolean =>
+  item.dueAt > dueAt || (item.dueAt === dueAt && key(item) > itemKey);
+
 /**
  * The items due within `within` days of T or already overdue (interim-use agreements ending within
  * INTERIM_USE_NOTICE_DAYS at least), filtered by unit, staff member, kind and promisor, oldest first.

@@ -175,5 +175,17 @@ export class WorklistQueryDto {
   @IsOptional()
   @IsIn(PARTIES)
   promisor?: Party;
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100, description: 'Items per page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  cursor?: string;
   @CsvLocaleParam() locale?: CsvLocale;
 }

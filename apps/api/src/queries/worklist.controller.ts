@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ReadModelQueries } from '@koproduktiv/projections';
+import { InvalidCursorError, type ReadModelQueries } from '@koproduktiv/projections';
 import { Principal, ProblemError } from '@koproduktiv/platform';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
 import { ApiProblem, ApiProblems } from '../http/api-problems';
@@ -9,7 +9,7 @@ import { ApiAnswer } from '../openapi/api-answer';
 import { METRICS_DOC } from '../openapi/response-schemas';
 import { WORKLIST_COLUMNS } from './csv/csv-columns';
 import { WorklistQueryDto } from './query.dto';
-import { answer, csvAnswer, READ_MODEL_QUERIES } from './query-support';
+import { answer, csvAnswer, notFound, READ_MODEL_QUERIES } from './query-support';
 
 export const notOwnStaffRef = () =>
   new ProblemError(
@@ -29,12 +29,17 @@ export class WorklistController {
   @Get()
   @ApiOperation({
     operationId: 'getWorklist',
-    summary: 'What falls due in the open cases: due within `within` days or overdue, oldest first; text/csv on request',
+    summary:
+      'What falls due in the open cases: due within `within` days or overdue, oldest first, paged by cursor; text/csv on request',
     description: `Each item names the metric it hurts when missed; the kinds and their due dates are defined in ${METRICS_DOC} ("Worklist"). Computed as of now, rounded up to the minute.`,
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiAnswer('WorklistAnswer', { csv: WORKLIST_COLUMNS, rows: 'item' })
+  @ApiAnswer('WorklistAnswer', { csv: WORKLIST_COLUMNS, rows: 'item of the page', paged: true })
   @ApiProblems(400, 401, 503)
+  @ApiProblem(404, {
+    description: 'The cursor is not one this service issued',
+    example: notFound('REQUEST.INVALID_CURSOR', 'This cursor'),
+  })
   @ApiProblem(403, {
     description: 'The token has neither clerk nor admin (analysts included), or staffRef is not your own',
     example: notOwnStaffRef(),
@@ -45,12 +50,19 @@ export class WorklistController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { locale, within = 14, ...filter } = query;
+    const { locale, within = 14, limit = 100, cursor, ...filter } = query;
     if (filter.staffRef !== undefined && filter.staffRef !== principal.subject) throw notOwnStaffRef();
-    const found = await this.queries.worklist(principal.tenant, { ...filter, within });
+    let found;
+    try {
+      found = await this.queries.worklist(principal.tenant, { ...filter, within }, { limit, cursor });
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw notFound('REQUEST.INVALID_CURSOR', 'This cursor');
+      throw error;
+    }
     return answer(request, reply, found, {
       csv: csvAnswer(`${principal.tenant}-worklist.csv`, WORKLIST_COLUMNS, (data) => data.items),
       locale,
+      nextCursor: found.data.nextCursor,
     });
   }
 }

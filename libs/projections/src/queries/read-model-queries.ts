@@ -16,8 +16,10 @@ import {
   ratio,
   MetricsSettings,
   monthEnds,
+  isAfterInWorklist,
   selectWorklist,
   WorklistItem,
+  worklistOrderOf,
   WorklistQuery,
 } from '@koproduktiv/metrics';
 import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/platform';
@@ -25,7 +27,7 @@ import { CaseDocument } from '../read-models/case-document';
 import { FundDocument, InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
 import { READ_MODELS_PROCESSOR } from '../read-models/read-model-projection';
 import { tableName } from '../read-models/schema';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
 import { CaseHistories } from './case-histories';
@@ -108,10 +110,35 @@ const isDormant = (history: CaseHistory, t: Date, settings: MetricsSettings): bo
 
 /** The worklist as of a moment (see WorklistIndex); `uninterpretable` only when a case was left out. */
 export interface Worklist {
+  /** A page of the items, oldest first. */
   readonly items: WorklistItem[];
+  /** How many items the question has in all pages. */
+  readonly total: number;
+  readonly nextCursor: string | null;
   readonly asOf: string;
   readonly uninterpretable?: readonly WorklistLeftOut[];
 }
+
+export interface WorklistPage {
+  readonly limit: number;
+  /** nextCursor of the previous page: the place in the list's order after which this page starts. */
+  readonly cursor?: string;
+}
+
+const worklistCursor = (item: WorklistItem): string =>
+  Buffer.from(JSON.stringify(worklistOrderOf(item)), 'utf8').toString('base64url');
+
+const worklistPlace = (cursor: string): readonly [string, string] => {
+  let place: unknown;
+  try {
+    place = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  if (!Array.isArray(place) || place.length !== 2 || !place.every((part) => typeof part === 'string'))
+    throw new InvalidCursorError();
+  return place as [string, string];
+};
 
 /** Every answer names the position of its tenant's latest event the read models had applied (see positions). */
 export interface Fresh<T> {
@@ -265,14 +292,25 @@ export class ReadModelQueries {
    * within one minute and read-model position share one computation, and what happened in this minute
    * is in it (an item due within the minute is shown overdue up to a minute early).
    */
-  async worklist(tenant: string, query: WorklistQuery): Promise<Fresh<Worklist>> {
-    const { store, own } = await this.positions(tenant);
+  async worklist(tenant: string, query: WorklistQuery, page: WorklistPage): Promise<Fresh<Worklist>> {
+    const place = page.cursor === undefined ? undefined : worklistPlace(page.cursor);
+    const { own } = await this.positions(tenant);
     const asOf = new Date(Math.ceil(this.clock().getTime() / 60_000) * 60_000);
-    const all = await this.worklists.items(tenant, store, asOf);
-    const items = selectWorklist(all.items, asOf, query);
+    // Keyed by the tenant's own position: other municipalities' events leave its cases as they are.
+    const all = await this.worklists.items(tenant, own, asOf);
+    const selected = selectWorklist(all.items, asOf, query);
+    const from = place === undefined ? 0 : selected.findIndex((item) => isAfterInWorklist(item, place));
+    const items = from < 0 ? [] : selected.slice(from, from + page.limit);
+    const more = from >= 0 && from + page.limit < selected.length;
     return {
       position: own,
-      data: { items, asOf: asOf.toISOString(), ...(all.leftOut.length ? { uninterpretable: all.leftOut } : {}) },
+      data: {
+        items,
+        total: selected.length,
+        nextCursor: more ? worklistCursor(items[items.length - 1]) : null,
+        asOf: asOf.toISOString(),
+        ...(all.leftOut.length ? { uninterpretable: all.leftOut } : {}),
+      },
     };
   }
 

@@ -49,7 +49,7 @@ interface Held {
 
 interface TenantIndex {
   readonly cases: Map<string, Held>;
-  /** The store position the held cases were compared with the read model at. */
+  /** The tenant position the held cases were compared with the read model at. */
   checkedAt: number;
   catchingUp?: { readonly position: number; readonly done: Promise<void> };
   computed?: { readonly key: string; readonly value: Promise<TenantWorklist> };
@@ -71,12 +71,15 @@ export class WorklistIndex {
     private readonly maxTenants = 1_000,
   ) {}
 
-  /** The tenant's items as of `asOf`, with the read models at `storePosition` (or later). */
-  items(tenant: string, storePosition: number, asOf: Date): Promise<TenantWorklist> {
+  /**
+   * The tenant's items as of `asOf`, with the read models at `position` (the tenant's latest event they
+   * applied) or later.
+   */
+  items(tenant: string, position: number, asOf: Date): Promise<TenantWorklist> {
     const index = this.indexOf(tenant);
-    const key = `${storePosition} ${asOf.getTime()}`;
+    const key = `${position} ${asOf.getTime()}`;
     if (index.computed?.key === key) return index.computed.value;
-    const value = this.catchUp(tenant, index, storePosition).then(() => this.compute(tenant, index, asOf));
+    const value = this.catchUp(tenant, index, position).then(() => this.compute(tenant, index, asOf));
     value.catch(() => {
       if (index.computed?.value === value) index.computed = undefined;
     });
