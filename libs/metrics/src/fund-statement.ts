@@ -91,6 +91,14 @@ const newApplication = (applicationId: string): Working => ({
 /** Applies one entry to its application (entries come in business-time order). */
 function apply(a: Working, entry: FundEntry, at: string): void {
   const amount = entry.amountCents ?? 0;
+  // A refusal naming another case is that case's attempt to reuse the id: it leaves this application alone.
+  if (
+    entry.type === 'ApplicationRefused' &&
+    a.caseId !== null &&
+    entry.caseId !== undefined &&
+    entry.caseId !== a.caseId
+  )
+    return;
   if (entry.caseId !== undefined && a.caseId === null) a.caseId = entry.caseId;
   switch (entry.type) {
     case 'ApplicationReceived':

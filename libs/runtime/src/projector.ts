@@ -92,7 +92,7 @@ export function createProjector(
       ? new ReminderSchedule(
           runtime.pool,
           relay.publisher,
-          relay.config.KAFKA_TOPIC_PREFIX,
+          relay.config.topicPrefix,
           reminderSettings,
           metricsSettingsFromEnv(env.METRICS_SETTINGS),
           logger,
