@@ -68,7 +68,7 @@ export interface ApiHarness {
 /** The real application over real HTTP on loopback and a PostgreSQL database of its own. */
 export async function startApi({
   bodyLimitBytes = 64 * 1024,
-  eventStore = { EVENT_STORE: 'postgres' } as EventStoreSelection,
+  eventStore = { kind: 'postgres' } as EventStoreSelection,
   /** A store made by the test instead of the selected one (e.g. an adapter over a fake client). */
   givenStore = undefined as EventStore | undefined,
   /** The service's logger (default: silent, or TEST_LOG_LEVEL). */
