@@ -178,7 +178,9 @@ function valuesFor(name: string, schema: Record<string, any>, path: string, own:
     case 'category':
       return ['stadtteilentwicklung', ...mine((r) => [r.category])];
     case 'stage':
-      return schema.enum;
+    case 'status':
+    case 'proof':
+      return schema.enum ?? ['true', 'false'];
     case 'afterId':
       return ['0'];
     case 'dormant':
