@@ -33,7 +33,7 @@ import { CaseHistoryCache } from './case-history-cache';
 import { CaseHistories } from './case-histories';
 import { inFlight } from '../in-flight';
 import { WorklistIndex, WorklistLeftOut } from './worklist-index';
-import { fundHistory } from './fund-histories';
+import { fundHistory, tenantFundHistories } from './fund-histories';
 import {
   cohortGrantMetrics,
   FundPoint,
@@ -367,9 +367,12 @@ export class ReadModelQueries {
       );
       const data = aggregateReporting(filtered, cases.leftOut);
       const { generation } = await this.reached();
-      const registries = await loadRegistryData(this.pool, generation, tenant, settings.timeZone, filter.unitId);
+      const funds = (await tenantFundHistories(this.pool, generation, tenant)).map((history) => ({
+        history,
+        name: null,
+      }));
       const grants = cohortGrantMetrics(
-        statementsAsOf(registries, t, settings.timeZone),
+        statementsAsOf(funds, t, settings.timeZone),
         new Set(filtered.map((c) => c.facts.caseId)),
         t,
         settings.timeZone,
@@ -410,7 +413,7 @@ export class ReadModelQueries {
     const filtered = filter.unitId !== undefined || filter.category !== undefined;
     const points = months.map(({ month, asOf }, i) => {
       const cohort = filterCases(perMonth[i].snapshots, { unitId: filter.unitId }, timeZone);
-      const statements = statementsAsOf(registries, asOf, timeZone);
+      const statements = statementsAsOf(registries.funds, asOf, timeZone);
       const caseIds = new Set(cohort.map((c) => c.facts.caseId));
       return {
         month,
