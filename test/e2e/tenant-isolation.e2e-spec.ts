@@ -178,6 +178,8 @@ function valuesFor(name: string, schema: Record<string, any>, path: string, own:
     case 'category':
       return ['stadtteilentwicklung', ...mine((r) => [r.category])];
     case 'stage':
+    case 'status':
+    case 'proof':
       return schema.enum;
     case 'afterId':
       return ['0'];
