@@ -4,10 +4,12 @@ import {
   caseWorklistItems,
   compareWorklistItems,
   MetricsSettings,
+  selectWorklist,
   WorklistCase,
   WorklistCaseFile,
   worklistHistory,
   WorklistItem,
+  WorklistQuery,
 } from '@koproduktiv/metrics';
 import type { CaseDocument } from '../read-models/case-document';
 
@@ -40,7 +42,24 @@ export interface TenantWorklist {
   readonly items: readonly WorklistItem[];
   readonly asOf: Date;
   readonly leftOut: readonly WorklistLeftOut[];
+  /** The items each question (filters and window) selects, kept while these items are current. */
+  readonly selections: Map<string, WorklistItem[]>;
 }
+
+/** Questions whose selection a tenant's items keep at most (units × windows × kinds of one municipality). */
+const MAX_SELECTIONS = 256;
+
+/** The items `query` selects of the tenant's, computed once per question while the items are current. */
+export const selectionOf = (all: TenantWorklist, query: WorklistQuery): WorklistItem[] => {
+  const key = JSON.stringify([query.within, query.unitId, query.staffRef, query.kind, query.promisor]);
+  let selected = all.selections.get(key);
+  if (selected === undefined) {
+    selected = selectWorklist(all.items, all.asOf, query);
+    if (all.selections.size >= MAX_SELECTIONS) all.selections.clear();
+    all.selections.set(key, selected);
+  }
+  return selected;
+};
 
 interface Held {
   readonly rowPosition: number;
@@ -147,6 +166,6 @@ export class WorklistIndex {
         leftOut.push({ caseId, list: 'case', pos: null, reason: (error as Error).message });
       }
     }
-    return { items: items.sort(compareWorklistItems), asOf, leftOut };
+    return { items: items.sort(compareWorklistItems), asOf, leftOut, selections: new Map() };
   }
 }
