@@ -302,12 +302,12 @@ export class ReadModelQueries {
     const items = from < 0 ? [] : selected.slice(from, from + page.limit);
     const more = from >= 0 && from + page.limit < selected.length;
     return {
-      position: own,
+      position: all.position,
       data: {
         items,
         total: selected.length,
         nextCursor: more ? worklistCursor(items[items.length - 1]) : null,
-        asOf: asOf.toISOString(),
+        asOf: all.asOf.toISOString(),
         ...(all.leftOut.length ? { uninterpretable: all.leftOut } : {}),
       },
     };
