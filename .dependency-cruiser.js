@@ -85,15 +85,8 @@ module.exports = {
       comment:
         'Another library is imported by its name (@koproduktiv/x, @koproduktiv/x/testing), never by a path into its src/.',
       severity: 'error',
-      from: { pathNot: '^libs/' },
-      to: { path: '^libs/', dependencyTypesNot: ['aliased'] },
-    },
-    {
-      name: 'libs-by-their-name-between-libs',
-      comment: 'Another library is imported by its name, never by a path into its src/.',
-      severity: 'error',
-      from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: '^libs/$1/', dependencyTypesNot: ['aliased'] },
+      from: { path: '^(apps|test|bench|scripts|libs/([^/]+))/' },
+      to: { path: '^libs/', pathNot: '^libs/$2/', dependencyTypesNot: ['aliased'] },
     },
     {
       name: 'test-support-by-its-name',

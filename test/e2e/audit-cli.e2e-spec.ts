@@ -213,7 +213,7 @@ describeBackend('KurrentDB (audit CLI)', kurrentdb?.where ?? KURRENTDB_SKIPPED);
   beforeAll(async () => {
     ensureBuilt();
     server = await (kurrentdb as NonNullable<typeof kurrentdb>).start();
-    api = await startApi({ eventStore: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url } });
+    api = await startApi({ eventStore: { kind: 'kurrentdb', kurrentDbUrl: server.url } });
     dir = mkdtempSync(join(tmpdir(), 'kp-audit-cli-kurrent-'));
     await sendStory(api, tenant);
   }, 180_000);

@@ -34,7 +34,7 @@ interface Backend {
 
 /** The same routes on every event store that can be reached; PostgreSQL and the KurrentDB adapter over its fake client always. */
 const backends: [string, (() => Promise<Backend>) | undefined][] = [
-  ['PostgreSQL', async () => ({ selection: { EVENT_STORE: 'postgres' }, stop: async () => undefined })],
+  ['PostgreSQL', async () => ({ selection: { kind: 'postgres' }, stop: async () => undefined })],
   [
     'KurrentDB adapter over a fake client',
     async () => {
@@ -53,7 +53,7 @@ const backends: [string, (() => Promise<Backend>) | undefined][] = [
       (async () => {
         const server: KurrentDbServer = await kurrentdb.start();
         return {
-          selection: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url },
+          selection: { kind: 'kurrentdb', kurrentDbUrl: server.url },
           operator: async () => {
             const { KurrentDBClient: Client } = await import('@kurrent/kurrentdb-client');
             const client = Client.connectionString(server.url);

@@ -16,13 +16,13 @@ describeBackend('KurrentDB (HTTP end-to-end)', kurrentdb?.where ?? KURRENTDB_SKI
 
 /** The same suite on every event store that can be reached; PostgreSQL always. */
 const backends: [string, (() => Promise<{ selection: EventStoreSelection; stop(): Promise<void> }>) | undefined][] = [
-  ['PostgreSQL', async () => ({ selection: { EVENT_STORE: 'postgres' }, stop: async () => undefined })],
+  ['PostgreSQL', async () => ({ selection: { kind: 'postgres' }, stop: async () => undefined })],
   [
     'KurrentDB',
     kurrentdb &&
       (async () => {
         const server: KurrentDbServer = await kurrentdb.start();
-        return { selection: { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: server.url }, stop: () => server.stop() };
+        return { selection: { kind: 'kurrentdb', kurrentDbUrl: server.url }, stop: () => server.stop() };
       }),
   ],
 ];

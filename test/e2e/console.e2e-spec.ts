@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { startApi } from '../support/api-harness';
 import { describeBrowser } from '../support/browser';
 import {
   ConsoleHarness,
@@ -63,6 +64,20 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     expect((await harness.api.request('GET', '/console')).body).toBe(index.body); // redirected to /console/
     const config = await harness.api.request('GET', '/console/config.json');
     expect(config.body).toEqual({ signIn: { mode: 'development' } });
+  });
+
+  it('has no development sign-in where tokens come from elsewhere: the route is not there (404)', async () => {
+    const without = await startApi();
+    try {
+      const refused = await without.request('POST', '/v1/dev/sign-in', {
+        body: JSON.stringify({ tenant: TENANT, roles: ['admin'] }),
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(refused.status).toBe(404);
+      expect(refused.body.accessToken).toBeUndefined();
+    } finally {
+      await without.close();
+    }
   });
 
   it('keeps its JavaScript under 500 KB gzipped (dist/console/build-report.json, written by the build)', () => {
@@ -199,11 +214,21 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
       expect(text).toMatch(/^Zusage überfällig/);
 
     const first = rows.first().getByRole('link');
+    const title = await first.innerText();
     const href = await first.getAttribute('href');
     expect(href).toMatch(/^\/console\/vorgang\/[0-9a-f-]{36}$/);
     await first.click();
     await page.waitForURL(`**${href}`);
-    await page.getByRole('link', { name: 'Zurück zur Arbeitsliste' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await settled(page);
+    await page.getByRole('heading', { level: 2, name: 'Zusagen' }).waitFor();
+    // The item was an overdue commitment: the case file shows it so, with what was promised.
+    const overdueRows = page.locator('table tbody tr.overdue');
+    expect(await overdueRows.count()).toBeGreaterThan(0);
+    expect(await overdueRows.first().locator('td').nth(2).innerText()).toBe('überfällig');
+    expect((await overdueRows.first().locator('th').innerText()).length).toBeGreaterThan(3);
+    expect(await page.locator('ol.timeline li').count()).toBeGreaterThan(1);
+    await screenshot(page, 'vorgang');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -248,6 +273,9 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await signIn(page, 'clerk');
     await check('Arbeitsliste');
+    await page.locator('table.worklist tbody tr').first().getByRole('link').click();
+    await page.getByRole('heading', { level: 2, name: 'Zusagen' }).waitFor();
+    await check('Vorgang');
     await context.close();
   }, 120_000);
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { waitFor } from '../support/wait-for';
 
 /**
  * The fund's read side over HTTP: its figures, statement and applications as of T, in JSON and
@@ -72,11 +74,9 @@ describe('fund figures, statement and applications (analysts, HTTP)', () => {
         occurredAt: '2026-02-10T08:00:00Z',
       },
     ]);
-    await send(
-      'RejectApplication',
-      { fundId: fund, applicationId: rejected, caseId, rationale: 'Personalkosten sind nicht förderfähig' },
-      '2026-02-20T08:00:00Z',
-    );
+    await storedEarlier([
+      { type: 'ApplicationRejected', data: { applicationId: rejected, caseId }, occurredAt: '2026-02-20T08:00:00Z' },
+    ]);
     await api.project();
   });
   afterAll(() => api.close());
@@ -196,5 +196,233 @@ describe('fund figures, statement and applications (analysts, HTTP)', () => {
       const bad = await analyst(`/v1/funds/${fund}/applications?${query}`);
       expect([query, bad.status, bad.body.code]).toEqual([query, 400, 'REQUEST.INVALID']);
     }
+  });
+});
+
+/**
+ * The whole grant procedure sent over HTTP with business times (two clerks for four eyes), read
+ * back as of several dates: statement, applications by state and proof, fund metrics, summary and
+ * time series. Figures worked out by hand; Berlin is UTC+1 in winter, UTC+2 from 29 March.
+ */
+describe('the grant procedure read back as of dates (HTTP)', () => {
+  let api: ApiHarness;
+  let anna: string;
+  let ben: string;
+  const tenant = 'musterstadt';
+  const fundId = randomUUID();
+  const caseId = randomUUID();
+  const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+
+  const send = async (token: string, type: string, body: object, occurredAt: string) => {
+    const response = await api.command(type, { ...body, occurredAt }, { token });
+    expect({ type, status: response.status, body: response.body }).toMatchObject({ status: 200 });
+  };
+  const received = async (applicationId: string) =>
+    waitFor(async () =>
+      (await api.store.readStream(tenant, `fund-${fundId}`)).some(
+        (e) => e.type === 'ApplicationReceived' && e.data.applicationId === applicationId,
+      ),
+    );
+  const analyst = async (path: string, who = tenant) => {
+    const response = await api.get(path, who, ['analyst']);
+    expect({ path, status: response.status }).toEqual({ path, status: 200 });
+    return response.body.data;
+  };
+
+  beforeAll(async () => {
+    api = await startApi();
+    anna = await api.tokenOf('k.schulte', tenant, 'clerk');
+    ben = await api.tokenOf('m.yilmaz', tenant, 'clerk');
+    const ids = (applicationId: string) => ({ fundId, applicationId });
+    await send(
+      anna,
+      'OpenFund',
+      { fundId, name: 'Mit-mach-Fonds 2026', year: 2026, budgetCents: 2_000_000 },
+      '2026-01-02T08:00:00Z',
+    );
+    await send(anna, 'SubmitRequest', { ...commandExamples.SubmitRequest, caseId }, '2026-01-05T08:00:00Z');
+    for (const [applicationId, amountRequestedCents, day] of [
+      [a, 300_000, '10'],
+      [b, 800_000, '11'],
+      [c, 100_000, '12'],
+    ] as const) {
+      await send(
+        anna,
+        'ApplyForFunding',
+        { caseId, applicationId, fundId, amountRequestedCents, purpose: 'Ausstattung des Treffpunkts' },
+        `2026-01-${day}T08:00:00Z`,
+      );
+      await received(applicationId);
+    }
+    await send(
+      anna,
+      'AwardGrant',
+      { ...ids(a), amountCents: 250_000, proofDueOn: '2026-03-31', rationale: 'Förderfähig' },
+      '2026-01-20T08:00:00Z',
+    );
+    await send(
+      anna,
+      'AwardGrant',
+      { ...ids(b), amountCents: 600_000, proofDueOn: '2026-02-28' },
+      '2026-01-21T08:00:00Z',
+    );
+    await send(
+      anna,
+      'RejectApplication',
+      { ...ids(c), rationale: 'Personalkosten sind nicht förderfähig' },
+      '2026-01-24T08:00:00Z',
+    );
+    await send(anna, 'DisburseGrant', { ...ids(a), amountCents: 200_000 }, '2026-01-25T08:00:00Z');
+    await send(ben, 'ConfirmGrantAward', ids(b), '2026-01-28T08:00:00Z');
+    await send(
+      anna,
+      'SubmitProofOfUse',
+      { ...ids(a), spentCents: 150_000, reportRef: 'DMS-2026-4711' },
+      '2026-03-20T08:00:00Z',
+    );
+    await send(
+      ben,
+      'ReviewProofOfUse',
+      { ...ids(a), outcome: 'partially_accepted', acceptedCents: 150_000, rationale: 'Belege nur teilweise' },
+      '2026-03-30T08:00:00Z',
+    );
+    await send(
+      anna,
+      'ReclaimGrant',
+      { ...ids(a), amountCents: 50_000, reason: 'Nicht verwendet' },
+      '2026-04-02T08:00:00Z',
+    );
+    await send(anna, 'RecordRepayment', { ...ids(a), amountCents: 50_000 }, '2026-04-10T08:00:00Z');
+    await send(anna, 'SettleApplication', ids(a), '2026-04-20T08:00:00Z');
+    await api.project();
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('the statement while a large award waits for its second person: reserved, not awarded', async () => {
+    const s = await analyst(`/v1/funds/${fundId}/statement?asOf=2026-01-22`);
+    expect(s).toMatchObject({
+      budgetCents: 2_000_000,
+      reservedCents: 600_000,
+      awardedCents: 250_000,
+      availableCents: 1_150_000,
+    });
+    const byId = Object.fromEntries(s.applications.map((x: { applicationId: string }) => [x.applicationId, x]));
+    expect(byId[b]).toMatchObject({ status: 'proposed', reservedCents: 600_000, requestedCents: 800_000 });
+    expect(byId[c]).toMatchObject({ status: 'received', receivedAt: '2026-01-12T08:00:00.000Z' });
+  });
+
+  it('the statement after settlement: every column, the identity, each application with status and dates', async () => {
+    const s = await analyst(`/v1/funds/${fundId}/statement?asOf=2026-05-01`);
+    expect(s).toMatchObject({
+      budgetCents: 2_000_000,
+      reservedCents: 0,
+      awardedCents: 850_000,
+      disbursedCents: 200_000,
+      acceptedCents: 150_000,
+      reclaimedCents: 50_000,
+      repaidCents: 50_000,
+      releasedCents: 50_000,
+      availableCents: 1_200_000,
+    });
+    const byId = Object.fromEntries(s.applications.map((x: { applicationId: string }) => [x.applicationId, x]));
+    expect(byId[a]).toMatchObject({
+      caseId,
+      status: 'settled',
+      requestedCents: 300_000,
+      spentCents: 150_000,
+      releasedCents: 50_000,
+      receivedAt: '2026-01-10T08:00:00.000Z',
+      awardedAt: '2026-01-20T08:00:00.000Z',
+      proofDueOn: '2026-03-31',
+      proofSubmittedAt: '2026-03-20T08:00:00.000Z',
+      proofReviewedAt: '2026-03-30T08:00:00.000Z',
+      reviewOutcome: 'partially_accepted',
+      proof: 'reviewed',
+      settledAt: '2026-04-20T08:00:00.000Z',
+    });
+    expect(byId[b]).toMatchObject({
+      status: 'awarded',
+      proposedAt: '2026-01-21T08:00:00.000Z',
+      awardedAt: '2026-01-28T08:00:00.000Z',
+      proofDueOn: '2026-02-28',
+      proof: 'overdue',
+    });
+    expect(byId[c]).toMatchObject({ status: 'rejected', rejectedAt: '2026-01-24T08:00:00.000Z' });
+    const text = JSON.stringify(s);
+    for (const free of [
+      'Förderfähig',
+      'Personalkosten',
+      'DMS-2026',
+      'Belege',
+      'Nicht verwendet',
+      'Ausstattung',
+      'k.schulte',
+      'm.yilmaz',
+    ])
+      expect(text).not.toContain(free);
+  });
+
+  it('applications by state and proof: due until the end of proofDueOn in Berlin, overdue after it', async () => {
+    const ids = async (query: string) =>
+      (await analyst(`/v1/funds/${fundId}/applications?${query}`)).applications.map(
+        (x: { applicationId: string }) => x.applicationId,
+      );
+    expect(await ids('proof=due&asOf=2026-02-28T22:59:59.999Z')).toEqual([a, b].sort());
+    expect(await ids('proof=overdue&asOf=2026-02-28T23:00:00Z')).toEqual([b]);
+    expect(await ids('proof=due&asOf=2026-02-28T23:00:00Z')).toEqual([a]);
+    expect(await ids('proof=overdue&asOf=2026-05-01')).toEqual([b]);
+    expect(await ids('proof=due&asOf=2026-05-01')).toEqual([]);
+    expect(await ids('status=settled&asOf=2026-05-01')).toEqual([a]);
+    expect(await ids('status=proposed&asOf=2026-01-22')).toEqual([b]);
+    expect(await ids('status=awarded&proof=overdue&asOf=2026-05-01')).toEqual([b]);
+  });
+
+  it('fund metrics, the summary and the time series in METRICS terms', async () => {
+    const metrics = {
+      proofsPastDue: 2,
+      proofsOverdue: 1,
+      proofOverdueShare: 0.5,
+      daysToProofReview: 10,
+      reclaimRate: 0.25,
+      repaidShare: 1,
+    };
+    expect(await analyst(`/v1/funds/${fundId}?asOf=2026-05-01`)).toMatchObject({
+      ...metrics,
+      awardedShare: 0.425,
+      disbursedShare: 200_000 / 850_000,
+    });
+    expect(await analyst('/v1/metrics/summary?asOf=2026-05-01')).toMatchObject(metrics);
+    // the summary's filters select applications with their cases
+    expect(await analyst('/v1/metrics/summary?asOf=2026-05-01&category=sport')).toMatchObject({
+      proofsPastDue: 0,
+      proofOverdueShare: null,
+    });
+    const series = await analyst('/v1/metrics/timeseries/funds?from=2026-01&to=2026-04');
+    expect(
+      series.map((p: { month: string; proofOverdueShare: number | null; availableCents: number }) => [
+        p.month,
+        p.proofOverdueShare,
+        p.availableCents,
+      ]),
+    ).toEqual([
+      ['2026-01', null, 1_150_000],
+      ['2026-02', null, 1_150_000], // B's proof is due on 28 February itself: the month ends with that day
+      ['2026-03', 1, 1_150_000], // likewise A's on 31 March; B's is overdue
+      ['2026-04', 0.5, 1_200_000], // A reviewed, B overdue; A settled: 50 000 released
+    ]);
+    expect((await analyst('/v1/metrics/timeseries?from=2026-03&to=2026-03'))[0]).toMatchObject({
+      proofOverdueShare: 1,
+      daysToProofReview: 10,
+    });
+  });
+
+  it('other municipalities see nothing of it', async () => {
+    expect((await api.get(`/v1/funds/${fundId}/statement`, 'nachbarort', ['analyst'])).status).toBe(404);
+    expect((await api.get(`/v1/funds/${fundId}/applications`, 'nachbarort', ['analyst'])).status).toBe(404);
+    expect(await analyst('/v1/metrics/timeseries/funds?from=2026-01&to=2026-04', 'nachbarort')).toEqual([]);
+    expect(await analyst('/v1/metrics/summary?asOf=2026-05-01', 'nachbarort')).toMatchObject({
+      proofsPastDue: 0,
+      reclaimRate: null,
+    });
   });
 });

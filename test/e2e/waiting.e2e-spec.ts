@@ -94,6 +94,23 @@ describe('waiting for the initiative pauses the administration’s clocks (HTTP)
     expect(await worklist('')).toEqual(['commitment_due 2026-02-24 2026-02-24T22:59:59.999Z paused=false']);
   });
 
+  it('the case file shows the wait on record while it is, and no reason (personal data)', async () => {
+    const doc = async () => (await api.get(`/v1/cases/${caseId}`, 'musterstadt', ['clerk'])).body.data;
+    expect((await doc()).waitingForInitiative).toBeNull();
+    await send(
+      'AwaitInitiative',
+      { caseId, reason: 'Gutachten der Initiative folgt', until: '2026-06-30' },
+      '2026-05-10T08:00:00Z',
+    );
+    await api.project();
+    const waiting = await doc();
+    expect(waiting.waitingForInitiative).toEqual({ since: '2026-05-10T08:00:00.000Z', until: '2026-06-30' });
+    expect(JSON.stringify(waiting)).not.toContain('Gutachten');
+    await send('ResumeCase', { caseId }, '2026-05-12T08:00:00Z');
+    await api.project();
+    expect((await doc()).waitingForInitiative).toBeNull();
+  });
+
   it('shows a running wait with its start and last day', async () => {
     expect(await metricsAsOf('2026-01-12T00:00:00Z')).toMatchObject({
       waitingForInitiative: { since: '2026-01-07T08:00:00.000Z', until: null },

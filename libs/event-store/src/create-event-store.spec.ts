@@ -8,14 +8,14 @@ const pool = {} as Pool; // never queried here
 
 describe('createEventStore', () => {
   it('keeps events in PostgreSQL by default', async () => {
-    expect(await createEventStore({ EVENT_STORE: 'postgres' }, pool)).toBeInstanceOf(PostgresEventStore);
+    expect(await createEventStore({ kind: 'postgres' }, pool)).toBeInstanceOf(PostgresEventStore);
   });
 
   it('keeps events in KurrentDB when selected, with the real client (an unreachable node is a StoreUnavailableError)', async () => {
     const store = await createEventStore(
       {
-        EVENT_STORE: 'kurrentdb',
-        KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false&maxDiscoverAttempts=1&discoveryInterval=10',
+        kind: 'kurrentdb',
+        kurrentDbUrl: 'kurrentdb://127.0.0.1:1?tls=false&maxDiscoverAttempts=1&discoveryInterval=10',
       },
       pool,
       { categories: ['case'] },
@@ -29,17 +29,15 @@ describe('createEventStore', () => {
   });
 
   it('refuses KurrentDB without a URL and an unknown store', async () => {
-    await expect(createEventStore({ EVENT_STORE: 'kurrentdb' }, pool)).rejects.toThrow('needs KURRENTDB_URL');
-    await expect(createEventStore({ EVENT_STORE: 'mongodb' as 'postgres' }, pool)).rejects.toThrow(
-      'Unknown EVENT_STORE',
-    );
+    await expect(createEventStore({ kind: 'kurrentdb' }, pool)).rejects.toThrow('needs KURRENTDB_URL');
+    await expect(createEventStore({ kind: 'mongodb' as 'postgres' }, pool)).rejects.toThrow('Unknown EVENT_STORE');
   });
 
   it('opens PostgreSQL only when the events live there, when given a way to open it', async () => {
     const open = jest.fn(async () => pool);
-    expect(await createEventStore({ EVENT_STORE: 'postgres' }, open)).toBeInstanceOf(PostgresEventStore);
+    expect(await createEventStore({ kind: 'postgres' }, open)).toBeInstanceOf(PostgresEventStore);
     const kurrent = await createEventStore(
-      { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:1?tls=false' },
+      { kind: 'kurrentdb', kurrentDbUrl: 'kurrentdb://127.0.0.1:1?tls=false' },
       open,
     );
     await kurrent.close();
@@ -47,12 +45,12 @@ describe('createEventStore', () => {
   });
 
   it('says where the events are, without a password', () => {
-    expect(eventStoreLocation({ EVENT_STORE: 'postgres' }, () => 'embedded PostgreSQL in .data')).toBe(
+    expect(eventStoreLocation({ kind: 'postgres' }, () => 'embedded PostgreSQL in .data')).toBe(
       'embedded PostgreSQL in .data',
     );
     expect(
       eventStoreLocation(
-        { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://admin:changeit@node1:2113,node2:2113?tls=true' },
+        { kind: 'kurrentdb', kurrentDbUrl: 'kurrentdb://admin:changeit@node1:2113,node2:2113?tls=true' },
         () => 'unused',
       ),
     ).toBe('KurrentDB kurrentdb://admin:***@node1:2113,node2:2113?tls=true');

@@ -7,10 +7,10 @@ export type { ForeignEvent };
 
 export type EventStoreKind = 'postgres' | 'kurrentdb';
 
-/** The part of the application's configuration that selects the event store (EVENT_STORE, KURRENTDB_URL). */
+/** Which adapter holds the events, and where KurrentDB is when it is chosen. */
 export interface EventStoreSelection {
-  readonly EVENT_STORE: EventStoreKind;
-  readonly KURRENTDB_URL?: string;
+  readonly kind: EventStoreKind;
+  readonly kurrentDbUrl?: string;
 }
 
 export interface CreateEventStoreOptions {
@@ -35,22 +35,22 @@ export async function createEventStore(
   pool: Pool | (() => Promise<Pool>),
   options: CreateEventStoreOptions = {},
 ): Promise<EventStore> {
-  switch (selection.EVENT_STORE) {
+  switch (selection.kind) {
     case 'postgres':
       return new PostgresEventStore(typeof pool === 'function' ? await pool() : pool);
     case 'kurrentdb': {
-      if (!selection.KURRENTDB_URL) throw new Error('EVENT_STORE=kurrentdb needs KURRENTDB_URL');
+      if (!selection.kurrentDbUrl) throw new Error('the kurrentdb event store needs KURRENTDB_URL');
       // Loaded on demand (a CommonJS require, as the build emits), so PostgreSQL deployments never load the native client.
       const { KurrentDbEventStore } =
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when selected (native gRPC bridge)
         require('./kurrentdb/kurrentdb-event-store') as typeof import('./kurrentdb/kurrentdb-event-store');
-      return KurrentDbEventStore.fromConnectionString(selection.KURRENTDB_URL, {
+      return KurrentDbEventStore.fromConnectionString(selection.kurrentDbUrl, {
         categories: options.categories,
         onForeignEvent: options.onForeignEvent,
       });
     }
     default:
-      throw new Error(`Unknown EVENT_STORE: ${String((selection as { EVENT_STORE: unknown }).EVENT_STORE)}`);
+      throw new Error(`Unknown EVENT_STORE: ${String((selection as { kind: unknown }).kind)}`);
   }
 }
 
@@ -59,6 +59,6 @@ export async function createEventStore(
  * known to whoever opened the pool: `postgres` says it.
  */
 export function eventStoreLocation(selection: EventStoreSelection, postgres: () => string): string {
-  if (selection.EVENT_STORE !== 'kurrentdb') return postgres();
-  return `KurrentDB ${(selection.KURRENTDB_URL ?? '').replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}`;
+  if (selection.kind !== 'kurrentdb') return postgres();
+  return `KurrentDB ${(selection.kurrentDbUrl ?? '').replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@')}`;
 }

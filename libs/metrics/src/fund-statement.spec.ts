@@ -177,6 +177,31 @@ describe('fund statement and grant-procedure metrics', () => {
     });
   });
 
+  it("another case's refused attempt to reuse an application id leaves the application as it is", () => {
+    const reused = foldFundEvent(
+      history,
+      ev(
+        'ApplicationRefused',
+        { ...a('a2', 'case-x'), amountRequestedCents: 5, code: 'FUND.APPLICATION_ID_IN_USE' },
+        '2026-01-12T00:00:00Z',
+      ),
+    );
+    const at = new Date('2026-01-15T00:00:00Z');
+    expect(fundStatement(reused, at).applications.find((x) => x.applicationId === 'a2')).toMatchObject({
+      caseId: 'case-a2',
+      status: 'received',
+      refusedAt: null,
+    });
+    const refused = foldFundEvent(
+      emptyFundHistory(),
+      ev('ApplicationRefused', { ...a('z'), amountRequestedCents: 5, code: 'FUND.CLOSED' }, '2026-01-12T00:00:00Z'),
+    );
+    expect(fundStatement(refused, at).applications[0]).toMatchObject({
+      status: 'refused',
+      refusedAt: '2026-01-12T00:00:00.000Z',
+    });
+  });
+
   it('a proof due date that is no calendar date gives no proof state instead of failing', () => {
     const odd = foldFundEvent(
       emptyFundHistory(),

@@ -81,7 +81,7 @@ export async function createRuntime(
   }
   let store: EventStore;
   try {
-    store = await createEventStore(config, pool, {
+    store = await createEventStore(config.eventStore, pool, {
       categories: AGGREGATE_CATEGORIES,
       onForeignEvent: (foreignEvent) =>
         logger.warn(

@@ -159,55 +159,71 @@ const fresh = (data: Schema, description: string): Schema =>
     description,
   );
 
-const caseDocument = object(
-  {
-    caseId: uuid(),
-    initiativeId: nullable(uuid()),
-    title: nullable(str()),
-    category: nullable(str()),
-    channel: nullable(str()),
-    requestedSupport: { type: 'array', items: str() },
-    stage: str(undefined, { enum: [...CASE_STAGES] }),
-    status: str(undefined, { enum: ['open', 'closed'] }),
-    outcome: nullable(str(undefined, { enum: [...CASE_OUTCOMES] })),
-    submittedAt: nullable(instant()),
-    closedAt: nullable(instant()),
-    lastContactAt: nullable(instant('Latest contact: submission or interaction')),
-    acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: caseStaffRef(), at: instant() })),
-    contactPerson: nullable(object({ staffRef: caseStaffRef(), unitId: uuid(), since: instant() })),
-    unitId: nullable(uuid("The unit the case belongs to: its contact person's, else the acknowledging unit's")),
-    interactions: int(),
-    commitments: int(),
-    fundingApplications: {
-      type: 'object',
-      description: 'By applicationId',
-      additionalProperties: object({
-        fundId: nullable(uuid()),
-        status: str(undefined, { enum: ['applied', 'awarded', 'rejected'] }),
-        requestedCents: nullable(int()),
-        awardedCents: nullable(int()),
-      }),
+/** The object schema with `key` not required (a field stored documents may lack). */
+const notRequired = (schema: Schema, key: string): Schema => ({
+  ...schema,
+  required: (schema.required as string[]).filter((name) => name !== key),
+});
+
+// Cases projected before waits existed have no waitingForInitiative until the read models are rebuilt.
+const caseDocument = notRequired(
+  object(
+    {
+      caseId: uuid(),
+      initiativeId: nullable(uuid()),
+      title: nullable(str()),
+      category: nullable(str()),
+      channel: nullable(str()),
+      requestedSupport: { type: 'array', items: str() },
+      stage: str(undefined, { enum: [...CASE_STAGES] }),
+      status: str(undefined, { enum: ['open', 'closed'] }),
+      outcome: nullable(str(undefined, { enum: [...CASE_OUTCOMES] })),
+      submittedAt: nullable(instant()),
+      closedAt: nullable(instant()),
+      lastContactAt: nullable(instant('Latest contact: submission or interaction')),
+      acknowledgedBy: nullable(object({ unitId: uuid(), staffRef: caseStaffRef(), at: instant() })),
+      contactPerson: nullable(object({ staffRef: caseStaffRef(), unitId: uuid(), since: instant() })),
+      unitId: nullable(uuid("The unit the case belongs to: its contact person's, else the acknowledging unit's")),
+      interactions: int(),
+      commitments: int(),
+      fundingApplications: {
+        type: 'object',
+        description: 'By applicationId',
+        additionalProperties: object({
+          fundId: nullable(uuid()),
+          status: str(undefined, { enum: ['applied', 'awarded', 'rejected'] }),
+          requestedCents: nullable(int()),
+          awardedCents: nullable(int()),
+        }),
+      },
+      supports: int(),
+      interimUse: {
+        type: 'object',
+        description: 'Interim-use agreements by agreementId',
+        additionalProperties: object({
+          propertyKind: str(),
+          startsOn: date(),
+          endsOn: date(),
+          licenceToTry: { type: 'boolean' },
+          ended: nullable(str('Why it ended')),
+        }),
+      },
+      sponsors: int(),
+      councilResolutions: { type: 'array', items: object({ resolutionRef: str(), outcome: str(), decidedOn: date() }) },
+      institutionalisation: nullable(object({ form: str(), effectiveFrom: date(), at: instant() })),
+      narrativesShreddedAt: nullable(
+        instant('When its narratives were shredded; null while a narrative written since is held'),
+      ),
+      waitingForInitiative: nullable(
+        object(
+          { since: instant('When the wait began (business time)'), until: nullable(date('Its last day, if given')) },
+          'The wait for the initiative on record, from AwaitInitiative until ResumeCase or closing (its reason is personal data and not shown). After `until` its clocks run again even while it is on record. Absent in cases projected before waits existed, until the next rebuild',
+        ),
+      ),
     },
-    supports: int(),
-    interimUse: {
-      type: 'object',
-      description: 'Interim-use agreements by agreementId',
-      additionalProperties: object({
-        propertyKind: str(),
-        startsOn: date(),
-        endsOn: date(),
-        licenceToTry: { type: 'boolean' },
-        ended: nullable(str('Why it ended')),
-      }),
-    },
-    sponsors: int(),
-    councilResolutions: { type: 'array', items: object({ resolutionRef: str(), outcome: str(), decidedOn: date() }) },
-    institutionalisation: nullable(object({ form: str(), effectiveFrom: date(), at: instant() })),
-    narrativesShreddedAt: nullable(
-      instant('When its narratives were shredded; null while a narrative written since is held'),
-    ),
-  },
-  'A case as analysts see it (no personal data)',
+    'A case as analysts see it (no personal data)',
+  ),
+  'waitingForInitiative',
 );
 
 const perceivedSide = (side: string) =>

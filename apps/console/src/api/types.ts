@@ -27,6 +27,16 @@ export interface Aggregate {
 
 export interface TimeseriesPoint extends Aggregate {
   month: string;
+  /** Every fund as of the month's end. */
+  funds: { fundId: string; name: string | null; budgetCents: number; awardedCents: number; disbursedCents: number }[];
+  /** Every unit's staff time in the month (only the chosen unit with a unit filter). */
+  units: {
+    unitId: string;
+    name: string | null;
+    loggedHours: number;
+    budgetHours: number | null;
+    staffTimeUse: number | null;
+  }[];
 }
 
 export interface StaffTime {

@@ -38,7 +38,7 @@ export const de = {
   'filters.unit': 'Organisationseinheit',
   'filters.category': 'Kategorie',
   'filters.all': 'Alle',
-  'filters.months': 'Monatsverläufe: {from} bis {to}, gesamte Kommune',
+  'filters.months': 'Monatsverläufe: {from} bis {to}',
   'lagebild.title': 'Lagebild',
   'lagebild.intro': 'Kennzahlen der Kommune zum Stichtag {asOf}.',
   'lagebild.resources': 'Personal und Fonds',
@@ -87,19 +87,19 @@ export const de = {
   'chart.stages.count': 'Vorgänge',
   'chart.stages.definition':
     'Offene Vorgänge zum Stichtag nach ihrer aktuellen Phase, mit der gewählten Einheit und Kategorie. Abgeschlossene Vorgänge zählen nach Ergebnis, nicht hier.',
-  'chart.staff.title': 'Personalzeit je Einheit, {period}',
+  'chart.staff.title': 'Personalzeit je Einheit: Anteil des Budgets',
   'chart.staff.unit': 'Einheit',
   'chart.staff.budget': 'Budget (Stunden)',
   'chart.staff.used': 'Erfasst (Stunden)',
   'chart.staff.definition':
-    'Im Quartal des Stichtags erfasste Stunden der Einheit für Vorgänge, gegen das für das Quartal gesetzte Budget.',
-  'chart.funds.title': 'Fonds: Budget, bewilligt, ausgezahlt',
+    'Je Monat die von der Einheit für Vorgänge erfassten Stunden geteilt durch ihr Budget des Monats (ohne eigenes Monatsbudget ein Drittel des Quartalsbudgets). Über 100 %: mehr erfasst als vorgesehen.',
+  'chart.funds.title': 'Fonds: Budget, bewilligt, ausgezahlt (Ende {month})',
   'chart.funds.fund': 'Fonds',
   'chart.funds.budget': 'Budget',
   'chart.funds.awarded': 'Bewilligt',
   'chart.funds.disbursed': 'Ausgezahlt',
   'chart.funds.definition':
-    'Budget des Fonds, Summe der bewilligten Zuschüsse und Summe der Auszahlungen, jeweils in Euro (heutiger Stand).',
+    'Budget des Fonds, Summe der bewilligten Zuschüsse und Summe der Auszahlungen in Euro, am Ende des Monats des Stichtags.',
   'stage.request': 'Anliegen',
   'stage.support': 'Unterstützung',
   'stage.interim_use': 'Zwischennutzung',
@@ -212,6 +212,7 @@ export const de = {
   'commitment.broken': 'gebrochen',
   'commitment.overdue': 'überfällig',
   'commitment.open': 'offen',
+  'chart.staff.cell': '{logged} von {budget} Std. ({share})',
 } as const;
 
 export type MessageKey = keyof typeof de;

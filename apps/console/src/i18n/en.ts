@@ -39,7 +39,7 @@ export const en: Record<MessageKey, string> = {
   'filters.unit': 'Unit',
   'filters.category': 'Category',
   'filters.all': 'All',
-  'filters.months': 'Monthly series: {from} to {to}, whole municipality',
+  'filters.months': 'Monthly series: {from} to {to}',
   'lagebild.title': 'Overview',
   'lagebild.intro': "The municipality's metrics as of {asOf}.",
   'lagebild.resources': 'Staff time and funds',
@@ -88,19 +88,17 @@ export const en: Record<MessageKey, string> = {
   'chart.stages.count': 'Cases',
   'chart.stages.definition':
     'Open cases as of the chosen date by their current stage, for the chosen unit and category. Closed cases count by outcome, not here.',
-  'chart.staff.title': 'Staff time per unit, {period}',
+  'chart.staff.title': 'Staff time per unit: share of the budget',
   'chart.staff.unit': 'Unit',
   'chart.staff.budget': 'Budget (hours)',
   'chart.staff.used': 'Logged (hours)',
   'chart.staff.definition':
-    'Hours the unit logged for cases in the quarter of the chosen date, against the budget set for the quarter.',
-  'chart.funds.title': 'Funds: budget, awarded, disbursed',
+    "Per month, the hours the unit logged for cases divided by its budget for the month (without a budget of its own, a third of the quarter's). Above 100 %: more logged than set aside.",
+  'chart.funds.title': 'Funds: budget, awarded, disbursed (end of {month})',
   'chart.funds.fund': 'Fund',
   'chart.funds.budget': 'Budget',
   'chart.funds.awarded': 'Awarded',
   'chart.funds.disbursed': 'Disbursed',
-  'chart.funds.definition':
-    "The fund's budget, the sum of grants awarded and the sum disbursed, in euros (as of today).",
   'stage.request': 'Request',
   'stage.support': 'Support',
   'stage.interim_use': 'Interim use',
@@ -212,4 +210,7 @@ export const en: Record<MessageKey, string> = {
   'commitment.broken': 'broken',
   'commitment.overdue': 'overdue',
   'commitment.open': 'open',
+  'chart.staff.cell': '{logged} of {budget} h ({share})',
+  'chart.funds.definition':
+    "The fund's budget, the sum of grants awarded and the sum disbursed in euros, at the end of the chosen date's month.",
 };

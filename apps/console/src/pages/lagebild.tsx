@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { downloadCsv, getJson, saveBlob, tableCsv } from '../api/client';
-import { Aggregate, Directory, Fund, STAGES, StaffTime, TimeseriesPoint } from '../api/types';
+import { Aggregate, Directory, STAGES, TimeseriesPoint } from '../api/types';
 import { ChartPanel } from '../components/chart-panel';
 import { Field } from '../components/field';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
 import { today, useI18n } from '../i18n/i18n';
-import { monthOf, monthsBefore, quarterOf } from './months';
+import { monthOf, monthsBefore } from './months';
 import { Kpis } from './lagebild-kpis';
 
 /** Months shown in the monthly charts, ending with the month of the chosen date. */
@@ -20,39 +20,22 @@ export function Lagebild({ directory }: { directory: Directory }) {
   const [category, setCategory] = useState('');
   const to = monthOf(asOf);
   const from = monthsBefore(to, MONTHS - 1);
-  const period = quarterOf(asOf);
   const filter = { asOf, unitId, category };
 
   const summary = useLoad(
     (signal) => getJson<Aggregate>('/v1/metrics/summary', filter, signal),
     [asOf, unitId, category],
   );
+  const seriesQuery = { from, to, unitId, category };
   const series = useLoad(
-    (signal) => getJson<TimeseriesPoint[]>('/v1/metrics/timeseries', { from, to }, signal),
-    [from, to],
-  );
-  const staff = useLoad(
-    (signal) =>
-      Promise.all(
-        directory.units.map(
-          async (unit) =>
-            (await getJson<StaffTime>(`/v1/units/${unit.unitId}/staff-time`, { period, asOf }, signal)).data,
-        ),
-      ),
-    [directory, period, asOf],
-  );
-  const funds = useLoad(
-    (signal) =>
-      Promise.all(
-        directory.funds.map(async (fund) => (await getJson<Fund>(`/v1/funds/${fund.fundId}`, {}, signal)).data),
-      ),
-    [directory],
+    (signal) => getJson<TimeseriesPoint[]>('/v1/metrics/timeseries', seriesQuery, signal),
+    [from, to, unitId, category],
   );
 
   const percent = (v: number) => f.percent(v);
   const number = (v: number) => f.number(v);
   const monthly = (points: TimeseriesPoint[]) => points.map((point) => f.month(point.month));
-  const timeseriesCsv = () => downloadCsv('/v1/metrics/timeseries', { from, to });
+  const timeseriesCsv = () => downloadCsv('/v1/metrics/timeseries', seriesQuery);
   const target = directory.metricsSettings.responseTargetDays;
 
   return (
@@ -238,56 +221,68 @@ export function Lagebild({ directory }: { directory: Directory }) {
 
       <section aria-labelledby="resources-title">
         <h2 id="resources-title">{t('lagebild.resources')}</h2>
-        <div className="panels">
-          <Status loaded={staff}>{(units) => <StaffPanel units={units} period={period} />}</Status>
-          <Status loaded={funds}>{(list) => <FundsPanel funds={list} />}</Status>
-        </div>
+        <Status loaded={series}>
+          {({ data: points }) => (
+            <div className="panels">
+              <StaffPanel points={points} csv={timeseriesCsv} />
+              <FundsPanel month={to} funds={points.at(-1)?.funds ?? []} />
+            </div>
+          )}
+        </Status>
       </section>
     </>
   );
 }
 
-function StaffPanel({ units, period }: { units: StaffTime[]; period: string }) {
+function StaffPanel({ points, csv }: { points: TimeseriesPoint[]; csv: () => Promise<void> }) {
   const { t, f } = useI18n();
-  const name = (unit: StaffTime) => unit.name ?? unit.unitId;
-  const header = [t('chart.staff.unit'), t('chart.staff.budget'), t('chart.staff.used')];
+  const units = points.at(-1)?.units ?? [];
+  const name = (unit: { unitId: string; name: string | null }) => unit.name ?? unit.unitId;
+  const use = (unitId: string, point: TimeseriesPoint) => point.units.find((u) => u.unitId === unitId);
   return (
     <ChartPanel
       id="staff"
-      title={t('chart.staff.title', { period })}
+      title={t('chart.staff.title')}
       definition={t('chart.staff.definition')}
       chart={{
-        kind: 'bar',
-        categories: units.map(name),
-        series: [
-          { name: t('chart.staff.budget'), values: units.map((u) => u.budgetHours) },
-          { name: t('chart.staff.used'), values: units.map((u) => u.loggedHours) },
-        ],
-        formatValue: (v) => f.number(v),
+        kind: 'line',
+        categories: points.map((p) => f.month(p.month)),
+        series: units.map((unit) => ({
+          name: name(unit),
+          values: points.map((p) => use(unit.unitId, p)?.staffTimeUse ?? null),
+        })),
+        formatValue: (v) => f.percent(v),
       }}
-      table={{ header, rows: units.map((u) => [name(u), f.number(u.budgetHours), f.number(u.loggedHours)]) }}
-      csv={async () =>
-        saveBlob(
-          tableCsv(
-            header,
-            units.map((u) => [name(u), u.budgetHours, u.loggedHours]),
-          ),
-          `staff-time-${period}.csv`,
-        )
-      }
+      table={{
+        header: [t('chart.month'), ...units.map(name)],
+        rows: points.map((p) => [
+          f.month(p.month),
+          ...units.map((unit) => {
+            const found = use(unit.unitId, p);
+            return found
+              ? t('chart.staff.cell', {
+                  logged: f.number(found.loggedHours),
+                  budget: f.number(found.budgetHours),
+                  share: f.percent(found.staffTimeUse),
+                })
+              : t('kpi.none');
+          }),
+        ]),
+      }}
+      csv={csv}
     />
   );
 }
 
-function FundsPanel({ funds }: { funds: Fund[] }) {
+function FundsPanel({ month, funds }: { month: string; funds: TimeseriesPoint['funds'] }) {
   const { t, f } = useI18n();
-  const name = (fund: Fund) => fund.name ?? fund.fundId;
+  const name = (fund: TimeseriesPoint['funds'][number]) => fund.name ?? fund.fundId;
   const header = [t('chart.funds.fund'), t('chart.funds.budget'), t('chart.funds.awarded'), t('chart.funds.disbursed')];
   const euros = useMemo(() => (v: number) => f.euros(v * 100), [f]);
   return (
     <ChartPanel
       id="funds"
-      title={t('chart.funds.title')}
+      title={t('chart.funds.title', { month: f.month(month) })}
       definition={t('chart.funds.definition')}
       chart={{
         kind: 'bar',
@@ -309,7 +304,7 @@ function FundsPanel({ funds }: { funds: Fund[] }) {
             header,
             funds.map((x) => [name(x), x.budgetCents / 100, x.awardedCents / 100, x.disbursedCents / 100]),
           ),
-          'funds.csv',
+          `funds-${month}.csv`,
         )
       }
     />

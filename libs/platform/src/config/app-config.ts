@@ -158,6 +158,11 @@ export class AppConfig {
   get usesEmbeddedPostgres(): boolean {
     return !this.DATABASE_URL;
   }
+
+  /** The event store's selection as libs/event-store takes it (EVENT_STORE, KURRENTDB_URL). */
+  get eventStore(): { readonly kind: 'postgres' | 'kurrentdb'; readonly kurrentDbUrl?: string } {
+    return { kind: this.EVENT_STORE, kurrentDbUrl: this.KURRENTDB_URL };
+  }
 }
 
 /** Every variable AppConfig reads (optional ones have no initialiser, so they cannot be discovered). */

@@ -39,6 +39,12 @@ export interface CaseDocument {
   institutionalisation: { form: string; effectiveFrom: string; at: string } | null;
   /** When the narratives were shredded, null while a narrative written since is held (retention reads it). */
   narrativesShreddedAt: string | null;
+  /**
+   * The wait for the initiative on record (AwaitInitiative until ResumeCase or closing; its reason is
+   * personal data and stays in the event). After `until` its clocks run again even while it is on
+   * record. Absent in documents projected before waits existed.
+   */
+  waitingForInitiative?: { since: string; until: string | null } | null;
 }
 
 export const newCaseDocument = (caseId: string): CaseDocument => ({
@@ -66,6 +72,7 @@ export const newCaseDocument = (caseId: string): CaseDocument => ({
   councilResolutions: [],
   institutionalisation: null,
   narrativesShreddedAt: null,
+  waitingForInitiative: null,
 });
 
 const later = (a: string | null, b: string) => (a === null || b > a ? b : a);
@@ -160,7 +167,13 @@ export function applyToCase(doc: CaseDocument, event: DomainEvent, at: string): 
       doc.stage = advanceStage(doc.stage, 'institutionalised');
       break;
     case 'CaseClosed':
-      Object.assign(doc, { status: 'closed', outcome: event.data.outcome, closedAt: at });
+      Object.assign(doc, { status: 'closed', outcome: event.data.outcome, closedAt: at, waitingForInitiative: null });
+      break;
+    case 'InitiativeAwaited':
+      doc.waitingForInitiative = { since: at, until: event.data.until ?? null };
+      break;
+    case 'CaseResumed':
+      doc.waitingForInitiative = null;
       break;
     case 'CaseReopened':
       Object.assign(doc, { status: 'open', outcome: null, closedAt: null });

@@ -262,3 +262,43 @@ function anEventFrom(command: CommandEnvelope): EventToAppend {
     metadata: { actor: command.actor, correlationId: command.correlationId, causationId: command.commandId },
   };
 }
+
+describe('CommandExecutor: who decides, under which rules', () => {
+  const fundId = '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a05';
+
+  it("hands the decider the token subject and the tenant's rules, on the cached path and the reading one", async () => {
+    const store = new InMemoryEventStore(() => NOW);
+    const strict = new CommandExecutor(store, new InMemoryIdempotencyStore(), inMemoryCodec(), {
+      clock: () => NOW,
+      tenantRules: (tenant) => ({ fourEyesThresholdCents: tenant === 'musterstadt' ? 100 : 1_000_000 }),
+    });
+    await strict.execute(
+      envelope({ type: 'OpenFund', data: { fundId, name: 'Fonds', year: 2026, budgetCents: 10_000 } }),
+    );
+    for (const applicationId of ['a1', 'a2'])
+      await strict.execute(
+        envelope({
+          type: 'ReceiveApplication',
+          data: { fundId, applicationId, caseId: 'c1', amountRequestedCents: 500 },
+        }),
+      );
+    const award = (applicationId: string, amountCents: number) =>
+      envelope({ type: 'AwardGrant', data: { fundId, applicationId, amountCents, proofDueOn: '2026-12-31' } });
+    expect((await strict.execute(award('a1', 100))).events.map((e) => e.type)).toEqual(['GrantAwardProposed']);
+    expect((await strict.execute(award('a2', 99))).events.map((e) => e.type)).toEqual(['GrantAwarded']);
+    const [proposed] = (await store.readStream('musterstadt', `fund-${fundId}`)).filter(
+      (e) => e.type === 'GrantAwardProposed',
+    );
+    expect(proposed.data.proposedBy).toBe('clerk-1');
+    const confirm = (subject: string) =>
+      envelope(
+        { type: 'ConfirmGrantAward', data: { fundId, applicationId: 'a1' } },
+        { actor: { subject, role: 'clerk' } },
+      );
+    await expect(strict.execute(confirm('clerk-1'))).rejects.toMatchObject({ code: 'FUND.FOUR_EYES_SAME_PERSON' });
+    // A fresh executor decides on state it reads from the store.
+    const fresh = new CommandExecutor(store, new InMemoryIdempotencyStore(), inMemoryCodec(), { clock: () => NOW });
+    await expect(fresh.execute(confirm('clerk-1'))).rejects.toMatchObject({ code: 'FUND.FOUR_EYES_SAME_PERSON' });
+    expect((await fresh.execute(confirm('clerk-2'))).events.map((e) => e.type)).toEqual(['GrantAwarded']);
+  });
+});

@@ -57,14 +57,14 @@ export async function openAuditStore(): Promise<AuditConnection> {
     return pool;
   };
   try {
-    store = await createEventStore(config, openPostgres, { categories: AGGREGATE_CATEGORIES });
+    store = await createEventStore(config.eventStore, openPostgres, { categories: AGGREGATE_CATEGORIES });
     await store.streamVersion('koproduktiv', 'health-ready'); // the store answers (a read; nothing is written)
   } catch (error) {
     await close();
     if (error instanceof CliError) throw error;
     throw new CliError(`Cannot reach the event store: ${(error as Error).message}`, 1);
   }
-  const where = eventStoreLocation(config, () => postgres?.where ?? 'PostgreSQL');
+  const where = eventStoreLocation(config.eventStore, () => postgres?.where ?? 'PostgreSQL');
   return { reader: auditReaderFor(store), pool: postgres?.pool, where, close };
 }
 
