@@ -130,6 +130,9 @@ const aggregateProperties: Record<string, Schema> = {
   closedPerOutcome: record(CASE_OUTCOMES, int(), 'Closed cases by the outcome of the closing in force'),
   institutionalisationRate: nullable(share('Institutionalised by T / cases in the set (cohort view)')),
   dormantShare: nullable(share('Dormant / open cases')),
+  waitingShare: nullable(
+    share('Open cases waiting for the initiative at T / open cases (their silence and deadlines stand still)'),
+  ),
   medianDaysToFirstResponse: nullable(days('Median over cases of the time to the first response')),
   respondedWithinTargetShare: nullable(
     share('Cases answered within the response target, over the cases where that is decided'),
