@@ -67,6 +67,13 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'console-speaks-http-only',
+      comment: 'The web console uses only the public HTTP API (ARCHITECTURE.md): it imports no library.',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^libs/' },
+    },
+    {
       name: 'nothing-imports-bench',
       comment: 'Benchmarks use the code and the test fixtures; nothing uses the benchmarks.',
       severity: 'error',
