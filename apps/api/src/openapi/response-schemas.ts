@@ -541,8 +541,15 @@ const caseFileCommitment = object(
     descriptionErasedAt: nullable(instant('When the case narratives were erased')),
     madeAt: instant(),
     originalDueOn: date('The due date as promised'),
-    dueOn: date('The due date in force (after renegotiations made in time)'),
-    status: str(metric('As of now: kept, late, broken, overdue or open'), { enum: [...COMMITMENT_STATUSES] }),
+    dueOn: nullable(date('The due date in force (after renegotiations made in time)')),
+    status: nullable(
+      str(
+        metric('As of now: kept, late, broken, overdue or open; null for a stored due date that is no calendar date'),
+        {
+          enum: [...COMMITMENT_STATUSES],
+        },
+      ),
+    ),
   },
   'A commitment as the case file shows it to clerks',
 );

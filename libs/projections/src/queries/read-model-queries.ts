@@ -17,7 +17,6 @@ import {
   MetricsSettings,
   monthEnds,
   isAfterInWorklist,
-  selectWorklist,
   WorklistItem,
   worklistOrderOf,
   WorklistQuery,
@@ -32,7 +31,7 @@ import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
 import { CaseHistories } from './case-histories';
 import { inFlight } from '../in-flight';
-import { WorklistIndex, WorklistLeftOut } from './worklist-index';
+import { selectionOf, WorklistIndex, WorklistLeftOut } from './worklist-index';
 import { fundHistory, tenantFundHistories } from './fund-histories';
 import {
   cohortGrantMetrics,
@@ -299,17 +298,17 @@ export class ReadModelQueries {
     const asOf = new Date(Math.ceil(this.clock().getTime() / 60_000) * 60_000);
     // Keyed by the tenant's own position: other municipalities' events leave its cases as they are.
     const all = await this.worklists.items(tenant, own, asOf);
-    const selected = selectWorklist(all.items, asOf, query);
+    const selected = selectionOf(all, query);
     const from = place === undefined ? 0 : selected.findIndex((item) => isAfterInWorklist(item, place));
     const items = from < 0 ? [] : selected.slice(from, from + page.limit);
     const more = from >= 0 && from + page.limit < selected.length;
     return {
-      position: own,
+      position: all.position,
       data: {
         items,
         total: selected.length,
         nextCursor: more ? worklistCursor(items[items.length - 1]) : null,
-        asOf: asOf.toISOString(),
+        asOf: all.asOf.toISOString(),
         ...(all.leftOut.length ? { uninterpretable: all.leftOut } : {}),
       },
     };
