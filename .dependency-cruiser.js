@@ -67,6 +67,13 @@ module.exports = {
       to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
+      name: 'console-speaks-http-only',
+      comment: 'The web console uses only the public HTTP API (ARCHITECTURE.md): it imports no library.',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^libs/' },
+    },
+    {
       name: 'nothing-imports-bench',
       comment: 'Benchmarks use the code and the test fixtures; nothing uses the benchmarks.',
       severity: 'error',
@@ -85,15 +92,8 @@ module.exports = {
       comment:
         'Another library is imported by its name (@koproduktiv/x, @koproduktiv/x/testing), never by a path into its src/.',
       severity: 'error',
-      from: { pathNot: '^libs/' },
-      to: { path: '^libs/', dependencyTypesNot: ['aliased'] },
-    },
-    {
-      name: 'libs-by-their-name-between-libs',
-      comment: 'Another library is imported by its name, never by a path into its src/.',
-      severity: 'error',
-      from: { path: '^libs/([^/]+)/' },
-      to: { path: '^libs/', pathNot: '^libs/$1/', dependencyTypesNot: ['aliased'] },
+      from: { path: '^(apps|test|bench|scripts|libs/([^/]+))/' },
+      to: { path: '^libs/', pathNot: '^libs/$2/', dependencyTypesNot: ['aliased'] },
     },
     {
       name: 'test-support-by-its-name',

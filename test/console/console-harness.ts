@@ -42,11 +42,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
       const page = await context.newPage();
       const problems: string[] = [];
       page.on('console', (message) => {
-        if (
-          message.type() === 'error' &&
-          !/Failed to load resource: the server responded with a status of 40[34]/.test(message.text())
-        )
-          problems.push(message.text());
+        if (message.type() === 'error') problems.push(message.text());
       });
       page.on('pageerror', (error) => problems.push(error.message));
       return { context, page, problems };

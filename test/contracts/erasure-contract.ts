@@ -101,7 +101,15 @@ export function erasureContract(
         contact: { erased: true, erasedAt: expect.any(String) },
       });
       const reader = auditReaderFor(store);
-      const timeline = await codec.decode(TENANT, await reader.caseTimeline(TENANT, caseId, 0, 100));
+      const timeline = await codec.decode(
+        TENANT,
+        await reader.eventsReferencing(
+          TENANT,
+          { streamId: `case-${caseId}`, id: caseId, field: 'caseId', categories: ['fund'] },
+          0,
+          100,
+        ),
+      );
       expect(timeline[0].data).toMatchObject({ title: 'Raum', description: { erased: true } });
       expect((await reader.readStreamPage(TENANT, `initiative-${initiativeId}`, 1, 10)).map((e) => e.type)).toEqual([
         'InitiativeRegistered',

@@ -323,5 +323,22 @@ describe('demo data (PostgreSQL)', () => {
     });
     expect(fund?.data.awardedShare).toBeGreaterThan(0);
     expect(fund?.data.disbursedShare).toBeGreaterThan(0);
+    // The demo's grant procedure in the fund statements: each adds up, and together they show an
+    // overdue proof, a partly accepted proof with its reclaim repaid, and money released by settling.
+    const fundIds = (
+      await db.pool.query<{ id: string }>(`SELECT id FROM rm_funds WHERE tenant = $1`, [TENANT])
+    ).rows.map((row) => row.id);
+    expect(fundIds).toHaveLength(3);
+    const statements = await Promise.all(fundIds.map(async (id) => (await queries.fundStatement(TENANT, id))!.data));
+    for (const s of statements) {
+      expect(s.availableCents).toBe(s.budgetCents - s.reservedCents - s.awardedCents + s.releasedCents);
+      expect(s.availableCents).toBeGreaterThanOrEqual(0);
+    }
+    const applications = statements.flatMap((s) => s.applications);
+    expect(applications.some((a) => a.proof === 'overdue')).toBe(true);
+    expect(applications.some((a) => a.reviewOutcome === 'partially_accepted' && a.reclaimedCents > 0)).toBe(true);
+    expect(statements.some((s) => s.releasedCents > 0)).toBe(true);
+    expect(summary.proofOverdueShare).toBeGreaterThan(0);
+    expect(summary.reclaimRate).toBeGreaterThan(0);
   }, 60_000);
 });

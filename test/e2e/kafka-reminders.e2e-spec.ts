@@ -11,6 +11,7 @@ import { MS_PER_DAY, resolveMetricsSettings } from '@koproduktiv/metrics';
 import { PostgresIdempotencyStore } from '@koproduktiv/platform';
 import { createProjector, ReminderSchedule } from '@koproduktiv/runtime';
 import pino from 'pino';
+import { Registry } from 'prom-client';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { describeKafka, startTestKafka, TestKafka } from '../support/kafka';
@@ -147,6 +148,8 @@ describeKafka('reminders to Kafka', () => {
     expect(projector.reminders).toBeDefined();
     expect(createProjector(runtime, logger, { ...env, REMINDERS_INTERVAL_SECONDS: '0' }).reminders).toBeUndefined();
     expect(createProjector(runtime, logger, {}).reminders).toBeUndefined();
+    const registry = new Registry();
+    projector.registerMetrics(registry);
     await projector.start();
     try {
       await waitFor(async () => logs.some((line) => line.msg === 'reminders: recorded and published'), 30_000);
@@ -158,5 +161,9 @@ describeKafka('reminders to Kafka', () => {
       'koproduktiv.reminder.overdue promised case_going_dormant 2026-04-05T08:00:00.000Z',
     ]);
     expect(records).toHaveLength(5);
+    const scraped = await registry.metrics();
+    expect(scraped).toMatch(/^koproduktiv_reminders_recorded_total 1$/m);
+    expect(scraped).toMatch(/^koproduktiv_reminders_published_total 1$/m);
+    expect(scraped).toMatch(/^koproduktiv_reminders_failed_runs_total 0$/m);
   }, 120_000);
 });

@@ -111,6 +111,13 @@ describe('waiting for the initiative pauses the administration’s clocks (HTTP)
     expect((await doc()).waitingForInitiative).toBeNull();
   });
 
+  it('the summary says how many open cases wait, so that a dormant share lowered by waits shows', async () => {
+    const summary = async (asOf: string) =>
+      (await api.get(`/v1/metrics/summary?asOf=${asOf}`, 'musterstadt', ['analyst'])).body.data;
+    expect(await summary('2026-02-05T12:00:00Z')).toMatchObject({ openCases: 1, waitingShare: 1, dormantShare: 0 });
+    expect(await summary('2026-02-20T00:00:00Z')).toMatchObject({ openCases: 1, waitingShare: 0 });
+  });
+
   it('shows a running wait with its start and last day', async () => {
     expect(await metricsAsOf('2026-01-12T00:00:00Z')).toMatchObject({
       waitingForInitiative: { since: '2026-01-07T08:00:00.000Z', until: null },

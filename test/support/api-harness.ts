@@ -9,13 +9,14 @@ import {
   DEV_AUDIENCE,
   DEV_ISSUER,
   issueDevToken,
+  IssueTokenOptions,
   Logger,
   PostgresIdempotencyStore,
   TokenVerifier,
   ensureIdempotencyTable,
 } from '@koproduktiv/platform';
 import { createApp } from '../../apps/api/src/create-app';
-import { builtConsole } from '../../apps/api/src/console/console-options';
+import { builtConsole, ConsoleSignIn } from '../../apps/api/src/console/console-options';
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
 import { ensureReadModels, ReadModelProjection } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
@@ -81,6 +82,10 @@ export async function startApi({
   tenantRules = undefined as ((tenant: string) => TenantRules) | undefined,
   /** Serve the built console (dist/console) with its development sign-in, as `npm start` does. */
   withConsole = false,
+  /** With `withConsole`: how it signs in (development: with POST /v1/dev/sign-in). */
+  consoleSignIn = { mode: 'development' } as ConsoleSignIn,
+  /** Verifies tokens instead of the harness's own HS256 secret (e.g. against a JWKS). */
+  verifier = undefined as TokenVerifier | undefined,
   /** "Now" of the read side (worklist, metrics without asOf); the system clock without it. */
   clock = undefined as (() => Date) | undefined,
 } = {}): Promise<ApiHarness> {
@@ -108,15 +113,17 @@ export async function startApi({
       store,
       idempotency,
       personalData,
-      verifier: new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
+      verifier: verifier ?? new TokenVerifier({ secret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE }),
       ready: async () => void (await db.pool.query('SELECT 1')),
       pool: db.pool,
       onAppended: () => reactions.poke(),
       tenantRules,
       ...(withConsole
         ? {
-            console: builtConsole({ mode: 'development' }, join(__dirname, '..', '..', 'dist', 'console')),
-            devTokens: (options) => issueDevToken(secret, options),
+            console: builtConsole(consoleSignIn, join(__dirname, '..', '..', 'dist', 'console')),
+            ...(consoleSignIn.mode === 'development'
+              ? { devTokens: (options: IssueTokenOptions) => issueDevToken(secret, options) }
+              : {}),
           }
         : {}),
       clock,

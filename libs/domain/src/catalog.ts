@@ -32,6 +32,15 @@ export const AGGREGATE_CATEGORIES = [
   'case',
 ] as const satisfies readonly AggregateCategory[];
 
+/**
+ * Which other aggregates' events name a case, and in which data field: the audit's case timeline
+ * shows them beside the case's own events (the store is asked for "events referencing an id").
+ */
+export const CASE_REFERENCES = { field: 'caseId', categories: ['fund'] } as const satisfies {
+  field: string;
+  categories: readonly AggregateCategory[];
+};
+
 /** The aggregate category of a stream id made by `streamIdFor`; undefined for any other id. */
 export const categoryOf = (streamId: string): AggregateCategory | undefined => {
   const category = streamId.slice(0, streamId.indexOf('-'));

@@ -43,6 +43,7 @@ const snapshot = (
     },
     metrics: {
       dormant: false,
+      waiting: false,
       daysToInstitutionalisation: null,
       daysToFirstResponse: null,
       respondedWithinTarget: null,
@@ -72,6 +73,7 @@ describe('aggregateCaseMetrics', () => {
     snapshot(
       { stage: 'support', fundingDecisionDays: [20, 40] },
       {
+        waiting: true,
         daysToFirstResponse: 4,
         respondedWithinTarget: true,
         trust: 90,
@@ -106,6 +108,7 @@ describe('aggregateCaseMetrics', () => {
   it('rates and shares, skipping nulls', () => {
     expect(a.institutionalisationRate).toBe(0.25); // 1 of 4
     expect(a.dormantShare).toBe(0.5); // 1 of 2 open
+    expect(a.waitingShare).toBe(0.5); // 1 of 2 open waits for the initiative
     expect(a.medianDaysToFirstResponse).toBe(4); // [2, 4, 30]
     expect(a.respondedWithinTargetShare).toBeCloseTo(2 / 3, 12); // 2 true of 3 non-null
     expect(a.medianFundingDecisionDays).toBe(30); // [10, 20, 40, 50]: (20 + 40) / 2
@@ -129,6 +132,7 @@ describe('aggregateCaseMetrics', () => {
     for (const key of [
       'institutionalisationRate',
       'dormantShare',
+      'waitingShare',
       'medianDaysToFirstResponse',
       'respondedWithinTargetShare',
       'medianFundingDecisionDays',

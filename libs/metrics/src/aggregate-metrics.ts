@@ -21,6 +21,8 @@ export const OUTCOMES = ['completed', 'withdrawn', 'declined', 'merged'] as cons
 /** What aggregates take from a case's metrics (the indices by value). */
 export interface SnapshotMetrics {
   readonly dormant: boolean;
+  /** Waits for the initiative at T (its silence and deadlines stand still). */
+  readonly waiting: boolean;
   readonly daysToInstitutionalisation: number | null;
   readonly daysToFirstResponse: number | null;
   readonly respondedWithinTarget: boolean | null;
@@ -47,6 +49,7 @@ export interface CaseSnapshot {
  */
 const snapshotMetrics = (m: CaseMetrics): SnapshotMetrics => ({
   dormant: m.dormant,
+  waiting: m.waitingForInitiative !== null,
   daysToInstitutionalisation: m.daysToInstitutionalisation,
   daysToFirstResponse: m.daysToFirstResponse,
   respondedWithinTarget: m.respondedWithinTarget,
@@ -124,6 +127,8 @@ export interface AggregateCaseMetrics {
   institutionalisationRate: number | null;
   /** Dormant / open cases; null without open cases. */
   dormantShare: number | null;
+  /** Open cases waiting for the initiative at T / open cases (they cannot be dormant meanwhile); null without open cases. */
+  waitingShare: number | null;
   medianDaysToFirstResponse: number | null;
   respondedWithinTargetShare: number | null;
   /** Pooled: Σ kept / Σ (kept + late + broken + overdue). */
@@ -158,12 +163,14 @@ export const aggregateCaseMetrics = (cases: readonly CaseSnapshot[]): AggregateC
   const commitments = { administration: zeroCounts(), initiative: zeroCounts() };
   let open = 0;
   let dormant = 0;
+  let waiting = 0;
   let institutionalised = 0;
   for (const { facts, metrics } of cases) {
     if (facts.status === 'open') {
       open += 1;
       casesPerStage[facts.stage] += 1;
       if (metrics.dormant) dormant += 1;
+      if (metrics.waiting) waiting += 1;
     } else if (facts.outcome !== null) {
       closedPerOutcome[facts.outcome] += 1;
     }
@@ -184,6 +191,7 @@ export const aggregateCaseMetrics = (cases: readonly CaseSnapshot[]): AggregateC
     closedPerOutcome,
     institutionalisationRate: ratio(institutionalised, cases.length),
     dormantShare: ratio(dormant, open),
+    waitingShare: ratio(waiting, open),
     medianDaysToFirstResponse: median(cases.map((c) => c.metrics.daysToFirstResponse).filter(notNull)),
     respondedWithinTargetShare: ratio(responded.filter((r) => r).length, responded.length),
     commitmentReliability: {

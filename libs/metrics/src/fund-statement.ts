@@ -3,7 +3,7 @@
  * in business-time order (ties by position). docs/METRICS.md (Funds) defines every column.
  */
 import type { FundEntry, FundHistory, ReviewOutcome } from './fund-history';
-import { byTime, isoAt, msOf } from './timed';
+import { isoAt, msOf } from './timed';
 import { DEFAULT_TIME_ZONE, endOfLocalDayMs, toMs } from './time';
 
 export const APPLICATION_STATUSES = ['received', 'refused', 'proposed', 'awarded', 'rejected', 'settled'] as const;
@@ -218,8 +218,14 @@ export const fundStatement = (
   let budgetCents = 0;
   let closedAt: string | null = null;
   const applications = new Map<string, Working>();
-  for (const entry of byTime(history.entries)) {
-    if (msOf(entry) > t) break;
+  // Each time read once: up to T, then in business-time order (ties by position).
+  const upToT: { entry: FundEntry; ms: number }[] = [];
+  for (const entry of history.entries) {
+    const ms = msOf(entry);
+    if (ms <= t) upToT.push({ entry, ms });
+  }
+  upToT.sort((a, b) => a.ms - b.ms || a.entry.pos - b.entry.pos);
+  for (const { entry } of upToT) {
     if (entry.type === 'FundOpened' || entry.type === 'FundBudgetIncreased') {
       budgetCents += entry.amountCents ?? 0;
       continue;

@@ -30,6 +30,13 @@ describe('reminderOccasions', () => {
     expect(at('2026-03-20T23:00:00.000Z')).toEqual(['overdue']);
   });
 
+  it("an interim-use agreement's end is due soon 60 days ahead, as the worklist lists it", () => {
+    const ending = item(dueAt, { kind: 'interim_use_ending', promisor: null, refId: 'ag' });
+    const on = (t: string) => reminderOccasions([ending], new Date(t), window).map((o) => o.transition);
+    expect(on('2026-01-19T22:59:59.998Z')).toEqual([]);
+    expect(on('2026-01-19T22:59:59.999Z')).toEqual(['due']);
+  });
+
   it('a paused item calls for no reminder, whatever its due time', () => {
     expect(reminderOccasions([item(dueAt, { paused: true })], new Date('2026-03-19T00:00:00Z'), window)).toEqual([]);
     expect(reminderOccasions([item(dueAt, { paused: true })], new Date('2026-03-25T00:00:00Z'), window)).toEqual([]);

@@ -1,5 +1,5 @@
-import { toMs } from './time';
-import type { WorklistItem } from './worklist';
+import { MS_PER_DAY, toMs } from './time';
+import { INTERIM_USE_NOTICE_DAYS, type WorklistItem } from './worklist';
 
 /** `due`: the item falls due within the due-soon window; `overdue`: its due time has passed. */
 export const REMINDER_TRANSITIONS = ['due', 'overdue'] as const;
@@ -13,7 +13,8 @@ export interface ReminderOccasion {
 /**
  * The reminders worklist items call for as of T (pure): `overdue` once T is past the item's `dueAt`;
  * `due` while it falls due within `dueSoonMs` and is not overdue yet (a scheduler that was not
- * running during that window sends only `overdue`). A paused item calls for none: its due time moves
+ * running during that window sends only `overdue`). An interim-use agreement's end is due soon
+ * INTERIM_USE_NOTICE_DAYS ahead at least, as the worklist lists it: extending it takes that long. A paused item calls for none: its due time moves
  * as long as the case waits, so it is no date to remind of. Each occasion is sent once per item,
  * due time and transition by whoever records it (see the reminder ledger).
  */
@@ -28,7 +29,10 @@ export const reminderOccasions = (
     if (item.paused) continue;
     const due = Date.parse(item.dueAt);
     if (t > due) occasions.push({ transition: 'overdue', item });
-    else if (t >= due - dueSoonMs) occasions.push({ transition: 'due', item });
+    else if (t >= due - windowOf(item, dueSoonMs)) occasions.push({ transition: 'due', item });
   }
   return occasions;
 };
+
+const windowOf = (item: WorklistItem, dueSoonMs: number): number =>
+  item.kind === 'interim_use_ending' ? Math.max(dueSoonMs, INTERIM_USE_NOTICE_DAYS * MS_PER_DAY) : dueSoonMs;

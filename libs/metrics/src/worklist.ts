@@ -302,7 +302,13 @@ export const selectWorklist = (
     if (item.promisor !== null && item.promisor !== promisor) continue;
     selected.push(item);
   }
-  return selected.sort(compareWorklistItems);
+  return inOrder(selected) ? selected : selected.sort(compareWorklistItems);
+};
+
+/** Whether the items are oldest first already (the API's are: a sort of thousands costs milliseconds). */
+const inOrder = (items: readonly WorklistItem[]): boolean => {
+  for (let i = 1; i < items.length; i++) if (compareWorklistItems(items[i - 1], items[i]) > 0) return false;
+  return true;
 };
 
 /** The worklist of many cases as of T (what the API and the reminders compute). Pure. */

@@ -108,7 +108,10 @@ export function createProjector(
       retention.start();
       reminders?.start();
     },
-    registerMetrics: (registry) => relay?.metrics.register(registry),
+    registerMetrics: (registry) => {
+      relay?.metrics.register(registry);
+      reminders?.metrics.register(registry);
+    },
     stop: async () => {
       // Reminders publish through the relay's producer: they stop before it is closed.
       await reminders?.stop();

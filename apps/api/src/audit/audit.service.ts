@@ -1,6 +1,12 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
-import { carriesPersonalData, DataSubjectKind, personalDataOf, streamIdFor } from '@koproduktiv/domain';
+import {
+  CASE_REFERENCES,
+  carriesPersonalData,
+  DataSubjectKind,
+  personalDataOf,
+  streamIdFor,
+} from '@koproduktiv/domain';
 import {
   AsOf,
   AuditReader,
@@ -8,6 +14,7 @@ import {
   exportLines,
   RecordedEvent,
   serializeEvent,
+  StreamReference,
   verifyStore,
   VerifyReport,
 } from '@koproduktiv/event-store';
@@ -114,7 +121,7 @@ export class AuditService {
     afterPosition: number,
     limit: number,
   ): Promise<TimelineDto> {
-    const events = await this.reader.caseTimeline(access.tenant, caseId, afterPosition, limit + 1);
+    const events = await this.reader.eventsReferencing(access.tenant, caseReference(caseId), afterPosition, limit + 1);
     if (afterPosition === 0 && events.length === 0) throw streamNotFound(`case-${caseId}`);
     const page = events.slice(0, limit);
     return {
@@ -197,7 +204,8 @@ export class AuditService {
   }
 
   private async eventsAbout(tenant: string, kind: DataSubjectKind, id: string): Promise<RecordedEvent[]> {
-    if (kind === 'case-narratives') return this.reader.caseTimeline(tenant, id, 0, Number.MAX_SAFE_INTEGER);
+    if (kind === 'case-narratives')
+      return this.reader.eventsReferencing(tenant, caseReference(id), 0, Number.MAX_SAFE_INTEGER);
     const events: RecordedEvent[] = [];
     for await (const event of this.reader.iterateStreamAsOf(tenant, streamIdFor('initiative', id), {
       position: Number.MAX_SAFE_INTEGER,
@@ -210,3 +218,10 @@ export class AuditService {
     return this.personalData.accessLog.record({ ...access, action, target });
   }
 }
+
+/** A case's own stream and the events of other aggregates that name it (the domain catalogue's CASE_REFERENCES). */
+const caseReference = (caseId: string): StreamReference => ({
+  streamId: streamIdFor('case', caseId),
+  id: caseId,
+  ...CASE_REFERENCES,
+});

@@ -10,9 +10,22 @@ const names = (schema: Schema): string[] => Object.keys((schema.properties ?? {}
 describe('docs/METRICS.md', () => {
   const metricSchemas = ['CaseMetrics', 'AggregateMetrics'];
   const extra = ['memberRetention', 'staffTimeUse', 'awardedShare', 'disbursedShare'];
+  /** Every column of the fund statement and every field of one of its applications. */
+  const fundSchemas = ['FundApplication'];
 
   it.each(metricSchemas)('names every field of %s', (schema) => {
     const missing = names(RESPONSE_SCHEMAS[schema]).filter((name) => name !== 'asOf' && !DOC.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+
+  it('defines every column of the fund statement and every field of its applications', () => {
+    const statement = (RESPONSE_SCHEMAS.FundStatementAnswer.properties as Record<string, Schema>).data;
+    const fields = [...names(statement), ...fundSchemas.flatMap((schema) => names(RESPONSE_SCHEMAS[schema]))];
+    const missing = fields.filter(
+      (name) =>
+        !['asOf', 'fundId', 'name', 'year', 'applications', 'applicationId', 'caseId'].includes(name) &&
+        !DOC.includes(`\`${name}\``),
+    );
     expect(missing).toEqual([]);
   });
 

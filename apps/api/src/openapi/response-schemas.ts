@@ -130,6 +130,9 @@ const aggregateProperties: Record<string, Schema> = {
   closedPerOutcome: record(CASE_OUTCOMES, int(), 'Closed cases by the outcome of the closing in force'),
   institutionalisationRate: nullable(share('Institutionalised by T / cases in the set (cohort view)')),
   dormantShare: nullable(share('Dormant / open cases')),
+  waitingShare: nullable(
+    share('Open cases waiting for the initiative at T / open cases (their silence and deadlines stand still)'),
+  ),
   medianDaysToFirstResponse: nullable(days('Median over cases of the time to the first response')),
   respondedWithinTargetShare: nullable(
     share('Cases answered within the response target, over the cases where that is decided'),
@@ -538,8 +541,15 @@ const caseFileCommitment = object(
     descriptionErasedAt: nullable(instant('When the case narratives were erased')),
     madeAt: instant(),
     originalDueOn: date('The due date as promised'),
-    dueOn: date('The due date in force (after renegotiations made in time)'),
-    status: str(metric('As of now: kept, late, broken, overdue or open'), { enum: [...COMMITMENT_STATUSES] }),
+    dueOn: nullable(date('The due date in force (after renegotiations made in time)')),
+    status: nullable(
+      str(
+        metric('As of now: kept, late, broken, overdue or open; null for a stored due date that is no calendar date'),
+        {
+          enum: [...COMMITMENT_STATUSES],
+        },
+      ),
+    ),
   },
   'A commitment as the case file shows it to clerks',
 );

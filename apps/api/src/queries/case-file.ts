@@ -17,9 +17,18 @@ export interface CaseFileCommitment {
   readonly madeAt: string;
   /** The due date as promised, and the one in force after renegotiations made in time. */
   readonly originalDueOn: string;
-  readonly dueOn: string;
-  readonly status: CommitmentStatus;
+  readonly dueOn: string | null;
+  /** As of now; null (with dueOn) for a due date stored before today's checks that is no calendar date. */
+  readonly status: CommitmentStatus | null;
 }
+
+const assess = (commitment: Made, now: Date, settings: MetricsSettings) => {
+  try {
+    return commitmentStatus(commitment.dueOn, commitment.changes, now, settings.timeZone);
+  } catch {
+    return undefined;
+  }
+};
 
 interface Made {
   readonly commitmentId: string;
@@ -57,7 +66,7 @@ export class CaseFiles {
     const byId = new Map<string, Made>();
     for (const event of events) this.fold(byId, event, opened.get(event.eventId));
     return [...byId.values()].map((commitment): CaseFileCommitment => {
-      const assessed = commitmentStatus(commitment.dueOn, commitment.changes, now, settings.timeZone);
+      const assessed = assess(commitment, now, settings);
       const erased = commitment.description as { erased?: boolean; erasedAt?: string } | null;
       return {
         commitmentId: commitment.commitmentId,
@@ -66,8 +75,8 @@ export class CaseFiles {
         descriptionErasedAt: erased?.erased ? (erased.erasedAt ?? null) : null,
         madeAt: commitment.madeAt,
         originalDueOn: commitment.dueOn,
-        dueOn: assessed.dueOn,
-        status: assessed.status,
+        dueOn: assessed?.dueOn ?? null,
+        status: assessed?.status ?? null,
       };
     });
   }

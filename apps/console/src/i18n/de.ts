@@ -213,6 +213,22 @@ export const de = {
   'commitment.overdue': 'überfällig',
   'commitment.open': 'offen',
   'chart.staff.cell': '{logged} von {budget} Std. ({share})',
+  'support.funding': 'Förderung',
+  'support.staff_time': 'Personalzeit',
+  'support.advice': 'Beratung',
+  'support.space': 'Räume',
+  'support.permit': 'Genehmigung',
+  'support.networking': 'Vernetzung',
+  'support.equipment': 'Ausstattung',
+  'support.interim_use': 'Zwischennutzung',
+  'property.vacant_shop': 'Leerstehendes Ladenlokal',
+  'property.building': 'Gebäude',
+  'property.land': 'Grundstück',
+  'property.room': 'Raum',
+  'outcome.completed': 'erledigt',
+  'outcome.withdrawn': 'zurückgezogen',
+  'outcome.declined': 'abgelehnt',
+  'outcome.merged': 'zusammengeführt',
 } as const;
 
 export type MessageKey = keyof typeof de;

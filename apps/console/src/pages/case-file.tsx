@@ -48,7 +48,7 @@ function CaseView({ doc, directory }: { doc: CaseDocument; directory: Directory 
           <Fact term={t('case.stage')}>{t(`stage.${doc.stage}`)}</Fact>
           <Fact term={t('case.status')}>
             {t(`case.status.${doc.status}`)}
-            {doc.outcome && ` (${doc.outcome})`}
+            {doc.outcome && ` (${label('outcome', doc.outcome)})`}
           </Fact>
           <Fact term={t('case.initiative')}>{initiative?.name ?? doc.initiativeId ?? t('kpi.none')}</Fact>
           <Fact term={t('case.category')}>{doc.category ?? t('kpi.none')}</Fact>
@@ -63,7 +63,9 @@ function CaseView({ doc, directory }: { doc: CaseDocument; directory: Directory 
             {doc.acknowledgedBy ? f.date(doc.acknowledgedBy.at) : t('kpi.none')}
           </Fact>
           <Fact term={t('case.lastContactAt')}>{f.date(doc.lastContactAt)}</Fact>
-          <Fact term={t('case.requestedSupport')}>{doc.requestedSupport.join(', ') || t('kpi.none')}</Fact>
+          <Fact term={t('case.requestedSupport')}>
+            {doc.requestedSupport.map((kind) => label('support', kind)).join(', ') || t('kpi.none')}
+          </Fact>
         </dl>
       </section>
 
@@ -114,7 +116,8 @@ function CaseView({ doc, directory }: { doc: CaseDocument; directory: Directory 
           <ul>
             {interimUses.map(([agreementId, use]) => (
               <li key={agreementId}>
-                {use.propertyKind}: {f.date(`${use.startsOn}T12:00:00Z`)} – {f.date(`${use.endsOn}T12:00:00Z`)}
+                {label('property', use.propertyKind)}: {f.date(`${use.startsOn}T12:00:00Z`)} –{' '}
+                {f.date(`${use.endsOn}T12:00:00Z`)}
                 {use.licenceToTry && ` · ${t('case.interimUse.licenceToTry')}`}
                 {use.ended && ` · ${t('case.interimUse.ended', { date: f.date(use.ended) })}`}
               </li>

@@ -61,8 +61,26 @@ export interface AuditReader {
   iterateStreamChunks(scope: AuditScope): AsyncIterable<StreamChunk>;
   /** Stream rows that record a version but have no event at all (every event deleted). */
   iterateStreamsWithoutEvents(scope: AuditScope): AsyncIterable<StreamHead>;
-  /** Events of `case-<caseId>` plus fund events naming the case (data.caseId), in global order, after a position. */
-  caseTimeline(tenant: string, caseId: string, afterPosition: number, limit: number): Promise<RecordedEvent[]>;
+  /** The events that concern one id: its own stream's and those of other categories naming it, in global order, after a position. */
+  eventsReferencing(
+    tenant: string,
+    reference: StreamReference,
+    afterPosition: number,
+    limit: number,
+  ): Promise<RecordedEvent[]>;
+}
+
+/**
+ * An id and where events name it: its own stream, and the top-level data field that events of the
+ * given categories carry it in. The store knows no aggregate; the domain catalogue says which
+ * references exist (e.g. a case named by the fund's events as `caseId`).
+ */
+export interface StreamReference {
+  readonly streamId: string;
+  readonly id: string;
+  /** A top-level field of the events' data: letters and digits only. */
+  readonly field: string;
+  readonly categories: readonly string[];
 }
 
 /** An event store adapter that brings its own audit read side (see auditReaderFor). */

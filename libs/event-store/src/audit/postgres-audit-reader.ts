@@ -2,7 +2,15 @@ import type { Pool } from 'pg';
 import type { RecordedEvent } from '../port';
 import { translatePgError } from '../postgres/pg-errors';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '../postgres/row-mapping';
-import type { AsOf, AuditReader, AuditScope, EventRange, StreamChunk, StreamHead } from './audit-reader';
+import type {
+  AsOf,
+  AuditReader,
+  AuditScope,
+  EventRange,
+  StreamChunk,
+  StreamHead,
+  StreamReference,
+} from './audit-reader';
 
 const DEFAULT_PAGE = 2000;
 
@@ -193,17 +201,26 @@ export class PostgresAuditReader implements AuditReader {
     }
   }
 
-  async caseTimeline(tenant: string, caseId: string, afterPosition: number, limit: number): Promise<RecordedEvent[]> {
-    // Two index scans (the case's stream; fund events by data->>'caseId', migration 2), merged by position.
+  async eventsReferencing(
+    tenant: string,
+    { streamId, id, field, categories }: StreamReference,
+    afterPosition: number,
+    limit: number,
+  ): Promise<RecordedEvent[]> {
+    // The field is part of the SQL text (checked: letters and digits), so an expression index on
+    // data->>'<field>' (migration 2 has caseId's) serves it; the category is the store's, the
+    // stream id's prefix. Two index scans, merged by position.
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(field)) throw new RangeError(`Not a data field name: ${field}`);
     const { rows } = await this.query<EventRow>(
       `SELECT * FROM (
          (SELECT ${EVENT_COLUMNS} FROM kp_events
           WHERE tenant = $1 AND stream_id = $2 AND position > $4 ORDER BY position LIMIT $5)
          UNION ALL
          (SELECT ${EVENT_COLUMNS} FROM kp_events
-          WHERE tenant = $1 AND (data->>'caseId') = $3 AND stream_id LIKE 'fund-%' AND position > $4 ORDER BY position LIMIT $5)
-       ) timeline ORDER BY position LIMIT $5`,
-      [tenant, `case-${caseId}`, caseId, afterPosition, limit],
+          WHERE tenant = $1 AND (data->>'${field}') = $3 AND split_part(stream_id, '-', 1) = ANY($6)
+            AND stream_id <> $2 AND position > $4 ORDER BY position LIMIT $5)
+       ) referencing ORDER BY position LIMIT $5`,
+      [tenant, streamId, id, afterPosition, limit, categories],
     );
     return rows.map(toRecordedEvent);
   }

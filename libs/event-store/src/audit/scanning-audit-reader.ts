@@ -1,5 +1,13 @@
 import { RecordedEvent, streamCategory } from '../port';
-import type { AsOf, AuditReader, AuditScope, EventRange, StreamChunk, StreamHead } from './audit-reader';
+import type {
+  AsOf,
+  AuditReader,
+  AuditScope,
+  EventRange,
+  StreamChunk,
+  StreamHead,
+  StreamReference,
+} from './audit-reader';
 import type { AuditSource, ScanFilter, StreamAddress, StreamRemoval } from './audit-source';
 
 const DEFAULT_PAGE = 1000;
@@ -125,18 +133,23 @@ export class ScanningAuditReader implements AuditReader {
     }
   }
 
-  async caseTimeline(tenant: string, caseId: string, afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+  async eventsReferencing(
+    tenant: string,
+    { streamId, id, field, categories }: StreamReference,
+    afterPosition: number,
+    limit: number,
+  ): Promise<RecordedEvent[]> {
     const own: RecordedEvent[] = [];
-    for await (const event of this.pagesOf(tenant, `case-${caseId}`)) {
+    for await (const event of this.pagesOf(tenant, streamId)) {
       if (event.position > afterPosition) own.push(event);
       if (own.length >= limit) break;
     }
-    const funds: RecordedEvent[] = [];
-    for await (const event of this.scan({ tenant, categories: ['fund'] })) {
-      if (event.position > afterPosition && (event.data as { caseId?: unknown }).caseId === caseId) funds.push(event);
-      if (funds.length >= limit) break;
+    const naming: RecordedEvent[] = [];
+    for await (const event of this.scan({ tenant, categories: [...categories] })) {
+      if (event.position > afterPosition && event.data[field] === id) naming.push(event);
+      if (naming.length >= limit) break;
     }
-    return [...own, ...funds].sort((a, b) => a.position - b.position).slice(0, limit);
+    return [...own, ...naming].sort((a, b) => a.position - b.position).slice(0, limit);
   }
 
   /** The global order restricted to `filter`, whatever more the source delivers. */

@@ -76,8 +76,8 @@ export async function loadRegistryData(
 }
 
 /** Every fund's statement as of T, for the funds with an event by then. */
-export const statementsAsOf = (data: RegistryData, asOf: Date, timeZone: string) =>
-  data.funds
+export const statementsAsOf = (funds: RegistryData['funds'], asOf: Date, timeZone: string) =>
+  funds
     .filter(({ history }) => history.entries.some((entry) => new Date(entry.at).getTime() <= asOf.getTime()))
     .map(({ history, name }) => ({ name, statement: fundStatement(history, asOf, timeZone) }));
 

@@ -17,7 +17,6 @@ import {
   MetricsSettings,
   monthEnds,
   isAfterInWorklist,
-  selectWorklist,
   WorklistItem,
   worklistOrderOf,
   WorklistQuery,
@@ -32,8 +31,8 @@ import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
 import { CaseHistories } from './case-histories';
 import { inFlight } from '../in-flight';
-import { WorklistIndex, WorklistLeftOut } from './worklist-index';
-import { fundHistory } from './fund-histories';
+import { selectionOf, WorklistIndex, WorklistLeftOut } from './worklist-index';
+import { fundHistory, tenantFundHistories } from './fund-histories';
 import {
   cohortGrantMetrics,
   FundPoint,
@@ -299,17 +298,17 @@ export class ReadModelQueries {
     const asOf = new Date(Math.ceil(this.clock().getTime() / 60_000) * 60_000);
     // Keyed by the tenant's own position: other municipalities' events leave its cases as they are.
     const all = await this.worklists.items(tenant, own, asOf);
-    const selected = selectWorklist(all.items, asOf, query);
+    const selected = selectionOf(all, query);
     const from = place === undefined ? 0 : selected.findIndex((item) => isAfterInWorklist(item, place));
     const items = from < 0 ? [] : selected.slice(from, from + page.limit);
     const more = from >= 0 && from + page.limit < selected.length;
     return {
-      position: own,
+      position: all.position,
       data: {
         items,
         total: selected.length,
         nextCursor: more ? worklistCursor(items[items.length - 1]) : null,
-        asOf: asOf.toISOString(),
+        asOf: all.asOf.toISOString(),
         ...(all.leftOut.length ? { uninterpretable: all.leftOut } : {}),
       },
     };
@@ -367,9 +366,12 @@ export class ReadModelQueries {
       );
       const data = aggregateReporting(filtered, cases.leftOut);
       const { generation } = await this.reached();
-      const registries = await loadRegistryData(this.pool, generation, tenant, settings.timeZone, filter.unitId);
+      const funds = (await tenantFundHistories(this.pool, generation, tenant)).map((history) => ({
+        history,
+        name: null,
+      }));
       const grants = cohortGrantMetrics(
-        statementsAsOf(registries, t, settings.timeZone),
+        statementsAsOf(funds, t, settings.timeZone),
         new Set(filtered.map((c) => c.facts.caseId)),
         t,
         settings.timeZone,
@@ -410,7 +412,7 @@ export class ReadModelQueries {
     const filtered = filter.unitId !== undefined || filter.category !== undefined;
     const points = months.map(({ month, asOf }, i) => {
       const cohort = filterCases(perMonth[i].snapshots, { unitId: filter.unitId }, timeZone);
-      const statements = statementsAsOf(registries, asOf, timeZone);
+      const statements = statementsAsOf(registries.funds, asOf, timeZone);
       const caseIds = new Set(cohort.map((c) => c.facts.caseId));
       return {
         month,

@@ -4,10 +4,12 @@ import {
   caseWorklistItems,
   compareWorklistItems,
   MetricsSettings,
+  selectWorklist,
   WorklistCase,
   WorklistCaseFile,
   worklistHistory,
   WorklistItem,
+  WorklistQuery,
 } from '@koproduktiv/metrics';
 import type { CaseDocument } from '../read-models/case-document';
 
@@ -39,8 +41,27 @@ export interface TenantWorklist {
   /** Every open deadline of the tenant's cases as of `asOf`, oldest first. */
   readonly items: readonly WorklistItem[];
   readonly asOf: Date;
+  /** The tenant's latest event the read models had applied when the items were read. */
+  readonly position: number;
   readonly leftOut: readonly WorklistLeftOut[];
+  /** The items each question (filters and window) selects, kept while these items are current. */
+  readonly selections: Map<string, WorklistItem[]>;
 }
+
+/** Questions whose selection a tenant's items keep at most (units × windows × kinds of one municipality). */
+const MAX_SELECTIONS = 256;
+
+/** The items `query` selects of the tenant's, computed once per question while the items are current. */
+export const selectionOf = (all: TenantWorklist, query: WorklistQuery): WorklistItem[] => {
+  const key = JSON.stringify([query.within, query.unitId, query.staffRef, query.kind, query.promisor]);
+  let selected = all.selections.get(key);
+  if (selected === undefined) {
+    selected = selectWorklist(all.items, all.asOf, query);
+    if (all.selections.size >= MAX_SELECTIONS) all.selections.clear();
+    all.selections.set(key, selected);
+  }
+  return selected;
+};
 
 interface Held {
   readonly rowPosition: number;
@@ -52,15 +73,25 @@ interface TenantIndex {
   /** The tenant position the held cases were compared with the read model at. */
   checkedAt: number;
   catchingUp?: { readonly position: number; readonly done: Promise<void> };
-  computed?: { readonly key: string; readonly value: Promise<TenantWorklist> };
+  /** The last items computed, and the computation under way for a newer position or minute. */
+  settled?: { readonly key: string; readonly value: TenantWorklist };
+  pending?: { readonly key: string; readonly value: Promise<TenantWorklist> };
 }
+
+/**
+ * While newer items are computed, the last ones are answered if they are at most this much older
+ * (the minute before): their answer names their own position and `asOf`. Further back, callers wait.
+ */
+const MAX_STALE_MS = 60_000;
+/** Cases computed between two turns of the event loop, so that other requests are served meanwhile. */
+const COMPUTE_SLICE = 500;
 
 /**
  * Every case of a tenant in the form the worklist reads (`worklistHistory` and the case file), kept
  * in memory and brought up to date when the read models moved: a row whose position changed is read
  * again, no other. The items as of a moment are computed once per read-model position and moment
  * and shared by every clerk asking, so that a clerk's question costs a filter over them, not a pass
- * over 10 000 histories.
+ * over 10 000 histories; while newer ones are computed, the last ones answer (see MAX_STALE_MS).
  */
 export class WorklistIndex {
   private readonly tenants = new Map<string, TenantIndex>();
@@ -78,13 +109,28 @@ export class WorklistIndex {
   items(tenant: string, position: number, asOf: Date): Promise<TenantWorklist> {
     const index = this.indexOf(tenant);
     const key = `${position} ${asOf.getTime()}`;
-    if (index.computed?.key === key) return index.computed.value;
-    const value = this.catchUp(tenant, index, position).then(() => this.compute(tenant, index, asOf));
-    value.catch(() => {
-      if (index.computed?.value === value) index.computed = undefined;
-    });
-    index.computed = { key, value };
-    return value;
+    const { settled } = index;
+    if (settled?.key === key) return Promise.resolve(settled.value);
+    let pending = index.pending;
+    if (pending?.key !== key) {
+      const started = {
+        key,
+        value: this.catchUp(tenant, index, position).then(() => this.compute(tenant, index, position, asOf)),
+      };
+      index.pending = pending = started;
+      started.value.then(
+        (value) => {
+          if (!index.settled || index.settled.value.asOf.getTime() <= asOf.getTime()) index.settled = { key, value };
+          if (index.pending === started) index.pending = undefined;
+        },
+        () => {
+          if (index.pending === started) index.pending = undefined;
+        },
+      );
+    }
+    const behind = settled ? asOf.getTime() - settled.value.asOf.getTime() : -1;
+    if (settled && behind >= 0 && behind <= MAX_STALE_MS) return Promise.resolve(settled.value);
+    return pending.value;
   }
 
   private indexOf(tenant: string): TenantIndex {
@@ -136,17 +182,19 @@ export class WorklistIndex {
     index.checkedAt = Math.max(index.checkedAt, position);
   }
 
-  private async compute(tenant: string, index: TenantIndex, asOf: Date): Promise<TenantWorklist> {
+  private async compute(tenant: string, index: TenantIndex, position: number, asOf: Date): Promise<TenantWorklist> {
     const settings = this.settingsFor(tenant);
     const items: WorklistItem[] = [];
     const leftOut: WorklistLeftOut[] = [];
-    for (const [caseId, { input }] of index.cases) {
+    let computed = 0;
+    for (const [caseId, { input }] of [...index.cases]) {
+      if (++computed % COMPUTE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
       try {
         items.push(...caseWorklistItems(input, asOf, settings));
       } catch (error) {
         leftOut.push({ caseId, list: 'case', pos: null, reason: (error as Error).message });
       }
     }
-    return { items: items.sort(compareWorklistItems), asOf, leftOut };
+    return { items: items.sort(compareWorklistItems), asOf, position, leftOut, selections: new Map() };
   }
 }

@@ -1,2 +1,3 @@
 export * from './reminder-settings';
 export * from './reminder-schedule';
+export * from './reminder-metrics';

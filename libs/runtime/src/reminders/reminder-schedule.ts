@@ -3,6 +3,7 @@ import { type EventPublisher, ReminderLedger, reminderOf } from '@koproduktiv/me
 import { MetricsSettings, reminderOccasions } from '@koproduktiv/metrics';
 import type { Logger } from '@koproduktiv/platform';
 import { WorklistIndex } from '@koproduktiv/projections';
+import { ReminderMetrics } from './reminder-metrics';
 import type { ReminderSettings } from './reminder-settings';
 
 export interface ReminderRun {
@@ -25,6 +26,7 @@ export class ReminderSchedule {
   private prepared: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
+  readonly metrics = new ReminderMetrics();
 
   constructor(
     private readonly pool: Pool,
@@ -60,6 +62,9 @@ export class ReminderSchedule {
       recorded += await this.ledger.record(reminders, now);
     }
     const published = await this.ledger.publishPending(this.publisher, this.topicPrefix);
+    this.metrics.recorded += recorded;
+    this.metrics.published += published;
+    this.metrics.lastSuccess = Math.floor(Date.now() / 1000);
     if (recorded || published) this.logger?.info({ recorded, published }, 'reminders: recorded and published');
     return { recorded, published };
   }
@@ -70,9 +75,10 @@ export class ReminderSchedule {
     const run = () => {
       if (this.running) return;
       this.running = this.runOnce()
-        .catch((error: unknown) =>
-          this.logger?.warn({ err: error }, 'reminders: run failed; pending reminders are sent at the next run'),
-        )
+        .catch((error: unknown) => {
+          this.metrics.failedRuns += 1;
+          this.logger?.warn({ err: error }, 'reminders: run failed; pending reminders are sent at the next run');
+        })
         .finally(() => (this.running = undefined));
     };
     run();

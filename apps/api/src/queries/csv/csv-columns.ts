@@ -44,6 +44,7 @@ export const AGGREGATE_COLUMNS: readonly CsvColumn<Aggregate>[] = [
   ),
   column('institutionalisationRate', 'institutionalised / cases (0..1)', (m) => m.institutionalisationRate),
   column('dormantShare', 'dormant / open cases (0..1)', (m) => m.dormantShare),
+  column('waitingShare', 'open cases waiting for the initiative / open cases (0..1)', (m) => m.waitingShare),
   column('medianDaysToFirstResponse', 'days', (m) => m.medianDaysToFirstResponse),
   column('respondedWithinTargetShare', '0..1', (m) => m.respondedWithinTargetShare),
   ...(['administration', 'initiative', 'combined'] as const).map((who) =>
