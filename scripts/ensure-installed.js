@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs before `npm start` and `npm test`: on a fresh checkout, installs the locked dependencies
-// first, so that those two commands are all a newcomer needs. Plain Node, no dependencies.
+// Runs before `npm start`, `npm test` and `npm run lint`: on a fresh checkout (or one whose lock file
+// changed since the last install), installs the locked dependencies first. Plain Node, no dependencies.
 const { existsSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
