@@ -1,28 +1,13 @@
 /** A fund's grant procedure as serialisable entries: what its statement and metrics are computed from. */
+import { FUND_EVENT_TYPES, PROOF_OF_USE_OUTCOMES, type ProofOfUseOutcome } from '@koproduktiv/domain';
 import { addOnce, MetricsEvent, Timed, timedOf } from './timed';
 
-/** The fund events the statement reads; any other event of the fund is ignored. */
-export const FUND_ENTRY_TYPES = [
-  'FundOpened',
-  'FundBudgetIncreased',
-  'FundClosed',
-  'ApplicationReceived',
-  'ApplicationRefused',
-  'GrantAwardProposed',
-  'GrantProposalWithdrawn',
-  'GrantAwarded',
-  'ApplicationRejected',
-  'GrantDisbursed',
-  'ProofOfUseSubmitted',
-  'ProofOfUseReviewed',
-  'GrantReclaimed',
-  'RepaymentRecorded',
-  'ApplicationSettled',
-] as const;
+/** The fund events the statement reads (every event of the fund stream, as the domain lists them). */
+export const FUND_ENTRY_TYPES = FUND_EVENT_TYPES;
 export type FundEntryType = (typeof FUND_ENTRY_TYPES)[number];
 
-export const REVIEW_OUTCOMES = ['accepted', 'partially_accepted', 'rejected'] as const;
-export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+export const REVIEW_OUTCOMES = PROOF_OF_USE_OUTCOMES;
+export type ReviewOutcome = ProofOfUseOutcome;
 
 /**
  * One event of the fund without any text a person wrote (rationale, reason, purpose, report
