@@ -103,3 +103,24 @@ describe('toProblem: PostgreSQL out of reach, wherever it is used (idempotency k
     ).toMatchObject({ status: 500 });
   });
 });
+
+describe('toProblem: a table that does not exist', () => {
+  const undefinedTable = (relation: string) =>
+    Object.assign(new DatabaseError(`relation "${relation}" does not exist`, 0, 'error'), { code: '42P01' });
+
+  it.each(['rm_cases', 'rm_fund_events_g3', 'kp_read_model_generation', 'kp_checkpoints'])(
+    'is 503 PROJECTIONS.NOT_READY when it is a read model of the projector (%s)',
+    (relation) => {
+      expect(toProblem(undefinedTable(relation))).toMatchObject({
+        status: 503,
+        code: 'PROJECTIONS.NOT_READY',
+        extensions: { retryAfterSeconds: 2 },
+      });
+    },
+  );
+
+  it('is 500 when it is anything else (a fault, not a matter of waiting)', () => {
+    expect(toProblem(undefinedTable('kp_events'))).toMatchObject({ status: 500, code: 'INTERNAL' });
+    expect(toProblem(undefinedTable('rm_casesx'))).toMatchObject({ status: 500 });
+  });
+});

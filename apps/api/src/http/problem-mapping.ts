@@ -7,6 +7,7 @@ import {
   WrongExpectedVersionError,
 } from '@koproduktiv/event-store';
 import { databaseUnreachable, ProblemError } from '@koproduktiv/platform';
+import { readModelsNotCreated } from '@koproduktiv/projections';
 import { CommandRejected, CommandRejectedKind, concurrentWriteLost } from '@koproduktiv/runtime';
 
 /** Fastify's own client errors, by their error code. */
@@ -82,6 +83,16 @@ export function toProblem(error: unknown): ProblemError {
     return new ProblemError(503, 'STORE.UNAVAILABLE', 'The store is unavailable', 'Please retry shortly', {
       retryAfterSeconds: RETRY_AFTER_SECONDS,
     });
+  }
+  // The API answers before any projector has created the read models (RUN_PROJECTOR=false, a fresh database).
+  if (readModelsNotCreated(error)) {
+    return new ProblemError(
+      503,
+      'PROJECTIONS.NOT_READY',
+      'The read models are not ready',
+      'No projector has created the read models yet; please retry shortly',
+      { retryAfterSeconds: RETRY_AFTER_SECONDS },
+    );
   }
   if (error instanceof UnstorableEventError) {
     return new ProblemError(
