@@ -27,7 +27,9 @@ describe('query routes before the read models exist', () => {
       .map(([path, item]) => {
         const parameters: { name: string; in: string; required?: boolean; schema: any }[] = item.get.parameters ?? [];
         const query = new URLSearchParams(
-          parameters.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, valueFor(p.name, p.schema)]),
+          parameters
+            .filter((p) => p.in === 'query' && p.required)
+            .map((p): [string, string] => [p.name, valueFor(p.name, p.schema)]),
         );
         const filled = path.replace(/\{(\w+)\}/g, (_, name: string) =>
           valueFor(name, parameters.find((p) => p.name === name)?.schema ?? {}),

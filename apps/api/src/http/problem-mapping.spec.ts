@@ -7,6 +7,7 @@ import {
 } from '@koproduktiv/event-store';
 import { DomainError } from '@koproduktiv/domain';
 import { concurrentWriteLost, idempotencyKeyReused, occurredAtInFuture, versionMismatch } from '@koproduktiv/runtime';
+import { tokenWithoutExpiry, unauthorized } from '@koproduktiv/platform';
 import { problemBody, toProblem } from './problem-mapping';
 
 describe("toProblem: the command path's refusals, the one place that gives them HTTP statuses", () => {
@@ -122,5 +123,14 @@ describe('toProblem: a table that does not exist', () => {
   it('is 500 when it is anything else (a fault, not a matter of waiting)', () => {
     expect(toProblem(undefinedTable('kp_events'))).toMatchObject({ status: 500, code: 'INTERNAL' });
     expect(toProblem(undefinedTable('rm_casesx'))).toMatchObject({ status: 500 });
+  });
+});
+
+describe('toProblem: a refused bearer token', () => {
+  it.each([
+    [unauthorized('The token has no subject (sub)'), 'AUTH.UNAUTHENTICATED'],
+    [tokenWithoutExpiry(), 'AUTH.TOKEN_WITHOUT_EXPIRY'],
+  ])('%s becomes 401 %s with its detail', (error, code) => {
+    expect(toProblem(error)).toMatchObject({ status: 401, code, detail: error.detail });
   });
 });

@@ -6,7 +6,7 @@ import {
   UnstorableEventError,
   WrongExpectedVersionError,
 } from '@koproduktiv/event-store';
-import { databaseUnreachable, ProblemError } from '@koproduktiv/platform';
+import { AuthenticationRejected, databaseUnreachable, ProblemError } from '@koproduktiv/platform';
 import { readModelsNotCreated } from '@koproduktiv/projections';
 import { CommandRejected, CommandRejectedKind, concurrentWriteLost } from '@koproduktiv/runtime';
 
@@ -67,6 +67,9 @@ export function toProblem(error: unknown): ProblemError {
       error.message,
       error.details ?? {},
     );
+  }
+  if (error instanceof AuthenticationRejected) {
+    return new ProblemError(401, error.code, 'Authentication required', error.detail);
   }
   if (error instanceof CommandRejected) {
     return new ProblemError(COMMAND_REJECTED_STATUS[error.kind], error.code, error.title, error.message, error.details);
