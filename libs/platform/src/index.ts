@@ -5,3 +5,4 @@ export * from './idempotency';
 export * from './logging';
 export * from './problem';
 export * from './observability';
+export * from './text';
