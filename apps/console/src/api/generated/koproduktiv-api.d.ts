@@ -3921,7 +3921,7 @@ export interface components {
         /** @description Something that falls due in an open case */
         WorklistItem: {
             /** @enum {string} */
-            kind: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending";
+            kind: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
             /** Format: uuid */
             caseId: string;
             caseTitle: string | null;
@@ -4138,7 +4138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4259,7 +4259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4380,7 +4380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4501,7 +4501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4622,7 +4622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4734,7 +4734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4855,7 +4855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4967,7 +4967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5088,7 +5088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5209,7 +5209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5330,7 +5330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5451,7 +5451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5572,7 +5572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5693,7 +5693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5814,7 +5814,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5935,7 +5935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6056,7 +6056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6177,7 +6177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6298,7 +6298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6419,7 +6419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6531,7 +6531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6652,7 +6652,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6773,7 +6773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6894,7 +6894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7015,7 +7015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7136,7 +7136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7257,7 +7257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7378,7 +7378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7499,7 +7499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7620,7 +7620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7741,7 +7741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7862,7 +7862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7983,7 +7983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8104,7 +8104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8225,7 +8225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8346,7 +8346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8467,7 +8467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8588,7 +8588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8709,7 +8709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8830,7 +8830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8951,7 +8951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9072,7 +9072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9193,7 +9193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9298,7 +9298,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9395,7 +9395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9498,7 +9498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9569,7 +9569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9640,7 +9640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9712,7 +9712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9758,7 +9758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9826,7 +9826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9898,7 +9898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9983,7 +9983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10053,7 +10053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10126,7 +10126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10196,7 +10196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10269,7 +10269,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10342,7 +10342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10414,7 +10414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10486,7 +10486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10558,7 +10558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10630,7 +10630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10705,7 +10705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10778,7 +10778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10856,7 +10856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10938,7 +10938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10958,7 +10958,7 @@ export interface operations {
                 unitId?: string;
                 /** @description Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF */
                 staffRef?: string;
-                kind?: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending";
+                kind?: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
                 /** @description Whose commitments are listed: the administration's, or the initiative's to follow them up */
                 promisor?: "administration" | "initiative";
                 /** @description Items per page */
@@ -11026,7 +11026,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11075,7 +11075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description PostgreSQL or the event store cannot be reached; retry after Retry-After seconds */
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
             503: {
                 headers: {
                     [name: string]: unknown;
