@@ -1,5 +1,5 @@
 import { ArgumentMetadata, PipeTransform } from '@nestjs/common';
-import { FieldError, invalidRequest } from '@koproduktiv/platform';
+import { FieldError, invalidRequest } from './problem-error';
 
 /** Deeper than any command body (the deepest is two levels); class-transformer recurses per level. */
 export const MAX_BODY_DEPTH = 16;
