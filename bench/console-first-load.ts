@@ -31,7 +31,7 @@ import { EventStore, migrate, PostgresEventStore } from '@koproduktiv/event-stor
 import { EventCodec, openPersonalData } from '@koproduktiv/personal-data';
 import { createPool, issueDevToken, loadOrCreateJwtSecret, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { rebuildReadModels, SnapshotKeeper } from '@koproduktiv/projections';
-import { metricsSettingsFromEnv } from '@koproduktiv/runtime';
+import { metricsSettingsFromEnv } from '@koproduktiv/projector';
 import { TENANT } from '../test/fixtures/bodies';
 import { StoreGenerator } from '../test/fixtures/projections-data';
 import { startApiProcess } from './support/api-process';

@@ -11,7 +11,7 @@ import {
   rebuildReadModels,
   SnapshotKeeper,
 } from '@koproduktiv/projections';
-import { CommandExecutor } from '@koproduktiv/runtime';
+import { CommandExecutor } from '@koproduktiv/application';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { TENANT } from '../fixtures/bodies';

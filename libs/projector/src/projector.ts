@@ -4,14 +4,24 @@ import { retentionYearsFromEnv, RetentionSettingsError } from '@koproduktiv/pers
 import { ConfigError, Logger } from '@koproduktiv/platform';
 import { SnapshotKeeper } from '@koproduktiv/projections';
 import { ProjectorHost } from './projector-host';
-import { CommandExecutor, tenantRulesFromEnv } from './commands';
+import { CommandExecutor, tenantRulesFromEnv } from '@koproduktiv/application';
 import { metricsSettingsFromEnv } from './metrics-settings';
-import { ReactionsProcessor } from './reactions';
+import { ReactionsProcessor } from './reactions-processor';
 import { ReminderSchedule, reminderSettingsFromEnv } from './reminders';
 import { RetentionSchedule } from './retention';
 import { SnapshotKeeping } from './snapshot-keeping';
+import type { Pool } from 'pg';
+import type { EventStore } from '@koproduktiv/event-store';
+import type { PersonalData } from '@koproduktiv/personal-data';
+import type { IdempotencyStore } from '@koproduktiv/platform';
 
-import type { Runtime } from './runtime';
+/** What the projector works on: a process's store, database, idempotency keys and personal data (libs/runtime wires them). */
+export interface ProjectorResources {
+  readonly store: EventStore;
+  readonly pool: Pool;
+  readonly idempotency: IdempotencyStore;
+  readonly personalData: Pick<PersonalData, 'codec'>;
+}
 
 export interface Projector {
   readonly host: ProjectorHost;
@@ -64,7 +74,7 @@ export function checkProjectorConfig(env: NodeJS.ProcessEnv = process.env): void
  * the read models (their settings are validated here, at boot).
  */
 export function createProjector(
-  runtime: Pick<Runtime, 'store' | 'pool' | 'idempotency' | 'personalData'>,
+  runtime: ProjectorResources,
   logger: Logger,
   env: NodeJS.ProcessEnv = process.env,
   clock: () => Date = () => new Date(),
