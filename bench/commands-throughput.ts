@@ -14,6 +14,7 @@
  * clerks do, so the figures measure throughput rather than collisions on one stream.
  */
 import 'reflect-metadata';
+import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { runHttpLoad } from './support/http-load';
 import { runWrkLoad, wrkVersion } from './support/wrk-load';
@@ -40,7 +41,7 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 async function main(): Promise<number> {
   const started = Date.now();
   const options = parseOptions();
-  const pgbench = await pgbenchVersion();
+  const pgbench = options.pgbench ? await pgbenchVersion() : undefined;
   const wrk = await wrkVersion();
   printPreamble(options, pgbench, wrk);
 
@@ -66,6 +67,7 @@ async function main(): Promise<number> {
       }
     }
     printSummary(options, runs, pgbench, wrk, Date.now() - started);
+    if (options.resultFile) await writeFile(options.resultFile, JSON.stringify(runs));
     return runs.some(({ http }) => http.non2xx > 0 || http.errors > 0) ? 1 : 0;
   } finally {
     await stack.close();
@@ -140,7 +142,9 @@ function printPreamble(options: BenchOptions, pgbench: string | undefined, wrk: 
   say(
     pgbench
       ? `pgbench: ${pgbench}`
-      : 'pgbench is not on PATH, so only the HTTP figures follow. Install it with: apt-get install -y postgresql-client',
+      : !options.pgbench
+        ? 'pgbench: not run (--pgbench off)'
+        : 'pgbench is not on PATH, so only the HTTP figures follow. Install it with: apt-get install -y postgresql-client',
   );
   say();
 }
@@ -160,7 +164,7 @@ function printSummary(
   say();
   say('CPU per command (HTTP) and per transaction (pgbench), in ms, medians over the rounds:');
   say(cpuTable(runs, wrk !== undefined));
-  if (!pgbench) say('pgbench columns are empty: apt-get install -y postgresql-client');
+  if (!pgbench && options.pgbench) say('pgbench columns are empty: apt-get install -y postgresql-client');
   for (const fact of machineFacts(wrk)) say(fact);
   say(`total run time ${seconds(elapsedMs)}`);
 }

@@ -18,13 +18,17 @@ export interface BenchOptions {
   readonly logLevel: string;
   /** Whether the codec seals personal data (the service always does; off only to measure its cost). */
   readonly sealing: boolean;
+  /** Whether to measure pgbench's rate beside HTTP (off for runs that only compare HTTP figures). */
+  readonly pgbench: boolean;
+  /** Where to write the runs' figures as JSON, for a script that compares several runs (bench:sealing). */
+  readonly resultFile: string | undefined;
 }
 
 const DEFAULT_POOL_SIZE = new AppConfig().DATABASE_POOL_SIZE;
 
-export const USAGE = `Usage: npm run bench:commands -- [--duration S] [--warmup S] [--connections 16,64] [--rounds N] [--cases N] [--pool-size N] [--log-level warn] [--sealing on|off]
-  (or BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_CASES, BENCH_POOL_SIZE, BENCH_LOG_LEVEL, BENCH_SEALING)
-  defaults: --duration 15 --warmup 3 --connections 16,64 --rounds 3 --cases 2000 --pool-size ${DEFAULT_POOL_SIZE} (the service's default) --log-level warn --sealing on`;
+export const USAGE = `Usage: npm run bench:commands -- [--duration S] [--warmup S] [--connections 16,64] [--rounds N] [--cases N] [--pool-size N] [--log-level warn] [--sealing on|off] [--pgbench on|off] [--result-file F]
+  (or BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_CASES, BENCH_POOL_SIZE, BENCH_LOG_LEVEL, BENCH_SEALING, BENCH_PGBENCH, BENCH_RESULT_FILE)
+  defaults: --duration 15 --warmup 3 --connections 16,64 --rounds 3 --cases 2000 --pool-size ${DEFAULT_POOL_SIZE} (the service's default) --log-level warn --sealing on --pgbench on`;
 
 export class UsageError extends Error {}
 
@@ -33,7 +37,18 @@ export function parseOptions(
   env: NodeJS.ProcessEnv = process.env,
 ): BenchOptions {
   const given = { ...fromEnv(env), ...fromArgv(argv) };
-  const known = ['duration', 'warmup', 'connections', 'rounds', 'cases', 'pool-size', 'log-level', 'sealing'];
+  const known = [
+    'duration',
+    'warmup',
+    'connections',
+    'rounds',
+    'cases',
+    'pool-size',
+    'log-level',
+    'sealing',
+    'pgbench',
+    'result-file',
+  ];
   const unknown = Object.keys(given).filter((key) => !known.includes(key));
   if (unknown.length) throw new UsageError(`Unknown option ${unknown.map((key) => `--${key}`).join(', ')}`);
   const options = {
@@ -44,7 +59,9 @@ export function parseOptions(
     cases: positiveInt('cases', given.cases ?? '2000'),
     poolSize: positiveInt('pool-size', given['pool-size'] ?? String(DEFAULT_POOL_SIZE)),
     logLevel: given['log-level'] ?? 'warn',
-    sealing: sealingOption(given.sealing ?? 'on'),
+    sealing: onOff('sealing', given.sealing ?? 'on'),
+    pgbench: onOff('pgbench', given.pgbench ?? 'on'),
+    resultFile: given['result-file'],
   };
   // Every connection works on cases of its own.
   if (options.cases < Math.max(...options.connections))
@@ -62,6 +79,8 @@ function fromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
     BENCH_POOL_SIZE: 'pool-size',
     BENCH_LOG_LEVEL: 'log-level',
     BENCH_SEALING: 'sealing',
+    BENCH_PGBENCH: 'pgbench',
+    BENCH_RESULT_FILE: 'result-file',
   };
   return Object.fromEntries(
     Object.entries(names).flatMap(([variable, key]) => (env[variable] ? [[key, env[variable] as string]] : [])),
@@ -90,9 +109,10 @@ function positiveInt(name: string, value: string, zeroAllowed = false): number {
 /**
  * `--sealing off` runs the whole benchmark with the sealing of personal data switched off in the
  * codec (bench only), to compare with a run with it on. Separate processes: switching it inside one
- * process measured 20-30 % apart where separate processes measure the same load within noise.
+ * process measured 20-30 % apart where separate processes measure the same load within noise;
+ * `npm run bench:sealing` alternates such processes and compares them.
  */
-function sealingOption(value: string): boolean {
-  if (value !== 'on' && value !== 'off') throw new UsageError('--sealing must be on or off');
+function onOff(name: string, value: string): boolean {
+  if (value !== 'on' && value !== 'off') throw new UsageError(`--${name} must be on or off`);
   return value === 'on';
 }

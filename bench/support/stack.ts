@@ -77,7 +77,9 @@ export async function startStack({ poolSize, logLevel }: StackOptions): Promise<
     cleanup.push(() => pool.end());
     await migrate(pool);
     await ensureIdempotencyTable(pool);
-    const opened = await openPersonalData(pool, { dataDir: await mkdtemp(join(tmpdir(), 'kp-bench-kek-')) });
+    const keyDir = await mkdtemp(join(tmpdir(), 'kp-bench-kek-'));
+    cleanup.push(() => rm(keyDir, { recursive: true, force: true }));
+    const opened = await openPersonalData(pool, { dataDir: keyDir });
     const sealing = new SealingSwitch(opened.keys);
     const personalData = { ...opened, codec: sealing };
 

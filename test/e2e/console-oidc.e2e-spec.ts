@@ -45,9 +45,12 @@ describeBrowser('console: sign-in through OIDC (authorization code + PKCE), in C
         .status,
     ).toBe(404);
 
-    await page.goto('/console/');
+    // A bookmarked view: after signing in at the provider, the console shows it.
+    await page.goto('/console/lagebild?asOf=2025-06-30');
     await page.getByRole('button', { name: 'Weiter zur Anmeldung' }).click();
     await page.getByRole('heading', { level: 1, name: 'Lagebild' }).waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/console/lagebild?asOf=2025-06-30');
+    expect(await page.getByLabel('Stichtag').inputValue()).toBe('2025-06-30');
     await page.getByText('Angemeldet: musterstadt · Analyse').waitFor();
     await page.locator('[data-panel="indices"]').waitFor();
 

@@ -166,6 +166,71 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     await context.close();
   });
 
+  it('analyst: the date and filters are in the address: a bookmarked view opens as it was, Back undoes a choice', async () => {
+    const { context, page, problems } = await harness.page();
+    await signIn(page, 'analyst');
+    await page.getByRole('heading', { level: 1, name: 'Lagebild' }).waitFor();
+    await settled(page);
+    const token = await harness.api.token(TENANT, 'analyst');
+    const directory = (
+      await harness.api.request('GET', '/v1/directory', { headers: { authorization: `Bearer ${token}` } })
+    ).body.data as { units: { unitId: string }[]; categories: string[] };
+    const unitId = directory.units[0].unitId;
+    const category = directory.categories[0];
+    const today = await page.getByLabel('Stichtag').inputValue();
+    const earlier = `${Number(today.slice(0, 4)) - 1}-03-31`;
+
+    // Chosen by hand: each choice lands in the address.
+    await page.getByLabel('Stichtag').fill(earlier);
+    await settled(page);
+    await page.getByLabel('Organisationseinheit').selectOption(unitId);
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(earlier);
+    expect(new URL(page.url()).searchParams.get('unitId')).toBe(unitId);
+    const chosen = await panel(page, 'indices');
+
+    // The same address in a new tab (a bookmark, a shared link): signed in there, it shows the same view.
+    const bookmark = page.url();
+    const second = await context.newPage();
+    await second.goto(bookmark);
+    await second.getByLabel('Kommune (Mandant)').fill(TENANT);
+    await second.getByRole('button', { name: 'Anmelden' }).click();
+    await second.getByRole('heading', { level: 1, name: 'Lagebild' }).waitFor();
+    expect(second.url()).toBe(bookmark);
+    await settled(second);
+    expect(await second.getByLabel('Stichtag').inputValue()).toBe(earlier);
+    expect(await second.getByLabel('Organisationseinheit').inputValue()).toBe(unitId);
+    expect((await panel(second, 'indices')).table).toBe(chosen.table);
+    await second.close();
+
+    // Back undoes the last choice, Forward redoes it.
+    await page.getByLabel('Kategorie').selectOption(category);
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('category')).toBe(category);
+    await page.goBack();
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('category')).toBeNull();
+    expect(await page.getByLabel('Kategorie').inputValue()).toBe('');
+    expect((await panel(page, 'indices')).table).toBe(chosen.table);
+    await page.goBack();
+    await settled(page);
+    expect(await page.getByLabel('Organisationseinheit').inputValue()).toBe('');
+    expect(await page.getByLabel('Stichtag').inputValue()).toBe(earlier);
+    await page.goForward();
+    await settled(page);
+    expect(await page.getByLabel('Organisationseinheit').inputValue()).toBe(unitId);
+
+    // A hand-edited address with values the municipality does not have falls back to the defaults.
+    await page.goto('/console/lagebild?asOf=2026-02-30&unitId=nonsense&category=%3Cscript%3E');
+    await page.getByRole('heading', { level: 1, name: 'Lagebild' }).waitFor();
+    await settled(page);
+    expect(await page.getByLabel('Stichtag').inputValue()).toBe(today);
+    expect(await page.getByLabel('Organisationseinheit').inputValue()).toBe('');
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('analyst: an initiative shows its cases and metrics, and never a contact detail', async () => {
     const { context, page, problems } = await harness.page();
     await signIn(page, 'analyst');
@@ -229,6 +294,15 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     expect((await overdueRows.first().locator('th').innerText()).length).toBeGreaterThan(3);
     expect(await page.locator('ol.timeline li').count()).toBeGreaterThan(1);
     await screenshot(page, 'vorgang');
+
+    // Back at the worklist, its filters are as they were: they are in the address.
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Arbeitsliste' }).waitFor();
+    await settled(page);
+    expect(new URL(page.url()).search).toBe('?within=60&kind=commitment_overdue');
+    expect(await page.getByLabel('Art', { exact: true }).inputValue()).toBe('commitment_overdue');
+    expect(await page.getByLabel('Fällig innerhalb von').inputValue()).toBe('60');
+    expect(await rows.count()).toBe(overdue);
     expect(problems).toEqual([]);
     await context.close();
   });

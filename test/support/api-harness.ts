@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEventStore, EventStore, EventStoreSelection, migrate } from '@koproduktiv/event-store';
-import { AGGREGATE_CATEGORIES, TenantRules } from '@koproduktiv/domain';
+import { AGGREGATE_CATEGORIES, CASE_REFERENCES, TenantRules } from '@koproduktiv/domain';
 import {
   createLogger,
   DEV_AUDIENCE,
@@ -90,7 +90,7 @@ export async function startApi({
   clock = undefined as (() => Date) | undefined,
 } = {}): Promise<ApiHarness> {
   const db = reuse?.db ?? (await createTestDatabase('kp_e2e'));
-  await migrate(db.pool);
+  await migrate(db.pool, { referenceFields: [CASE_REFERENCES.field] });
   await ensureIdempotencyTable(db.pool);
   const { keyFile, ...personalData } = reuse
     ? { ...(await restartedPersonalData(db.pool, reuse.personalData)), keyFile: reuse.keyFile }

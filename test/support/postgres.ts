@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
+import { CASE_REFERENCES } from '@koproduktiv/domain';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
 import { createPool, ensureIdempotencyTable } from '@koproduktiv/platform';
 
@@ -45,7 +46,7 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** A fresh database of its own with the event store's schema, and the PostgreSQL event store over it. */
 export async function createTestEventStore(prefix?: string): Promise<{ db: TestDatabase; store: PostgresEventStore }> {
   const db = await createTestDatabase(prefix);
-  await migrate(db.pool);
+  await migrate(db.pool, { referenceFields: [CASE_REFERENCES.field] });
   await ensureIdempotencyTable(db.pool);
   return { db, store: new PostgresEventStore(db.pool) };
 }

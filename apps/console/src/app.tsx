@@ -1,6 +1,6 @@
 import { ReactNode, useEffect, useRef } from 'react';
 import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
-import { getJson } from './api/client';
+import { api, ok } from './api/client';
 import type { Directory } from './api/types';
 import { oidcCallback, oidcSignOut } from './auth/oidc';
 import { ConsoleRole, hasRole, Session, setSession, useSession } from './auth/session';
@@ -36,7 +36,7 @@ function Callback({ config }: { config: Extract<SignInConfig, { mode: 'oidc' }> 
   const loaded = useLoad(() => oidcCallback(config), []);
   return (
     <main id="main">
-      <Status loaded={loaded}>{() => <Redirect to="/" replace />}</Status>
+      <Status loaded={loaded}>{(page) => <Redirect to={page} replace />}</Status>
     </main>
   );
 }
@@ -46,7 +46,7 @@ const home = (session: Session) =>
 
 function SignedIn({ session, config }: { session: Session; config: SignInConfig }) {
   const { t } = useI18n();
-  const directory = useLoad((signal) => getJson<Directory>('/v1/directory', {}, signal), [session.token]);
+  const directory = useLoad((signal) => api.GET('/v1/directory', { signal }).then(ok), [session.token]);
   const start = home(session);
   const withDirectory = (page: (directory: Directory) => ReactNode) => (
     <Status loaded={directory}>{({ data }) => page(data)}</Status>

@@ -65,11 +65,16 @@ describe('staffTimeUse', () => {
       budgetHours: null,
       staffTimeUse: null,
     });
-    // Q1 has no own budget and February and March none: null
+    // Q3: no budget of its own and none of its months has one
+    expect(budgetHours(unit, '2026-Q3', new Date('2026-10-01T00:00:00Z'))).toBeNull();
+  });
+
+  it('a quarter without its own budget sums the months that have one (a month without one adds nothing)', () => {
+    // Q1: only January has a budget (50); February and March none -> 50; logged 12 + 5 = 17 -> 0.34
     expect(use('2026-Q1', '2026-04-01T00:00:00Z')).toMatchObject({
       loggedHours: 17,
-      budgetHours: null,
-      staffTimeUse: null,
+      budgetHours: 50,
+      staffTimeUse: 0.34,
     });
   });
 

@@ -41,8 +41,8 @@ const ownBudget = (budgets: readonly BudgetEntry[], period: string): number | nu
 /**
  * Budget hours for a period as of T.
  * - a month `YYYY-MM`: its own budget if one is set, else a third of its quarter's budget;
- * - a quarter `YYYY-Qn`: its own budget if one is set, else the sum of its three months' own
- *   budgets if all three are set, else null.
+ * - a quarter `YYYY-Qn`: its own budget if one is set, else the sum of the own budgets its months
+ *   have (a month without one adds nothing), null when none of them has one.
  */
 export const budgetHours = (unit: UnitHistory, period: string, asOf: Date | number): number | null => {
   const budgets = upTo(unit.budgets, toMs(asOf));
@@ -55,8 +55,10 @@ export const budgetHours = (unit: UnitHistory, period: string, asOf: Date | numb
   if (isQuarterPeriod(period)) {
     const own = ownBudget(budgets, period);
     if (own !== null) return own;
-    const months = monthsOfQuarter(period).map((month) => ownBudget(budgets, month));
-    return months.every((hours) => hours !== null) ? sum(months as number[]) : null;
+    const months = monthsOfQuarter(period)
+      .map((month) => ownBudget(budgets, month))
+      .filter((hours): hours is number => hours !== null);
+    return months.length === 0 ? null : sum(months);
   }
   throw new RangeError(`Not a budget period YYYY-MM or YYYY-Qn: ${period}`);
 };

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { AGGREGATE_CATEGORIES } from '@koproduktiv/domain';
+import { AGGREGATE_CATEGORIES, CASE_REFERENCES } from '@koproduktiv/domain';
 import { createEventStore, EventStore, migrate } from '@koproduktiv/event-store';
 import { openPersonalData, PersonalData } from '@koproduktiv/personal-data';
 import {
@@ -67,7 +67,7 @@ export async function createRuntime(
   });
   let personalData: PersonalData;
   try {
-    await migrate(pool);
+    await migrate(pool, { referenceFields: [CASE_REFERENCES.field] });
     await ensureIdempotencyTable(pool);
     personalData = await openPersonalData(pool, {
       keyFile: config.KEY_ENCRYPTION_KEY_FILE,

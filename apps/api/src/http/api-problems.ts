@@ -101,7 +101,7 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body larger than the configured limit',
   415: 'Body is not application/json',
   422: 'Idempotency-Key reused with a different request',
-  503: 'PostgreSQL or the event store cannot be reached; retry after Retry-After seconds',
+  503: 'PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds',
 };
 
 /** The example body of `status`, or of the given problem (instance: the documented path). */

@@ -7,6 +7,7 @@ import {
 } from '@koproduktiv/event-store';
 import { DomainError } from '@koproduktiv/domain';
 import { concurrentWriteLost, idempotencyKeyReused, occurredAtInFuture, versionMismatch } from '@koproduktiv/runtime';
+import { tokenWithoutExpiry, unauthorized } from '@koproduktiv/platform';
 import { problemBody, toProblem } from './problem-mapping';
 
 describe("toProblem: the command path's refusals, the one place that gives them HTTP statuses", () => {
@@ -101,5 +102,35 @@ describe('toProblem: PostgreSQL out of reach, wherever it is used (idempotency k
     expect(
       toProblem(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT', syscall: 'open' })),
     ).toMatchObject({ status: 500 });
+  });
+});
+
+describe('toProblem: a table that does not exist', () => {
+  const undefinedTable = (relation: string) =>
+    Object.assign(new DatabaseError(`relation "${relation}" does not exist`, 0, 'error'), { code: '42P01' });
+
+  it.each(['rm_cases', 'rm_fund_events_g3', 'kp_read_model_generation', 'kp_checkpoints'])(
+    'is 503 PROJECTIONS.NOT_READY when it is a read model of the projector (%s)',
+    (relation) => {
+      expect(toProblem(undefinedTable(relation))).toMatchObject({
+        status: 503,
+        code: 'PROJECTIONS.NOT_READY',
+        extensions: { retryAfterSeconds: 2 },
+      });
+    },
+  );
+
+  it('is 500 when it is anything else (a fault, not a matter of waiting)', () => {
+    expect(toProblem(undefinedTable('kp_events'))).toMatchObject({ status: 500, code: 'INTERNAL' });
+    expect(toProblem(undefinedTable('rm_casesx'))).toMatchObject({ status: 500 });
+  });
+});
+
+describe('toProblem: a refused bearer token', () => {
+  it.each([
+    [unauthorized('The token has no subject (sub)'), 'AUTH.UNAUTHENTICATED'],
+    [tokenWithoutExpiry(), 'AUTH.TOKEN_WITHOUT_EXPIRY'],
+  ])('%s becomes 401 %s with its detail', (error, code) => {
+    expect(toProblem(error)).toMatchObject({ status: 401, code, detail: error.detail });
   });
 });

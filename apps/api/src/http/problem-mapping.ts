@@ -6,7 +6,8 @@ import {
   UnstorableEventError,
   WrongExpectedVersionError,
 } from '@koproduktiv/event-store';
-import { databaseUnreachable, ProblemError } from '@koproduktiv/platform';
+import { AuthenticationRejected, databaseUnreachable, ProblemError } from '@koproduktiv/platform';
+import { readModelsNotCreated } from '@koproduktiv/projections';
 import { CommandRejected, CommandRejectedKind, concurrentWriteLost } from '@koproduktiv/runtime';
 
 /** Fastify's own client errors, by their error code. */
@@ -67,6 +68,9 @@ export function toProblem(error: unknown): ProblemError {
       error.details ?? {},
     );
   }
+  if (error instanceof AuthenticationRejected) {
+    return new ProblemError(401, error.code, 'Authentication required', error.detail);
+  }
   if (error instanceof CommandRejected) {
     return new ProblemError(COMMAND_REJECTED_STATUS[error.kind], error.code, error.title, error.message, error.details);
   }
@@ -82,6 +86,16 @@ export function toProblem(error: unknown): ProblemError {
     return new ProblemError(503, 'STORE.UNAVAILABLE', 'The store is unavailable', 'Please retry shortly', {
       retryAfterSeconds: RETRY_AFTER_SECONDS,
     });
+  }
+  // The API answers before any projector has created the read models (RUN_PROJECTOR=false, a fresh database).
+  if (readModelsNotCreated(error)) {
+    return new ProblemError(
+      503,
+      'PROJECTIONS.NOT_READY',
+      'The read models are not ready',
+      'No projector has created the read models yet; please retry shortly',
+      { retryAfterSeconds: RETRY_AFTER_SECONDS },
+    );
   }
   if (error instanceof UnstorableEventError) {
     return new ProblemError(

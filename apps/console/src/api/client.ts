@@ -1,4 +1,6 @@
+import createClient, { type Middleware } from 'openapi-fetch';
 import { getSession, setSession } from '../auth/session';
+import type { paths } from './generated/koproduktiv-api';
 
 export class ApiError extends Error {
   constructor(
@@ -9,50 +11,55 @@ export class ApiError extends Error {
   }
 }
 
+/** The session's bearer token on every request; a 401 ends the session. */
+const bearer: Middleware = {
+  onRequest({ request }) {
+    const session = getSession();
+    if (session) request.headers.set('authorization', `Bearer ${session.token}`);
+    return request;
+  },
+  onResponse({ response }) {
+    if (response.status === 401) setSession(null);
+    return response;
+  },
+};
+
+/**
+ * The public HTTP API, typed by the types openapi-typescript generates from its OpenAPI document
+ * (generated/koproduktiv-api.d.ts, `npm run console:api-types`). JSON answers only: CSV is asked for
+ * by `downloadCsv`.
+ */
+export const api = createClient<paths, 'application/json'>({ baseUrl: '' });
+api.use(bearer);
+
 /** The `detail` (else `title`) of an application/problem+json answer, else the status. */
-export async function problemDetail(response: Response): Promise<string> {
-  try {
-    const problem = (await response.json()) as { detail?: string; title?: string };
-    return problem.detail ?? problem.title ?? `HTTP ${response.status}`;
-  } catch {
-    return `HTTP ${response.status}`;
-  }
+function detailOf(problem: unknown, status: number): string {
+  const { detail, title } = (problem ?? {}) as { detail?: unknown; title?: unknown };
+  return typeof detail === 'string' ? detail : typeof title === 'string' ? title : `HTTP ${status}`;
 }
 
-type Query = Record<string, string | number | undefined | null>;
-
-export function withQuery(path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query))
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
+/** The answer of a call through `api`, or an ApiError with the problem's detail. */
+export function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.data === undefined)
+    throw new ApiError(result.response.status, detailOf(result.error, result.response.status));
+  return result.data;
 }
 
-/** A request to the public HTTP API with the session's bearer token; a 401 ends the session. */
-export async function request(path: string, accept = 'application/json', signal?: AbortSignal): Promise<Response> {
-  const session = getSession();
-  const response = await fetch(path, {
-    headers: { accept, ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
-    signal,
-  });
-  if (response.status === 401) setSession(null);
-  if (!response.ok) throw new ApiError(response.status, await problemDetail(response));
-  return response;
-}
+/** An empty choice ('') means "not filtered": the parameter is left out. */
+export const chosen = (value: string): string | undefined => (value === '' ? undefined : value);
 
-/** GET a read route: its `data` and the read-model `position` it reflects. */
-export async function getJson<T>(
-  path: string,
-  query?: Query,
-  signal?: AbortSignal,
-): Promise<{ position: number; data: T }> {
-  return (await request(withQuery(path, query), 'application/json', signal)).json();
-}
+/** Read routes that answer CSV too (Accept: text/csv), and their query parameters. */
+type CsvRoute = '/v1/metrics/summary' | '/v1/metrics/timeseries' | '/v1/worklist';
+type CsvQuery<Route extends CsvRoute> = NonNullable<paths[Route]['get']['parameters']['query']>;
 
 /** Downloads what a route answers as text/csv (German spreadsheets: `;` and decimal commas). */
-export async function downloadCsv(path: string, query: Query = {}): Promise<void> {
-  const response = await request(withQuery(path, { ...query, locale: 'de' }), 'text/csv');
+export async function downloadCsv<Route extends CsvRoute>(route: Route, query: CsvQuery<Route>): Promise<void> {
+  const { response, error } = await api.GET(route as '/v1/worklist', {
+    params: { query: { ...(query as CsvQuery<'/v1/worklist'>), locale: 'de' } },
+    headers: { accept: 'text/csv' },
+    parseAs: 'stream',
+  });
+  if (!response.ok) throw new ApiError(response.status, detailOf(error, response.status));
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'koproduktiv.csv';
   saveBlob(await response.blob(), name);
 }

@@ -29,14 +29,23 @@ function userManager(config: Extract<SignInConfig, { mode: 'oidc' }>): Promise<U
   return manager;
 }
 
-export async function oidcSignIn(config: Extract<SignInConfig, { mode: 'oidc' }>): Promise<void> {
-  await (await userManager(config)).signinRedirect();
+/** A page of the console (a path inside it with its query), never another origin's address. */
+const isConsolePage = (path: unknown): path is string =>
+  typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') && !path.startsWith(`/${CALLBACK_PATH}`);
+
+/** Signs in at the provider; `returnTo`, the page asked for (a bookmark), is where the callback leads back to. */
+export async function oidcSignIn(config: Extract<SignInConfig, { mode: 'oidc' }>, returnTo: string): Promise<void> {
+  await (await userManager(config)).signinRedirect({ state: isConsolePage(returnTo) ? returnTo : '/' });
 }
 
-/** On /console/callback: exchanges the code for tokens; the API verifies them against the provider's JWKS. */
-export async function oidcCallback(config: Extract<SignInConfig, { mode: 'oidc' }>): Promise<void> {
+/**
+ * On /console/callback: exchanges the code for tokens (the API verifies them against the
+ * provider's JWKS); the page to go on to, the one asked for before signing in.
+ */
+export async function oidcCallback(config: Extract<SignInConfig, { mode: 'oidc' }>): Promise<string> {
   const user = await (await userManager(config)).signinRedirectCallback();
   setSession(sessionFromToken(user.access_token, 'oidc'));
+  return isConsolePage(user.state) ? user.state : '/';
 }
 
 export async function oidcSignOut(config: Extract<SignInConfig, { mode: 'oidc' }>): Promise<void> {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'wouter';
-import { getJson } from '../api/client';
+import { api, ok } from '../api/client';
 import type { CaseDocument, Directory } from '../api/types';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
@@ -11,7 +11,10 @@ import { caseTimeline } from './case-timeline';
 export function CaseFile({ directory }: { directory: Directory }) {
   const { t } = useI18n();
   const { id } = useParams<{ id: string }>();
-  const found = useLoad((signal) => getJson<CaseDocument>(`/v1/cases/${id}`, {}, signal), [id]);
+  const found = useLoad(
+    (signal) => api.GET('/v1/cases/{caseId}', { params: { path: { caseId: id } }, signal }).then(ok),
+    [id],
+  );
   return (
     <>
       <p>
@@ -95,11 +98,12 @@ function CaseView({ doc, directory }: { doc: CaseDocument; directory: Directory 
                     </th>
                     <td>{t(`party.${commitment.promisor}`)}</td>
                     <td>
-                      {f.date(`${commitment.dueOn}T12:00:00Z`)}
-                      {commitment.originalDueOn !== commitment.dueOn &&
+                      {commitment.dueOn ? f.date(`${commitment.dueOn}T12:00:00Z`) : t('kpi.none')}
+                      {commitment.dueOn &&
+                        commitment.originalDueOn !== commitment.dueOn &&
                         ` (${t('case.commitment.originalDueOn', { date: f.date(`${commitment.originalDueOn}T12:00:00Z`) })})`}
                     </td>
-                    <td>{t(`commitment.${commitment.status}`)}</td>
+                    <td>{commitment.status ? t(`commitment.${commitment.status}`) : t('kpi.none')}</td>
                   </tr>
                 ))}
               </tbody>

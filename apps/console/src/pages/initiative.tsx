@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { useLocation, useParams } from 'wouter';
-import { getJson, saveBlob, tableCsv } from '../api/client';
-import { CaseSummary, Directory, Initiative, InitiativeMetrics } from '../api/types';
+import { useLocation, useParams, useSearch } from 'wouter';
+import { api, ok, saveBlob, tableCsv } from '../api/client';
+import { CaseSummary, Directory, Initiative } from '../api/types';
 import { ChartPanel } from '../components/chart-panel';
 import { Field } from '../components/field';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
+import { isDateUpTo, useUrlState } from '../components/use-url-state';
 import { today, useI18n } from '../i18n/i18n';
 import { Kpis } from './lagebild-kpis';
 
@@ -15,7 +15,9 @@ export function InitiativePage({ directory }: { directory: Directory }) {
   const params = useParams<{ id?: string }>();
   const [, navigate] = useLocation();
   const timeZone = directory.metricsSettings.timeZone;
-  const [asOf, setAsOf] = useState(() => today(timeZone));
+  const latest = today(timeZone);
+  const [{ asOf }, choose] = useUrlState({ asOf: latest }, (_key, value) => isDateUpTo(latest)(value));
+  const search = useSearch();
   const id = params.id ?? '';
   return (
     <>
@@ -26,7 +28,12 @@ export function InitiativePage({ directory }: { directory: Directory }) {
           <Field label={t('initiative.pick')}>
             <select
               value={id}
-              onChange={(event) => navigate(event.target.value ? `/initiative/${event.target.value}` : '/initiative')}
+              onChange={(event) =>
+                // Another initiative at the same date: the address keeps the date.
+                navigate(
+                  `${event.target.value ? `/initiative/${event.target.value}` : '/initiative'}${search ? `?${search}` : ''}`,
+                )
+              }
             >
               <option value="">{t('initiative.choose')}</option>
               {directory.initiatives.map((initiative) => (
@@ -40,10 +47,10 @@ export function InitiativePage({ directory }: { directory: Directory }) {
             <input
               type="date"
               value={asOf}
-              max={today(timeZone)}
+              max={latest}
               min="1900-01-01"
               required
-              onChange={(event) => event.target.value && setAsOf(event.target.value)}
+              onChange={(event) => event.target.value && choose({ asOf: event.target.value })}
             />
           </Field>
         </fieldset>
@@ -55,13 +62,22 @@ export function InitiativePage({ directory }: { directory: Directory }) {
 
 function InitiativeDetails({ id, asOf }: { id: string; asOf: string }) {
   const { t, f } = useI18n();
-  const initiative = useLoad((signal) => getJson<Initiative>(`/v1/initiatives/${id}`, {}, signal), [id]);
+  const initiative = useLoad(
+    (signal) => api.GET('/v1/initiatives/{initiativeId}', { params: { path: { initiativeId: id } }, signal }).then(ok),
+    [id],
+  );
   const metrics = useLoad(
-    (signal) => getJson<InitiativeMetrics>(`/v1/initiatives/${id}/metrics`, { asOf }, signal),
+    (signal) =>
+      api
+        .GET('/v1/initiatives/{initiativeId}/metrics', {
+          params: { path: { initiativeId: id }, query: { asOf } },
+          signal,
+        })
+        .then(ok),
     [id, asOf],
   );
   const cases = useLoad(
-    (signal) => getJson<{ items: CaseSummary[] }>('/v1/cases', { initiativeId: id, limit: 200 }, signal),
+    (signal) => api.GET('/v1/cases', { params: { query: { initiativeId: id, limit: 200 } }, signal }).then(ok),
     [id],
   );
   return (

@@ -1,9 +1,9 @@
-import type { Aggregate } from '../api/types';
+import type { Aggregate, InitiativeMetrics } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/de';
 
-/** The summary's headline figures as a description list. */
-export function Kpis({ data }: { data: Aggregate }) {
+/** The headline figures of a summary (the municipality's or an initiative's) as a description list. */
+export function Kpis({ data }: { data: Aggregate | InitiativeMetrics }) {
   const { t, f } = useI18n();
   const figures: [MessageKey, string][] = [
     [

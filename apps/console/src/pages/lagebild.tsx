@@ -1,10 +1,11 @@
-import { useMemo, useState } from 'react';
-import { downloadCsv, getJson, saveBlob, tableCsv } from '../api/client';
-import { Aggregate, Directory, STAGES, TimeseriesPoint } from '../api/types';
+import { useMemo } from 'react';
+import { api, chosen, downloadCsv, ok, saveBlob, tableCsv } from '../api/client';
+import { Directory, STAGES, TimeseriesPoint } from '../api/types';
 import { ChartPanel } from '../components/chart-panel';
 import { Field } from '../components/field';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
+import { isDateUpTo, useUrlState } from '../components/use-url-state';
 import { today, useI18n } from '../i18n/i18n';
 import { monthOf, monthsBefore } from './months';
 import { Kpis } from './lagebild-kpis';
@@ -15,20 +16,25 @@ const MONTHS = 12;
 export function Lagebild({ directory }: { directory: Directory }) {
   const { t, f } = useI18n();
   const timeZone = directory.metricsSettings.timeZone;
-  const [asOf, setAsOf] = useState(() => today(timeZone));
-  const [unitId, setUnitId] = useState('');
-  const [category, setCategory] = useState('');
+  const latest = today(timeZone);
+  const [{ asOf, unitId, category }, choose] = useUrlState({ asOf: latest, unitId: '', category: '' }, (key, value) =>
+    key === 'asOf'
+      ? isDateUpTo(latest)(value)
+      : key === 'unitId'
+        ? directory.units.some((unit) => unit.unitId === value)
+        : directory.categories.includes(value),
+  );
   const to = monthOf(asOf);
   const from = monthsBefore(to, MONTHS - 1);
-  const filter = { asOf, unitId, category };
+  const filter = { asOf, unitId: chosen(unitId), category: chosen(category) };
 
   const summary = useLoad(
-    (signal) => getJson<Aggregate>('/v1/metrics/summary', filter, signal),
+    (signal) => api.GET('/v1/metrics/summary', { params: { query: filter }, signal }).then(ok),
     [asOf, unitId, category],
   );
-  const seriesQuery = { from, to, unitId, category };
+  const seriesQuery = { from, to, unitId: chosen(unitId), category: chosen(category) };
   const series = useLoad(
-    (signal) => getJson<TimeseriesPoint[]>('/v1/metrics/timeseries', seriesQuery, signal),
+    (signal) => api.GET('/v1/metrics/timeseries', { params: { query: seriesQuery }, signal }).then(ok),
     [from, to, unitId, category],
   );
 
@@ -48,14 +54,14 @@ export function Lagebild({ directory }: { directory: Directory }) {
             <input
               type="date"
               value={asOf}
-              max={today(timeZone)}
+              max={latest}
               min="1900-01-01"
               required
-              onChange={(event) => event.target.value && setAsOf(event.target.value)}
+              onChange={(event) => event.target.value && choose({ asOf: event.target.value })}
             />
           </Field>
           <Field label={t('filters.unit')}>
-            <select value={unitId} onChange={(event) => setUnitId(event.target.value)}>
+            <select value={unitId} onChange={(event) => choose({ unitId: event.target.value })}>
               <option value="">{t('filters.all')}</option>
               {directory.units.map((unit) => (
                 <option key={unit.unitId} value={unit.unitId}>
@@ -65,7 +71,7 @@ export function Lagebild({ directory }: { directory: Directory }) {
             </select>
           </Field>
           <Field label={t('filters.category')}>
-            <select value={category} onChange={(event) => setCategory(event.target.value)}>
+            <select value={category} onChange={(event) => choose({ category: event.target.value })}>
               <option value="">{t('filters.all')}</option>
               {directory.categories.map((name) => (
                 <option key={name} value={name}>

@@ -1,22 +1,29 @@
 import { FormEvent, useState } from 'react';
+import { useLocation, useSearch } from 'wouter';
 import { devSignIn } from '../auth/dev-sign-in';
 import { oidcSignIn } from '../auth/oidc';
-import { CONSOLE_ROLES } from '../auth/session';
+import { ConsoleRole, CONSOLE_ROLES } from '../auth/session';
 import type { SignInConfig } from '../auth/sign-in-config';
 import { useI18n } from '../i18n/i18n';
 
 export function SignIn({ config }: { config: SignInConfig }) {
   const { t } = useI18n();
   const [tenant, setTenant] = useState('musterstadt');
-  const [role, setRole] = useState<string>('analyst');
+  const [role, setRole] = useState<ConsoleRole>('analyst');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The page asked for (a bookmark): after signing in, the console shows it.
+  const [location] = useLocation();
+  const search = useSearch();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const signingIn = config.mode === 'oidc' ? oidcSignIn(config) : devSignIn(tenant.trim(), [role]);
+    const signingIn =
+      config.mode === 'oidc'
+        ? oidcSignIn(config, `${location}${search ? `?${search}` : ''}`)
+        : devSignIn(tenant.trim(), [role]);
     signingIn.catch((failure: Error) => setError(failure.message)).finally(() => setBusy(false));
   };
 

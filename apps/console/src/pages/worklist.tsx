@@ -1,27 +1,49 @@
-import { useState } from 'react';
 import { Link } from 'wouter';
-import { downloadCsv, getJson } from '../api/client';
-import { Directory, WORKLIST_KINDS, WorklistItem } from '../api/types';
+import { api, chosen, downloadCsv, ok } from '../api/client';
+import { Directory, WORKLIST_KINDS, WorklistKind } from '../api/types';
 import { Field } from '../components/field';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
+import { useUrlState } from '../components/use-url-state';
 import { useI18n } from '../i18n/i18n';
 
-const WITHIN = [7, 14, 30, 60];
+const WITHIN = ['7', '14', '30', '60'];
 const PROMISORS = ['administration', 'initiative'] as const;
+/** Items per page (the API allows up to 500). */
+const PAGE = 100;
 
-/** The clerk's worklist: GET /v1/worklist, each item linking to its case file. */
+/** The clerk's worklist: GET /v1/worklist, each item linking to its case file; its filters and page in the address. */
 export function Worklist({ directory }: { directory: Directory }) {
   const { t, f, label } = useI18n();
-  const [within, setWithin] = useState(14);
-  const [unitId, setUnitId] = useState('');
-  const [kind, setKind] = useState('');
-  const [promisor, setPromisor] = useState('');
-  const query = { within, unitId, kind, promisor };
-  const worklist = useLoad(
-    (signal) => getJson<{ items: WorklistItem[]; asOf: string }>('/v1/worklist', query, signal),
-    [within, unitId, kind, promisor],
+  const [{ within, unitId, kind, promisor, cursor }, choose] = useUrlState(
+    { within: '14', unitId: '', kind: '', promisor: '', cursor: '' },
+    (key, value) =>
+      key === 'within'
+        ? WITHIN.includes(value)
+        : key === 'unitId'
+          ? directory.units.some((unit) => unit.unitId === value)
+          : key === 'kind'
+            ? (WORKLIST_KINDS as readonly string[]).includes(value)
+            : key === 'promisor'
+              ? (PROMISORS as readonly string[]).includes(value)
+              : value.length <= 400,
   );
+  const query = {
+    within: Number(within),
+    unitId: chosen(unitId),
+    kind: chosen(kind) as WorklistKind | undefined,
+    promisor: chosen(promisor) as (typeof PROMISORS)[number] | undefined,
+  };
+  const worklist = useLoad(
+    (signal) =>
+      api
+        .GET('/v1/worklist', { params: { query: { ...query, limit: PAGE, cursor: chosen(cursor) } }, signal })
+        .then(ok),
+    [within, unitId, kind, promisor, cursor],
+  );
+  /** A new filter starts again at the first page. */
+  const filter = (changes: Partial<Record<'within' | 'unitId' | 'kind' | 'promisor', string>>) =>
+    choose({ ...changes, cursor: '' });
   const units = new Map(directory.units.map((unit) => [unit.unitId, unit.name ?? unit.unitId]));
   return (
     <>
@@ -30,7 +52,7 @@ export function Worklist({ directory }: { directory: Directory }) {
         <fieldset>
           <legend>{t('filters.label')}</legend>
           <Field label={t('worklist.within')}>
-            <select value={within} onChange={(event) => setWithin(Number(event.target.value))}>
+            <select value={within} onChange={(event) => filter({ within: event.target.value })}>
               {WITHIN.map((days) => (
                 <option key={days} value={days}>
                   {t('worklist.withinDays', { days })}
@@ -39,7 +61,7 @@ export function Worklist({ directory }: { directory: Directory }) {
             </select>
           </Field>
           <Field label={t('filters.unit')}>
-            <select value={unitId} onChange={(event) => setUnitId(event.target.value)}>
+            <select value={unitId} onChange={(event) => filter({ unitId: event.target.value })}>
               <option value="">{t('filters.all')}</option>
               {directory.units.map((unit) => (
                 <option key={unit.unitId} value={unit.unitId}>
@@ -49,7 +71,7 @@ export function Worklist({ directory }: { directory: Directory }) {
             </select>
           </Field>
           <Field label={t('worklist.kind')}>
-            <select value={kind} onChange={(event) => setKind(event.target.value)}>
+            <select value={kind} onChange={(event) => filter({ kind: event.target.value })}>
               <option value="">{t('filters.all')}</option>
               {WORKLIST_KINDS.map((name) => (
                 <option key={name} value={name}>
@@ -59,7 +81,7 @@ export function Worklist({ directory }: { directory: Directory }) {
             </select>
           </Field>
           <Field label={t('worklist.promisor')}>
-            <select value={promisor} onChange={(event) => setPromisor(event.target.value)}>
+            <select value={promisor} onChange={(event) => filter({ promisor: event.target.value })}>
               <option value="">{t('filters.all')}</option>
               {PROMISORS.map((party) => (
                 <option key={party} value={party}>
@@ -74,12 +96,7 @@ export function Worklist({ directory }: { directory: Directory }) {
       <Status loaded={worklist}>
         {({ data, position }) => (
           <section aria-labelledby="worklist-count">
-            <h2 id="worklist-count">
-              {t('worklist.count', {
-                count: f.number(data.items.length, 0),
-                overdue: f.number(data.items.filter((item) => item.overdueDays > 0).length, 0),
-              })}
-            </h2>
+            <h2 id="worklist-count">{t('worklist.count', { count: f.number(data.total, 0) })}</h2>
             <p>
               <button type="button" className="link-button" onClick={() => void downloadCsv('/v1/worklist', query)}>
                 {t('worklist.csv')}
@@ -130,6 +147,20 @@ export function Worklist({ directory }: { directory: Directory }) {
                   </tbody>
                 </table>
               </div>
+            )}
+            {(cursor || data.nextCursor) && (
+              <nav className="pages" aria-label={t('worklist.pages')}>
+                {cursor && (
+                  <button type="button" onClick={() => choose({ cursor: '' })}>
+                    {t('worklist.firstPage')}
+                  </button>
+                )}
+                {data.nextCursor && (
+                  <button type="button" onClick={() => choose({ cursor: data.nextCursor ?? '' })}>
+                    {t('worklist.nextPage')}
+                  </button>
+                )}
+              </nav>
             )}
             <p className="muted small">{t('app.position', { position })}</p>
           </section>

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { RecordedEvent } from '../port';
 import { translatePgError } from '../postgres/pg-errors';
+import { assertDataFieldName } from './data-field-name';
 import { EVENT_COLUMNS, EventRow, toRecordedEvent } from '../postgres/row-mapping';
 import type {
   AsOf,
@@ -208,9 +209,9 @@ export class PostgresAuditReader implements AuditReader {
     limit: number,
   ): Promise<RecordedEvent[]> {
     // The field is part of the SQL text (checked: letters and digits), so an expression index on
-    // data->>'<field>' (migration 2 has caseId's) serves it; the category is the store's, the
+    // data->>'<field>' (migrate's referenceFields) serves it; the category is the store's, the
     // stream id's prefix. Two index scans, merged by position.
-    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(field)) throw new RangeError(`Not a data field name: ${field}`);
+    assertDataFieldName(field);
     const { rows } = await this.query<EventRow>(
       `SELECT * FROM (
          (SELECT ${EVENT_COLUMNS} FROM kp_events

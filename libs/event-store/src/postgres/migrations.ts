@@ -1,4 +1,5 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import { assertDataFieldName } from '../audit/data-field-name';
 
 /** Ordered, append-only list of schema changes. Never edit an entry that has shipped; add a new one. */
 const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
@@ -38,11 +39,11 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
     version: 2,
     name: 'audit read side',
-    // A tenant's events in global order (audit export and verification over HTTP), and the events
-    // of other streams that name a case (fund decisions in the case timeline).
+    // A tenant's events in global order (audit export and verification over HTTP). Until 2026-12
+    // this migration also indexed data->>'caseId'; the indexes of reference fields are the caller's
+    // now (MigrateOptions.referenceFields), and an installation's existing one serves as it is.
     sql: `
-      CREATE INDEX IF NOT EXISTS kp_events_tenant_position ON kp_events (tenant, position);
-      CREATE INDEX IF NOT EXISTS kp_events_case_ref ON kp_events (tenant, (data->>'caseId'), position);`,
+      CREATE INDEX IF NOT EXISTS kp_events_tenant_position ON kp_events (tenant, position);`,
   },
   {
     version: 3,
@@ -123,8 +124,17 @@ const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   },
 ];
 
+export interface MigrateOptions {
+  /**
+   * Data fields by which events name a stream of another category (the domain catalogue's
+   * references, e.g. a fund's decisions naming their case as `caseId`): each gets an index, so that
+   * `eventsReferencing` reads only the events that name the id.
+   */
+  readonly referenceFields?: readonly string[];
+}
+
 /** Serialised by an advisory lock, so instances starting together migrate once. */
-export async function migrate(pool: Pool): Promise<void> {
+export async function migrate(pool: Pool, { referenceFields = [] }: MigrateOptions = {}): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -140,6 +150,7 @@ export async function migrate(pool: Pool): Promise<void> {
         migration.name,
       ]);
     }
+    for (const field of referenceFields) await indexReferenceField(client, field);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -147,4 +158,18 @@ export async function migrate(pool: Pool): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+/** An index on (tenant, data->>field, position), unless one over the same columns exists under any name. */
+async function indexReferenceField(client: PoolClient, field: string): Promise<void> {
+  assertDataFieldName(field);
+  const columns = `(tenant, ((data ->> '${field}'::text)), "position")`;
+  const { rowCount } = await client.query(
+    `SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'kp_events' AND indexdef LIKE $1`,
+    [`%USING btree ${columns}`],
+  );
+  if (rowCount) return;
+  await client.query(
+    `CREATE INDEX kp_events_ref_${field.toLowerCase()} ON kp_events (tenant, (data->>'${field}'), position)`,
+  );
 }

@@ -1,3 +1,4 @@
 export * from './principal';
 export * from './token-verifier';
 export * from './dev-secret';
+export * from './authentication-rejected';

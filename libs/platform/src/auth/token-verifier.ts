@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { ProblemError } from '../problem';
+import { tokenWithoutExpiry, unauthorized } from './authentication-rejected';
 import { Principal, Role, ROLES, TENANT_PATTERN } from './principal';
 
 export interface TokenVerifierOptions {
@@ -12,17 +12,6 @@ export interface TokenVerifierOptions {
   /** After fetching the JWKS, how long a token with an unknown key id waits for the next fetch (jose's default: 30 s). */
   readonly jwksCooldownMs?: number;
 }
-
-export const unauthorized = (detail: string) =>
-  new ProblemError(401, 'AUTH.UNAUTHENTICATED', 'Authentication required', detail);
-
-export const tokenWithoutExpiry = () =>
-  new ProblemError(
-    401,
-    'AUTH.TOKEN_WITHOUT_EXPIRY',
-    'Authentication required',
-    'The bearer token has no expiry (exp); tokens that never expire are refused',
-  );
 
 const CACHE_SIZE = 1000;
 

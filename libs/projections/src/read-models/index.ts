@@ -5,3 +5,4 @@ export * from './read-model-projection';
 export * from './generations';
 export * from './read-model-supervisor';
 export * from './check';
+export * from './not-created';

@@ -18,7 +18,9 @@ const ALL_TABLES = [...READ_MODEL_TABLES, ...DETAIL_TABLES] as const;
 export const tableName = (table: ReadModelTable | DetailTable, generation: number) =>
   `${table}_g${Math.trunc(generation)}`;
 
-export const GENERATIONS_DDL = `CREATE TABLE IF NOT EXISTS kp_read_model_generation (
+export const GENERATIONS_TABLE = 'kp_read_model_generation';
+
+export const GENERATIONS_DDL = `CREATE TABLE IF NOT EXISTS ${GENERATIONS_TABLE} (
   name text PRIMARY KEY, active integer NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`;
 
 /**

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { CASE_REFERENCES } from '@koproduktiv/domain';
 import { migrate } from '@koproduktiv/event-store';
 import { migratePersonalData } from '@koproduktiv/personal-data';
 import { AppConfig, createPool, loadConfig, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
@@ -24,7 +25,7 @@ export async function withDatabase<T>(work: (pool: Pool, config: AppConfig) => P
     applicationName: 'koproduktiv-cli',
   });
   try {
-    await migrate(pool);
+    await migrate(pool, { referenceFields: [CASE_REFERENCES.field] });
     await migratePersonalData(pool);
     return await work(pool, config);
   } finally {
