@@ -18,15 +18,15 @@ const targets = {
       'libs/event-store/src/hash-chain/**/*.ts',
       'libs/event-store/src/in-memory/**/*.ts',
       'libs/platform/src/idempotency/**/*.ts',
-      'libs/runtime/src/commands/command-executor.ts',
+      'libs/application/src/commands/command-executor.ts',
     ],
     // The in-memory adapter runs the contract suite in milliseconds; the PostgreSQL adapter's SQL is
     // mutation-tested poorly by Stryker (it does not mutate inside SQL text) and its suite is slow.
     tests: [
       '<rootDir>/libs/event-store/src/{hash-chain,in-memory}/**/*.spec.ts',
       '<rootDir>/libs/platform/src/idempotency/**/*.spec.ts',
-      '<rootDir>/libs/runtime/src/commands/**/*.spec.ts',
-      '<rootDir>/libs/runtime/src/commands/**/*.int-spec.ts',
+      '<rootDir>/libs/application/src/commands/**/*.spec.ts',
+      '<rootDir>/libs/application/src/commands/**/*.int-spec.ts',
     ],
   },
   queries: {
