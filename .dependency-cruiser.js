@@ -4,20 +4,21 @@
  * Libraries, from the bottom up. A library imports only libraries of lower layers, never one of its
  * own layer or above; apps/ sit on top of all of them, test/ and bench/ beside the apps.
  *
- *   runtime                       wiring of a process: database, store, command executor, projector
+ *   projector | runtime           what follows the store in a deployment (read models, process manager,
+ *                                 relay, schedules) | wiring of a process (database, store, keys, tokens)
  *   projections | messaging       consumers of the store's global order, siblings that ignore each other
- *   subscriptions                 processors, checkpoints, one active instance, their host
+ *   application | subscriptions   the command path, which speaks no HTTP | processors, checkpoints, their host
  *   personal-data                 the event codec: sealing, data keys, upcasting
  *   event-store | metrics         the store port and its adapters | METRICS.md as pure functions
- *   domain | platform             pure deciders | config, auth, database, logging, problems
+ *   domain | platform             pure deciders | config, auth, database, logging, observability
  */
 const LAYERS = [
   ['domain', 'platform'],
   ['event-store', 'metrics'],
   ['personal-data'],
-  ['subscriptions'],
+  ['application', 'subscriptions'],
   ['projections', 'messaging'],
-  ['runtime'],
+  ['projector', 'runtime'],
 ];
 
 /** A library's public entry points: the files its @koproduktiv/… names map to in tsconfig.json. */
@@ -52,6 +53,14 @@ module.exports = {
             .join('|')})/`,
         },
       })),
+    {
+      name: 'application-speaks-no-http',
+      comment:
+        'The command path answers with typed errors (DomainError, CommandRejected); HTTP statuses are chosen in apps/api (problem-mapping.ts), so the CLI and the process manager share it.',
+      severity: 'error',
+      from: { path: '^libs/application/' },
+      to: { path: ['^(node:)?https?$', '^node_modules/(fastify|@fastify|@nestjs|undici)/', '^apps/api/'] },
+    },
     {
       name: 'libs-not-apps',
       comment: 'Libraries never import an app.',

@@ -18,15 +18,15 @@ const targets = {
       'libs/event-store/src/hash-chain/**/*.ts',
       'libs/event-store/src/in-memory/**/*.ts',
       'libs/platform/src/idempotency/**/*.ts',
-      'libs/runtime/src/commands/command-executor.ts',
+      'libs/application/src/commands/command-executor.ts',
     ],
     // The in-memory adapter runs the contract suite in milliseconds; the PostgreSQL adapter's SQL is
     // mutation-tested poorly by Stryker (it does not mutate inside SQL text) and its suite is slow.
     tests: [
       '<rootDir>/libs/event-store/src/{hash-chain,in-memory}/**/*.spec.ts',
       '<rootDir>/libs/platform/src/idempotency/**/*.spec.ts',
-      '<rootDir>/libs/runtime/src/commands/**/*.spec.ts',
-      '<rootDir>/libs/runtime/src/commands/**/*.int-spec.ts',
+      '<rootDir>/libs/application/src/commands/**/*.spec.ts',
+      '<rootDir>/libs/application/src/commands/**/*.int-spec.ts',
     ],
   },
   queries: {
@@ -60,6 +60,8 @@ export default {
   concurrency: Number(process.env.KP_MUTATION_CONCURRENCY ?? 1),
   timeoutMS: 5_000,
   tempDirName: '.stryker-tmp',
+  // `npm run test:mutation -- metrics --incremental` re-tests only mutants whose code or tests changed.
+  incrementalFile: `reports/mutation/${report}.incremental.json`,
   ignorePatterns: ['dist', '.data', '.test-data', 'coverage', 'reports', 'bench/results'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${report}.html` },

@@ -3,7 +3,7 @@ import { auditReaderFor, EventStore, verifyStore } from '@koproduktiv/event-stor
 import type { DomainCommand } from '@koproduktiv/domain';
 import { EventCodec, openPersonalData } from '@koproduktiv/personal-data';
 import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
-import { CommandExecutor } from '@koproduktiv/runtime';
+import { CommandExecutor } from '@koproduktiv/application';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 import { migrate } from '@koproduktiv/event-store';
 import { mkdtemp } from 'node:fs/promises';

@@ -9,7 +9,7 @@ import type { DomainCommand, DomainCommandType } from '@koproduktiv/domain';
 import { personalDataOf } from '@koproduktiv/domain';
 import { relayTopics } from '@koproduktiv/messaging';
 import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
-import { CommandExecutor, executeWithReactions } from '@koproduktiv/runtime';
+import { CommandExecutor, executeWithReactions } from '@koproduktiv/application';
 import { describeKafka } from '../support/kafka';
 import { relayHarnessForSuite, waitFor } from '../support/kafka-relay-harness';
 import { openTestPersonalData } from '../support/personal-data';

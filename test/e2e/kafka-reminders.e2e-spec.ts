@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { KafkajsPublisher, reminderTopic } from '@koproduktiv/messaging';
 import { MS_PER_DAY, resolveMetricsSettings } from '@koproduktiv/metrics';
 import { PostgresIdempotencyStore } from '@koproduktiv/platform';
-import { createProjector, ReminderSchedule } from '@koproduktiv/runtime';
+import { createProjector, ReminderSchedule } from '@koproduktiv/projector';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';

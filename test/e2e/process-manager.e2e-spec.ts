@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createLogger, PostgresIdempotencyStore } from '@koproduktiv/platform';
-import { createProjector, Projector } from '@koproduktiv/runtime';
+import { createProjector, Projector } from '@koproduktiv/projector';
 import { ApiHarness, startApi } from '../support/api-harness';
 
 const TENANT = 'musterstadt';

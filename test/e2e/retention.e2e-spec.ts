@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { commandExamples, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { retentionYearsFromEnv } from '@koproduktiv/personal-data';
 import { createLogger, PostgresIdempotencyStore } from '@koproduktiv/platform';
-import { CommandExecutor, RetentionSchedule } from '@koproduktiv/runtime';
+import { CommandExecutor } from '@koproduktiv/application';
+import { RetentionSchedule } from '@koproduktiv/projector';
 import { ApiHarness, sendStory, startApi } from '../support/api-harness';
 
 const TENANT = 'musterstadt';

@@ -11,7 +11,7 @@ import {
   rebuildReadModels,
 } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
-import { CommandExecutor } from '@koproduktiv/runtime';
+import { CommandExecutor } from '@koproduktiv/application';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

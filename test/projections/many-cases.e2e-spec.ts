@@ -12,7 +12,7 @@ import {
 import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
 import { ensureReadModels, ReadModelProjection, ReadModelQueries } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
-import { CommandExecutor } from '@koproduktiv/runtime';
+import { CommandExecutor } from '@koproduktiv/application';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

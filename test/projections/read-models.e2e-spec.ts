@@ -9,7 +9,7 @@ import {
   rebuildReadModels,
 } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
-import { CommandExecutor, executeWithReactions } from '@koproduktiv/runtime';
+import { CommandExecutor, executeWithReactions } from '@koproduktiv/application';
 import { commandExamples, commandExampleSequence, exampleIds } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

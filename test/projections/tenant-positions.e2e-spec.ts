@@ -4,7 +4,7 @@ import { InMemoryIdempotencyStore } from '@koproduktiv/platform';
 import { ensureReadModels, ReadModelProjection, ReadModelQueries } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { resolveMetricsSettings } from '@koproduktiv/metrics';
-import { CommandExecutor } from '@koproduktiv/runtime';
+import { CommandExecutor } from '@koproduktiv/application';
 import { openTestPersonalData } from '../support/personal-data';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
 

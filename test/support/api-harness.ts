@@ -20,7 +20,8 @@ import { builtConsole, ConsoleSignIn } from '../../apps/api/src/console/console-
 import { commandExampleSequence } from '../../apps/api/src/commands/dto/examples';
 import { ensureReadModels, ReadModelProjection } from '@koproduktiv/projections';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
-import { CommandExecutor, ReactionsProcessor } from '@koproduktiv/runtime';
+import { CommandExecutor } from '@koproduktiv/application';
+import { ReactionsProcessor } from '@koproduktiv/projector';
 import {
   EventCodec,
   PersonalData,

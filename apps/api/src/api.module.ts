@@ -8,7 +8,7 @@ import { CaseFiles } from './queries/case-file';
 import { AdminController, REBUILD_JOB } from './admin/admin.controller';
 import { RebuildJob } from './admin/rebuild-job';
 import { AccessLogController } from './admin/access-log.controller';
-import { CommandExecutor } from '@koproduktiv/runtime';
+import { CommandExecutor } from '@koproduktiv/application';
 import { buildCommandsController } from './commands/commands-controller.factory';
 import { commandDtos } from './commands/dto';
 import { HealthController, READINESS_CHECK } from './health/health.controller';

@@ -6,7 +6,8 @@ import {
   loadConfigOrExit,
   preflight,
 } from '@koproduktiv/platform';
-import { checkProjectorConfig, createProjector, createRuntime } from '@koproduktiv/runtime';
+import { checkProjectorConfig, createProjector } from '@koproduktiv/projector';
+import { createRuntime } from '@koproduktiv/runtime';
 import { startOperationsServer } from './operations-server';
 
 /**

@@ -3,5 +3,5 @@ export * from './config';
 export * from './database';
 export * from './idempotency';
 export * from './logging';
-export * from './problem';
 export * from './observability';
+export * from './text';

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProblemError } from '@koproduktiv/platform';
+import { ProblemError } from '../http/problem-error';
 import { Roles } from '../http/auth.decorators';
 import { ApiProblem, ApiProblems } from '../http/api-problems';
 import { PROCESSOR_STATUSES, ProcessorStatuses } from '../health/processor-statuses';

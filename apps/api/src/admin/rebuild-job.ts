@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@koproduktiv/event-store';
 import { rebuildReadModels, RebuildInProgressError, RebuildResult } from '@koproduktiv/projections';
-import { Logger, ProblemError } from '@koproduktiv/platform';
+import { Logger } from '@koproduktiv/platform';
+import { ProblemError } from '../http/problem-error';
 
 export interface RebuildState {
   readonly state: 'idle' | 'running' | 'succeeded' | 'failed';

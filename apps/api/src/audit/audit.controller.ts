@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { accessContext } from './access-context';
-import { invalidRequest, Principal } from '@koproduktiv/platform';
+import { Principal } from '@koproduktiv/platform';
+import { invalidRequest } from '../http/problem-error';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
 import { ApiProblem, ApiProblems } from '../http/api-problems';
 import {

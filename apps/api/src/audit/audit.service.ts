@@ -19,8 +19,8 @@ import {
   VerifyReport,
 } from '@koproduktiv/event-store';
 import { PersonalData } from '@koproduktiv/personal-data';
-import { ProblemError } from '@koproduktiv/platform';
-import { replayStreamState } from '@koproduktiv/runtime';
+import { ProblemError } from '../http/problem-error';
+import { replayStreamState } from '@koproduktiv/application';
 import type { AccessContext } from './access-context';
 import type {
   AuditEventDto,

@@ -1,4 +1,4 @@
-import { invalidRequest } from '@koproduktiv/platform';
+import { invalidRequest } from '../http/problem-error';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 

@@ -9,7 +9,7 @@ import {
   stateFor,
   Streams,
 } from '@koproduktiv/domain';
-import { concurrentWriteLost } from '@koproduktiv/runtime';
+import { concurrentWriteLost } from '@koproduktiv/application';
 import { commandExampleSequence, commandExamples } from './dto/examples';
 
 type Any = {

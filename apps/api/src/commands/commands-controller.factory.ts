@@ -11,7 +11,7 @@ import { toProblem } from '../http/problem-mapping';
 import { conflictExample, notFoundExample } from './command-problem-examples';
 import { CommandResultDto } from './command-result.dto';
 import { parseIdempotencyKey, parseIfMatch } from './command-headers';
-import { CommandEnvelope, CommandExecutor } from '@koproduktiv/runtime';
+import { CommandEnvelope, CommandExecutor } from '@koproduktiv/application';
 
 type CommandBody = { occurredAt?: string } & Record<string, unknown>;
 

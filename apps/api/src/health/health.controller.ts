@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblem } from '../http/api-problems';
-import { ProblemError } from '@koproduktiv/platform';
+import { ProblemError } from '../http/problem-error';
 import { Public } from '../http/auth.decorators';
 import { PROCESSOR_STATUSES, ProcessorStatuses } from './processor-statuses';
 

@@ -2,8 +2,9 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { DomainError } from '@koproduktiv/domain';
 import { StoreUnavailableError } from '@koproduktiv/event-store';
-import { invalidRequest, ProblemError, unauthorized } from '@koproduktiv/platform';
-import { idempotencyKeyReused, versionMismatch } from '@koproduktiv/runtime';
+import { unauthorized } from '@koproduktiv/platform';
+import { invalidRequest, ProblemError } from './problem-error';
+import { idempotencyKeyReused, versionMismatch } from '@koproduktiv/application';
 import { problemBody, toProblem } from './problem-mapping';
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';

@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ProblemError, Role, TokenVerifier, unauthorized } from '@koproduktiv/platform';
+import { Role, TokenVerifier, unauthorized } from '@koproduktiv/platform';
+import { ProblemError } from './problem-error';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { ProblemError } from '@koproduktiv/platform';
+import { ProblemError } from './problem-error';
 import { problemBody } from './problem-mapping';
 
 /** Requests Node's HTTP parser refuses before Fastify sees them, by the parser's error code. */

@@ -6,7 +6,12 @@ import {
   WrongExpectedVersionError,
 } from '@koproduktiv/event-store';
 import { DomainError } from '@koproduktiv/domain';
-import { concurrentWriteLost, idempotencyKeyReused, occurredAtInFuture, versionMismatch } from '@koproduktiv/runtime';
+import {
+  concurrentWriteLost,
+  idempotencyKeyReused,
+  occurredAtInFuture,
+  versionMismatch,
+} from '@koproduktiv/application';
 import { tokenWithoutExpiry, unauthorized } from '@koproduktiv/platform';
 import { problemBody, toProblem } from './problem-mapping';
 

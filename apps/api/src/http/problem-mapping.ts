@@ -6,9 +6,10 @@ import {
   UnstorableEventError,
   WrongExpectedVersionError,
 } from '@koproduktiv/event-store';
-import { AuthenticationRejected, databaseUnreachable, ProblemError } from '@koproduktiv/platform';
+import { AuthenticationRejected, databaseUnreachable } from '@koproduktiv/platform';
+import { ProblemError } from './problem-error';
 import { readModelsNotCreated } from '@koproduktiv/projections';
-import { CommandRejected, CommandRejectedKind, concurrentWriteLost } from '@koproduktiv/runtime';
+import { CommandRejected, CommandRejectedKind, concurrentWriteLost } from '@koproduktiv/application';
 
 /** Fastify's own client errors, by their error code. */
 const FASTIFY_ERRORS: Record<string, [number, string, string]> = {

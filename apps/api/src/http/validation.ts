@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, invalidRequest } from '@koproduktiv/platform';
+import { FieldError, invalidRequest } from './problem-error';
 
 function flatten(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {

@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReadModelQueries } from '@koproduktiv/projections';
-import { invalidRequest, Principal } from '@koproduktiv/platform';
+import { Principal } from '@koproduktiv/platform';
+import { invalidRequest } from '../http/problem-error';
 import type { MetricsSettings } from '@koproduktiv/metrics';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
 import { ApiProblem, ApiProblems } from '../http/api-problems';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { endOfLocalDay, Uninterpretable } from '@koproduktiv/metrics';
-import { ProblemError } from '@koproduktiv/platform';
+import { ProblemError } from '../http/problem-error';
 import type { CsvColumn } from './csv/csv-columns';
 import { CsvLocale, toCsv } from './csv/to-csv';
 

@@ -1,3 +1,3 @@
-export { metricsSettingsFromEnv } from '@koproduktiv/runtime';
+export { metricsSettingsFromEnv } from '@koproduktiv/projector';
 
 export const METRICS_SETTINGS = Symbol('METRICS_SETTINGS');

@@ -27,4 +27,6 @@ export const WORKLIST_KINDS = [
   'case_going_dormant',
   'interim_use_ending',
   'initiative_wait_ending',
+  'proof_of_use_due',
+  'proof_of_use_overdue',
 ] as const satisfies readonly WorklistKind[];

@@ -153,6 +153,8 @@ export const de = {
   'kind.case_going_dormant': 'Vorgang droht zu ruhen',
   'kind.interim_use_ending': 'Zwischennutzung endet',
   'kind.initiative_wait_ending': 'Wartezeit der Initiative endet',
+  'kind.proof_of_use_due': 'Verwendungsnachweis fällig',
+  'kind.proof_of_use_overdue': 'Verwendungsnachweis überfällig',
   'case.timeline': 'Verlauf',
   'case.timeline.note':
     'Alles, was in diesem Vorgang geschah, mit zwei Zeiten: wann es geschah (fachliche Zeit, wie gemeldet) und wann es erfasst wurde. Was später erfasst wurde, als es geschah, ist markiert. Freitexte stehen nicht im Verlauf.',
@@ -207,6 +209,7 @@ export const de = {
   'hurts.commitmentReliability.initiative': 'Verlässlichkeit der Initiative',
   'hurts.dormant': 'Ruhende Vorgänge',
   'hurts.interimUseExtensions': 'Verlängerungen der Zwischennutzung',
+  'hurts.proofOverdueShare': 'Anteil überfälliger Verwendungsnachweise',
   'nav.case': 'Vorgang',
   'case.back': 'Zurück zur Arbeitsliste',
   'case.facts': 'Stand',

@@ -151,6 +151,8 @@ export const en: Record<MessageKey, string> = {
   'kind.case_going_dormant': 'Case going dormant',
   'kind.interim_use_ending': 'Interim use ending',
   'kind.initiative_wait_ending': "Initiative's waiting time ending",
+  'kind.proof_of_use_due': 'Proof of use due',
+  'kind.proof_of_use_overdue': 'Proof of use overdue',
   'case.timeline': 'Timeline',
   'case.timeline.note':
     'Everything that happened in this case, with two times: when it happened (business time, as reported) and when it was recorded. What was recorded later than it happened is marked. Narratives are not in the timeline.',
@@ -205,6 +207,7 @@ export const en: Record<MessageKey, string> = {
   'hurts.commitmentReliability.initiative': 'Reliability of the initiative',
   'hurts.dormant': 'Dormant cases',
   'hurts.interimUseExtensions': 'Interim use extensions',
+  'hurts.proofOverdueShare': 'Share of overdue proofs of use',
   'nav.case': 'Case',
   'case.back': 'Back to the worklist',
   'case.facts': 'Status',

@@ -7,7 +7,7 @@ import {
   SUPPORTED_YEARS_TEXT,
 } from '@koproduktiv/domain';
 import { AsOf, RecordedEvent } from '@koproduktiv/event-store';
-import { replayStreamState } from '@koproduktiv/runtime';
+import { replayStreamState } from '@koproduktiv/application';
 import { CliError } from '../../cli-error';
 import { withAuditStore } from './connection';
 

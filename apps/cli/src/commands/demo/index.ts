@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isSupportedDate, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 import { createLogger, EmbeddedPostgresError, loadConfig, TENANT_PATTERN } from '@koproduktiv/platform';
-import { CommandRejected, createRuntime, Runtime } from '@koproduktiv/runtime';
+import { CommandRejected } from '@koproduktiv/application';
+import { createRuntime, Runtime } from '@koproduktiv/runtime';
 import { CliError } from '../../cli-error';
 import { embeddedPostgresUnavailable } from '../../embedded-postgres';
 import { Progress } from '../audit/progress';

@@ -2,7 +2,7 @@ import type { EventCodec } from '@koproduktiv/personal-data';
 import { streamIdFor, deciderFor } from '@koproduktiv/domain';
 import type { EventStore } from '@koproduktiv/event-store';
 import type { IdempotencyStore } from '@koproduktiv/platform';
-import { CommandExecutor, react, reactingEventsOf } from '@koproduktiv/runtime';
+import { CommandExecutor, react, reactingEventsOf } from '@koproduktiv/application';
 import { demoUuid } from './random';
 import { buildStory, shiftToEndIn, StoryStep } from './story';
 

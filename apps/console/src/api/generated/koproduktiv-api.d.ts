@@ -3977,7 +3977,7 @@ export interface components {
         /** @description Something that falls due in an open case */
         WorklistItem: {
             /** @enum {string} */
-            kind: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending";
+            kind: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
             /** Format: uuid */
             caseId: string;
             caseTitle: string | null;
@@ -11087,7 +11087,7 @@ export interface operations {
                 unitId?: string;
                 /** @description Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF */
                 staffRef?: string;
-                kind?: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending";
+                kind?: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
                 /** @description Whose commitments are listed: the administration's, or the initiative's to follow them up */
                 promisor?: "administration" | "initiative";
                 /** @description Items per page */

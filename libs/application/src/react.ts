@@ -1,8 +1,8 @@
 import { REACTING_EVENT_TYPES, reactionsTo } from '@koproduktiv/domain';
 import type { EventStore, RecordedEvent } from '@koproduktiv/event-store';
 import { decodeWithoutPersonalData } from '@koproduktiv/personal-data';
-import type { CommandExecutor } from '../commands';
-import type { CommandEnvelope, CommandResult } from '../commands/command-envelope';
+import type { CommandExecutor } from './commands';
+import type { CommandEnvelope, CommandResult } from './commands/command-envelope';
 
 const reacting = new Set<string>(REACTING_EVENT_TYPES);
 

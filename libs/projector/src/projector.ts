@@ -3,13 +3,23 @@ import { createKafkaRelay, KafkaConfigError, KafkaRelayHandle, loadKafkaConfig }
 import { retentionYearsFromEnv, RetentionSettingsError } from '@koproduktiv/personal-data';
 import { ConfigError, Logger } from '@koproduktiv/platform';
 import { ProjectorHost } from './projector-host';
-import { CommandExecutor, tenantRulesFromEnv } from './commands';
+import { CommandExecutor, tenantRulesFromEnv } from '@koproduktiv/application';
 import { metricsSettingsFromEnv } from './metrics-settings';
-import { ReactionsProcessor } from './reactions';
+import { ReactionsProcessor } from './reactions-processor';
 import { ReminderSchedule, reminderSettingsFromEnv } from './reminders';
 import { RetentionSchedule } from './retention';
+import type { Pool } from 'pg';
+import type { EventStore } from '@koproduktiv/event-store';
+import type { PersonalData } from '@koproduktiv/personal-data';
+import type { IdempotencyStore } from '@koproduktiv/platform';
 
-import type { Runtime } from './runtime';
+/** What the projector works on: a process's store, database, idempotency keys and personal data (libs/runtime wires them). */
+export interface ProjectorResources {
+  readonly store: EventStore;
+  readonly pool: Pool;
+  readonly idempotency: IdempotencyStore;
+  readonly personalData: Pick<PersonalData, 'codec'>;
+}
 
 export interface Projector {
   readonly host: ProjectorHost;
@@ -61,7 +71,7 @@ export function checkProjectorConfig(env: NodeJS.ProcessEnv = process.env): void
  * set, and the retention schedule (their settings are validated here, at boot).
  */
 export function createProjector(
-  runtime: Pick<Runtime, 'store' | 'pool' | 'idempotency' | 'personalData'>,
+  runtime: ProjectorResources,
   logger: Logger,
   env: NodeJS.ProcessEnv = process.env,
   clock: () => Date = () => new Date(),

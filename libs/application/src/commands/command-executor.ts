@@ -1,4 +1,4 @@
-/** The command path, shared by the API and the CLI (demo data); it lives in libs/runtime because apps do not import each other. */
+/** The command path, shared by the API, the projector's process manager and the CLI (demo data); a library because apps do not import each other. */
 import { createHash, randomUUID } from 'node:crypto';
 import {
   DecisionContext,

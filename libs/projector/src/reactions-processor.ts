@@ -2,8 +2,7 @@ import { DomainError, REACTING_EVENT_TYPES } from '@koproduktiv/domain';
 import type { GlobalEvent } from '@koproduktiv/event-store';
 import type { Logger } from '@koproduktiv/platform';
 import type { Processor } from '@koproduktiv/subscriptions';
-import type { CommandExecutor } from '../commands';
-import { react } from './react';
+import { CommandExecutor, react } from '@koproduktiv/application';
 
 const reacting = new Set<string>(REACTING_EVENT_TYPES);
 

@@ -2,7 +2,7 @@ import type { DataSubjectKind, DomainCommand } from '@koproduktiv/domain';
 import type { Logger } from '@koproduktiv/platform';
 import { retentionDue, RetentionDue } from '@koproduktiv/projections';
 import type { Pool } from 'pg';
-import type { CommandExecutor } from '../commands';
+import type { CommandExecutor } from '@koproduktiv/application';
 
 export const RETENTION_ACTOR = { subject: 'retention-schedule', role: 'admin' } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,2 +1,0 @@
-export * from './react';
-export * from './reactions-processor';
