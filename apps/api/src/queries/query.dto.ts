@@ -189,3 +189,26 @@ export class WorklistQueryDto {
   cursor?: string;
   @CsvLocaleParam() locale?: CsvLocale;
 }
+
+/** A case's history, a page at a time in store order. */
+export class CaseHistoryQueryDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    default: 0,
+    description: "Resume after this store position (the previous page's nextAfterPosition)",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  afterPosition?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 500, description: 'Entries per page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
