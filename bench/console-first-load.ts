@@ -15,10 +15,13 @@
  * (no cached files), signed in with a development token placed in sessionStorage before the page
  * loads, and the time from navigation to the last chart and table drawn (no loading indicator left)
  * is taken:
- *   - cold: the first load after the API started (its case history cache and summaries empty);
+ *   - cold: the first load after the API started (its case history cache and summaries empty; the
+ *     kept snapshots in PostgreSQL);
  *   - warm: R more first loads, each in a new browser, the service's caches as the first one left them;
  *   - new date: R times, in the last browser, the Stichtag moved one day back and the page redrawn
- *     (a summary and time series the service has not computed for that date).
+ *     (a summary and time series the service has not computed for that date);
+ *   - a day not kept: once, the Stichtag 45 days back (not a month's end), whose summary is computed
+ *     from every case history.
  */
 import 'reflect-metadata';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -216,6 +219,17 @@ async function main(): Promise<void> {
     }
     say(
       `new date (Stichtag one day back): ${moved.map(Math.round).join(', ')} ms; median ${Math.round(median(moved))} ms`,
+    );
+    // A day the projector does not keep (more than a month back, not a month's end): every history is read.
+    const older = new Date(`${await asOf.inputValue()}T12:00:00Z`);
+    older.setUTCDate(older.getUTCDate() - 45);
+    if (older.getUTCDate() === new Date(older.getUTCFullYear(), older.getUTCMonth() + 1, 0).getDate())
+      older.setUTCDate(older.getUTCDate() - 1);
+    const olderStarted = performance.now();
+    await asOf.fill(older.toISOString().slice(0, 10));
+    await drawn(last!);
+    say(
+      `a day not kept (Stichtag ${older.toISOString().slice(0, 10)}, read from every history): ${Math.round(performance.now() - olderStarted)} ms`,
     );
     const met = (ms: number) => (ms < TARGET_MS ? 'met' : 'NOT met');
     say(
