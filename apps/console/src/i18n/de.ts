@@ -6,6 +6,8 @@ export const de = {
   'app.error': 'Das hat nicht geklappt: {detail}',
   'app.retry': 'Erneut versuchen',
   'app.language': 'Sprache',
+  /** The button that switches to the other language, named in that language. */
+  'app.otherLanguage': 'English',
   'app.signOut': 'Abmelden',
   'app.signedInAs': 'Angemeldet: {tenant} · {roles}',
   'app.position': 'Datenstand: Ereignis {position}',
@@ -134,6 +136,8 @@ export const de = {
   'worklist.within': 'Fällig innerhalb von',
   'worklist.withinDays': '{days} Tagen',
   'worklist.kind': 'Art',
+  'worklist.contact': 'Ansprechperson',
+  'worklist.contact.me': 'Nur meine Vorgänge ({subject})',
   'worklist.promisor': 'Zusagen von',
   'worklist.count': '{count} Einträge',
   'worklist.pages': 'Seiten der Arbeitsliste',
