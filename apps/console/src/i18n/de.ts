@@ -140,6 +140,7 @@ export const de = {
   'worklist.contact.me': 'Nur meine Vorgänge ({subject})',
   'worklist.promisor': 'Zusagen von',
   'worklist.count': '{count} Einträge',
+  'worklist.countOverdue': '{count} Einträge, davon {overdue} überfällig',
   'worklist.pages': 'Seiten der Arbeitsliste',
   'worklist.firstPage': 'Zur ersten Seite',
   'worklist.nextPage': 'Nächste Seite',

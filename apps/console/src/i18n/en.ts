@@ -137,6 +137,7 @@ export const en: Record<MessageKey, string> = {
   'worklist.contact.me': 'Only my cases ({subject})',
   'worklist.promisor': 'Commitments of',
   'worklist.count': '{count} items',
+  'worklist.countOverdue': '{count} items, {overdue} of them overdue',
   'worklist.pages': 'Pages of the worklist',
   'worklist.firstPage': 'To the first page',
   'worklist.nextPage': 'Next page',

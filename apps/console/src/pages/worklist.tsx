@@ -117,7 +117,14 @@ export function Worklist({ directory }: { directory: Directory }) {
       <Status loaded={worklist}>
         {({ data, position }) => (
           <section aria-labelledby="worklist-count">
-            <h2 id="worklist-count">{t('worklist.count', { count: f.number(data.total, 0) })}</h2>
+            <h2 id="worklist-count">
+              {data.items.length === data.total
+                ? t('worklist.countOverdue', {
+                    count: f.number(data.total, 0),
+                    overdue: f.number(data.items.filter((item) => item.overdueDays > 0).length, 0),
+                  })
+                : t('worklist.count', { count: f.number(data.total, 0) })}
+            </h2>
             <p>
               <button type="button" className="link-button" onClick={() => void downloadCsv('/v1/worklist', query)}>
                 {t('worklist.csv')}
