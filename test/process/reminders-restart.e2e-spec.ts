@@ -18,7 +18,7 @@ const DAY = 86_400_000;
 const CASES = 600;
 const AWARDS = 5;
 /** The broker answers this late, so that a batch it has taken stays unacknowledged long enough to kill the publisher. */
-const RESPONSE_DELAY_MS = 1500;
+const RESPONSE_DELAY_MS = 4000;
 
 /**
  * Reminders across a real restart of the projector: `dist/apps/projector/src/main.js` as its own
@@ -95,7 +95,7 @@ describeKafka('reminders across a real projector restart', () => {
         () => 'the first batch was not published',
       );
       // The second batch is at the broker now; its acknowledgement is RESPONSE_DELAY_MS away.
-      await new Promise((resolve) => setTimeout(resolve, RESPONSE_DELAY_MS / 3));
+      await new Promise((resolve) => setTimeout(resolve, RESPONSE_DELAY_MS / 2));
       first.child.kill('SIGKILL');
       await first.exited();
       const atKill = await ledger();
