@@ -106,7 +106,8 @@ describeKafka('reminders across real projector restarts', () => {
     return story;
   };
   /** Every copy of the tenant's reminders on the topic, by `ce_id`, once all the ledger recorded arrived. */
-  const onTheTopic = async (tenant: string) => {
+  const onTheTopic = async (tenant: string, faults: KafkaFaults) => {
+    await faults.delayResponses(0);
     const { rows: recorded } = await db.pool.query<{ id: string }>('SELECT id FROM kp_reminders WHERE tenant = $1', [
       tenant,
     ]);
@@ -155,6 +156,8 @@ describeKafka('reminders across real projector restarts', () => {
         60_000,
         () => 'the first batch was not published',
       );
+      // Mid-way: the second batch waits for its acknowledgement (RESPONSE_DELAY_MS).
+      expect(await ledger(tenant)).toEqual({ total: CASES + AWARDS, published: 500 });
       first.proc.child.kill('SIGTERM');
       expect(await first.proc.exited()).toBe(0);
       // It stopped after the broker acknowledged the batch it was publishing, and the rest.
@@ -166,7 +169,7 @@ describeKafka('reminders across real projector restarts', () => {
       expect(await second.proc.exited()).toBe(0);
       expect(await ledger(tenant)).toEqual({ total: CASES + AWARDS, published: CASES + AWARDS });
 
-      const byId = await onTheTopic(tenant);
+      const byId = await onTheTopic(tenant, faults);
       expect([...byId.values()].filter((copies) => copies.length !== 1)).toEqual([]);
       expectEveryItemReminded(byId, story);
     },
@@ -205,7 +208,7 @@ describeKafka('reminders across real projector restarts', () => {
       expect(await second.proc.exited()).toBe(0);
       expect(await ledger(tenant)).toEqual({ total: CASES + AWARDS, published: CASES + AWARDS });
 
-      const byId = await onTheTopic(tenant);
+      const byId = await onTheTopic(tenant, faults);
       expect([...byId.values()].every((copies) => copies.length <= 2)).toBe(true);
       // Twice: exactly the batch the killed process had handed over and never saw acknowledged.
       const twice = [...byId].filter(([, copies]) => copies.length === 2).map(([id]) => id);
