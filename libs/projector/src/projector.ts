@@ -2,12 +2,14 @@ import type { Registry } from 'prom-client';
 import { createKafkaRelay, KafkaConfigError, KafkaRelayHandle, loadKafkaConfig } from '@koproduktiv/messaging';
 import { retentionYearsFromEnv, RetentionSettingsError } from '@koproduktiv/personal-data';
 import { ConfigError, Logger } from '@koproduktiv/platform';
+import { SnapshotKeeper } from '@koproduktiv/projections';
 import { ProjectorHost } from './projector-host';
 import { CommandExecutor, tenantRulesFromEnv } from '@koproduktiv/application';
 import { metricsSettingsFromEnv } from './metrics-settings';
 import { ReactionsProcessor } from './reactions-processor';
 import { ReminderSchedule, reminderSettingsFromEnv } from './reminders';
 import { RetentionSchedule } from './retention';
+import { SnapshotKeeping } from './snapshot-keeping';
 import type { Pool } from 'pg';
 import type { EventStore } from '@koproduktiv/event-store';
 import type { PersonalData } from '@koproduktiv/personal-data';
@@ -68,7 +70,8 @@ export function checkProjectorConfig(env: NodeJS.ProcessEnv = process.env): void
 /**
  * The processors a deployment runs: the read models and the process manager (the domain's
  * reactions, e.g. the fund receiving applications) always, the Kafka relay when KAFKA_BROKERS is
- * set, and the retention schedule (their settings are validated here, at boot).
+ * set, the retention schedule, and the keeping of the Lagebild's snapshots (SnapshotKeeper) after
+ * the read models (their settings are validated here, at boot).
  */
 export function createProjector(
   runtime: ProjectorResources,
@@ -95,6 +98,10 @@ export function createProjector(
     logger,
     clock,
   );
+  const snapshots = new SnapshotKeeping(
+    new SnapshotKeeper(runtime.pool, metricsSettingsFromEnv(env.METRICS_SETTINGS), clock),
+    logger,
+  );
   if (relay) logger.info({ brokers: relay.config.brokers }, 'Kafka relay enabled');
   const reminderSettings = reminderSettingsFromEnv(env).settings;
   const reminders =
@@ -116,6 +123,7 @@ export function createProjector(
     start: async () => {
       await host.start();
       retention.start();
+      snapshots.start();
       reminders?.start();
     },
     registerMetrics: (registry) => {
@@ -125,7 +133,7 @@ export function createProjector(
     stop: async () => {
       // Reminders publish through the relay's producer: they stop before it is closed.
       await reminders?.stop();
-      await Promise.all([host.stop(), relay?.close(), retention.stop()]);
+      await Promise.all([host.stop(), relay?.close(), retention.stop(), snapshots.stop()]);
     },
   };
 }

@@ -160,7 +160,7 @@ export class WorklistQueryDto {
     maxLength: 200,
     example: 'k.schulte',
     description:
-      "Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF",
+      "Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's staff_ref claim, else its subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF",
   })
   @IsOptional()
   @IsString()
