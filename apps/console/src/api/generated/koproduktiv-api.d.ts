@@ -11085,7 +11085,7 @@ export interface operations {
                 within?: number;
                 /** @description Items of this unit's cases (the contact person's unit, else the acknowledging unit) */
                 unitId?: string;
-                /** @description Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF */
+                /** @description Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's staff_ref claim, else its subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF */
                 staffRef?: string;
                 kind?: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
                 /** @description Whose commitments are listed: the administration's, or the initiative's to follow them up */
