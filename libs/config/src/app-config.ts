@@ -1,13 +1,11 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { resolve } from 'node:path';
 import type { EventStoreSelection } from '@koproduktiv/event-store';
 import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/projections';
 import type { RuntimeSettings } from '@koproduktiv/runtime';
 import { ConfigError, Environment } from './config-error';
-
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+import { emptyToUndefined, fromEnvironment, toInt } from './environment-class';
 
 /** The environment the service reads, validated at boot. Documented in README.md ("Configuration"). */
 export class AppConfig {
@@ -210,14 +208,7 @@ export const CONFIG_KEYS = [
 
 /** Reads and validates the environment; throws a ConfigError naming every problem at once. */
 export function loadConfig(env: Environment): AppConfig {
-  const input = Object.fromEntries(CONFIG_KEYS.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
-  const config = plainToInstance(AppConfig, input);
-  const problems = validateSync(config).map(
-    (error) =>
-      `${error.property}=${JSON.stringify(env[error.property])}: ${Object.values(error.constraints ?? {})
-        .reverse()
-        .join('; ')}`,
-  );
+  const { config, problems } = fromEnvironment(AppConfig, CONFIG_KEYS, env);
   if (config.JWT_JWKS_URL && (!config.JWT_ISSUER || !config.JWT_AUDIENCE)) {
     problems.push(
       'JWT_JWKS_URL is set: JWT_ISSUER and JWT_AUDIENCE must be set too, so that tokens of other issuers or audiences are refused',

@@ -1,10 +1,9 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import type { KafkaConnectionOptions } from '@koproduktiv/messaging';
 import { ConfigError, Environment } from './config-error';
+import { emptyToUndefined, fromEnvironment, toInt } from './environment-class';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
     ? undefined
@@ -102,17 +101,8 @@ export class KafkaConfigError extends ConfigError {
 
 /** Reads and validates the KAFKA_* variables; throws a KafkaConfigError naming every problem at once. */
 export function loadKafkaConfig(env: Environment): KafkaConfig {
-  const input = Object.fromEntries(
-    KAFKA_CONFIG_KEYS.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]),
-  );
-  const config = plainToInstance(KafkaConfig, input);
   const shown = (key: string) => (key === 'KAFKA_SASL_PASSWORD' ? '"[redacted]"' : JSON.stringify(env[key]));
-  const problems = validateSync(config).map(
-    (error) =>
-      `${error.property}=${shown(error.property)}: ${Object.values(error.constraints ?? {})
-        .reverse()
-        .join('; ')}`,
-  );
+  const { config, problems } = fromEnvironment(KafkaConfig, KAFKA_CONFIG_KEYS, env, shown);
   const sasl = [config.KAFKA_SASL_MECHANISM, config.KAFKA_SASL_USERNAME, config.KAFKA_SASL_PASSWORD];
   if (sasl.some(Boolean) && !sasl.every(Boolean)) {
     problems.push('KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set together');
