@@ -60,6 +60,8 @@ export default {
   concurrency: Number(process.env.KP_MUTATION_CONCURRENCY ?? 1),
   timeoutMS: 5_000,
   tempDirName: '.stryker-tmp',
+  // `npm run test:mutation -- metrics --incremental` re-tests only mutants whose code or tests changed.
+  incrementalFile: `reports/mutation/${report}.incremental.json`,
   ignorePatterns: ['dist', '.data', '.test-data', 'coverage', 'reports', 'bench/results'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${report}.html` },

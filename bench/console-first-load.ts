@@ -8,7 +8,9 @@
  *
  * A store generated as bench:projections generates it (test/fixtures/projections-data.ts) in an
  * embedded PostgreSQL, its read models rebuilt; the service's API (dist/apps/api/src/main.js, its
- * default configuration, the projector off) serves the built console (`npm run build`). Chromium
+ * default configuration, the projector off) serves the built console (`npm run build`); the
+ * snapshots the projector keeps for the Lagebild (SnapshotKeeper) are kept once before it starts,
+ * as a running projector would have kept them. Chromium
  * (Debian's, through playwright-core) opens /console/lagebild in a fresh browser context each time
  * (no cached files), signed in with a development token placed in sessionStorage before the page
  * loads, and the time from navigation to the last chart and table drawn (no loading indicator left)
@@ -28,7 +30,8 @@ import type { DomainEvent } from '@koproduktiv/domain';
 import { EventStore, migrate, PostgresEventStore } from '@koproduktiv/event-store';
 import { EventCodec, openPersonalData } from '@koproduktiv/personal-data';
 import { createPool, issueDevToken, loadOrCreateJwtSecret, startEmbeddedPostgres } from '@koproduktiv/platform';
-import { rebuildReadModels } from '@koproduktiv/projections';
+import { rebuildReadModels, SnapshotKeeper } from '@koproduktiv/projections';
+import { metricsSettingsFromEnv } from '@koproduktiv/config';
 import { TENANT } from '../test/fixtures/bodies';
 import { StoreGenerator } from '../test/fixtures/projections-data';
 import { startApiProcess } from './support/api-process';
@@ -140,8 +143,15 @@ async function main(): Promise<void> {
     const generator = new StoreGenerator({ events: o.events, cases: o.cases, chunk: 25, seed: o.seed });
     await generator.grow(sealing(store, codec), o.events, 8);
     await rebuildReadModels(store, pool, { batchSize: 5000 });
+    // What the projector does after the read models: keep the snapshots the Lagebild asks first.
+    const keeping = performance.now();
+    const kept = await new SnapshotKeeper(pool, metricsSettingsFromEnv(process.env.METRICS_SETTINGS)).keep();
     await pool.query('VACUUM ANALYZE');
-    say(`store: ${o.events} events, read models rebuilt`);
+    say(
+      `store: ${o.events} events, read models rebuilt; ${kept.computed} instants' snapshots kept in ${Math.round(
+        performance.now() - keeping,
+      )} ms`,
+    );
 
     api = await startApiProcess({ databaseUrl: postgres.url, dataDir: dir, caseHistoryCacheMb: 128 });
     const token = await issueDevToken(await loadOrCreateJwtSecret(dir), { tenant: TENANT, roles: ['analyst'] });

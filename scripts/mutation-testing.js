@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * npm run test:mutation [-- domain metrics event-store queries]: StrykerJS over each target of
- * stryker.config.mjs in turn (all four without arguments), against one embedded PostgreSQL for the
+ * npm run test:mutation [-- domain metrics event-store queries] [--incremental]: StrykerJS over each
+ * target of stryker.config.mjs in turn (all four without arguments; flags go on to Stryker), against one embedded PostgreSQL for the
  * whole run (or DATABASE_URL). Reports land in reports/mutation/<target>.html and .json; the scores
  * are printed at the end. Concurrency 1 unless KP_MUTATION_CONCURRENCY says otherwise;
  * KP_MUTATION_PART=<globs> mutates only those files of the (one) target given.
@@ -14,7 +14,10 @@ const { join } = require('node:path');
 const ALL = ['domain', 'metrics', 'event-store', 'queries'];
 
 async function main() {
-  const targets = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
+  const args = process.argv.slice(2);
+  const strykerFlags = args.filter((a) => a.startsWith('--'));
+  const named = args.filter((a) => !a.startsWith('--'));
+  const targets = named.length ? named : ALL;
   const unknown = targets.filter((t) => !ALL.includes(t));
   if (unknown.length) throw new Error(`unknown target(s) ${unknown.join(', ')}; choose from ${ALL.join(', ')}`);
   let postgres;
@@ -37,6 +40,7 @@ async function main() {
           join(__dirname, '..', 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'),
           'run',
           'stryker.config.mjs',
+          ...strykerFlags,
         ],
         {
           stdio: 'inherit',

@@ -292,8 +292,31 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     expect(await overdueRows.count()).toBeGreaterThan(0);
     expect(await overdueRows.first().locator('td').nth(2).innerText()).toBe('überfällig');
     expect((await overdueRows.first().locator('th').innerText()).length).toBeGreaterThan(3);
-    expect(await page.locator('ol.timeline li').count()).toBeGreaterThan(1);
+    // The timeline: every event with when it happened and when it was recorded, by business time.
+    const timeline = page.locator('table.timeline tbody tr');
+    expect(await timeline.count()).toBeGreaterThan(3);
+    const times = async () =>
+      timeline.evaluateAll((rows) =>
+        rows.map((row) =>
+          Array.from(
+            (row as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('time'),
+          ).map((time) => (time as { getAttribute(name: string): string }).getAttribute('datetime')),
+        ),
+      );
+    const byOccurred = await times();
+    for (const pair of byOccurred) expect(pair).toHaveLength(2);
+    const occurred = byOccurred.map(([at]) => at as string);
+    expect(occurred).toEqual([...occurred].sort());
+    // The demo town's history was entered when it was loaded: each event later than it happened.
+    expect(byOccurred.some(([at, recorded]) => (recorded as string) > (at as string))).toBe(true);
+    expect(await page.getByText('nachträglich erfasst').count()).toBeGreaterThan(0);
     await screenshot(page, 'vorgang');
+    await page.getByLabel('Sortiert nach').selectOption('recorded');
+    expect(new URL(page.url()).searchParams.get('order')).toBe('recorded');
+    const recorded = (await times()).map(([, at]) => at as string);
+    expect(recorded).toEqual([...recorded].sort());
+    await page.goBack();
+    expect(await page.getByLabel('Sortiert nach').inputValue()).toBe('occurred');
 
     // Back at the worklist, its filters are as they were: they are in the address.
     await page.goBack();

@@ -90,6 +90,8 @@ export interface KafkaFaults {
   /** The next `count` requests of an API (0 = Produce) fail with the Kafka error code (e.g. 10 = MESSAGE_TOO_LARGE). */
   failRequests(apiKey: number, count: number, errorCode: number): Promise<void>;
   clearRequestErrors(apiKey: number): Promise<void>;
+  /** The broker answers every request `ms` later than it handles it (0: at once again). */
+  delayResponses(ms: number, brokerId?: number): Promise<void>;
 }
 
 export interface TestKafka {

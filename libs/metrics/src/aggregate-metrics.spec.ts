@@ -1,4 +1,5 @@
 import {
+  AggregateCaseMetrics,
   aggregateCaseMetrics,
   aggregateReporting,
   CaseSnapshot,
@@ -95,7 +96,10 @@ describe('aggregateCaseMetrics', () => {
       { daysToFirstResponse: 30, respondedWithinTarget: false, trust: 40 },
     ),
   ];
-  const a = aggregateCaseMetrics(cases);
+  let a: AggregateCaseMetrics;
+  beforeEach(() => {
+    a = aggregateCaseMetrics(cases);
+  });
 
   it('counts cases per stage (open) and per outcome (closed)', () => {
     expect(a.cases).toBe(4);

@@ -1,5 +1,12 @@
-import { caseHistoryAsOf, emptyCaseHistory, foldCaseEvent, foldCaseEvents } from './case-history';
-import { biceBoxerman, caseUnit, computeCaseFacts, computeCaseMetrics, reciprocityOf } from './case-metrics';
+import { CaseHistory, caseHistoryAsOf, emptyCaseHistory, foldCaseEvent, foldCaseEvents } from './case-history';
+import {
+  biceBoxerman,
+  CaseMetrics,
+  caseUnit,
+  computeCaseFacts,
+  computeCaseMetrics,
+  reciprocityOf,
+} from './case-metrics';
 import { caseEvents, scores } from './testing/case-events';
 import type { Party } from '@koproduktiv/domain';
 
@@ -31,16 +38,20 @@ describe('Bice–Boxerman and reciprocity helpers', () => {
 
 describe('case A: contacts, continuity, response, participation', () => {
   const e = caseEvents('case-a');
-  const history = foldCaseEvents([
-    e.submitted('2026-01-01T00:00:00Z'),
-    e.interaction('2026-01-03T00:00:00Z', 'a', 'initiative', 'inform'),
-    e.acknowledged('2026-01-04T00:00:00Z', 'unit-1', 'a'),
-    e.assigned('2026-01-05T12:00:00Z', 'a', 'unit-1'),
-    e.interaction('2026-01-11T00:00:00Z', 'a', 'administration', 'consult'),
-    e.interaction('2026-01-21T00:00:00Z', 'b', 'initiative', 'collaborate'),
-    e.assigned('2026-01-25T00:00:00Z', 'b', 'unit-2'),
-  ]);
-  const m = computeCaseMetrics(history, T('2026-02-20T00:00:00Z'))!;
+  let history: CaseHistory;
+  let m: CaseMetrics;
+  beforeEach(() => {
+    history = foldCaseEvents([
+      e.submitted('2026-01-01T00:00:00Z'),
+      e.interaction('2026-01-03T00:00:00Z', 'a', 'initiative', 'inform'),
+      e.acknowledged('2026-01-04T00:00:00Z', 'unit-1', 'a'),
+      e.assigned('2026-01-05T12:00:00Z', 'a', 'unit-1'),
+      e.interaction('2026-01-11T00:00:00Z', 'a', 'administration', 'consult'),
+      e.interaction('2026-01-21T00:00:00Z', 'b', 'initiative', 'collaborate'),
+      e.assigned('2026-01-25T00:00:00Z', 'b', 'unit-2'),
+    ]);
+    m = computeCaseMetrics(history, T('2026-02-20T00:00:00Z'))!;
+  });
 
   it('continuity', () => {
     expect(m.contactContinuity).toBeCloseTo(1 / 3, 12); // staff [a, a, b]
@@ -107,46 +118,50 @@ describe('case A: contacts, continuity, response, participation', () => {
 
 describe('case B: commitments, funding, feedback, stages', () => {
   const e = caseEvents('case-b');
-  const history = foldCaseEvents([
-    e.submitted('2026-01-01T00:00:00Z'),
-    // c1 administration, kept in the last ms of 2026-01-10 (CET)
-    e.commitment('2026-01-02T00:00:00Z', 'c1', 'administration', '2026-01-10'),
-    e.fulfilled('2026-01-10T22:59:59.999Z', 'c1'),
-    // c2 administration, fulfilled at local midnight: late
-    e.commitment('2026-01-02T00:00:00Z', 'c2', 'administration', '2026-01-10'),
-    e.fulfilled('2026-01-10T23:00:00.000Z', 'c2'),
-    // c3 initiative, renegotiated in time to 03-01, fulfilled 02-15: kept
-    e.commitment('2026-01-02T00:00:00Z', 'c3', 'initiative', '2026-02-01'),
-    e.renegotiated('2026-01-30T10:00:00Z', 'c3', '2026-03-01'),
-    e.fulfilled('2026-02-15T10:00:00Z', 'c3'),
-    // c4 initiative, renegotiated after its due date: late
-    e.commitment('2026-01-02T00:00:00Z', 'c4', 'initiative', '2026-02-01'),
-    e.renegotiated('2026-02-05T10:00:00Z', 'c4', '2026-03-01'),
-    // c5 administration, withdrawn: broken
-    e.commitment('2026-01-02T00:00:00Z', 'c5', 'administration', '2026-02-01'),
-    e.withdrawn('2026-01-20T10:00:00Z', 'c5'),
-    // c6 administration, due 02-10, nothing by T: overdue
-    e.commitment('2026-01-02T00:00:00Z', 'c6', 'administration', '2026-02-10'),
-    // c7 initiative, due at the end of the year: open
-    e.commitment('2026-01-02T00:00:00Z', 'c7', 'initiative', '2026-12-31'),
-    // funding: 10 days, 20.5 days, one undecided
-    e.applied('2026-01-05T00:00:00Z', 'app-1'),
-    e.awarded('2026-01-15T00:00:00Z', 'app-1'),
-    e.applied('2026-01-10T00:00:00Z', 'app-2'),
-    e.rejected('2026-01-30T12:00:00Z', 'app-2'),
-    e.applied('2026-02-01T00:00:00Z', 'app-3'),
-    // stages
-    e.supportAgreed('2026-01-11T00:00:00Z'),
-    e.interimUseAgreed('2026-01-21T00:00:00Z'),
-    e.interimUseExtended('2026-01-25T00:00:00Z', '2026-07-31'),
-    e.interimUseExtended('2026-02-05T00:00:00Z', '2026-08-31'),
-    e.institutionalised('2026-02-10T00:00:00Z'),
-    // feedback
-    e.feedback('2026-02-01T00:00:00Z', 'initiative', scores(5, 4, 3, 2, 1)),
-    e.feedback('2026-02-02T00:00:00Z', 'initiative', scores(3, 4, 5, 4, 3)),
-    e.feedback('2026-02-03T00:00:00Z', 'administration', scores(4, 4, 4, 4, 4)),
-  ]);
-  const m = computeCaseMetrics(history, T('2026-03-01T00:00:00Z'))!;
+  let history: CaseHistory;
+  let m: CaseMetrics;
+  beforeEach(() => {
+    history = foldCaseEvents([
+      e.submitted('2026-01-01T00:00:00Z'),
+      // c1 administration, kept in the last ms of 2026-01-10 (CET)
+      e.commitment('2026-01-02T00:00:00Z', 'c1', 'administration', '2026-01-10'),
+      e.fulfilled('2026-01-10T22:59:59.999Z', 'c1'),
+      // c2 administration, fulfilled at local midnight: late
+      e.commitment('2026-01-02T00:00:00Z', 'c2', 'administration', '2026-01-10'),
+      e.fulfilled('2026-01-10T23:00:00.000Z', 'c2'),
+      // c3 initiative, renegotiated in time to 03-01, fulfilled 02-15: kept
+      e.commitment('2026-01-02T00:00:00Z', 'c3', 'initiative', '2026-02-01'),
+      e.renegotiated('2026-01-30T10:00:00Z', 'c3', '2026-03-01'),
+      e.fulfilled('2026-02-15T10:00:00Z', 'c3'),
+      // c4 initiative, renegotiated after its due date: late
+      e.commitment('2026-01-02T00:00:00Z', 'c4', 'initiative', '2026-02-01'),
+      e.renegotiated('2026-02-05T10:00:00Z', 'c4', '2026-03-01'),
+      // c5 administration, withdrawn: broken
+      e.commitment('2026-01-02T00:00:00Z', 'c5', 'administration', '2026-02-01'),
+      e.withdrawn('2026-01-20T10:00:00Z', 'c5'),
+      // c6 administration, due 02-10, nothing by T: overdue
+      e.commitment('2026-01-02T00:00:00Z', 'c6', 'administration', '2026-02-10'),
+      // c7 initiative, due at the end of the year: open
+      e.commitment('2026-01-02T00:00:00Z', 'c7', 'initiative', '2026-12-31'),
+      // funding: 10 days, 20.5 days, one undecided
+      e.applied('2026-01-05T00:00:00Z', 'app-1'),
+      e.awarded('2026-01-15T00:00:00Z', 'app-1'),
+      e.applied('2026-01-10T00:00:00Z', 'app-2'),
+      e.rejected('2026-01-30T12:00:00Z', 'app-2'),
+      e.applied('2026-02-01T00:00:00Z', 'app-3'),
+      // stages
+      e.supportAgreed('2026-01-11T00:00:00Z'),
+      e.interimUseAgreed('2026-01-21T00:00:00Z'),
+      e.interimUseExtended('2026-01-25T00:00:00Z', '2026-07-31'),
+      e.interimUseExtended('2026-02-05T00:00:00Z', '2026-08-31'),
+      e.institutionalised('2026-02-10T00:00:00Z'),
+      // feedback
+      e.feedback('2026-02-01T00:00:00Z', 'initiative', scores(5, 4, 3, 2, 1)),
+      e.feedback('2026-02-02T00:00:00Z', 'initiative', scores(3, 4, 5, 4, 3)),
+      e.feedback('2026-02-03T00:00:00Z', 'administration', scores(4, 4, 4, 4, 4)),
+    ]);
+    m = computeCaseMetrics(history, T('2026-03-01T00:00:00Z'))!;
+  });
 
   it('commitment counts and reliability', () => {
     expect(m.commitments).toEqual({
@@ -256,7 +271,10 @@ describe('case C: closed and reopened', () => {
     e.closed('2026-01-31T00:00:00Z', 'completed', 'support'),
     e.reopened('2026-03-02T00:00:00Z', 'support'), // closed for 30 days
   ];
-  const history = foldCaseEvents(events);
+  let history: CaseHistory;
+  beforeEach(() => {
+    history = foldCaseEvents(events);
+  });
   const settings = { dormancyDays: 25 };
 
   it('while closed: stage clock and silence stop at the closing', () => {
@@ -342,10 +360,13 @@ describe('respondedWithinTarget', () => {
 
 describe('dormancy (default 90 days)', () => {
   const e = caseEvents();
-  const history = foldCaseEvents([
-    e.submitted('2026-01-01T00:00:00Z'),
-    e.interaction('2026-01-02T00:00:00Z', 'a', 'administration', 'consult'),
-  ]);
+  let history: CaseHistory;
+  beforeEach(() => {
+    history = foldCaseEvents([
+      e.submitted('2026-01-01T00:00:00Z'),
+      e.interaction('2026-01-02T00:00:00Z', 'a', 'administration', 'consult'),
+    ]);
+  });
 
   it('dormant only when T − last contact > 90 days', () => {
     // 01-02 -> 04-02 = 29 + 28 + 31 + 2 = 90 days: not yet
@@ -495,16 +516,20 @@ describe('folding', () => {
 
 describe('history stored before dates were checked: read, not a failure', () => {
   const e = caseEvents('case-old');
-  const history = foldCaseEvents([
-    e.submitted('2026-01-01T00:00:00Z'),
-    e.commitment('2026-01-02T00:00:00Z', 'far', 'administration', '9999-12-31'),
-    e.commitment('2026-01-02T00:00:00Z', 'early', 'administration', '0050-06-01'),
-    e.commitment('2026-01-02T00:00:00Z', 'nonsense', 'initiative', 'soon'),
-    e.commitment('2026-01-02T00:00:00Z', 'moved', 'initiative', '2026-02-01'),
-    e.renegotiated('2026-01-10T00:00:00Z', 'moved', '2026-02-30'),
-    e.commitment('2026-01-02T00:00:00Z', 'nobody', 'council' as Party, '2026-03-01'),
-  ]);
-  const m = computeCaseMetrics(history, T('2026-06-30T00:00:00Z'))!;
+  let history: CaseHistory;
+  let m: CaseMetrics;
+  beforeEach(() => {
+    history = foldCaseEvents([
+      e.submitted('2026-01-01T00:00:00Z'),
+      e.commitment('2026-01-02T00:00:00Z', 'far', 'administration', '9999-12-31'),
+      e.commitment('2026-01-02T00:00:00Z', 'early', 'administration', '0050-06-01'),
+      e.commitment('2026-01-02T00:00:00Z', 'nonsense', 'initiative', 'soon'),
+      e.commitment('2026-01-02T00:00:00Z', 'moved', 'initiative', '2026-02-01'),
+      e.renegotiated('2026-01-10T00:00:00Z', 'moved', '2026-02-30'),
+      e.commitment('2026-01-02T00:00:00Z', 'nobody', 'council' as Party, '2026-03-01'),
+    ]);
+    m = computeCaseMetrics(history, T('2026-06-30T00:00:00Z'))!;
+  });
 
   it('computes with extreme but real dates: 9999-12-31 is still open, 0050-06-01 long overdue', () => {
     expect(m.commitments.administration).toMatchObject({ open: 1, overdue: 1 });

@@ -1,4 +1,4 @@
-import { emptyFundHistory, foldFundEvent } from './fund-history';
+import { emptyFundHistory, foldFundEvent, FundHistory } from './fund-history';
 import { computeFundMetrics } from './fund-metrics';
 import { fundStatement } from './fund-statement';
 import { eventBuilder } from './testing/case-events';
@@ -8,40 +8,47 @@ describe('fund statement and grant-procedure metrics', () => {
   const fundId = 'fund-1';
   const a = (applicationId: string, caseId = `case-${applicationId}`) => ({ fundId, applicationId, caseId });
   // Winter: Berlin = UTC+1, so the end of 2026-03-31 is 2026-03-31T21:59:59.999Z (summer time from 03-29).
-  const history = [
-    ev('FundOpened', { fundId, name: 'F', year: 2026, budgetCents: 1_000_000 }, '2026-01-01T08:00:00Z'),
-    ev(
-      'ApplicationReceived',
-      { ...a('a1'), amountRequestedCents: 300_000, purpose: 'Zeltlager' },
-      '2026-01-10T08:00:00Z',
-    ),
-    ev(
-      'GrantAwarded',
-      { ...a('a1'), amountCents: 250_000, proofDueOn: '2026-03-31', rationale: 'gut' },
-      '2026-01-20T08:00:00Z',
-    ),
-    ev('GrantDisbursed', { ...a('a1'), amountCents: 200_000 }, '2026-01-25T08:00:00Z'),
-    ev('ProofOfUseSubmitted', { ...a('a1'), spentCents: 150_000, reportRef: 'DMS-1' }, '2026-03-20T08:00:00Z'),
-    ev(
-      'ProofOfUseReviewed',
-      { ...a('a1'), outcome: 'partially_accepted', acceptedCents: 150_000, rationale: 'x' },
-      '2026-03-30T08:00:00Z',
-    ),
-    ev('GrantReclaimed', { ...a('a1'), amountCents: 50_000, reason: 'nicht verwendet' }, '2026-04-02T08:00:00Z'),
-    ev('RepaymentRecorded', { ...a('a1'), amountCents: 20_000 }, '2026-04-10T08:00:00Z'),
-    ev('ApplicationSettled', a('a1'), '2026-04-20T08:00:00Z'),
-    // four eyes: proposed (reserved), then confirmed
-    ev('ApplicationReceived', { ...a('a2'), amountRequestedCents: 600_000, purpose: 'Dach' }, '2026-01-11T08:00:00Z'),
-    ev('GrantAwardProposed', { ...a('a2'), amountCents: 600_000, proofDueOn: '2026-02-28' }, '2026-01-21T08:00:00Z'),
-    ev('GrantAwarded', { ...a('a2'), amountCents: 600_000 }, '2026-01-28T08:00:00Z'),
-    // a proposal withdrawn, then rejected
-    ev('ApplicationReceived', { ...a('a3'), amountRequestedCents: 100_000, purpose: 'Feier' }, '2026-01-12T08:00:00Z'),
-    ev('GrantAwardProposed', { ...a('a3'), amountCents: 100_000, proofDueOn: '2026-06-30' }, '2026-01-22T08:00:00Z'),
-    ev('GrantProposalWithdrawn', a('a3'), '2026-01-23T08:00:00Z'),
-    ev('ApplicationRejected', { ...a('a3'), rationale: 'r' }, '2026-01-24T08:00:00Z'),
-    // an award stored before awards had a proof due date, and without ApplicationReceived
-    ev('GrantAwarded', { ...a('legacy'), amountCents: 50_000 }, '2025-12-20T08:00:00Z'),
-  ].reduce(foldFundEvent, emptyFundHistory());
+  let history: FundHistory;
+  beforeEach(() => {
+    history = [
+      ev('FundOpened', { fundId, name: 'F', year: 2026, budgetCents: 1_000_000 }, '2026-01-01T08:00:00Z'),
+      ev(
+        'ApplicationReceived',
+        { ...a('a1'), amountRequestedCents: 300_000, purpose: 'Zeltlager' },
+        '2026-01-10T08:00:00Z',
+      ),
+      ev(
+        'GrantAwarded',
+        { ...a('a1'), amountCents: 250_000, proofDueOn: '2026-03-31', rationale: 'gut' },
+        '2026-01-20T08:00:00Z',
+      ),
+      ev('GrantDisbursed', { ...a('a1'), amountCents: 200_000 }, '2026-01-25T08:00:00Z'),
+      ev('ProofOfUseSubmitted', { ...a('a1'), spentCents: 150_000, reportRef: 'DMS-1' }, '2026-03-20T08:00:00Z'),
+      ev(
+        'ProofOfUseReviewed',
+        { ...a('a1'), outcome: 'partially_accepted', acceptedCents: 150_000, rationale: 'x' },
+        '2026-03-30T08:00:00Z',
+      ),
+      ev('GrantReclaimed', { ...a('a1'), amountCents: 50_000, reason: 'nicht verwendet' }, '2026-04-02T08:00:00Z'),
+      ev('RepaymentRecorded', { ...a('a1'), amountCents: 20_000 }, '2026-04-10T08:00:00Z'),
+      ev('ApplicationSettled', a('a1'), '2026-04-20T08:00:00Z'),
+      // four eyes: proposed (reserved), then confirmed
+      ev('ApplicationReceived', { ...a('a2'), amountRequestedCents: 600_000, purpose: 'Dach' }, '2026-01-11T08:00:00Z'),
+      ev('GrantAwardProposed', { ...a('a2'), amountCents: 600_000, proofDueOn: '2026-02-28' }, '2026-01-21T08:00:00Z'),
+      ev('GrantAwarded', { ...a('a2'), amountCents: 600_000 }, '2026-01-28T08:00:00Z'),
+      // a proposal withdrawn, then rejected
+      ev(
+        'ApplicationReceived',
+        { ...a('a3'), amountRequestedCents: 100_000, purpose: 'Feier' },
+        '2026-01-12T08:00:00Z',
+      ),
+      ev('GrantAwardProposed', { ...a('a3'), amountCents: 100_000, proofDueOn: '2026-06-30' }, '2026-01-22T08:00:00Z'),
+      ev('GrantProposalWithdrawn', a('a3'), '2026-01-23T08:00:00Z'),
+      ev('ApplicationRejected', { ...a('a3'), rationale: 'r' }, '2026-01-24T08:00:00Z'),
+      // an award stored before awards had a proof due date, and without ApplicationReceived
+      ev('GrantAwarded', { ...a('legacy'), amountCents: 50_000 }, '2025-12-20T08:00:00Z'),
+    ].reduce(foldFundEvent, emptyFundHistory());
+  });
 
   it('as of 22 January: a1 and the legacy award awarded, a2 and a3 proposed (reserved)', () => {
     const s = fundStatement(history, new Date('2026-01-22T12:00:00Z'));

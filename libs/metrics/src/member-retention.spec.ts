@@ -1,4 +1,9 @@
-import { computeMemberRetention, emptyInitiativeHistory, foldInitiativeEvent } from './member-retention';
+import {
+  computeMemberRetention,
+  emptyInitiativeHistory,
+  foldInitiativeEvent,
+  InitiativeHistory,
+} from './member-retention';
 import { eventBuilder } from './testing/case-events';
 
 describe('member retention', () => {
@@ -6,11 +11,14 @@ describe('member retention', () => {
   const initiativeId = 'initiative-1';
   const report = (at: string, activeMembers: number, recordedAt?: string) =>
     ev('ActiveMembersReported', { initiativeId, activeMembers }, at, recordedAt);
-  const history = [
-    report('2026-01-10T00:00:00Z', 10),
-    report('2026-02-10T00:00:00Z', 14),
-    report('2026-03-10T00:00:00Z', 7),
-  ].reduce(foldInitiativeEvent, emptyInitiativeHistory());
+  let history: InitiativeHistory;
+  beforeEach(() => {
+    history = [
+      report('2026-01-10T00:00:00Z', 10),
+      report('2026-02-10T00:00:00Z', 14),
+      report('2026-03-10T00:00:00Z', 7),
+    ].reduce(foldInitiativeEvent, emptyInitiativeHistory());
+  });
 
   it('latest / highest so far', () => {
     expect(computeMemberRetention(history, new Date('2026-04-01T00:00:00Z')).memberRetention).toBe(0.5); // 7 / 14

@@ -1,5 +1,12 @@
-import { foldCaseEvents } from './case-history';
-import { budgetHours, computeStaffTimeUse, emptyUnitHistory, foldUnitEvent, staffTimeEntries } from './staff-time';
+import { foldCaseEvents, StaffTimeEntry } from './case-history';
+import {
+  budgetHours,
+  computeStaffTimeUse,
+  emptyUnitHistory,
+  foldUnitEvent,
+  staffTimeEntries,
+  UnitHistory,
+} from './staff-time';
 import { caseEvents, eventBuilder, positions } from './testing/case-events';
 
 describe('staffTimeUse', () => {
@@ -7,30 +14,36 @@ describe('staffTimeUse', () => {
   const ev = eventBuilder(next);
   const budget = (at: string, period: string, hours: number, unitId = 'unit-1') =>
     ev('StaffTimeBudgetSet', { unitId, period, hours }, at);
-  const unit = [
-    budget('2025-12-20T00:00:00Z', '2026-01', 40),
-    budget('2026-01-05T00:00:00Z', '2026-01', 50), // replaces 40 from 01-05 on
-    budget('2025-12-20T00:00:00Z', '2026-Q2', 120),
-    budget('2025-12-20T00:00:00Z', '2026-01', 999, 'unit-2'), // another unit: ignored
-  ].reduce(foldUnitEvent, emptyUnitHistory('unit-1'));
+  let unit: UnitHistory;
+  beforeEach(() => {
+    unit = [
+      budget('2025-12-20T00:00:00Z', '2026-01', 40),
+      budget('2026-01-05T00:00:00Z', '2026-01', 50), // replaces 40 from 01-05 on
+      budget('2025-12-20T00:00:00Z', '2026-Q2', 120),
+      budget('2025-12-20T00:00:00Z', '2026-01', 999, 'unit-2'), // another unit: ignored
+    ].reduce(foldUnitEvent, emptyUnitHistory('unit-1'));
+  });
   const e = caseEvents('case-1', next);
   const f = caseEvents('case-2', next);
-  const entries = [
-    ...staffTimeEntries(
-      foldCaseEvents([
-        e.staffTime('2026-01-10T10:00:00Z', 'unit-1', 10),
-        e.staffTime('2026-01-31T22:59:00Z', 'unit-1', 2), // 23:59 on 01-31 in Berlin: January
-        e.staffTime('2026-01-31T23:30:00Z', 'unit-1', 5), // 00:30 on 02-01 in Berlin: February
-        e.staffTime('2026-01-12T10:00:00Z', 'unit-2', 7), // another unit
-      ]),
-    ),
-    ...staffTimeEntries(
-      foldCaseEvents([
-        f.staffTime('2026-04-15T10:00:00Z', 'unit-1', 6),
-        f.staffTime('2026-05-10T10:00:00Z', 'unit-1', 3),
-      ]),
-    ),
-  ];
+  let entries: StaffTimeEntry[];
+  beforeEach(() => {
+    entries = [
+      ...staffTimeEntries(
+        foldCaseEvents([
+          e.staffTime('2026-01-10T10:00:00Z', 'unit-1', 10),
+          e.staffTime('2026-01-31T22:59:00Z', 'unit-1', 2), // 23:59 on 01-31 in Berlin: January
+          e.staffTime('2026-01-31T23:30:00Z', 'unit-1', 5), // 00:30 on 02-01 in Berlin: February
+          e.staffTime('2026-01-12T10:00:00Z', 'unit-2', 7), // another unit
+        ]),
+      ),
+      ...staffTimeEntries(
+        foldCaseEvents([
+          f.staffTime('2026-04-15T10:00:00Z', 'unit-1', 6),
+          f.staffTime('2026-05-10T10:00:00Z', 'unit-1', 3),
+        ]),
+      ),
+    ];
+  });
   const use = (period: string, asOf: string) => computeStaffTimeUse({ unit, entries, period, asOf: new Date(asOf) });
 
   it('a month: logged hours over the month budget in force', () => {

@@ -1,23 +1,29 @@
 import { foldCaseEvents } from './case-history';
-import { resolveMetricsSettings } from './settings';
+import { MetricsSettings, resolveMetricsSettings } from './settings';
 import { caseEvents, positions } from './testing/case-events';
 import { caseWorklistItems, WorklistCase, WorklistItem } from './worklist';
 
 /** Hand-computed from docs/METRICS.md, "Waiting for the initiative" (Berlin: UTC+1 until 29 March, then UTC+2). */
-const settings = resolveMetricsSettings({ responseTargetDays: 14, dormancyDays: 90 });
+let settings: MetricsSettings;
+beforeEach(() => {
+  settings = resolveMetricsSettings({ responseTargetDays: 14, dormancyDays: 90 });
+});
 const byKind = (items: WorklistItem[]) => Object.fromEntries(items.map((item) => [item.refId ?? item.kind, item]));
 
 describe('worklist of a case that waits for the initiative', () => {
   const e = caseEvents('w1', positions());
-  const c: WorklistCase = {
-    history: foldCaseEvents([
-      e.submitted('2026-03-02T08:30:00Z'),
-      e.commitment('2026-03-03T09:00:00Z', 'k1', 'administration', '2026-03-20'),
-      e.commitment('2026-03-03T09:00:00Z', 'k2', 'initiative', '2026-03-20'),
-      e.awaited('2026-03-06T08:30:00Z', '2026-03-31'),
-    ]),
-    file: { caseId: 'w1', title: 'Wartet', unitId: 'unit-1', staffRef: 'a', interimUse: [] },
-  };
+  let c: WorklistCase;
+  beforeEach(() => {
+    c = {
+      history: foldCaseEvents([
+        e.submitted('2026-03-02T08:30:00Z'),
+        e.commitment('2026-03-03T09:00:00Z', 'k1', 'administration', '2026-03-20'),
+        e.commitment('2026-03-03T09:00:00Z', 'k2', 'initiative', '2026-03-20'),
+        e.awaited('2026-03-06T08:30:00Z', '2026-03-31'),
+      ]),
+      file: { caseId: 'w1', title: 'Wartet', unitId: 'unit-1', staffRef: 'a', interimUse: [] },
+    };
+  });
 
   it('while it waits, the administration’s deadlines are paused and due as if the wait ended now', () => {
     // T = 10 March 08:30: 4 days of waiting so far.

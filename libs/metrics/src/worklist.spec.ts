@@ -1,5 +1,5 @@
 import { foldCaseEvents } from './case-history';
-import { resolveMetricsSettings } from './settings';
+import { MetricsSettings, resolveMetricsSettings } from './settings';
 import { caseEvents, positions } from './testing/case-events';
 import {
   caseWorklistItems,
@@ -10,7 +10,10 @@ import {
   worklistHistory,
 } from './worklist';
 
-const settings = resolveMetricsSettings({ responseTargetDays: 14, dormancyDays: 90 });
+let settings: MetricsSettings;
+beforeEach(() => {
+  settings = resolveMetricsSettings({ responseTargetDays: 14, dormancyDays: 90 });
+});
 const file = (caseId: string, over: Partial<WorklistCaseFile> = {}): WorklistCaseFile => ({
   caseId,
   title: `Title of ${caseId}`,

@@ -1,16 +1,14 @@
 import type { Party } from '@koproduktiv/domain';
 import { CaseHistory, caseHistoryAsOf } from './case-history';
 import { commitmentStatus } from './commitment-status';
+import type { FundHistory } from './fund-history';
+import { fundStatement } from './fund-statement';
 import type { MetricsSettings } from './settings';
 import { byTime, msOf } from './timed';
 import { endOfLocalDayMs, MS_PER_DAY, toMs } from './time';
 import { pausedResponseDueMs, runningDeadline, runningWait, waitedMs, WaitStretch, waitStretches } from './waiting';
 
-/**
- * What the Koordinierungsstelle's worklist lists (docs/METRICS.md, "Worklist"). The grant procedure's
- * `proof_of_use_due` / `proof_of_use_overdue` join as one more source in WORKLIST_SOURCES once the
- * fund's events name a proof-of-use deadline.
- */
+/** What the Koordinierungsstelle's worklist lists (docs/METRICS.md, "Worklist"). */
 export const WORKLIST_KINDS = [
   'request_unacknowledged',
   'commitment_due',
@@ -18,6 +16,8 @@ export const WORKLIST_KINDS = [
   'case_going_dormant',
   'interim_use_ending',
   'initiative_wait_ending',
+  'proof_of_use_due',
+  'proof_of_use_overdue',
 ] as const;
 export type WorklistKind = (typeof WORKLIST_KINDS)[number];
 
@@ -40,6 +40,11 @@ export interface WorklistCaseFile {
 export interface WorklistCase {
   readonly history: CaseHistory;
   readonly file: WorklistCaseFile;
+  /**
+   * The case's grant procedures: per fund, the fund's entries naming the case (its applications).
+   * Absent or empty for a case that never had an award.
+   */
+  readonly grants?: readonly FundHistory[];
 }
 
 export interface WorklistItem {
@@ -85,6 +90,9 @@ interface Subject {
   readonly s: MetricsSettings;
   /** The case's waits for the initiative up to T; a wait still running ends at T in them. */
   readonly waits: readonly WaitStretch[];
+  /** Open at T (not closed, or reopened): only the proof of use is owed whether the case is open or not. */
+  readonly open: boolean;
+  readonly grants: readonly FundHistory[];
 }
 
 type Draft = Pick<WorklistItem, 'kind' | 'dueOn' | 'promisor' | 'refId' | 'hurts'> & {
@@ -94,6 +102,12 @@ type Draft = Pick<WorklistItem, 'kind' | 'dueOn' | 'promisor' | 'refId' | 'hurts
 
 /** Where items come from, one function per kind of deadline. */
 export type WorklistSource = (subject: Subject) => Draft[];
+
+/** A closed case lists none of these: nothing can be done on it before it is reopened. */
+const whileOpen =
+  (source: WorklistSource): WorklistSource =>
+  (subject) =>
+    subject.open ? source(subject) : [];
 
 const isOpen = (h: CaseHistory): boolean => {
   const last = byTime(h.closures).at(-1);
@@ -230,27 +244,55 @@ const interimUseEnding: WorklistSource = ({ file, s }) =>
       hurts: 'interimUseExtensions',
     }));
 
-/** Every kind of deadline the worklist knows. A new kind (the grant's proof of use) is one more source. */
+/**
+ * An award's proof of use while it is owed (the fund statement's proof state `due` or `overdue`, so
+ * the item and `proofOverdueShare` agree): until a review of any outcome, or a settlement, by T.
+ * The initiative owes it, whether or not the case is still open, and by the date of the award
+ * notice: a wait for the initiative does not move it.
+ */
+const proofOfUse: WorklistSource = ({ grants, t, s, file }) =>
+  grants.flatMap((history) =>
+    fundStatement(history, new Date(t), s.timeZone).applications.flatMap((application): Draft[] => {
+      const { proof, proofDueOn } = application;
+      if ((proof !== 'due' && proof !== 'overdue') || proofDueOn === null || application.caseId !== file.caseId)
+        return [];
+      return [
+        {
+          kind: proof === 'overdue' ? 'proof_of_use_overdue' : 'proof_of_use_due',
+          dueOn: proofDueOn,
+          dueMs: endOfLocalDayMs(proofDueOn, s.timeZone),
+          promisor: null,
+          refId: application.applicationId,
+          hurts: 'proofOverdueShare',
+        },
+      ];
+    }),
+  );
+
+/** Every kind of deadline the worklist knows: a new kind is one more source. */
 export const WORKLIST_SOURCES: readonly WorklistSource[] = [
-  requestUnacknowledged,
-  openCommitments,
-  goingDormant,
-  interimUseEnding,
-  initiativeWaitEnding,
+  whileOpen(requestUnacknowledged),
+  whileOpen(openCommitments),
+  whileOpen(goingDormant),
+  whileOpen(interimUseEnding),
+  whileOpen(initiativeWaitEnding),
+  proofOfUse,
 ];
 
 const overdueDays = (t: number, dueMs: number): number => (t > dueMs ? Math.ceil((t - dueMs) / MS_PER_DAY) : 0);
 
 /**
  * Every open deadline of one case as of T, whenever it falls due (no window: see selectWorklist).
- * A closed case has none: nothing can be done on it before it is reopened. Pure.
+ * A closed case has only its proofs of use: nothing else can be done on it before it is reopened. Pure.
  */
 export const caseWorklistItems = (c: WorklistCase, asOf: Date | number, settings: MetricsSettings): WorklistItem[] => {
   const t = toMs(asOf);
   const h = caseHistoryAsOf(c.history, t);
-  if (h.submitted === null || !isOpen(h)) return [];
+  const open = isOpen(h);
+  const grants = c.grants ?? [];
+  if (h.submitted === null || (!open && grants.length === 0)) return [];
   const waits = waitStretches(h, msOf(h.submitted), t, settings.timeZone);
-  const subject: Subject = { h, file: c.file, t, s: settings, waits };
+  const subject: Subject = { h, file: c.file, t, s: settings, waits, open, grants };
   return WORKLIST_SOURCES.flatMap((source) => source(subject)).map((draft) => ({
     kind: draft.kind,
     caseId: c.file.caseId,

@@ -3,3 +3,4 @@ export * from './database';
 export * from './idempotency';
 export * from './logging';
 export * from './observability';
+export * from './text';

@@ -7,10 +7,12 @@ import { KafkaConnectionOptions, startKafkaRelay } from '@koproduktiv/messaging'
 import type { MetricsSettings } from '@koproduktiv/metrics';
 import type { PersonalData } from '@koproduktiv/personal-data';
 import type { IdempotencyStore, Logger } from '@koproduktiv/platform';
+import { SnapshotKeeper } from '@koproduktiv/projections';
 import { ProjectorHost } from './projector-host';
 import { ReactionsProcessor } from './reactions-processor';
 import { ReminderSchedule, ReminderSettings } from './reminders';
 import { RetentionSchedule } from './retention';
+import { SnapshotKeeping } from './snapshot-keeping';
 
 /** What the projector works on: a process's store, database, idempotency keys and personal data (libs/runtime wires them). */
 export interface ProjectorResources {
@@ -26,7 +28,7 @@ export interface ProjectorOptions {
   readonly kafka: KafkaConnectionOptions | undefined;
   /** How often reminders are looked for (0: never) and how early an item is due soon. */
   readonly reminders: ReminderSettings;
-  /** Each municipality's metric settings (the worklist's due times behind the reminders). */
+  /** Each municipality's metric settings (the reminders' due times, the Lagebild's snapshots). */
   readonly metricsSettings: (tenant: string) => MetricsSettings;
   /** Each municipality's grant rules, for the commands of the process manager. */
   readonly tenantRules: (tenant: string) => TenantRules;
@@ -50,7 +52,8 @@ export interface Projector {
 /**
  * The processors a deployment runs: the read models and the process manager (the domain's
  * reactions, e.g. the fund receiving applications) always, the Kafka relay and its reminders when
- * it has a Kafka connection, and the retention schedule.
+ * it has a Kafka connection, the retention schedule, and the keeping of the Lagebild's snapshots
+ * (SnapshotKeeper) after the read models.
  */
 export function createProjector(
   runtime: ProjectorResources,
@@ -71,6 +74,7 @@ export function createProjector(
     logger,
   );
   const retention = new RetentionSchedule(runtime.pool, executor, options.retentionYears, logger, clock);
+  const snapshots = new SnapshotKeeping(new SnapshotKeeper(runtime.pool, options.metricsSettings, clock), logger);
   if (relay) logger.info({ brokers: relay.config.brokers }, 'Kafka relay enabled');
   const reminders =
     relay && options.reminders.intervalMs > 0
@@ -91,6 +95,7 @@ export function createProjector(
     start: async () => {
       await host.start();
       retention.start();
+      snapshots.start();
       reminders?.start();
     },
     registerMetrics: (registry) => {
@@ -100,7 +105,7 @@ export function createProjector(
     stop: async () => {
       // Reminders publish through the relay's producer: they stop before it is closed.
       await reminders?.stop();
-      await Promise.all([host.stop(), relay?.close(), retention.stop()]);
+      await Promise.all([host.stop(), relay?.close(), retention.stop(), snapshots.stop()]);
     },
   };
 }

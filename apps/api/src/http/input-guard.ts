@@ -1,11 +1,10 @@
 import { ArgumentMetadata, PipeTransform } from '@nestjs/common';
+import { isStorableText } from '@koproduktiv/platform';
 import { FieldError, invalidRequest } from './problem-error';
 
 /** Deeper than any command body (the deepest is two levels); class-transformer recurses per level. */
 export const MAX_BODY_DEPTH = 16;
 
-/** NUL and unpaired UTF-16 surrogates: valid in JSON, but PostgreSQL cannot store them and validators choke on them. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Query parameters and path segments are names, ids, dates and numbers: no control characters at all. */
 const CONTROL = /[\u0000-\u001F\u007F]/;
 
@@ -24,13 +23,13 @@ const pathOf = (parent: string, key: string | number): string =>
  * nesting beyond MAX_BODY_DEPTH. Walks iteratively, so no input can exhaust the stack here.
  */
 export function findUnsafeInput(value: unknown, source: 'body' | 'query' | 'param', name = ''): FieldError[] {
-  const badText = source === 'body' ? UNSTORABLE : CONTROL;
+  const allowed = (text: string) => isStorableText(text) && (source === 'body' || !CONTROL.test(text));
   const errors: FieldError[] = [];
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: name, depth: 0 }];
   while (stack.length > 0 && errors.length < 20) {
     const { value: current, path, depth } = stack.pop() as { value: unknown; path: string; depth: number };
     if (typeof current === 'string') {
-      if (badText.test(current) || UNSTORABLE.test(current)) {
+      if (!allowed(current)) {
         errors.push({
           field: path || source,
           messages: [`${path || source} must not contain control characters, NUL or unpaired surrogates`],
@@ -51,10 +50,7 @@ export function findUnsafeInput(value: unknown, source: 'body' | 'query' | 'para
       : Object.entries(current);
     for (const [key, item] of entries) {
       const field = pathOf(path, key);
-      if (
-        typeof key === 'string' &&
-        (INHERITED_KEYS.has(key) || UNSTORABLE.test(key) || (source !== 'body' && CONTROL.test(key)))
-      ) {
+      if (typeof key === 'string' && (INHERITED_KEYS.has(key) || !allowed(key))) {
         errors.push({ field, messages: [`property ${field} should not exist`] });
         continue;
       }

@@ -554,6 +554,35 @@ const caseFileCommitment = object(
   'A commitment as the case file shows it to clerks',
 );
 
+/** GET /v1/cases/{caseId}/history: the case's events for clerks, both times, no personal data. */
+const caseHistoryAnswer = object(
+  {
+    caseId: uuid(),
+    entries: {
+      type: 'array',
+      items: object(
+        {
+          eventId: uuid(),
+          type: str('The event type (docs/DOMAIN.md)'),
+          streamId: str('The stream it is in: the case, or the fund whose decision names the case'),
+          position: int('Store position (global order)'),
+          occurredAt: instant('Business time: when it happened, as reported'),
+          recordedAt: instant('When the service recorded it'),
+          actor: object({ subject: str('Who entered it (the token subject)'), role: str() }),
+          details: {
+            type: 'object',
+            additionalProperties: true,
+            description: "The event's data without personal data (narratives, contacts) and without the case id",
+          },
+        },
+        'One event of the case',
+      ),
+    },
+    nextAfterPosition: nullable(int('afterPosition of the next page; null at the end')),
+  },
+  "A case's history, in store order",
+);
+
 /** GET /v1/directory: what the console (or any client) offers to choose from. */
 const directory = object({
   units: {
@@ -637,6 +666,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     },
     'One case',
   ),
+  CaseHistoryAnswer: caseHistoryAnswer,
   CaseMetrics: caseMetrics,
   CaseMetricsAnswer: fresh(ref('CaseMetrics'), 'Case metrics as of T'),
   Initiative: initiative,

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidCursorError, type ReadModelQueries } from '@koproduktiv/projections';
-import { Principal } from '@koproduktiv/platform';
+import { ownStaffRef, Principal } from '@koproduktiv/platform';
 import { ProblemError } from '../http/problem-error';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
 import { ApiProblem, ApiProblems } from '../http/api-problems';
@@ -17,7 +17,7 @@ export const notOwnStaffRef = () =>
     403,
     'WORKLIST.NOT_OWN_STAFF_REF',
     'Not your list',
-    "staffRef filters a clerk's own list: it must be your own staff reference (your token's subject). Lists or figures per other staff member are not offered",
+    "staffRef filters a clerk's own list: it must be your own staff reference (your token's staff_ref claim, else its subject). Lists or figures per other staff member are not offered",
   );
 
 @ApiTags('worklist')
@@ -52,7 +52,7 @@ export class WorklistController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { locale, within = 14, limit = 100, cursor, ...filter } = query;
-    if (filter.staffRef !== undefined && filter.staffRef !== principal.subject) throw notOwnStaffRef();
+    if (filter.staffRef !== undefined && filter.staffRef !== ownStaffRef(principal)) throw notOwnStaffRef();
     let found;
     try {
       found = await this.queries.worklist(principal.tenant, { ...filter, within }, { limit, cursor });

@@ -11,6 +11,8 @@ export type InitiativeMetrics = Schemas['InitiativeMetricsAnswer']['data'];
 export type CaseSummary = Schemas['CaseDocument'];
 export type CaseDocument = Schemas['CaseAnswer']['data'];
 export type CaseFileCommitment = Schemas['CaseFileCommitment'];
+export type CaseHistory = Schemas['CaseHistoryAnswer'];
+export type CaseHistoryEntry = CaseHistory['entries'][number];
 export type WorklistItem = Schemas['WorklistItem'];
 export type WorklistKind = WorklistItem['kind'];
 export type Stage = keyof Aggregate['casesPerStage'];
@@ -25,4 +27,6 @@ export const WORKLIST_KINDS = [
   'case_going_dormant',
   'interim_use_ending',
   'initiative_wait_ending',
+  'proof_of_use_due',
+  'proof_of_use_overdue',
 ] as const satisfies readonly WorklistKind[];

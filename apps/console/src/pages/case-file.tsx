@@ -5,7 +5,7 @@ import type { CaseDocument, Directory } from '../api/types';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { caseTimeline } from './case-timeline';
+import { CaseHistory } from './case-history';
 
 /** The clerk's case file: GET /v1/cases/{id} (with `file` for clerks). */
 export function CaseFile({ directory }: { directory: Directory }) {
@@ -162,17 +162,7 @@ function CaseView({ doc, directory }: { doc: CaseDocument; directory: Directory 
         )}
       </section>
 
-      <section aria-labelledby="case-timeline">
-        <h2 id="case-timeline">{t('case.timeline')}</h2>
-        <p className="muted">{t('case.timeline.note')}</p>
-        <ol className="timeline">
-          {caseTimeline(doc, t).map((entry, i) => (
-            <li key={i}>
-              <time dateTime={entry.at}>{f.date(entry.at)}</time> {entry.what}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <CaseHistory caseId={doc.caseId} directory={directory} />
     </article>
   );
 }

@@ -50,3 +50,41 @@ export async function tenantFundHistories(pool: Pool, generation: number, tenant
   }
   return [...byFund.entries()].map(([fundId, entries]) => ({ ...emptyFundHistory(fundId), entries }));
 }
+
+/**
+ * The grant procedures of some cases of a tenant: per case, per fund, the fund's entries naming it
+ * (from the active generation's view). Undefined while that generation has no such view (made by a
+ * version before rm_fund_events; the projector rebuilds it).
+ */
+export async function caseFundHistories(
+  pool: Pool,
+  tenant: string,
+  caseIds: readonly string[],
+): Promise<Map<string, FundHistory[]> | undefined> {
+  let found: FundEventRow[];
+  try {
+    ({ rows: found } = await pool.query<FundEventRow>(
+      `SELECT fund_id, at, pos, entry FROM rm_fund_events
+       WHERE tenant = $1 AND entry->>'caseId' = ANY($2::text[]) ORDER BY at, pos`,
+      [tenant, caseIds],
+    ));
+  } catch (error) {
+    if ((error as { code?: string }).code === '42P01') return undefined;
+    throw error;
+  }
+  const byCase = new Map<string, Map<string, FundEntry[]>>();
+  for (const row of found) {
+    const caseId = row.entry.caseId as string;
+    const byFund = byCase.get(caseId) ?? new Map<string, FundEntry[]>();
+    const entries = byFund.get(row.fund_id) ?? [];
+    entries.push(entryOf(row));
+    byFund.set(row.fund_id, entries);
+    byCase.set(caseId, byFund);
+  }
+  return new Map(
+    [...byCase].map(([caseId, byFund]) => [
+      caseId,
+      [...byFund].map(([fundId, entries]) => ({ ...emptyFundHistory(fundId), entries })),
+    ]),
+  );
+}

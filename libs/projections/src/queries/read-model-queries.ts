@@ -23,12 +23,13 @@ import {
 } from '@koproduktiv/metrics';
 import { CaseDocument } from '../read-models/case-document';
 import { FundDocument, InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
-import { READ_MODELS_PROCESSOR } from '../read-models/read-model-projection';
+import { lookUpReadModelPosition } from './read-model-position';
 import { tableName } from '../read-models/schema';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
 import { CaseHistories } from './case-histories';
+import { KeptSnapshotReader } from './kept-snapshot-reader';
 import { inFlight } from '../in-flight';
 import { selectionOf, WorklistIndex, WorklistLeftOut } from './worklist-index';
 import { fundHistory, tenantFundHistories } from './fund-histories';
@@ -157,6 +158,7 @@ export class ReadModelQueries {
   private knownPosition: { value: Promise<{ position: number; generation: number }>; at: number } | undefined;
   private readonly tenantPositions = new Map<string, { store: number; own: Promise<number> }>();
   private readonly histories: CaseHistories;
+  private readonly kept: KeptSnapshotReader;
   private readonly worklists: WorklistIndex;
 
   constructor(
@@ -166,6 +168,7 @@ export class ReadModelQueries {
     readonly historyCache = new CaseHistoryCache(DEFAULT_CASE_HISTORY_CACHE_BYTES),
   ) {
     this.histories = new CaseHistories(pool, historyCache);
+    this.kept = new KeptSnapshotReader(pool, this.histories);
     this.worklists = new WorklistIndex(pool, settingsFor);
   }
 
@@ -184,14 +187,8 @@ export class ReadModelQueries {
     return this.knownPosition.value;
   }
 
-  private async lookUpPosition(): Promise<{ position: number; generation: number }> {
-    const { rows } = await this.pool.query<{ position: string; active: number }>(
-      `SELECT c.position, g.active FROM kp_checkpoints c JOIN kp_read_model_generation g ON c.name = g.name || '@g' || g.active WHERE g.name = $1`,
-      [READ_MODELS_PROCESSOR],
-    );
-    return rows.length
-      ? { position: Number(rows[0].position), generation: rows[0].active }
-      : { position: 0, generation: 0 };
+  private lookUpPosition(): Promise<{ position: number; generation: number }> {
+    return lookUpReadModelPosition(this.pool);
   }
 
   /**
@@ -354,12 +351,7 @@ export class ReadModelQueries {
       filter.category,
     ]);
     return this.summaries.get(key, `${position} ${t.toISOString()}`, async () => {
-      const cases = await this.snapshots(
-        tenant,
-        t,
-        filter.category ? 'category = $2' : 'TRUE',
-        filter.category ? [filter.category] : [],
-      );
+      const [cases] = await this.snapshotsAt(tenant, [t], filter.category);
       const settings = this.settingsFor(tenant);
       const filtered = filterCases(
         cases.snapshots,
@@ -401,14 +393,10 @@ export class ReadModelQueries {
     const settings = this.settingsFor(tenant);
     const { timeZone } = settings;
     const months = monthEnds(filter.from, filter.to, timeZone);
-    const perMonth = months.map(({ asOf }) => new CaseSnapshots(asOf, settings));
-    await this.eachHistory(
+    const perMonth = await this.snapshotsAt(
       tenant,
-      filter.category ? 'category = $2' : 'TRUE',
-      filter.category ? [filter.category] : [],
-      (history) => {
-        for (const month of perMonth) month.add(history);
-      },
+      months.map(({ asOf }) => asOf),
+      filter.category,
     );
     const registries = await loadRegistryData(this.pool, generation, tenant, timeZone, filter.unitId);
     const filtered = filter.unitId !== undefined || filter.category !== undefined;
@@ -565,6 +553,26 @@ export class ReadModelQueries {
       await this.histories.eachOfRows(tenant, rows, position, visit);
       if (rows.length < HISTORY_PAGE) return;
     }
+  }
+
+  /**
+   * Every case's snapshot as of each T (only the category's, if given): kept ones where the
+   * SnapshotKeeper keeps that T, the others taken from every history in one walk. Either gives the
+   * same snapshots in the same order, so the same aggregates.
+   */
+  private async snapshotsAt(tenant: string, instants: readonly Date[], category?: string): Promise<CaseSnapshots[]> {
+    const { store: position, own } = await this.positions(tenant);
+    const { generation } = await this.reached();
+    const settings = this.settingsFor(tenant);
+    const kept = await this.kept.at(tenant, instants, { position, generation, own }, settings);
+    const taken = kept.map((set) => set?.select(category));
+    const fresh = instants.flatMap((asOf, i) => (taken[i] ? [] : [{ i, cases: new CaseSnapshots(asOf, settings) }]));
+    if (fresh.length)
+      await this.eachHistory(tenant, category ? 'category = $2' : 'TRUE', category ? [category] : [], (history) => {
+        for (const { cases } of fresh) cases.add(history);
+      });
+    for (const { i, cases } of fresh) taken[i] = cases;
+    return taken as CaseSnapshots[];
   }
 
   private async snapshots(tenant: string, asOf: Date, where: string, params: unknown[]): Promise<CaseSnapshots> {

@@ -12,6 +12,7 @@ import {
   WorklistQuery,
 } from '@koproduktiv/metrics';
 import type { CaseDocument } from '../read-models/case-document';
+import { caseFundHistories } from './fund-histories';
 
 /** Cases read per statement when the index catches up: their documents and histories, as JSON text. */
 const READ_CHUNK = 250;
@@ -165,6 +166,7 @@ export class WorklistIndex {
       if (index.cases.get(row.id)?.rowPosition !== Number(row.position)) moved.push(row.id);
     }
     for (const id of index.cases.keys()) if (!present.has(id)) index.cases.delete(id);
+    const awarded: Held[] = [];
     for (let i = 0; i < moved.length; i += READ_CHUNK) {
       const { rows: read } = await this.pool.query<{ id: string; position: string; doc: string; history: string }>(
         'SELECT id, position, doc::text AS doc, history::text AS history FROM rm_cases WHERE tenant = $1 AND id = ANY($2::text[])',
@@ -173,13 +175,32 @@ export class WorklistIndex {
       for (const row of read) {
         const history = JSON.parse(row.history) as CaseHistory;
         const doc = JSON.parse(row.doc) as CaseDocument;
-        index.cases.set(row.id, {
+        const held = {
           rowPosition: Number(row.position),
           input: { history: worklistHistory(history), file: worklistCaseFile(doc) },
-        });
+        };
+        index.cases.set(row.id, held);
+        if (history.fundingDecisions.some((decision) => decision.decision === 'awarded')) awarded.push(held);
       }
     }
+    if (awarded.length > 0) await this.readGrants(tenant, index, awarded);
     index.checkedAt = Math.max(index.checkedAt, position);
+  }
+
+  /** The proofs of use of the cases with an award come from their funds' events (rm_fund_events). */
+  private async readGrants(tenant: string, index: TenantIndex, awarded: readonly Held[]): Promise<void> {
+    const grants = await caseFundHistories(
+      this.pool,
+      tenant,
+      awarded.map((held) => held.input.file.caseId),
+    );
+    for (const { rowPosition, input } of awarded) {
+      index.cases.set(input.file.caseId, {
+        // Without the fund events (read models of an older version, rebuilt now): read again next time.
+        rowPosition: grants === undefined ? -1 : rowPosition,
+        input: { ...input, grants: grants?.get(input.file.caseId) ?? [] },
+      });
+    }
   }
 
   private async compute(tenant: string, index: TenantIndex, position: number, asOf: Date): Promise<TenantWorklist> {

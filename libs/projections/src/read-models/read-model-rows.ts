@@ -35,6 +35,18 @@ export function relevantEvent(event: ReplayedEvent): Relevant | undefined {
   return { event, domainEvent, targets: targetsOf(event, domainEvent) };
 }
 
+/**
+ * Fund events that move the row of the case they name: the decision (the case file shows it, the
+ * case history keeps it) and what ends a proof of use the worklist lists (a review, a settlement),
+ * so that the worklist index reads the case again (WorklistIndex).
+ */
+const CASE_ROW_FUND_EVENTS: ReadonlySet<string> = new Set([
+  'GrantAwarded',
+  'ApplicationRejected',
+  'ProofOfUseReviewed',
+  'ApplicationSettled',
+]);
+
 /** Which read-model rows an event changes. */
 function targetsOf(event: ReplayedEvent, domainEvent: DomainEvent): Target[] {
   const data = domainEvent.data as { caseId?: string; unitId?: string; fundId?: string; initiativeId?: string };
@@ -46,9 +58,7 @@ function targetsOf(event: ReplayedEvent, domainEvent: DomainEvent): Target[] {
     case 'fund':
       return [
         ...at('rm_funds', data.fundId),
-        ...(domainEvent.type === 'GrantAwarded' || domainEvent.type === 'ApplicationRejected'
-          ? at('rm_cases', data.caseId)
-          : []),
+        ...(CASE_ROW_FUND_EVENTS.has(domainEvent.type) ? at('rm_cases', data.caseId) : []),
       ];
     case 'initiative':
       return at('rm_initiatives', data.initiativeId);

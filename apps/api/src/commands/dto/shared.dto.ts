@@ -41,6 +41,7 @@ import {
   SUPPORTED_YEARS,
   SUPPORTED_YEARS_TEXT,
 } from '@koproduktiv/domain';
+import { isStorableText } from '@koproduktiv/platform';
 
 // ---------------------------------------------------------------------------------------------
 // Bounds
@@ -195,16 +196,13 @@ export function IsNotBlank(validationOptions?: ValidationOptions): PropertyDecor
   );
 }
 
-/** NUL characters and unpaired UTF-16 surrogates: valid in JSON, but PostgreSQL cannot store them. */
-const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** A string without NUL characters or unpaired surrogates. */
 export function IsStorableText(validationOptions?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isStorableText',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && !UNSTORABLE_TEXT.test(value),
+        validate: (value: unknown) => typeof value === 'string' && isStorableText(value),
         defaultMessage: buildMessage(
           (each) => `${each}$property must not contain NUL characters or unpaired surrogates`,
           validationOptions,

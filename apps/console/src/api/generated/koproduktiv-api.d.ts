@@ -1005,6 +1005,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything that happened in a case, with business time and recorded time (clerks)
+         * @description The case's events and the fund's decisions naming it, in store order: each with its type, when it happened (`occurredAt`, business time) and when the service recorded it (`recordedAt`), who entered it, and its data without personal data. Paged by `afterPosition`.
+         */
+        get: operations["getCaseHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/metrics": {
         parameters: {
             query?: never;
@@ -2968,6 +2988,42 @@ export interface components {
                 };
             };
         };
+        /** @description A case's history, in store order */
+        CaseHistoryAnswer: {
+            /** Format: uuid */
+            caseId: string;
+            entries: {
+                /** Format: uuid */
+                eventId: string;
+                /** @description The event type (docs/DOMAIN.md) */
+                type: string;
+                /** @description The stream it is in: the case, or the fund whose decision names the case */
+                streamId: string;
+                /** @description Store position (global order) */
+                position: number;
+                /**
+                 * Format: date-time
+                 * @description Business time: when it happened, as reported
+                 */
+                occurredAt: string;
+                /**
+                 * Format: date-time
+                 * @description When the service recorded it
+                 */
+                recordedAt: string;
+                actor: {
+                    /** @description Who entered it (the token subject) */
+                    subject: string;
+                    role: string;
+                };
+                /** @description The event's data without personal data (narratives, contacts) and without the case id */
+                details: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description afterPosition of the next page; null at the end */
+            nextAfterPosition: number | null;
+        };
         /** @description Every case metric as of T (docs/METRICS.md) */
         CaseMetrics: {
             /** @description Bice–Boxerman continuity of the staff leading interactions (docs/METRICS.md) */
@@ -3921,7 +3977,7 @@ export interface components {
         /** @description Something that falls due in an open case */
         WorklistItem: {
             /** @enum {string} */
-            kind: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending";
+            kind: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
             /** Format: uuid */
             caseId: string;
             caseTitle: string | null;
@@ -10064,6 +10120,79 @@ export interface operations {
             };
         };
     };
+    getCaseHistory: {
+        parameters: {
+            query?: {
+                /** @description Resume after this store position (the previous page's nextAfterPosition) */
+                afterPosition?: number;
+                /** @description Entries per page */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example 0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case's history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseHistoryAnswer"];
+                };
+            };
+            /** @description Invalid request (malformed JSON, wrong types, unknown fields, bad headers or query parameters); `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token (AUTH.UNAUTHENTICATED), or a token without an expiry (AUTH.TOKEN_WITHOUT_EXPIRY) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It does not exist in the token's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCaseMetrics: {
         parameters: {
             query?: {
@@ -10956,9 +11085,9 @@ export interface operations {
                 within?: number;
                 /** @description Items of this unit's cases (the contact person's unit, else the acknowledging unit) */
                 unitId?: string;
-                /** @description Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF */
+                /** @description Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's staff_ref claim, else its subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF */
                 staffRef?: string;
-                kind?: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending";
+                kind?: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
                 /** @description Whose commitments are listed: the administration's, or the initiative's to follow them up */
                 promisor?: "administration" | "initiative";
                 /** @description Items per page */
