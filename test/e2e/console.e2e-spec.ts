@@ -40,6 +40,31 @@ async function settled(page: Page): Promise<void> {
   );
 }
 
+/** What has the keyboard focus: its tag, name, label and text. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    type Element = {
+      tagName: string;
+      textContent: string | null;
+      getAttribute(name: string): string | null;
+      labels?: ArrayLike<{ textContent: string | null }>;
+    };
+    const element = (globalThis as unknown as { document: { activeElement: Element | null } }).document.activeElement;
+    if (!element) return '';
+    const label = element.labels?.[0]?.textContent ?? '';
+    return `${element.tagName} ${element.getAttribute('name') ?? ''} ${label} ${element.textContent ?? ''}`.trim();
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches, at most `limit` times: only the keyboard moves. */
+async function tabUntil(page: Page, pattern: RegExp, limit = 40, key = 'Tab'): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press(key);
+    if (pattern.test(await focused(page))) return;
+  }
+  throw new Error(`${key} never reached ${pattern} (last: ${await focused(page)})`);
+}
+
 describeBrowser('console: the real service with the demo town, in Chromium', () => {
   let harness: ConsoleHarness;
 
@@ -326,6 +351,13 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     expect(await page.getByLabel('Art', { exact: true }).inputValue()).toBe('commitment_overdue');
     expect(await page.getByLabel('Fällig innerhalb von').inputValue()).toBe('60');
     expect(await rows.count()).toBe(overdue);
+
+    // Only the cases one is the contact person of: the development sign-in's subject is no demo clerk's.
+    await page.getByLabel('Ansprechperson').selectOption('me');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('contact')).toBe('me');
+    expect(await rows.count()).toBe(0);
+    await page.getByText('Nichts fällig.').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -380,22 +412,7 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     const { context, page, problems } = await harness.page();
     await page.goto('/console/');
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
-    const focused = () =>
-      page.evaluate(() => {
-        type Element = { tagName: string; textContent: string | null; getAttribute(name: string): string | null };
-        const element = (globalThis as unknown as { document: { activeElement: Element | null } }).document
-          .activeElement;
-        if (!element) return '';
-        return `${element.tagName} ${element.getAttribute('name') ?? ''} ${element.textContent ?? ''}`.trim();
-      });
-    /** Presses Tab until the focused element matches, at most `limit` times: only the keyboard moves. */
-    const tabTo = async (pattern: RegExp, limit = 40) => {
-      for (let i = 0; i < limit; i += 1) {
-        await page.keyboard.press('Tab');
-        if (pattern.test(await focused())) return;
-      }
-      throw new Error(`Tab never reached ${pattern} (last: ${await focused()})`);
-    };
+    const tabTo = (pattern: RegExp, limit?: number) => tabUntil(page, pattern, limit);
     await tabTo(/^INPUT tenant/);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(TENANT);
@@ -408,7 +425,19 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     await page.getByRole('heading', { level: 1, name: 'Lagebild' }).waitFor();
     await settled(page);
 
-    await tabTo(/^A\s+Initiativen/);
+    // The Lagebild's filters by arrow keys: the date a year back (its year field is the last), then a unit.
+    await tabTo(/^INPUT\s+Stichtag/);
+    const today = await page.getByLabel('Stichtag').inputValue();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}`);
+    await tabTo(/^SELECT\s+Organisationseinheit/);
+    await page.keyboard.press('ArrowDown');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('unitId')).toMatch(/^[0-9a-f-]{36}$/);
+    await tabUntil(page, /^A\s+Initiativen/, 80, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Initiativen' }).waitFor();
     await tabTo(/^SELECT/);
@@ -421,6 +450,48 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     await tabTo(/^BUTTON\s+English/, 120);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Initiatives' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('works by keyboard alone for a clerk: filter the worklist, open a case, sort its timeline, go back', async () => {
+    const { context, page, problems } = await harness.page();
+    await page.goto('/console/');
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+    await tabUntil(page, /^INPUT tenant/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(TENANT);
+    await tabUntil(page, /^INPUT role/);
+    await page.keyboard.press('ArrowDown'); // from Analyse (the default) to Sachbearbeitung
+    expect(await page.getByRole('radio', { name: 'Sachbearbeitung' }).isChecked()).toBe(true);
+    await tabUntil(page, /^BUTTON\s+Anmelden/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Arbeitsliste' }).waitFor();
+    await settled(page);
+
+    await tabUntil(page, /^SELECT\s+Fällig innerhalb von/);
+    await page.keyboard.press('ArrowDown'); // 14 → 30
+    await page.keyboard.press('ArrowDown'); // 30 → 60
+    await settled(page);
+    await tabUntil(page, /^SELECT\s+Art/);
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown'); // all → … → commitment overdue
+    await settled(page);
+    expect(new URL(page.url()).search).toBe('?within=60&kind=commitment_overdue');
+    await tabUntil(page, /^A\s+\S/);
+    const title = (await focused(page)).replace(/^A\s+/, '');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await settled(page);
+
+    await tabUntil(page, /^SELECT\s+Sortiert nach/, 120);
+    await page.keyboard.press('ArrowDown');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('order')).toBe('recorded');
+    await tabUntil(page, /^A\s+Zurück zur Arbeitsliste/, 120, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Arbeitsliste' }).waitFor();
+    await settled(page);
+    expect(new URL(page.url()).search).toBe('?within=60&kind=commitment_overdue');
     expect(problems).toEqual([]);
     await context.close();
   });

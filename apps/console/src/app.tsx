@@ -137,7 +137,7 @@ function Header({ session, config }: { session: Session; config: SignInConfig })
         })}
       </span>
       <button type="button" lang={other} onClick={() => setLanguage(other)}>
-        {other === 'en' ? 'English' : 'Deutsch'}
+        {t('app.otherLanguage')}
       </button>
       <button type="button" onClick={signOut}>
         {t('app.signOut')}

@@ -51,11 +51,16 @@ export const chosen = (value: string): string | undefined => (value === '' ? und
 /** Read routes that answer CSV too (Accept: text/csv), and their query parameters. */
 type CsvRoute = '/v1/metrics/summary' | '/v1/metrics/timeseries' | '/v1/worklist';
 type CsvQuery<Route extends CsvRoute> = NonNullable<paths[Route]['get']['parameters']['query']>;
+/** `api.GET` for any one of those routes, its answer read as a stream (the typed client resolves one route at a time). */
+const getCsv = api.GET as <Route extends CsvRoute>(
+  route: Route,
+  init: { params: { query: CsvQuery<Route> }; headers: { accept: 'text/csv' }; parseAs: 'stream' },
+) => Promise<{ error?: unknown; response: Response }>;
 
 /** Downloads what a route answers as text/csv (German spreadsheets: `;` and decimal commas). */
 export async function downloadCsv<Route extends CsvRoute>(route: Route, query: CsvQuery<Route>): Promise<void> {
-  const { response, error } = await api.GET(route as '/v1/worklist', {
-    params: { query: { ...(query as CsvQuery<'/v1/worklist'>), locale: 'de' } },
+  const { response, error } = await getCsv(route, {
+    params: { query: { ...query, locale: 'de' } },
     headers: { accept: 'text/csv' },
     parseAs: 'stream',
   });

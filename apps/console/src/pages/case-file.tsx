@@ -6,6 +6,7 @@ import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { CaseHistory } from './case-history';
+import { worklistAddress } from './worklist';
 
 /** The clerk's case file: GET /v1/cases/{id} (with `file` for clerks). */
 export function CaseFile({ directory }: { directory: Directory }) {
@@ -18,7 +19,7 @@ export function CaseFile({ directory }: { directory: Directory }) {
   return (
     <>
       <p>
-        <Link href="/arbeitsliste">{t('case.back')}</Link>
+        <Link href={worklistAddress()}>{t('case.back')}</Link>
       </p>
       <Status loaded={found}>{({ data }) => <CaseView doc={data} directory={directory} />}</Status>
     </>

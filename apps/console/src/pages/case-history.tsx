@@ -63,7 +63,7 @@ export function CaseHistory({ caseId, directory }: { caseId: string; directory: 
     <section aria-labelledby="case-timeline">
       <h2 id="case-timeline">{t('case.timeline')}</h2>
       <p className="muted">{t('case.timeline.note')}</p>
-      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+      <form className="timeline-order" onSubmit={(event) => event.preventDefault()}>
         <Field label={t('case.timeline.order')}>
           <select value={order} onChange={(event) => choose({ order: event.target.value })}>
             <option value="occurred">{t('case.timeline.byOccurred')}</option>
