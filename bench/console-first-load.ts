@@ -34,7 +34,7 @@ import { EventStore, migrate, PostgresEventStore } from '@koproduktiv/event-stor
 import { EventCodec, openPersonalData } from '@koproduktiv/personal-data';
 import { createPool, issueDevToken, loadOrCreateJwtSecret, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { rebuildReadModels, SnapshotKeeper } from '@koproduktiv/projections';
-import { metricsSettingsFromEnv } from '@koproduktiv/projector';
+import { metricsSettingsFromEnv } from '@koproduktiv/config';
 import { TENANT } from '../test/fixtures/bodies';
 import { StoreGenerator } from '../test/fixtures/projections-data';
 import { startApiProcess } from './support/api-process';
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
     await rebuildReadModels(store, pool, { batchSize: 5000 });
     // What the projector does after the read models: keep the snapshots the Lagebild asks first.
     const keeping = performance.now();
-    const kept = await new SnapshotKeeper(pool, metricsSettingsFromEnv()).keep();
+    const kept = await new SnapshotKeeper(pool, metricsSettingsFromEnv(process.env.METRICS_SETTINGS)).keep();
     const keptMs = performance.now() - keeping;
     const { rows: stored } = await pool.query<{ bytes: string }>(
       'SELECT sum(length(cases)) AS bytes FROM kp_kept_snapshots',
