@@ -31,7 +31,7 @@ import { EventStore, migrate, PostgresEventStore } from '@koproduktiv/event-stor
 import { EventCodec, openPersonalData } from '@koproduktiv/personal-data';
 import { createPool, issueDevToken, loadOrCreateJwtSecret, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { rebuildReadModels, SnapshotKeeper } from '@koproduktiv/projections';
-import { metricsSettingsFromEnv } from '@koproduktiv/projector';
+import { metricsSettingsFromEnv } from '@koproduktiv/config';
 import { TENANT } from '../test/fixtures/bodies';
 import { StoreGenerator } from '../test/fixtures/projections-data';
 import { startApiProcess } from './support/api-process';
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     await rebuildReadModels(store, pool, { batchSize: 5000 });
     // What the projector does after the read models: keep the snapshots the Lagebild asks first.
     const keeping = performance.now();
-    const kept = await new SnapshotKeeper(pool, metricsSettingsFromEnv()).keep();
+    const kept = await new SnapshotKeeper(pool, metricsSettingsFromEnv(process.env.METRICS_SETTINGS)).keep();
     await pool.query('VACUUM ANALYZE');
     say(
       `store: ${o.events} events, read models rebuilt; ${kept.computed} instants' snapshots kept in ${Math.round(

@@ -362,6 +362,42 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     await context.close();
   });
 
+  it('clerk: the worklist pages through its items, the page in the address, and Back returns to the page before', async () => {
+    const { context, page, problems } = await harness.page();
+    await signIn(page, 'clerk');
+    const { total } = (await harness.api.get('/v1/worklist?within=60', TENANT, ['clerk'])).body.data;
+    expect(total).toBeGreaterThan(10); // the demo town has enough to fill two pages of ten
+    await page.goto('/console/arbeitsliste?within=60&perPage=10');
+    await page.getByRole('heading', { level: 2, name: `${total} Einträge` }).waitFor();
+    await settled(page);
+    const rows = page.locator('table.worklist tbody tr');
+    expect(await rows.count()).toBe(10);
+    const firstPage = await rows.allInnerTexts();
+    expect(await page.getByRole('button', { name: 'Zur ersten Seite' }).count()).toBe(0);
+
+    const seen = [...firstPage];
+    for (let pages = 1; seen.length < total; pages += 1) {
+      expect(pages).toBeLessThan(10);
+      await page.getByRole('button', { name: 'Nächste Seite' }).click();
+      await settled(page);
+      expect(new URL(page.url()).searchParams.get('cursor')).toBeTruthy();
+      seen.push(...(await rows.allInnerTexts()));
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(await page.getByRole('button', { name: 'Nächste Seite' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Zur ersten Seite' }).click();
+    await settled(page);
+    expect(await rows.allInnerTexts()).toEqual(firstPage);
+    await page.goBack();
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('cursor')).toBeTruthy();
+    expect(await page.getByLabel('Einträge je Seite').inputValue()).toBe('10');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("an analyst cannot open the clerks' pages", async () => {
     const { context, page } = await harness.page();
     await signIn(page, 'analyst');

@@ -141,6 +141,7 @@ export const de = {
   'worklist.promisor': 'Zusagen von',
   'worklist.count': '{count} Einträge',
   'worklist.countOverdue': '{count} Einträge, davon {overdue} überfällig',
+  'worklist.perPage': 'Einträge je Seite',
   'worklist.pages': 'Seiten der Arbeitsliste',
   'worklist.firstPage': 'Zur ersten Seite',
   'worklist.nextPage': 'Nächste Seite',

@@ -139,6 +139,7 @@ export const en: Record<MessageKey, string> = {
   'worklist.promisor': 'Commitments of',
   'worklist.count': '{count} items',
   'worklist.countOverdue': '{count} items, {overdue} of them overdue',
+  'worklist.perPage': 'Items per page',
   'worklist.pages': 'Pages of the worklist',
   'worklist.firstPage': 'To the first page',
   'worklist.nextPage': 'Next page',

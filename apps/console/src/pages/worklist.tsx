@@ -15,19 +15,19 @@ const PROMISORS = ['administration', 'initiative'] as const;
 let lastSearch = '';
 export const worklistAddress = () => `/arbeitsliste${lastSearch}`;
 
-/** Items per page (the API allows up to 500). */
-const PAGE = 100;
+/** Items per page to choose from (the API allows up to 500). */
+const PAGE_SIZES = ['10', '25', '50', '100'];
 
 /** The clerk's worklist: GET /v1/worklist, each item linking to its case file; its filters and page in the address. */
 export function Worklist({ directory }: { directory: Directory }) {
   const { t, f, label } = useI18n();
-  const subject = useSession()?.subject;
+  const ownStaffRef = useSession()?.staffRef;
   const search = useSearch();
   useEffect(() => {
     lastSearch = search ? `?${search}` : '';
   }, [search]);
-  const [{ within, unitId, kind, promisor, contact, cursor }, choose] = useUrlState(
-    { within: '14', unitId: '', kind: '', promisor: '', contact: '', cursor: '' },
+  const [{ within, unitId, kind, promisor, contact, perPage, cursor }, choose] = useUrlState(
+    { within: '14', unitId: '', kind: '', promisor: '', contact: '', perPage: '100', cursor: '' },
     (key, value) =>
       key === 'within'
         ? WITHIN.includes(value)
@@ -39,7 +39,9 @@ export function Worklist({ directory }: { directory: Directory }) {
               ? (PROMISORS as readonly string[]).includes(value)
               : key === 'contact'
                 ? value === 'me'
-                : value.length <= 400,
+                : key === 'perPage'
+                  ? PAGE_SIZES.includes(value)
+                  : value.length <= 400,
   );
   const query = {
     within: Number(within),
@@ -47,18 +49,22 @@ export function Worklist({ directory }: { directory: Directory }) {
     kind: chosen(kind) as WorklistKind | undefined,
     promisor: chosen(promisor) as (typeof PROMISORS)[number] | undefined,
     // Only one's own list: the API answers 403 for anyone else's staff reference.
-    staffRef: contact === 'me' ? subject : undefined,
+    staffRef: contact === 'me' ? ownStaffRef : undefined,
   };
   const worklist = useLoad(
     (signal) =>
       api
-        .GET('/v1/worklist', { params: { query: { ...query, limit: PAGE, cursor: chosen(cursor) } }, signal })
+        .GET('/v1/worklist', {
+          params: { query: { ...query, limit: Number(perPage), cursor: chosen(cursor) } },
+          signal,
+        })
         .then(ok),
-    [within, unitId, kind, promisor, contact, cursor],
+    [within, unitId, kind, promisor, contact, perPage, cursor],
   );
   /** A new filter starts again at the first page. */
-  const filter = (changes: Partial<Record<'within' | 'unitId' | 'kind' | 'promisor' | 'contact', string>>) =>
-    choose({ ...changes, cursor: '' });
+  const filter = (
+    changes: Partial<Record<'within' | 'unitId' | 'kind' | 'promisor' | 'contact' | 'perPage', string>>,
+  ) => choose({ ...changes, cursor: '' });
   const units = new Map(directory.units.map((unit) => [unit.unitId, unit.name ?? unit.unitId]));
   return (
     <>
@@ -108,7 +114,16 @@ export function Worklist({ directory }: { directory: Directory }) {
           <Field label={t('worklist.contact')}>
             <select value={contact} onChange={(event) => filter({ contact: event.target.value })}>
               <option value="">{t('filters.all')}</option>
-              <option value="me">{t('worklist.contact.me', { subject: subject ?? '' })}</option>
+              <option value="me">{t('worklist.contact.me', { subject: ownStaffRef ?? '' })}</option>
+            </select>
+          </Field>
+          <Field label={t('worklist.perPage')}>
+            <select value={perPage} onChange={(event) => filter({ perPage: event.target.value })}>
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
             </select>
           </Field>
         </fieldset>

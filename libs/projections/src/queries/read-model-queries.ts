@@ -21,7 +21,6 @@ import {
   worklistOrderOf,
   WorklistQuery,
 } from '@koproduktiv/metrics';
-import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/platform';
 import { CaseDocument } from '../read-models/case-document';
 import { FundDocument, InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
 import { lookUpReadModelPosition } from './read-model-position';
@@ -51,6 +50,9 @@ import {
  * without a break (about 5 ms for 64 histories of 100 events), so other requests wait at most that.
  */
 const HISTORY_PAGE = 64;
+
+/** The default of CASE_HISTORY_CACHE_MB, also where a process has no configuration (tests, scripts). */
+export const DEFAULT_CASE_HISTORY_CACHE_MB = 128;
 
 /** The default budget of the case histories kept per process, estimated heap bytes (see CaseHistoryCache; CASE_HISTORY_CACHE_MB). */
 export const DEFAULT_CASE_HISTORY_CACHE_BYTES = DEFAULT_CASE_HISTORY_CACHE_MB * 1024 * 1024;
