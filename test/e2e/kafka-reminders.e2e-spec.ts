@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { KafkajsPublisher, reminderTopic } from '@koproduktiv/messaging';
 import { MS_PER_DAY, resolveMetricsSettings } from '@koproduktiv/metrics';
 import { PostgresIdempotencyStore } from '@koproduktiv/platform';
+import { projectorOptionsFrom } from '@koproduktiv/config';
 import { createProjector, ReminderSchedule } from '@koproduktiv/projector';
 import pino from 'pino';
 import { Registry } from 'prom-client';
@@ -164,10 +165,17 @@ describeKafka('reminders to Kafka', () => {
       idempotency: new PostgresIdempotencyStore(api.db.pool),
       personalData: api.personalData,
     };
-    const projector = createProjector(runtime, logger, env, () => new Date('2026-04-06T00:00:00Z'));
+    const projector = createProjector(
+      runtime,
+      logger,
+      projectorOptionsFrom(env),
+      () => new Date('2026-04-06T00:00:00Z'),
+    );
     expect(projector.reminders).toBeDefined();
-    expect(createProjector(runtime, logger, { ...env, REMINDERS_INTERVAL_SECONDS: '0' }).reminders).toBeUndefined();
-    expect(createProjector(runtime, logger, {}).reminders).toBeUndefined();
+    expect(
+      createProjector(runtime, logger, projectorOptionsFrom({ ...env, REMINDERS_INTERVAL_SECONDS: '0' })).reminders,
+    ).toBeUndefined();
+    expect(createProjector(runtime, logger, projectorOptionsFrom({})).reminders).toBeUndefined();
     const registry = new Registry();
     projector.registerMetrics(registry);
     await projector.start();

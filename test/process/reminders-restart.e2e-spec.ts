@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent } from '@koproduktiv/domain';
 import { type EventToAppend, migrate, PostgresEventStore } from '@koproduktiv/event-store';
-import { createKafkaRelay, reminderTopic } from '@koproduktiv/messaging';
+import { kafkaOptionsFrom } from '@koproduktiv/config';
+import { reminderTopic, startKafkaRelay } from '@koproduktiv/messaging';
 import { freePort } from '@koproduktiv/platform';
 import type { EventCodec } from '@koproduktiv/personal-data';
 import { ensureReadModels, ReadModelProjection } from '@koproduktiv/projections';
@@ -98,8 +99,9 @@ describeKafka('reminders across real projector restarts', () => {
     // projectors under test produce.
     const store = new PostgresEventStore(db.pool);
     await new ProcessorRunner(store, db.pool, new ReadModelProjection(await ensureReadModels(db.pool))).catchUp();
-    const relay = createKafkaRelay({ KAFKA_BROKERS: kafka.brokers.join(','), KAFKA_TOPIC_PREFIX: kafka.topicPrefix });
-    if (!relay) throw new Error('relay not enabled');
+    const relay = startKafkaRelay(
+      kafkaOptionsFrom({ KAFKA_BROKERS: kafka.brokers.join(','), KAFKA_TOPIC_PREFIX: kafka.topicPrefix })!,
+    );
     await new ProcessorRunner(store, db.pool, relay.processor, { batchSize: 500 }).catchUp();
     await relay.close();
     await faults.delayResponses(RESPONSE_DELAY_MS);

@@ -624,7 +624,7 @@ const worklistItem = object(
     kind: str(undefined, { enum: [...WORKLIST_KINDS] }),
     caseId: uuid(),
     caseTitle: nullable(str()),
-    dueOn: nullable(date('The due date of a dated item (commitment, agreement end)')),
+    dueOn: nullable(date('The due date of a dated item (commitment, agreement end, proof of use)')),
     dueAt: instant('When it falls due; for a dated item the end of that day in the municipality'),
     overdueDays: int('Days past due, a started day counting as one; 0 while not overdue'),
     unitId: nullable(uuid("The case's unit: its contact person's, else the acknowledging unit's")),
@@ -632,7 +632,7 @@ const worklistItem = object(
       str('The contact person, else who acknowledged the request (in clear: clerks are the administration)'),
     ),
     promisor: nullable(str('Who promised, for commitments', { enum: [...PARTIES] })),
-    refId: nullable(str('The commitment or agreement the item is about')),
+    refId: nullable(str('The commitment, agreement or funding application (proof of use) the item is about')),
     hurts: str(metric('The metric it hurts when missed')),
     paused: {
       type: 'boolean',
@@ -640,7 +640,7 @@ const worklistItem = object(
         'The case waits for the initiative and this deadline stands still meanwhile: dueAt is when it would fall due if the wait ended now (docs/METRICS.md, "Waiting for the initiative")',
     },
   },
-  'Something that falls due in an open case',
+  'Something that falls due in a case (an open one; a proof of use also in a closed one)',
 );
 
 /** Component schemas, by name. */
@@ -731,7 +731,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
         asOf: instant('Now, rounded up to the minute: the moment the items are computed for'),
       }),
     ),
-    'What falls due in the open cases of the municipality',
+    'What falls due in the cases of the municipality (open ones; proofs of use also in closed ones)',
   ),
   RebuildState: rebuildState,
   ProjectionsStatus: object({ rebuild: ref('RebuildState'), processors: { type: 'array', items: processorStatus } }),

@@ -1270,7 +1270,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What falls due in the open cases: due within `within` days or overdue, oldest first, paged by cursor; text/csv on request
+         * What falls due in the cases (open ones; proofs of use also in closed ones): due within `within` days or overdue, oldest first, paged by cursor; text/csv on request
          * @description Each item names the metric it hurts when missed; the kinds and their due dates are defined in docs/METRICS.md ("Worklist"). Computed as of now, rounded up to the minute.
          */
         get: operations["getWorklist"];
@@ -3974,7 +3974,7 @@ export interface components {
             tenant: string;
             roles: string[];
         };
-        /** @description Something that falls due in an open case */
+        /** @description Something that falls due in a case (an open one; a proof of use also in a closed one) */
         WorklistItem: {
             /** @enum {string} */
             kind: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
@@ -3983,7 +3983,7 @@ export interface components {
             caseTitle: string | null;
             /**
              * Format: date
-             * @description The due date of a dated item (commitment, agreement end)
+             * @description The due date of a dated item (commitment, agreement end, proof of use)
              */
             dueOn: string | null;
             /**
@@ -4005,14 +4005,14 @@ export interface components {
              * @enum {string|null}
              */
             promisor: "administration" | "initiative" | null;
-            /** @description The commitment or agreement the item is about */
+            /** @description The commitment, agreement or funding application (proof of use) the item is about */
             refId: string | null;
             /** @description The metric it hurts when missed (docs/METRICS.md) */
             hurts: string;
             /** @description The case waits for the initiative and this deadline stands still meanwhile: dueAt is when it would fall due if the wait ended now (docs/METRICS.md, "Waiting for the initiative") */
             paused: boolean;
         };
-        /** @description What falls due in the open cases of the municipality */
+        /** @description What falls due in the cases of the municipality (open ones; proofs of use also in closed ones) */
         WorklistAnswer: {
             /** @description Store position the read models had reached (also in X-Read-Model-Position) */
             position: number;
