@@ -205,6 +205,22 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     const today = await page.getByLabel('Stichtag').inputValue();
     const earlier = `${Number(today.slice(0, 4)) - 1}-03-31`;
 
+    // Years typed digit by digit (0002, 0020, 0202 on the way, kept in the field), one after the other
+    // at once, are one step of the history.
+    const typedYear = Number(today.slice(0, 4)) - 2;
+    await page.getByLabel('Stichtag').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight'); // the year, the date field's last part
+    await page.keyboard.type(String(typedYear + 1));
+    await page.keyboard.type(String(typedYear)); // typed over at once: still the same step
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(`${typedYear}${today.slice(4)}`);
+    expect(await page.getByLabel('Stichtag').inputValue()).toBe(`${typedYear}${today.slice(4)}`);
+    await page.goBack();
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBeNull();
+    expect(await page.getByLabel('Stichtag').inputValue()).toBe(today);
+
     // Chosen by hand: each choice lands in the address.
     await page.getByLabel('Stichtag').fill(earlier);
     await settled(page);
