@@ -107,27 +107,31 @@ describe('kept snapshots of the Lagebild (PostgreSQL)', () => {
     const kept = await answers(fresh());
     expect(kept[0].data.cases).toBeGreaterThan(50);
     expect(kept[4].data.cases).toBe(1);
+    // The cohort's grant-procedure metrics count awards of its cases: the kept cohort must name the same cases.
+    expect(kept[0].data.proofsPastDue).toBeGreaterThan(0);
     expect(kept).toEqual(await fromScratch());
   }, 60_000);
 
-  it('answers from the kept snapshots, not from the histories', async () => {
-    const { rows } = await db.pool.query<{ cases: Buffer }>(
-      'SELECT cases FROM kp_kept_snapshots WHERE tenant = $1 AND as_of = $2',
+  it('answers from the kept snapshots, not from the histories (the whole municipality from its kept aggregate)', async () => {
+    const { rows } = await db.pool.query<{ cases: Buffer; aggregate: string }>(
+      'SELECT cases, aggregate FROM kp_kept_snapshots WHERE tenant = $1 AND as_of = $2',
       [TENANT, today],
     );
-    await db.pool.query('UPDATE kp_kept_snapshots SET cases = $3 WHERE tenant = $1 AND as_of = $2', [
-      TENANT,
-      today,
-      KeptSnapshots.of(today, []).encode(),
-    ]);
-    try {
-      expect((await fresh().summary(TENANT, { asOf: today })).data.cases).toBe(0);
-    } finally {
-      await db.pool.query('UPDATE kp_kept_snapshots SET cases = $3 WHERE tenant = $1 AND as_of = $2', [
+    const tamper = (cases: Buffer, aggregate: string | null) =>
+      db.pool.query('UPDATE kp_kept_snapshots SET cases = $3, aggregate = $4 WHERE tenant = $1 AND as_of = $2', [
         TENANT,
         today,
-        rows[0].cases,
+        cases,
+        aggregate,
       ]);
+    try {
+      await tamper(KeptSnapshots.of(today, []).encode(), null);
+      expect((await fresh().summary(TENANT, { asOf: today })).data.cases).toBe(0);
+      await tamper(rows[0].cases, JSON.stringify({ ...JSON.parse(rows[0].aggregate), cases: 12345 }));
+      expect((await fresh().summary(TENANT, { asOf: today })).data.cases).toBe(12345);
+      expect((await fresh().summary(TENANT, { asOf: today, category: 'kultur' })).data.cases).toBeLessThan(12345);
+    } finally {
+      await tamper(rows[0].cases, rows[0].aggregate);
     }
   });
 

@@ -31,7 +31,7 @@ export class WorklistController {
   @ApiOperation({
     operationId: 'getWorklist',
     summary:
-      'What falls due in the open cases: due within `within` days or overdue, oldest first, paged by cursor; text/csv on request',
+      'What falls due in the cases (open ones; proofs of use also in closed ones): due within `within` days or overdue, oldest first, paged by cursor; text/csv on request',
     description: `Each item names the metric it hurts when missed; the kinds and their due dates are defined in ${METRICS_DOC} ("Worklist"). Computed as of now, rounded up to the minute.`,
   })
   @ApiProduces('application/json', 'text/csv')

@@ -132,7 +132,7 @@ export const de = {
   'case.lastContactAt': 'Letzter Kontakt',
   'worklist.title': 'Arbeitsliste',
   'worklist.intro':
-    'Was in den offenen Vorgängen fällig ist: überfällig oder fällig in den nächsten {days} Tagen, das Älteste zuerst.',
+    'Was in den offenen Vorgängen fällig ist (Verwendungsnachweise auch in abgeschlossenen): überfällig oder fällig in den nächsten {days} Tagen, das Älteste zuerst.',
   'worklist.within': 'Fällig innerhalb von',
   'worklist.withinDays': '{days} Tagen',
   'worklist.kind': 'Art',

@@ -129,7 +129,8 @@ export const en: Record<MessageKey, string> = {
   'case.category': 'Category',
   'case.lastContactAt': 'Last contact',
   'worklist.title': 'Worklist',
-  'worklist.intro': 'What falls due in the open cases: overdue or due within the next {days} days, oldest first.',
+  'worklist.intro':
+    'What falls due in the open cases (proofs of use in closed ones too): overdue or due within the next {days} days, oldest first.',
   'worklist.within': 'Due within',
   'worklist.withinDays': '{days} days',
   'worklist.kind': 'Kind',

@@ -4,6 +4,7 @@ import { CaseSummary, Directory, Initiative } from '../api/types';
 import { ChartPanel } from '../components/chart-panel';
 import { Field } from '../components/field';
 import { Status } from '../components/status';
+import { DateInput } from '../components/date-input';
 import { useLoad } from '../components/use-load';
 import { isDateUpTo, useUrlState } from '../components/use-url-state';
 import { today, useI18n } from '../i18n/i18n';
@@ -44,14 +45,7 @@ export function InitiativePage({ directory }: { directory: Directory }) {
             </select>
           </Field>
           <Field label={t('filters.asOf')}>
-            <input
-              type="date"
-              value={asOf}
-              max={latest}
-              min="1900-01-01"
-              required
-              onChange={(event) => event.target.value && choose({ asOf: event.target.value })}
-            />
+            <DateInput value={asOf} latest={latest} onDate={(date) => choose({ asOf: date }, { typing: true })} />
           </Field>
         </fieldset>
       </form>

@@ -21,7 +21,7 @@ const PAGE_SIZES = ['10', '25', '50', '100'];
 /** The clerk's worklist: GET /v1/worklist, each item linking to its case file; its filters and page in the address. */
 export function Worklist({ directory }: { directory: Directory }) {
   const { t, f, label } = useI18n();
-  const subject = useSession()?.subject;
+  const ownStaffRef = useSession()?.staffRef;
   const search = useSearch();
   useEffect(() => {
     lastSearch = search ? `?${search}` : '';
@@ -49,7 +49,7 @@ export function Worklist({ directory }: { directory: Directory }) {
     kind: chosen(kind) as WorklistKind | undefined,
     promisor: chosen(promisor) as (typeof PROMISORS)[number] | undefined,
     // Only one's own list: the API answers 403 for anyone else's staff reference.
-    staffRef: contact === 'me' ? subject : undefined,
+    staffRef: contact === 'me' ? ownStaffRef : undefined,
   };
   const worklist = useLoad(
     (signal) =>
@@ -114,7 +114,7 @@ export function Worklist({ directory }: { directory: Directory }) {
           <Field label={t('worklist.contact')}>
             <select value={contact} onChange={(event) => filter({ contact: event.target.value })}>
               <option value="">{t('filters.all')}</option>
-              <option value="me">{t('worklist.contact.me', { subject: subject ?? '' })}</option>
+              <option value="me">{t('worklist.contact.me', { subject: ownStaffRef ?? '' })}</option>
             </select>
           </Field>
           <Field label={t('worklist.perPage')}>
@@ -141,7 +141,11 @@ export function Worklist({ directory }: { directory: Directory }) {
                 : t('worklist.count', { count: f.number(data.total, 0) })}
             </h2>
             <p>
-              <button type="button" className="link-button" onClick={() => void downloadCsv('/v1/worklist', query)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void downloadCsv('/v1/worklist', { ...query, limit: Number(perPage) })}
+              >
                 {t('worklist.csv')}
               </button>
             </p>

@@ -6,18 +6,20 @@ import type { MetricsSettings } from '@koproduktiv/metrics';
  * Bump when what a case snapshot is computed from or how changes (a metric's definition, the
  * snapshot's fields): kept snapshots of another version are not used, and the keeper recomputes them.
  */
-export const KEPT_SNAPSHOT_VERSION = 1;
+export const KEPT_SNAPSHOT_VERSION = 2;
 
 /**
  * Kept snapshots, per tenant and T. `generation` and `position`: the read models they were computed
  * from, every case row up to that store position included. `settings`: a fingerprint of the tenant's
- * metric settings and KEPT_SNAPSHOT_VERSION; a reader with other settings does not use them. Not a
- * read-model table of a generation: a rebuild leaves them to be recomputed from the new generation.
+ * metric settings and KEPT_SNAPSHOT_VERSION; a reader with other settings does not use them.
+ * `aggregate`: the aggregate of all the cases (aggregateReporting, JSON), the unfiltered question's.
+ * Not a read-model table of a generation: a rebuild leaves them to be recomputed from the new generation.
  */
 export const KEPT_SNAPSHOTS_DDL = `CREATE TABLE IF NOT EXISTS kp_kept_snapshots (
   tenant text NOT NULL, as_of timestamptz NOT NULL, generation integer NOT NULL, position bigint NOT NULL,
   settings text NOT NULL, cases bytea NOT NULL, computed_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (tenant, as_of))`;
+  PRIMARY KEY (tenant, as_of));
+  ALTER TABLE kp_kept_snapshots ADD COLUMN IF NOT EXISTS aggregate text`;
 
 export const settingsFingerprint = (settings: MetricsSettings): string =>
   createHash('sha256')
@@ -35,6 +37,8 @@ export interface KeptRowVersion {
 
 export interface KeptRow extends KeptRowVersion {
   readonly cases: Buffer;
+  /** The aggregate of all the cases, as JSON (null in rows of version 1). */
+  readonly aggregate: string | null;
 }
 
 const isMissingTable = (error: unknown) => (error as { code?: string }).code === '42P01';
@@ -52,8 +56,10 @@ export async function readKeptRows(
       position: string;
       settings: string;
       cases: Buffer | null;
+      aggregate: string | null;
     }>(
-      `SELECT as_of, generation, position, settings, CASE WHEN as_of = ANY($2::timestamptz[]) THEN cases END AS cases
+      `SELECT as_of, generation, position, settings, CASE WHEN as_of = ANY($2::timestamptz[]) THEN cases END AS cases,
+         CASE WHEN as_of = ANY($2::timestamptz[]) THEN aggregate END AS aggregate
        FROM kp_kept_snapshots WHERE tenant = $1`,
       [tenant, withCases],
     );
@@ -65,7 +71,9 @@ export async function readKeptRows(
     }));
     return {
       versions,
-      rows: rows.flatMap((row, i) => (row.cases ? [{ ...versions[i], cases: row.cases }] : [])),
+      rows: rows.flatMap((row, i) =>
+        row.cases ? [{ ...versions[i], cases: row.cases, aggregate: row.aggregate }] : [],
+      ),
     };
   } catch (error) {
     if (isMissingTable(error)) return { versions: [], rows: [] };

@@ -185,14 +185,23 @@ function readSnapshot(r: Reader): CaseSnapshot {
   const daysToInstitutionalisation = r.num();
   const daysToFirstResponse = r.num();
   const respondedWithinTarget = r.bool();
-  const counts = () =>
-    Object.fromEntries(COUNTS.map((count) => [count, r.num() as number])) as unknown as CommitmentCounts;
+  // Spelled out in COUNTS' and LEVELS' order (as written): a literal is several times faster to make than fromEntries.
+  const counts = (): CommitmentCounts => ({
+    kept: r.num() as number,
+    late: r.num() as number,
+    broken: r.num() as number,
+    overdue: r.num() as number,
+    open: r.num() as number,
+  });
   const administration = counts();
   const initiative = counts();
-  const participation = Object.fromEntries(LEVELS.map((level) => [level, r.num() as number])) as Record<
-    (typeof LEVELS)[number],
-    number
-  >;
+  const participation = {
+    inform: r.num() as number,
+    consult: r.num() as number,
+    involve: r.num() as number,
+    collaborate: r.num() as number,
+    empower: r.num() as number,
+  };
   const trustIndex = r.num();
   const continuityIndex = r.num();
   const uninterpretable = r.json<Uninterpretable[]>() ?? [];
@@ -258,6 +267,17 @@ export class KeptSnapshots {
   taken(index: number): TakenSnapshot {
     const entry = this.entries[index];
     return 'taken' in entry ? entry.taken : this.decodeTaken(entry.offset);
+  }
+
+  /** The ids of the cases submitted by T (with a snapshot), in order, without decoding their snapshots. */
+  submittedIds(): string[] {
+    return this.entries.flatMap((entry) => {
+      const submitted =
+        'taken' in entry
+          ? 'snapshot' in entry.taken && entry.taken.snapshot !== null
+          : (this.source as Source).numbers[entry.offset] === SNAPSHOT;
+      return submitted ? [entry.id] : [];
+    });
   }
 
   /** The cases (of `category`, if given) as a CaseSnapshots of T: what aggregates are computed from. */

@@ -1,10 +1,18 @@
 import type { Pool } from 'pg';
-import { CaseHistory, MetricsSettings, snapshotOrLeftOut } from '@koproduktiv/metrics';
+import { aggregateReporting, CaseHistory, filterCases, MetricsSettings, snapshotOrLeftOut } from '@koproduktiv/metrics';
 import { lookUpReadModelPosition } from '../queries/read-model-position';
 import { KeptSnapshots, KeptSnapshotsEncoder } from './kept-snapshots';
 import { KeptPatch, MovedCase } from './kept-patch';
 import { keptInstants, KEPT_MONTHS } from './kept-instants';
 import { KEPT_SNAPSHOTS_DDL, KeptRowVersion, readKeptRows, settingsFingerprint } from './kept-snapshot-store';
+
+/** What a kept row is computed from: the read models, the settings' fingerprint and time zone. */
+interface KeptVersion {
+  readonly generation: number;
+  readonly position: number;
+  readonly fingerprint: string;
+  readonly timeZone: string;
+}
 
 /** Case rows read per statement while every history is walked. */
 const PAGE = 256;
@@ -80,10 +88,11 @@ export class SnapshotKeeper {
         dropped.map((v) => v.asOf),
       ]);
     const valid = versions.filter(usable);
+    const version = { generation, position, fingerprint, timeZone: settings.timeZone };
     const missing = wanted.filter((instant) => !valid.some((v) => v.asOf.getTime() === instant.getTime()));
-    if (missing.length) await this.takeAll(tenant, missing, settings, { generation, position, fingerprint });
+    if (missing.length) await this.takeAll(tenant, missing, settings, version);
     const stale = valid.filter((v) => v.position < own);
-    if (stale.length) await this.patch(tenant, stale, settings, { generation, position, fingerprint });
+    if (stale.length) await this.patch(tenant, stale, settings, version);
     return { computed: missing.length, patched: stale.length, dropped: dropped.length };
   }
 
@@ -95,7 +104,7 @@ export class SnapshotKeeper {
     tenant: string,
     instants: readonly Date[],
     settings: MetricsSettings,
-    version: { generation: number; position: number; fingerprint: string },
+    version: KeptVersion,
   ): Promise<void> {
     const { rows } = await this.pool.query<{ cases: string }>(
       'SELECT count(*) AS cases FROM rm_cases WHERE tenant = $1',
@@ -137,7 +146,7 @@ export class SnapshotKeeper {
     tenant: string,
     stale: readonly KeptRowVersion[],
     settings: MetricsSettings,
-    version: { generation: number; position: number; fingerprint: string },
+    version: KeptVersion,
   ): Promise<void> {
     const { rows: stored } = await readKeptRows(
       this.pool,
@@ -168,18 +177,16 @@ export class SnapshotKeeper {
     }
   }
 
-  private async write(
-    tenant: string,
-    asOf: Date,
-    cases: Buffer,
-    version: { generation: number; position: number; fingerprint: string },
-  ): Promise<void> {
+  private async write(tenant: string, asOf: Date, cases: Buffer, version: KeptVersion): Promise<void> {
+    // The unfiltered question's aggregate, computed as ReadModelQueries computes it from fresh snapshots.
+    const all = KeptSnapshots.decode(asOf, cases).select();
+    const aggregate = JSON.stringify(aggregateReporting(filterCases(all.snapshots, {}, version.timeZone), all.leftOut));
     // Two keepers (two projectors) write the same snapshots for the same position; the later position wins.
     await this.pool.query(
-      `INSERT INTO kp_kept_snapshots (tenant, as_of, generation, position, settings, cases) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (tenant, as_of) DO UPDATE SET generation = $3, position = $4, settings = $5, cases = $6, computed_at = now()
+      `INSERT INTO kp_kept_snapshots (tenant, as_of, generation, position, settings, cases, aggregate) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (tenant, as_of) DO UPDATE SET generation = $3, position = $4, settings = $5, cases = $6, aggregate = $7, computed_at = now()
        WHERE kp_kept_snapshots.position <= $4 OR kp_kept_snapshots.generation <> $3 OR kp_kept_snapshots.settings <> $5`,
-      [tenant, asOf, version.generation, version.position, version.fingerprint, cases],
+      [tenant, asOf, version.generation, version.position, version.fingerprint, cases, aggregate],
     );
   }
 }

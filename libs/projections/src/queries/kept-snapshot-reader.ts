@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { MetricsSettings } from '@koproduktiv/metrics';
+import type { AggregateCaseMetrics, MetricsSettings } from '@koproduktiv/metrics';
 import { KeptPatch, KeptSnapshots, readKeptRows, settingsFingerprint } from '../metric-snapshots';
 import { CaseHistories } from './case-histories';
 
@@ -22,23 +22,34 @@ export class KeptSnapshotReader {
     private readonly histories: CaseHistories,
   ) {}
 
-  /** For each instant, the kept snapshots (undefined where none are kept for these read models and settings). */
+  /**
+   * For each instant, the kept snapshots (undefined where none are kept for these read models and
+   * settings), with the aggregate of all of them where none had to be retaken.
+   */
   async at(
     tenant: string,
     instants: readonly Date[],
     at: ReadModelsAt,
     settings: MetricsSettings,
-  ): Promise<(KeptSnapshots | undefined)[]> {
+  ): Promise<({ kept: KeptSnapshots; all?: AggregateCaseMetrics } | undefined)[]> {
     const { rows } = await readKeptRows(this.pool, tenant, instants);
     const fingerprint = settingsFingerprint(settings);
     const sets = instants.map((instant) => {
       const row = rows.find(
         (r) => r.asOf.getTime() === instant.getTime() && r.generation === at.generation && r.settings === fingerprint,
       );
-      return row && { kept: KeptSnapshots.decode(instant, row.cases), position: row.position };
+      return (
+        row && {
+          kept: KeptSnapshots.decode(instant, row.cases),
+          position: row.position,
+          all: row.aggregate === null ? undefined : (JSON.parse(row.aggregate) as AggregateCaseMetrics),
+        }
+      );
     });
+    const answer = (set: (typeof sets)[number], kept = set?.kept) =>
+      set && kept && { kept, ...(kept === set.kept && set.all ? { all: set.all } : {}) };
     const stale = sets.flatMap((set) => (set && set.position < at.own ? [set] : []));
-    if (!stale.length) return sets.map((set) => set?.kept);
+    if (!stale.length) return sets.map((set) => answer(set));
     const patch = new KeptPatch(stale, settings);
     const { rows: moved } = await this.pool.query<{ id: string; category: string | null; position: string }>(
       'SELECT id, category, position FROM rm_cases WHERE tenant = $1 AND position > $2 ORDER BY id',
@@ -54,7 +65,7 @@ export class KeptSnapshotReader {
     );
     return sets.map((set) => {
       const index = set ? stale.indexOf(set) : -1;
-      return index < 0 ? set?.kept : patched[index];
+      return answer(set, index < 0 ? set?.kept : patched[index]);
     });
   }
 }

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import {
   aggregateReporting,
   AggregateCaseMetrics,
+  CaseFilter,
   CaseHistory,
   CaseSnapshots,
   computeCaseMetrics,
@@ -33,6 +34,7 @@ import { KeptSnapshotReader } from './kept-snapshot-reader';
 import { inFlight } from '../in-flight';
 import { selectionOf, WorklistIndex, WorklistLeftOut } from './worklist-index';
 import { fundHistory, tenantFundHistories } from './fund-histories';
+import { caseApplications, CaseApplication } from './case-applications';
 import {
   cohortGrantMetrics,
   FundPoint,
@@ -99,6 +101,13 @@ export interface SummaryFilter {
   readonly to?: string;
   readonly unitId?: string;
   readonly category?: string;
+}
+
+/** A cohort as of T: its aggregate, and who is in it (initiativeIds only where filtered). */
+interface Cohort {
+  readonly aggregate: AggregateCaseMetrics;
+  readonly caseIds: ReadonlySet<string | null>;
+  readonly initiativeIds: ReadonlySet<string>;
 }
 
 /** Whether a case is dormant at T; a case whose metrics cannot be computed is not (the summary reports it). */
@@ -281,6 +290,11 @@ export class ReadModelQueries {
     return { position: own, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
   }
 
+  /** A case's funding applications as of now, as their funds' statements have them (the clerk's case file). */
+  async caseApplications(tenant: string, caseId: string): Promise<CaseApplication[]> {
+    return caseApplications(this.pool, tenant, caseId, this.clock(), this.settingsFor(tenant).timeZone);
+  }
+
   /** "Now" of the read side (injectable for tests). */
   now(): Date {
     return this.clock();
@@ -351,14 +365,12 @@ export class ReadModelQueries {
       filter.category,
     ]);
     return this.summaries.get(key, `${position} ${t.toISOString()}`, async () => {
-      const [cases] = await this.snapshotsAt(tenant, [t], filter.category);
       const settings = this.settingsFor(tenant);
-      const filtered = filterCases(
-        cases.snapshots,
-        { submittedFrom: filter.from, submittedTo: filter.to, unitId: filter.unitId },
-        settings.timeZone,
-      );
-      const data = aggregateReporting(filtered, cases.leftOut);
+      const [cohort] = await this.cohortsAt(tenant, [t], filter.category, {
+        submittedFrom: filter.from,
+        submittedTo: filter.to,
+        unitId: filter.unitId,
+      });
       const { generation } = await this.reached();
       const funds = (await tenantFundHistories(this.pool, generation, tenant)).map((history) => ({
         history,
@@ -366,10 +378,11 @@ export class ReadModelQueries {
       }));
       const grants = cohortGrantMetrics(
         statementsAsOf(funds, t, settings.timeZone),
-        new Set(filtered.map((c) => c.facts.caseId)),
+        cohort.caseIds,
         t,
         settings.timeZone,
       );
+      const data = cohort.aggregate;
       return { position: own, data: { asOf: t.toISOString(), ...data, ...grants } };
     });
   }
@@ -393,29 +406,25 @@ export class ReadModelQueries {
     const settings = this.settingsFor(tenant);
     const { timeZone } = settings;
     const months = monthEnds(filter.from, filter.to, timeZone);
-    const perMonth = await this.snapshotsAt(
+    const cohorts = await this.cohortsAt(
       tenant,
       months.map(({ asOf }) => asOf),
       filter.category,
+      { unitId: filter.unitId },
     );
     const registries = await loadRegistryData(this.pool, generation, tenant, timeZone, filter.unitId);
     const filtered = filter.unitId !== undefined || filter.category !== undefined;
     const points = months.map(({ month, asOf }, i) => {
-      const cohort = filterCases(perMonth[i].snapshots, { unitId: filter.unitId }, timeZone);
+      const cohort = cohorts[i];
       const statements = statementsAsOf(registries.funds, asOf, timeZone);
-      const caseIds = new Set(cohort.map((c) => c.facts.caseId));
       return {
         month,
         asOf: asOf.toISOString(),
-        ...aggregateReporting(cohort, perMonth[i].leftOut),
-        ...cohortGrantMetrics(statements, caseIds, asOf, timeZone),
+        ...cohort.aggregate,
+        ...cohortGrantMetrics(statements, cohort.caseIds, asOf, timeZone),
         funds: statements.map(({ name, statement }) => fundPoint(name, statement, timeZone)),
         units: unitPoints(registries, month, asOf, timeZone),
-        initiatives: initiativePoints(
-          registries,
-          asOf,
-          filtered ? new Set(cohort.map((c) => c.facts.initiativeId)) : undefined,
-        ),
+        initiatives: initiativePoints(registries, asOf, filtered ? cohort.initiativeIds : undefined),
       };
     });
     return { position: own, data: points };
@@ -556,23 +565,43 @@ export class ReadModelQueries {
   }
 
   /**
-   * Every case's snapshot as of each T (only the category's, if given): kept ones where the
-   * SnapshotKeeper keeps that T, the others taken from every history in one walk. Either gives the
-   * same snapshots in the same order, so the same aggregates.
+   * The cohort (the cases of `category` and `filter`) as of each T: its aggregate and its cases'
+   * and initiatives' ids. From kept snapshots where the SnapshotKeeper keeps that T (the whole
+   * municipality's aggregate as kept, where nothing moved since), the others from every history in
+   * one walk. Either gives the same snapshots in the same order, so the same aggregates.
    */
-  private async snapshotsAt(tenant: string, instants: readonly Date[], category?: string): Promise<CaseSnapshots[]> {
+  private async cohortsAt(
+    tenant: string,
+    instants: readonly Date[],
+    category: string | undefined,
+    filter: Pick<CaseFilter, 'submittedFrom' | 'submittedTo' | 'unitId'>,
+  ): Promise<Cohort[]> {
     const { store: position, own } = await this.positions(tenant);
     const { generation } = await this.reached();
     const settings = this.settingsFor(tenant);
     const kept = await this.kept.at(tenant, instants, { position, generation, own }, settings);
-    const taken = kept.map((set) => set?.select(category));
-    const fresh = instants.flatMap((asOf, i) => (taken[i] ? [] : [{ i, cases: new CaseSnapshots(asOf, settings) }]));
+    const whole = category === undefined && Object.values(filter).every((value) => value === undefined);
+    const cohortOf = ({ snapshots, leftOut }: CaseSnapshots): Cohort => {
+      const cases = filterCases(snapshots, filter, settings.timeZone);
+      return {
+        aggregate: aggregateReporting(cases, leftOut),
+        caseIds: new Set(cases.map((c) => c.facts.caseId)),
+        initiativeIds: new Set(cases.map((c) => c.facts.initiativeId)),
+      };
+    };
+    const fresh = instants.flatMap((asOf, i) => (kept[i] ? [] : [{ i, cases: new CaseSnapshots(asOf, settings) }]));
     if (fresh.length)
       await this.eachHistory(tenant, category ? 'category = $2' : 'TRUE', category ? [category] : [], (history) => {
         for (const { cases } of fresh) cases.add(history);
       });
-    for (const { i, cases } of fresh) taken[i] = cases;
-    return taken as CaseSnapshots[];
+    const cohorts: Cohort[] = [];
+    for (const [i, found] of kept.entries()) {
+      if (!found) cohorts.push(cohortOf((fresh.find((f) => f.i === i) as { cases: CaseSnapshots }).cases));
+      else if (whole && found.all)
+        cohorts.push({ aggregate: found.all, caseIds: new Set(found.kept.submittedIds()), initiativeIds: new Set() });
+      else cohorts.push(cohortOf(found.kept.select(category)));
+    }
+    return cohorts;
   }
 
   private async snapshots(tenant: string, asOf: Date, where: string, params: unknown[]): Promise<CaseSnapshots> {

@@ -993,8 +993,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One case (read model); for clerks with the case file's commitments
-         * @description Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file.commitments`: each commitment with its promisor, due dates, status as of now and its description, a narrative opened for them; every such read is written to the access log with the request's `X-Purpose` header.
+         * One case (read model); for clerks with the case file's commitments and funding applications
+         * @description Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file`: `commitments`, each with its promisor, due dates, status as of now and its description, a narrative opened for them (every such read is written to the access log with the request's `X-Purpose` header); and `applications`, each funding application of the case as its fund's statement has it as of now (`GET /v1/funds/{fundId}/applications`): requested, awarded, disbursed and the other money columns, proofDueOn and where the proof of use stands (`proof`, `proofSubmittedAt`, `reviewOutcome`, `settledAt`). Amounts, dates and outcomes only: no purpose, rationale or reason.
          */
         get: operations["getCase"];
         put?: never;
@@ -1270,7 +1270,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What falls due in the open cases: due within `within` days or overdue, oldest first, paged by cursor; text/csv on request
+         * What falls due in the cases (open ones; proofs of use also in closed ones): due within `within` days or overdue, oldest first, paged by cursor; text/csv on request
          * @description Each item names the metric it hurts when missed; the kinds and their due dates are defined in docs/METRICS.md ("Worklist"). Computed as of now, rounded up to the minute.
          */
         get: operations["getWorklist"];
@@ -2875,6 +2875,94 @@ export interface components {
              */
             status: "kept" | "late" | "broken" | "overdue" | "open" | null;
         };
+        /**
+         * @description A funding application of the case as its fund's statement has it as of now (the same figures as GET /v1/funds/{fundId}/applications and the worklist's proof-of-use items): amounts, states and dates only
+         * @example {
+         *       "fundId": "0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01",
+         *       "fundName": "Mit-mach-Fonds 2026",
+         *       "applicationId": "0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a05",
+         *       "caseId": "0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02",
+         *       "status": "awarded",
+         *       "requestedCents": 300000,
+         *       "reservedCents": 0,
+         *       "awardedCents": 250000,
+         *       "disbursedCents": 250000,
+         *       "acceptedCents": 0,
+         *       "reclaimedCents": 0,
+         *       "repaidCents": 0,
+         *       "releasedCents": 0,
+         *       "spentCents": 240000,
+         *       "receivedAt": "2026-01-10T09:00:00.000Z",
+         *       "refusedAt": null,
+         *       "proposedAt": null,
+         *       "awardedAt": "2026-01-20T10:00:00.000Z",
+         *       "rejectedAt": null,
+         *       "proofDueOn": "2026-02-27",
+         *       "proofSubmittedAt": "2026-03-02T09:00:00.000Z",
+         *       "proofReviewedAt": null,
+         *       "reviewOutcome": null,
+         *       "proof": "overdue",
+         *       "settledAt": null
+         *     }
+         */
+        CaseFileApplication: {
+            /** Format: uuid */
+            fundId: string;
+            fundName: string | null;
+            applicationId: string;
+            caseId: string | null;
+            /**
+             * @description Procedure state as of T
+             * @enum {string}
+             */
+            status: "received" | "refused" | "proposed" | "awarded" | "rejected" | "settled";
+            /** @description Requested (ApplicationReceived); null for an award without one, euro cents */
+            requestedCents: number | null;
+            /** @description Proposed (four eyes) and neither confirmed nor withdrawn by T, euro cents */
+            reservedCents: number;
+            /** @description Awarded by T, euro cents */
+            awardedCents: number;
+            /** @description Paid out by T, euro cents */
+            disbursedCents: number;
+            /** @description Accepted by the latest review of the proof of use, euro cents */
+            acceptedCents: number;
+            /** @description Reclaimed by T, euro cents */
+            reclaimedCents: number;
+            /** @description Repaid by T of what was reclaimed, euro cents */
+            repaidCents: number;
+            /** @description Of settled applications: awarded but never disbursed, back in the budget, euro cents */
+            releasedCents: number;
+            /** @description The proof of use's spent amount, euro cents */
+            spentCents: number | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: date-time */
+            refusedAt: string | null;
+            /** Format: date-time */
+            proposedAt: string | null;
+            /** Format: date-time */
+            awardedAt: string | null;
+            /** Format: date-time */
+            rejectedAt: string | null;
+            /**
+             * Format: date
+             * @description Null for an award made without one (before the grant procedure)
+             */
+            proofDueOn: string | null;
+            /** Format: date-time */
+            proofSubmittedAt: string | null;
+            /** Format: date-time */
+            proofReviewedAt: string | null;
+            /** @enum {string|null} */
+            reviewOutcome: "accepted" | "partially_accepted" | "rejected" | null;
+            /**
+             * @description due, overdue (past the end of proofDueOn without a review) or reviewed; null without an award with proofDueOn
+             * @enum {string|null}
+             */
+            proof: "due" | "overdue" | "reviewed" | null;
+            /** Format: date-time */
+            settledAt: string | null;
+        };
         /** @description One case */
         CaseAnswer: {
             /** @description Store position the read models had reached (also in X-Read-Model-Position) */
@@ -2985,6 +3073,7 @@ export interface components {
                 /** @description Clerks only */
                 file?: {
                     commitments: components["schemas"]["CaseFileCommitment"][];
+                    applications: components["schemas"]["CaseFileApplication"][];
                 };
             };
         };
@@ -3974,7 +4063,7 @@ export interface components {
             tenant: string;
             roles: string[];
         };
-        /** @description Something that falls due in an open case */
+        /** @description Something that falls due in a case (an open one; a proof of use also in a closed one) */
         WorklistItem: {
             /** @enum {string} */
             kind: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
@@ -3983,7 +4072,7 @@ export interface components {
             caseTitle: string | null;
             /**
              * Format: date
-             * @description The due date of a dated item (commitment, agreement end)
+             * @description The due date of a dated item (commitment, agreement end, proof of use)
              */
             dueOn: string | null;
             /**
@@ -4005,14 +4094,14 @@ export interface components {
              * @enum {string|null}
              */
             promisor: "administration" | "initiative" | null;
-            /** @description The commitment or agreement the item is about */
+            /** @description The commitment, agreement or funding application (proof of use) the item is about */
             refId: string | null;
             /** @description The metric it hurts when missed (docs/METRICS.md) */
             hurts: string;
             /** @description The case waits for the initiative and this deadline stands still meanwhile: dueAt is when it would fall due if the wait ended now (docs/METRICS.md, "Waiting for the initiative") */
             paused: boolean;
         };
-        /** @description What falls due in the open cases of the municipality */
+        /** @description What falls due in the cases of the municipality (open ones; proofs of use also in closed ones) */
         WorklistAnswer: {
             /** @description Store position the read models had reached (also in X-Read-Model-Position) */
             position: number;
