@@ -205,6 +205,22 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     const today = await page.getByLabel('Stichtag').inputValue();
     const earlier = `${Number(today.slice(0, 4)) - 1}-03-31`;
 
+    // Years typed digit by digit (0002, 0020, 0202 on the way, kept in the field), one after the other
+    // at once, are one step of the history.
+    const typedYear = Number(today.slice(0, 4)) - 2;
+    await page.getByLabel('Stichtag').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight'); // the year, the date field's last part
+    await page.keyboard.type(String(typedYear + 1));
+    await page.keyboard.type(String(typedYear)); // typed over at once: still the same step
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(`${typedYear}${today.slice(4)}`);
+    expect(await page.getByLabel('Stichtag').inputValue()).toBe(`${typedYear}${today.slice(4)}`);
+    await page.goBack();
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBeNull();
+    expect(await page.getByLabel('Stichtag').inputValue()).toBe(today);
+
     // Chosen by hand: each choice lands in the address.
     await page.getByLabel('Stichtag').fill(earlier);
     await settled(page);
@@ -374,6 +390,17 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     expect(await rows.count()).toBe(10);
     const firstPage = await rows.allInnerTexts();
     expect(await page.getByRole('button', { name: 'Zur ersten Seite' }).count()).toBe(0);
+
+    // The CSV is the whole worklist, all its pages under one header row.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Arbeitsliste als CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${TENANT}-worklist.csv`);
+    const csv = readFileSync((await file.path()) as string, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(total + 1);
+    expect(lines.filter((line) => line === lines[0])).toHaveLength(1);
 
     const seen = [...firstPage];
     for (let pages = 1; seen.length < total; pages += 1) {

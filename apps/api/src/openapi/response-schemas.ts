@@ -554,6 +554,48 @@ const caseFileCommitment = object(
   'A commitment as the case file shows it to clerks',
 );
 
+/** A case's funding application in the clerk's case file: its fund's statement row as of now, with the fund. */
+const caseFileApplication: Schema = {
+  ...applicationStatement,
+  description:
+    "A funding application of the case as its fund's statement has it as of now (the same figures as GET /v1/funds/{fundId}/applications and the worklist's proof-of-use items): amounts, states and dates only",
+  properties: {
+    fundId: uuid(),
+    fundName: nullable(str()),
+    ...(applicationStatement.properties as Record<string, Schema>),
+  },
+  required: ['fundId', 'fundName', ...(applicationStatement.required as string[])],
+  examples: [
+    {
+      fundId: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01',
+      fundName: 'Mit-mach-Fonds 2026',
+      applicationId: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a05',
+      caseId: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02',
+      status: 'awarded',
+      requestedCents: 300000,
+      reservedCents: 0,
+      awardedCents: 250000,
+      disbursedCents: 250000,
+      acceptedCents: 0,
+      reclaimedCents: 0,
+      repaidCents: 0,
+      releasedCents: 0,
+      spentCents: 240000,
+      receivedAt: '2026-01-10T09:00:00.000Z',
+      refusedAt: null,
+      proposedAt: null,
+      awardedAt: '2026-01-20T10:00:00.000Z',
+      rejectedAt: null,
+      proofDueOn: '2026-02-27',
+      proofSubmittedAt: '2026-03-02T09:00:00.000Z',
+      proofReviewedAt: null,
+      reviewOutcome: null,
+      proof: 'overdue',
+      settledAt: null,
+    },
+  ],
+};
+
 /** GET /v1/cases/{caseId}/history: the case's events for clerks, both times, no personal data. */
 const caseHistoryAnswer = object(
   {
@@ -654,6 +696,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     'A page of cases',
   ),
   CaseFileCommitment: caseFileCommitment,
+  CaseFileApplication: caseFileApplication,
   CaseAnswer: fresh(
     {
       ...caseDocument,
@@ -661,7 +704,13 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
         'One case. For clerks also `file`, the commitments of the case file with their descriptions (personal data; the read is logged)',
       properties: {
         ...(caseDocument.properties as Record<string, Schema>),
-        file: object({ commitments: { type: 'array', items: ref('CaseFileCommitment') } }, 'Clerks only'),
+        file: object(
+          {
+            commitments: { type: 'array', items: ref('CaseFileCommitment') },
+            applications: { type: 'array', items: ref('CaseFileApplication') },
+          },
+          'Clerks only',
+        ),
       },
     },
     'One case',

@@ -79,9 +79,9 @@ export class CasesController {
   @Roles('analyst', 'clerk')
   @ApiOperation({
     operationId: 'getCase',
-    summary: "One case (read model); for clerks with the case file's commitments",
+    summary: "One case (read model); for clerks with the case file's commitments and funding applications",
     description:
-      "Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file.commitments`: each commitment with its promisor, due dates, status as of now and its description, a narrative opened for them; every such read is written to the access log with the request's `X-Purpose` header.",
+      "Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file`: `commitments`, each with its promisor, due dates, status as of now and its description, a narrative opened for them (every such read is written to the access log with the request's `X-Purpose` header); and `applications`, each funding application of the case as its fund's statement has it as of now (`GET /v1/funds/{fundId}/applications`): requested, awarded, disbursed and the other money columns, proofDueOn and where the proof of use stands (`proof`, `proofSubmittedAt`, `reviewOutcome`, `settledAt`). Amounts, dates and outcomes only: no purpose, rationale or reason.",
   })
   @ApiAnswer('CaseAnswer')
   @ApiProblems(400, 401, 403, 503)
@@ -99,8 +99,11 @@ export class CasesController {
     }
     const settings = this.settingsFor(principal.tenant);
     const access = accessContext(principal, request, 'clerk');
-    const commitments = await this.files.commitments(access, caseId, settings, this.queries.now());
-    return answer(request, reply, { ...found, data: { ...found.data, file: { commitments } } });
+    const [commitments, applications] = await Promise.all([
+      this.files.commitments(access, caseId, settings, this.queries.now()),
+      this.queries.caseApplications(principal.tenant, caseId),
+    ]);
+    return answer(request, reply, { ...found, data: { ...found.data, file: { commitments, applications } } });
   }
 
   @Get(':caseId/history')

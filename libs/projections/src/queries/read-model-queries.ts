@@ -34,6 +34,7 @@ import { KeptSnapshotReader } from './kept-snapshot-reader';
 import { inFlight } from '../in-flight';
 import { selectionOf, WorklistIndex, WorklistLeftOut } from './worklist-index';
 import { fundHistory, tenantFundHistories } from './fund-histories';
+import { caseApplications, CaseApplication } from './case-applications';
 import {
   cohortGrantMetrics,
   FundPoint,
@@ -287,6 +288,11 @@ export class ReadModelQueries {
     const history = await this.histories.one(tenant, caseId, position);
     if (!history) return undefined;
     return { position: own, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
+  }
+
+  /** A case's funding applications as of now, as their funds' statements have them (the clerk's case file). */
+  async caseApplications(tenant: string, caseId: string): Promise<CaseApplication[]> {
+    return caseApplications(this.pool, tenant, caseId, this.clock(), this.settingsFor(tenant).timeZone);
   }
 
   /** "Now" of the read side (injectable for tests). */

@@ -993,8 +993,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One case (read model); for clerks with the case file's commitments
-         * @description Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file.commitments`: each commitment with its promisor, due dates, status as of now and its description, a narrative opened for them; every such read is written to the access log with the request's `X-Purpose` header.
+         * One case (read model); for clerks with the case file's commitments and funding applications
+         * @description Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file`: `commitments`, each with its promisor, due dates, status as of now and its description, a narrative opened for them (every such read is written to the access log with the request's `X-Purpose` header); and `applications`, each funding application of the case as its fund's statement has it as of now (`GET /v1/funds/{fundId}/applications`): requested, awarded, disbursed and the other money columns, proofDueOn and where the proof of use stands (`proof`, `proofSubmittedAt`, `reviewOutcome`, `settledAt`). Amounts, dates and outcomes only: no purpose, rationale or reason.
          */
         get: operations["getCase"];
         put?: never;
@@ -2875,6 +2875,94 @@ export interface components {
              */
             status: "kept" | "late" | "broken" | "overdue" | "open" | null;
         };
+        /**
+         * @description A funding application of the case as its fund's statement has it as of now (the same figures as GET /v1/funds/{fundId}/applications and the worklist's proof-of-use items): amounts, states and dates only
+         * @example {
+         *       "fundId": "0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01",
+         *       "fundName": "Mit-mach-Fonds 2026",
+         *       "applicationId": "0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a05",
+         *       "caseId": "0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02",
+         *       "status": "awarded",
+         *       "requestedCents": 300000,
+         *       "reservedCents": 0,
+         *       "awardedCents": 250000,
+         *       "disbursedCents": 250000,
+         *       "acceptedCents": 0,
+         *       "reclaimedCents": 0,
+         *       "repaidCents": 0,
+         *       "releasedCents": 0,
+         *       "spentCents": 240000,
+         *       "receivedAt": "2026-01-10T09:00:00.000Z",
+         *       "refusedAt": null,
+         *       "proposedAt": null,
+         *       "awardedAt": "2026-01-20T10:00:00.000Z",
+         *       "rejectedAt": null,
+         *       "proofDueOn": "2026-02-27",
+         *       "proofSubmittedAt": "2026-03-02T09:00:00.000Z",
+         *       "proofReviewedAt": null,
+         *       "reviewOutcome": null,
+         *       "proof": "overdue",
+         *       "settledAt": null
+         *     }
+         */
+        CaseFileApplication: {
+            /** Format: uuid */
+            fundId: string;
+            fundName: string | null;
+            applicationId: string;
+            caseId: string | null;
+            /**
+             * @description Procedure state as of T
+             * @enum {string}
+             */
+            status: "received" | "refused" | "proposed" | "awarded" | "rejected" | "settled";
+            /** @description Requested (ApplicationReceived); null for an award without one, euro cents */
+            requestedCents: number | null;
+            /** @description Proposed (four eyes) and neither confirmed nor withdrawn by T, euro cents */
+            reservedCents: number;
+            /** @description Awarded by T, euro cents */
+            awardedCents: number;
+            /** @description Paid out by T, euro cents */
+            disbursedCents: number;
+            /** @description Accepted by the latest review of the proof of use, euro cents */
+            acceptedCents: number;
+            /** @description Reclaimed by T, euro cents */
+            reclaimedCents: number;
+            /** @description Repaid by T of what was reclaimed, euro cents */
+            repaidCents: number;
+            /** @description Of settled applications: awarded but never disbursed, back in the budget, euro cents */
+            releasedCents: number;
+            /** @description The proof of use's spent amount, euro cents */
+            spentCents: number | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: date-time */
+            refusedAt: string | null;
+            /** Format: date-time */
+            proposedAt: string | null;
+            /** Format: date-time */
+            awardedAt: string | null;
+            /** Format: date-time */
+            rejectedAt: string | null;
+            /**
+             * Format: date
+             * @description Null for an award made without one (before the grant procedure)
+             */
+            proofDueOn: string | null;
+            /** Format: date-time */
+            proofSubmittedAt: string | null;
+            /** Format: date-time */
+            proofReviewedAt: string | null;
+            /** @enum {string|null} */
+            reviewOutcome: "accepted" | "partially_accepted" | "rejected" | null;
+            /**
+             * @description due, overdue (past the end of proofDueOn without a review) or reviewed; null without an award with proofDueOn
+             * @enum {string|null}
+             */
+            proof: "due" | "overdue" | "reviewed" | null;
+            /** Format: date-time */
+            settledAt: string | null;
+        };
         /** @description One case */
         CaseAnswer: {
             /** @description Store position the read models had reached (also in X-Read-Model-Position) */
@@ -2985,6 +3073,7 @@ export interface components {
                 /** @description Clerks only */
                 file?: {
                     commitments: components["schemas"]["CaseFileCommitment"][];
+                    applications: components["schemas"]["CaseFileApplication"][];
                 };
             };
         };
