@@ -444,6 +444,17 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     const firstPage = await rows.allInnerTexts();
     expect(await page.getByRole('button', { name: 'Zur ersten Seite' }).count()).toBe(0);
 
+    // The CSV is the whole worklist, all its pages under one header row.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Arbeitsliste als CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${TENANT}-worklist.csv`);
+    const csv = readFileSync((await file.path()) as string, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(total + 1);
+    expect(lines.filter((line) => line === lines[0])).toHaveLength(1);
+
     const seen = [...firstPage];
     for (let pages = 1; seen.length < total; pages += 1) {
       expect(pages).toBeLessThan(10);

@@ -141,7 +141,11 @@ export function Worklist({ directory }: { directory: Directory }) {
                 : t('worklist.count', { count: f.number(data.total, 0) })}
             </h2>
             <p>
-              <button type="button" className="link-button" onClick={() => void downloadCsv('/v1/worklist', query)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void downloadCsv('/v1/worklist', { ...query, limit: Number(perPage) })}
+              >
                 {t('worklist.csv')}
               </button>
             </p>
