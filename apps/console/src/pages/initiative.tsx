@@ -70,10 +70,7 @@ function InitiativeDetails({ id, asOf }: { id: string; asOf: string }) {
         .then(ok),
     [id, asOf],
   );
-  const cases = useLoad(
-    (signal) => api.GET('/v1/cases', { params: { query: { initiativeId: id, limit: 200 } }, signal }).then(ok),
-    [id],
-  );
+  const cases = useLoad((signal) => casesOf(id, signal), [id]);
   return (
     <Status loaded={initiative}>
       {({ data: found }) => (
@@ -122,12 +119,26 @@ function InitiativeDetails({ id, asOf }: { id: string; asOf: string }) {
           </div>
           <section aria-labelledby="initiative-cases">
             <h3 id="initiative-cases">{t('initiative.cases')}</h3>
-            <Status loaded={cases}>{({ data }) => <CaseTable cases={data.items} />}</Status>
+            <Status loaded={cases}>{(all) => <CaseTable cases={all} />}</Status>
           </section>
         </article>
       )}
     </Status>
   );
+}
+
+/** Every case of an initiative, page after page of GET /v1/cases (at most 200 a page). */
+async function casesOf(initiativeId: string, signal: AbortSignal): Promise<CaseSummary[]> {
+  const cases: CaseSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page: { items: CaseSummary[]; nextCursor: string | null } = ok(
+      await api.GET('/v1/cases', { params: { query: { initiativeId, limit: 200, cursor } }, signal }),
+    ).data;
+    cases.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return cases;
 }
 
 function MembersPanel({ initiative }: { initiative: Initiative }) {
