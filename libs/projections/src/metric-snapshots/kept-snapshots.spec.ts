@@ -66,6 +66,8 @@ describe('KeptSnapshots', () => {
     });
     expect(snapshot(3)).toBeNull();
     const decoded = KeptSnapshots.decode(T, KeptSnapshots.of(T, given).encode());
+    expect(decoded.submittedIds()).toEqual(['case-a', 'case-b', 'case-c']);
+    expect(KeptSnapshots.of(T, given).submittedIds()).toEqual(['case-a', 'case-b', 'case-c']);
     expect(decoded.ids()).toEqual(['case-a', 'case-b', 'case-c', 'case-d', 'case-e']);
     expect(given.map((_, i) => decoded.taken(i))).toEqual(given.map((c) => c.taken));
     expect(KeptSnapshots.decode(T, decoded.encode()).select()).toEqual(KeptSnapshots.of(T, given).select());

@@ -226,6 +226,8 @@ interface Source {
   readonly numbers: Float64Array;
   readonly strings: readonly string[];
   readonly extra: readonly unknown[];
+  /** Cases: the first `count` numbers are where each one starts (after them). */
+  readonly count: number;
 }
 
 /** A case of a decoded set, its snapshot still encoded (most questions decode each case once, some never). */
@@ -245,18 +247,41 @@ type Entry = KeptCase | Stored;
  * question takes it.
  */
 export class KeptSnapshots {
+  private listed: readonly Entry[] | undefined;
+
   private constructor(
     readonly asOf: Date,
-    private readonly entries: readonly Entry[],
+    entries: readonly Entry[] | undefined,
     private readonly source?: Source,
-  ) {}
+  ) {
+    this.listed = entries;
+  }
 
   static of(asOf: Date, cases: readonly KeptCase[]): KeptSnapshots {
     return new KeptSnapshots(asOf, cases);
   }
 
+  /** Every case as an entry; a decoded set lists them only when asked (most questions read the numbers as they are). */
+  private get entries(): readonly Entry[] {
+    const source = this.source as Source;
+    return (this.listed ??= Array.from({ length: source.count }, (_, i) => {
+      const offset = this.start(i);
+      return { id: source.strings[source.numbers[offset]], category: this.categoryAt(offset), offset: offset + 2 };
+    }));
+  }
+
+  private start(i: number): number {
+    const source = this.source as Source;
+    return source.numbers[i] + source.count;
+  }
+
+  private categoryAt(offset: number): string | null {
+    const index = (this.source as Source).numbers[offset + 1];
+    return index === -1 ? null : (this.source as Source).strings[index];
+  }
+
   get size(): number {
-    return this.entries.length;
+    return this.listed?.length ?? (this.source as Source).count;
   }
 
   /** The case ids in order. */
@@ -271,6 +296,15 @@ export class KeptSnapshots {
 
   /** The ids of the cases submitted by T (with a snapshot), in order, without decoding their snapshots. */
   submittedIds(): string[] {
+    const source = this.source;
+    if (!this.listed && source) {
+      const ids: string[] = [];
+      for (let i = 0; i < source.count; i++) {
+        const offset = this.start(i);
+        if (source.numbers[offset + 2] === SNAPSHOT) ids.push(source.strings[source.numbers[offset]]);
+      }
+      return ids;
+    }
     return this.entries.flatMap((entry) => {
       const submitted =
         'taken' in entry
@@ -283,6 +317,14 @@ export class KeptSnapshots {
   /** The cases (of `category`, if given) as a CaseSnapshots of T: what aggregates are computed from. */
   select(category?: string): CaseSnapshots {
     const selected = new CaseSnapshots(this.asOf);
+    const source = this.source;
+    if (!this.listed && source) {
+      for (let i = 0; i < source.count; i++) {
+        const offset = this.start(i);
+        if (category === undefined || this.categoryAt(offset) === category) selected.push(this.decodeTaken(offset + 2));
+      }
+      return selected;
+    }
     this.entries.forEach((entry, index) => {
       if (category === undefined || entry.category === category) selected.push(this.taken(index));
     });
@@ -328,14 +370,13 @@ export class KeptSnapshots {
     if (header.v !== 1) throw new Error(`kept snapshots of an unknown format ${String(header.v)}`);
     const from = 4 + headerLength + ((8 - ((4 + headerLength) % 8)) % 8);
     const bytes = raw.buffer.slice(raw.byteOffset + from, raw.byteOffset + raw.length);
-    const source = { numbers: new Float64Array(bytes), strings: header.strings, extra: header.extra };
-    const entries: Stored[] = [];
-    for (let i = 0; i < header.cases; i++) {
-      const offset = source.numbers[i] + header.cases;
-      const r = new Reader(source.numbers, source.strings, source.extra, offset);
-      entries.push({ id: r.str() as string, category: r.str(), offset: offset + 2 });
-    }
-    return new KeptSnapshots(asOf, entries, source);
+    const source = {
+      numbers: new Float64Array(bytes),
+      strings: header.strings,
+      extra: header.extra,
+      count: header.cases,
+    };
+    return new KeptSnapshots(asOf, undefined, source);
   }
 
   private decodeTaken(offset: number): TakenSnapshot {
