@@ -4,13 +4,15 @@
  * Libraries, from the bottom up. A library imports only libraries of lower layers, never one of its
  * own layer or above; apps/ sit on top of all of them, test/ and bench/ beside the apps.
  *
+ *   config                        the environment: every variable a process reads, validated, turned into
+ *                                 the typed options of the libraries below (each app's config.ts calls it)
  *   projector | runtime           what follows the store in a deployment (read models, process manager,
  *                                 relay, schedules) | wiring of a process (database, store, keys, tokens)
  *   projections | messaging       consumers of the store's global order, siblings that ignore each other
  *   application | subscriptions   the command path, which speaks no HTTP | processors, checkpoints, their host
  *   personal-data                 the event codec: sealing, data keys, upcasting
  *   event-store | metrics         the store port and its adapters | METRICS.md as pure functions
- *   domain | platform             pure deciders | config, auth, database, logging, observability
+ *   domain | platform             pure deciders | auth, database, logging, observability
  */
 const LAYERS = [
   ['domain', 'platform'],
@@ -19,6 +21,7 @@ const LAYERS = [
   ['application', 'subscriptions'],
   ['projections', 'messaging'],
   ['projector', 'runtime'],
+  ['config'],
 ];
 
 /** A library's public entry points: the files its @koproduktiv/… names map to in tsconfig.json. */

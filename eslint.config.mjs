@@ -62,6 +62,21 @@ export default tseslint.config(
     },
   },
   {
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['apps/*/src/config.ts', '**/*spec.ts', '**/testing/**'],
+    rules: {
+      // One boot-time configuration per app: its config.ts reads and validates the environment
+      // before anything starts; libraries take typed options, never variable names.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read the environment in the app's config.ts (libs/config validates it) and pass typed options.",
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/domain/src/**/*.ts'],
     ignores: ['libs/domain/src/testing/**', 'libs/domain/src/**/*.spec.ts'],
     rules: {

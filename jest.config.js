@@ -39,7 +39,7 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)(?!.*/node_modules/)`],
   moduleNameMapper: {
-    '^@koproduktiv/(domain|event-store|platform|projections|subscriptions|metrics|application|runtime|projector|messaging|personal-data)$':
+    '^@koproduktiv/(domain|event-store|platform|projections|subscriptions|metrics|application|runtime|projector|config|messaging|personal-data)$':
       '<rootDir>/libs/$1/src/index.ts',
     '^@koproduktiv/(event-store|metrics|messaging|personal-data)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
     '^@koproduktiv/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/index.ts',

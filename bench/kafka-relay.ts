@@ -17,7 +17,8 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { EventToAppend, migrate, PostgresEventStore } from '@koproduktiv/event-store';
-import { createKafkaRelay, relayTopics } from '@koproduktiv/messaging';
+import { kafkaOptionsFrom } from '@koproduktiv/config';
+import { relayTopics, startKafkaRelay } from '@koproduktiv/messaging';
 import { createLogger, createPool, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { ProcessorRunner } from '@koproduktiv/subscriptions';
 import { buildMockBroker, MockBroker } from '../test/fixtures/kafka-mock';
@@ -116,7 +117,7 @@ async function main(): Promise<void> {
     );
 
     const env = { KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_CLIENT_ID: 'bench-relay' };
-    const relay = createKafkaRelay(env, logger)!;
+    const relay = startKafkaRelay(kafkaOptionsFrom(env)!, logger);
     const runner = new ProcessorRunner(store, pool, relay.processor, {
       batchSize: batch,
       idleMs: idle,

@@ -33,14 +33,14 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Pool } from 'pg';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
+import { createPool, issueDevToken, loadOrCreateJwtSecret, startEmbeddedPostgres } from '@koproduktiv/platform';
 import {
-  createPool,
+  activeGeneration,
   DEFAULT_CASE_HISTORY_CACHE_MB,
-  issueDevToken,
-  loadOrCreateJwtSecret,
-  startEmbeddedPostgres,
-} from '@koproduktiv/platform';
-import { activeGeneration, dropInactiveGenerations, encodeCursor, rebuildReadModels } from '@koproduktiv/projections';
+  dropInactiveGenerations,
+  encodeCursor,
+  rebuildReadModels,
+} from '@koproduktiv/projections';
 import { startApiProcess } from './support/api-process';
 import { sealingAppends } from './support/sealing-store';
 import { openPersonalData } from '@koproduktiv/personal-data';

@@ -1,4 +1,4 @@
-import { AppConfig } from '@koproduktiv/platform';
+import { AppConfig } from '@koproduktiv/config';
 
 /** Benchmark options from argv (`--duration 5` or `--duration=5`) or the environment (`BENCH_DURATION=5`). */
 

@@ -103,6 +103,55 @@ describe('the case file for clerks', () => {
     expect((await api.get(`/v1/cases/${caseId}/metrics`, TENANT, ['clerk'])).status).toBe(403);
   });
 
+  it("gives a clerk the case's history with business time and recorded time, the fund's decisions included, without personal data", async () => {
+    // A site visit entered a week after it took place: its business time is before its recorded time.
+    const visited = '2026-03-02T10:00:00.000Z';
+    const late = await api.command('RecordInteraction', {
+      ...commandExamples.RecordInteraction,
+      interactionId: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1aff',
+      occurredAt: visited,
+    });
+    expect(late.status).toBe(200);
+    const response = await api.get(`/v1/cases/${caseId}/history`, TENANT, ['clerk']);
+    expect(response.status).toBe(200);
+    const { entries, nextAfterPosition } = response.body as {
+      entries: { type: string; streamId: string; position: number; occurredAt: string; recordedAt: string }[];
+      nextAfterPosition: number | null;
+    };
+    expect(nextAfterPosition).toBeNull();
+    expect(entries[0]).toMatchObject({
+      type: 'RequestSubmitted',
+      streamId: `case-${caseId}`,
+      actor: { subject: expect.any(String), role: 'clerk' },
+      details: expect.objectContaining({ title: expect.any(String) }),
+    });
+    expect(entries.map((entry) => entry.position)).toEqual(
+      [...entries.map((entry) => entry.position)].sort((a, b) => a - b),
+    );
+    expect(entries.some((entry) => entry.streamId.startsWith('fund-'))).toBe(true);
+    const visit = entries.at(-1)!;
+    expect(visit).toMatchObject({ type: 'InteractionRecorded', occurredAt: visited });
+    expect(Date.parse(visit.recordedAt)).toBeGreaterThan(Date.parse(visit.occurredAt));
+    const text = JSON.stringify(response.body);
+    for (const narrative of narratives) expect(text).not.toContain(narrative);
+
+    // Page by page, the same entries.
+    const paged: unknown[] = [];
+    for (let after = 0, guard = 0; guard < 100; guard += 1) {
+      const page = await api.get(`/v1/cases/${caseId}/history?limit=3&afterPosition=${after}`, TENANT, ['clerk']);
+      paged.push(...page.body.entries);
+      if (page.body.nextAfterPosition === null) break;
+      after = page.body.nextAfterPosition;
+    }
+    expect(paged).toEqual(entries);
+
+    expect((await api.get(`/v1/cases/${caseId}/history`, TENANT, ['analyst'])).status).toBe(403);
+    expect((await api.get(`/v1/cases/${caseId}/history`, 'nachbarstadt', ['clerk'])).status).toBe(404);
+    const bad = await api.get(`/v1/cases/${caseId}/history?limit=0`, TENANT, ['clerk']);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
+  });
+
   it('after the narratives are shredded the clerk sees that they were erased, not ciphertext', async () => {
     const shred = await api.command(
       'ShredCaseNarratives',

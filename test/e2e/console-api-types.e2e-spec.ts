@@ -43,6 +43,7 @@ describe('apps/console/src/api/generated/koproduktiv-api.d.ts', () => {
       '/v1/metrics/timeseries',
       '/v1/worklist',
       '/v1/cases/{caseId}',
+      '/v1/cases/{caseId}/history',
       '/v1/dev/sign-in',
     ])
       expect(generated).toContain(`    "${route}": {`);

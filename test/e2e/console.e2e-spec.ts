@@ -40,6 +40,31 @@ async function settled(page: Page): Promise<void> {
   );
 }
 
+/** What has the keyboard focus: its tag, name, label and text. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    type Element = {
+      tagName: string;
+      textContent: string | null;
+      getAttribute(name: string): string | null;
+      labels?: ArrayLike<{ textContent: string | null }>;
+    };
+    const element = (globalThis as unknown as { document: { activeElement: Element | null } }).document.activeElement;
+    if (!element) return '';
+    const label = element.labels?.[0]?.textContent ?? '';
+    return `${element.tagName} ${element.getAttribute('name') ?? ''} ${label} ${element.textContent ?? ''}`.trim();
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches, at most `limit` times: only the keyboard moves. */
+async function tabUntil(page: Page, pattern: RegExp, limit = 40, key = 'Tab'): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press(key);
+    if (pattern.test(await focused(page))) return;
+  }
+  throw new Error(`${key} never reached ${pattern} (last: ${await focused(page)})`);
+}
+
 describeBrowser('console: the real service with the demo town, in Chromium', () => {
   let harness: ConsoleHarness;
 
@@ -180,6 +205,22 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     const today = await page.getByLabel('Stichtag').inputValue();
     const earlier = `${Number(today.slice(0, 4)) - 1}-03-31`;
 
+    // Years typed digit by digit (0002, 0020, 0202 on the way, kept in the field), one after the other
+    // at once, are one step of the history.
+    const typedYear = Number(today.slice(0, 4)) - 2;
+    await page.getByLabel('Stichtag').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight'); // the year, the date field's last part
+    await page.keyboard.type(String(typedYear + 1));
+    await page.keyboard.type(String(typedYear)); // typed over at once: still the same step
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(`${typedYear}${today.slice(4)}`);
+    expect(await page.getByLabel('Stichtag').inputValue()).toBe(`${typedYear}${today.slice(4)}`);
+    await page.goBack();
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBeNull();
+    expect(await page.getByLabel('Stichtag').inputValue()).toBe(today);
+
     // Chosen by hand: each choice lands in the address.
     await page.getByLabel('Stichtag').fill(earlier);
     await settled(page);
@@ -292,8 +333,31 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     expect(await overdueRows.count()).toBeGreaterThan(0);
     expect(await overdueRows.first().locator('td').nth(2).innerText()).toBe('überfällig');
     expect((await overdueRows.first().locator('th').innerText()).length).toBeGreaterThan(3);
-    expect(await page.locator('ol.timeline li').count()).toBeGreaterThan(1);
+    // The timeline: every event with when it happened and when it was recorded, by business time.
+    const timeline = page.locator('table.timeline tbody tr');
+    expect(await timeline.count()).toBeGreaterThan(3);
+    const times = async () =>
+      timeline.evaluateAll((rows) =>
+        rows.map((row) =>
+          Array.from(
+            (row as unknown as { querySelectorAll(s: string): ArrayLike<unknown> }).querySelectorAll('time'),
+          ).map((time) => (time as { getAttribute(name: string): string }).getAttribute('datetime')),
+        ),
+      );
+    const byOccurred = await times();
+    for (const pair of byOccurred) expect(pair).toHaveLength(2);
+    const occurred = byOccurred.map(([at]) => at as string);
+    expect(occurred).toEqual([...occurred].sort());
+    // The demo town's history was entered when it was loaded: each event later than it happened.
+    expect(byOccurred.some(([at, recorded]) => (recorded as string) > (at as string))).toBe(true);
+    expect(await page.getByText('nachträglich erfasst').count()).toBeGreaterThan(0);
     await screenshot(page, 'vorgang');
+    await page.getByLabel('Sortiert nach').selectOption('recorded');
+    expect(new URL(page.url()).searchParams.get('order')).toBe('recorded');
+    const recorded = (await times()).map(([, at]) => at as string);
+    expect(recorded).toEqual([...recorded].sort());
+    await page.goBack();
+    expect(await page.getByLabel('Sortiert nach').inputValue()).toBe('occurred');
 
     // Back at the worklist, its filters are as they were: they are in the address.
     await page.goBack();
@@ -303,6 +367,60 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     expect(await page.getByLabel('Art', { exact: true }).inputValue()).toBe('commitment_overdue');
     expect(await page.getByLabel('Fällig innerhalb von').inputValue()).toBe('60');
     expect(await rows.count()).toBe(overdue);
+
+    // Only the cases one is the contact person of: the development sign-in's subject is no demo clerk's.
+    await page.getByLabel('Ansprechperson').selectOption('me');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('contact')).toBe('me');
+    expect(await rows.count()).toBe(0);
+    await page.getByText('Nichts fällig.').waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('clerk: the worklist pages through its items, the page in the address, and Back returns to the page before', async () => {
+    const { context, page, problems } = await harness.page();
+    await signIn(page, 'clerk');
+    const { total } = (await harness.api.get('/v1/worklist?within=60', TENANT, ['clerk'])).body.data;
+    expect(total).toBeGreaterThan(10); // the demo town has enough to fill two pages of ten
+    await page.goto('/console/arbeitsliste?within=60&perPage=10');
+    await page.getByRole('heading', { level: 2, name: `${total} Einträge` }).waitFor();
+    await settled(page);
+    const rows = page.locator('table.worklist tbody tr');
+    expect(await rows.count()).toBe(10);
+    const firstPage = await rows.allInnerTexts();
+    expect(await page.getByRole('button', { name: 'Zur ersten Seite' }).count()).toBe(0);
+
+    // The CSV is the whole worklist, all its pages under one header row.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Arbeitsliste als CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${TENANT}-worklist.csv`);
+    const csv = readFileSync((await file.path()) as string, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(total + 1);
+    expect(lines.filter((line) => line === lines[0])).toHaveLength(1);
+
+    const seen = [...firstPage];
+    for (let pages = 1; seen.length < total; pages += 1) {
+      expect(pages).toBeLessThan(10);
+      await page.getByRole('button', { name: 'Nächste Seite' }).click();
+      await settled(page);
+      expect(new URL(page.url()).searchParams.get('cursor')).toBeTruthy();
+      seen.push(...(await rows.allInnerTexts()));
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(await page.getByRole('button', { name: 'Nächste Seite' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Zur ersten Seite' }).click();
+    await settled(page);
+    expect(await rows.allInnerTexts()).toEqual(firstPage);
+    await page.goBack();
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('cursor')).toBeTruthy();
+    expect(await page.getByLabel('Einträge je Seite').inputValue()).toBe('10');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -357,22 +475,7 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     const { context, page, problems } = await harness.page();
     await page.goto('/console/');
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
-    const focused = () =>
-      page.evaluate(() => {
-        type Element = { tagName: string; textContent: string | null; getAttribute(name: string): string | null };
-        const element = (globalThis as unknown as { document: { activeElement: Element | null } }).document
-          .activeElement;
-        if (!element) return '';
-        return `${element.tagName} ${element.getAttribute('name') ?? ''} ${element.textContent ?? ''}`.trim();
-      });
-    /** Presses Tab until the focused element matches, at most `limit` times: only the keyboard moves. */
-    const tabTo = async (pattern: RegExp, limit = 40) => {
-      for (let i = 0; i < limit; i += 1) {
-        await page.keyboard.press('Tab');
-        if (pattern.test(await focused())) return;
-      }
-      throw new Error(`Tab never reached ${pattern} (last: ${await focused()})`);
-    };
+    const tabTo = (pattern: RegExp, limit?: number) => tabUntil(page, pattern, limit);
     await tabTo(/^INPUT tenant/);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(TENANT);
@@ -385,7 +488,19 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     await page.getByRole('heading', { level: 1, name: 'Lagebild' }).waitFor();
     await settled(page);
 
-    await tabTo(/^A\s+Initiativen/);
+    // The Lagebild's filters by arrow keys: the date a year back (its year field is the last), then a unit.
+    await tabTo(/^INPUT\s+Stichtag/);
+    const today = await page.getByLabel('Stichtag').inputValue();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}`);
+    await tabTo(/^SELECT\s+Organisationseinheit/);
+    await page.keyboard.press('ArrowDown');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('unitId')).toMatch(/^[0-9a-f-]{36}$/);
+    await tabUntil(page, /^A\s+Initiativen/, 80, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Initiativen' }).waitFor();
     await tabTo(/^SELECT/);
@@ -398,6 +513,48 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     await tabTo(/^BUTTON\s+English/, 120);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Initiatives' }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('works by keyboard alone for a clerk: filter the worklist, open a case, sort its timeline, go back', async () => {
+    const { context, page, problems } = await harness.page();
+    await page.goto('/console/');
+    await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+    await tabUntil(page, /^INPUT tenant/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(TENANT);
+    await tabUntil(page, /^INPUT role/);
+    await page.keyboard.press('ArrowDown'); // from Analyse (the default) to Sachbearbeitung
+    expect(await page.getByRole('radio', { name: 'Sachbearbeitung' }).isChecked()).toBe(true);
+    await tabUntil(page, /^BUTTON\s+Anmelden/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Arbeitsliste' }).waitFor();
+    await settled(page);
+
+    await tabUntil(page, /^SELECT\s+Fällig innerhalb von/);
+    await page.keyboard.press('ArrowDown'); // 14 → 30
+    await page.keyboard.press('ArrowDown'); // 30 → 60
+    await settled(page);
+    await tabUntil(page, /^SELECT\s+Art/);
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown'); // all → … → commitment overdue
+    await settled(page);
+    expect(new URL(page.url()).search).toBe('?within=60&kind=commitment_overdue');
+    await tabUntil(page, /^A\s+\S/);
+    const title = (await focused(page)).replace(/^A\s+/, '');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await settled(page);
+
+    await tabUntil(page, /^SELECT\s+Sortiert nach/, 120);
+    await page.keyboard.press('ArrowDown');
+    await settled(page);
+    expect(new URL(page.url()).searchParams.get('order')).toBe('recorded');
+    await tabUntil(page, /^A\s+Zurück zur Arbeitsliste/, 120, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Arbeitsliste' }).waitFor();
+    await settled(page);
+    expect(new URL(page.url()).search).toBe('?within=60&kind=commitment_overdue');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -184,6 +184,18 @@ describe('OpenAPI document (/docs-json)', () => {
     expect(validate(componentRef({ $ref: '#/components/schemas/WorklistAnswer' }), response.body)).toEqual([]);
   });
 
+  it("getCase answers what its schema says for a clerk (the case file with the story's applications), and its example is valid", async () => {
+    const response = await api.get(`/v1/cases/${exampleIds.case}`, 'musterstadt', ['clerk']);
+    expect(response.status).toBe(200);
+    expect(response.body.data.file.applications.length).toBeGreaterThan(0);
+    expect(validate(componentRef({ $ref: '#/components/schemas/CaseAnswer' }), response.body)).toEqual([]);
+    const application = document.components.schemas.CaseFileApplication;
+    expect(application.examples.length).toBeGreaterThan(0);
+    for (const example of application.examples) {
+      expect(validate(componentRef({ $ref: '#/components/schemas/CaseFileApplication' }), example)).toEqual([]);
+    }
+  });
+
   it('operations and health routes answer what their schemas say', async () => {
     const admin = await api.get('/v1/admin/projections', 'musterstadt', ['operator']);
     expect(validate(componentRef({ $ref: '#/components/schemas/ProjectionsStatus' }), admin.body)).toEqual([]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createLogger, PostgresIdempotencyStore } from '@koproduktiv/platform';
+import { projectorOptionsFrom } from '@koproduktiv/config';
 import { createProjector, Projector } from '@koproduktiv/projector';
 import { ApiHarness, startApi } from '../support/api-harness';
 
@@ -28,7 +29,7 @@ describe('process manager: FundingApplied → the fund', () => {
         personalData: api.personalData,
       },
       logger,
-      {},
+      projectorOptionsFrom({}),
     );
     await projector.start();
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { commandExamples, exampleIds } from '../../apps/api/src/commands/dto/examples';
-import { retentionYearsFromEnv } from '@koproduktiv/personal-data';
+import { retentionYearsFromEnv } from '@koproduktiv/config';
 import { createLogger, PostgresIdempotencyStore } from '@koproduktiv/platform';
 import { CommandExecutor } from '@koproduktiv/application';
 import { RetentionSchedule } from '@koproduktiv/projector';

@@ -271,6 +271,24 @@ describe('the worklist over HTTP', () => {
     expect(response.body.code).toBe('WORKLIST.NOT_OWN_STAFF_REF');
   });
 
+  it("with the identity provider's staff_ref claim, that reference is the clerk's own, not the subject", async () => {
+    now = new Date('2026-01-12T12:00:00Z');
+    await api.project();
+    const token = await api.issueToken({
+      tenant: 'musterstadt',
+      roles: ['clerk'],
+      subject: '3f6c2a9e-idp-subject',
+      staffRef: 'k.schulte',
+    });
+    const asClerk = (query: string) =>
+      api.request('GET', `/v1/worklist${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const own = await asClerk('?staffRef=k.schulte');
+    expect(own.status).toBe(200);
+    expect(own.body.data.items.map((item: { caseId: string }) => name(item.caseId))).toEqual(['B']);
+    const bySubject = await asClerk('?staffRef=3f6c2a9e-idp-subject');
+    expect([bySubject.status, bySubject.body.code]).toEqual([403, 'WORKLIST.NOT_OWN_STAFF_REF']);
+  });
+
   it('bad parameters are 400 REQUEST.INVALID naming the parameter', async () => {
     for (const [query, field] of [
       ['?within=-1', 'within'],

@@ -49,6 +49,8 @@ export interface ApiHarness {
   token(tenant: string, ...roles: string[]): Promise<string>;
   /** A token of a named subject (a staff member's own reference). */
   tokenOf(subject: string, tenant: string, ...roles: string[]): Promise<string>;
+  /** A token with any of the claims the development issuer can set (e.g. staff_ref). */
+  issueToken(options: IssueTokenOptions): Promise<string>;
   /** POST /v1/commands/<type> with a JSON body and a clerk token of `tenant` unless `token` is given. */
   command(
     type: string,
@@ -161,6 +163,7 @@ export async function startApi({
     keyFile,
     token,
     tokenOf: (subject, tenant, ...roles) => issueDevToken(secret, { tenant, roles, subject }),
+    issueToken: (options) => issueDevToken(secret, options),
     request,
     async command(type, body, { tenant = 'musterstadt', token: given, headers = {} } = {}) {
       const bearer = given === undefined ? await token(tenant, 'clerk') : given;

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { EventToAppend, migrate, PostgresEventStore } from '@koproduktiv/event-store';
-import { createKafkaRelay, KafkaRelayHandle, relayTopics } from '@koproduktiv/messaging';
+import { kafkaOptionsFrom } from '@koproduktiv/config';
+import { KafkaRelayHandle, relayTopics, startKafkaRelay } from '@koproduktiv/messaging';
 import { Processor, ProcessorRunner } from '@koproduktiv/subscriptions';
 import { createTestDatabase, TestDatabase } from './postgres';
 import { startTestKafka, TestKafka, TestTopic } from './kafka';
@@ -55,17 +56,15 @@ export class RelayHarness {
   ): RunningRelay {
     const logs: RunningRelay['logs'] = [];
     const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
-    const relay = createKafkaRelay(
-      {
-        KAFKA_BROKERS: this.kafka.brokers.join(','),
-        KAFKA_TOPIC_PREFIX: this.topicPrefix,
-        KAFKA_BACKOFF_INITIAL_MS: '50',
-        KAFKA_BACKOFF_MAX_MS: '500',
-        ...env,
-      },
-      logger,
-    );
-    if (!relay) throw new Error('relay not enabled');
+    const options = kafkaOptionsFrom({
+      KAFKA_BROKERS: this.kafka.brokers.join(','),
+      KAFKA_TOPIC_PREFIX: this.topicPrefix,
+      KAFKA_BACKOFF_INITIAL_MS: '50',
+      KAFKA_BACKOFF_MAX_MS: '500',
+      ...env,
+    });
+    if (!options) throw new Error('relay not enabled');
+    const relay = startKafkaRelay(options, logger);
     const runner = new ProcessorRunner(this.store, this.db.pool, wrap(relay.processor), {
       batchSize,
       idleMs: 10,

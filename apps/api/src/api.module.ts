@@ -21,6 +21,7 @@ import { READ_MODEL_QUERIES } from './queries/query-support';
 import { registerCaseHistoryCacheMetrics } from './queries/case-history-cache-metrics';
 import type { Runtime } from '@koproduktiv/runtime';
 import type { TenantRules } from '@koproduktiv/domain';
+import type { MetricsSettings } from '@koproduktiv/metrics';
 import type { ConsoleOptions } from './console/console-options';
 import { DEV_TOKENS, DevSignInController, DevTokenIssuer } from './console/dev-sign-in.controller';
 
@@ -35,6 +36,8 @@ export type ApiRuntime = Pick<Runtime, 'store' | 'idempotency' | 'personalData' 
   readonly caseHistoryCacheBytes?: number;
   /** Each municipality's rules for its commands (GRANT_SETTINGS); the defaults without it. */
   readonly tenantRules?: (tenant: string) => TenantRules;
+  /** Each municipality's metric settings (METRICS_SETTINGS); METRICS.md's defaults without it. */
+  readonly metricsSettings?: (tenant: string) => MetricsSettings;
   /** The built console, served under /console (absent when it was not built). */
   readonly console?: ConsoleOptions;
   /** Only on the embedded default: issues the console's development sign-in tokens (POST /v1/dev/sign-in). */
@@ -56,6 +59,7 @@ export class ApiModule {
           runtime.caseHistoryCacheBytes,
           runtime.clock,
           new CaseFiles(runtime.store, runtime.personalData),
+          runtime.metricsSettings,
         ),
       ],
       controllers: [

@@ -1,4 +1,4 @@
-import type { AppConfig } from '@koproduktiv/platform';
+import type { AppConfig } from '@koproduktiv/config';
 import type { ConsoleSignIn } from './console/console-options';
 
 const SIGN_IN: Record<ConsoleSignIn['mode'], string> = {

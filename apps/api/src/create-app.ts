@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, Logger } from '@koproduktiv/platform';
+import { AppConfig } from '@koproduktiv/config';
+import { Logger } from '@koproduktiv/platform';
 import { ApiModule, ApiRuntime } from './api.module';
 import { answerClientError } from './http/client-errors';
 import { ConnectionGuard } from './http/connection-guard';

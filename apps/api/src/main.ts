@@ -1,26 +1,25 @@
 // First: stop signals are taken before the rest loads.
 import { whenStopSignalled } from './stop-signals';
 import 'reflect-metadata';
-import { createLogger, exitOnStartupError, issueDevToken, loadConfigOrExit, preflight } from '@koproduktiv/platform';
-import { KeyEncryptionKeyError, PlaintextStoreError, RetentionSettingsError } from '@koproduktiv/personal-data';
-import { checkProjectorConfig, createProjector } from '@koproduktiv/projector';
+import { exitOnStartupError, preflight } from '@koproduktiv/config';
+import { createLogger, issueDevToken } from '@koproduktiv/platform';
+import { KeyEncryptionKeyError, PlaintextStoreError } from '@koproduktiv/personal-data';
+import { createProjector } from '@koproduktiv/projector';
 import { createRuntime } from '@koproduktiv/runtime';
-import { tenantRulesFromEnv } from '@koproduktiv/application';
+import { apiConfigOrExit } from './config';
 import { createApp } from './create-app';
 import { banner } from './banner';
 import { builtConsole, consoleSignIn, devSignInAllowed } from './console/console-options';
-import { metricsSettingsFromEnv } from './queries/settings';
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
   // Every configuration problem is found before anything (the embedded PostgreSQL) is started.
-  metricsSettingsFromEnv();
-  const tenantRules = tenantRulesFromEnv();
-  if (config.RUN_PROJECTOR) checkProjectorConfig();
+  const { app: config, tenants, projector: projectorSettings } = apiConfigOrExit();
   await preflight(config);
   const logger = createLogger(config.LOG_LEVEL);
-  const runtime = await createRuntime(config, logger);
-  const projector = config.RUN_PROJECTOR ? createProjector(runtime, logger) : undefined;
+  const runtime = await createRuntime(config.runtime, logger);
+  const projector = projectorSettings
+    ? createProjector(runtime, logger, { ...tenants, ...projectorSettings })
+    : undefined;
   await projector?.start();
   const consoleOptions = builtConsole(consoleSignIn(config));
   const devSecret = devSignInAllowed(config) ? runtime.devSecret : undefined;
@@ -31,7 +30,8 @@ async function main(): Promise<void> {
       onAppended: () => projector?.host.poke(),
       registerMetrics: (registry) => projector?.registerMetrics(registry),
       caseHistoryCacheBytes: config.CASE_HISTORY_CACHE_MB * 1024 * 1024,
-      tenantRules,
+      tenantRules: tenants.tenantRules,
+      metricsSettings: tenants.metricsSettings,
       console: consoleOptions,
       devTokens: devSecret ? (options) => issueDevToken(devSecret, options) : undefined,
     },
@@ -71,11 +71,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  if (
-    error instanceof KeyEncryptionKeyError ||
-    error instanceof PlaintextStoreError ||
-    error instanceof RetentionSettingsError
-  ) {
+  if (error instanceof KeyEncryptionKeyError || error instanceof PlaintextStoreError) {
     process.stderr.write(`Koproduktiv did not start: ${error.message}\n`);
     process.exit(2);
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { ConfigError } from '@koproduktiv/platform';
+import { ConfigError } from '@koproduktiv/config';
 import { CliError } from './cli-error';
+import { readCliConfig } from './config';
 import { auditCommand, auditHelp } from './commands/audit';
 import {
   keysCommand,
@@ -42,6 +43,7 @@ async function main(argv: string[]): Promise<void> {
   if (!name || name === '--help' || name === '-h') return void process.stdout.write(`${usage}\n`);
   const command = COMMANDS[name];
   if (!command) throw new CliError(`Unknown command "${name}"\n\n${usage}`);
+  readCliConfig(); // every variable checked before the command starts anything
   await command.run(rest);
 }
 

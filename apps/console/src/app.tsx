@@ -7,7 +7,7 @@ import { ConsoleRole, hasRole, Session, setSession, useSession } from './auth/se
 import { SignInConfig, signInConfig } from './auth/sign-in-config';
 import { Status } from './components/status';
 import { useLoad } from './components/use-load';
-import { Language, useI18n } from './i18n/i18n';
+import { InTimeZone, Language, useI18n } from './i18n/i18n';
 import { Forbidden, NotFound } from './pages/forbidden';
 import { InitiativePage } from './pages/initiative';
 import { Lagebild } from './pages/lagebild';
@@ -49,7 +49,9 @@ function SignedIn({ session, config }: { session: Session; config: SignInConfig 
   const directory = useLoad((signal) => api.GET('/v1/directory', { signal }).then(ok), [session.token]);
   const start = home(session);
   const withDirectory = (page: (directory: Directory) => ReactNode) => (
-    <Status loaded={directory}>{({ data }) => page(data)}</Status>
+    <Status loaded={directory}>
+      {({ data }) => <InTimeZone timeZone={data.metricsSettings.timeZone}>{page(data)}</InTimeZone>}
+    </Status>
   );
   const only = (role: ConsoleRole, page: () => ReactNode) =>
     hasRole(session, role) ? page() : <Forbidden role={role} />;
@@ -137,7 +139,7 @@ function Header({ session, config }: { session: Session; config: SignInConfig })
         })}
       </span>
       <button type="button" lang={other} onClick={() => setLanguage(other)}>
-        {other === 'en' ? 'English' : 'Deutsch'}
+        {t('app.otherLanguage')}
       </button>
       <button type="button" onClick={signOut}>
         {t('app.signOut')}

@@ -1,13 +1,9 @@
 import 'reflect-metadata';
-import {
-  createLogger,
-  createMetricsRegistry,
-  exitOnStartupError,
-  loadConfigOrExit,
-  preflight,
-} from '@koproduktiv/platform';
-import { checkProjectorConfig, createProjector } from '@koproduktiv/projector';
+import { exitOnStartupError, preflight } from '@koproduktiv/config';
+import { createLogger, createMetricsRegistry } from '@koproduktiv/platform';
+import { createProjector } from '@koproduktiv/projector';
 import { createRuntime } from '@koproduktiv/runtime';
+import { projectorConfigOrExit } from './config';
 import { startOperationsServer } from './operations-server';
 
 /**
@@ -15,12 +11,14 @@ import { startOperationsServer } from './operations-server';
  * instance at a time (advisory locks), so running two for availability is safe.
  */
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  checkProjectorConfig();
+  const { app: config, projector: options } = projectorConfigOrExit();
   await preflight(config, { port: config.PROJECTOR_PORT });
   const logger = createLogger(config.LOG_LEVEL, 'koproduktiv-projector');
-  const runtime = await createRuntime(config, logger, { whenEmbeddedInUse: 'attach', needsKeyEncryptionKey: false });
-  const projector = createProjector(runtime, logger);
+  const runtime = await createRuntime(config.runtime, logger, {
+    whenEmbeddedInUse: 'attach',
+    needsKeyEncryptionKey: false,
+  });
+  const projector = createProjector(runtime, logger, options);
   await projector.start();
   const registry = createMetricsRegistry(() => projector.host.statuses());
   projector.registerMetrics(registry);

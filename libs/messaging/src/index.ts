@@ -10,7 +10,6 @@ export * from './relay/relay-metrics';
 export * from './relay/dead-letter';
 export * from './relay/kafka-relay';
 export * from './relay/create-kafka-relay';
-export * from './config/kafka-config';
 export * from './consumer/integration-event';
 export * from './consumer/dedup';
 export * from './integration-events/field-table';

@@ -223,14 +223,30 @@ export class CaseSnapshots {
   ) {}
 
   add(history: CaseHistory): void {
-    try {
-      const snapshot = snapshotCase(history, this.asOf, this.settings);
-      if (snapshot) this.snapshots.push(snapshot);
-    } catch (error) {
-      this.leftOut.push(uninterpretable(history.caseId, 'case', null, error));
-    }
+    this.push(snapshotOrLeftOut(history, this.asOf, this.settings));
+  }
+
+  /** Adds a case's snapshot (or that it was left out) taken before, e.g. one kept since (see snapshotOrLeftOut). */
+  push(taken: TakenSnapshot): void {
+    if ('leftOut' in taken) this.leftOut.push(taken.leftOut);
+    else if (taken.snapshot) this.snapshots.push(taken.snapshot);
   }
 }
+
+/** A case as of T as CaseSnapshots takes it: its snapshot (null before its submission), or why it was left out. */
+export type TakenSnapshot = { readonly snapshot: CaseSnapshot | null } | { readonly leftOut: Uninterpretable };
+
+export const snapshotOrLeftOut = (
+  history: CaseHistory,
+  asOf: Date,
+  settings?: MetricsSettings | MetricsSettingsInput,
+): TakenSnapshot => {
+  try {
+    return { snapshot: snapshotCase(history, asOf, settings) };
+  } catch (error) {
+    return { leftOut: uninterpretable(history.caseId, 'case', null, error) };
+  }
+};
 
 /** aggregateCaseMetrics of `snapshots` (or some of them), with the cases left out while taking them reported too. */
 export const aggregateReporting = (

@@ -51,7 +51,7 @@ export interface WorklistItem {
   readonly kind: WorklistKind;
   readonly caseId: string;
   readonly caseTitle: string | null;
-  /** The due date of a dated item (commitment, agreement end); null for items due at an instant. */
+  /** The due date of a dated item (commitment, agreement end, proof of use); null for items due at an instant. */
   readonly dueOn: string | null;
   /** When it falls due (for a dated item the end of that local day), ISO 8601 UTC. */
   readonly dueAt: string;
@@ -61,7 +61,7 @@ export interface WorklistItem {
   readonly staffRef: string | null;
   /** Who promised, for commitments; null otherwise. */
   readonly promisor: Party | null;
-  /** The commitment's or agreement's id; null for items about the case as a whole. */
+  /** The commitment's, agreement's or (proof of use) funding application's id; null for items about the case as a whole. */
   readonly refId: string | null;
   /** The metric the item hurts when it is missed. */
   readonly hurts: string;

@@ -12,7 +12,6 @@ export * from './postgres/schema';
 export * from './postgres/startup-checks';
 export * from './postgres/open-personal-data';
 export * from './access-log/access-log';
-export * from './retention-settings';
 export * from './postgres/seal-plaintext-store';
 export * from './export/export-keys';
 export * from './postgres/reseal-log';

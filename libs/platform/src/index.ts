@@ -1,5 +1,4 @@
 export * from './auth';
-export * from './config';
 export * from './database';
 export * from './idempotency';
 export * from './logging';

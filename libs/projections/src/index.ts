@@ -1,2 +1,3 @@
 export * from './read-models';
 export * from './queries';
+export * from './metric-snapshots';

@@ -2,5 +2,4 @@ export * from './projector';
 export * from './projector-host';
 export * from './reactions-processor';
 export * from './retention';
-export * from './metrics-settings';
 export * from './reminders';

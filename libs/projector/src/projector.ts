@@ -1,17 +1,18 @@
-import type { Registry } from 'prom-client';
-import { createKafkaRelay, KafkaConfigError, KafkaRelayHandle, loadKafkaConfig } from '@koproduktiv/messaging';
-import { retentionYearsFromEnv, RetentionSettingsError } from '@koproduktiv/personal-data';
-import { ConfigError, Logger } from '@koproduktiv/platform';
-import { ProjectorHost } from './projector-host';
-import { CommandExecutor, tenantRulesFromEnv } from '@koproduktiv/application';
-import { metricsSettingsFromEnv } from './metrics-settings';
-import { ReactionsProcessor } from './reactions-processor';
-import { ReminderSchedule, reminderSettingsFromEnv } from './reminders';
-import { RetentionSchedule } from './retention';
 import type { Pool } from 'pg';
+import type { Registry } from 'prom-client';
+import { CommandExecutor } from '@koproduktiv/application';
+import type { TenantRules } from '@koproduktiv/domain';
 import type { EventStore } from '@koproduktiv/event-store';
+import { KafkaConnectionOptions, startKafkaRelay } from '@koproduktiv/messaging';
+import type { MetricsSettings } from '@koproduktiv/metrics';
 import type { PersonalData } from '@koproduktiv/personal-data';
-import type { IdempotencyStore } from '@koproduktiv/platform';
+import type { IdempotencyStore, Logger } from '@koproduktiv/platform';
+import { SnapshotKeeper } from '@koproduktiv/projections';
+import { ProjectorHost } from './projector-host';
+import { ReactionsProcessor } from './reactions-processor';
+import { ReminderSchedule, ReminderSettings } from './reminders';
+import { RetentionSchedule } from './retention';
+import { SnapshotKeeping } from './snapshot-keeping';
 
 /** What the projector works on: a process's store, database, idempotency keys and personal data (libs/runtime wires them). */
 export interface ProjectorResources {
@@ -21,11 +22,25 @@ export interface ProjectorResources {
   readonly personalData: Pick<PersonalData, 'codec'>;
 }
 
+/** The projector's settings, validated by the app before anything starts. */
+export interface ProjectorOptions {
+  /** The Kafka relay's connection; no relay (and no reminders) without it. */
+  readonly kafka: KafkaConnectionOptions | undefined;
+  /** How often reminders are looked for (0: never) and how early an item is due soon. */
+  readonly reminders: ReminderSettings;
+  /** Each municipality's metric settings (the reminders' due times, the Lagebild's snapshots). */
+  readonly metricsSettings: (tenant: string) => MetricsSettings;
+  /** Each municipality's grant rules, for the commands of the process manager. */
+  readonly tenantRules: (tenant: string) => TenantRules;
+  /** Each municipality's retention period in years, for the daily shredding. */
+  readonly retentionYears: (tenant: string) => number;
+}
+
 export interface Projector {
   readonly host: ProjectorHost;
-  /** The daily shredding of personal data whose retention period is over (RETENTION_SETTINGS). */
+  /** The daily shredding of personal data whose retention period is over. */
   readonly retention: RetentionSchedule;
-  /** Reminders of the worklist to Kafka; only with the relay (KAFKA_BROKERS) and REMINDERS_INTERVAL_SECONDS > 0. */
+  /** Reminders of the worklist to Kafka; only with the relay and a reminder interval above 0. */
   readonly reminders: ReminderSchedule | undefined;
   /** Starts the processors and the retention schedule. */
   start(): Promise<void>;
@@ -34,52 +49,22 @@ export interface Projector {
   stop(): Promise<void>;
 }
 
-/** For entry points, before anything is started: the KAFKA_*, REMINDERS_*, METRICS_SETTINGS and RETENTION_SETTINGS settings, or a ConfigError naming each problem. */
-export function checkProjectorConfig(env: NodeJS.ProcessEnv = process.env): void {
-  const problems: string[] = [];
-  try {
-    loadKafkaConfig(env);
-  } catch (error) {
-    if (!(error instanceof KafkaConfigError)) throw error;
-    problems.push(...error.problems);
-  }
-  problems.push(...reminderSettingsFromEnv(env).problems);
-  try {
-    metricsSettingsFromEnv(env.METRICS_SETTINGS);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
-  }
-  try {
-    retentionYearsFromEnv(env.RETENTION_SETTINGS);
-  } catch (error) {
-    if (!(error instanceof RetentionSettingsError)) throw error;
-    problems.push(error.message);
-  }
-  try {
-    tenantRulesFromEnv(env.GRANT_SETTINGS);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.problems);
-  }
-  if (problems.length) throw new ConfigError(problems);
-}
-
 /**
  * The processors a deployment runs: the read models and the process manager (the domain's
- * reactions, e.g. the fund receiving applications) always, the Kafka relay when KAFKA_BROKERS is
- * set, and the retention schedule (their settings are validated here, at boot).
+ * reactions, e.g. the fund receiving applications) always, the Kafka relay and its reminders when
+ * it has a Kafka connection, the retention schedule, and the keeping of the Lagebild's snapshots
+ * (SnapshotKeeper) after the read models.
  */
 export function createProjector(
   runtime: ProjectorResources,
   logger: Logger,
-  env: NodeJS.ProcessEnv = process.env,
+  options: ProjectorOptions,
   clock: () => Date = () => new Date(),
 ): Projector {
-  const relay: KafkaRelayHandle | undefined = createKafkaRelay(env, logger);
+  const relay = options.kafka ? startKafkaRelay(options.kafka, logger) : undefined;
   const executor = new CommandExecutor(runtime.store, runtime.idempotency, runtime.personalData.codec, {
     clock,
-    tenantRules: tenantRulesFromEnv(env.GRANT_SETTINGS),
+    tenantRules: options.tenantRules,
   });
   const reactions = new ReactionsProcessor(executor, logger);
   const host = new ProjectorHost(
@@ -88,23 +73,17 @@ export function createProjector(
     relay ? [reactions, relay.processor] : [reactions],
     logger,
   );
-  const retention = new RetentionSchedule(
-    runtime.pool,
-    executor,
-    retentionYearsFromEnv(env.RETENTION_SETTINGS),
-    logger,
-    clock,
-  );
+  const retention = new RetentionSchedule(runtime.pool, executor, options.retentionYears, logger, clock);
+  const snapshots = new SnapshotKeeping(new SnapshotKeeper(runtime.pool, options.metricsSettings, clock), logger);
   if (relay) logger.info({ brokers: relay.config.brokers }, 'Kafka relay enabled');
-  const reminderSettings = reminderSettingsFromEnv(env).settings;
   const reminders =
-    relay && reminderSettings && reminderSettings.intervalMs > 0
+    relay && options.reminders.intervalMs > 0
       ? new ReminderSchedule(
           runtime.pool,
           relay.publisher,
           relay.config.topicPrefix,
-          reminderSettings,
-          metricsSettingsFromEnv(env.METRICS_SETTINGS),
+          options.reminders,
+          options.metricsSettings,
           logger,
           clock,
         )
@@ -116,6 +95,7 @@ export function createProjector(
     start: async () => {
       await host.start();
       retention.start();
+      snapshots.start();
       reminders?.start();
     },
     registerMetrics: (registry) => {
@@ -125,7 +105,7 @@ export function createProjector(
     stop: async () => {
       // Reminders publish through the relay's producer: they stop before it is closed.
       await reminders?.stop();
-      await Promise.all([host.stop(), relay?.close(), retention.stop()]);
+      await Promise.all([host.stop(), relay?.close(), retention.stop(), snapshots.stop()]);
     },
   };
 }

@@ -1,9 +1,8 @@
 import type { Pool } from 'pg';
 import { AGGREGATE_CATEGORIES, CASE_REFERENCES } from '@koproduktiv/domain';
-import { createEventStore, EventStore, migrate } from '@koproduktiv/event-store';
+import { createEventStore, EventStore, EventStoreSelection, migrate } from '@koproduktiv/event-store';
 import { openPersonalData, PersonalData } from '@koproduktiv/personal-data';
 import {
-  AppConfig,
   createPool,
   DEV_AUDIENCE,
   DEV_ISSUER,
@@ -24,7 +23,7 @@ export interface Runtime {
   /** The codec that seals and opens personal data, and the data keys behind it. */
   readonly personalData: PersonalData;
   readonly verifier: TokenVerifier;
-  /** The embedded default's HS256 secret; absent when tokens come from an identity provider (JWT_JWKS_URL). */
+  /** The embedded default's HS256 secret; absent when tokens come from an identity provider. */
   readonly devSecret?: Uint8Array;
   readonly pool: Pool;
   readonly databaseUrl: string;
@@ -34,10 +33,24 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+/** Where a process's data lives and whom it trusts; an app's configuration makes it from its environment. */
+export interface RuntimeSettings {
+  /** Resolved; holds the embedded PostgreSQL, the generated key-encryption key and the development token secret. */
+  readonly dataDir: string;
+  /** PostgreSQL; the embedded cluster in dataDir without it. */
+  readonly databaseUrl?: string;
+  readonly databasePoolSize: number;
+  readonly eventStore: EventStoreSelection;
+  /** The key-encryption key of personal data; the one generated into dataDir without it. */
+  readonly keyEncryptionKeyFile?: string;
+  /** An identity provider's tokens; without it, HS256 tokens of the secret in dataDir (the embedded default). */
+  readonly jwt?: { readonly jwksUrl: string; readonly issuer?: string; readonly audience?: string };
+}
+
 export interface RuntimeOptions {
   /**
-   * When a live process runs the embedded PostgreSQL of DATA_DIR already: use it (the CLI beside a
-   * running service) or refuse to start (a second service on the same DATA_DIR).
+   * When a live process runs the embedded PostgreSQL of the data directory already: use it (the CLI
+   * beside a running service) or refuse to start (a second service on the same directory).
    */
   readonly whenEmbeddedInUse?: 'attach' | 'refuse';
   /** False for processes that never seal or open personal data (projector, projections CLI): they get no key. */
@@ -45,12 +58,12 @@ export interface RuntimeOptions {
 }
 
 export async function createRuntime(
-  config: AppConfig,
+  config: RuntimeSettings,
   logger: Logger,
   { whenEmbeddedInUse = 'refuse', needsKeyEncryptionKey = true }: RuntimeOptions = {},
 ): Promise<Runtime> {
   let embedded: RunningPostgres | undefined;
-  if (config.usesEmbeddedPostgres) {
+  if (!config.databaseUrl) {
     logger.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
     embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
@@ -59,10 +72,10 @@ export async function createRuntime(
       notice: (message, level) => logger[level]({ dataDir: config.dataDir }, message),
     });
   }
-  const databaseUrl = config.DATABASE_URL ?? (embedded as RunningPostgres).url;
+  const databaseUrl = config.databaseUrl ?? (embedded as RunningPostgres).url;
   const pool = createPool({
     connectionString: databaseUrl,
-    max: config.DATABASE_POOL_SIZE,
+    max: config.databasePoolSize,
     onError: (error) => logger.warn({ err: error }, 'idle database connection failed'),
   });
   let personalData: PersonalData;
@@ -70,7 +83,7 @@ export async function createRuntime(
     await migrate(pool, { referenceFields: [CASE_REFERENCES.field] });
     await ensureIdempotencyTable(pool);
     personalData = await openPersonalData(pool, {
-      keyFile: config.KEY_ENCRYPTION_KEY_FILE,
+      keyFile: config.keyEncryptionKeyFile,
       dataDir: config.dataDir,
       needsKeyEncryptionKey,
     });
@@ -94,10 +107,10 @@ export async function createRuntime(
     await embedded?.stop();
     throw error;
   }
-  const devSecret = config.JWT_JWKS_URL ? undefined : await loadOrCreateJwtSecret(config.dataDir);
+  const devSecret = config.jwt ? undefined : await loadOrCreateJwtSecret(config.dataDir);
   const verifier = devSecret
     ? new TokenVerifier({ secret: devSecret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE })
-    : new TokenVerifier({ jwksUrl: config.JWT_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+    : new TokenVerifier({ ...config.jwt });
   return {
     store,
     idempotency: new PostgresIdempotencyStore(pool),

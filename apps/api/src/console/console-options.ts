@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '@koproduktiv/platform';
+import type { AppConfig } from '@koproduktiv/config';
 
 /** How the console signs its users in; sent to it as /console/config.json. */
 export type ConsoleSignIn =

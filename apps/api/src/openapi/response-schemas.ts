@@ -554,6 +554,77 @@ const caseFileCommitment = object(
   'A commitment as the case file shows it to clerks',
 );
 
+/** A case's funding application in the clerk's case file: its fund's statement row as of now, with the fund. */
+const caseFileApplication: Schema = {
+  ...applicationStatement,
+  description:
+    "A funding application of the case as its fund's statement has it as of now (the same figures as GET /v1/funds/{fundId}/applications and the worklist's proof-of-use items): amounts, states and dates only",
+  properties: {
+    fundId: uuid(),
+    fundName: nullable(str()),
+    ...(applicationStatement.properties as Record<string, Schema>),
+  },
+  required: ['fundId', 'fundName', ...(applicationStatement.required as string[])],
+  examples: [
+    {
+      fundId: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01',
+      fundName: 'Mit-mach-Fonds 2026',
+      applicationId: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a05',
+      caseId: '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02',
+      status: 'awarded',
+      requestedCents: 300000,
+      reservedCents: 0,
+      awardedCents: 250000,
+      disbursedCents: 250000,
+      acceptedCents: 0,
+      reclaimedCents: 0,
+      repaidCents: 0,
+      releasedCents: 0,
+      spentCents: 240000,
+      receivedAt: '2026-01-10T09:00:00.000Z',
+      refusedAt: null,
+      proposedAt: null,
+      awardedAt: '2026-01-20T10:00:00.000Z',
+      rejectedAt: null,
+      proofDueOn: '2026-02-27',
+      proofSubmittedAt: '2026-03-02T09:00:00.000Z',
+      proofReviewedAt: null,
+      reviewOutcome: null,
+      proof: 'overdue',
+      settledAt: null,
+    },
+  ],
+};
+
+/** GET /v1/cases/{caseId}/history: the case's events for clerks, both times, no personal data. */
+const caseHistoryAnswer = object(
+  {
+    caseId: uuid(),
+    entries: {
+      type: 'array',
+      items: object(
+        {
+          eventId: uuid(),
+          type: str('The event type (docs/DOMAIN.md)'),
+          streamId: str('The stream it is in: the case, or the fund whose decision names the case'),
+          position: int('Store position (global order)'),
+          occurredAt: instant('Business time: when it happened, as reported'),
+          recordedAt: instant('When the service recorded it'),
+          actor: object({ subject: str('Who entered it (the token subject)'), role: str() }),
+          details: {
+            type: 'object',
+            additionalProperties: true,
+            description: "The event's data without personal data (narratives, contacts) and without the case id",
+          },
+        },
+        'One event of the case',
+      ),
+    },
+    nextAfterPosition: nullable(int('afterPosition of the next page; null at the end')),
+  },
+  "A case's history, in store order",
+);
+
 /** GET /v1/directory: what the console (or any client) offers to choose from. */
 const directory = object({
   units: {
@@ -595,7 +666,7 @@ const worklistItem = object(
     kind: str(undefined, { enum: [...WORKLIST_KINDS] }),
     caseId: uuid(),
     caseTitle: nullable(str()),
-    dueOn: nullable(date('The due date of a dated item (commitment, agreement end)')),
+    dueOn: nullable(date('The due date of a dated item (commitment, agreement end, proof of use)')),
     dueAt: instant('When it falls due; for a dated item the end of that day in the municipality'),
     overdueDays: int('Days past due, a started day counting as one; 0 while not overdue'),
     unitId: nullable(uuid("The case's unit: its contact person's, else the acknowledging unit's")),
@@ -603,7 +674,7 @@ const worklistItem = object(
       str('The contact person, else who acknowledged the request (in clear: clerks are the administration)'),
     ),
     promisor: nullable(str('Who promised, for commitments', { enum: [...PARTIES] })),
-    refId: nullable(str('The commitment or agreement the item is about')),
+    refId: nullable(str('The commitment, agreement or funding application (proof of use) the item is about')),
     hurts: str(metric('The metric it hurts when missed')),
     paused: {
       type: 'boolean',
@@ -611,7 +682,7 @@ const worklistItem = object(
         'The case waits for the initiative and this deadline stands still meanwhile: dueAt is when it would fall due if the wait ended now (docs/METRICS.md, "Waiting for the initiative")',
     },
   },
-  'Something that falls due in an open case',
+  'Something that falls due in a case (an open one; a proof of use also in a closed one)',
 );
 
 /** Component schemas, by name. */
@@ -625,6 +696,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     'A page of cases',
   ),
   CaseFileCommitment: caseFileCommitment,
+  CaseFileApplication: caseFileApplication,
   CaseAnswer: fresh(
     {
       ...caseDocument,
@@ -632,11 +704,18 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
         'One case. For clerks also `file`, the commitments of the case file with their descriptions (personal data; the read is logged)',
       properties: {
         ...(caseDocument.properties as Record<string, Schema>),
-        file: object({ commitments: { type: 'array', items: ref('CaseFileCommitment') } }, 'Clerks only'),
+        file: object(
+          {
+            commitments: { type: 'array', items: ref('CaseFileCommitment') },
+            applications: { type: 'array', items: ref('CaseFileApplication') },
+          },
+          'Clerks only',
+        ),
       },
     },
     'One case',
   ),
+  CaseHistoryAnswer: caseHistoryAnswer,
   CaseMetrics: caseMetrics,
   CaseMetricsAnswer: fresh(ref('CaseMetrics'), 'Case metrics as of T'),
   Initiative: initiative,
@@ -701,7 +780,7 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
         asOf: instant('Now, rounded up to the minute: the moment the items are computed for'),
       }),
     ),
-    'What falls due in the open cases of the municipality',
+    'What falls due in the cases of the municipality (open ones; proofs of use also in closed ones)',
   ),
   RebuildState: rebuildState,
   ProjectionsStatus: object({ rebuild: ref('RebuildState'), processors: { type: 'array', items: processorStatus } }),

@@ -1,6 +1,6 @@
-import type { EventStore, RecordedEvent } from '@koproduktiv/event-store';
+import { auditReaderFor, type AuditReader, type EventStore, type RecordedEvent } from '@koproduktiv/event-store';
 import type { Party } from '@koproduktiv/domain';
-import { carriesPersonalData, streamIdFor } from '@koproduktiv/domain';
+import { CASE_REFERENCES, carriesPersonalData, personalDataOf, streamIdFor } from '@koproduktiv/domain';
 import { CommitmentChange, commitmentStatus, CommitmentStatus, MetricsSettings } from '@koproduktiv/metrics';
 import type { PersonalData } from '@koproduktiv/personal-data';
 import type { AccessContext } from '../audit/access-context';
@@ -30,6 +30,21 @@ const assess = (commitment: Made, now: Date, settings: MetricsSettings) => {
   }
 };
 
+/** One entry of a case's history: what happened (business time) and when the service recorded it. */
+export interface CaseHistoryEntry {
+  readonly eventId: string;
+  readonly type: string;
+  readonly streamId: string;
+  readonly position: number;
+  /** Business time: when it happened, as the administration reported it. */
+  readonly occurredAt: string;
+  /** When the service stored it; later than occurredAt for anything entered after the fact. */
+  readonly recordedAt: string;
+  readonly actor: { readonly subject: string; readonly role: string };
+  /** The event's data without its personal data (narratives stay in the case file's own places) and without the case id. */
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
 interface Made {
   readonly commitmentId: string;
   readonly promisor: Party;
@@ -45,10 +60,34 @@ interface Made {
  * case): opened for the clerk, and every such read recorded in the access log first, as for auditors.
  */
 export class CaseFiles {
+  private readonly reader: AuditReader;
+
   constructor(
     private readonly store: EventStore,
     private readonly personalData: PersonalData,
-  ) {}
+  ) {
+    this.reader = auditReaderFor(store);
+  }
+
+  /**
+   * Everything that happened in a case: its own events and the fund's decisions naming it, in
+   * store order, a page after `afterPosition`; null when the municipality has no such case.
+   */
+  async history(
+    tenant: string,
+    caseId: string,
+    afterPosition: number,
+    limit: number,
+  ): Promise<{ entries: CaseHistoryEntry[]; nextAfterPosition: number | null } | null> {
+    const reference = { streamId: streamIdFor('case', caseId), id: caseId, ...CASE_REFERENCES };
+    const events = await this.reader.eventsReferencing(tenant, reference, afterPosition, limit + 1);
+    if (events.length === 0 && afterPosition === 0) return null;
+    const page = events.slice(0, limit);
+    return {
+      entries: page.map(historyEntry),
+      nextAfterPosition: events.length > limit ? page[page.length - 1].position : null,
+    };
+  }
 
   async commitments(access: AccessContext, caseId: string, settings: MetricsSettings, now: Date) {
     const events = await this.store.readStream(access.tenant, streamIdFor('case', caseId));
@@ -106,4 +145,20 @@ export class CaseFiles {
             : undefined;
     if (kind) byId.get(data.commitmentId)?.changes.push({ kind, at, newDueOn: data.newDueOn, pos: event.position });
   }
+}
+
+function historyEntry(event: RecordedEvent): CaseHistoryEntry {
+  const personal = new Set<string>(personalDataOf(event.type)?.fields ?? []);
+  return {
+    eventId: event.eventId,
+    type: event.type,
+    streamId: event.streamId,
+    position: event.position,
+    occurredAt: event.occurredAt.toISOString(),
+    recordedAt: event.recordedAt.toISOString(),
+    actor: { subject: event.metadata.actor.subject, role: event.metadata.actor.role },
+    details: Object.fromEntries(
+      Object.entries(event.data).filter(([field]) => field !== CASE_REFERENCES.field && !personal.has(field)),
+    ),
+  };
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidCursorError, type CaseDocument, type ReadModelQueries } from '@koproduktiv/projections';
 import type { Principal } from '@koproduktiv/platform';
@@ -9,7 +9,7 @@ import { ApiProblem, ApiProblems } from '../http/api-problems';
 import { ApiAnswer } from '../openapi/api-answer';
 import { METRICS_DOC } from '../openapi/response-schemas';
 import { CASE_COLUMNS } from './csv/csv-columns';
-import { AsOfQueryDto, CaseListQueryDto } from './query.dto';
+import { AsOfQueryDto, CaseHistoryQueryDto, CaseListQueryDto } from './query.dto';
 import { answer, csvAnswer, notFound, parseAsOf, READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS } from './settings';
 import { pseudonymised, STAFF_PSEUDONYMS, StaffPseudonyms } from './staff-pseudonyms';
@@ -79,9 +79,9 @@ export class CasesController {
   @Roles('analyst', 'clerk')
   @ApiOperation({
     operationId: 'getCase',
-    summary: "One case (read model); for clerks with the case file's commitments",
+    summary: "One case (read model); for clerks with the case file's commitments and funding applications",
     description:
-      "Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file.commitments`: each commitment with its promisor, due dates, status as of now and its description, a narrative opened for them; every such read is written to the access log with the request's `X-Purpose` header.",
+      "Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file`: `commitments`, each with its promisor, due dates, status as of now and its description, a narrative opened for them (every such read is written to the access log with the request's `X-Purpose` header); and `applications`, each funding application of the case as its fund's statement has it as of now (`GET /v1/funds/{fundId}/applications`): requested, awarded, disbursed and the other money columns, proofDueOn and where the proof of use stands (`proof`, `proofSubmittedAt`, `reviewOutcome`, `settledAt`). Amounts, dates and outcomes only: no purpose, rationale or reason.",
   })
   @ApiAnswer('CaseAnswer')
   @ApiProblems(400, 401, 403, 503)
@@ -99,8 +99,32 @@ export class CasesController {
     }
     const settings = this.settingsFor(principal.tenant);
     const access = accessContext(principal, request, 'clerk');
-    const commitments = await this.files.commitments(access, caseId, settings, this.queries.now());
-    return answer(request, reply, { ...found, data: { ...found.data, file: { commitments } } });
+    const [commitments, applications] = await Promise.all([
+      this.files.commitments(access, caseId, settings, this.queries.now()),
+      this.queries.caseApplications(principal.tenant, caseId),
+    ]);
+    return answer(request, reply, { ...found, data: { ...found.data, file: { commitments, applications } } });
+  }
+
+  @Get(':caseId/history')
+  @Roles('clerk')
+  @ApiOperation({
+    operationId: 'getCaseHistory',
+    summary: 'Everything that happened in a case, with business time and recorded time (clerks)',
+    description:
+      "The case's events and the fund's decisions naming it, in store order: each with its type, when it happened (`occurredAt`, business time) and when the service recorded it (`recordedAt`), who entered it, and its data without personal data. Paged by `afterPosition`.",
+  })
+  @ApiOkResponse({ description: "The case's history", schema: { $ref: '#/components/schemas/CaseHistoryAnswer' } })
+  @ApiProblems(400, 401, 403, 503)
+  @ApiProblem(404, { example: caseNotFound() })
+  async history(
+    @Param('caseId', new ParseUUIDPipe()) caseId: string,
+    @Query() query: CaseHistoryQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const found = await this.files.history(principal.tenant, caseId, query.afterPosition ?? 0, query.limit ?? 500);
+    if (!found) throw caseNotFound(caseId);
+    return { caseId, entries: found.entries, nextAfterPosition: found.nextAfterPosition };
   }
 
   @Get(':caseId/metrics')

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { MetricsSettings, resolveMetricsSettings } from '@koproduktiv/metrics';
 import { CaseHistoryCache, DEFAULT_CASE_HISTORY_CACHE_BYTES, ReadModelQueries } from '@koproduktiv/projections';
 import { AnalyticsController } from './analytics.controller';
 import { CasesController } from './cases.controller';
@@ -8,7 +9,7 @@ import { FundsController } from './funds.controller';
 import { DIRECTORY_POOL, DirectoryController } from './directory.controller';
 import { READ_MODEL_QUERIES } from './query-support';
 import { CASE_FILES, CaseFiles } from './case-file';
-import { METRICS_SETTINGS, metricsSettingsFromEnv } from './settings';
+import { METRICS_SETTINGS } from './settings';
 import { STAFF_PSEUDONYMS, StaffPseudonyms } from './staff-pseudonyms';
 import { installationSecret } from '@koproduktiv/platform';
 
@@ -23,8 +24,10 @@ export class QueriesModule {
     caseHistoryCacheBytes = DEFAULT_CASE_HISTORY_CACHE_BYTES,
     clock?: () => Date,
     caseFiles?: CaseFiles,
+    metricsSettings?: (tenant: string) => MetricsSettings,
   ): DynamicModule {
-    const settingsFor = metricsSettingsFromEnv();
+    const defaults = resolveMetricsSettings();
+    const settingsFor = metricsSettings ?? (() => defaults);
     return {
       module: QueriesModule,
       controllers: [CasesController, AnalyticsController, FundsController, WorklistController, DirectoryController],

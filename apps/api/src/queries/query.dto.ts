@@ -160,7 +160,7 @@ export class WorklistQueryDto {
     maxLength: 200,
     example: 'k.schulte',
     description:
-      "Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF",
+      "Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's staff_ref claim, else its subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF",
   })
   @IsOptional()
   @IsString()
@@ -188,4 +188,27 @@ export class WorklistQueryDto {
   @MaxLength(400)
   cursor?: string;
   @CsvLocaleParam() locale?: CsvLocale;
+}
+
+/** A case's history, a page at a time in store order. */
+export class CaseHistoryQueryDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    default: 0,
+    description: "Resume after this store position (the previous page's nextAfterPosition)",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  afterPosition?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 500, description: 'Entries per page' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
 }

@@ -1,3 +1,1 @@
-export { metricsSettingsFromEnv } from '@koproduktiv/projector';
-
 export const METRICS_SETTINGS = Symbol('METRICS_SETTINGS');

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidCursorError, type ReadModelQueries } from '@koproduktiv/projections';
-import { Principal } from '@koproduktiv/platform';
+import { ownStaffRef, Principal } from '@koproduktiv/platform';
 import { ProblemError } from '../http/problem-error';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
 import { ApiProblem, ApiProblems } from '../http/api-problems';
@@ -17,7 +17,7 @@ export const notOwnStaffRef = () =>
     403,
     'WORKLIST.NOT_OWN_STAFF_REF',
     'Not your list',
-    "staffRef filters a clerk's own list: it must be your own staff reference (your token's subject). Lists or figures per other staff member are not offered",
+    "staffRef filters a clerk's own list: it must be your own staff reference (your token's staff_ref claim, else its subject). Lists or figures per other staff member are not offered",
   );
 
 @ApiTags('worklist')
@@ -31,7 +31,7 @@ export class WorklistController {
   @ApiOperation({
     operationId: 'getWorklist',
     summary:
-      'What falls due in the open cases: due within `within` days or overdue, oldest first, paged by cursor; text/csv on request',
+      'What falls due in the cases (open ones; proofs of use also in closed ones): due within `within` days or overdue, oldest first, paged by cursor; text/csv on request',
     description: `Each item names the metric it hurts when missed; the kinds and their due dates are defined in ${METRICS_DOC} ("Worklist"). Computed as of now, rounded up to the minute.`,
   })
   @ApiProduces('application/json', 'text/csv')
@@ -52,7 +52,7 @@ export class WorklistController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { locale, within = 14, limit = 100, cursor, ...filter } = query;
-    if (filter.staffRef !== undefined && filter.staffRef !== principal.subject) throw notOwnStaffRef();
+    if (filter.staffRef !== undefined && filter.staffRef !== ownStaffRef(principal)) throw notOwnStaffRef();
     let found;
     try {
       found = await this.queries.worklist(principal.tenant, { ...filter, within }, { limit, cursor });

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { issueDevToken, loadConfig, loadOrCreateJwtSecret, ROLES, TENANT_PATTERN } from '@koproduktiv/platform';
+import { cliConfig } from '../config';
+import { issueDevToken, loadOrCreateJwtSecret, ROLES, TENANT_PATTERN } from '@koproduktiv/platform';
 import { CliError } from '../cli-error';
 
 export const tokenHelp = `Usage: npm run token -- --tenant <id> --roles <r1,r2> [--sub <subject>] [--ttl <seconds>]
@@ -35,7 +36,7 @@ export async function tokenCommand(argv: string[]): Promise<void> {
   const ttlSeconds = values.ttl === undefined ? undefined : Number(values.ttl);
   if (ttlSeconds !== undefined && !(Number.isInteger(ttlSeconds) && ttlSeconds > 0))
     throw new CliError('--ttl must be a positive number of seconds');
-  const config = loadConfig();
+  const config = cliConfig().app;
   if (config.JWT_JWKS_URL)
     throw new CliError('JWT_JWKS_URL is set: tokens come from your identity provider, not from this command');
   const secret = await loadOrCreateJwtSecret(config.dataDir);

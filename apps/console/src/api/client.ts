@@ -51,17 +51,43 @@ export const chosen = (value: string): string | undefined => (value === '' ? und
 /** Read routes that answer CSV too (Accept: text/csv), and their query parameters. */
 type CsvRoute = '/v1/metrics/summary' | '/v1/metrics/timeseries' | '/v1/worklist';
 type CsvQuery<Route extends CsvRoute> = NonNullable<paths[Route]['get']['parameters']['query']>;
+/** `api.GET` for any one of those routes, its answer read as a stream (the typed client resolves one route at a time). */
+const getCsv = api.GET as <Route extends CsvRoute>(
+  route: Route,
+  init: { params: { query: CsvQuery<Route> }; headers: { accept: 'text/csv' }; parseAs: 'stream' },
+) => Promise<{ error?: unknown; response: Response }>;
 
-/** Downloads what a route answers as text/csv (German spreadsheets: `;` and decimal commas). */
+/** Pages of a paged route's CSV that one download follows at most. */
+const MAX_CSV_PAGES = 200;
+
+/** The cursor of a `Link: <…?cursor=…>; rel="next"` header. */
+function nextCursor(link: string | null): string | undefined {
+  const next = /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
+  return next ? (new URL(next, location.origin).searchParams.get('cursor') ?? undefined) : undefined;
+}
+
+/**
+ * Downloads what a route answers as text/csv (German spreadsheets: `;` and decimal commas), all of
+ * it: a paged route's pages one after the other (its Link header), under one header row.
+ */
 export async function downloadCsv<Route extends CsvRoute>(route: Route, query: CsvQuery<Route>): Promise<void> {
-  const { response, error } = await api.GET(route as '/v1/worklist', {
-    params: { query: { ...(query as CsvQuery<'/v1/worklist'>), locale: 'de' } },
-    headers: { accept: 'text/csv' },
-    parseAs: 'stream',
-  });
-  if (!response.ok) throw new ApiError(response.status, detailOf(error, response.status));
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'koproduktiv.csv';
-  saveBlob(await response.blob(), name);
+  const parts: string[] = ['\ufeff'];
+  let name = 'koproduktiv.csv';
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_CSV_PAGES; page += 1) {
+    const { response, error } = await getCsv(route, {
+      params: { query: { ...query, locale: 'de', ...(cursor ? { cursor } : {}) } },
+      headers: { accept: 'text/csv' },
+      parseAs: 'stream',
+    });
+    if (!response.ok) throw new ApiError(response.status, detailOf(error, response.status));
+    name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? name;
+    const text = (await response.text()).replace(/^\ufeff/, '');
+    parts.push(page === 0 ? text : text.slice(text.indexOf('\n') + 1)); // one header row
+    cursor = nextCursor(response.headers.get('link'));
+    if (!cursor) break;
+  }
+  saveBlob(new Blob(parts, { type: 'text/csv;charset=utf-8' }), name);
 }
 
 export function saveBlob(blob: Blob, filename: string): void {

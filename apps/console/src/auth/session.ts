@@ -8,6 +8,8 @@ export interface Session {
   readonly tenant: string;
   readonly roles: readonly string[];
   readonly subject: string;
+  /** The clerk's own staff reference, as the API reads it: the token's staff_ref claim, else its subject. */
+  readonly staffRef: string;
   /** Epoch milliseconds. */
   readonly expiresAt: number;
   readonly via: 'development' | 'oidc';
@@ -73,6 +75,7 @@ export function sessionFromToken(token: string, via: Session['via']): Session {
     tenant: String(claims.tenant ?? ''),
     roles: Array.isArray(roles) ? roles : [],
     subject: String(claims.sub ?? ''),
+    staffRef: String(claims.staff_ref ?? claims.sub ?? ''),
     expiresAt: Number(claims.exp ?? 0) * 1000,
     via,
   };

@@ -54,7 +54,7 @@ export function Chart({ kind, categories, series, label, formatValue, percent, m
         xAxis: {
           type: 'category',
           data: categories,
-          axisLabel: kind === 'bar' ? { interval: 0, width: 110, overflow: 'break' } : {},
+          axisLabel: kind === 'bar' ? { interval: 0, width: 110, overflow: 'break', lineHeight: 14 } : {},
         },
         yAxis: {
           type: 'value',

@@ -1,15 +1,20 @@
+import { useRef } from 'react';
 import { useSearchParams } from 'wouter';
+
+/** Typed changes of the same choice closer together than this are one step of the history. */
+const BURST_MS = 1000;
 
 /**
  * A page's choices kept in its address (`?asOf=2026-03-31&unitId=…`): a view can be bookmarked and
  * shared, and the browser's Back button returns to the previous choice (each change is a new
- * history entry). A value equal to its default is left out of the address; one that `valid`
+ * history entry; typing a date digit by digit, changes marked `typing` that follow each other
+ * quickly replace their own entry, so one Back undoes the whole date). A value equal to its default is left out of the address; one that `valid`
  * refuses (a hand-edited or outdated link) counts as the default.
  */
 export function useUrlState<Key extends string>(
   defaults: Readonly<Record<Key, string>>,
   valid: (key: Key, value: string) => boolean = () => true,
-): [Record<Key, string>, (changes: Partial<Record<Key, string>>) => void] {
+): [Record<Key, string>, (changes: Partial<Record<Key, string>>, options?: { typing?: boolean }) => void] {
   const [params, setParams] = useSearchParams();
   const keys = Object.keys(defaults) as Key[];
   const state = Object.fromEntries(
@@ -18,15 +23,24 @@ export function useUrlState<Key extends string>(
       return [key, value !== null && value !== '' && valid(key, value) ? value : defaults[key]];
     }),
   ) as Record<Key, string>;
-  const change = (changes: Partial<Record<Key, string>>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes) as [Key, string | undefined][]) {
-        if (value === undefined || value === defaults[key]) next.delete(key);
-        else next.set(key, value);
-      }
-      return next;
-    });
+  const lastTyped = useRef({ keys: '', at: 0, search: '' });
+  const change = (changes: Partial<Record<Key, string>>, { typing = false } = {}) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes) as [Key, string | undefined][]) {
+      if (value === undefined || value === defaults[key]) next.delete(key);
+      else next.set(key, value);
+    }
+    const keys = Object.keys(changes).sort().join();
+    const now = Date.now();
+    // Only while the address is still the one the last keystroke made (not after Back, say).
+    const replace =
+      typing &&
+      keys === lastTyped.current.keys &&
+      now - lastTyped.current.at < BURST_MS &&
+      params.toString() === lastTyped.current.search;
+    lastTyped.current = typing ? { keys, at: now, search: next.toString() } : { keys: '', at: 0, search: '' };
+    setParams(next, { replace });
+  };
   return [state, change];
 }
 

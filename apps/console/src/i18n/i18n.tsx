@@ -85,6 +85,17 @@ export function I18nProvider({ children, timeZone = 'Europe/Berlin' }: { childre
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
+/** Dates and times below it in the municipality's own time zone (its metric settings), not the default. */
+export function InTimeZone({ timeZone, children }: { timeZone: string; children: ReactNode }) {
+  const outer = useI18n();
+  const value = useMemo<I18n>(
+    () =>
+      outer.f.timeZone === timeZone ? outer : { ...outer, f: formats(outer.f.locale, timeZone, outer.t('kpi.none')) },
+    [outer, timeZone],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
 export function useI18n(): I18n {
   const context = useContext(I18nContext);
   if (!context) throw new Error('useI18n outside I18nProvider');

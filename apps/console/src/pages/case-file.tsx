@@ -5,7 +5,8 @@ import type { CaseDocument, Directory } from '../api/types';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
-import { caseTimeline } from './case-timeline';
+import { CaseHistory } from './case-history';
+import { worklistAddress } from './worklist';
 
 /** The clerk's case file: GET /v1/cases/{id} (with `file` for clerks). */
 export function CaseFile({ directory }: { directory: Directory }) {
@@ -18,7 +19,7 @@ export function CaseFile({ directory }: { directory: Directory }) {
   return (
     <>
       <p>
-        <Link href="/arbeitsliste">{t('case.back')}</Link>
+        <Link href={worklistAddress()}>{t('case.back')}</Link>
       </p>
       <Status loaded={found}>{({ data }) => <CaseView doc={data} directory={directory} />}</Status>
     </>
@@ -162,17 +163,7 @@ function CaseView({ doc, directory }: { doc: CaseDocument; directory: Directory 
         )}
       </section>
 
-      <section aria-labelledby="case-timeline">
-        <h2 id="case-timeline">{t('case.timeline')}</h2>
-        <p className="muted">{t('case.timeline.note')}</p>
-        <ol className="timeline">
-          {caseTimeline(doc, t).map((entry, i) => (
-            <li key={i}>
-              <time dateTime={entry.at}>{f.date(entry.at)}</time> {entry.what}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <CaseHistory caseId={doc.caseId} directory={directory} />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { CaseSummary, Directory, Initiative } from '../api/types';
 import { ChartPanel } from '../components/chart-panel';
 import { Field } from '../components/field';
 import { Status } from '../components/status';
+import { DateInput } from '../components/date-input';
 import { useLoad } from '../components/use-load';
 import { isDateUpTo, useUrlState } from '../components/use-url-state';
 import { today, useI18n } from '../i18n/i18n';
@@ -44,14 +45,7 @@ export function InitiativePage({ directory }: { directory: Directory }) {
             </select>
           </Field>
           <Field label={t('filters.asOf')}>
-            <input
-              type="date"
-              value={asOf}
-              max={latest}
-              min="1900-01-01"
-              required
-              onChange={(event) => event.target.value && choose({ asOf: event.target.value })}
-            />
+            <DateInput value={asOf} latest={latest} onDate={(date) => choose({ asOf: date }, { typing: true })} />
           </Field>
         </fieldset>
       </form>
@@ -76,10 +70,7 @@ function InitiativeDetails({ id, asOf }: { id: string; asOf: string }) {
         .then(ok),
     [id, asOf],
   );
-  const cases = useLoad(
-    (signal) => api.GET('/v1/cases', { params: { query: { initiativeId: id, limit: 200 } }, signal }).then(ok),
-    [id],
-  );
+  const cases = useLoad((signal) => casesOf(id, signal), [id]);
   return (
     <Status loaded={initiative}>
       {({ data: found }) => (
@@ -128,12 +119,26 @@ function InitiativeDetails({ id, asOf }: { id: string; asOf: string }) {
           </div>
           <section aria-labelledby="initiative-cases">
             <h3 id="initiative-cases">{t('initiative.cases')}</h3>
-            <Status loaded={cases}>{({ data }) => <CaseTable cases={data.items} />}</Status>
+            <Status loaded={cases}>{(all) => <CaseTable cases={all} />}</Status>
           </section>
         </article>
       )}
     </Status>
   );
+}
+
+/** Every case of an initiative, page after page of GET /v1/cases (at most 200 a page). */
+async function casesOf(initiativeId: string, signal: AbortSignal): Promise<CaseSummary[]> {
+  const cases: CaseSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page: { items: CaseSummary[]; nextCursor: string | null } = ok(
+      await api.GET('/v1/cases', { params: { query: { initiativeId, limit: 200, cursor } }, signal }),
+    ).data;
+    cases.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return cases;
 }
 
 function MembersPanel({ initiative }: { initiative: Initiative }) {

@@ -4,6 +4,7 @@ import { Directory, STAGES, TimeseriesPoint } from '../api/types';
 import { ChartPanel } from '../components/chart-panel';
 import { Field } from '../components/field';
 import { Status } from '../components/status';
+import { DateInput } from '../components/date-input';
 import { useLoad } from '../components/use-load';
 import { isDateUpTo, useUrlState } from '../components/use-url-state';
 import { today, useI18n } from '../i18n/i18n';
@@ -51,14 +52,7 @@ export function Lagebild({ directory }: { directory: Directory }) {
         <fieldset>
           <legend>{t('filters.label')}</legend>
           <Field label={t('filters.asOf')}>
-            <input
-              type="date"
-              value={asOf}
-              max={latest}
-              min="1900-01-01"
-              required
-              onChange={(event) => event.target.value && choose({ asOf: event.target.value })}
-            />
+            <DateInput value={asOf} latest={latest} onDate={(date) => choose({ asOf: date }, { typing: true })} />
           </Field>
           <Field label={t('filters.unit')}>
             <select value={unitId} onChange={(event) => choose({ unitId: event.target.value })}>

@@ -1,6 +1,8 @@
-import { Link } from 'wouter';
+import { useEffect } from 'react';
+import { Link, useSearch } from 'wouter';
 import { api, chosen, downloadCsv, ok } from '../api/client';
 import { Directory, WORKLIST_KINDS, WorklistKind } from '../api/types';
+import { useSession } from '../auth/session';
 import { Field } from '../components/field';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
@@ -9,14 +11,23 @@ import { useI18n } from '../i18n/i18n';
 
 const WITHIN = ['7', '14', '30', '60'];
 const PROMISORS = ['administration', 'initiative'] as const;
-/** Items per page (the API allows up to 500). */
-const PAGE = 100;
+/** The worklist's address as last shown (its filters and page), for the case file's way back to it. */
+let lastSearch = '';
+export const worklistAddress = () => `/arbeitsliste${lastSearch}`;
+
+/** Items per page to choose from (the API allows up to 500). */
+const PAGE_SIZES = ['10', '25', '50', '100'];
 
 /** The clerk's worklist: GET /v1/worklist, each item linking to its case file; its filters and page in the address. */
 export function Worklist({ directory }: { directory: Directory }) {
   const { t, f, label } = useI18n();
-  const [{ within, unitId, kind, promisor, cursor }, choose] = useUrlState(
-    { within: '14', unitId: '', kind: '', promisor: '', cursor: '' },
+  const ownStaffRef = useSession()?.staffRef;
+  const search = useSearch();
+  useEffect(() => {
+    lastSearch = search ? `?${search}` : '';
+  }, [search]);
+  const [{ within, unitId, kind, promisor, contact, perPage, cursor }, choose] = useUrlState(
+    { within: '14', unitId: '', kind: '', promisor: '', contact: '', perPage: '100', cursor: '' },
     (key, value) =>
       key === 'within'
         ? WITHIN.includes(value)
@@ -26,24 +37,34 @@ export function Worklist({ directory }: { directory: Directory }) {
             ? (WORKLIST_KINDS as readonly string[]).includes(value)
             : key === 'promisor'
               ? (PROMISORS as readonly string[]).includes(value)
-              : value.length <= 400,
+              : key === 'contact'
+                ? value === 'me'
+                : key === 'perPage'
+                  ? PAGE_SIZES.includes(value)
+                  : value.length <= 400,
   );
   const query = {
     within: Number(within),
     unitId: chosen(unitId),
     kind: chosen(kind) as WorklistKind | undefined,
     promisor: chosen(promisor) as (typeof PROMISORS)[number] | undefined,
+    // Only one's own list: the API answers 403 for anyone else's staff reference.
+    staffRef: contact === 'me' ? ownStaffRef : undefined,
   };
   const worklist = useLoad(
     (signal) =>
       api
-        .GET('/v1/worklist', { params: { query: { ...query, limit: PAGE, cursor: chosen(cursor) } }, signal })
+        .GET('/v1/worklist', {
+          params: { query: { ...query, limit: Number(perPage), cursor: chosen(cursor) } },
+          signal,
+        })
         .then(ok),
-    [within, unitId, kind, promisor, cursor],
+    [within, unitId, kind, promisor, contact, perPage, cursor],
   );
   /** A new filter starts again at the first page. */
-  const filter = (changes: Partial<Record<'within' | 'unitId' | 'kind' | 'promisor', string>>) =>
-    choose({ ...changes, cursor: '' });
+  const filter = (
+    changes: Partial<Record<'within' | 'unitId' | 'kind' | 'promisor' | 'contact' | 'perPage', string>>,
+  ) => choose({ ...changes, cursor: '' });
   const units = new Map(directory.units.map((unit) => [unit.unitId, unit.name ?? unit.unitId]));
   return (
     <>
@@ -90,15 +111,41 @@ export function Worklist({ directory }: { directory: Directory }) {
               ))}
             </select>
           </Field>
+          <Field label={t('worklist.contact')}>
+            <select value={contact} onChange={(event) => filter({ contact: event.target.value })}>
+              <option value="">{t('filters.all')}</option>
+              <option value="me">{t('worklist.contact.me', { subject: ownStaffRef ?? '' })}</option>
+            </select>
+          </Field>
+          <Field label={t('worklist.perPage')}>
+            <select value={perPage} onChange={(event) => filter({ perPage: event.target.value })}>
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </Field>
         </fieldset>
       </form>
       <p>{t('worklist.intro', { days: within })}</p>
       <Status loaded={worklist}>
         {({ data, position }) => (
           <section aria-labelledby="worklist-count">
-            <h2 id="worklist-count">{t('worklist.count', { count: f.number(data.total, 0) })}</h2>
+            <h2 id="worklist-count">
+              {data.items.length === data.total
+                ? t('worklist.countOverdue', {
+                    count: f.number(data.total, 0),
+                    overdue: f.number(data.items.filter((item) => item.overdueDays > 0).length, 0),
+                  })
+                : t('worklist.count', { count: f.number(data.total, 0) })}
+            </h2>
             <p>
-              <button type="button" className="link-button" onClick={() => void downloadCsv('/v1/worklist', query)}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void downloadCsv('/v1/worklist', { ...query, limit: Number(perPage) })}
+              >
                 {t('worklist.csv')}
               </button>
             </p>

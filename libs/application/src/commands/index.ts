@@ -2,4 +2,3 @@ export * from './command-envelope';
 export * from './command-executor';
 export * from './command-rejected';
 export * from './decision-cache';
-export * from './tenant-rules';

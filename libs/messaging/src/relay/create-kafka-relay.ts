@@ -1,5 +1,4 @@
 import type { Logger } from '@koproduktiv/platform';
-import { KafkaConfig, loadKafkaConfig } from '../config/kafka-config';
 import { KafkajsPublisher } from '../kafka/kafkajs-publisher';
 import type { EventPublisher } from '../publisher/event-publisher';
 import { Backoff } from './backoff';
@@ -16,7 +15,7 @@ export interface KafkaRelayHandle {
   close(): Promise<void>;
 }
 
-/** What the relay needs, typed; `kafkaOptionsOf` makes it from the validated KAFKA_* environment. */
+/** What the relay needs, typed (an app's configuration makes it from its environment). */
 export interface KafkaConnectionOptions {
   readonly brokers: readonly string[];
   readonly clientId: string;
@@ -30,37 +29,6 @@ export interface KafkaConnectionOptions {
   /** The broker's message.max.bytes (or less): larger messages go to the dead-letter topic. */
   readonly maxMessageBytes: number;
   readonly backoff: { readonly initialMs: number; readonly maxMs: number };
-}
-
-export const kafkaOptionsOf = (kafka: KafkaConfig): KafkaConnectionOptions => ({
-  brokers: kafka.brokers,
-  clientId: kafka.KAFKA_CLIENT_ID,
-  topicPrefix: kafka.KAFKA_TOPIC_PREFIX,
-  ssl: kafka.KAFKA_SSL,
-  ...(kafka.KAFKA_SASL_MECHANISM
-    ? {
-        sasl: {
-          mechanism: kafka.KAFKA_SASL_MECHANISM,
-          username: kafka.KAFKA_SASL_USERNAME ?? '',
-          password: kafka.KAFKA_SASL_PASSWORD ?? '',
-        },
-      }
-    : {}),
-  maxMessageBytes: kafka.KAFKA_MAX_MESSAGE_BYTES,
-  backoff: { initialMs: kafka.KAFKA_BACKOFF_INITIAL_MS, maxMs: kafka.KAFKA_BACKOFF_MAX_MS },
-});
-
-/**
- * The relay as the projector runs it, or undefined when KAFKA_BROKERS is not set (the relay is
- * off). Accepts a validated KafkaConfig or the environment (validated here; throws
- * KafkaConfigError naming every problem) at the edge, and builds everything from typed options.
- */
-export function createKafkaRelay(
-  config: KafkaConfig | NodeJS.ProcessEnv,
-  logger?: Logger,
-): KafkaRelayHandle | undefined {
-  const kafka = config instanceof KafkaConfig ? config : loadKafkaConfig(config);
-  return kafka.enabled ? startKafkaRelay(kafkaOptionsOf(kafka), logger) : undefined;
 }
 
 /** The relay from typed options: a kafkajs producer, the relay processor and its metrics. */

@@ -22,7 +22,7 @@ export const reminderType = (transition: ReminderTransition) => `koproduktiv.rem
 export interface ReminderData {
   readonly caseId: string;
   readonly kind: string;
-  /** The commitment's or agreement's id; null for items about the case as a whole. */
+  /** The commitment's, agreement's or (proof of use) funding application's id; null for items about the case as a whole. */
   readonly refId: string | null;
   readonly dueOn: string | null;
   readonly dueAt: string;

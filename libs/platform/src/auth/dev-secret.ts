@@ -22,15 +22,17 @@ export interface IssueTokenOptions {
   readonly tenant: string;
   readonly roles: readonly string[];
   readonly subject?: string;
+  /** Sent as the `staff_ref` claim, as an identity provider may. */
+  readonly staffRef?: string;
   readonly ttlSeconds?: number;
 }
 
 export async function issueDevToken(
   secret: Uint8Array,
-  { tenant, roles, subject = 'dev-user', ttlSeconds = 8 * 3600 }: IssueTokenOptions,
+  { tenant, roles, subject = 'dev-user', staffRef, ttlSeconds = 8 * 3600 }: IssueTokenOptions,
 ): Promise<string> {
   const { SignJWT } = await import('jose');
-  return new SignJWT({ tenant, roles: [...roles] })
+  return new SignJWT({ tenant, roles: [...roles], ...(staffRef === undefined ? {} : { staff_ref: staffRef }) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(subject)
     .setIssuer(DEV_ISSUER)

@@ -19,6 +19,32 @@ describe('TokenVerifier (HS256)', () => {
     expect(await verifier.verify(token)).toEqual(expected);
   });
 
+  it("carries the identity provider's staff_ref claim as the staff reference, and refuses one that is not a string", async () => {
+    const token = await issueDevToken(secret, {
+      tenant: 'musterstadt',
+      roles: ['clerk'],
+      subject: '3f6c2a9e-idp-subject',
+      staffRef: 'k.schulte',
+    });
+    expect(await verifier.verify(token)).toEqual({
+      subject: '3f6c2a9e-idp-subject',
+      tenant: 'musterstadt',
+      roles: ['clerk'],
+      staffRef: 'k.schulte',
+    });
+    const { SignJWT } = await import('jose');
+    const sign = (staffRef: unknown) =>
+      new SignJWT({ tenant: 'musterstadt', roles: ['clerk'], staff_ref: staffRef })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('k.schulte')
+        .setIssuer(DEV_ISSUER)
+        .setAudience(DEV_AUDIENCE)
+        .setExpirationTime('1h')
+        .sign(secret);
+    for (const bad of [42, '', 'x'.repeat(129), ['k.schulte']])
+      await expect(verifier.verify(await sign(bad))).rejects.toMatchObject({ code: 'AUTH.UNAUTHENTICATED' });
+  });
+
   it('refuses a token once it has expired, even if it was verified before and the cache would still keep it', async () => {
     const token = await issueDevToken(secret, { tenant: 'musterstadt', roles: ['clerk'], ttlSeconds: 60 });
     await verifier.verify(token);

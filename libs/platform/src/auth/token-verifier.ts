@@ -66,12 +66,15 @@ export class TokenVerifier {
 }
 
 function principalFrom(claims: Record<string, unknown>): Principal {
-  const { sub, tenant, roles } = claims;
+  const { sub, tenant, roles, staff_ref: staffRef } = claims;
   if (typeof sub !== 'string' || !sub) throw unauthorized('The token has no subject (sub)');
   if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant))
     throw unauthorized('The token has no valid tenant claim');
   const list = typeof roles === 'string' ? roles.split(/[ ,]/) : roles;
   if (!Array.isArray(list)) throw unauthorized('The token has no roles claim');
   const known = list.filter((role): role is Role => ROLES.includes(role as Role));
-  return { subject: sub, tenant, roles: known };
+  if (staffRef === undefined) return { subject: sub, tenant, roles: known };
+  if (typeof staffRef !== 'string' || !staffRef || staffRef.length > 128)
+    throw unauthorized("The token's staff_ref claim is not a staff reference (1 to 128 characters)");
+  return { subject: sub, tenant, roles: known, staffRef };
 }

@@ -186,6 +186,7 @@ async function binariesFor(serverUser: ServerUser | undefined, note: (message: s
 function asServerUser(serverUser: ServerUser | undefined): SpawnOptions {
   return {
     ...(serverUser ? { uid: serverUser.uid, gid: serverUser.gid } : {}),
+    // eslint-disable-next-line no-restricted-syntax -- the server inherits PATH and the locale; no setting of ours is read
     env: { ...process.env, LC_MESSAGES: 'C' },
   };
 }

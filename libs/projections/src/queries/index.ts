@@ -7,3 +7,6 @@ export * from './packed-history';
 export * from './retention-due';
 export * from './directory';
 export * from './worklist-index';
+export * from './kept-snapshot-reader';
+export * from './read-model-position';
+export type { CaseApplication } from './case-applications';

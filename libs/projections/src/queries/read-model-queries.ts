@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import {
   aggregateReporting,
   AggregateCaseMetrics,
+  CaseFilter,
   CaseHistory,
   CaseSnapshots,
   computeCaseMetrics,
@@ -21,18 +22,19 @@ import {
   worklistOrderOf,
   WorklistQuery,
 } from '@koproduktiv/metrics';
-import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/platform';
 import { CaseDocument } from '../read-models/case-document';
 import { FundDocument, InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
-import { READ_MODELS_PROCESSOR } from '../read-models/read-model-projection';
+import { lookUpReadModelPosition } from './read-model-position';
 import { tableName } from '../read-models/schema';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
 import { SummaryCache } from './summary-cache';
 import { CaseHistoryCache } from './case-history-cache';
 import { CaseHistories } from './case-histories';
+import { KeptSnapshotReader } from './kept-snapshot-reader';
 import { inFlight } from '../in-flight';
 import { selectionOf, WorklistIndex, WorklistLeftOut } from './worklist-index';
 import { fundHistory, tenantFundHistories } from './fund-histories';
+import { caseApplications, CaseApplication } from './case-applications';
 import {
   cohortGrantMetrics,
   FundPoint,
@@ -50,6 +52,9 @@ import {
  * without a break (about 5 ms for 64 histories of 100 events), so other requests wait at most that.
  */
 const HISTORY_PAGE = 64;
+
+/** The default of CASE_HISTORY_CACHE_MB, also where a process has no configuration (tests, scripts). */
+export const DEFAULT_CASE_HISTORY_CACHE_MB = 128;
 
 /** The default budget of the case histories kept per process, estimated heap bytes (see CaseHistoryCache; CASE_HISTORY_CACHE_MB). */
 export const DEFAULT_CASE_HISTORY_CACHE_BYTES = DEFAULT_CASE_HISTORY_CACHE_MB * 1024 * 1024;
@@ -96,6 +101,13 @@ export interface SummaryFilter {
   readonly to?: string;
   readonly unitId?: string;
   readonly category?: string;
+}
+
+/** A cohort as of T: its aggregate, and who is in it (initiativeIds only where filtered). */
+interface Cohort {
+  readonly aggregate: AggregateCaseMetrics;
+  readonly caseIds: ReadonlySet<string | null>;
+  readonly initiativeIds: ReadonlySet<string>;
 }
 
 /** Whether a case is dormant at T; a case whose metrics cannot be computed is not (the summary reports it). */
@@ -155,6 +167,7 @@ export class ReadModelQueries {
   private knownPosition: { value: Promise<{ position: number; generation: number }>; at: number } | undefined;
   private readonly tenantPositions = new Map<string, { store: number; own: Promise<number> }>();
   private readonly histories: CaseHistories;
+  private readonly kept: KeptSnapshotReader;
   private readonly worklists: WorklistIndex;
 
   constructor(
@@ -164,6 +177,7 @@ export class ReadModelQueries {
     readonly historyCache = new CaseHistoryCache(DEFAULT_CASE_HISTORY_CACHE_BYTES),
   ) {
     this.histories = new CaseHistories(pool, historyCache);
+    this.kept = new KeptSnapshotReader(pool, this.histories);
     this.worklists = new WorklistIndex(pool, settingsFor);
   }
 
@@ -182,14 +196,8 @@ export class ReadModelQueries {
     return this.knownPosition.value;
   }
 
-  private async lookUpPosition(): Promise<{ position: number; generation: number }> {
-    const { rows } = await this.pool.query<{ position: string; active: number }>(
-      `SELECT c.position, g.active FROM kp_checkpoints c JOIN kp_read_model_generation g ON c.name = g.name || '@g' || g.active WHERE g.name = $1`,
-      [READ_MODELS_PROCESSOR],
-    );
-    return rows.length
-      ? { position: Number(rows[0].position), generation: rows[0].active }
-      : { position: 0, generation: 0 };
+  private lookUpPosition(): Promise<{ position: number; generation: number }> {
+    return lookUpReadModelPosition(this.pool);
   }
 
   /**
@@ -282,6 +290,11 @@ export class ReadModelQueries {
     return { position: own, data: computeCaseMetrics(history, asOf ?? this.clock(), this.settingsFor(tenant)) };
   }
 
+  /** A case's funding applications as of now, as their funds' statements have them (the clerk's case file). */
+  async caseApplications(tenant: string, caseId: string): Promise<CaseApplication[]> {
+    return caseApplications(this.pool, tenant, caseId, this.clock(), this.settingsFor(tenant).timeZone);
+  }
+
   /** "Now" of the read side (injectable for tests). */
   now(): Date {
     return this.clock();
@@ -352,19 +365,12 @@ export class ReadModelQueries {
       filter.category,
     ]);
     return this.summaries.get(key, `${position} ${t.toISOString()}`, async () => {
-      const cases = await this.snapshots(
-        tenant,
-        t,
-        filter.category ? 'category = $2' : 'TRUE',
-        filter.category ? [filter.category] : [],
-      );
       const settings = this.settingsFor(tenant);
-      const filtered = filterCases(
-        cases.snapshots,
-        { submittedFrom: filter.from, submittedTo: filter.to, unitId: filter.unitId },
-        settings.timeZone,
-      );
-      const data = aggregateReporting(filtered, cases.leftOut);
+      const [cohort] = await this.cohortsAt(tenant, [t], filter.category, {
+        submittedFrom: filter.from,
+        submittedTo: filter.to,
+        unitId: filter.unitId,
+      });
       const { generation } = await this.reached();
       const funds = (await tenantFundHistories(this.pool, generation, tenant)).map((history) => ({
         history,
@@ -372,10 +378,11 @@ export class ReadModelQueries {
       }));
       const grants = cohortGrantMetrics(
         statementsAsOf(funds, t, settings.timeZone),
-        new Set(filtered.map((c) => c.facts.caseId)),
+        cohort.caseIds,
         t,
         settings.timeZone,
       );
+      const data = cohort.aggregate;
       return { position: own, data: { asOf: t.toISOString(), ...data, ...grants } };
     });
   }
@@ -399,33 +406,25 @@ export class ReadModelQueries {
     const settings = this.settingsFor(tenant);
     const { timeZone } = settings;
     const months = monthEnds(filter.from, filter.to, timeZone);
-    const perMonth = months.map(({ asOf }) => new CaseSnapshots(asOf, settings));
-    await this.eachHistory(
+    const cohorts = await this.cohortsAt(
       tenant,
-      filter.category ? 'category = $2' : 'TRUE',
-      filter.category ? [filter.category] : [],
-      (history) => {
-        for (const month of perMonth) month.add(history);
-      },
+      months.map(({ asOf }) => asOf),
+      filter.category,
+      { unitId: filter.unitId },
     );
     const registries = await loadRegistryData(this.pool, generation, tenant, timeZone, filter.unitId);
     const filtered = filter.unitId !== undefined || filter.category !== undefined;
     const points = months.map(({ month, asOf }, i) => {
-      const cohort = filterCases(perMonth[i].snapshots, { unitId: filter.unitId }, timeZone);
+      const cohort = cohorts[i];
       const statements = statementsAsOf(registries.funds, asOf, timeZone);
-      const caseIds = new Set(cohort.map((c) => c.facts.caseId));
       return {
         month,
         asOf: asOf.toISOString(),
-        ...aggregateReporting(cohort, perMonth[i].leftOut),
-        ...cohortGrantMetrics(statements, caseIds, asOf, timeZone),
+        ...cohort.aggregate,
+        ...cohortGrantMetrics(statements, cohort.caseIds, asOf, timeZone),
         funds: statements.map(({ name, statement }) => fundPoint(name, statement, timeZone)),
         units: unitPoints(registries, month, asOf, timeZone),
-        initiatives: initiativePoints(
-          registries,
-          asOf,
-          filtered ? new Set(cohort.map((c) => c.facts.initiativeId)) : undefined,
-        ),
+        initiatives: initiativePoints(registries, asOf, filtered ? cohort.initiativeIds : undefined),
       };
     });
     return { position: own, data: points };
@@ -563,6 +562,46 @@ export class ReadModelQueries {
       await this.histories.eachOfRows(tenant, rows, position, visit);
       if (rows.length < HISTORY_PAGE) return;
     }
+  }
+
+  /**
+   * The cohort (the cases of `category` and `filter`) as of each T: its aggregate and its cases'
+   * and initiatives' ids. From kept snapshots where the SnapshotKeeper keeps that T (the whole
+   * municipality's aggregate as kept, where nothing moved since), the others from every history in
+   * one walk. Either gives the same snapshots in the same order, so the same aggregates.
+   */
+  private async cohortsAt(
+    tenant: string,
+    instants: readonly Date[],
+    category: string | undefined,
+    filter: Pick<CaseFilter, 'submittedFrom' | 'submittedTo' | 'unitId'>,
+  ): Promise<Cohort[]> {
+    const { store: position, own } = await this.positions(tenant);
+    const { generation } = await this.reached();
+    const settings = this.settingsFor(tenant);
+    const kept = await this.kept.at(tenant, instants, { position, generation, own }, settings);
+    const whole = category === undefined && Object.values(filter).every((value) => value === undefined);
+    const cohortOf = ({ snapshots, leftOut }: CaseSnapshots): Cohort => {
+      const cases = filterCases(snapshots, filter, settings.timeZone);
+      return {
+        aggregate: aggregateReporting(cases, leftOut),
+        caseIds: new Set(cases.map((c) => c.facts.caseId)),
+        initiativeIds: new Set(cases.map((c) => c.facts.initiativeId)),
+      };
+    };
+    const fresh = instants.flatMap((asOf, i) => (kept[i] ? [] : [{ i, cases: new CaseSnapshots(asOf, settings) }]));
+    if (fresh.length)
+      await this.eachHistory(tenant, category ? 'category = $2' : 'TRUE', category ? [category] : [], (history) => {
+        for (const { cases } of fresh) cases.add(history);
+      });
+    const cohorts: Cohort[] = [];
+    for (const [i, found] of kept.entries()) {
+      if (!found) cohorts.push(cohortOf((fresh.find((f) => f.i === i) as { cases: CaseSnapshots }).cases));
+      else if (whole && found.all)
+        cohorts.push({ aggregate: found.all, caseIds: new Set(found.kept.submittedIds()), initiativeIds: new Set() });
+      else cohorts.push(cohortOf(found.kept.select(category)));
+    }
+    return cohorts;
   }
 
   private async snapshots(tenant: string, asOf: Date, where: string, params: unknown[]): Promise<CaseSnapshots> {

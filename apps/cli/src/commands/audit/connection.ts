@@ -7,7 +7,9 @@ import {
   EventStore,
   eventStoreLocation,
 } from '@koproduktiv/event-store';
-import { createPool, loadConfig, redactUrl, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
+import { redactUrl } from '@koproduktiv/config';
+import { createPool, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
+import { cliConfig } from '../../config';
 import { CliError } from '../../cli-error';
 import { embeddedPostgresUnavailable } from '../../embedded-postgres';
 
@@ -32,7 +34,7 @@ interface OpenedPostgres {
  * stopped by close(), or the one a running service holds, left running). Read-only: no migration runs.
  */
 export async function openAuditStore(): Promise<AuditConnection> {
-  const config = loadConfig();
+  const config = cliConfig().app;
   let postgres: OpenedPostgres | undefined;
   let store: EventStore | undefined;
   const close = async () => {

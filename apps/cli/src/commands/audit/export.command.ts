@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { cliConfig } from '../../config';
 import { writeFile } from 'node:fs/promises';
 import type { Pool } from 'pg';
 import { ExportKeyCollector, loadKeyEncryptionKey, PostgresDataKeyStore } from '@koproduktiv/personal-data';
-import { loadConfig } from '@koproduktiv/platform';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -122,7 +122,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
 /** The export's own key and the file of data keys wrapped by it, beside `--out`. */
 async function prepareExportKeys(out: string | undefined) {
   if (!out) throw new CliError('--with-personal-data needs --out (the keys go to <file>.keys.json and <file>.key)');
-  const config = loadConfig();
+  const config = cliConfig().app;
   const kek = await loadKeyEncryptionKey({
     file: config.KEY_ENCRYPTION_KEY_FILE,
     dataDir: config.dataDir,

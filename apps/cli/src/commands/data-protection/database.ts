@@ -2,7 +2,9 @@ import type { Pool } from 'pg';
 import { CASE_REFERENCES } from '@koproduktiv/domain';
 import { migrate } from '@koproduktiv/event-store';
 import { migratePersonalData } from '@koproduktiv/personal-data';
-import { AppConfig, createPool, loadConfig, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
+import type { AppConfig } from '@koproduktiv/config';
+import { createPool, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
+import { cliConfig } from '../../config';
 import { embeddedPostgresUnavailable } from '../../embedded-postgres';
 
 /**
@@ -10,7 +12,7 @@ import { embeddedPostgresUnavailable } from '../../embedded-postgres';
  * DATA_DIR (started here, stopped after). The schemas are brought up to date first.
  */
 export async function withDatabase<T>(work: (pool: Pool, config: AppConfig) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const config = cliConfig().app;
   let embedded: RunningPostgres | undefined;
   if (config.usesEmbeddedPostgres) {
     try {

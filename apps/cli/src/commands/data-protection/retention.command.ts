@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { retentionYearsFromEnv } from '@koproduktiv/personal-data';
+import { cliConfig } from '../../config';
 import { retentionDue } from '@koproduktiv/projections';
 import { CliError } from '../../cli-error';
 import { withDatabase } from './database';
@@ -26,12 +26,7 @@ export async function retentionCommand(argv: string[]): Promise<void> {
     throw new CliError(`Unknown retention command "${positionals.join(' ')}"\n\n${retentionHelp}`);
   const asOf = values['as-of'] === undefined ? new Date() : new Date(values['as-of']);
   if (Number.isNaN(asOf.getTime())) throw new CliError(`--as-of: not a date: ${values['as-of']}`);
-  let years: (tenant: string) => number;
-  try {
-    years = retentionYearsFromEnv();
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  const years = cliConfig().tenants.retentionYears;
   await withDatabase(async (pool) => {
     const due = await retentionDue(pool, asOf, years);
     if (values.json) return void process.stdout.write(`${JSON.stringify(due, null, 2)}\n`);

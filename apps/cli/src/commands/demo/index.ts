@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { isSupportedDate, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
-import { createLogger, EmbeddedPostgresError, loadConfig, TENANT_PATTERN } from '@koproduktiv/platform';
+import type { AppConfig } from '@koproduktiv/config';
+import { createLogger, EmbeddedPostgresError, TENANT_PATTERN } from '@koproduktiv/platform';
+import { cliConfig } from '../../config';
 import { CommandRejected } from '@koproduktiv/application';
 import { createRuntime, Runtime } from '@koproduktiv/runtime';
 import { CliError } from '../../cli-error';
@@ -58,7 +60,7 @@ export async function demoCommand(argv: string[]): Promise<void> {
   if (values.until !== undefined && !isSupportedDate(values.until))
     throw new CliError(`--until must be a date YYYY-MM-DD ${SUPPORTED_YEARS_TEXT}, e.g. 2024-06-30`);
 
-  const config = loadConfig();
+  const config = cliConfig().app;
   const runtime = await connect(config);
   const where = runtime.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL';
   process.stderr.write(
@@ -95,10 +97,10 @@ export async function demoCommand(argv: string[]): Promise<void> {
   process.stdout.write(summary(tenant, result, (Date.now() - started) / 1000, config.PORT));
 }
 
-async function connect(config: ReturnType<typeof loadConfig>): Promise<Runtime> {
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', 'koproduktiv-demo');
+async function connect(config: AppConfig): Promise<Runtime> {
+  const logger = createLogger(cliConfig().logLevel, 'koproduktiv-demo');
   try {
-    return await createRuntime(config, logger, { whenEmbeddedInUse: 'attach' });
+    return await createRuntime(config.runtime, logger, { whenEmbeddedInUse: 'attach' });
   } catch (error) {
     if (error instanceof EmbeddedPostgresError) throw embeddedPostgresUnavailable(error);
     throw new CliError(`Cannot reach the event store: ${(error as Error).message}`, 1);

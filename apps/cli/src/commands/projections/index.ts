@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createLogger, loadConfig } from '@koproduktiv/platform';
+import { cliConfig } from '../../config';
+import { createLogger } from '@koproduktiv/platform';
 import { checkReadModels, rebuildReadModels } from '@koproduktiv/projections';
 import { createRuntime, Runtime } from '@koproduktiv/runtime';
 import { CliError } from '../../cli-error';
@@ -14,8 +15,7 @@ export const projectionsHelp = `Usage: koproduktiv projections <rebuild|check> [
 Connects with DATABASE_URL, else the embedded PostgreSQL of DATA_DIR (the running service's, if it runs).`;
 
 async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const runtime = await createRuntime(config, createLogger('warn', 'koproduktiv-cli'), {
+  const runtime = await createRuntime(cliConfig().app.runtime, createLogger('warn', 'koproduktiv-cli'), {
     whenEmbeddedInUse: 'attach',
     needsKeyEncryptionKey: false,
   }).catch((error: Error) => {

@@ -993,10 +993,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One case (read model); for clerks with the case file's commitments
-         * @description Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file.commitments`: each commitment with its promisor, due dates, status as of now and its description, a narrative opened for them; every such read is written to the access log with the request's `X-Purpose` header.
+         * One case (read model); for clerks with the case file's commitments and funding applications
+         * @description Analysts get the read model without personal data, staff as pseudonyms. Clerks get staff in clear and `file`: `commitments`, each with its promisor, due dates, status as of now and its description, a narrative opened for them (every such read is written to the access log with the request's `X-Purpose` header); and `applications`, each funding application of the case as its fund's statement has it as of now (`GET /v1/funds/{fundId}/applications`): requested, awarded, disbursed and the other money columns, proofDueOn and where the proof of use stands (`proof`, `proofSubmittedAt`, `reviewOutcome`, `settledAt`). Amounts, dates and outcomes only: no purpose, rationale or reason.
          */
         get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything that happened in a case, with business time and recorded time (clerks)
+         * @description The case's events and the fund's decisions naming it, in store order: each with its type, when it happened (`occurredAt`, business time) and when the service recorded it (`recordedAt`), who entered it, and its data without personal data. Paged by `afterPosition`.
+         */
+        get: operations["getCaseHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1250,7 +1270,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What falls due in the open cases: due within `within` days or overdue, oldest first, paged by cursor; text/csv on request
+         * What falls due in the cases (open ones; proofs of use also in closed ones): due within `within` days or overdue, oldest first, paged by cursor; text/csv on request
          * @description Each item names the metric it hurts when missed; the kinds and their due dates are defined in docs/METRICS.md ("Worklist"). Computed as of now, rounded up to the minute.
          */
         get: operations["getWorklist"];
@@ -2855,6 +2875,94 @@ export interface components {
              */
             status: "kept" | "late" | "broken" | "overdue" | "open" | null;
         };
+        /**
+         * @description A funding application of the case as its fund's statement has it as of now (the same figures as GET /v1/funds/{fundId}/applications and the worklist's proof-of-use items): amounts, states and dates only
+         * @example {
+         *       "fundId": "0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01",
+         *       "fundName": "Mit-mach-Fonds 2026",
+         *       "applicationId": "0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a05",
+         *       "caseId": "0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02",
+         *       "status": "awarded",
+         *       "requestedCents": 300000,
+         *       "reservedCents": 0,
+         *       "awardedCents": 250000,
+         *       "disbursedCents": 250000,
+         *       "acceptedCents": 0,
+         *       "reclaimedCents": 0,
+         *       "repaidCents": 0,
+         *       "releasedCents": 0,
+         *       "spentCents": 240000,
+         *       "receivedAt": "2026-01-10T09:00:00.000Z",
+         *       "refusedAt": null,
+         *       "proposedAt": null,
+         *       "awardedAt": "2026-01-20T10:00:00.000Z",
+         *       "rejectedAt": null,
+         *       "proofDueOn": "2026-02-27",
+         *       "proofSubmittedAt": "2026-03-02T09:00:00.000Z",
+         *       "proofReviewedAt": null,
+         *       "reviewOutcome": null,
+         *       "proof": "overdue",
+         *       "settledAt": null
+         *     }
+         */
+        CaseFileApplication: {
+            /** Format: uuid */
+            fundId: string;
+            fundName: string | null;
+            applicationId: string;
+            caseId: string | null;
+            /**
+             * @description Procedure state as of T
+             * @enum {string}
+             */
+            status: "received" | "refused" | "proposed" | "awarded" | "rejected" | "settled";
+            /** @description Requested (ApplicationReceived); null for an award without one, euro cents */
+            requestedCents: number | null;
+            /** @description Proposed (four eyes) and neither confirmed nor withdrawn by T, euro cents */
+            reservedCents: number;
+            /** @description Awarded by T, euro cents */
+            awardedCents: number;
+            /** @description Paid out by T, euro cents */
+            disbursedCents: number;
+            /** @description Accepted by the latest review of the proof of use, euro cents */
+            acceptedCents: number;
+            /** @description Reclaimed by T, euro cents */
+            reclaimedCents: number;
+            /** @description Repaid by T of what was reclaimed, euro cents */
+            repaidCents: number;
+            /** @description Of settled applications: awarded but never disbursed, back in the budget, euro cents */
+            releasedCents: number;
+            /** @description The proof of use's spent amount, euro cents */
+            spentCents: number | null;
+            /** Format: date-time */
+            receivedAt: string | null;
+            /** Format: date-time */
+            refusedAt: string | null;
+            /** Format: date-time */
+            proposedAt: string | null;
+            /** Format: date-time */
+            awardedAt: string | null;
+            /** Format: date-time */
+            rejectedAt: string | null;
+            /**
+             * Format: date
+             * @description Null for an award made without one (before the grant procedure)
+             */
+            proofDueOn: string | null;
+            /** Format: date-time */
+            proofSubmittedAt: string | null;
+            /** Format: date-time */
+            proofReviewedAt: string | null;
+            /** @enum {string|null} */
+            reviewOutcome: "accepted" | "partially_accepted" | "rejected" | null;
+            /**
+             * @description due, overdue (past the end of proofDueOn without a review) or reviewed; null without an award with proofDueOn
+             * @enum {string|null}
+             */
+            proof: "due" | "overdue" | "reviewed" | null;
+            /** Format: date-time */
+            settledAt: string | null;
+        };
         /** @description One case */
         CaseAnswer: {
             /** @description Store position the read models had reached (also in X-Read-Model-Position) */
@@ -2965,8 +3073,45 @@ export interface components {
                 /** @description Clerks only */
                 file?: {
                     commitments: components["schemas"]["CaseFileCommitment"][];
+                    applications: components["schemas"]["CaseFileApplication"][];
                 };
             };
+        };
+        /** @description A case's history, in store order */
+        CaseHistoryAnswer: {
+            /** Format: uuid */
+            caseId: string;
+            entries: {
+                /** Format: uuid */
+                eventId: string;
+                /** @description The event type (docs/DOMAIN.md) */
+                type: string;
+                /** @description The stream it is in: the case, or the fund whose decision names the case */
+                streamId: string;
+                /** @description Store position (global order) */
+                position: number;
+                /**
+                 * Format: date-time
+                 * @description Business time: when it happened, as reported
+                 */
+                occurredAt: string;
+                /**
+                 * Format: date-time
+                 * @description When the service recorded it
+                 */
+                recordedAt: string;
+                actor: {
+                    /** @description Who entered it (the token subject) */
+                    subject: string;
+                    role: string;
+                };
+                /** @description The event's data without personal data (narratives, contacts) and without the case id */
+                details: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description afterPosition of the next page; null at the end */
+            nextAfterPosition: number | null;
         };
         /** @description Every case metric as of T (docs/METRICS.md) */
         CaseMetrics: {
@@ -3918,7 +4063,7 @@ export interface components {
             tenant: string;
             roles: string[];
         };
-        /** @description Something that falls due in an open case */
+        /** @description Something that falls due in a case (an open one; a proof of use also in a closed one) */
         WorklistItem: {
             /** @enum {string} */
             kind: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
@@ -3927,7 +4072,7 @@ export interface components {
             caseTitle: string | null;
             /**
              * Format: date
-             * @description The due date of a dated item (commitment, agreement end)
+             * @description The due date of a dated item (commitment, agreement end, proof of use)
              */
             dueOn: string | null;
             /**
@@ -3949,14 +4094,14 @@ export interface components {
              * @enum {string|null}
              */
             promisor: "administration" | "initiative" | null;
-            /** @description The commitment or agreement the item is about */
+            /** @description The commitment, agreement or funding application (proof of use) the item is about */
             refId: string | null;
             /** @description The metric it hurts when missed (docs/METRICS.md) */
             hurts: string;
             /** @description The case waits for the initiative and this deadline stands still meanwhile: dueAt is when it would fall due if the wait ended now (docs/METRICS.md, "Waiting for the initiative") */
             paused: boolean;
         };
-        /** @description What falls due in the open cases of the municipality */
+        /** @description What falls due in the cases of the municipality (open ones; proofs of use also in closed ones) */
         WorklistAnswer: {
             /** @description Store position the read models had reached (also in X-Read-Model-Position) */
             position: number;
@@ -10064,6 +10209,79 @@ export interface operations {
             };
         };
     };
+    getCaseHistory: {
+        parameters: {
+            query?: {
+                /** @description Resume after this store position (the previous page's nextAfterPosition) */
+                afterPosition?: number;
+                /** @description Entries per page */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @example 0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a02 */
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case's history */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseHistoryAnswer"];
+                };
+            };
+            /** @description Invalid request (malformed JSON, wrong types, unknown fields, bad headers or query parameters); `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token (AUTH.UNAUTHENTICATED), or a token without an expiry (AUTH.TOKEN_WITHOUT_EXPIRY) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the role this route needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It does not exist in the token's municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description PostgreSQL or the event store cannot be reached (STORE.UNAVAILABLE), or no projector has created the read models yet (PROJECTIONS.NOT_READY); retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCaseMetrics: {
         parameters: {
             query?: {
@@ -10956,7 +11174,7 @@ export interface operations {
                 within?: number;
                 /** @description Items of this unit's cases (the contact person's unit, else the acknowledging unit) */
                 unitId?: string;
-                /** @description Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF */
+                /** @description Your own list: items of the cases whose contact person you are. Only your own staff reference (the token's staff_ref claim, else its subject); anyone else's is 403 WORKLIST.NOT_OWN_STAFF_REF */
                 staffRef?: string;
                 kind?: "request_unacknowledged" | "commitment_due" | "commitment_overdue" | "case_going_dormant" | "interim_use_ending" | "initiative_wait_ending" | "proof_of_use_due" | "proof_of_use_overdue";
                 /** @description Whose commitments are listed: the administration's, or the initiative's to follow them up */

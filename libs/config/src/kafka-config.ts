@@ -1,8 +1,9 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import type { KafkaConnectionOptions } from '@koproduktiv/messaging';
+import { ConfigError, Environment } from './config-error';
+import { emptyToUndefined, fromEnvironment, toInt } from './environment-class';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
     ? undefined
@@ -91,26 +92,17 @@ export const KAFKA_CONFIG_KEYS = [
   'KAFKA_BACKOFF_MAX_MS',
 ] as const satisfies readonly (keyof KafkaConfig)[];
 
-export class KafkaConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid Kafka configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+export class KafkaConfigError extends ConfigError {
+  constructor(problems: readonly string[]) {
+    super(problems, 'Invalid Kafka configuration');
     this.name = 'KafkaConfigError';
   }
 }
 
 /** Reads and validates the KAFKA_* variables; throws a KafkaConfigError naming every problem at once. */
-export function loadKafkaConfig(env: NodeJS.ProcessEnv = process.env): KafkaConfig {
-  const input = Object.fromEntries(
-    KAFKA_CONFIG_KEYS.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]),
-  );
-  const config = plainToInstance(KafkaConfig, input);
+export function loadKafkaConfig(env: Environment): KafkaConfig {
   const shown = (key: string) => (key === 'KAFKA_SASL_PASSWORD' ? '"[redacted]"' : JSON.stringify(env[key]));
-  const problems = validateSync(config).map(
-    (error) =>
-      `${error.property}=${shown(error.property)}: ${Object.values(error.constraints ?? {})
-        .reverse()
-        .join('; ')}`,
-  );
+  const { config, problems } = fromEnvironment(KafkaConfig, KAFKA_CONFIG_KEYS, env, shown);
   const sasl = [config.KAFKA_SASL_MECHANISM, config.KAFKA_SASL_USERNAME, config.KAFKA_SASL_PASSWORD];
   if (sasl.some(Boolean) && !sasl.every(Boolean)) {
     problems.push('KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD must be set together');
@@ -119,4 +111,29 @@ export function loadKafkaConfig(env: NodeJS.ProcessEnv = process.env): KafkaConf
     problems.push('KAFKA_BACKOFF_MAX_MS must not be below KAFKA_BACKOFF_INITIAL_MS');
   if (problems.length) throw new KafkaConfigError(problems);
   return config;
+}
+
+/** The relay's options from a validated KafkaConfig. */
+export const kafkaOptionsOf = (kafka: KafkaConfig): KafkaConnectionOptions => ({
+  brokers: kafka.brokers,
+  clientId: kafka.KAFKA_CLIENT_ID,
+  topicPrefix: kafka.KAFKA_TOPIC_PREFIX,
+  ssl: kafka.KAFKA_SSL,
+  ...(kafka.KAFKA_SASL_MECHANISM
+    ? {
+        sasl: {
+          mechanism: kafka.KAFKA_SASL_MECHANISM,
+          username: kafka.KAFKA_SASL_USERNAME ?? '',
+          password: kafka.KAFKA_SASL_PASSWORD ?? '',
+        },
+      }
+    : {}),
+  maxMessageBytes: kafka.KAFKA_MAX_MESSAGE_BYTES,
+  backoff: { initialMs: kafka.KAFKA_BACKOFF_INITIAL_MS, maxMs: kafka.KAFKA_BACKOFF_MAX_MS },
+});
+
+/** The relay's options from the KAFKA_* variables, or undefined without KAFKA_BROKERS (the relay is off). Throws a KafkaConfigError naming every problem. */
+export function kafkaOptionsFrom(env: Environment): KafkaConnectionOptions | undefined {
+  const kafka = loadKafkaConfig(env);
+  return kafka.enabled ? kafkaOptionsOf(kafka) : undefined;
 }

@@ -1,12 +1,11 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 import { resolve } from 'node:path';
-
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
-const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
-
-/** The default of CASE_HISTORY_CACHE_MB, also where a process has no configuration (tests, scripts). */
-export const DEFAULT_CASE_HISTORY_CACHE_MB = 128;
+import type { EventStoreSelection } from '@koproduktiv/event-store';
+import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/projections';
+import type { RuntimeSettings } from '@koproduktiv/runtime';
+import { ConfigError, Environment } from './config-error';
+import { emptyToUndefined, fromEnvironment, toInt } from './environment-class';
 
 /** The environment the service reads, validated at boot. Documented in README.md ("Configuration"). */
 export class AppConfig {
@@ -160,8 +159,22 @@ export class AppConfig {
   }
 
   /** The event store's selection as libs/event-store takes it (EVENT_STORE, KURRENTDB_URL). */
-  get eventStore(): { readonly kind: 'postgres' | 'kurrentdb'; readonly kurrentDbUrl?: string } {
+  get eventStore(): EventStoreSelection {
     return { kind: this.EVENT_STORE, kurrentDbUrl: this.KURRENTDB_URL };
+  }
+
+  /** What libs/runtime wires a process from. */
+  get runtime(): RuntimeSettings {
+    return {
+      dataDir: this.dataDir,
+      databaseUrl: this.DATABASE_URL,
+      databasePoolSize: this.DATABASE_POOL_SIZE,
+      eventStore: this.eventStore,
+      keyEncryptionKeyFile: this.KEY_ENCRYPTION_KEY_FILE,
+      jwt: this.JWT_JWKS_URL
+        ? { jwksUrl: this.JWT_JWKS_URL, issuer: this.JWT_ISSUER, audience: this.JWT_AUDIENCE }
+        : undefined,
+    };
   }
 }
 
@@ -193,23 +206,9 @@ export const CONFIG_KEYS = [
   'HTTP_IDLE_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
-export class ConfigError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
 /** Reads and validates the environment; throws a ConfigError naming every problem at once. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const input = Object.fromEntries(CONFIG_KEYS.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
-  const config = plainToInstance(AppConfig, input);
-  const problems = validateSync(config).map(
-    (error) =>
-      `${error.property}=${JSON.stringify(env[error.property])}: ${Object.values(error.constraints ?? {})
-        .reverse()
-        .join('; ')}`,
-  );
+export function loadConfig(env: Environment): AppConfig {
+  const { config, problems } = fromEnvironment(AppConfig, CONFIG_KEYS, env);
   if (config.JWT_JWKS_URL && (!config.JWT_ISSUER || !config.JWT_AUDIENCE)) {
     problems.push(
       'JWT_JWKS_URL is set: JWT_ISSUER and JWT_AUDIENCE must be set too, so that tokens of other issuers or audiences are refused',
@@ -233,15 +232,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (problems.length) throw new ConfigError(problems);
   return config;
-}
-
-/** For a process's entry point: the configuration, or the problems on stderr and exit code 2. */
-export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  try {
-    return loadConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
 }

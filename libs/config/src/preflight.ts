@@ -1,7 +1,8 @@
 import { connect, createServer } from 'node:net';
 import { Client } from 'pg';
-import { EmbeddedPostgresError } from '../database/postgres-as-root';
-import { AppConfig, ConfigError } from './app-config';
+import { EmbeddedPostgresError } from '@koproduktiv/platform';
+import { AppConfig } from './app-config';
+import { ConfigError } from './config-error';
 
 /**
  * What only trying tells, tried before anything is started: the HTTP port can be bound on HOST,

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from './app-config';
+import { loadConfig } from './app-config';
+import { ConfigError } from './config-error';
 
 describe('loadConfig', () => {
   it('defaults to the embedded PostgreSQL under ./.data on port 3000', () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_TENANT_RULES } from '@koproduktiv/domain';
-import { ConfigError } from '@koproduktiv/platform';
+import { ConfigError } from './config-error';
 import { tenantRulesFromEnv } from './tenant-rules';
 
 describe('GRANT_SETTINGS (tenantRulesFromEnv)', () => {

@@ -1,11 +1,11 @@
-import { createKafkaRelay } from '../relay/create-kafka-relay';
-import { KafkaConfigError, loadKafkaConfig } from './kafka-config';
+import { startKafkaRelay } from '@koproduktiv/messaging';
+import { KafkaConfigError, kafkaOptionsFrom, loadKafkaConfig } from './kafka-config';
 
 describe('loadKafkaConfig', () => {
   it('is off without KAFKA_BROKERS, and the factory then returns nothing', () => {
     expect(loadKafkaConfig({}).enabled).toBe(false);
     expect(loadKafkaConfig({ KAFKA_BROKERS: '' }).enabled).toBe(false);
-    expect(createKafkaRelay({})).toBeUndefined();
+    expect(kafkaOptionsFrom({})).toBeUndefined();
   });
 
   it('reads every variable with its defaults', () => {
@@ -48,7 +48,7 @@ describe('loadKafkaConfig', () => {
   });
 
   it('builds a relay named kafka-relay when enabled (connecting lazily)', async () => {
-    const relay = createKafkaRelay({ KAFKA_BROKERS: '127.0.0.1:1' });
+    const relay = startKafkaRelay(kafkaOptionsFrom({ KAFKA_BROKERS: '127.0.0.1:1' })!);
     expect(relay?.processor.name).toBe('kafka-relay');
     await relay?.close();
   });
