@@ -474,7 +474,17 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     await settled(page);
     expect(new URL(page.url()).searchParams.get('cursor')).toBeTruthy();
     expect(await page.getByLabel('Einträge je Seite').inputValue()).toBe('10');
+
     expect(problems).toEqual([]);
+
+    // A page address whose cursor the service does not know (an old bookmark) says so and leads to the first page.
+    await page.goto('/console/arbeitsliste?within=60&perPage=10&cursor=not-a-cursor');
+    await page.getByRole('alert').waitFor();
+    await page.getByRole('button', { name: 'Zur ersten Seite' }).click();
+    await settled(page);
+    expect(new URL(page.url()).search).toBe('?within=60&perPage=10');
+    expect(await rows.allInnerTexts()).toEqual(firstPage);
+    expect(problems).toEqual([expect.stringContaining('status of 404')]); // the browser's note of the refused cursor
     await context.close();
   });
 
