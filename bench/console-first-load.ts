@@ -20,6 +20,7 @@
  *   - warm: R more first loads, each in a new browser, the service's caches as the first one left them;
  *   - new date: R times, in the last browser, the Stichtag moved one day back and the page redrawn
  *     (a summary and time series the service has not computed for that date);
+ *   - filters: a category, then (with it) a unit, chosen once each;
  *   - a day not kept: once, the Stichtag 45 days back (not a month's end), whose summary is computed
  *     from every case history.
  */
@@ -220,6 +221,17 @@ async function main(): Promise<void> {
     say(
       `new date (Stichtag one day back): ${moved.map(Math.round).join(', ')} ms; median ${Math.round(median(moved))} ms`,
     );
+    // Filters: the kept snapshots of every instant filtered and aggregated (no kept aggregate fits).
+    const filtered: string[] = [];
+    for (const label of ['Kategorie', 'Organisationseinheit']) {
+      const select = last!.getByLabel(label);
+      const option = await select.locator('option').nth(1).getAttribute('value');
+      const started = performance.now();
+      await select.selectOption(option as string);
+      await drawn(last!);
+      filtered.push(`${label} ${Math.round(performance.now() - started)} ms`);
+    }
+    say(`a filter chosen (summary and twelve months filtered, one after the other): ${filtered.join(', ')}`);
     // A day the projector does not keep (more than a month back, not a month's end): every history is read.
     const older = new Date(`${await asOf.inputValue()}T12:00:00Z`);
     older.setUTCDate(older.getUTCDate() - 45);

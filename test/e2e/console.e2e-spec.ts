@@ -378,6 +378,59 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     await context.close();
   });
 
+  it("clerk: a case file shows its funding applications as the fund's statement has them, in German money and dates", async () => {
+    // A demo case with an award whose proof of use has a state (an overdue one if the demo has one).
+    type Application = {
+      fundName: string | null;
+      status: string;
+      requestedCents: number | null;
+      awardedCents: number;
+      disbursedCents: number;
+      proofDueOn: string | null;
+      proof: string | null;
+    };
+    const list = await harness.api.get('/v1/cases?limit=200', TENANT, ['clerk']);
+    const awarded = (list.body.data.items as { caseId: string; fundingApplications: object }[]).filter((doc) =>
+      Object.values(doc.fundingApplications).some((a: { status: string }) => a.status === 'awarded'),
+    );
+    const files: { caseId: string; applications: Application[] }[] = [];
+    for (const { caseId } of awarded) {
+      const one = await harness.api.get(`/v1/cases/${caseId}`, TENANT, ['clerk']);
+      files.push({ caseId, applications: one.body.data.file.applications });
+    }
+    const withProof = files.filter((file) => file.applications.some((a) => a.proof !== null));
+    const chosen = withProof.find((file) => file.applications.some((a) => a.proof === 'overdue')) ?? withProof[0];
+    expect(chosen).toBeDefined();
+
+    const { context, page, problems } = await harness.page();
+    await signIn(page, 'clerk');
+    await page.goto(`/console/vorgang/${chosen.caseId}`);
+    await page.getByRole('heading', { level: 2, name: 'Förderanträge und Zuschüsse' }).waitFor();
+    await settled(page);
+    const rows = page.locator('table.funding tbody tr');
+    expect(await rows.count()).toBe(chosen.applications.length);
+    const euros = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' });
+    const day = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium' });
+    const index = chosen.applications.findIndex((a) => a.proof !== null);
+    const application = chosen.applications[index];
+    const cells = await rows.nth(index).locator('th, td').allInnerTexts();
+    const status = { awarded: 'bewilligt', settled: 'abgeschlossen' }[application.status];
+    const proof = { due: 'ausstehend', overdue: 'überfällig', reviewed: 'geprüft am' }[application.proof as string];
+    expect(cells.slice(0, 6)).toEqual([
+      application.fundName,
+      expect.stringContaining(status as string),
+      euros.format((application.requestedCents ?? 0) / 100),
+      euros.format(application.awardedCents / 100),
+      euros.format(application.disbursedCents / 100),
+      day.format(new Date(`${application.proofDueOn}T12:00:00Z`)),
+    ]);
+    expect(cells[1]).toMatch(/^[a-zäöü]/); // a German label, not the API's code
+    expect(cells[6]).toMatch(new RegExp(`^${proof}`));
+    expect(await rows.nth(index).getAttribute('class')).toBe(application.proof === 'overdue' ? 'overdue' : null);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('clerk: the worklist pages through its items, the page in the address, and Back returns to the page before', async () => {
     const { context, page, problems } = await harness.page();
     await signIn(page, 'clerk');
@@ -421,7 +474,17 @@ describeBrowser('console: the real service with the demo town, in Chromium', () 
     await settled(page);
     expect(new URL(page.url()).searchParams.get('cursor')).toBeTruthy();
     expect(await page.getByLabel('Einträge je Seite').inputValue()).toBe('10');
+
     expect(problems).toEqual([]);
+
+    // A page address whose cursor the service does not know (an old bookmark) says so and leads to the first page.
+    await page.goto('/console/arbeitsliste?within=60&perPage=10&cursor=not-a-cursor');
+    await page.getByRole('alert').waitFor();
+    await page.getByRole('button', { name: 'Zur ersten Seite' }).click();
+    await settled(page);
+    expect(new URL(page.url()).search).toBe('?within=60&perPage=10');
+    expect(await rows.allInnerTexts()).toEqual(firstPage);
+    expect(problems).toEqual([expect.stringContaining('status of 404')]); // the browser's note of the refused cursor
     await context.close();
   });
 

@@ -1,3 +1,5 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { ConfigError } from './config-error';
 
 /**
@@ -36,4 +38,36 @@ export function settingsObject(
       problem: `${name}: tenant "${tenant}": unknown setting ${unknown.join(', ')} (known: ${known.join(', ')})`,
     };
   return { settings: input as Record<string, unknown> };
+}
+
+/**
+ * A setting of per-tenant objects, each validated as an instance of a class-validator class: the
+ * instances by tenant, or a ConfigError naming every problem (`NAME.tenant.field must …`, an
+ * unknown setting, an entry that is no object).
+ */
+export function perTenant<T extends object>(
+  name: string,
+  json: string | undefined,
+  example: string,
+  type: new () => T,
+): Map<string, T> {
+  const problems: string[] = [];
+  const settings = new Map<string, T>();
+  for (const [tenant, input] of tenantEntries(name, json, example)) {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      problems.push(`${name}: tenant "${tenant}" must be an object of settings, e.g. ${example}`);
+      continue;
+    }
+    const instance = plainToInstance(type, input);
+    const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+    const unknown = errors.filter((error) => error.constraints?.whitelistValidation).map((error) => error.property);
+    if (unknown.length) problems.push(`${name}: tenant "${tenant}": unknown setting ${unknown.join(', ')}`);
+    for (const error of errors.filter((e) => !e.constraints?.whitelistValidation))
+      problems.push(
+        `${name}.${tenant}.${error.property} ${[...new Set(Object.values(error.constraints ?? {}))].join('; ')}`,
+      );
+    if (!errors.length) settings.set(tenant, instance);
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return settings;
 }

@@ -1,8 +1,17 @@
+import { IsInt, IsOptional, Max, Min, ValidationArguments } from 'class-validator';
 import { DEFAULT_TENANT_RULES, TenantRules } from '@koproduktiv/domain';
-import { ConfigError } from './config-error';
-import { settingsObject, tenantEntries } from './tenant-json';
+import { perTenant } from './tenant-json';
 
-const KNOWN_KEYS = ['fourEyesThresholdCents'];
+const cents = ({ value }: ValidationArguments) => `must be a whole number of cents >= 1, got ${JSON.stringify(value)}`;
+
+/** One municipality's entry in GRANT_SETTINGS. */
+class GrantSettings {
+  @IsOptional()
+  @IsInt({ message: cents })
+  @Min(1, { message: cents })
+  @Max(Number.MAX_SAFE_INTEGER, { message: cents })
+  fourEyesThresholdCents?: number;
+}
 
 /**
  * The municipality's rules for the grant procedure: the four-eyes threshold (default 500 000 cents
@@ -10,27 +19,19 @@ const KNOWN_KEYS = ['fourEyesThresholdCents'];
  * ConfigError naming every problem.
  */
 export function tenantRulesFromEnv(json: string | undefined): (tenant: string) => TenantRules {
-  const problems: string[] = [];
-  const rules = new Map<string, TenantRules>();
-  for (const [tenant, input] of tenantEntries(
+  const settings = perTenant(
     'GRANT_SETTINGS',
     json,
     '{"musterstadt":{"fourEyesThresholdCents":300000}}',
-  )) {
-    const { settings, problem } = settingsObject('GRANT_SETTINGS', tenant, input, KNOWN_KEYS);
-    if (!settings) {
-      problems.push(problem);
-      continue;
-    }
-    const threshold = settings.fourEyesThresholdCents ?? DEFAULT_TENANT_RULES.fourEyesThresholdCents;
-    if (!(typeof threshold === 'number' && Number.isSafeInteger(threshold) && threshold >= 1)) {
-      problems.push(
-        `GRANT_SETTINGS: tenant "${tenant}": fourEyesThresholdCents must be a whole number of cents >= 1, got ${JSON.stringify(threshold)}`,
-      );
-      continue;
-    }
-    rules.set(tenant, Object.freeze({ fourEyesThresholdCents: threshold }));
-  }
-  if (problems.length) throw new ConfigError(problems);
+    GrantSettings,
+  );
+  const rules = new Map<string, TenantRules>(
+    [...settings].map(([tenant, own]) => [
+      tenant,
+      Object.freeze({
+        fourEyesThresholdCents: own.fourEyesThresholdCents ?? DEFAULT_TENANT_RULES.fourEyesThresholdCents,
+      }),
+    ]),
+  );
   return (tenant) => rules.get(tenant) ?? DEFAULT_TENANT_RULES;
 }

@@ -5,6 +5,7 @@ import type { CaseDocument, Directory } from '../api/types';
 import { Status } from '../components/status';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
+import { CaseFunding } from './case-funding';
 import { CaseHistory } from './case-history';
 import { worklistAddress } from './worklist';
 
@@ -40,7 +41,6 @@ function CaseView({ doc, directory }: { doc: CaseDocument; directory: Directory 
   const unitName = (unitId: string | null) =>
     unitId ? (directory.units.find((unit) => unit.unitId === unitId)?.name ?? unitId) : t('kpi.none');
   const initiative = directory.initiatives.find((entry) => entry.initiativeId === doc.initiativeId);
-  const applications = Object.entries(doc.fundingApplications);
   const interimUses = Object.entries(doc.interimUse);
   const funds = new Map(directory.funds.map((fund) => [fund.fundId, fund.name ?? fund.fundId]));
   return (
@@ -131,37 +131,7 @@ function CaseView({ doc, directory }: { doc: CaseDocument; directory: Directory 
         )}
       </section>
 
-      <section aria-labelledby="case-funding">
-        <h2 id="case-funding">{t('case.funding')}</h2>
-        {applications.length === 0 ? (
-          <p className="muted">{t('case.funding.none')}</p>
-        ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="case-funding">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('chart.funds.fund')}</th>
-                  <th scope="col">{t('case.funding.status')}</th>
-                  <th scope="col">{t('case.funding.requested')}</th>
-                  <th scope="col">{t('case.funding.awarded')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {applications.map(([applicationId, application]) => (
-                  <tr key={applicationId}>
-                    <th scope="row">
-                      {application.fundId ? (funds.get(application.fundId) ?? application.fundId) : t('kpi.none')}
-                    </th>
-                    <td>{label('funding', application.status)}</td>
-                    <td>{f.euros(application.requestedCents)}</td>
-                    <td>{f.euros(application.awardedCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <CaseFunding doc={doc} funds={funds} />
 
       <CaseHistory caseId={doc.caseId} directory={directory} />
     </article>

@@ -129,6 +129,14 @@ export function Worklist({ directory }: { directory: Directory }) {
         </fieldset>
       </form>
       <p>{t('worklist.intro', { days: within })}</p>
+      {worklist.state === 'error' && cursor && (
+        // A page address from an old bookmark: the service no longer knows its cursor.
+        <p>
+          <button type="button" onClick={() => choose({ cursor: '' })}>
+            {t('worklist.firstPage')}
+          </button>
+        </p>
+      )}
       <Status loaded={worklist}>
         {({ data, position }) => (
           <section aria-labelledby="worklist-count">

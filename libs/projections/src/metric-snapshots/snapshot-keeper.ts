@@ -16,7 +16,7 @@ interface KeptVersion {
 
 /** Case rows read per statement while every history is walked. */
 const PAGE = 256;
-/** Cases × instants encoded in one walk over the histories: some 40 float64 each, about 64 MB. */
+/** Cases × instants encoded in one walk over the histories: some 45 float64 each, about 70 MB. */
 const ENCODED_CASES_PER_WALK = 200_000;
 
 export interface KeepReport {
@@ -98,7 +98,7 @@ export class SnapshotKeeper {
 
   /**
    * Snapshots as of every instant in `instants`, taken from every case history, as many instants per
-   * walk over the histories as fit in about 64 MB of encoded snapshots.
+   * walk over the histories as fit in about 70 MB of encoded snapshots.
    */
   private async takeAll(
     tenant: string,
