@@ -183,6 +183,50 @@ describe('fund figures, statement and applications (analysts, HTTP)', () => {
     expect(String(csv.body).trim().split('\r\n')).toHaveLength(2);
   });
 
+  it('pages the applications by cursor in applicationId order: every one once, the filters kept, the next page linked', async () => {
+    const all = (await analyst(`/v1/funds/${fund}/applications`)).body.data;
+    expect(all.nextCursor).toBeNull();
+    expect(all.applications.map((a: { applicationId: string }) => a.applicationId)).toEqual(
+      [legacyA, legacyB, rejected].sort(),
+    );
+    const pages: { ids: string[]; link: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? '?limit=2' : `?limit=2&cursor=${cursor}`;
+      const response = await analyst(`/v1/funds/${fund}/applications${query}`);
+      expect(response.status).toBe(200);
+      pages.push({
+        ids: response.body.data.applications.map((a: { applicationId: string }) => a.applicationId),
+        link: response.headers.get('link'),
+      });
+      cursor = response.body.data.nextCursor;
+    } while (cursor !== null && pages.length < 5);
+    expect(pages.map((page) => page.ids)).toEqual(
+      [all.applications.slice(0, 2), all.applications.slice(2)].map((rows: { applicationId: string }[]) =>
+        rows.map((a) => a.applicationId),
+      ),
+    );
+    expect(pages[0].link).toMatch(/^<[^>]*\/v1\/funds\/[^>]*limit=2[^>]*cursor=[^>]+>; rel="next"$/);
+    expect(pages[1].link).toBeNull();
+    // A filter applies before the page is cut: one awarded application a page, both in two pages.
+    const first = (await analyst(`/v1/funds/${fund}/applications?status=awarded&limit=1`)).body.data;
+    const second = (await analyst(`/v1/funds/${fund}/applications?status=awarded&limit=1&cursor=${first.nextCursor}`))
+      .body.data;
+    expect(
+      [...first.applications, ...second.applications].map((a: { applicationId: string }) => a.applicationId),
+    ).toEqual([legacyA, legacyB].sort());
+    expect(second.nextCursor).toBeNull();
+    const csv = await analyst(`/v1/funds/${fund}/applications?limit=1`, { accept: 'text/csv' });
+    expect(String(csv.body).trim().split('\r\n')).toHaveLength(2);
+    expect(csv.headers.get('link')).toMatch(/rel="next"$/);
+    const forged = await analyst(`/v1/funds/${fund}/applications?cursor=bm90LWEtY3Vyc29y`);
+    expect([forged.status, forged.body.code]).toEqual([404, 'REQUEST.INVALID_CURSOR']);
+    for (const limit of ['0', '1001', 'x']) {
+      const bad = await analyst(`/v1/funds/${fund}/applications?limit=${limit}`);
+      expect([limit, bad.status, bad.body.code]).toEqual([limit, 400, 'REQUEST.INVALID']);
+    }
+  });
+
   it('analysts of the tenant only; bad parameters are 400 REQUEST.INVALID; an unknown fund 404', async () => {
     for (const path of ['', '/statement', '/applications']) {
       expect((await analyst(`/v1/funds/${fund}${path}`, {}, 'nachbarort')).status).toBe(404);

@@ -446,8 +446,13 @@ const fundStatementSchema = object(
 );
 
 const fundApplications = object(
-  { fundId: uuid(), asOf: instant('T'), applications: { type: 'array', items: ref('FundApplication') } },
-  'Applications of the fund as of T, filtered by status and proof',
+  {
+    fundId: uuid(),
+    asOf: instant('T'),
+    applications: { type: 'array', items: ref('FundApplication') },
+    nextCursor: nullable(str('Pass as cursor for the next page; null on the last')),
+  },
+  'A page of the applications of the fund as of T, filtered by status and proof, in applicationId order',
 );
 
 const fundPoint = object(

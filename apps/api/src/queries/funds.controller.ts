@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ReadModelQueries } from '@koproduktiv/projections';
+import { InvalidCursorError, type ReadModelQueries } from '@koproduktiv/projections';
 import type { Principal } from '@koproduktiv/platform';
 import type { MetricsSettings } from '@koproduktiv/metrics';
 import { CurrentPrincipal, Roles } from '../http/auth.decorators';
@@ -86,13 +86,17 @@ export class FundsController {
   @Get('applications')
   @ApiOperation({
     operationId: 'listFundApplications',
-    summary: "The fund's applications as of T by procedure state and proof of use (due, overdue); text/csv on request",
+    summary:
+      "The fund's applications as of T by procedure state and proof of use (due, overdue), in applicationId order, paged by cursor (nextCursor, or the Link header); text/csv on request",
     description: defined,
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiAnswer('FundApplicationsAnswer', { csv: APPLICATION_COLUMNS, rows: 'application' })
+  @ApiAnswer('FundApplicationsAnswer', { csv: APPLICATION_COLUMNS, rows: 'application of the page', paged: true })
   @ApiProblems(400, 401, 403, 503)
-  @ApiProblem(404, { example: fundNotFound(EXAMPLE_ID) })
+  @ApiProblem(404, {
+    description: 'No such fund, or the cursor is not one this service issued (REQUEST.INVALID_CURSOR)',
+    example: fundNotFound(EXAMPLE_ID),
+  })
   async applications(
     @Param('fundId', new ParseUUIDPipe()) fundId: string,
     @Query() query: FundApplicationsQueryDto,
@@ -100,17 +104,25 @@ export class FundsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const found = await this.queries.fundApplications(principal.tenant, fundId, {
-      asOf: this.asOf(principal, query.asOf),
-      status: query.status,
-      proof: query.proof,
-    });
+    let found;
+    try {
+      found = await this.queries.fundApplications(principal.tenant, fundId, {
+        asOf: this.asOf(principal, query.asOf),
+        status: query.status,
+        proof: query.proof,
+        limit: query.limit ?? 200,
+        cursor: query.cursor,
+      });
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw notFound('REQUEST.INVALID_CURSOR', 'This cursor');
+      throw error;
+    }
     if (!found) throw fundNotFound(fundId);
     const csv = csvAnswer(
       `${principal.tenant}-fund-${fundId}-applications-${found.data.asOf.slice(0, 10)}.csv`,
       APPLICATION_COLUMNS,
       (data: typeof found.data) => data.applications,
     );
-    return answer(request, reply, found, { csv, locale: query.locale });
+    return answer(request, reply, found, { csv, locale: query.locale, nextCursor: found.data.nextCursor });
   }
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { cliConfig } from '../config';
 import { issueDevToken, loadOrCreateJwtSecret, ROLES, TENANT_PATTERN } from '@koproduktiv/platform';
 import { CliError } from '../cli-error';
+import { cliConfig } from '../config';
 
 export const tokenHelp = `Usage: npm run token -- --tenant <id> --roles <r1,r2> [--sub <subject>] [--ttl <seconds>]
 

@@ -478,20 +478,35 @@ export class ReadModelQueries {
     return { position: found.position, data: { ...statement, fundId, name: found.doc.name, year: found.doc.year } };
   }
 
-  /** The fund's applications as of T, by procedure state and where their proof of use stands. */
+  /**
+   * The fund's applications as of T, by procedure state and where their proof of use stands: a page
+   * of `limit` in applicationId order after the cursor's. Each page computes the statement anew (the
+   * states depend on T); what it saves is sending and rendering a whole large fund at once.
+   */
   async fundApplications(
     tenant: string,
     fundId: string,
-    filter: { asOf?: Date; status?: ApplicationStatus; proof?: Extract<ProofState, 'due' | 'overdue'> },
+    filter: {
+      asOf?: Date;
+      status?: ApplicationStatus;
+      proof?: Extract<ProofState, 'due' | 'overdue'>;
+      limit: number;
+      cursor?: string;
+    },
   ) {
+    const after = decodeCursor(filter.cursor);
     const found = await this.fundStatement(tenant, fundId, filter.asOf);
     if (!found) return undefined;
-    const applications = found.data.applications.filter(
+    const selected = found.data.applications.filter(
       (a) =>
+        (after === undefined || a.applicationId > after) &&
         (filter.status === undefined || a.status === filter.status) &&
         (filter.proof === undefined || a.proof === filter.proof),
     );
-    return { position: found.position, data: { fundId, asOf: found.data.asOf, applications } };
+    const applications = selected.slice(0, filter.limit);
+    const nextCursor =
+      selected.length > filter.limit ? encodeCursor(applications[applications.length - 1].applicationId) : null;
+    return { position: found.position, data: { fundId, asOf: found.data.asOf, applications, nextCursor } };
   }
 
   /** A fund's figures and grant-procedure metrics as of T, with its decided applications. */

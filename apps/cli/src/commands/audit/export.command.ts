@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { cliConfig } from '../../config';
 import { writeFile } from 'node:fs/promises';
 import type { Pool } from 'pg';
 import { ExportKeyCollector, loadKeyEncryptionKey, PostgresDataKeyStore } from '@koproduktiv/personal-data';
@@ -10,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { isSupportedDate, isSupportedInstant, SUPPORTED_YEARS_TEXT } from '@koproduktiv/domain';
 import { EventRange, ExportManifest, exportLines, RecordedEvent } from '@koproduktiv/event-store';
 import { CliError } from '../../cli-error';
+import { cliConfig } from '../../config';
 import { withAuditStore } from './connection';
 import { Progress } from './progress';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { cliConfig } from '../../config';
 import { retentionDue } from '@koproduktiv/projections';
 import { CliError } from '../../cli-error';
+import { cliConfig } from '../../config';
 import { withDatabase } from './database';
 
 export const retentionHelp = `Usage: koproduktiv retention due [--as-of <date>] [--json]

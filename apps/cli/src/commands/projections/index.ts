@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { cliConfig } from '../../config';
 import { createLogger } from '@koproduktiv/platform';
 import { checkReadModels, rebuildReadModels } from '@koproduktiv/projections';
 import { createRuntime, Runtime } from '@koproduktiv/runtime';
 import { CliError } from '../../cli-error';
+import { cliConfig } from '../../config';
 
 export const projectionsHelp = `Usage: koproduktiv projections <rebuild|check> [--batch-size N]
 

@@ -1250,7 +1250,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The fund's applications as of T by procedure state and proof of use (due, overdue); text/csv on request
+         * The fund's applications as of T by procedure state and proof of use (due, overdue), in applicationId order, paged by cursor (nextCursor, or the Link header); text/csv on request
          * @description Defined in docs/METRICS.md (Funds), with the readings this service takes where a definition leaves room.
          */
         get: operations["listFundApplications"];
@@ -4000,7 +4000,7 @@ export interface components {
         FundApplicationsAnswer: {
             /** @description Store position the read models had reached (also in X-Read-Model-Position) */
             position: number;
-            /** @description Applications of the fund as of T, filtered by status and proof */
+            /** @description A page of the applications of the fund as of T, filtered by status and proof, in applicationId order */
             data: {
                 /** Format: uuid */
                 fundId: string;
@@ -4010,6 +4010,8 @@ export interface components {
                  */
                 asOf: string;
                 applications: components["schemas"]["FundApplication"][];
+                /** @description Pass as cursor for the next page; null on the last */
+                nextCursor: string | null;
             };
         };
         /** @description The municipality's units, initiatives, funds, categories and metric settings */
@@ -11094,6 +11096,10 @@ export interface operations {
                 status?: "received" | "refused" | "proposed" | "awarded" | "rejected" | "settled";
                 /** @description Only awards whose proof of use is owed (no review yet) and `due`: proofDueOn not passed yet, or `overdue`: past the end of proofDueOn in the municipality's time zone */
                 proof?: "due" | "overdue";
+                /** @description Applications per page */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 /** @description CSV only (Accept: text/csv): `de` separates fields with `;` and writes decimal commas, as German spreadsheets expect */
                 locale?: "en" | "de";
             };
@@ -11111,6 +11117,8 @@ export interface operations {
                 headers: {
                     /** @description The store position the read models had reached */
                     "X-Read-Model-Position"?: number;
+                    /** @description The next page: `<…?cursor=…>; rel="next"` (absent on the last page) */
+                    Link?: string;
                     /** @description CSV only: `attachment; filename="…"` */
                     "Content-Disposition"?: string;
                     [name: string]: unknown;
@@ -11147,7 +11155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description It does not exist in the token's municipality */
+            /** @description No such fund, or the cursor is not one this service issued (REQUEST.INVALID_CURSOR) */
             404: {
                 headers: {
                     [name: string]: unknown;
