@@ -133,7 +133,24 @@ describe('the case file for clerks', () => {
     expect(visit).toMatchObject({ type: 'InteractionRecorded', occurredAt: visited });
     expect(Date.parse(visit.recordedAt)).toBeGreaterThan(Date.parse(visit.occurredAt));
     const text = JSON.stringify(response.body);
-    for (const narrative of narratives) expect(text).not.toContain(narrative);
+    // The fund's reasons too: its decisions are in the history, their narratives are not.
+    for (const narrative of [
+      ...narratives,
+      commandExamples.AwardGrant.rationale,
+      commandExamples.ReviewProofOfUse.rationale,
+      commandExamples.ReclaimGrant.reason,
+    ])
+      expect(text).not.toContain(narrative);
+    // Not even sealed: the personal-data fields are left out, not sent encrypted.
+    const details = (type: string) =>
+      (entries as unknown as { type: string; details: Record<string, unknown> }[]).find((e) => e.type === type)!
+        .details;
+    expect(details('GrantAwarded')).toMatchObject({ amountCents: commandExamples.AwardGrant.amountCents });
+    expect(details('GrantAwarded')).not.toHaveProperty('rationale');
+    expect(details('CommitmentMade')).toMatchObject({ promisor: 'administration', dueOn: '2026-02-27' });
+    expect(details('CommitmentMade')).not.toHaveProperty('description');
+    expect(details('RequestSubmitted')).not.toHaveProperty('description');
+    expect(details('RequestSubmitted')).not.toHaveProperty('caseId');
 
     // Page by page, the same entries.
     const paged: unknown[] = [];

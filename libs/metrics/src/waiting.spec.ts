@@ -229,3 +229,55 @@ describe('a response target in working days moves like a due date', () => {
     expect(computeCaseMetrics(unanswered, T('2026-06-11T22:00:00Z'), settings)!.respondedWithinTarget).toBe(false);
   });
 });
+
+describe('waits and clocks at their edges', () => {
+  const stretchesOf = (events: ReturnType<typeof foldCaseEvents>, t: string) =>
+    waitStretches(events, ms(events.submitted!.at as string), ms(t), 'Europe/Berlin');
+  const wait = (from: number, to: number) => ({ from, to, until: null, endedBy: 'resumed' as const });
+
+  it('a closed case cannot be made to wait; once reopened it can', () => {
+    const e = caseEvents();
+    const h = foldCaseEvents([
+      e.submitted('2026-01-01T00:00:00Z'),
+      e.closed('2026-01-05T00:00:00Z'),
+      e.awaited('2026-01-06T00:00:00Z'),
+      e.reopened('2026-01-10T00:00:00Z'),
+      e.awaited('2026-01-12T00:00:00Z'),
+    ]);
+    expect(stretchesOf(h, '2026-01-20T00:00:00Z')).toEqual([
+      { from: ms('2026-01-12T00:00:00Z'), to: ms('2026-01-20T00:00:00Z'), until: null, endedBy: 'running' },
+    ]);
+  });
+
+  it('a wait with until runs through the last millisecond of that day: resumed then, or still running at T then', () => {
+    const e = caseEvents();
+    const lastMs = '2026-03-10T22:59:59.999Z'; // 23:59:59.999 on 10 March in Berlin
+    const awaited = [e.submitted('2026-03-01T00:00:00Z'), e.awaited('2026-03-02T10:00:00Z', '2026-03-10')];
+    expect(stretchesOf(foldCaseEvents([...awaited, e.resumed(lastMs)]), '2026-04-01T00:00:00Z')).toEqual([
+      { from: ms('2026-03-02T10:00:00Z'), to: ms(lastMs), until: '2026-03-10', endedBy: 'resumed' },
+    ]);
+    expect(stretchesOf(foldCaseEvents(awaited), lastMs)).toEqual([
+      { from: ms('2026-03-02T10:00:00Z'), to: ms(lastMs), until: '2026-03-10', endedBy: 'running' },
+    ]);
+  });
+
+  it('a history stored before waits existed (no list of waits) has none', () => {
+    const e = caseEvents();
+    const { waits: _none, ...stored } = foldCaseEvents([e.submitted('2026-01-01T00:00:00Z')]);
+    expect(stretchesOf(stored, '2026-02-01T00:00:00Z')).toEqual([]);
+  });
+
+  it('runningDeadline: a wait that ended before the clock started moves nothing; one that starts the very millisecond it runs out stops it', () => {
+    expect(runningDeadline(20 * DAY, 100 * DAY, [wait(0, 10 * DAY)])).toBe(120 * DAY);
+    expect(runningDeadline(0, 100 * DAY, [wait(100 * DAY, 150 * DAY)])).toBe(150 * DAY);
+  });
+
+  it('movedDeadline: a wait that began the instant the date was set does not move it; one that begins at its last millisecond does', () => {
+    const end = ms('2026-02-10T22:59:59.999Z');
+    const made = ms('2026-01-22T09:00:00Z');
+    expect(movedDeadline(end, made, [wait(made, made + 2 * DAY)], 'Europe/Berlin')).toBe(end);
+    expect(new Date(movedDeadline(end, made, [wait(end, end + 2 * DAY)], 'Europe/Berlin')).toISOString()).toBe(
+      '2026-02-12T22:59:59.999Z',
+    );
+  });
+});

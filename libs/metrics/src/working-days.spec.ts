@@ -66,4 +66,12 @@ describe('working days (public holidays from date-holidays)', () => {
     const berlin = resolveMetricsSettings({ ...workingDays, calendar: BE, workingDayMetrics: true });
     expect(computeCaseMetrics(history, asOf, berlin)?.respondedWithinTarget).toBe(false);
   });
+
+  it('counts whole working days from zero on; a negative or fractional count is refused', () => {
+    expect(addWorkingDays('2026-06-03', 0, NW)).toBe('2026-06-03');
+    for (const n of [-1, 1.5])
+      expect(() => addWorkingDays('2026-06-03', n, NW)).toThrow(
+        new RangeError(`working days must be a whole number >= 0, got ${n}`),
+      );
+  });
 });
