@@ -171,9 +171,13 @@ describe("the case file's funding applications over HTTP", () => {
       string,
       unknown
     >[];
-    expect(file.map(({ fundId: _f, fundName: _n, ...row }) => row)).toEqual(
-      fundRows.filter((row) => row.caseId === caseP),
+    // The fund lists by applicationId, the case file by when each was received: compared by id.
+    const byId = (rows: Record<string, unknown>[]) =>
+      Object.fromEntries(rows.map((row) => [row.applicationId as string, row]));
+    expect(byId(file.map(({ fundId: _f, fundName: _n, ...row }) => row))).toEqual(
+      byId(fundRows.filter((row) => row.caseId === caseP)),
     );
+    expect(fundRows.filter((row) => row.caseId === caseP)).toHaveLength(2);
     expect(lines(await fileOf(caseQ))).toEqual(['q1 received 500000 0 0 null null false null false']);
   });
 

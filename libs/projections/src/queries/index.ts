@@ -9,4 +9,4 @@ export * from './directory';
 export * from './worklist-index';
 export * from './kept-snapshot-reader';
 export * from './read-model-position';
-export type { CaseApplication } from './case-applications';
+export { caseApplications, type CaseApplication } from './case-applications';

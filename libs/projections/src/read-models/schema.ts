@@ -49,6 +49,8 @@ export function generationDdl(generation: number): string {
     CREATE TABLE IF NOT EXISTS ${t('rm_fund_events')} (
       tenant text NOT NULL, fund_id text NOT NULL, pos bigint NOT NULL, at timestamptz NOT NULL, entry jsonb NOT NULL,
       PRIMARY KEY (tenant, fund_id, pos));
+    -- A case's grant procedures (its case file, the worklist's proofs of use): npm run bench:case-applications.
+    CREATE INDEX IF NOT EXISTS ${t('rm_fund_events')}_case ON ${t('rm_fund_events')} (tenant, (entry->>'caseId'));
     CREATE TABLE IF NOT EXISTS ${t('rm_tenant_positions')} (tenant text PRIMARY KEY, position bigint NOT NULL);`;
 }
 
