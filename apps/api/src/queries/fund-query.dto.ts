@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus } from '@koproduktiv/metrics';
 import type { CsvLocale } from './csv/to-csv';
-import { AsOfQueryDto, CsvLocaleParam } from './query.dto';
+import { AsOfQueryDto, CsvLocaleParam, CursorParam, PageLimitParam } from './query.dto';
 
 export const PROOF_FILTERS = ['due', 'overdue'] as const;
 
@@ -27,17 +26,9 @@ export class FundApplicationsQueryDto extends AsOfQueryDto {
   @IsOptional()
   @IsIn(PROOF_FILTERS)
   proof?: (typeof PROOF_FILTERS)[number];
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 200, description: 'Applications per page' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimitParam({ maximum: 1000, default: 200, description: 'Applications per page' })
   limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @CursorParam(200)
   cursor?: string;
   @CsvLocaleParam() locale?: CsvLocale;
 }

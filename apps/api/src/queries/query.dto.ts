@@ -21,6 +21,26 @@ export const CsvLocaleParam = () =>
     IsIn(CSV_LOCALES),
   );
 
+/** `?limit=`: a page's size, a whole number from 1 to `maximum`. */
+export const PageLimitParam = (page: { maximum: number; default: number; description?: string }) =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: 1, ...page }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(page.maximum),
+  );
+
+/** `?cursor=`: the nextCursor of the previous page, as the service issued it. */
+export const CursorParam = (maxLength: number) =>
+  applyDecorators(
+    ApiPropertyOptional({ description: 'nextCursor of the previous page' }),
+    IsOptional(),
+    IsString(),
+    MaxLength(maxLength),
+  );
+
 /** `asOf`: an ISO date-time with offset, or a date (meaning the end of that day in the tenant's time zone). */
 export class AsOfQueryDto {
   @ApiPropertyOptional({
@@ -56,17 +76,9 @@ export class CaseListQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   dormant?: boolean;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageLimitParam({ maximum: 200, default: 50 })
   limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @CursorParam(200)
   cursor?: string;
   @CsvLocaleParam() locale?: CsvLocale;
 }
@@ -175,17 +187,9 @@ export class WorklistQueryDto {
   @IsOptional()
   @IsIn(PARTIES)
   promisor?: Party;
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100, description: 'Items per page' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimitParam({ maximum: 500, default: 100, description: 'Items per page' })
   limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
+  @CursorParam(400)
   cursor?: string;
   @CsvLocaleParam() locale?: CsvLocale;
 }
