@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 
 /** What a processor reports about itself (a structural match of ProcessorStatus). */
 export interface ProcessorGaugeSource {
@@ -39,3 +39,26 @@ export function createMetricsRegistry(processors: () => readonly ProcessorGaugeS
   );
   return registry;
 }
+
+/** A counter whose total is read from `value` at scrape time (the process keeps the count itself). */
+export const scrapedCounter = (registry: Registry, name: string, help: string, value: () => number): Counter =>
+  new Counter({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.reset();
+      if (value()) this.inc(value());
+    },
+  });
+
+/** A gauge whose value is read from `value` at scrape time. */
+export const scrapedGauge = (registry: Registry, name: string, help: string, value: () => number): Gauge =>
+  new Gauge({
+    name,
+    help,
+    registers: [registry],
+    collect() {
+      this.set(value());
+    },
+  });

@@ -1,4 +1,5 @@
-import { Counter, Gauge, Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { scrapedCounter, scrapedGauge } from '@koproduktiv/platform';
 
 /** What the reminder schedule did, for /metrics: a failing schedule shows in failed runs and an old last success. */
 export class ReminderMetrics {
@@ -9,39 +10,29 @@ export class ReminderMetrics {
   lastSuccess = 0;
 
   register(registry: Registry): void {
-    const counter = (name: string, help: string, value: () => number) =>
-      new Counter({
-        name,
-        help,
-        registers: [registry],
-        collect() {
-          this.reset();
-          if (value()) this.inc(value());
-        },
-      });
-    counter(
+    scrapedCounter(
+      registry,
       'koproduktiv_reminders_recorded_total',
       'Reminders this process recorded first (due-soon or overdue worklist items)',
       () => this.recorded,
     );
-    counter(
+    scrapedCounter(
+      registry,
       'koproduktiv_reminders_published_total',
       'Reminders this process published and the broker acknowledged',
       () => this.published,
     );
-    counter(
+    scrapedCounter(
+      registry,
       'koproduktiv_reminders_failed_runs_total',
       'Reminder runs that failed (database or broker away); retried at the next run',
       () => this.failedRuns,
     );
-    const self = this;
-    new Gauge({
-      name: 'koproduktiv_reminders_last_success_timestamp_seconds',
-      help: 'When a reminder run last finished (epoch seconds); 0 before the first',
-      registers: [registry],
-      collect() {
-        this.set(self.lastSuccess);
-      },
-    });
+    scrapedGauge(
+      registry,
+      'koproduktiv_reminders_last_success_timestamp_seconds',
+      'When a reminder run last finished (epoch seconds); 0 before the first',
+      () => this.lastSuccess,
+    );
   }
 }
