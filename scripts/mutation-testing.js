@@ -40,6 +40,9 @@ for (const signal of Object.keys(STOP_SIGNALS))
 
 class Stopped extends Error {}
 
+/** Stryker's sandboxes of this run: a stopped Stryker leaves its own behind. */
+const STRYKER_TEMP_DIR = join('.stryker-tmp', `run-${process.pid}`);
+
 /**
  * Stryker on one target, in a process group of its own that a stop signal is passed on to (so it
  * reaches the test runners too); resolves with Stryker's exit.
@@ -56,7 +59,7 @@ function runStryker(target, strykerFlags) {
       ],
       {
         stdio: ['ignore', 'inherit', 'inherit'],
-        env: { ...process.env, KP_MUTATION_TARGET: target },
+        env: { ...process.env, KP_MUTATION_TARGET: target, KP_MUTATION_TEMP_DIR: STRYKER_TEMP_DIR },
         detached: true,
       },
     );
@@ -97,6 +100,7 @@ async function main() {
       scores.push({ target, minutes: (Date.now() - started) / 60_000, ...score(target) });
     }
   } finally {
+    rmSync(STRYKER_TEMP_DIR, { recursive: true, force: true });
     await postgres?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,8 @@ describe('stopping the mutation testing script', () => {
         await Promise.race([started, exited.then(() => Promise.reject(new Error(`exited early:\n${output}`)))]);
         expect(readdirSync(tmp).filter((name) => name.startsWith('koproduktiv-mutation-'))).toHaveLength(1);
         expect(processesNaming(tmp).length).toBeGreaterThanOrEqual(3); // the script, Stryker, PostgreSQL
+        const sandboxes = join(ROOT, '.stryker-tmp', `run-${child.pid}`);
+        expect(existsSync(sandboxes)).toBe(true);
 
         if (_to.startsWith('to the process group')) process.kill(-(child.pid as number), signal);
         else child.kill(signal);
@@ -75,6 +77,7 @@ describe('stopping the mutation testing script', () => {
         expect(await exited).toBe(code);
         expect(output).toContain(`${signal}: stopping Stryker and the embedded PostgreSQL`);
         expect(processesNaming(tmp)).toEqual([]); // Stryker, its test runner, the embedded PostgreSQL
+        expect(existsSync(sandboxes)).toBe(false);
         expect(readdirSync(tmp).filter((name) => name.startsWith('koproduktiv-mutation-'))).toEqual([]);
       } finally {
         for (const line of processesNaming(tmp)) process.kill(Number(line.split(':')[0]), 'SIGKILL');
