@@ -115,6 +115,13 @@ describe('case history: what each event adds', () => {
       expect(foldCaseEvent(history, event)).toBe(history);
   });
 
+  it('an empty history stays empty for events without a string case id', () => {
+    for (const data of [{ caseId: 7 }, {}, null])
+      expect(foldCaseEvent(emptyCaseHistory(), ev('InteractionRecorded', data as never, at('24')))).toEqual(
+        emptyCaseHistory(),
+      );
+  });
+
   it('a history without a case id takes its first event’s', () => {
     const started = foldCaseEvent(emptyCaseHistory(), e.acknowledged(at('02')));
     expect(started.caseId).toBe('case-1');
