@@ -61,6 +61,8 @@ describe('endOfLocalDay in Europe/Berlin (default)', () => {
   it('rejects what is not a calendar date', () => {
     expect(() => endOfLocalDay('2026-02-30')).toThrow(RangeError);
     expect(() => endOfLocalDay('10.07.2026')).toThrow(RangeError);
+    for (const date of ['2026-13-01', '2026-00-10', '2026-04-00', '2026-04-31', '2025-02-29'])
+      expect(() => endOfLocalDay(date)).toThrow(new RangeError(`Not a calendar date YYYY-MM-DD: ${date}`));
   });
 });
 
@@ -115,7 +117,16 @@ describe('periods and month ends', () => {
     expect(inPeriod(instant, '2026-04')).toBe(true);
     expect(inPeriod(instant, '2026-03')).toBe(false);
     expect(inPeriod(instant, '2026-Q2')).toBe(true);
-    expect(() => inPeriod(instant, '2026-13')).toThrow(RangeError);
+    expect(() => inPeriod(instant, '2026-13')).toThrow(
+      new RangeError('Not a budget period YYYY-MM or YYYY-Qn: 2026-13'),
+    );
+  });
+
+  it('refuses what is no month or quarter, naming it', () => {
+    expect(() => quarterOfMonth('2026-13')).toThrow(new RangeError('Not a month YYYY-MM: 2026-13'));
+    expect(() => monthsOfQuarter('2026-Q0')).toThrow(new RangeError('Not a quarter YYYY-Qn: 2026-Q0'));
+    expect(() => endOfLocalMonth('2026-1')).toThrow(new RangeError('Not a month YYYY-MM: 2026-1'));
+    expect(() => monthEnds('2026-01', '2026-00')).toThrow(new RangeError('Not a month YYYY-MM: 2026-00'));
   });
 
   it('month ends for time series', () => {
@@ -170,6 +181,10 @@ describe('isoMs', () => {
       '2028-02-29T12:00:00.000Z',
       '1000-01-01T00:00:00.000Z',
       '0999-12-31T23:59:59.999Z',
+      // a character just below '0' or just above '9' where a digit belongs, and text after the Z
+      '2026-03-01T0/:00:00.000Z',
+      '2026-03-01T00:00:0:.000Z',
+      '2026-03-01T00:00:00.000Z5',
     ];
     for (const text of [...stored, ...other]) expect([text, isoMs(text)]).toEqual([text, Date.parse(text)]);
   });
