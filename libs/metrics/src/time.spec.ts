@@ -75,6 +75,14 @@ describe('endOfLocalDay in other zones', () => {
     expect(iso(endOfLocalDay('2026-03-08', 'America/New_York'))).toBe('2026-03-09T03:59:59.999Z');
   });
 
+  it('Pacific/Apia, which skipped 2011-12-30 (Thursday 29th 23:59:59 UTC−10 -> Saturday 31st 00:00 UTC+14)', () => {
+    // the 29th lasts its full 24 hours; the day that does not exist begins where the 31st does
+    expect(iso(startOfLocalDay('2011-12-29', 'Pacific/Apia'))).toBe('2011-12-29T10:00:00.000Z');
+    expect(iso(endOfLocalDay('2011-12-29', 'Pacific/Apia'))).toBe('2011-12-30T09:59:59.999Z');
+    expect(iso(startOfLocalDay('2011-12-30', 'Pacific/Apia'))).toBe('2011-12-30T10:00:00.000Z');
+    expect(iso(startOfLocalDay('2011-12-31', 'Pacific/Apia'))).toBe('2011-12-30T10:00:00.000Z');
+  });
+
   it('America/Havana, which skips local midnight on 2026-03-08 (00:00 CST -> 01:00 CDT)', () => {
     // The day starts at 01:00 CDT = 05:00Z; the day before ends one ms earlier.
     expect(iso(startOfLocalDay('2026-03-08', 'America/Havana'))).toBe('2026-03-08T05:00:00.000Z');
