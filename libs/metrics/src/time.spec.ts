@@ -193,6 +193,9 @@ describe('isoMs', () => {
       '2026-03-01T0/:00:00.000Z',
       '2026-03-01T00:00:0:.000Z',
       '2026-03-01T00:00:00.000Z5',
+      // past what Date.parse reads as an overflow (day 31 of any month, hour 24)
+      '2026-01-32T00:00:00.000Z',
+      '2026-03-01T25:00:00.000Z',
     ];
     for (const text of [...stored, ...other]) expect([text, isoMs(text)]).toEqual([text, Date.parse(text)]);
   });
