@@ -1,4 +1,4 @@
-import { DomainEvent } from './catalog';
+import { deciderFor, DomainEvent } from './catalog';
 import { decideWithReactions, reactionsTo, REACTING_EVENT_TYPES, stateFor, Streams } from './reactions';
 import { streamIdFor } from './shared';
 import { caseClosed, fundOpened, ids, requestSubmitted, sampleCommands, specContext } from './testing';
@@ -54,9 +54,13 @@ describe('reactions', () => {
     });
 
     it('reads a stream that has no events as the aggregate’s initial state', () => {
-      expect(stateFor(new Map(), { type: 'CloseFund', data: { fundId: ids.fund } })).toStrictEqual({
-        status: 'unopened',
-      });
+      for (const command of [
+        sampleCommands.RegisterInitiative,
+        sampleCommands.RegisterUnit,
+        sampleCommands.OpenFund,
+        sampleCommands.SubmitRequest,
+      ])
+        expect(stateFor(new Map(), command)).toStrictEqual(deciderFor(command.type).initialState());
     });
   });
 });
