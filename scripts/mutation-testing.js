@@ -20,19 +20,33 @@ const STRYKER_GRACE_MS = 30_000;
 
 let stopSignal;
 let stryker;
+/** Signals Stryker's process group: Stryker and its test runners (which outlive a Stryker stopped alone). */
+const signalStryker = (signal) => {
+  try {
+    process.kill(-stryker.pid, signal);
+  } catch {
+    // the group is gone already
+  }
+};
 for (const signal of Object.keys(STOP_SIGNALS))
   process.on(signal, () => {
     if (stopSignal) return;
     stopSignal = signal;
     process.stderr.write(`\n${signal}: stopping Stryker and the embedded PostgreSQL\n`);
     if (!stryker) return;
-    stryker.kill(signal);
-    setTimeout(() => stryker?.kill('SIGKILL'), STRYKER_GRACE_MS).unref();
+    signalStryker(signal);
+    setTimeout(() => stryker && signalStryker('SIGKILL'), STRYKER_GRACE_MS).unref();
   });
 
 class Stopped extends Error {}
 
-/** Stryker on one target in a child process (a stop signal is passed on to it); resolves with its exit. */
+/** Stryker's sandboxes of this run: a stopped Stryker leaves its own behind. */
+const STRYKER_TEMP_DIR = join('.stryker-tmp', `run-${process.pid}`);
+
+/**
+ * Stryker on one target, in a process group of its own that a stop signal is passed on to (so it
+ * reaches the test runners too); resolves with Stryker's exit.
+ */
 function runStryker(target, strykerFlags) {
   return new Promise((resolve, reject) => {
     stryker = spawn(
@@ -43,10 +57,16 @@ function runStryker(target, strykerFlags) {
         'stryker.config.mjs',
         ...strykerFlags,
       ],
-      { stdio: 'inherit', env: { ...process.env, KP_MUTATION_TARGET: target } },
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, KP_MUTATION_TARGET: target, KP_MUTATION_TEMP_DIR: STRYKER_TEMP_DIR },
+        detached: true,
+      },
     );
     stryker.once('error', reject);
     stryker.once('exit', (code, signal) => {
+      // A test runner still busy with a test run when Stryker was stopped would finish it first.
+      if (stopSignal) signalStryker('SIGKILL');
       stryker = undefined;
       resolve({ code, signal });
     });
@@ -80,6 +100,7 @@ async function main() {
       scores.push({ target, minutes: (Date.now() - started) / 60_000, ...score(target) });
     }
   } finally {
+    rmSync(STRYKER_TEMP_DIR, { recursive: true, force: true });
     await postgres?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
