@@ -8,6 +8,8 @@ import {
   EVENT_SCHEMA_VERSION,
   categoryOf,
   eventCatalog,
+  INTERNAL_COMMAND_TYPES,
+  PUBLIC_COMMAND_TYPES,
   isDomainCommandType,
   isDomainEventType,
   schemaVersionOf,
@@ -34,6 +36,13 @@ describe('catalog', () => {
     expect(Object.values(commandCatalog).filter((c) => c === 'unit')).toHaveLength(2);
     expect(Object.values(commandCatalog).filter((c) => c === 'fund')).toHaveLength(14);
     expect(Object.values(commandCatalog).filter((c) => c === 'case')).toHaveLength(23);
+  });
+
+  it('lets clients send every command but ReceiveApplication, which only the fund’s process manager sends', () => {
+    expect(INTERNAL_COMMAND_TYPES).toEqual(['ReceiveApplication']);
+    expect(PUBLIC_COMMAND_TYPES).toHaveLength(DOMAIN_COMMAND_TYPES.length - 1);
+    expect(PUBLIC_COMMAND_TYPES).not.toContain('ReceiveApplication');
+    expect(PUBLIC_COMMAND_TYPES).toEqual(expect.arrayContaining(['SubmitRequest', 'AwardGrant', 'RegisterUnit']));
   });
 
   it('maps every event to the aggregate that emits it', () => {

@@ -36,6 +36,10 @@ describe('supported dates: real calendar dates in the years 1900 to 2199', () =>
     expect(isSupportedInstant('2026-03-02T09:30:00.123456789Z')).toBe(true);
     expect(isSupportedInstant('2026-03-02T09:30+01:00')).toBe(false);
     expect(isSupportedInstant('2026-03-02T09:30+01:00', { secondsOptional: true })).toBe(true);
+    expect(['+23:59', '-23:59', '+20:00'].every((offset) => isSupportedInstant(`2026-03-02T09:30:00${offset}`))).toBe(
+      true,
+    );
+    expect(isSupportedInstant('2026-03-02T09:30:00+24:00')).toBe(false);
     for (const bad of [
       '2026-03-02T09:30:00',
       '0000-06-01T10:00:00Z',
