@@ -24,7 +24,8 @@ describe('fund reads in pages (HTTP)', () => {
   let api: ApiHarness;
   const tenant = 'musterstadt';
   const fund = randomUUID();
-  const applications = Array.from({ length: 23 }, () => randomUUID());
+  /** In applicationId order: an application's index says its procedure and its page. */
+  const applications = Array.from({ length: 23 }, () => randomUUID()).sort();
 
   const analyst = (path: string, headers: Record<string, string> = {}, who = tenant) =>
     api.get(path, who, ['analyst'], headers);
@@ -145,12 +146,14 @@ describe('fund reads in pages (HTTP)', () => {
   it('a cursor keeps its pages on the statement it started with while events arrive; a new walk sees them', async () => {
     const first = await analyst(`/v1/funds/${fund}/statement?limit=10`);
     const before = (await analyst(`/v1/funds/${fund}/statement?asOf=${first.body.data.asOf}`)).body;
-    const sorted = [...applications].sort();
-    const late = sorted[15]; // on the second page
+    const sorted = applications;
+    const late = sorted[17]; // received only (17 % 3 = 2), on the second page
+    // A new application next to the thirteenth, so on the second page too.
+    const newcomer = `${sorted[12].slice(0, -1)}${sorted[12].endsWith('0') ? '1' : '0'}`;
     await append([
       {
         type: 'ApplicationReceived',
-        data: { applicationId: `${sorted[12].slice(0, -1)}0`, caseId: randomUUID(), amountRequestedCents: 1 },
+        data: { applicationId: newcomer, caseId: randomUUID(), amountRequestedCents: 1 },
         occurredAt: '2026-02-01T08:00:00Z',
       },
       {
@@ -183,14 +186,19 @@ describe('fund reads in pages (HTTP)', () => {
   it('the fund lists its decided applications a page at a time, in the order they were decided', async () => {
     const whole = (await analyst(`/v1/funds/${fund}?asOf=2026-06-30&limit=1000`)).body.data;
     expect(whole.nextCursor).toBeNull();
-    expect(whole.applications).toHaveLength(16); // 8 awarded, 8 rejected
+    const statement = (await analyst(`/v1/funds/${fund}/statement?asOf=2026-06-30`)).body.data;
+    const decidedIds = statement.applications
+      .filter((a: Row) => a.awardedAt !== null || a.rejectedAt !== null)
+      .map((a: Row) => a.applicationId);
+    expect(decidedIds).toHaveLength(17); // 8 awarded, 8 rejected, and the one the test before awarded
+    expect(whole.applications.map((a: Row) => a.applicationId).sort()).toEqual(decidedIds);
     const decided = whole.applications.map((a: { decidedAt: string; applicationId: string }) => [
       a.decidedAt,
       a.applicationId,
     ]);
     expect(decided).toEqual([...decided].sort((a, b) => (a.join() < b.join() ? -1 : 1)));
     const pages = await allPages(`/v1/funds/${fund}?asOf=2026-06-30&limit=6`);
-    expect(pages.map((p) => p.data.applications.length)).toEqual([6, 6, 4]);
+    expect(pages.map((p) => p.data.applications.length)).toEqual([6, 6, 5]);
     expect(pages.flatMap((p) => p.data.applications)).toEqual(whole.applications);
     for (const page of pages)
       expect({ ...page.data, applications: [], nextCursor: null }).toEqual({ ...whole, applications: [] });

@@ -94,19 +94,23 @@ export class FundsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const paged = query.limit !== undefined || query.cursor !== undefined;
-    const page = paged ? { limit: query.limit ?? STATEMENT_PAGE, cursor: query.cursor } : undefined;
-    const found = await withCursor(() =>
-      this.queries.fundStatement(principal.tenant, fundId, this.asOf(principal, query.asOf), page),
-    );
+    const asOf = this.asOf(principal, query.asOf);
+    const csvOf = (data: { asOf: string }) =>
+      csvAnswer(
+        `${principal.tenant}-fund-${fundId}-statement-${data.asOf.slice(0, 10)}.csv`,
+        STATEMENT_COLUMNS,
+        statementRows,
+      );
+    if (query.limit === undefined && query.cursor === undefined) {
+      const whole = await this.queries.fundStatement(principal.tenant, fundId, asOf);
+      if (!whole) throw fundNotFound(fundId);
+      return answer(request, reply, whole, { csv: csvOf(whole.data), locale: query.locale });
+    }
+    const page = { limit: query.limit ?? STATEMENT_PAGE, cursor: query.cursor };
+    const found = await withCursor(() => this.queries.fundStatementPage(principal.tenant, fundId, asOf, page));
     if (!found) throw fundNotFound(fundId);
-    const csv = csvAnswer(
-      `${principal.tenant}-fund-${fundId}-statement-${found.data.asOf.slice(0, 10)}.csv`,
-      STATEMENT_COLUMNS,
-      statementRows,
-    );
-    const nextCursor = 'nextCursor' in found.data ? found.data.nextCursor : null;
-    return answer(request, reply, found, { csv, locale: query.locale, nextCursor });
+    const { nextCursor } = found.data;
+    return answer(request, reply, found, { csv: csvOf(found.data), locale: query.locale, nextCursor });
   }
 
   @Get('applications')

@@ -69,10 +69,10 @@ export class FundStatements {
     if (!rows.length) return undefined;
     const position = pin?.position ?? own;
     const t = pin?.asOfMs ?? (asOf ?? this.sources.clock()).getTime();
-    const version = `${generation}:${position}`;
+    const { timeZone } = this.sources.settingsFor(tenant);
+    const version = `${generation}:${position}:${timeZone}`;
     const cached = this.cache.get(tenant, fundId, version, t);
     if (cached) return { position, doc: rows[0].doc, statement: cached };
-    const { timeZone } = this.sources.settingsFor(tenant);
     const history = await fundHistory(this.sources.pool, generation, tenant, fundId);
     const upTo = { ...history, entries: history.entries.filter((entry) => entry.pos <= position) };
     const statement = fundStatement(upTo, new Date(t), timeZone);

@@ -476,23 +476,23 @@ export class ReadModelQueries {
     return { position: own, data: { ...use, unitId, name: unit.name, isContactPoint: unit.isContactPoint } };
   }
 
-  /**
-   * The fund statement as of T (docs/METRICS.md, Funds): every money column, the fund's and each
-   * application's; with a page asked for, the fund's columns and a page of the applications in
-   * applicationId order (FundStatements.page: the cursor pins T and the read-model position).
-   */
-  async fundStatement(tenant: string, fundId: string, asOf?: Date, page?: PageAsked) {
-    if (page) {
-      const found = await this.funds.page(tenant, fundId, asOf, page, BY_APPLICATION);
-      if (!found) return undefined;
-      const { applications: _all, ...fund } = found.statement;
-      const data = { ...fund, fundId, name: found.doc.name, year: found.doc.year, applications: found.rows };
-      return { position: found.position, data: { ...data, nextCursor: found.nextCursor } };
-    }
+  /** The fund statement as of T (docs/METRICS.md, Funds): every money column, the fund's and each application's. */
+  async fundStatement(tenant: string, fundId: string, asOf?: Date) {
     const found = await this.funds.statement(tenant, fundId, asOf);
     if (!found) return undefined;
     const data = { ...found.statement, fundId, name: found.doc.name, year: found.doc.year };
     return { position: found.position, data };
+  }
+
+  /**
+   * A page of the fund statement: the fund's money columns and `limit` applications in applicationId
+   * order after the cursor's, of the statement the first page pinned (T and read-model position).
+   */
+  async fundStatementPage(tenant: string, fundId: string, asOf: Date | undefined, page: PageAsked) {
+    const found = await this.funds.page(tenant, fundId, asOf, page, BY_APPLICATION);
+    if (!found) return undefined;
+    const data = { ...found.statement, fundId, name: found.doc.name, year: found.doc.year, applications: found.rows };
+    return { position: found.position, data: { ...data, nextCursor: found.nextCursor } };
   }
 
   /**
