@@ -22,7 +22,7 @@ import {
   WorklistQuery,
 } from '@koproduktiv/metrics';
 import { CaseDocument } from '../read-models/case-document';
-import { FundDocument, InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
+import { InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
 import { lookUpReadModelPosition } from './read-model-position';
 import { tableName } from '../read-models/schema';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
