@@ -59,10 +59,11 @@ export default {
   mutate: [...mutate, '!**/*spec.ts', '!**/testing/**', '!**/index.ts'],
   concurrency: Number(process.env.KP_MUTATION_CONCURRENCY ?? 1),
   timeoutMS: 5_000,
-  tempDirName: '.stryker-tmp',
+  // scripts/mutation-testing.js gives each run a directory of its own, removed when the run ends or is stopped.
+  tempDirName: process.env.KP_MUTATION_TEMP_DIR ?? '.stryker-tmp',
   // `npm run test:mutation -- metrics --incremental` re-tests only mutants whose code or tests changed.
   incrementalFile: `reports/mutation/${report}.incremental.json`,
-  ignorePatterns: ['dist', '.data', '.test-data', 'coverage', 'reports', 'bench/results'],
+  ignorePatterns: ['dist', '.data', '.test-data', 'coverage', 'reports', 'bench/results', '.stryker-tmp'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${report}.html` },
   jsonReporter: { fileName: `reports/mutation/${report}.json` },

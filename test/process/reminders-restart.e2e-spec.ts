@@ -71,6 +71,8 @@ describeKafka('reminders across real projector restarts', () => {
     });
     running.push(proc);
     await proc.waitFor(/projector running/);
+    // Said once, by the relay as it starts (with its brokers, topic prefix, SASL mechanism and TLS).
+    expect(proc.output().match(/Kafka relay enabled/g)).toHaveLength(1);
     return { proc, port };
   };
   /** Waits until a run of the projector's reminder schedule has completed (its /metrics says when). */

@@ -11,7 +11,7 @@ import {
 } from './aggregate-metrics';
 import { foldCaseEvents } from './case-history';
 import { CaseFacts, CommitmentCounts } from './case-metrics';
-import { caseEvents, positions } from './testing/case-events';
+import { caseEvents, eventBuilder, positions } from './testing/case-events';
 
 const counts = (partial: Partial<CommitmentCounts> = {}): CommitmentCounts => ({
   kept: 0,
@@ -169,6 +169,15 @@ describe('filterCases and groupCases', () => {
     expect(ids(filterCases(cases, { submittedFrom: '2026-02-01' }, 'UTC'))).toEqual(['none']);
   });
 
+  it('the first millisecond of the first local day is inside the period', () => {
+    // 2026-01-31T23:00Z is 00:00 on 02-01 in Berlin
+    const first = snapshot({ caseId: 'first', submittedAt: '2026-01-31T23:00:00.000Z' }, {});
+    expect(ids(filterCases([...cases, first], { submittedFrom: '2026-02-01', submittedTo: '2026-02-01' }))).toEqual([
+      'feb',
+      'first',
+    ]);
+  });
+
   it('category, unit, initiative', () => {
     expect(ids(filterCases(cases, { category: 'sport' }))).toEqual(['feb']);
     expect(ids(filterCases(cases, { unitId: 'unit-1' }))).toEqual(['jan']);
@@ -241,5 +250,72 @@ describe('CaseSnapshots: one case that cannot be computed does not fail the othe
     expect(aggregate.uninterpretable).toEqual([
       { caseId: 'case-bad', list: 'case', pos: null, reason: expect.any(String) },
     ]);
+  });
+});
+
+describe('from histories to an aggregate: what a snapshot keeps of the case metrics', () => {
+  const next = positions();
+  const waits = caseEvents('case-waits', next);
+  const promises = caseEvents('case-promises', next);
+  const unreadable = caseEvents('case-unreadable', next);
+  const at = new Date('2026-02-01T00:00:00Z');
+  let snapshots: CaseSnapshot[];
+  beforeEach(() => {
+    snapshots = [
+      foldCaseEvents([waits.submitted('2026-01-05T00:00:00Z'), waits.awaited('2026-01-10T00:00:00Z')]),
+      foldCaseEvents([
+        promises.submitted('2026-01-06T00:00:00Z'),
+        promises.interaction('2026-01-07T00:00:00Z', 'a', 'administration', 'collaborate'),
+        promises.commitment('2026-01-07T00:00:00Z', 'c1', 'administration', '2026-01-20'),
+        promises.fulfilled('2026-01-15T00:00:00Z', 'c1'),
+        promises.commitment('2026-01-07T00:00:00Z', 'c2', 'initiative', '2026-01-25'),
+      ]),
+      foldCaseEvents([
+        unreadable.submitted('2026-01-07T00:00:00Z'),
+        unreadable.commitment('2026-01-08T00:00:00Z', 'c3', 'administration', 'soon'),
+      ]),
+    ].map((history) => snapshotCase(history, at) as CaseSnapshot);
+  });
+
+  it('waiting, commitments and participation of each case', () => {
+    const a = aggregateCaseMetrics(snapshots);
+    expect(a.openCases).toBe(3);
+    expect(a.waitingShare).toBeCloseTo(1 / 3, 12); // case-waits of three open cases
+    expect(a.commitments).toEqual({
+      administration: counts({ kept: 1 }), // c1 fulfilled 01-15, due 01-20
+      initiative: counts({ overdue: 1 }), // c2 due 01-25, open at 02-01
+    });
+    expect(a.commitmentReliability).toEqual({ administration: 1, initiative: 0, combined: 0.5 });
+    expect(a.participation).toEqual({ inform: 0, consult: 0, involve: 0, collaborate: 1, empower: 0 });
+  });
+
+  it('what a case left out is reported once, and a clean set reports nothing', () => {
+    expect(aggregateCaseMetrics(snapshots).uninterpretable).toEqual([
+      {
+        caseId: 'case-unreadable',
+        list: 'commitments',
+        pos: expect.any(Number),
+        reason: 'Not a calendar date YYYY-MM-DD: soon',
+      },
+    ]);
+    expect('uninterpretable' in aggregateCaseMetrics(snapshots.slice(0, 2))).toBe(false);
+  });
+
+  it('a closing stored without an outcome counts as closed, under no outcome', () => {
+    const ev = eventBuilder(next);
+    const history = foldCaseEvents([
+      caseEvents('case-closed', next).submitted('2026-01-05T00:00:00Z'),
+      ev('CaseClosed', { caseId: 'case-closed', stage: 'request' }, '2026-01-20T00:00:00Z'),
+    ]);
+    const a = aggregateCaseMetrics([snapshotCase(history, at) as CaseSnapshot]);
+    expect(a.closedCases).toBe(1);
+    expect(a.closedPerOutcome).toEqual({ completed: 0, withdrawn: 0, declined: 0, merged: 0 });
+  });
+
+  it('CaseSnapshots takes nothing of a case submitted after T', () => {
+    const cases = new CaseSnapshots(at);
+    cases.add(foldCaseEvents([caseEvents('case-later', next).submitted('2026-03-01T00:00:00Z')]));
+    expect(cases.snapshots).toEqual([]);
+    expect(cases.leftOut).toEqual([]);
   });
 });

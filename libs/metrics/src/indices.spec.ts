@@ -42,4 +42,13 @@ describe('compositeIndex', () => {
     expect(compositeIndex({ a: 1.5 }, { a: 1 }).value).toBe(100);
     expect(compositeIndex({ a: -0.2 }, { a: 1 }).value).toBe(0);
   });
+
+  it('a component the values do not name at all counts as undefined, like null', () => {
+    const index = compositeIndex({ a: 0.5 } as Record<'a' | 'b', number | null>, { a: 1, b: 3 });
+    expect(index.value).toBe(50);
+    expect(index.components).toEqual({
+      a: { value: 0.5, weight: 1, effectiveWeight: 1 },
+      b: { value: null, weight: 3, effectiveWeight: null },
+    });
+  });
 });

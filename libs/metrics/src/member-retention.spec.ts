@@ -40,4 +40,22 @@ describe('member retention', () => {
     const zero = foldInitiativeEvent(emptyInitiativeHistory(), report('2026-01-10T00:00:00Z', 0));
     expect(computeMemberRetention(zero, new Date('2026-02-01T00:00:00Z')).memberRetention).toBeNull();
   });
+
+  it('holds the reports of its own initiative only, and nothing else', () => {
+    const own = foldInitiativeEvent(emptyInitiativeHistory(), report('2026-01-10T00:00:00Z', 10));
+    expect(own).toEqual({
+      v: 1,
+      initiativeId,
+      memberReports: [{ at: '2026-01-10T00:00:00.000Z', pos: expect.any(Number), activeMembers: 10 }],
+    });
+    expect(
+      foldInitiativeEvent(
+        own,
+        ev('ActiveMembersReported', { initiativeId: 'initiative-2', activeMembers: 90 }, '2026-01-11T00:00:00Z'),
+      ),
+    ).toBe(own);
+    expect(
+      foldInitiativeEvent(own, ev('InitiativeRegistered', { initiativeId, name: 'n' }, '2026-01-11T00:00:00Z')),
+    ).toBe(own);
+  });
 });

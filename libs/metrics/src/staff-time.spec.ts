@@ -114,3 +114,49 @@ describe('staffTimeUse', () => {
     ).toBeNull();
   });
 });
+
+describe('unit histories and periods', () => {
+  const next = positions();
+  const ev = eventBuilder(next);
+  const budget = (at: string, period: string, hours: number, unitId = 'unit-1') =>
+    ev('StaffTimeBudgetSet', { unitId, period, hours }, at);
+  const e = caseEvents('case-1', next);
+
+  it('a history begun without a unit takes the unit of its first budget and holds exactly what was folded', () => {
+    const unit = foldUnitEvent(emptyUnitHistory(), budget('2026-01-01T00:00:00Z', '2026-01', 40));
+    expect(unit.unitId).toBe('unit-1');
+    expect(unit.budgets).toEqual([
+      { at: '2026-01-01T00:00:00.000Z', pos: expect.any(Number), period: '2026-01', hours: 40 },
+    ]);
+    expect(budgetHours(unit, '2026-01', new Date('2026-02-01T00:00:00Z'))).toBe(40);
+  });
+
+  it('events that are no budget are not folded, even when they name the unit', () => {
+    const unit = foldUnitEvent(emptyUnitHistory('unit-1'), budget('2026-01-01T00:00:00Z', '2026-01', 40));
+    expect(foldUnitEvent(unit, e.staffTime('2026-01-10T00:00:00Z', 'unit-1', 5))).toBe(unit);
+  });
+
+  it('refuses a period that is neither a month nor a quarter', () => {
+    const unit = emptyUnitHistory('unit-1');
+    for (const period of ['2026-W03', '2026-13', '2026-Q5', '2026'])
+      expect(() => budgetHours(unit, period, new Date('2026-02-01T00:00:00Z'))).toThrow(
+        new RangeError(`Not a budget period YYYY-MM or YYYY-Qn: ${period}`),
+      );
+  });
+
+  it('counts hours by the local date in the time zone given, and an entry logged at T itself', () => {
+    const unit = foldUnitEvent(emptyUnitHistory('unit-1'), budget('2026-01-01T00:00:00Z', '2026-01', 40));
+    const entries = staffTimeEntries(
+      foldCaseEvents([
+        e.staffTime('2026-01-10T10:00:00Z', 'unit-1', 10),
+        e.staffTime('2026-01-31T23:30:00Z', 'unit-1', 6), // 01-31 in UTC, 02-01 in Berlin
+      ]),
+    );
+    const use = (asOf: string, timeZone?: string) =>
+      computeStaffTimeUse({ unit, entries, period: '2026-01', asOf: new Date(asOf), timeZone }).loggedHours;
+    expect(use('2026-03-01T00:00:00Z', 'UTC')).toBe(16);
+    expect(use('2026-03-01T00:00:00Z')).toBe(10); // Europe/Berlin by default
+    expect(use('2026-01-31T23:30:00.000Z', 'UTC')).toBe(16); // logged at T: counted
+    expect(use('2026-01-31T23:29:59.999Z', 'UTC')).toBe(10);
+  });
+});

@@ -75,7 +75,6 @@ export function createProjector(
   );
   const retention = new RetentionSchedule(runtime.pool, executor, options.retentionYears, logger, clock);
   const snapshots = new SnapshotKeeping(new SnapshotKeeper(runtime.pool, options.metricsSettings, clock), logger);
-  if (relay) logger.info({ brokers: relay.config.brokers }, 'Kafka relay enabled');
   const reminders =
     relay && options.reminders.intervalMs > 0
       ? new ReminderSchedule(

@@ -172,6 +172,16 @@ describe('case collaboration', () => {
       }
     });
 
+    it('leaves the case as it was: an open case stays open, a closed one closed', () => {
+      for (const history of [[requestSubmitted], [requestSubmitted, caseClosed()]]) {
+        const before = given(caseDecider, history).state;
+        const after = given(caseDecider, history)
+          .when(sampleCommand('RecordTrustFeedback', { scores }))
+          .then([{ type: 'TrustFeedbackRecorded', data: { caseId, respondent: 'initiative', scores } }]);
+        expect(after).toStrictEqual(before);
+      }
+    });
+
     it('copies only the five drivers into the event', () => {
       given(caseDecider, [requestSubmitted])
         .when(sampleCommand('RecordTrustFeedback', { scores: { ...scores, extra: 9 } as typeof scores }))

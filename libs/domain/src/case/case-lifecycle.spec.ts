@@ -26,6 +26,8 @@ describe('case lifecycle', () => {
         commitments: {},
         interimUses: {},
         fundingApplications: {},
+        waitingForInitiative: null,
+        narratives: 'held',
       });
     });
 

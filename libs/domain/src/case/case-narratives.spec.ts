@@ -28,7 +28,13 @@ describe('case decider: ShredCaseNarratives', () => {
   });
 
   it('shreds again once a narrative was written after the shredding', () => {
-    given(caseDecider, [requestSubmitted, shredded, commitmentMade()]).when(shred).then([shredded]);
+    const written = given(caseDecider, [requestSubmitted, shredded, commitmentMade()]);
+    expect(written.state).toMatchObject({
+      status: 'open',
+      narratives: 'held',
+      commitments: { [ids.commitment]: { status: 'open' } },
+    });
+    written.when(shred).then([shredded]);
   });
 
   it('refuses a case that does not exist (404)', () => {

@@ -154,8 +154,9 @@ describe('fund decider', () => {
       given(fundDecider, [fundOpened()]).when(open(1)).thenThrows('FUND.ALREADY_OPENED');
     });
 
-    it.each([-1, 10.5])('rejects the budget %p', (budgetCents) => {
-      given(fundDecider).when(open(budgetCents)).thenThrows('FUND.INVALID_AMOUNT');
+    it.each([-1, 10.5])('rejects the budget %p, saying that zero is allowed', (budgetCents) => {
+      const error = given(fundDecider).when(open(budgetCents)).thenThrows('FUND.INVALID_AMOUNT');
+      expect(error.message).toBe('budgetCents must be an integer number of cents >= 0');
     });
 
     it('opens a fund whose id applications were refused for before it existed', () => {
@@ -173,8 +174,9 @@ describe('fund decider', () => {
       expect(state).toMatchObject({ budgetCents: 150 });
     });
 
-    it.each([0, -5, 1.5])('rejects the amount %p', (amountCents) => {
-      given(fundDecider, [fundOpened()]).when(increase(amountCents)).thenThrows('FUND.INVALID_AMOUNT');
+    it.each([0, -5, 1.5])('rejects the amount %p, saying that it must be above zero', (amountCents) => {
+      const error = given(fundDecider, [fundOpened()]).when(increase(amountCents)).thenThrows('FUND.INVALID_AMOUNT');
+      expect(error.message).toBe('amountCents must be an integer number of cents > 0');
     });
 
     it('needs an open fund', () => {
@@ -226,6 +228,19 @@ describe('fund decider', () => {
       given(fundDecider, [fundOpened(), received(200_000)])
         .when(receive(otherCase))
         .then([refused('FUND.APPLICATION_ID_IN_USE', otherCase)]);
+    });
+
+    it('changes nothing on an opened fund by refusing an application', () => {
+      for (const [history, code, forCase] of [
+        [[fundOpened(), received(200_000)], 'FUND.APPLICATION_ID_IN_USE', otherCase],
+        [[fundOpened(), closed], 'FUND.CLOSED', caseId],
+      ] as const) {
+        const before = given(fundDecider, history).state;
+        const after = given(fundDecider, history)
+          .when(receive(forCase))
+          .then([refused(code, forCase)]);
+        expect(after).toStrictEqual(before);
+      }
     });
 
     it.each([0, -1, 1.5])('rejects the requested amount %p (the case never sends it)', (amount) => {
@@ -330,6 +345,13 @@ describe('fund decider', () => {
       expect(error.details).toMatchObject({ field });
     });
 
+    it('needs a proof date, naming it as missing when none is sent', () => {
+      const error = given(fundDecider, withApplication())
+        .when(award(100, { proofDueOn: undefined }))
+        .thenThrows('FUND.INVALID_DATE');
+      expect(error.details).toStrictEqual({ field: 'proofDueOn', value: null });
+    });
+
     it('needs a funded period that runs forwards and ends before the proof is due', () => {
       given(fundDecider, withApplication())
         .when(award(100, { fundedFrom: '2025-05-01', fundedUntil: '2025-04-30' }))
@@ -406,6 +428,17 @@ describe('fund decider', () => {
       });
     });
 
+    it('awards the proposed funded period when the proposal is confirmed', () => {
+      const period = { fundedFrom: '2025-04-01', fundedUntil: '2025-09-30', proofDueOn: '2025-12-31' };
+      const proposal: FundEvent = {
+        type: 'GrantAwardProposed',
+        data: { fundId, applicationId: app, caseId, amountCents: 600_000, ...period, proposedBy: 'clerk-anna' },
+      };
+      given(fundDecider, withApplication(proposal))
+        .when(confirm, second)
+        .then([awarded(600_000, app, { ...period, proposedBy: 'clerk-anna' })]);
+    });
+
     it('refuses the confirmation of the person who proposed it', () => {
       const error = given(fundDecider, withApplication(proposed(600_000)))
         .when(confirm, specContext)
@@ -440,10 +473,11 @@ describe('fund decider', () => {
       given(fundDecider, withApplication()).when(withdraw()).thenThrows('FUND.NO_AWARD_PROPOSED');
     });
 
-    it('neither awards nor rejects while a proposal waits', () => {
-      given(fundDecider, withApplication(proposed(600_000)))
+    it('neither awards nor rejects while a proposal waits, naming the amount proposed', () => {
+      const error = given(fundDecider, withApplication(proposed(600_000)))
         .when(award(100))
         .thenThrows('FUND.AWARD_PROPOSED');
+      expect(error.details).toStrictEqual({ applicationId: app, proposedCents: 600_000 });
       given(fundDecider, withApplication(proposed(600_000)))
         .when(reject('Nein'))
         .thenThrows('FUND.AWARD_PROPOSED');
@@ -458,8 +492,12 @@ describe('fund decider', () => {
         .thenThrows('FUND.CASE_MISMATCH');
     });
 
-    it('needs a rationale', () => {
-      given(fundDecider, withApplication()).when(reject('  ')).thenThrows('FUND.RATIONALE_REQUIRED');
+    it('needs a rationale, also when the command comes without one', () => {
+      const error = given(fundDecider, withApplication()).when(reject('  ')).thenThrows('FUND.RATIONALE_REQUIRED');
+      expect(error.message).toBe('Rejecting an application needs a rationale');
+      given(fundDecider, withApplication())
+        .when(reject(undefined as unknown as string))
+        .thenThrows('FUND.RATIONALE_REQUIRED');
     });
 
     it('needs a received application', () => {
@@ -541,12 +579,16 @@ describe('fund decider', () => {
     });
 
     it('takes one proof at a time, and a new one only after a rejected review', () => {
-      given(fundDecider, paidOut(proofSubmitted(1)))
+      const waiting = given(fundDecider, paidOut(proofSubmitted(1)))
         .when(submitProof(2))
         .thenThrows('FUND.PROOF_ALREADY_SUBMITTED');
-      given(fundDecider, paidOut(proofSubmitted(1), reviewed('partially_accepted', 1)))
+      expect(waiting.message).toBe(`A proof of use of application ${app} waits for its review`);
+      const reviewedAlready = given(fundDecider, paidOut(proofSubmitted(1), reviewed('partially_accepted', 1)))
         .when(submitProof(2))
         .thenThrows('FUND.PROOF_ALREADY_SUBMITTED');
+      expect(reviewedAlready.message).toBe(
+        `The proof of use of application ${app} was already reviewed (partially_accepted)`,
+      );
       given(fundDecider, paidOut(proofSubmitted(0), reviewed('rejected', 0)))
         .when(submitProof(300_000))
         .then([proofSubmitted(300_000)]);
@@ -557,7 +599,8 @@ describe('fund decider', () => {
     });
 
     it('validates the amount and the hours', () => {
-      given(fundDecider, paidOut()).when(submitProof(-1)).thenThrows('FUND.INVALID_AMOUNT');
+      const error = given(fundDecider, paidOut()).when(submitProof(-1)).thenThrows('FUND.INVALID_AMOUNT');
+      expect(error.message).toBe('spentCents must be an integer number of cents >= 0');
       given(fundDecider, paidOut()).when(submitProof(1, -1)).thenThrows('FUND.INVALID_HOURS');
       given(fundDecider, paidOut())
         .when(submitProof(0))
@@ -599,14 +642,21 @@ describe('fund decider', () => {
         .thenThrows('FUND.ACCEPTED_EXCEEDS_PROOF');
     });
 
+    it('refuses an outcome it does not know', () => {
+      given(fundDecider, paidOut(proofSubmitted(300_000)))
+        .when(review('approved' as 'accepted', 300_000))
+        .thenThrows('FUND.OUTCOME_CONTRADICTS_AMOUNT');
+    });
+
     it('needs a proof waiting for review, and a rationale', () => {
       given(fundDecider, paidOut()).when(review('accepted', 0)).thenThrows('FUND.NO_PROOF_SUBMITTED');
       given(fundDecider, paidOut(proofSubmitted(1), reviewed('accepted', 1)))
         .when(review('accepted', 1))
         .thenThrows('FUND.NO_PROOF_SUBMITTED');
-      given(fundDecider, paidOut(proofSubmitted(300_000)))
+      const error = given(fundDecider, paidOut(proofSubmitted(300_000)))
         .when(review('accepted', 300_000, ' '))
         .thenThrows('FUND.RATIONALE_REQUIRED');
+      expect(error.message).toBe('Reviewing a proof of use needs a rationale');
       given(fundDecider, paidOut(proofSubmitted(300_000)))
         .when(review('accepted', -1))
         .thenThrows('FUND.INVALID_AMOUNT');
@@ -635,8 +685,11 @@ describe('fund decider', () => {
       given(fundDecider, paidOut()).when(reclaim(300_001)).thenThrows('FUND.RECLAIM_EXCEEDS_UNACCEPTED');
     });
 
-    it('needs a reason and an awarded application', () => {
-      given(fundDecider, paidOut()).when(reclaim(1, '')).thenThrows('FUND.RATIONALE_REQUIRED');
+    it('needs an amount above zero, a reason and an awarded application', () => {
+      const amount = given(fundDecider, paidOut()).when(reclaim(0)).thenThrows('FUND.INVALID_AMOUNT');
+      expect(amount.details).toStrictEqual({ field: 'amountCents', value: 0 });
+      const reason = given(fundDecider, paidOut()).when(reclaim(1, '')).thenThrows('FUND.RATIONALE_REQUIRED');
+      expect(reason.message).toBe('Reclaiming a grant needs a reason');
       given(fundDecider, withApplication()).when(reclaim(1)).thenThrows('FUND.APPLICATION_NOT_AWARDED');
     });
 

@@ -6,7 +6,7 @@ import {
   isDomainEventType,
   personalDataOf,
 } from '@koproduktiv/domain';
-import type { DataKeyLookup, DataKeyStore } from '../keys/data-key-store';
+import type { ActiveDataKey, DataKeyLookup, DataKeyStore } from '../keys/data-key-store';
 import {
   associatedData,
   erasedField,
@@ -50,7 +50,8 @@ export class EventCodec {
     for (const event of events) {
       const erases: DataSubjectKind | undefined = (ERASURE_EVENTS as Record<string, DataSubjectKind>)[event.type];
       if (erases) await this.keys.destroy(tenant, { kind: erases, id: dataSubjectIdOf(erases, event.data) }, at);
-      stored.push(await this.seal(tenant, event));
+      const sealed = this.seal(tenant, event);
+      stored.push(sealed instanceof Promise ? await sealed : sealed);
     }
     return stored;
   }
@@ -63,20 +64,21 @@ export class EventCodec {
     return events.map((event) => ({ ...event, data: this.open(tenant, event, keys) }));
   }
 
-  private async seal(tenant: string, event: DomainEvent): Promise<Data> {
+  /** Without a promise when the key is at hand, as it is for nearly every command. */
+  private seal(tenant: string, event: DomainEvent): Data | Promise<Data> {
     const spec = personalDataOf(event.type);
     const data = event.data as Data;
     if (!spec || !spec.fields.some((field) => data[field] !== undefined)) return data;
-    const { keyId, key } = await this.keys.activeKey(tenant, {
-      kind: spec.subject,
-      id: dataSubjectIdOf(spec.subject, data),
-    });
-    const sealed: Record<string, unknown> = { ...data };
-    for (const field of spec.fields) {
-      if (data[field] !== undefined)
-        sealed[field] = sealField(key, keyId, data[field], associatedData(tenant, event.type, field, keyId));
-    }
-    return sealed;
+    const active = this.keys.activeKey(tenant, { kind: spec.subject, id: dataSubjectIdOf(spec.subject, data) });
+    const sealWith = ({ keyId, key }: ActiveDataKey): Data => {
+      const sealed: Record<string, unknown> = { ...data };
+      for (const field of spec.fields) {
+        if (data[field] !== undefined)
+          sealed[field] = sealField(key, keyId, data[field], associatedData(tenant, event.type, field, keyId));
+      }
+      return sealed;
+    };
+    return active instanceof Promise ? active.then(sealWith) : sealWith(active);
   }
 
   private open(tenant: string, event: StoredEvent, keys: Map<string, DataKeyLookup>): Data {

@@ -31,7 +31,7 @@ export const associatedData = (tenant: string, type: string, field: string, keyI
   `kp1|${tenant}|${type}|${field}|${keyId}`;
 
 export function sealField(key: Buffer, keyId: string, value: unknown, aad: string): SealedField {
-  const { iv, ciphertext } = seal(key, Buffer.from(JSON.stringify(value), 'utf8'), aad);
+  const { iv, ciphertext } = seal(key, JSON.stringify(value), aad);
   return { $sealed: { kid: keyId, iv: iv.toString('base64'), ct: ciphertext.toString('base64') } };
 }
 

@@ -13,6 +13,13 @@ describe('AES-256-GCM sealing', () => {
     expect(() => open(key, { iv: sealed.iv, ciphertext: flipped }, 'aad')).toThrow();
   });
 
+  it('seals a string as its UTF-8 bytes', () => {
+    const text = 'Elternzeit von Frau Brandt – Übergabe an Herrn Öztürk';
+    const sealed = seal(key, text, 'aad');
+    expect(sealed.ciphertext.length).toBe(Buffer.byteLength(text, 'utf8') + 16);
+    expect(open(key, sealed, 'aad').equals(Buffer.from(text, 'utf8'))).toBe(true);
+  });
+
   it('never repeats an IV, also across refills of the IV pool', () => {
     const ivs = new Set(Array.from({ length: 2000 }, () => seal(key, Buffer.from('x'), 'a').iv.toString('hex')));
     expect(ivs.size).toBe(2000);

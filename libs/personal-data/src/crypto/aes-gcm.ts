@@ -29,11 +29,13 @@ function nextIv(): Buffer {
   return iv;
 }
 
-export function seal(key: Buffer, plaintext: Buffer, associatedData: string): Sealed {
+/** A string plaintext is sealed as its UTF-8 bytes. */
+export function seal(key: Buffer, plaintext: Buffer | string, associatedData: string): Sealed {
   const iv = nextIv();
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  const encrypted = typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext);
+  const ciphertext = Buffer.concat([encrypted, cipher.final(), cipher.getAuthTag()]);
   return { iv, ciphertext };
 }
 

@@ -25,8 +25,11 @@ export interface DataKeyRecord {
  * key-encryption key. Destroying a subject's keys makes everything they sealed unreadable for good.
  */
 export interface DataKeyStore {
-  /** The subject's live key, created on first use. */
-  activeKey(tenant: string, subject: DataSubject): Promise<ActiveDataKey>;
+  /**
+   * The subject's live key, created on first use. Synchronous when the store already holds it: nearly
+   * every command seals with a key it used a moment ago, and a promise per command was measurable.
+   */
+  activeKey(tenant: string, subject: DataSubject): ActiveDataKey | Promise<ActiveDataKey>;
   /** The keys with these ids; ids the store never had are left out. */
   lookup(tenant: string, keyIds: readonly string[]): Promise<Map<string, DataKeyLookup>>;
   /** Destroys every key of the subject (all generations); returns how many were live. Idempotent. */

@@ -6,7 +6,7 @@ import { ActiveDataKey, DataKeyLookup, DataKeyRecord, DataKeyStore, DataSubject 
 export class InMemoryDataKeyStore implements DataKeyStore {
   private readonly keys: (DataKeyRecord & { tenant: string; key: Buffer | null })[] = [];
 
-  async activeKey(tenant: string, subject: DataSubject): Promise<ActiveDataKey> {
+  activeKey(tenant: string, subject: DataSubject): ActiveDataKey {
     let live = this.keys.find((k) => k.tenant === tenant && same(k.subject, subject) && k.destroyedAt === null);
     if (!live) {
       live = { tenant, keyId: randomUUID(), subject, createdAt: new Date(), destroyedAt: null, key: newDataKey() };

@@ -23,10 +23,13 @@ export class PostgresDataKeyStore implements DataKeyStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async activeKey(tenant: string, subject: DataSubject): Promise<ActiveDataKey> {
-    const cacheKey = `${tenant}\u0000${subject.kind}\u0000${subject.id}`;
+  activeKey(tenant: string, subject: DataSubject): ActiveDataKey | Promise<ActiveDataKey> {
+    const cacheKey = cacheKeyOf(tenant, subject);
     const cached = this.active.get(cacheKey);
-    if (cached && cached.expires > this.now()) return cached.value;
+    return cached && cached.expires > this.now() ? cached.value : this.fetchActive(tenant, subject, cacheKey);
+  }
+
+  private async fetchActive(tenant: string, subject: DataSubject, cacheKey: string): Promise<ActiveDataKey> {
     const value = await this.readOrCreateActive(tenant, subject);
     if (this.active.size >= ACTIVE_KEY_CACHE_ENTRIES) this.active.delete(this.active.keys().next().value as string);
     this.active.set(cacheKey, { value, expires: this.now() + ACTIVE_KEY_TTL_MS });
@@ -49,8 +52,7 @@ export class PostgresDataKeyStore implements DataKeyStore {
   }
 
   async destroy(tenant: string, subject: DataSubject, at: Date): Promise<number> {
-    for (const key of this.active.keys())
-      if (key === `${tenant}\u0000${subject.kind}\u0000${subject.id}`) this.active.delete(key);
+    this.active.delete(cacheKeyOf(tenant, subject));
     const { rowCount } = await this.pool.query(
       `UPDATE kp_data_keys SET wrapped = NULL, destroyed_at = $4
         WHERE tenant = $1 AND subject_kind = $2 AND subject_id = $3 AND destroyed_at IS NULL`,
@@ -114,6 +116,8 @@ export class PostgresDataKeyStore implements DataKeyStore {
     return winner;
   }
 }
+
+const cacheKeyOf = (tenant: string, { kind, id }: DataSubject) => `${tenant}\u0000${kind}\u0000${id}`;
 
 const noKek = () =>
   new Error('this process was started without the key-encryption key: it cannot seal or open personal data');

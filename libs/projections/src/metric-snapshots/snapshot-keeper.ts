@@ -1,9 +1,10 @@
 import type { Pool } from 'pg';
-import { aggregateReporting, CaseHistory, filterCases, MetricsSettings, snapshotOrLeftOut } from '@koproduktiv/metrics';
+import { CaseHistory, MetricsSettings } from '@koproduktiv/metrics';
 import { lookUpReadModelPosition } from '../queries/read-model-position';
 import { KeptSnapshots, KeptSnapshotsEncoder } from './kept-snapshots';
 import { KeptPatch, MovedCase } from './kept-patch';
 import { keptInstants, KEPT_MONTHS } from './kept-instants';
+import { keptAggregate, takeKeptCase } from './kept-taking';
 import { KEPT_SNAPSHOTS_DDL, KeptRowVersion, readKeptRows, settingsFingerprint } from './kept-snapshot-store';
 
 /** What a kept row is computed from: the read models, the settings' fingerprint and time zone. */
@@ -114,8 +115,8 @@ export class SnapshotKeeper {
     for (let from = 0; from < instants.length; from += perWalk) {
       const group = instants.slice(from, from + perWalk);
       const encoders = group.map(() => new KeptSnapshotsEncoder());
-      await this.eachHistory(tenant, (id, category, history) =>
-        group.forEach((asOf, i) => encoders[i].add(id, category, snapshotOrLeftOut(history, asOf, settings))),
+      await this.eachHistory(tenant, (row) =>
+        group.forEach((asOf, i) => takeKeptCase(encoders[i], row, asOf, settings)),
       );
       for (const [i, asOf] of group.entries()) await this.write(tenant, asOf, encoders[i].encode(), version);
     }
@@ -124,7 +125,7 @@ export class SnapshotKeeper {
   /** Every case history of the tenant in the read model's order, the event loop let go every few cases. */
   private async eachHistory(
     tenant: string,
-    visit: (id: string, category: string | null, history: CaseHistory) => void,
+    visit: (row: { id: string; category: string | null; history: CaseHistory }) => void,
   ): Promise<void> {
     for (let after: string | null = null; ;) {
       const { rows }: { rows: { id: string; category: string | null; history: string }[] } = await this.pool.query(
@@ -133,7 +134,7 @@ export class SnapshotKeeper {
         [tenant, after],
       );
       for (const [i, row] of rows.entries()) {
-        visit(row.id, row.category, JSON.parse(row.history) as CaseHistory);
+        visit({ id: row.id, category: row.category, history: JSON.parse(row.history) as CaseHistory });
         // Other work of the process (the projection, the API's requests under npm start) runs in between.
         if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
       }
@@ -178,9 +179,7 @@ export class SnapshotKeeper {
   }
 
   private async write(tenant: string, asOf: Date, cases: Buffer, version: KeptVersion): Promise<void> {
-    // The unfiltered question's aggregate, computed as ReadModelQueries computes it from fresh snapshots.
-    const all = KeptSnapshots.decode(asOf, cases).select();
-    const aggregate = JSON.stringify(aggregateReporting(filterCases(all.snapshots, {}, version.timeZone), all.leftOut));
+    const aggregate = keptAggregate(asOf, cases, version.timeZone);
     // Two keepers (two projectors) write the same snapshots for the same position; the later position wins.
     await this.pool.query(
       `INSERT INTO kp_kept_snapshots (tenant, as_of, generation, position, settings, cases, aggregate) VALUES ($1, $2, $3, $4, $5, $6, $7)
