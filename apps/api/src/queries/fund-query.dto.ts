@@ -23,9 +23,7 @@ export const STATEMENT_PAGE = 1000;
 export class FundStatementQueryDto extends AsOfQueryDto {
   @PageLimitParam({
     maximum: 1000,
-    default: STATEMENT_PAGE,
-    description:
-      "Applications per page. Without limit and cursor, the whole statement; with either, a page (the fund's columns on every page)",
+    description: `Applications per page. Without limit and cursor, the whole statement; with either, a page (${STATEMENT_PAGE} applications unless limit says otherwise; the fund's columns on every page)`,
   })
   limit?: number;
   @CursorParam(STATEMENT_CURSOR_LENGTH)

@@ -11022,7 +11022,7 @@ export interface operations {
             query?: {
                 /** @description Business time T: ISO 8601 date-time with offset, or YYYY-MM-DD for the end of that local day; its date in the years 1900 to 2199. Default: now. */
                 asOf?: string;
-                /** @description Applications per page. Without limit and cursor, the whole statement; with either, a page (the fund's columns on every page) */
+                /** @description Applications per page. Without limit and cursor, the whole statement; with either, a page (1000 applications unless limit says otherwise; the fund's columns on every page) */
                 limit?: number;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
