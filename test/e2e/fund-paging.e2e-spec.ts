@@ -141,6 +141,15 @@ describe('fund reads in pages (HTTP)', () => {
     const csv = await analyst(`/v1/funds/${fund}/statement?asOf=2026-06-30&limit=5`, { accept: 'text/csv' });
     expect(String(csv.body).trim().split('\r\n')).toHaveLength(1 + 1 + 5); // header, the fund, the page
     expect(csv.headers.get('link')).toMatch(/rel="next"$/);
+    // The whole statement in CSV (written as a stream): the header, the fund's row, every application's.
+    const wholeCsv = await analyst(`/v1/funds/${fund}/statement?asOf=2026-06-30&locale=de`, { accept: 'text/csv' });
+    expect([wholeCsv.status, wholeCsv.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
+    const lines = String(wholeCsv.body).trim().split('\r\n');
+    expect(lines).toHaveLength(1 + 1 + applications.length);
+    const header = lines[0].replace(/^\uFEFF/, '').split(';');
+    const cells = (line: string) => Object.fromEntries(line.split(';').map((value, i) => [header[i], value]));
+    expect(cells(lines[1])).toMatchObject({ row: 'fund', awardedCents: String(fundColumns.awardedCents) });
+    expect(lines.slice(2).map((line) => cells(line).applicationId)).toEqual(applications);
   });
 
   it('a cursor keeps its pages on the statement it started with while events arrive; a new walk sees them', async () => {

@@ -10,7 +10,7 @@ import { ApiAnswer } from '../openapi/api-answer';
 import { METRICS_DOC } from '../openapi/response-schemas';
 import { APPLICATION_COLUMNS, STATEMENT_COLUMNS, statementRows } from './csv/fund-csv-columns';
 import { FundApplicationsQueryDto, FundQueryDto, FundStatementQueryDto, STATEMENT_PAGE } from './fund-query.dto';
-import { answer, csvAnswer, notFound, parseAsOf, READ_MODEL_QUERIES } from './query-support';
+import { answer, csvAnswer, csvStreamAnswer, notFound, parseAsOf, READ_MODEL_QUERIES } from './query-support';
 import { METRICS_SETTINGS } from './settings';
 
 const EXAMPLE_ID = '0195a1b2-3c4d-7e5f-8a6b-7c8d9e0f1a01';
@@ -96,7 +96,7 @@ export class FundsController {
   ) {
     const asOf = this.asOf(principal, query.asOf);
     const csvOf = (data: { asOf: string }) =>
-      csvAnswer(
+      csvStreamAnswer(
         `${principal.tenant}-fund-${fundId}-statement-${data.asOf.slice(0, 10)}.csv`,
         STATEMENT_COLUMNS,
         statementRows,

@@ -54,4 +54,41 @@ describe('FundStatementCache', () => {
     expect(cache.get('t', 'huge', 'v', 1)).toBeUndefined();
     expect(cache.stats().rows).toBe(8);
   });
+
+  it('computes once for questions arriving while the same version is computed, if its span holds their T', async () => {
+    const cache = new FundStatementCache(100);
+    let release: () => void = () => undefined;
+    const computed = new Promise<void>((resolve) => (release = resolve));
+    const compute = jest.fn(async () => {
+      await computed;
+      return { span: span(1000, 2000), statement: statement(2) };
+    });
+    const asked = [1500, 1800, 2500].map((ms) => cache.through('t', 'f', 'v', ms, compute));
+    release();
+    const [first, second, outside] = await Promise.all(asked);
+    expect(compute).toHaveBeenCalledTimes(2); // once for 1500 and 1800, once more for 2500, outside its span
+    expect([first, second, outside].map((s) => s.asOf)).toEqual(
+      [1500, 1800, 2500].map((ms) => new Date(ms).toISOString()),
+    );
+    expect(second.applications).toBe(first.applications);
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 2 });
+    await cache.through('t', 'f', 'v', 1900, compute);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps no failed computation: whoever waited for it computes anew', async () => {
+    const cache = new FundStatementCache(100);
+    const failing = jest.fn(async () => {
+      throw new Error('store unavailable');
+    });
+    const working = jest.fn(async () => ({ span: span(0, 10), statement: statement(1) }));
+    const [failed, retried] = await Promise.allSettled([
+      cache.through('t', 'f', 'v', 5, failing),
+      cache.through('t', 'f', 'v', 5, working),
+    ]);
+    expect(failed).toMatchObject({ status: 'rejected', reason: new Error('store unavailable') });
+    expect(retried).toMatchObject({ status: 'fulfilled' });
+    expect(working).toHaveBeenCalledTimes(1);
+    expect(cache.stats()).toMatchObject({ versions: 1, misses: 2 });
+  });
 });

@@ -1,4 +1,5 @@
 import { FundStatement, StatementSpan, withinSpan } from '@koproduktiv/metrics';
+import { inFlight } from '../in-flight';
 
 /** The default budget of the fund statements kept per process, in statement rows (the fund's and each application's). */
 export const DEFAULT_FUND_STATEMENT_CACHE_ROWS = 50_000;
@@ -7,6 +8,12 @@ export const DEFAULT_FUND_STATEMENT_CACHE_ROWS = 50_000;
 interface Version {
   readonly statements: { readonly span: StatementSpan; readonly statement: FundStatement }[];
   rows: number;
+}
+
+/** A statement and the span of T it holds for, as computed. */
+export interface SpannedStatement {
+  readonly span: StatementSpan;
+  readonly statement: FundStatement;
 }
 
 /** How many spans of T one version keeps (e.g. "now" and a few fixed dates asked for side by side). */
@@ -22,6 +29,8 @@ const SPANS_PER_VERSION = 4;
  */
 export class FundStatementCache {
   private readonly versions = new Map<string, Version>();
+  /** The computation under way per version: questions arriving meanwhile wait for it rather than compute too. */
+  private readonly pending = new Map<string, Promise<SpannedStatement>>();
   private used = 0;
   private hitCount = 0;
   private missCount = 0;
@@ -30,18 +39,53 @@ export class FundStatementCache {
 
   /** The statement as of `asOfMs` if one of its span is kept (with asOf set to `asOfMs`); counts a hit or a miss. */
   get(tenant: string, fundId: string, version: string, asOfMs: number): FundStatement | undefined {
-    const key = keyOf(tenant, fundId, version);
+    const found = this.lookUp(keyOf(tenant, fundId, version), asOfMs);
+    this.count(found !== undefined);
+    return found;
+  }
+
+  private lookUp(key: string, asOfMs: number): FundStatement | undefined {
     const kept = this.versions.get(key);
     const found = kept?.statements.find(({ span }) => withinSpan(span, asOfMs));
-    if (!kept || !found) {
-      this.missCount++;
-      return undefined;
-    }
-    this.hitCount++;
+    if (!kept || !found) return undefined;
     this.versions.delete(key);
     this.versions.set(key, kept);
-    const asOf = new Date(asOfMs).toISOString();
-    return found.statement.asOf === asOf ? found.statement : { ...found.statement, asOf };
+    return withAsOf(found.statement, asOfMs);
+  }
+
+  private count(hit: boolean): void {
+    if (hit) this.hitCount++;
+    else this.missCount++;
+  }
+
+  /**
+   * The statement as of `asOfMs`: kept, or the one being computed for the same version if its span
+   * holds `asOfMs`, or else computed by `compute` (and kept); a hit unless computed. A failed
+   * computation is not kept, and whoever waited for it computes anew.
+   */
+  async through(
+    tenant: string,
+    fundId: string,
+    version: string,
+    asOfMs: number,
+    compute: () => Promise<SpannedStatement>,
+  ): Promise<FundStatement> {
+    const key = keyOf(tenant, fundId, version);
+    const kept = this.lookUp(key, asOfMs);
+    const underway = kept ? undefined : this.pending.get(key);
+    const joined = underway && (await underway.catch(() => undefined));
+    const found = kept ?? (joined && withinSpan(joined.span, asOfMs) ? withAsOf(joined.statement, asOfMs) : undefined);
+    this.count(found !== undefined);
+    if (found) return found;
+    const computation = inFlight(compute());
+    this.pending.set(key, computation);
+    try {
+      const { span, statement } = await computation;
+      this.set(tenant, fundId, version, span, statement);
+      return withAsOf(statement, asOfMs);
+    } finally {
+      if (this.pending.get(key) === computation) this.pending.delete(key);
+    }
   }
 
   /** Keeps the statement, making room by dropping the least recently used versions. */
@@ -77,5 +121,10 @@ export class FundStatementCache {
     };
   }
 }
+
+const withAsOf = (statement: FundStatement, asOfMs: number): FundStatement => {
+  const asOf = new Date(asOfMs).toISOString();
+  return statement.asOf === asOf ? statement : { ...statement, asOf };
+};
 
 const keyOf = (tenant: string, fundId: string, version: string) => `${tenant}\u0000${fundId}\u0000${version}`;

@@ -71,12 +71,12 @@ export class FundStatements {
     const t = pin?.asOfMs ?? (asOf ?? this.sources.clock()).getTime();
     const { timeZone } = this.sources.settingsFor(tenant);
     const version = `${generation}:${position}:${timeZone}`;
-    const cached = this.cache.get(tenant, fundId, version, t);
-    if (cached) return { position, doc: rows[0].doc, statement: cached };
-    const history = await fundHistory(this.sources.pool, generation, tenant, fundId);
-    const upTo = { ...history, entries: history.entries.filter((entry) => entry.pos <= position) };
-    const statement = fundStatement(upTo, new Date(t), timeZone);
-    this.cache.set(tenant, fundId, version, statementSpan(upTo, statement, timeZone), statement);
+    const statement = await this.cache.through(tenant, fundId, version, t, async () => {
+      const history = await fundHistory(this.sources.pool, generation, tenant, fundId);
+      const upTo = { ...history, entries: history.entries.filter((entry) => entry.pos <= position) };
+      const computed = fundStatement(upTo, new Date(t), timeZone);
+      return { span: statementSpan(upTo, computed, timeZone), statement: computed };
+    });
     return { position, doc: rows[0].doc, statement };
   }
 
