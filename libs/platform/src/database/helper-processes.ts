@@ -3,7 +3,7 @@ import { EmbeddedPostgresError } from './embedded-postgres-error';
 
 /**
  * A terminal's Ctrl-C is sent to the service's whole process group. The service keeps it, finishes
- * starting and then stops (apps/api/src/stop-signals.ts), but the processes it runs meanwhile may
+ * starting and then stops (stop-signals.ts), but the processes it runs meanwhile may
  * die of it: initdb and the server run in a session of their own, yet belong to the group for an
  * instant (between fork and setsid), and a Ctrl-C then stays pending and kills them before they
  * run; the short checks as root (`id`, `test`) stay in the group. Such a process did not fail, so
