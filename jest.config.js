@@ -43,6 +43,7 @@ module.exports = {
       '<rootDir>/libs/$1/src/index.ts',
     '^@koproduktiv/(event-store|metrics|messaging|personal-data)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
     '^@koproduktiv/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/index.ts',
+    '^@koproduktiv/platform/stop-signals$': '<rootDir>/libs/platform/src/process/stop-signals.ts',
     '^@koproduktiv/test-support/(.+)$': '<rootDir>/test/support/$1',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',

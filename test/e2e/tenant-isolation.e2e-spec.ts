@@ -261,7 +261,9 @@ async function askAll(api: ApiHarness, operations: Operation[], tenant: string, 
         let params = new URLSearchParams(variant);
         for (let page = 0; page < 50; page += 1) {
           const url = `${path}?${params}`;
-          const { body } = await ask(`GET ${url}`, 'get', url);
+          // A cursor may pin the first page's T (the fund routes' do): the label names the page, not the cursor.
+          const label = page === 0 ? `GET ${url}` : `GET ${path}?${new URLSearchParams(variant)} page ${page + 1}`;
+          const { body } = await ask(label, 'get', url);
           if (op.csv && page === 0) await ask(`GET ${url} as CSV`, 'get', url, undefined, 'text/csv');
           const next = body?.data?.nextCursor;
           if (!next) break;

@@ -112,7 +112,7 @@ describe('the embedded default, as started by npm start', () => {
     it('METRICS_SETTINGS with an impossible value', () =>
       refused(
         { METRICS_SETTINGS: '{"musterstadt":{"responseTargetDays":-1}}' },
-        /METRICS_SETTINGS: tenant "musterstadt": responseTargetDays must be a positive number/,
+        /- METRICS_SETTINGS\.musterstadt\.responseTargetDays must be a number above 0, got -1/,
       ));
     it('METRICS_SETTINGS with an unknown setting', () =>
       refused({ METRICS_SETTINGS: '{"musterstadt":{"responseTargetDay":10}}' }, /unknown setting responseTargetDay/));

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { migrate, PostgresEventStore } from '@koproduktiv/event-store';
 import { freePort } from '@koproduktiv/platform';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { createTestDatabase, TestDatabase } from '../support/postgres';
-import { ensureBuilt, RunningProcess, startNode } from '../support/processes';
+import { ensureBuilt, RunningProcess, startInGroup, startNode } from '../support/processes';
 
 /** Production's shape: the projector as its own process, twice for availability. */
 describe('apps/projector, run twice against one database', () => {
@@ -87,6 +91,45 @@ describe('apps/projector, run twice against one database', () => {
     second.child.kill('SIGTERM');
     expect(await second.exited()).toBe(0);
   });
+});
+
+describe('apps/projector on its own embedded PostgreSQL', () => {
+  const running: RunningProcess[] = [];
+  afterAll(() => {
+    for (const proc of running) if (proc.child.exitCode === null) process.kill(-(proc.child.pid as number), 'SIGKILL');
+  });
+
+  it.each(['SIGINT', 'SIGTERM'])(
+    '%s to its process group while it creates the cluster: it finishes starting, then stops with exit 0',
+    async (signal) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'kp-projector-early-'));
+      try {
+        const proc = startInGroup(process.execPath, ['dist/apps/projector/src/main.js'], {
+          DATA_DIR: dataDir,
+          DATABASE_URL: '',
+          PROJECTOR_PORT: String(await freePort()),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'info',
+        });
+        running.push(proc);
+        await proc.waitFor(/starting embedded PostgreSQL/, 60_000);
+        process.kill(-(proc.child.pid as number), signal);
+        expect(await proc.exited(120_000)).toBe(0);
+        expect(proc.output()).toContain(`"signal":"${signal}","msg":"shutting down"`);
+        expect(
+          proc
+            .output()
+            .split('\n')
+            .filter((line) => line.startsWith('{') && JSON.parse(line).level >= 40),
+        ).toEqual([]);
+        expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+        expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });
 
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {

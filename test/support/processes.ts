@@ -36,8 +36,13 @@ export function startNode(script: string, args: string[], env: NodeJS.ProcessEnv
  * then signals npm, its shell and the service together, as Ctrl-C does.
  */
 export function startNpmInGroup(args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): RunningProcess {
+  return startInGroup('npm', args, env, cwd);
+}
+
+/** `command` leading a process group of its own, as startNpmInGroup. */
+export function startInGroup(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = ROOT): RunningProcess {
   return watch(
-    spawn('npm', args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }),
+    spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }),
   );
 }
 

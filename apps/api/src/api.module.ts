@@ -19,6 +19,7 @@ import type { Registry } from 'prom-client';
 import type { ReadModelQueries } from '@koproduktiv/projections';
 import { READ_MODEL_QUERIES } from './queries/query-support';
 import { registerCaseHistoryCacheMetrics } from './queries/case-history-cache-metrics';
+import { registerFundStatementCacheMetrics } from './queries/fund-statement-cache-metrics';
 import type { Runtime } from '@koproduktiv/runtime';
 import type { TenantRules } from '@koproduktiv/domain';
 import type { MetricsSettings } from '@koproduktiv/metrics';
@@ -83,6 +84,7 @@ export class ApiModule {
           useFactory: (queries: ReadModelQueries) => {
             const registry = createMetricsRegistry(processors);
             registerCaseHistoryCacheMetrics(registry, queries.historyCache);
+            registerFundStatementCacheMetrics(registry, queries.fundStatementCache);
             runtime.registerMetrics?.(registry);
             return registry;
           },

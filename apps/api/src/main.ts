@@ -1,5 +1,5 @@
 // First: stop signals are taken before the rest loads.
-import { whenStopSignalled } from './stop-signals';
+import { whenStopSignalled } from '@koproduktiv/platform/stop-signals';
 import 'reflect-metadata';
 import { exitOnStartupError, preflight } from '@koproduktiv/config';
 import { createLogger, issueDevToken } from '@koproduktiv/platform';

@@ -1,3 +1,5 @@
+// First: stop signals are taken before the rest loads.
+import { whenStopSignalled } from '@koproduktiv/platform/stop-signals';
 import 'reflect-metadata';
 import { exitOnStartupError, preflight } from '@koproduktiv/config';
 import { createLogger, createMetricsRegistry } from '@koproduktiv/platform';
@@ -29,15 +31,17 @@ async function main(): Promise<void> {
   });
   logger.info({ port }, 'projector running; /metrics and /health on this port');
 
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close();
     await projector.stop().catch((error) => logger.error({ err: error }, 'stopping processors failed'));
     await runtime.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  whenStopSignalled((signal) => void shutdown(signal));
 }
 
 main().catch(exitOnStartupError('Koproduktiv projector'));

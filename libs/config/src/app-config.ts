@@ -5,11 +5,11 @@ import type { EventStoreSelection } from '@koproduktiv/event-store';
 import { DEFAULT_CASE_HISTORY_CACHE_MB } from '@koproduktiv/projections';
 import type { RuntimeSettings } from '@koproduktiv/runtime';
 import { ConfigError, Environment } from './config-error';
-import { emptyToUndefined, fromEnvironment, toInt } from './environment-class';
+import { emptyToUndefined, fromEnvironment, toNumber } from './environment-class';
 
 /** The environment the service reads, validated at boot. Documented in README.md ("Configuration"). */
 export class AppConfig {
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -27,7 +27,7 @@ export class AppConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// connection string' })
   DATABASE_URL?: string;
 
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(500)
@@ -85,7 +85,7 @@ export class AppConfig {
   KEY_ENCRYPTION_KEY_FILE?: string;
 
   /** apps/projector only: the port of its /health and /metrics. */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -102,49 +102,49 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(1024)
   @Max(10 * 1024 * 1024)
   BODY_LIMIT_BYTES = 64 * 1024;
 
   /** Open HTTP connections at most; beyond it the longest-idle connection is closed to let a new one in. Keep it below the process's file limit. */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(16)
   @Max(1_000_000)
   HTTP_MAX_CONNECTIONS = 4096;
 
   /** Time a client has to send a request's headers, from connecting (or from its last request on a kept-alive connection). */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(1000)
   @Max(600_000)
   HTTP_HEADERS_TIMEOUT_MS = 10_000;
 
   /** Time a client has to send a whole request, body included. */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(1000)
   @Max(600_000)
   HTTP_REQUEST_TIMEOUT_MS = 30_000;
 
   /** How long a kept-alive connection may wait for its next request. Behind a proxy, above the proxy's own idle timeout. */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(1000)
   @Max(600_000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
 
   /** A connection on which nothing moves in either direction for this long is closed (a client that stops reading its answer). */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(1000)
   @Max(3_600_000)
   HTTP_IDLE_TIMEOUT_MS = 120_000;
 
   /** Memory for packed case histories kept by the API between requests for a case's metrics (0: none). */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(0)
   @Max(64 * 1024)

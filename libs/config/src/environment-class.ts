@@ -2,9 +2,15 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Environment } from './config-error';
 
+const blank = (value: unknown) => value === undefined || (typeof value === 'string' && value.trim() === '');
+
 /** class-transformer's conversions of variables, which are text or unset. */
-export const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+export const toNumber = ({ value }: { value: unknown }) => (blank(value) ? undefined : Number(value));
+/** A number, or `fallback` where the variable is blank (set to nothing, as unset). */
+export const numberOr =
+  (fallback: number) =>
+  ({ value }: { value: unknown }) =>
+    blank(value) ? fallback : Number(value);
 export const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -21,9 +27,7 @@ export function fromEnvironment<T extends object>(
   const config = plainToInstance(type, input);
   const problems = validateSync(config).map(
     (error) =>
-      `${error.property}=${shown(error.property)}: ${Object.values(error.constraints ?? {})
-        .reverse()
-        .join('; ')}`,
+      `${error.property}=${shown(error.property)}: ${[...new Set(Object.values(error.constraints ?? {}).reverse())].join('; ')}`,
   );
   return { config, problems };
 }

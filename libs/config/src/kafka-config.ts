@@ -2,7 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import type { KafkaConnectionOptions } from '@koproduktiv/messaging';
 import { ConfigError, Environment } from './config-error';
-import { emptyToUndefined, fromEnvironment, toInt } from './environment-class';
+import { emptyToUndefined, fromEnvironment, toNumber } from './environment-class';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -52,19 +52,19 @@ export class KafkaConfig {
   KAFKA_SSL = false;
 
   /** The broker's message.max.bytes (or less): larger messages go to the dead-letter topic. */
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(1024)
   @Max(100 * 1024 * 1024)
   KAFKA_MAX_MESSAGE_BYTES = 1_000_000;
 
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(10)
   @Max(60_000)
   KAFKA_BACKOFF_INITIAL_MS = 500;
 
-  @Transform(toInt)
+  @Transform(toNumber)
   @IsInt()
   @Min(100)
   @Max(600_000)

@@ -2,10 +2,10 @@ import type { TenantRules } from '@koproduktiv/domain';
 import type { KafkaConnectionOptions } from '@koproduktiv/messaging';
 import type { MetricsSettings } from '@koproduktiv/metrics';
 import type { ProjectorOptions, ReminderSettings } from '@koproduktiv/projector';
-import { ConfigError, Environment, readSections } from './config-error';
+import { Environment, readSections } from './config-error';
 import { kafkaOptionsFrom } from './kafka-config';
 import { metricsSettingsFromEnv } from './metrics-settings';
-import { reminderSettingsFromEnv } from './reminder-settings';
+import { reminderSettingsFrom } from './reminder-settings';
 import { retentionYearsFromEnv } from './retention-settings';
 import { tenantRulesFromEnv } from './tenant-rules';
 
@@ -35,11 +35,7 @@ export interface ProjectorSettings {
 export const projectorSettingsFrom = (env: Environment): ProjectorSettings =>
   readSections<ProjectorSettings>({
     kafka: () => kafkaOptionsFrom(env),
-    reminders: () => {
-      const { settings, problems } = reminderSettingsFromEnv(env);
-      if (!settings) throw new ConfigError(problems);
-      return settings;
-    },
+    reminders: () => reminderSettingsFrom(env),
   });
 
 /** Everything createProjector takes, from the environment; a ConfigError names every problem. */

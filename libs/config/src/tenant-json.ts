@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { ValidationError, validateSync } from 'class-validator';
 import { ConfigError } from './config-error';
 
 /**
@@ -23,27 +23,36 @@ export function tenantEntries(name: string, json: string | undefined, example: s
   return Object.entries(parsed);
 }
 
-/** A tenant's entry as an object of known settings, or the problem with it. */
-export function settingsObject(
-  name: string,
-  tenant: string,
-  input: unknown,
-  known: readonly string[],
-): { settings: Record<string, unknown>; problem?: undefined } | { settings?: undefined; problem: string } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
-    return { problem: `${name}: tenant "${tenant}" must be an object of settings (${known.join(', ')})` };
-  const unknown = Object.keys(input).filter((key) => !known.includes(key));
-  if (unknown.length)
-    return {
-      problem: `${name}: tenant "${tenant}": unknown setting ${unknown.join(', ')} (known: ${known.join(', ')})`,
-    };
-  return { settings: input as Record<string, unknown> };
+/** Each error of a validated entry with its path in it (`weights.trust.rhythm`), nested objects' errors included. */
+function flatten(errors: readonly ValidationError[], at = ''): { path: string; constraints: Record<string, string> }[] {
+  return errors.flatMap((error) => {
+    const path = `${at}${error.property}`;
+    const own = error.constraints ? [{ path, constraints: error.constraints }] : [];
+    return [...own, ...flatten(error.children ?? [], `${path}.`)];
+  });
+}
+
+/** What an entry's errors say, in words: unknown settings, then each wrong value (once, also when several constraints failed). */
+function problemsOf(name: string, tenant: string, errors: readonly ValidationError[]): string[] {
+  const all = flatten(errors);
+  const unknown = all.filter(({ constraints }) => constraints.whitelistValidation).map(({ path }) => path);
+  const wrong = all.filter(({ constraints }) => !constraints.whitelistValidation);
+  return [
+    ...(unknown.length ? [`${name}: tenant "${tenant}": unknown setting ${unknown.join(', ')}`] : []),
+    ...wrong.map(({ path, constraints }) => {
+      // "nested property … must be either object or array" repeats what IsObject says better.
+      const said = Object.entries(constraints).filter(
+        ([key]) => key !== 'nestedValidation' || Object.keys(constraints).length === 1,
+      );
+      return `${name}.${tenant}.${path} ${[...new Set(said.map(([, message]) => message))].join('; ')}`;
+    }),
+  ];
 }
 
 /**
- * A setting of per-tenant objects, each validated as an instance of a class-validator class: the
- * instances by tenant, or a ConfigError naming every problem (`NAME.tenant.field must …`, an
- * unknown setting, an entry that is no object).
+ * A setting of per-tenant objects, each validated as an instance of a class-validator class (nested
+ * objects with ValidateNested): the instances by tenant, or a ConfigError naming every problem
+ * (`NAME.tenant.field must …`, an unknown setting, an entry that is no object).
  */
 export function perTenant<T extends object>(
   name: string,
@@ -60,12 +69,7 @@ export function perTenant<T extends object>(
     }
     const instance = plainToInstance(type, input);
     const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
-    const unknown = errors.filter((error) => error.constraints?.whitelistValidation).map((error) => error.property);
-    if (unknown.length) problems.push(`${name}: tenant "${tenant}": unknown setting ${unknown.join(', ')}`);
-    for (const error of errors.filter((e) => !e.constraints?.whitelistValidation))
-      problems.push(
-        `${name}.${tenant}.${error.property} ${[...new Set(Object.values(error.constraints ?? {}))].join('; ')}`,
-      );
+    problems.push(...problemsOf(name, tenant, errors));
     if (!errors.length) settings.set(tenant, instance);
   }
   if (problems.length) throw new ConfigError(problems);

@@ -5,11 +5,16 @@ import {
   deciders,
   DOMAIN_COMMAND_TYPES,
   DOMAIN_EVENT_TYPES,
+  EVENT_SCHEMA_VERSION,
+  categoryOf,
   eventCatalog,
+  INTERNAL_COMMAND_TYPES,
+  PUBLIC_COMMAND_TYPES,
   isDomainCommandType,
   isDomainEventType,
+  schemaVersionOf,
 } from './catalog';
-import { carriesPersonalData, PERSONAL_DATA } from './personal-data';
+import { carriesPersonalData, dataSubjectIdOf, PERSONAL_DATA } from './personal-data';
 import { DOMAIN_ERROR_CODES, NOT_FOUND_ERROR_CODES } from './errors';
 import { streamIdFor } from './shared';
 import { sampleCommands } from './testing';
@@ -31,6 +36,13 @@ describe('catalog', () => {
     expect(Object.values(commandCatalog).filter((c) => c === 'unit')).toHaveLength(2);
     expect(Object.values(commandCatalog).filter((c) => c === 'fund')).toHaveLength(14);
     expect(Object.values(commandCatalog).filter((c) => c === 'case')).toHaveLength(23);
+  });
+
+  it('lets clients send every command but ReceiveApplication, which only the fund’s process manager sends', () => {
+    expect(INTERNAL_COMMAND_TYPES).toEqual(['ReceiveApplication']);
+    expect(PUBLIC_COMMAND_TYPES).toHaveLength(DOMAIN_COMMAND_TYPES.length - 1);
+    expect(PUBLIC_COMMAND_TYPES).not.toContain('ReceiveApplication');
+    expect(PUBLIC_COMMAND_TYPES).toEqual(expect.arrayContaining(['SubmitRequest', 'AwardGrant', 'RegisterUnit']));
   });
 
   it('maps every event to the aggregate that emits it', () => {
@@ -79,6 +91,25 @@ describe('catalog', () => {
     );
   });
 
+  it('reads the category back from a stream id, and none from an id it did not make', () => {
+    for (const category of AGGREGATE_CATEGORIES) expect(categoryOf(streamIdFor(category, 'a-b'))).toBe(category);
+    expect(['cases-1', 'case', '-case-1', 'Case-1', ''].map(categoryOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('writes each event type at its schema version: 2 for GrantAwarded, 1 for the others', () => {
+    expect(schemaVersionOf('GrantAwarded')).toBe(2);
+    expect(DOMAIN_EVENT_TYPES.filter((type) => schemaVersionOf(type) !== EVENT_SCHEMA_VERSION)).toEqual([
+      'GrantAwarded',
+    ]);
+    expect(schemaVersionOf('constructor')).toBe(EVENT_SCHEMA_VERSION);
+  });
+
   it('seals personal data of initiative events under the contact, of case and fund events under the case', () => {
     for (const [type, spec] of Object.entries(PERSONAL_DATA)) {
       expect(spec?.subject).toBe(
@@ -89,6 +120,12 @@ describe('catalog', () => {
     expect(Object.keys(PERSONAL_DATA)).not.toContain('InitiativeContactErased');
     expect(PERSONAL_DATA.RequestSubmitted?.fields).toEqual(['description']);
     expect(PERSONAL_DATA.InitiativeRegistered?.fields).toEqual(['contact']);
+  });
+
+  it('keys the personal data of an initiative by its id, of a case (and its grants) by the case id', () => {
+    const data = { initiativeId: 'initiative-1', caseId: 'case-1', fundId: 'fund-1' };
+    expect(dataSubjectIdOf('initiative-contact', data)).toBe('initiative-1');
+    expect(dataSubjectIdOf('case-narratives', data)).toBe('case-1');
   });
 
   it('knows whether an event carries personal data by the fields it actually holds', () => {

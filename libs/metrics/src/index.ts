@@ -14,6 +14,7 @@ export * from './aggregate-metrics';
 export * from './staff-time';
 export * from './fund-history';
 export * from './fund-statement';
+export * from './fund-statement-span';
 export * from './fund-metrics';
 export * from './member-retention';
 export * from './working-days';

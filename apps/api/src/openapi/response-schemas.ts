@@ -390,7 +390,8 @@ const fund = object(
     ...grantProcedureMetrics,
     applications: {
       type: 'array',
-      description: 'The decided applications (awarded or rejected by T), by decision time',
+      description:
+        'A page of the decided applications (awarded or rejected by T), by decision time then applicationId; the next with nextCursor',
       items: object({
         applicationId: str(),
         caseId: nullable(str()),
@@ -400,6 +401,7 @@ const fund = object(
         decidedAt: instant(),
       }),
     },
+    nextCursor: nullable(str('Pass as cursor for the next page of decided applications; null on the last')),
   },
   metric('A fund as of T'),
 );
@@ -434,16 +436,28 @@ const applicationStatement = object(
   'One application of the fund as of T (amounts, states and dates only: no rationale, reason or purpose)',
 );
 
-const fundStatementSchema = object(
-  {
-    ...fundIdentity,
-    budgetCents: cents('FundOpened plus every FundBudgetIncreased by T'),
-    ...moneyColumns,
-    availableCents: { type: 'integer', description: 'budget − reserved − awarded + released, euro cents' },
-    applications: { type: 'array', items: ref('FundApplication') },
-  },
-  metric("The fund statement as of T; each money column is the sum of the applications' column"),
-);
+const fundStatementColumns = {
+  ...fundIdentity,
+  budgetCents: cents('FundOpened plus every FundBudgetIncreased by T'),
+  ...moneyColumns,
+  availableCents: { type: 'integer', description: 'budget − reserved − awarded + released, euro cents' },
+  applications: { type: 'array', items: ref('FundApplication') },
+};
+/** nextCursor only in a page: the whole statement stays as it was before it could be paged. */
+const fundStatementSchema = {
+  ...object(
+    {
+      ...fundStatementColumns,
+      nextCursor: nullable(
+        str('Only when paged (limit or cursor): pass as cursor for the next page; null on the last'),
+      ),
+    },
+    metric(
+      "The fund statement as of T; each money column is the sum of the applications' column (over all pages, when paged)",
+    ),
+  ),
+  required: Object.keys(fundStatementColumns),
+};
 
 const fundApplications = object(
   {

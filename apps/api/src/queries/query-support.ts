@@ -1,8 +1,9 @@
+import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { endOfLocalDay, Uninterpretable } from '@koproduktiv/metrics';
 import { ProblemError } from '../http/problem-error';
 import type { CsvColumn } from './csv/csv-columns';
-import { CsvLocale, toCsv } from './csv/to-csv';
+import { csvStream, CsvLocale, toCsv } from './csv/to-csv';
 
 export const READ_MODEL_QUERIES = Symbol('READ_MODEL_QUERIES');
 
@@ -20,7 +21,7 @@ export const wantsCsv = (request: FastifyRequest) => /\btext\/csv\b/.test(String
 /** How a route answers in CSV: its file name and a renderer over its fixed columns. */
 export interface CsvAnswer<T> {
   readonly filename: string;
-  readonly render: (data: T, locale: CsvLocale) => string;
+  readonly render: (data: T, locale: CsvLocale) => string | Readable;
 }
 
 export const csvAnswer = <T, R>(
@@ -30,6 +31,16 @@ export const csvAnswer = <T, R>(
 ): CsvAnswer<T> => ({
   filename,
   render: (data, locale) => toCsv(columns, rows(data), locale),
+});
+
+/** A CSV answer written a row at a time as the client takes it (csvStream), for answers that can be large. */
+export const csvStreamAnswer = <T, R>(
+  filename: string,
+  columns: readonly CsvColumn<R>[],
+  rows: (data: T) => Iterable<R>,
+): CsvAnswer<T> => ({
+  filename,
+  render: (data, locale) => csvStream(columns, rows(data), locale),
 });
 
 /** The request's own path and query with `cursor` replaced: the next page, as a relative reference. */

@@ -21,8 +21,8 @@ export const CsvLocaleParam = () =>
     IsIn(CSV_LOCALES),
   );
 
-/** `?limit=`: a page's size, a whole number from 1 to `maximum`. */
-export const PageLimitParam = (page: { maximum: number; default: number; description?: string }) =>
+/** `?limit=`: a page's size, a whole number from 1 to `maximum`; without a default where its absence means no page. */
+export const PageLimitParam = (page: { maximum: number; default?: number; description?: string }) =>
   applyDecorators(
     ApiPropertyOptional({ minimum: 1, ...page }),
     IsOptional(),

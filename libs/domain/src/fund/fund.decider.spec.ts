@@ -343,6 +343,7 @@ describe('fund decider', () => {
     ])('needs real dates (%s)', (field, data) => {
       const error = given(fundDecider, withApplication()).when(award(100, data)).thenThrows('FUND.INVALID_DATE');
       expect(error.details).toMatchObject({ field });
+      expect(error.message).toBe(`${field} must be a calendar date YYYY-MM-DD in the years 1900 to 2199`);
     });
 
     it('needs a proof date, naming it as missing when none is sent', () => {

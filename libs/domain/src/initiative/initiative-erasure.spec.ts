@@ -25,6 +25,10 @@ const renamed: InitiativeEvent = {
 };
 
 describe('initiative decider: EraseInitiativeContact', () => {
+  it('holds the contact of a registered initiative until it is erased', () => {
+    expect(given(initiativeDecider, [initiativeRegistered]).state).toMatchObject({ personalData: 'held' });
+  });
+
   it('erases the contact of a registered initiative', () => {
     const state = given(initiativeDecider, [initiativeRegistered]).when(erase).then([erased]);
     expect(state).toMatchObject({ status: 'active', personalData: 'erased' });
@@ -40,8 +44,11 @@ describe('initiative decider: EraseInitiativeContact', () => {
   });
 
   it('erases again once a new contact or a dissolution reason was stored after the erasure', () => {
-    given(initiativeDecider, [initiativeRegistered, erased, newContact]).when(erase).then([erased]);
-    given(initiativeDecider, [initiativeRegistered, erased, dissolved]).when(erase).then([erased]);
+    for (const stored of [newContact, dissolved]) {
+      const after = given(initiativeDecider, [initiativeRegistered, erased, stored]);
+      expect(after.state).toMatchObject({ personalData: 'held' });
+      after.when(erase).then([erased]);
+    }
   });
 
   it('refuses an initiative that was never registered (404)', () => {

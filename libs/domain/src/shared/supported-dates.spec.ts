@@ -26,11 +26,20 @@ describe('supported dates: real calendar dates in the years 1900 to 2199', () =>
     expect(['0050-Q1', '9999-12', '2026-Q5'].some(isSupportedPeriod)).toBe(false);
   });
 
+  it('a month or period with anything before or after it is neither, even when it starts with a supported year', () => {
+    expect(['20251-01', '2025-011', '2025-01x'].some(isSupportedMonth)).toBe(false);
+    expect(['20251-01', '2025-011', '20251-Q1', '2025-Q12', '2025-Q1x'].some(isSupportedPeriod)).toBe(false);
+  });
+
   it('instants need an offset, a date that exists in the range, and seconds unless they are optional', () => {
     expect(isSupportedInstant('2026-03-02T09:30:00+01:00')).toBe(true);
     expect(isSupportedInstant('2026-03-02T09:30:00.123456789Z')).toBe(true);
     expect(isSupportedInstant('2026-03-02T09:30+01:00')).toBe(false);
     expect(isSupportedInstant('2026-03-02T09:30+01:00', { secondsOptional: true })).toBe(true);
+    expect(['+23:59', '-23:59', '+20:00'].every((offset) => isSupportedInstant(`2026-03-02T09:30:00${offset}`))).toBe(
+      true,
+    );
+    expect(isSupportedInstant('2026-03-02T09:30:00+24:00')).toBe(false);
     for (const bad of [
       '2026-03-02T09:30:00',
       '0000-06-01T10:00:00Z',

@@ -1,4 +1,4 @@
-import { isBudgetPeriod, isCalendarDate, isPositiveCents, optional, ownValue } from './values';
+import { assertNever, isBudgetPeriod, isCalendarDate, isPositiveCents, optional, ownValue } from './values';
 
 describe('shared values', () => {
   it.each(['2025-01-01', '2024-02-29', '2000-02-29', '2025-12-31', '2025-04-30'])('%s is a calendar date', (d) => {
@@ -37,6 +37,13 @@ describe('shared values', () => {
   it('optional omits undefined values', () => {
     expect({ a: 1, ...optional('b', undefined) }).toStrictEqual({ a: 1 });
     expect({ a: 1, ...optional('b', '') }).toStrictEqual({ a: 1, b: '' });
+  });
+
+  it('assertNever names what it did not expect, a value unless told otherwise', () => {
+    expect(() => assertNever('Merged' as never)).toThrow('Unexpected value: "Merged"');
+    expect(() => assertNever({ type: 'Merged' } as never, 'fund event')).toThrow(
+      'Unexpected fund event: {"type":"Merged"}',
+    );
   });
 
   it('ownValue ignores inherited members', () => {

@@ -1,21 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
+import { ChildProcess, SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from './free-port';
 import { isOwnServer, occupantOf, PostmasterLock, removeOwner, stopServer, writeOwner } from './left-behind';
-import {
-  EmbeddedPostgresError,
-  ensureServerUser,
-  reachableBinaries,
-  reachableClusterDir,
-  ServerUser,
-} from './postgres-as-root';
+import { EmbeddedPostgresError } from './embedded-postgres-error';
+import { againAfterStopSignal, isStopSignal, KilledByStopSignal, spawnDetached } from './helper-processes';
+import { ensureServerUser, reachableBinaries, reachableClusterDir, ServerUser } from './postgres-as-root';
 
-export { EmbeddedPostgresError } from './postgres-as-root';
+export { EmbeddedPostgresError } from './embedded-postgres-error';
 
 export interface EmbeddedPostgresOptions {
   /** The instance's directory; the cluster lives in `<dataDir>/postgres`. */
@@ -88,17 +84,19 @@ export async function startEmbeddedPostgres({
       log(line);
     }
   };
+  const again = (error: KilledByStopSignal) => log(`${error.message}, most likely before it ran: starting it again`);
   if (!existsSync(join(clusterDir, 'PG_VERSION')))
-    await initialise(binaries, clusterDir, password, serverUser, remember);
+    await initialise(binaries, clusterDir, password, serverUser, remember, again);
   const port = await freePort();
   const socketDir = unixSocketDirFor(clusterDir, port);
-  const server = await startServer(binaries, clusterDir, port, socketDir, serverUser, remember).catch(
-    (error: Error) => {
-      throw new EmbeddedPostgresError(
-        `Embedded PostgreSQL in ${clusterDir} did not start (${error.message}). Last messages:\n${recent.join('\n')}`,
-      );
-    },
-  );
+  const server = await againAfterStopSignal(
+    () => startServer(binaries, clusterDir, port, socketDir, serverUser, remember),
+    again,
+  ).catch((error: Error) => {
+    throw new EmbeddedPostgresError(
+      `Embedded PostgreSQL in ${clusterDir} did not start (${error.message}). Last messages:\n${recent.join('\n')}`,
+    );
+  });
   const postmasterPid = server.pid as number;
   await writeOwner(root, { postmasterPid, ownerPid: process.pid, ownerCommand: process.argv.slice(1).join(' ') });
   // Whatever ends this process (an uncaught error, process.exit), the server is told to stop; only SIGKILL leaves it behind.
@@ -191,46 +189,63 @@ function asServerUser(serverUser: ServerUser | undefined): SpawnOptions {
   };
 }
 
+/**
+ * A new cluster, made by initdb in `<clusterDir>.initdb` and renamed into place once complete: an
+ * initdb cut short (killed, the machine stopped) leaves nothing the next start would take for a
+ * cluster, and is done again then.
+ */
 async function initialise(
   binaries: string,
   clusterDir: string,
   password: string,
   serverUser: ServerUser | undefined,
   log: (message: string) => void,
+  again: (error: KilledByStopSignal) => void,
 ): Promise<void> {
-  await mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  if (existsSync(clusterDir) && (await readdir(clusterDir)).length > 0)
+    throw new EmbeddedPostgresError(
+      `${clusterDir} holds files but no PostgreSQL cluster (no PG_VERSION), so it was left alone. Move it away to have a new cluster made there.`,
+    );
+  const staging = `${clusterDir}.initdb`;
   // The password reaches initdb in a file only the server user can read, deleted right after.
   const pwDir = await mkdtemp(join(tmpdir(), 'kp-initdb-'));
   const pwFile = join(pwDir, 'pw');
   await writeFile(pwFile, `${password}\n`, { mode: 0o600 });
   if (serverUser) {
-    await chown(clusterDir, serverUser.uid, serverUser.gid);
     await chown(pwDir, serverUser.uid, serverUser.gid);
     await chown(pwFile, serverUser.uid, serverUser.gid);
   }
-  try {
-    const args = [
-      `--pgdata=${clusterDir}`,
-      '--auth=scram-sha-256',
-      `--username=${USER}`,
-      `--pwfile=${pwFile}`,
-      '--lc-messages=C',
-      '--encoding=UTF8',
-      '--no-instructions',
-    ];
-    // Its own process group too: a Ctrl-C meanwhile is for the service, which finishes starting and then stops.
-    const child = spawn(join(binaries, 'bin', 'initdb'), args, {
+  const args = [
+    `--pgdata=${staging}`,
+    '--auth=scram-sha-256',
+    `--username=${USER}`,
+    `--pwfile=${pwFile}`,
+    '--lc-messages=C',
+    '--encoding=UTF8',
+    '--no-instructions',
+  ];
+  const run = async () => {
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { mode: 0o700 });
+    if (serverUser) await chown(staging, serverUser.uid, serverUser.gid);
+    const child = spawnDetached(join(binaries, 'bin', 'initdb'), args, {
       ...asServerUser(serverUser),
-      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk) => log(String(chunk)));
     child.stderr?.on('data', (chunk) => log(String(chunk)));
-    const code = await new Promise<number | null>((done, failed) => child.on('error', failed).on('close', done));
-    if (code !== 0) throw new EmbeddedPostgresError(`initdb failed for ${clusterDir} (exit ${code})`);
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done, failed) =>
+      child.on('error', failed).on('close', (...exit) => done(exit)),
+    );
+    if (isStopSignal(signal)) throw new KilledByStopSignal('initdb', signal);
+    if (code !== 0) throw new EmbeddedPostgresError(`initdb failed for ${clusterDir} (exit ${code ?? signal})`);
+  };
+  try {
+    await againAfterStopSignal(run, again);
   } finally {
     await rm(pwDir, { recursive: true, force: true });
   }
+  await rename(staging, clusterDir);
 }
 
 /** Starts the server in its own process group and resolves once it accepts connections. */
@@ -250,9 +265,8 @@ function startServer(
     '-c',
     'max_connections=200',
   ];
-  const child = spawn(join(binaries, 'bin', 'postgres'), ['-D', clusterDir, '-p', String(port), ...flags], {
+  const child = spawnDetached(join(binaries, 'bin', 'postgres'), ['-D', clusterDir, '-p', String(port), ...flags], {
     ...asServerUser(serverUser),
-    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolveStarted, rejectStarted) => {
@@ -268,7 +282,12 @@ function startServer(
     child.stdout?.on('data', onOutput);
     child.stderr?.on('data', onOutput);
     child.on('error', rejectStarted);
-    child.on('exit', (code, signal) => ready || rejectStarted(new Error(`exit ${code ?? signal}`)));
+    child.on('exit', (code, signal) => {
+      if (ready) return;
+      rejectStarted(
+        isStopSignal(signal) ? new KilledByStopSignal('The server', signal) : new Error(`exit ${code ?? signal}`),
+      );
+    });
   });
 }
 

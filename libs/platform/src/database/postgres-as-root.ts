@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { chmod, chown, cp, mkdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { EmbeddedPostgresError } from './embedded-postgres-error';
+import { runHelperSync } from './helper-processes';
 
 /** The user PostgreSQL runs as when the service runs as root (PostgreSQL refuses root). */
 export interface ServerUser {
@@ -15,40 +16,27 @@ export interface ServerUser {
 export const ROOT_BINARY_CACHE = '/var/cache/koproduktiv';
 export const ROOT_CLUSTER_HOME = '/var/lib/koproduktiv';
 
-export class EmbeddedPostgresError extends Error {
-  override name = 'EmbeddedPostgresError';
-}
-
 /** The `postgres` system user, created (system account, no login, no home) if missing. */
 export function ensureServerUser(name = 'postgres'): ServerUser {
   const lookup = () => {
-    try {
-      return {
-        name,
-        uid: Number(execFileSync('id', ['-u', name], { encoding: 'utf8' })),
-        gid: Number(execFileSync('id', ['-g', name], { encoding: 'utf8' })),
-      };
-    } catch {
-      return undefined;
-    }
+    const [uid, gid] = [runHelperSync('id', ['-u', name]), runHelperSync('id', ['-g', name])];
+    return uid.status === 0 && gid.status === 0
+      ? { name, uid: Number(uid.stdout), gid: Number(gid.stdout) }
+      : undefined;
   };
   const found = lookup();
   if (found) return found;
-  const groupExists = spawnSync('getent', ['group', name]).status === 0;
-  const created = spawnSync(
-    'useradd',
-    [
-      '--system',
-      '--no-create-home',
-      '--home-dir',
-      '/nonexistent',
-      '--shell',
-      '/usr/sbin/nologin',
-      ...(groupExists ? ['-g', name] : ['--user-group']),
-      name,
-    ],
-    { encoding: 'utf8' },
-  );
+  const groupExists = runHelperSync('getent', ['group', name]).status === 0;
+  const created = runHelperSync('useradd', [
+    '--system',
+    '--no-create-home',
+    '--home-dir',
+    '/nonexistent',
+    '--shell',
+    '/usr/sbin/nologin',
+    ...(groupExists ? ['-g', name] : ['--user-group']),
+    name,
+  ]);
   const user = lookup();
   if (!user) {
     throw new EmbeddedPostgresError(
@@ -61,7 +49,7 @@ export function ensureServerUser(name = 'postgres'): ServerUser {
 
 /** Whether `user` may do `test <flag> path` - exactly as a process spawned with its uid and gid sees it. */
 export function userCan(user: ServerUser, flag: '-x' | '-w' | '-r', path: string): boolean {
-  return spawnSync('test', [flag, path], { uid: user.uid, gid: user.gid }).status === 0;
+  return runHelperSync('test', [flag, path], { uid: user.uid, gid: user.gid }).status === 0;
 }
 
 /**

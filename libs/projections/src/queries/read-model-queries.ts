@@ -10,7 +10,6 @@ import {
   computeMemberRetention,
   computeStaffTimeUse,
   filterCases,
-  fundStatement,
   grantProcedureMetrics,
   GrantProcedureMetrics,
   ProofState,
@@ -23,7 +22,7 @@ import {
   WorklistQuery,
 } from '@koproduktiv/metrics';
 import { CaseDocument } from '../read-models/case-document';
-import { FundDocument, InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
+import { InitiativeDocument, UnitDocument } from '../read-models/registry-documents';
 import { lookUpReadModelPosition } from './read-model-position';
 import { tableName } from '../read-models/schema';
 import { decodeCursor, encodeCursor, InvalidCursorError } from './cursor';
@@ -33,7 +32,9 @@ import { CaseHistories } from './case-histories';
 import { KeptSnapshotReader } from './kept-snapshot-reader';
 import { inFlight } from '../in-flight';
 import { selectionOf, WorklistIndex, WorklistLeftOut } from './worklist-index';
-import { fundHistory, tenantFundHistories } from './fund-histories';
+import { tenantFundHistories } from './fund-histories';
+import { BY_APPLICATION, BY_DECISION, FundStatements, PageAsked } from './fund-statements';
+import { FundStatementCache } from './fund-statement-cache';
 import { caseApplications, CaseApplication } from './case-applications';
 import {
   cohortGrantMetrics,
@@ -55,6 +56,9 @@ const HISTORY_PAGE = 64;
 
 /** The default of CASE_HISTORY_CACHE_MB, also where a process has no configuration (tests, scripts). */
 export const DEFAULT_CASE_HISTORY_CACHE_MB = 128;
+
+/** Decided applications the fund's figures list per page unless asked for another size. */
+export const DECIDED_PAGE = 200;
 
 /** The default budget of the case histories kept per process, estimated heap bytes (see CaseHistoryCache; CASE_HISTORY_CACHE_MB). */
 export const DEFAULT_CASE_HISTORY_CACHE_BYTES = DEFAULT_CASE_HISTORY_CACHE_MB * 1024 * 1024;
@@ -169,13 +173,27 @@ export class ReadModelQueries {
   private readonly histories: CaseHistories;
   private readonly kept: KeptSnapshotReader;
   private readonly worklists: WorklistIndex;
+  private readonly funds: FundStatements;
 
   constructor(
     private readonly pool: Pool,
     private readonly settingsFor: (tenant: string) => MetricsSettings,
     private readonly clock: () => Date = () => new Date(),
     readonly historyCache = new CaseHistoryCache(DEFAULT_CASE_HISTORY_CACHE_BYTES),
+    readonly fundStatementCache = new FundStatementCache(),
   ) {
+    this.funds = new FundStatements(
+      {
+        pool,
+        settingsFor,
+        clock,
+        reached: async (tenant) => ({
+          own: (await this.positions(tenant)).own,
+          generation: (await this.reached()).generation,
+        }),
+      },
+      fundStatementCache,
+    );
     this.histories = new CaseHistories(pool, historyCache);
     this.kept = new KeptSnapshotReader(pool, this.histories);
     this.worklists = new WorklistIndex(pool, settingsFor);
@@ -458,30 +476,28 @@ export class ReadModelQueries {
     return { position: own, data: { ...use, unitId, name: unit.name, isContactPoint: unit.isContactPoint } };
   }
 
-  /** The fund's document (name, year) and its history, or undefined for a fund unknown to the tenant. */
-  private async fundWithHistory(tenant: string, fundId: string) {
-    const { own } = await this.positions(tenant);
-    const { generation } = await this.reached();
-    const { rows } = await this.pool.query<{ doc: FundDocument }>(
-      'SELECT doc FROM rm_funds WHERE tenant = $1 AND id = $2',
-      [tenant, fundId],
-    );
-    if (!rows.length) return undefined;
-    return { position: own, doc: rows[0].doc, history: await fundHistory(this.pool, generation, tenant, fundId) };
-  }
-
   /** The fund statement as of T (docs/METRICS.md, Funds): every money column, the fund's and each application's. */
   async fundStatement(tenant: string, fundId: string, asOf?: Date) {
-    const found = await this.fundWithHistory(tenant, fundId);
+    const found = await this.funds.statement(tenant, fundId, asOf);
     if (!found) return undefined;
-    const statement = fundStatement(found.history, asOf ?? this.clock(), this.settingsFor(tenant).timeZone);
-    return { position: found.position, data: { ...statement, fundId, name: found.doc.name, year: found.doc.year } };
+    const data = { ...found.statement, fundId, name: found.doc.name, year: found.doc.year };
+    return { position: found.position, data };
+  }
+
+  /**
+   * A page of the fund statement: the fund's money columns and `limit` applications in applicationId
+   * order after the cursor's, of the statement the first page pinned (T and read-model position).
+   */
+  async fundStatementPage(tenant: string, fundId: string, asOf: Date | undefined, page: PageAsked) {
+    const found = await this.funds.page(tenant, fundId, asOf, page, BY_APPLICATION);
+    if (!found) return undefined;
+    const data = { ...found.statement, fundId, name: found.doc.name, year: found.doc.year, applications: found.rows };
+    return { position: found.position, data: { ...data, nextCursor: found.nextCursor } };
   }
 
   /**
    * The fund's applications as of T, by procedure state and where their proof of use stands: a page
-   * of `limit` in applicationId order after the cursor's. Each page computes the statement anew (the
-   * states depend on T); what it saves is sending and rendering a whole large fund at once.
+   * of `limit` in applicationId order after the cursor's, of the statement the first page pinned.
    */
   async fundApplications(
     tenant: string,
@@ -494,39 +510,27 @@ export class ReadModelQueries {
       cursor?: string;
     },
   ) {
-    const after = decodeCursor(filter.cursor);
-    const found = await this.fundStatement(tenant, fundId, filter.asOf);
-    if (!found) return undefined;
-    const selected = found.data.applications.filter(
+    const found = await this.funds.page(
+      tenant,
+      fundId,
+      filter.asOf,
+      filter,
+      BY_APPLICATION,
       (a) =>
-        (after === undefined || a.applicationId > after) &&
         (filter.status === undefined || a.status === filter.status) &&
         (filter.proof === undefined || a.proof === filter.proof),
     );
-    const applications = selected.slice(0, filter.limit);
-    const nextCursor =
-      selected.length > filter.limit ? encodeCursor(applications[applications.length - 1].applicationId) : null;
-    return { position: found.position, data: { fundId, asOf: found.data.asOf, applications, nextCursor } };
+    if (!found) return undefined;
+    const data = { fundId, asOf: found.statement.asOf, applications: found.rows, nextCursor: found.nextCursor };
+    return { position: found.position, data };
   }
 
-  /** A fund's figures and grant-procedure metrics as of T, with its decided applications. */
-  async fund(tenant: string, fundId: string, asOf?: Date) {
-    const found = await this.fundWithHistory(tenant, fundId);
+  /** A fund's figures and grant-procedure metrics as of T, with a page of its decided applications. */
+  async fund(tenant: string, fundId: string, asOf?: Date, page: PageAsked = { limit: DECIDED_PAGE }) {
+    const found = await this.funds.page(tenant, fundId, asOf, page, BY_DECISION);
     if (!found) return undefined;
-    const t = asOf ?? this.clock();
-    const { timeZone } = this.settingsFor(tenant);
-    const s = fundStatement(found.history, t, timeZone);
-    const decided = s.applications
-      .filter((a) => a.awardedAt !== null || a.rejectedAt !== null)
-      .map((a) => ({
-        applicationId: a.applicationId,
-        caseId: a.caseId,
-        status: a.status,
-        awardedCents: a.awardedCents,
-        disbursedCents: a.disbursedCents,
-        decidedAt: (a.awardedAt ?? a.rejectedAt) as string,
-      }))
-      .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt) || a.applicationId.localeCompare(b.applicationId));
+    const s = found.statement;
+    const t = new Date(s.asOf);
     return {
       position: found.position,
       data: {
@@ -543,8 +547,9 @@ export class ReadModelQueries {
         availableCents: s.availableCents,
         awardedShare: ratio(s.awardedCents, s.budgetCents),
         disbursedShare: ratio(s.disbursedCents, s.awardedCents),
-        ...grantProcedureMetrics(s.applications, t, timeZone),
-        applications: decided,
+        ...grantProcedureMetrics(s.applications, t, this.settingsFor(tenant).timeZone),
+        applications: found.rows,
+        nextCursor: found.nextCursor,
       },
     };
   }

@@ -58,7 +58,8 @@ export const STATEMENT_COLUMNS: readonly CsvColumn<StatementRow>[] = [
   ),
 ];
 
-export const statementRows = (statement: FundStatement): StatementRow[] => [
-  { kind: 'fund', fund: statement },
-  ...statement.applications.map((application) => ({ kind: 'application' as const, application })),
-];
+/** The statement's CSV rows, one at a time (a whole statement is written as a stream). */
+export function* statementRows(statement: FundStatement): Generator<StatementRow> {
+  yield { kind: 'fund', fund: statement };
+  for (const application of statement.applications) yield { kind: 'application', application };
+}

@@ -1210,8 +1210,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A fund as of T: budget, reserved, awarded, disbursed, available, their ratios and the grant-procedure metrics
-         * @description Defined in docs/METRICS.md (Funds), with the readings this service takes where a definition leaves room.
+         * A fund as of T: budget, reserved, awarded, disbursed, available, their ratios and the grant-procedure metrics, and a page of its decided applications (nextCursor, or the Link header)
+         * @description Defined in docs/METRICS.md (Funds), with the readings this service takes where a definition leaves room. The decided applications come in pages, in the order they were decided; every page carries the fund's figures. A nextCursor pins the first page's T and read-model position: every later page is of that same statement (asOf is then ignored), however many events arrive meanwhile, so the pages together are that statement exactly.
          */
         get: operations["getFund"];
         put?: never;
@@ -1230,8 +1230,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The fund statement as of T: the fund's money columns (available = budget − reserved − awarded + released) and each application's; text/csv on request
-         * @description Defined in docs/METRICS.md (Funds), with the readings this service takes where a definition leaves room.
+         * The fund statement as of T: the fund's money columns (available = budget − reserved − awarded + released) and each application's, whole or paged by cursor (limit, nextCursor, or the Link header); text/csv on request
+         * @description Defined in docs/METRICS.md (Funds), with the readings this service takes where a definition leaves room. Without limit and cursor, the whole statement, as an auditor takes it. With either, the fund's columns and a page of the applications in applicationId order. A nextCursor pins the first page's T and read-model position: every later page is of that same statement (asOf is then ignored), however many events arrive meanwhile, so the pages together are that statement exactly.
          */
         get: operations["getFundStatement"];
         put?: never;
@@ -1251,7 +1251,7 @@ export interface paths {
         };
         /**
          * The fund's applications as of T by procedure state and proof of use (due, overdue), in applicationId order, paged by cursor (nextCursor, or the Link header); text/csv on request
-         * @description Defined in docs/METRICS.md (Funds), with the readings this service takes where a definition leaves room.
+         * @description Defined in docs/METRICS.md (Funds), with the readings this service takes where a definition leaves room. A nextCursor pins the first page's T and read-model position: every later page is of that same statement (asOf is then ignored), however many events arrive meanwhile, so the pages together are that statement exactly.
          */
         get: operations["listFundApplications"];
         put?: never;
@@ -3883,7 +3883,7 @@ export interface components {
                 reclaimRate: number | null;
                 /** @description Σ repaid / Σ reclaimed; null if nothing reclaimed (docs/METRICS.md) */
                 repaidShare: number | null;
-                /** @description The decided applications (awarded or rejected by T), by decision time */
+                /** @description A page of the decided applications (awarded or rejected by T), by decision time then applicationId; the next with nextCursor */
                 applications: {
                     applicationId: string;
                     caseId: string | null;
@@ -3897,6 +3897,8 @@ export interface components {
                     /** Format: date-time */
                     decidedAt: string;
                 }[];
+                /** @description Pass as cursor for the next page of decided applications; null on the last */
+                nextCursor: string | null;
             };
         };
         /** @description One application of the fund as of T (amounts, states and dates only: no rationale, reason or purpose) */
@@ -3959,7 +3961,7 @@ export interface components {
         FundStatementAnswer: {
             /** @description Store position the read models had reached (also in X-Read-Model-Position) */
             position: number;
-            /** @description The fund statement as of T; each money column is the sum of the applications' column (docs/METRICS.md) */
+            /** @description The fund statement as of T; each money column is the sum of the applications' column (over all pages, when paged) (docs/METRICS.md) */
             data: {
                 /** Format: uuid */
                 fundId: string;
@@ -3994,6 +3996,8 @@ export interface components {
                 /** @description budget − reserved − awarded + released, euro cents */
                 availableCents: number;
                 applications: components["schemas"]["FundApplication"][];
+                /** @description Only when paged (limit or cursor): pass as cursor for the next page; null on the last */
+                nextCursor?: string | null;
             };
         };
         /** @description Applications of a fund as of T */
@@ -10941,6 +10945,10 @@ export interface operations {
             query?: {
                 /** @description Business time T: ISO 8601 date-time with offset, or YYYY-MM-DD for the end of that local day; its date in the years 1900 to 2199. Default: now. */
                 asOf?: string;
+                /** @description Decided applications per page */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -10989,7 +10997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description It does not exist in the token's municipality */
+            /** @description No such fund, or the cursor is not one this service issued (REQUEST.INVALID_CURSOR) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11014,6 +11022,10 @@ export interface operations {
             query?: {
                 /** @description Business time T: ISO 8601 date-time with offset, or YYYY-MM-DD for the end of that local day; its date in the years 1900 to 2199. Default: now. */
                 asOf?: string;
+                /** @description Applications per page. Without limit and cursor, the whole statement; with either, a page (1000 applications unless limit says otherwise; the fund's columns on every page) */
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 /** @description CSV only (Accept: text/csv): `de` separates fields with `;` and writes decimal commas, as German spreadsheets expect */
                 locale?: "en" | "de";
             };
@@ -11067,7 +11079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description It does not exist in the token's municipality */
+            /** @description No such fund, or the cursor is not one this service issued (REQUEST.INVALID_CURSOR) */
             404: {
                 headers: {
                     [name: string]: unknown;
