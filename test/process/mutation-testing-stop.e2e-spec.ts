@@ -42,7 +42,7 @@ describe('stopping the mutation testing script', () => {
     ['SIGTERM', 'to the script alone', 143],
   ] as const)(
     '%s %s: exit %i, nothing left running, no cluster left behind',
-    async (signal, _to, code) => {
+    async (signal, to, code) => {
       const child = spawn(process.execPath, ['scripts/mutation-testing.js', 'metrics'], {
         cwd: ROOT,
         env: {
@@ -71,7 +71,7 @@ describe('stopping the mutation testing script', () => {
         const sandboxes = join(ROOT, '.stryker-tmp', `run-${child.pid}`);
         expect(existsSync(sandboxes)).toBe(true);
 
-        if (_to.startsWith('to the process group')) process.kill(-(child.pid as number), signal);
+        if (to.startsWith('to the process group')) process.kill(-(child.pid as number), signal);
         else child.kill(signal);
 
         expect(await exited).toBe(code);
