@@ -196,6 +196,7 @@ describe('isoMs', () => {
       // past what Date.parse reads as an overflow (day 31 of any month, hour 24)
       '2026-01-32T00:00:00.000Z',
       '2026-03-01T25:00:00.000Z',
+      '2026-03-01T24:30:00.000Z', // only 24:00:00.000 is an hour 24
     ];
     for (const text of [...stored, ...other]) expect([text, isoMs(text)]).toEqual([text, Date.parse(text)]);
   });
