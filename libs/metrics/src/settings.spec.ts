@@ -1,6 +1,7 @@
 import { foldCaseEvents } from './case-history';
 import { computeCaseMetrics } from './case-metrics';
 import { DEFAULT_METRICS_SETTINGS, resolveMetricsSettings } from './settings';
+import { GERMAN_STATES } from './working-days';
 import { caseEvents } from './testing/case-events';
 
 describe('metric settings', () => {
@@ -49,5 +50,67 @@ describe('metric settings', () => {
     // only stability weighs: 0
     const onlyStability = { weights: { continuity: { handovers: 0, rhythm: 0 } } };
     expect(computeCaseMetrics(history, at, onlyStability)!.continuityIndex.value).toBe(0);
+  });
+});
+
+describe('metric settings: each check with its message', () => {
+  const refused = (input: Parameters<typeof resolveMetricsSettings>[0], message: string) =>
+    expect(() => resolveMetricsSettings(input)).toThrow(new RangeError(message));
+
+  it('positive numbers of days', () => {
+    refused({ responseTargetDays: 0 }, 'responseTargetDays must be a positive number, got 0');
+    refused({ dormancyDays: -3 }, 'dormancyDays must be a positive number, got -3');
+    refused({ dormancyDays: Infinity }, 'dormancyDays must be a positive number, got Infinity');
+    refused({ responseTargetDays: NaN }, 'responseTargetDays must be a positive number, got NaN');
+    expect(resolveMetricsSettings({ responseTargetDays: 0.5 }).responseTargetDays).toBe(0.5);
+  });
+
+  it('weights of 0 or more; a weight given as undefined keeps the default', () => {
+    refused({ weights: { trust: { reliability: -0.1 } } }, 'weights.trust.reliability must be >= 0, got -0.1');
+    refused({ weights: { continuity: { handovers: NaN } } }, 'weights.continuity.handovers must be >= 0, got NaN');
+    expect(
+      resolveMetricsSettings({ weights: { trust: { reliability: undefined, perceived: 0 } } }).weights.trust,
+    ).toEqual({
+      ...DEFAULT_METRICS_SETTINGS.weights.trust,
+      perceived: 0,
+    });
+  });
+
+  it('working days: a Land, a whole target that needs it, and the opt-in that needs the target', () => {
+    refused({ calendar: { state: 'XX' } }, `calendar.state must be one of ${GERMAN_STATES.join(', ')}, got XX`);
+    refused(
+      { calendar: { state: 'BE' }, responseTargetWorkingDays: 1.5 },
+      'responseTargetWorkingDays must be a whole number > 0, got 1.5',
+    );
+    refused(
+      { calendar: { state: 'BE' }, responseTargetWorkingDays: 0 },
+      'responseTargetWorkingDays must be a whole number > 0, got 0',
+    );
+    refused(
+      { responseTargetWorkingDays: 10 },
+      'responseTargetWorkingDays needs calendar (the Land whose public holidays count)',
+    );
+    refused(
+      { calendar: { state: 'BE' }, responseTargetWorkingDays: 10, workingDayMetrics: 'yes' as never },
+      'workingDayMetrics must be true or false',
+    );
+    refused(
+      { calendar: { state: 'BE' }, workingDayMetrics: true },
+      'workingDayMetrics needs responseTargetWorkingDays',
+    );
+    expect(
+      resolveMetricsSettings({ calendar: { state: 'BE' }, responseTargetWorkingDays: 10, workingDayMetrics: true }),
+    ).toMatchObject({ calendar: { state: 'BE' }, responseTargetWorkingDays: 10, workingDayMetrics: true });
+    expect(resolveMetricsSettings({ calendar: null })).toMatchObject({
+      calendar: null,
+      responseTargetWorkingDays: null,
+      workingDayMetrics: false,
+    });
+  });
+
+  it('resolving resolved settings gives them back as they are', () => {
+    const once = resolveMetricsSettings({ dormancyDays: 30, timeZone: 'UTC' });
+    expect(resolveMetricsSettings(once)).toBe(once);
+    expect(once).toMatchObject({ dormancyDays: 30, timeZone: 'UTC', responseTargetDays: 14 });
   });
 });

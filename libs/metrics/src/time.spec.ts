@@ -61,6 +61,8 @@ describe('endOfLocalDay in Europe/Berlin (default)', () => {
   it('rejects what is not a calendar date', () => {
     expect(() => endOfLocalDay('2026-02-30')).toThrow(RangeError);
     expect(() => endOfLocalDay('10.07.2026')).toThrow(RangeError);
+    for (const date of ['2026-13-01', '2026-00-10', '2026-04-00', '2026-04-31', '2025-02-29'])
+      expect(() => endOfLocalDay(date)).toThrow(new RangeError(`Not a calendar date YYYY-MM-DD: ${date}`));
   });
 });
 
@@ -71,6 +73,14 @@ describe('endOfLocalDay in other zones', () => {
 
   it('America/New_York on its spring switch day (ends in EDT, UTC-4)', () => {
     expect(iso(endOfLocalDay('2026-03-08', 'America/New_York'))).toBe('2026-03-09T03:59:59.999Z');
+  });
+
+  it('Pacific/Apia, which skipped 2011-12-30 (Thursday 29th 23:59:59 UTC−10 -> Saturday 31st 00:00 UTC+14)', () => {
+    // the 29th lasts its full 24 hours; the day that does not exist begins where the 31st does
+    expect(iso(startOfLocalDay('2011-12-29', 'Pacific/Apia'))).toBe('2011-12-29T10:00:00.000Z');
+    expect(iso(endOfLocalDay('2011-12-29', 'Pacific/Apia'))).toBe('2011-12-30T09:59:59.999Z');
+    expect(iso(startOfLocalDay('2011-12-30', 'Pacific/Apia'))).toBe('2011-12-30T10:00:00.000Z');
+    expect(iso(startOfLocalDay('2011-12-31', 'Pacific/Apia'))).toBe('2011-12-30T10:00:00.000Z');
   });
 
   it('America/Havana, which skips local midnight on 2026-03-08 (00:00 CST -> 01:00 CDT)', () => {
@@ -115,7 +125,16 @@ describe('periods and month ends', () => {
     expect(inPeriod(instant, '2026-04')).toBe(true);
     expect(inPeriod(instant, '2026-03')).toBe(false);
     expect(inPeriod(instant, '2026-Q2')).toBe(true);
-    expect(() => inPeriod(instant, '2026-13')).toThrow(RangeError);
+    expect(() => inPeriod(instant, '2026-13')).toThrow(
+      new RangeError('Not a budget period YYYY-MM or YYYY-Qn: 2026-13'),
+    );
+  });
+
+  it('refuses what is no month or quarter, naming it', () => {
+    expect(() => quarterOfMonth('2026-13')).toThrow(new RangeError('Not a month YYYY-MM: 2026-13'));
+    expect(() => monthsOfQuarter('2026-Q0')).toThrow(new RangeError('Not a quarter YYYY-Qn: 2026-Q0'));
+    expect(() => endOfLocalMonth('2026-1')).toThrow(new RangeError('Not a month YYYY-MM: 2026-1'));
+    expect(() => monthEnds('2026-01', '2026-00')).toThrow(new RangeError('Not a month YYYY-MM: 2026-00'));
   });
 
   it('month ends for time series', () => {
@@ -148,6 +167,35 @@ describe('isoMs', () => {
       '2026-0a-01T00:00:00.000Z',
       'nonsense',
       '',
+      // each separator of the stored form replaced, one at a time
+      '2026x03-01T00:00:00.000Z',
+      '2026-03x01T00:00:00.000Z',
+      '2026-03-01x00:00:00.000Z',
+      '2026-03-01T00x00:00.000Z',
+      '2026-03-01T00:00x00.000Z',
+      '2026-03-01T00:00:00x000Z',
+      '2026-03-01T00:00:00.000x',
+      '2026-03-01T00:00:00.0000Z',
+      // each field just out of range, and the leap days of the century rules
+      '2026-00-01T00:00:00.000Z',
+      '2026-03-00T00:00:00.000Z',
+      '2026-04-31T00:00:00.000Z',
+      '2026-03-01T00:60:00.000Z',
+      '2026-03-01T00:00:60.000Z',
+      '2026-03-01T00:00:00.0a0Z',
+      '2000-02-29T12:00:00.000Z',
+      '1900-02-29T12:00:00.000Z',
+      '2100-02-29T12:00:00.000Z',
+      '2028-02-29T12:00:00.000Z',
+      '1000-01-01T00:00:00.000Z',
+      '0999-12-31T23:59:59.999Z',
+      // a character just below '0' or just above '9' where a digit belongs, and text after the Z
+      '2026-03-01T0/:00:00.000Z',
+      '2026-03-01T00:00:0:.000Z',
+      '2026-03-01T00:00:00.000Z5',
+      // past what Date.parse reads as an overflow (day 31 of any month, hour 24)
+      '2026-01-32T00:00:00.000Z',
+      '2026-03-01T25:00:00.000Z',
     ];
     for (const text of [...stored, ...other]) expect([text, isoMs(text)]).toEqual([text, Date.parse(text)]);
   });

@@ -200,8 +200,15 @@ const startOfLocalDayMs = (y: number, m: number, d: number, timeZone: string): n
     w.minute === 0 &&
     w.second === 0 &&
     mod(t, 1000) === 0;
-  return exact ? t : firstInstantOnOrAfter(wall, t - 6 * 3_600_000, t + 6 * 3_600_000, timeZone);
+  return exact ? t : firstInstantOnOrAfter(wall, wall - MAX_OFFSET_MS, wall + MAX_OFFSET_MS, timeZone);
 };
+
+/**
+ * No zone is 15 hours or more from UTC (the extremes are −12 and +14), so a local day begins within
+ * 15 hours of its UTC midnight, also when the switch before it skipped a whole day (Pacific/Apia,
+ * 2011-12-30): the search for its first instant looks that far either side.
+ */
+const MAX_OFFSET_MS = 15 * 3_600_000;
 
 const startCache = new Map<string, number>();
 

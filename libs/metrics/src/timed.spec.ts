@@ -1,4 +1,4 @@
-import { addOnce, byTime, earliest, latest, upTo } from './timed';
+import { addOnce, byTime, earliest, isoAt, latest, msOf, upTo } from './timed';
 
 const entry = (at: string | number, pos: number) => ({ at, pos });
 const positions = (list: readonly { pos: number }[]) => list.map((e) => e.pos);
@@ -39,5 +39,11 @@ describe('business-time order of history entries', () => {
     const list = [entry(instant, 1)];
     expect(addOnce(list, entry(instant, 1))).toBe(list);
     expect(positions(addOnce(list, entry(instant, 2)))).toEqual([1, 2]);
+  });
+
+  it('reads a time as stored (ISO text) or as unpacked from a cache (epoch ms) alike', () => {
+    const ms = Date.parse(instant);
+    expect([isoAt(entry(instant, 1)), isoAt(entry(ms, 1))]).toEqual([instant, instant]);
+    expect([msOf(entry(instant, 1)), msOf(entry(ms, 1))]).toEqual([ms, ms]);
   });
 });
