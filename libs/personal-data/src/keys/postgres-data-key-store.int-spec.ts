@@ -19,7 +19,7 @@ describe('PostgresDataKeyStore (real PostgreSQL)', () => {
 
   it("gives writers racing for a subject's first key one and the same key", async () => {
     const stores = Array.from({ length: 8 }, () => new PostgresDataKeyStore(db.pool, kek));
-    const keys = await Promise.all(stores.map((store) => store.activeKey('t', subject)));
+    const keys = await Promise.all(stores.map(async (store) => store.activeKey('t', subject)));
     expect(new Set(keys.map((k) => k.keyId)).size).toBe(1);
     expect(new Set(keys.map((k) => k.key.toString('hex'))).size).toBe(1);
   });
