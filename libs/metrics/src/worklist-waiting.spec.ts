@@ -69,6 +69,24 @@ describe('worklist of a case that waits for the initiative', () => {
     expect(items.case_going_dormant).toMatchObject({ dueAt: '2026-06-25T21:59:59.999Z', paused: false });
   });
 
+  it('a deadline that runs out in the very millisecond the wait begins stands still at T, paused', () => {
+    const edge = caseEvents('w3', positions());
+    // Submitted 2 March 08:30 UTC, 14 calendar days: the response is due 16 March 08:30, when the wait begins.
+    const items = caseWorklistItems(
+      {
+        history: foldCaseEvents([edge.submitted('2026-03-02T08:30:00Z'), edge.awaited('2026-03-16T08:30:00Z')]),
+        file: { caseId: 'w3', title: null, unitId: null, staffRef: null, interimUse: [] },
+      },
+      new Date('2026-03-18T12:00:00Z'),
+      settings,
+    );
+    expect(byKind(items).request_unacknowledged).toMatchObject({
+      dueAt: '2026-03-18T12:00:00.000Z',
+      overdueDays: 0,
+      paused: true,
+    });
+  });
+
   it('a deadline that ran out before the wait began stays overdue and is not paused', () => {
     const late = caseEvents('w2', positions());
     const items = caseWorklistItems(

@@ -114,8 +114,12 @@ const isOpen = (h: CaseHistory): boolean => {
   return last === undefined || last.kind === 'reopened';
 };
 
-/** A deadline a running wait moved stands still: it lies after T (one that ran out before the wait stays overdue). */
-const pausedAt = ({ t, waits }: Subject, dueMs: number): boolean => runningWait(waits) !== undefined && dueMs > t;
+/**
+ * A deadline a running wait moved stands still: it lies at or after T (one that ran out before the wait
+ * stays overdue). At T itself: a deadline that ran out in the very millisecond the wait began was
+ * moved by it (waiting.ts counts a wait from the deadline's instant), so it stands at T, not yet overdue.
+ */
+const pausedAt = ({ t, waits }: Subject, dueMs: number): boolean => runningWait(waits) !== undefined && dueMs >= t;
 
 const requestUnacknowledged: WorklistSource = (subject) => {
   const { h, s, waits } = subject;
