@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { appendToFundStream, FundEventToStore } from '../support/fund-stream';
 import { waitFor } from '../support/wait-for';
 
 type Row = Record<string, unknown> & { applicationId: string };
@@ -29,25 +30,8 @@ describe('fund reads in pages (HTTP)', () => {
 
   const analyst = (path: string, headers: Record<string, string> = {}, who = tenant) =>
     api.get(path, who, ['analyst'], headers);
-  const append = async (events: { type: string; data: object; occurredAt: string }[]) => {
-    const stream = `fund-${fund}`;
-    await api.store.append(
-      tenant,
-      stream,
-      events.map((e) => ({
-        eventId: randomUUID(),
-        type: e.type,
-        schemaVersion: 1,
-        occurredAt: new Date(e.occurredAt),
-        data: { fundId: fund, ...e.data },
-        metadata: {
-          actor: { subject: 'clerk-1', role: 'clerk' },
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-        },
-      })),
-      await api.store.streamVersion(tenant, stream),
-    );
+  const append = async (events: FundEventToStore[]) => {
+    await appendToFundStream(api, tenant, fund, events);
     await api.project();
   };
   /** Events of one application: received, and by its index awarded (and paid out part) or rejected or left open. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { appendToFundStream, FundEventToStore } from '../support/fund-stream';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -22,26 +23,7 @@ describe('fund figures, statement and applications (analysts, HTTP)', () => {
     expect({ type, status: response.status, body: response.body }).toMatchObject({ status: 200 });
   };
   /** Appends events to the fund stream as an older version of the service stored them. */
-  const storedEarlier = async (events: { type: string; data: object; occurredAt: string }[]) => {
-    const stream = `fund-${fund}`;
-    await api.store.append(
-      tenant,
-      stream,
-      events.map((e) => ({
-        eventId: randomUUID(),
-        type: e.type,
-        schemaVersion: 1,
-        occurredAt: new Date(e.occurredAt),
-        data: { fundId: fund, ...e.data },
-        metadata: {
-          actor: { subject: 'clerk-1', role: 'clerk' },
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-        },
-      })),
-      await api.store.streamVersion(tenant, stream),
-    );
-  };
+  const storedEarlier = (events: FundEventToStore[]) => appendToFundStream(api, tenant, fund, events);
   const analyst = (path: string, headers: Record<string, string> = {}, who = tenant) =>
     api.get(path, who, ['analyst'], headers);
 
