@@ -3,4 +3,5 @@ export * from './database';
 export * from './idempotency';
 export * from './logging';
 export * from './observability';
+export * from './process/turn-end';
 export * from './text';

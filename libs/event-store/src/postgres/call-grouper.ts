@@ -1,3 +1,5 @@
+import { TurnEnd, turnEnd, TurnStage } from '@koproduktiv/platform';
+
 /** A group under way: one outcome per item, and the work whose end frees the group's slot. */
 export interface GroupRun<O> {
   readonly outcomes: readonly Promise<O>[];
@@ -13,7 +15,8 @@ interface Waiting<I, O> {
 /**
  * Group commit without a timer: items submitted in the same turn of the event loop, and those that
  * arrive while `maxInFlight` groups are being run, go out together as the next group. A lone item on
- * a quiet system is sent at once (after the current turn), so grouping adds no waiting of its own.
+ * a quiet system is sent at once (at the end of the current turn, after what the turn's Prepare
+ * stage finished), so grouping adds no waiting of its own.
  */
 export class CallGrouper<I, O> {
   private waiting: Waiting<I, O>[] = [];
@@ -25,6 +28,7 @@ export class CallGrouper<I, O> {
     private readonly run: (items: readonly I[]) => GroupRun<O>,
     private readonly maxInFlight: number,
     private readonly maxGroup: number,
+    private readonly turn: TurnEnd = turnEnd,
   ) {}
 
   submit(item: I): Promise<O> {
@@ -37,7 +41,7 @@ export class CallGrouper<I, O> {
   private schedule(): void {
     if (this.scheduled || this.inFlight >= this.maxInFlight || this.waiting.length === 0) return;
     this.scheduled = true;
-    setImmediate(() => {
+    this.turn.schedule(TurnStage.Send, () => {
       this.scheduled = false;
       this.send();
     });

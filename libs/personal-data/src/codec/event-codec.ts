@@ -18,6 +18,7 @@ import {
   WITHHELD,
 } from './sealed-field';
 import { upcast, UPCASTERS, Upcasters } from './upcasters';
+import { SealingTurn } from './sealing-turn';
 
 /** An event as the store keeps it: what the codec needs of a RecordedEvent or a row. */
 export interface StoredEvent {
@@ -38,6 +39,7 @@ export class EventCodec {
   constructor(
     private readonly keys: DataKeyStore,
     private readonly upcasters: Upcasters = UPCASTERS,
+    private readonly turn: SealingTurn = new SealingTurn(),
   ) {}
 
   /**
@@ -46,14 +48,13 @@ export class EventCodec {
    * erased without the event; the client's retry appends it).
    */
   async encode(tenant: string, events: readonly DomainEvent[], at: Date): Promise<Data[]> {
-    const stored: Data[] = [];
+    const stored: (Data | Promise<Data>)[] = [];
     for (const event of events) {
       const erases: DataSubjectKind | undefined = (ERASURE_EVENTS as Record<string, DataSubjectKind>)[event.type];
       if (erases) await this.keys.destroy(tenant, { kind: erases, id: dataSubjectIdOf(erases, event.data) }, at);
-      const sealed = this.seal(tenant, event);
-      stored.push(sealed instanceof Promise ? await sealed : sealed);
+      stored.push(this.seal(tenant, event));
     }
-    return stored;
+    return Promise.all(stored);
   }
 
   /** With keys: personal data in clear, or the erased placeholder. One key lookup for all the events. */
@@ -64,7 +65,7 @@ export class EventCodec {
     return events.map((event) => ({ ...event, data: this.open(tenant, event, keys) }));
   }
 
-  /** Without a promise when the key is at hand, as it is for nearly every command. */
+  /** The data as it is, or a promise of it with its personal-data fields sealed (with the rest of the turn's). */
   private seal(tenant: string, event: DomainEvent): Data | Promise<Data> {
     const spec = personalDataOf(event.type);
     const data = event.data as Data;
@@ -78,7 +79,9 @@ export class EventCodec {
       }
       return sealed;
     };
-    return active instanceof Promise ? active.then(sealWith) : sealWith(active);
+    return active instanceof Promise
+      ? active.then((key) => this.turn.run(() => sealWith(key)))
+      : this.turn.run(() => sealWith(active));
   }
 
   private open(tenant: string, event: StoredEvent, keys: Map<string, DataKeyLookup>): Data {
