@@ -1,3 +1,4 @@
+import { turnEnd, TurnStage } from '@koproduktiv/platform';
 import { createTestEventStore, TestDatabase } from '@koproduktiv/test-support/postgres';
 import { waitFor } from '@koproduktiv/test-support/wait-for';
 import { verifyStream } from '../hash-chain';
@@ -44,6 +45,28 @@ describe('PostgreSQL appends grouped into one statement', () => {
       expect(stream.slice(2).map((e) => e.position)).toEqual(results[i].events.map((e) => e.position));
       expect(verifyStream(id, stream)).toBeUndefined();
     }
+  });
+
+  it("sends appends whose data the turn's Prepare stage finished (sealing) in that same turn, as one group", async () => {
+    const ids = await streamsAtKnownTips(8);
+    const seen: string[] = [];
+    const query = store.pool.query.bind(store.pool) as (...args: unknown[]) => unknown;
+    const spy = jest.spyOn(store.pool, 'query').mockImplementation(((...args: unknown[]) => {
+      if ((args[0] as { name?: string }).name === 'kp_append_batch') seen.push('group sent');
+      return query(...args);
+    }) as never);
+    let marked = false;
+    const markNextTurn = () => void (marked || ((marked = true), setImmediate(() => seen.push('next turn'))));
+    try {
+      const prepared = ids.map(
+        () => new Promise<void>((resolve) => turnEnd.schedule(TurnStage.Prepare, () => (markNextTurn(), resolve()))),
+      );
+      await Promise.all(ids.map(async (id, i) => (await prepared[i], store.append('t1', id, events(1), 2))));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen.slice(0, 2)).toEqual(['group sent', 'next turn']);
+    expect(await transactionsOf(ids, 3)).toBe(1);
   });
 
   it('reports a stream that moved as a conflict and still appends the others of its group', async () => {

@@ -48,11 +48,11 @@ export class EventCodec {
    * erased without the event; the client's retry appends it).
    */
   async encode(tenant: string, events: readonly DomainEvent[], at: Date): Promise<Data[]> {
-    const stored: (Data | Promise<Data>)[] = [];
+    const stored: Promise<Data>[] = [];
     for (const event of events) {
       const erases: DataSubjectKind | undefined = (ERASURE_EVENTS as Record<string, DataSubjectKind>)[event.type];
       if (erases) await this.keys.destroy(tenant, { kind: erases, id: dataSubjectIdOf(erases, event.data) }, at);
-      stored.push(this.seal(tenant, event));
+      stored.push(Promise.resolve(this.seal(tenant, event)));
     }
     return Promise.all(stored);
   }

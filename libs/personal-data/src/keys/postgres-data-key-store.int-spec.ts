@@ -62,6 +62,27 @@ describe('PostgresDataKeyStore (real PostgreSQL)', () => {
     expect((await store.history('t', subject)).map((k) => k.destroyedAt)).toEqual([at, at]);
   });
 
+  it('keeps the cached keys of subjects with the same id apart: another tenant or kind never gets them', async () => {
+    const store = new PostgresDataKeyStore(db.pool, kek);
+    const id = 'shared-id';
+    const subjects = [
+      { tenant: 't', subject: { kind: 'case-narratives' as const, id } },
+      { tenant: 'n', subject: { kind: 'case-narratives' as const, id } },
+      { tenant: 't', subject: { kind: 'initiative-contact' as const, id } },
+    ];
+    const first = [];
+    for (const { tenant, subject } of subjects) first.push(await store.activeKey(tenant, subject));
+    expect(new Set(first.map((k) => k.keyId)).size).toBe(3);
+    for (let round = 0; round < 2; round++) {
+      for (const [i, { tenant, subject }] of subjects.entries()) {
+        expect(await store.activeKey(tenant, subject)).toEqual(first[i]);
+      }
+    }
+    await store.destroy('n', subjects[1].subject, new Date());
+    expect(await store.activeKey('t', subjects[0].subject)).toEqual(first[0]);
+    expect((await store.activeKey('n', subjects[1].subject)).keyId).not.toBe(first[1].keyId);
+  });
+
   it('a process without the key-encryption key can destroy and list keys, not use them', async () => {
     const keyless = new PostgresDataKeyStore(db.pool, undefined);
     await expect(keyless.activeKey('t', { kind: 'case-narratives', id: 'c-3' })).rejects.toThrow(

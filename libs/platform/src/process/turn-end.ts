@@ -24,6 +24,9 @@ export class TurnEnd {
   private readonly open: (Batch | undefined)[] = new Array(STAGES).fill(undefined);
   private queued = 0;
 
+  /** `fail` hears the first error of a batch whose tasks threw, after all of them ran (by default it is thrown). */
+  constructor(private readonly fail: (error: unknown) => void = rethrow) {}
+
   schedule(stage: TurnStage, task: () => void): void {
     const batch = (this.open[stage] ??= this.queue(stage));
     for (let later = stage + 1; later < STAGES; later++) {
@@ -37,14 +40,15 @@ export class TurnEnd {
     const batch: Batch = { order: ++this.queued, tasks: [] };
     setImmediate(() => {
       if (this.open[stage] === batch) this.open[stage] = undefined;
-      runAll(batch.tasks);
+      const failure = runAll(batch.tasks);
+      if (failure) this.fail(failure.error);
     });
     return batch;
   }
 }
 
-/** A task that throws does not keep the others from running; the first error is thrown after them. */
-function runAll(tasks: readonly (() => void)[]): void {
+/** A task that throws does not keep the others from running; the first error is answered. */
+function runAll(tasks: readonly (() => void)[]): { error: unknown } | undefined {
   let failure: { error: unknown } | undefined;
   for (const task of tasks) {
     try {
@@ -53,8 +57,12 @@ function runAll(tasks: readonly (() => void)[]): void {
       failure ??= { error };
     }
   }
-  if (failure) throw failure.error;
+  return failure;
 }
+
+const rethrow = (error: unknown): never => {
+  throw error;
+};
 
 /** The process's one: stages only order work that shares it. */
 export const turnEnd = new TurnEnd();
