@@ -9,6 +9,8 @@ import { freePort } from './free-port';
 import { isOwnServer, occupantOf, PostmasterLock, removeOwner, stopServer, writeOwner } from './left-behind';
 import { EmbeddedPostgresError } from './embedded-postgres-error';
 import { againAfterStopSignal, isStopSignal, KilledByStopSignal, spawnDetached } from './helper-processes';
+import { freeSpaceAt, initdbFailureMessage } from './initdb-failure';
+import { unfinishedCluster } from './unfinished-cluster';
 import { ensureServerUser, reachableBinaries, reachableClusterDir, ServerUser } from './postgres-as-root';
 
 export { EmbeddedPostgresError } from './embedded-postgres-error';
@@ -85,6 +87,7 @@ export async function startEmbeddedPostgres({
     }
   };
   const again = (error: KilledByStopSignal) => log(`${error.message}, most likely before it ran: starting it again`);
+  await removeUnfinishedCluster(clusterDir, notice);
   if (!existsSync(join(clusterDir, 'PG_VERSION')))
     await initialise(binaries, clusterDir, password, serverUser, remember, again);
   const port = await freePort();
@@ -166,6 +169,30 @@ async function dealWithRunningServer(
   }
 }
 
+/**
+ * A cluster initdb began but did not finish (by an earlier version of this project, which ran initdb
+ * in place, by hand, or by another tool; cut short, or failed with --no-clean) cannot be started.
+ * It is removed, to be made anew, only when nothing in it can be data; otherwise the start is refused.
+ */
+async function removeUnfinishedCluster(
+  clusterDir: string,
+  notice: (message: string, level: 'info' | 'warn') => void,
+): Promise<void> {
+  const unfinished = unfinishedCluster(clusterDir);
+  if (!unfinished) return;
+  const lacks = `it has PG_VERSION but no ${unfinished.missing.join(', no ')}`;
+  if (unfinished.mayHoldData.length)
+    throw new EmbeddedPostgresError(
+      `${clusterDir} holds a PostgreSQL cluster that initdb did not finish (${lacks}), yet it may hold data (${unfinished.mayHoldData.join('; ')}), so it was left alone. ` +
+        `Move it away (mv ${clusterDir} ${clusterDir}.unfinished) to have a new cluster made, or restore it from a backup.`,
+    );
+  await rm(clusterDir, { recursive: true, force: true });
+  notice(
+    `Removed ${clusterDir}, a cluster initdb did not finish (${lacks}): no server has run on it and it holds no database or tablespace beyond initdb's own, so no data. Making a new cluster`,
+    'warn',
+  );
+}
+
 /** The PostgreSQL binaries of this platform, from the `embedded-postgres` package's platform package. */
 async function binariesFor(serverUser: ServerUser | undefined, note: (message: string) => void): Promise<string> {
   const platformPackage = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
@@ -232,13 +259,25 @@ async function initialise(
       ...asServerUser(serverUser),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stderr = '';
     child.stdout?.on('data', (chunk) => log(String(chunk)));
-    child.stderr?.on('data', (chunk) => log(String(chunk)));
+    child.stderr?.on('data', (chunk) => {
+      log(String(chunk));
+      stderr = (stderr + String(chunk)).slice(-16_384);
+    });
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done, failed) =>
       child.on('error', failed).on('close', (...exit) => done(exit)),
     );
     if (isStopSignal(signal)) throw new KilledByStopSignal('initdb', signal);
-    if (code !== 0) throw new EmbeddedPostgresError(`initdb failed for ${clusterDir} (exit ${code ?? signal})`);
+    if (code !== 0)
+      throw new EmbeddedPostgresError(
+        initdbFailureMessage({
+          clusterDir,
+          exit: code ?? String(signal),
+          stderr,
+          free: await freeSpaceAt(dirname(staging)),
+        }),
+      );
   };
   try {
     await againAfterStopSignal(run, again);
