@@ -1,5 +1,5 @@
 // First: stop signals are taken before the rest loads.
-import { whenStopSignalled } from '@koproduktiv/platform/stop-signals';
+import { unlessStartGivenUp, whenStopSignalled } from '@koproduktiv/platform/stop-signals';
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { exitOnStartupError, preflight } from '@koproduktiv/config';
@@ -81,10 +81,12 @@ function openConnections(server: Server): Promise<string> {
   );
 }
 
-main().catch((error) => {
-  if (error instanceof KeyEncryptionKeyError || error instanceof PlaintextStoreError) {
-    process.stderr.write(`Koproduktiv did not start: ${error.message}\n`);
-    process.exit(2);
-  }
-  exitOnStartupError('Koproduktiv')(error);
-});
+main().catch(
+  unlessStartGivenUp((error) => {
+    if (error instanceof KeyEncryptionKeyError || error instanceof PlaintextStoreError) {
+      process.stderr.write(`Koproduktiv did not start: ${error.message}\n`);
+      process.exit(2);
+    }
+    exitOnStartupError('Koproduktiv')(error);
+  }),
+);

@@ -1,5 +1,5 @@
 // First: stop signals are taken before the rest loads.
-import { whenStopSignalled } from '@koproduktiv/platform/stop-signals';
+import { unlessStartGivenUp, whenStopSignalled } from '@koproduktiv/platform/stop-signals';
 import 'reflect-metadata';
 import { exitOnStartupError, preflight } from '@koproduktiv/config';
 import { createLogger, createMetricsRegistry, shutDown } from '@koproduktiv/platform';
@@ -45,4 +45,4 @@ async function main(): Promise<void> {
   whenStopSignalled((signal) => void shutdown(signal));
 }
 
-main().catch(exitOnStartupError('Koproduktiv projector'));
+main().catch(unlessStartGivenUp(exitOnStartupError('Koproduktiv projector')));

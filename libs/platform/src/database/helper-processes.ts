@@ -1,4 +1,5 @@
 import { ChildProcess, spawn, SpawnOptions, spawnSync, SpawnSyncOptions, SpawnSyncReturns } from 'node:child_process';
+import { startAbandoned, trackStartHelper } from '../process/start-helpers';
 import { EmbeddedPostgresError } from './embedded-postgres-error';
 
 /**
@@ -21,9 +22,15 @@ export class KilledByStopSignal extends EmbeddedPostgresError {
   }
 }
 
-/** A long-running helper (initdb, the server) in a session of its own. */
+/**
+ * A long-running helper (initdb, the server) in a session of its own, listed for a stop while
+ * starting (start-helpers.ts); none once such a stop has given the start up.
+ */
 export function spawnDetached(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
-  return spawn(command, args, { ...options, detached: true });
+  if (startAbandoned()) throw new EmbeddedPostgresError(`the start was stopped before ${command} ran`);
+  const child = spawn(command, args, { ...options, detached: true });
+  trackStartHelper(child, command);
+  return child;
 }
 
 /** A short helper, run to its end (again when a stop signal killed it). */
@@ -34,7 +41,7 @@ export function runHelperSync(
 ): SpawnSyncReturns<string> {
   for (let run = 1; ; run++) {
     const result = spawnSync(command, args, { ...options, encoding: 'utf8' });
-    if (!isStopSignal(result.signal) || run === RUNS) return result;
+    if (!isStopSignal(result.signal) || run === RUNS || startAbandoned()) return result;
   }
 }
 
@@ -47,7 +54,7 @@ export async function againAfterStopSignal<T>(
     try {
       return await start();
     } catch (error) {
-      if (!(error instanceof KilledByStopSignal) || run === RUNS) throw error;
+      if (!(error instanceof KilledByStopSignal) || run === RUNS || startAbandoned()) throw error;
       onAgain(error);
     }
   }
