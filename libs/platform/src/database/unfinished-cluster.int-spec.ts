@@ -98,13 +98,13 @@ describe('a cluster directory initdb did not finish (PG_VERSION written, the clu
   });
 
   it('left by an initdb killed after the bootstrap, before it made template0 and postgres: the next start makes a working cluster', async () => {
-    let clusterDir = '';
-    let dataDir = '';
     // The window (bootstrap done, databases not yet made) is some 300 ms here; a slow poll may miss it.
-    for (let attempt = 0; attempt < 5 && !unfinishedCluster(clusterDir)?.missing.includes('base/5'); attempt++) {
-      ({ dataDir, clusterDir } = await dataDirWithClusterDir());
+    let { dataDir, clusterDir } = await dataDirWithClusterDir();
+    for (let attempt = 1; ; attempt++) {
       dirs.push(dataDir);
       await initdbKilledWhen(clusterDir, () => existsSync(join(clusterDir, 'base', '1', 'PG_VERSION')));
+      if (attempt === 5 || unfinishedCluster(clusterDir)?.missing.includes('base/5')) break;
+      ({ dataDir, clusterDir } = await dataDirWithClusterDir());
     }
     expect(existsSync(join(clusterDir, 'global', 'pg_control'))).toBe(true);
     expect(unfinishedCluster(clusterDir)?.missing).toContain('base/5');
