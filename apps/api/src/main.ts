@@ -1,8 +1,9 @@
 // First: stop signals are taken before the rest loads.
 import { whenStopSignalled } from '@koproduktiv/platform/stop-signals';
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { exitOnStartupError, preflight } from '@koproduktiv/config';
-import { createLogger, issueDevToken } from '@koproduktiv/platform';
+import { createLogger, issueDevToken, shutDown } from '@koproduktiv/platform';
 import { KeyEncryptionKeyError, PlaintextStoreError } from '@koproduktiv/personal-data';
 import { createProjector } from '@koproduktiv/projector';
 import { createRuntime } from '@koproduktiv/runtime';
@@ -59,15 +60,25 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const forced = setTimeout(() => process.exit(1), 15_000).unref();
-    await app.close().catch((error) => logger.error({ err: error }, 'closing HTTP failed'));
-    await projector?.stop().catch((error) => logger.error({ err: error }, 'stopping the projector failed'));
-    await runtime.close().catch((error) => logger.error({ err: error }, 'closing the database failed'));
-    clearTimeout(forced);
-    logger.info('stopped');
-    process.exit(0);
+    await shutDown(
+      [
+        { name: 'HTTP server close', run: () => app.close(), detail: () => openConnections(app.getHttpServer()) },
+        ...(projector ? [{ name: 'projector stop', run: () => projector.stop() }] : []),
+        ...runtime.closeSteps,
+      ],
+      { logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+    );
   };
   whenStopSignalled((signal) => void shutdown(signal));
+}
+
+/** What closing the HTTP server waits for: its connections with a request in flight. */
+function openConnections(server: Server): Promise<string> {
+  return new Promise((resolve) =>
+    server.getConnections((error, count) =>
+      resolve(error ? 'open connections unknown' : `${count} HTTP connection${count === 1 ? '' : 's'} open`),
+    ),
+  );
 }
 
 main().catch((error) => {

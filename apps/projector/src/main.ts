@@ -2,7 +2,7 @@
 import { whenStopSignalled } from '@koproduktiv/platform/stop-signals';
 import 'reflect-metadata';
 import { exitOnStartupError, preflight } from '@koproduktiv/config';
-import { createLogger, createMetricsRegistry } from '@koproduktiv/platform';
+import { createLogger, createMetricsRegistry, shutDown } from '@koproduktiv/platform';
 import { createProjector } from '@koproduktiv/projector';
 import { createRuntime } from '@koproduktiv/runtime';
 import { projectorConfigOrExit } from './config';
@@ -37,9 +37,10 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close();
-    await projector.stop().catch((error) => logger.error({ err: error }, 'stopping processors failed'));
-    await runtime.close();
-    process.exit(0);
+    await shutDown([{ name: 'projector stop', run: () => projector.stop() }, ...runtime.closeSteps], {
+      logger,
+      timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    });
   };
   whenStopSignalled((signal) => void shutdown(signal));
 }

@@ -69,6 +69,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('gives a stop 15 s by default, configurable from 1 s to 10 min', () => {
+    expect(loadConfig({}).SHUTDOWN_TIMEOUT_MS).toBe(15_000);
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '2000' }).SHUTDOWN_TIMEOUT_MS).toBe(2000);
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: '500' })).toThrow(
+      /SHUTDOWN_TIMEOUT_MS="500": SHUTDOWN_TIMEOUT_MS must not be less than 1000/,
+    );
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: 'forever' })).toThrow(/SHUTDOWN_TIMEOUT_MS="forever"/);
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).usesEmbeddedPostgres).toBe(true);
   });

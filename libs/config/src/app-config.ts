@@ -143,6 +143,13 @@ export class AppConfig {
   @Max(3_600_000)
   HTTP_IDLE_TIMEOUT_MS = 120_000;
 
+  /** How long a stop (SIGINT, SIGTERM) may take; past it the process logs what was still open and exits 3. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 15_000;
+
   /** Memory for packed case histories kept by the API between requests for a case's metrics (0: none). */
   @Transform(toNumber)
   @IsInt()
@@ -204,6 +211,7 @@ export const CONFIG_KEYS = [
   'HTTP_REQUEST_TIMEOUT_MS',
   'HTTP_KEEP_ALIVE_TIMEOUT_MS',
   'HTTP_IDLE_TIMEOUT_MS',
+  'SHUTDOWN_TIMEOUT_MS',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** Reads and validates the environment; throws a ConfigError naming every problem at once. */

@@ -12,6 +12,7 @@ import {
   Logger,
   PostgresIdempotencyStore,
   RunningPostgres,
+  ShutdownStep,
   startEmbeddedPostgres,
   TokenVerifier,
 } from '@koproduktiv/platform';
@@ -30,6 +31,8 @@ export interface Runtime {
   readonly embedded: boolean;
   /** Resolves when the store answers; rejects otherwise. */
   ready(): Promise<void>;
+  /** What close() does, one named step after the other, for a stop that says which step it waits for. */
+  readonly closeSteps: readonly ShutdownStep[];
   close(): Promise<void>;
 }
 
@@ -111,6 +114,15 @@ export async function createRuntime(
   const verifier = devSecret
     ? new TokenVerifier({ secret: devSecret, issuer: DEV_ISSUER, audience: DEV_AUDIENCE })
     : new TokenVerifier({ ...config.jwt });
+  const closeSteps: ShutdownStep[] = [
+    { name: 'event store close', run: () => store.close().catch(() => undefined) },
+    {
+      name: 'database pool end',
+      run: () => pool.end().catch(() => undefined),
+      detail: async () => `${pool.totalCount - pool.idleCount} of ${pool.totalCount} connections in use`,
+    },
+    ...(embedded ? [{ name: 'PostgreSQL stop', run: (embedded as RunningPostgres).stop }] : []),
+  ];
   return {
     store,
     idempotency: new PostgresIdempotencyStore(pool),
@@ -124,10 +136,9 @@ export async function createRuntime(
       await pool.query('SELECT 1');
       await store.streamVersion('koproduktiv', 'health-ready'); // the event store answers (a read; nothing is written)
     },
+    closeSteps,
     close: async () => {
-      await store.close().catch(() => undefined);
-      await pool.end().catch(() => undefined);
-      await embedded?.stop();
+      for (const step of closeSteps) await step.run();
     },
   };
 }
