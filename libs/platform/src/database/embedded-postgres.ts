@@ -9,7 +9,7 @@ import { freePort } from './free-port';
 import { isOwnServer, occupantOf, PostmasterLock, removeOwner, stopServer, writeOwner } from './left-behind';
 import { EmbeddedPostgresError } from './embedded-postgres-error';
 import { againAfterStopSignal, isStopSignal, KilledByStopSignal, spawnDetached } from './helper-processes';
-import { freeSpaceAt, initdbFailureMessage } from './initdb-failure';
+import { freeSpaceAt, initdbFailureMessage, shortOfSpaceForServer } from './initdb-failure';
 import { unfinishedCluster } from './unfinished-cluster';
 import { ensureServerUser, reachableBinaries, reachableClusterDir, ServerUser } from './postgres-as-root';
 
@@ -95,9 +95,10 @@ export async function startEmbeddedPostgres({
   const server = await againAfterStopSignal(
     () => startServer(binaries, clusterDir, port, socketDir, serverUser, remember),
     again,
-  ).catch((error: Error) => {
+  ).catch(async (error: Error) => {
+    const space = shortOfSpaceForServer(await freeSpaceAt(clusterDir));
     throw new EmbeddedPostgresError(
-      `Embedded PostgreSQL in ${clusterDir} did not start (${error.message}). Last messages:\n${recent.join('\n')}`,
+      `Embedded PostgreSQL in ${clusterDir} did not start (${error.message}).${space ? ` ${space}` : ''} Last messages:\n${recent.join('\n')}`,
     );
   });
   const postmasterPid = server.pid as number;
