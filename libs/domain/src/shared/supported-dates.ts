@@ -5,7 +5,7 @@
  * able to store it. The range is wide enough for any municipal record and keeps clear of the corners
  * where arithmetic breaks (years below 100, the day after 9999-12-31, year 0).
  */
-import { isCalendarDate } from './values';
+import { isBudgetPeriod, isCalendarDate } from './values';
 
 export const SUPPORTED_YEARS = { first: 1900, last: 2199 } as const;
 
@@ -25,8 +25,7 @@ export const isSupportedMonth = (value: string): boolean =>
   /^\d{4}-(0[1-9]|1[0-2])$/.test(value) && yearSupported(value);
 
 /** A staff-time budget period, a month `YYYY-MM` or a quarter `YYYY-Qn`, in the supported years. */
-export const isSupportedPeriod = (value: string): boolean =>
-  (/^\d{4}-(0[1-9]|1[0-2])$/.test(value) || /^\d{4}-Q[1-4]$/.test(value)) && yearSupported(value);
+export const isSupportedPeriod = (value: string): boolean => isBudgetPeriod(value) && yearSupported(value);
 
 /**
  * RFC 3339 date-time with a mandatory offset (`Z` or `±HH:MM`). Seconds may be omitted only where

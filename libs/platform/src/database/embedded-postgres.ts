@@ -9,7 +9,7 @@ import { freePort } from './free-port';
 import { isOwnServer, occupantOf, PostmasterLock, removeOwner, stopServer, writeOwner } from './left-behind';
 import { EmbeddedPostgresError } from './embedded-postgres-error';
 import { againAfterStopSignal, isStopSignal, KilledByStopSignal, spawnDetached } from './helper-processes';
-import { freeSpaceAt, initdbFailureMessage } from './initdb-failure';
+import { freeSpaceAt, initdbFailureMessage, shortOfSpaceForServer } from './initdb-failure';
 import { unfinishedCluster } from './unfinished-cluster';
 import { ensureServerUser, reachableBinaries, reachableClusterDir, ServerUser } from './postgres-as-root';
 
@@ -95,9 +95,10 @@ export async function startEmbeddedPostgres({
   const server = await againAfterStopSignal(
     () => startServer(binaries, clusterDir, port, socketDir, serverUser, remember),
     again,
-  ).catch((error: Error) => {
+  ).catch(async (error: Error) => {
+    const space = shortOfSpaceForServer(await freeSpaceAt(clusterDir));
     throw new EmbeddedPostgresError(
-      `Embedded PostgreSQL in ${clusterDir} did not start (${error.message}). Last messages:\n${recent.join('\n')}`,
+      `Embedded PostgreSQL in ${clusterDir} did not start (${error.message}).${space ? ` ${space}` : ''} Last messages:\n${recent.join('\n')}`,
     );
   });
   const postmasterPid = server.pid as number;
@@ -184,13 +185,18 @@ async function removeUnfinishedCluster(
   if (unfinished.mayHoldData.length)
     throw new EmbeddedPostgresError(
       `${clusterDir} holds a PostgreSQL cluster that initdb did not finish (${lacks}), yet it may hold data (${unfinished.mayHoldData.join('; ')}), so it was left alone. ` +
-        `Move it away (mv ${clusterDir} ${clusterDir}.unfinished) to have a new cluster made, or restore it from a backup.`,
+        `Move it away (mv ${shellWord(clusterDir)} ${shellWord(`${clusterDir}.unfinished`)}) to have a new cluster made, or restore it from a backup.`,
     );
   await rm(clusterDir, { recursive: true, force: true });
   notice(
     `Removed ${clusterDir}, a cluster initdb did not finish (${lacks}): no server has run on it and it holds no database or tablespace beyond initdb's own, so no data. Making a new cluster`,
     'warn',
   );
+}
+
+/** A path as one word for a POSIX shell, for commands a message tells the operator to run. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The PostgreSQL binaries of this platform, from the `embedded-postgres` package's platform package. */

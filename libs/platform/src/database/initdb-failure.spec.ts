@@ -1,4 +1,4 @@
-import { INITDB_NEEDS_BYTES, INITDB_STDERR_LINES, initdbFailureMessage } from './initdb-failure';
+import { INITDB_NEEDS_BYTES, INITDB_STDERR_LINES, initdbFailureMessage, shortOfSpaceForServer } from './initdb-failure';
 
 describe('initdbFailureMessage (why a new cluster could not be made)', () => {
   const clusterDir = '/srv/kp/.data/postgres';
@@ -65,5 +65,18 @@ describe('initdbFailureMessage (why a new cluster could not be made)', () => {
         'and a new cluster needs about 0.0 MiB: free space there, or set DATA_DIR to a disk with room, and start again. ' +
         'initdb said nothing on stderr.',
     );
+  });
+});
+
+describe('shortOfSpaceForServer (a server that did not start on a nearly full disk)', () => {
+  it('names the free bytes and the path below the threshold, and nothing at or above it or when unknown', () => {
+    expect(shortOfSpaceForServer({ path: '/srv/kp/.data/postgres', bytes: 0 })).toBe(
+      'Only 0 bytes (0.0 MiB) are free on the filesystem of /srv/kp/.data/postgres: free space there, or move DATA_DIR to a disk with room, and start again.',
+    );
+    expect(shortOfSpaceForServer({ path: '/x', bytes: INITDB_NEEDS_BYTES - 1 })).toContain(
+      `${INITDB_NEEDS_BYTES - 1} bytes`,
+    );
+    expect(shortOfSpaceForServer({ path: '/x', bytes: INITDB_NEEDS_BYTES })).toBeUndefined();
+    expect(shortOfSpaceForServer(undefined)).toBeUndefined();
   });
 });

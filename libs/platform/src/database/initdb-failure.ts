@@ -35,6 +35,15 @@ export interface InitdbFailure {
   readonly neededBytes?: number;
 }
 
+/**
+ * The server that would not start on a filesystem with less than INITDB_NEEDS_BYTES free (it writes a
+ * 16 MB WAL segment at a time): the full disk said plainly, before PostgreSQL's own last lines.
+ */
+export function shortOfSpaceForServer(free: FreeSpace | undefined): string | undefined {
+  if (!free || free.bytes >= INITDB_NEEDS_BYTES) return undefined;
+  return `Only ${free.bytes} bytes (${mebibytes(free.bytes)}) are free on the filesystem of ${free.path}: free space there, or move DATA_DIR to a disk with room, and start again.`;
+}
+
 /** Why initdb failed, in its own words, and the full disk said plainly when that is the likely reason. */
 export function initdbFailureMessage({
   clusterDir,

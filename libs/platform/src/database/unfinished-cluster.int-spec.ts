@@ -22,8 +22,8 @@ const initdb = join(
 const serverUser = process.getuid?.() === 0 ? ensureServerUser() : undefined;
 
 /** A DATA_DIR whose postgres/ initdb (the real one, as the server user) is about to be run in. */
-async function dataDirWithClusterDir(): Promise<{ dataDir: string; clusterDir: string }> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kp-unfinished-'));
+async function dataDirWithClusterDir(prefix = 'kp-unfinished-'): Promise<{ dataDir: string; clusterDir: string }> {
+  const dataDir = await mkdtemp(join(tmpdir(), prefix));
   const clusterDir = join(dataDir, 'postgres');
   await mkdir(clusterDir, { mode: 0o700 });
   if (serverUser) for (const dir of [dataDir, clusterDir]) chownSync(dir, serverUser.uid, serverUser.gid);
@@ -98,13 +98,13 @@ describe('a cluster directory initdb did not finish (PG_VERSION written, the clu
   });
 
   it('left by an initdb killed after the bootstrap, before it made template0 and postgres: the next start makes a working cluster', async () => {
-    let clusterDir = '';
-    let dataDir = '';
     // The window (bootstrap done, databases not yet made) is some 300 ms here; a slow poll may miss it.
-    for (let attempt = 0; attempt < 5 && !unfinishedCluster(clusterDir)?.missing.includes('base/5'); attempt++) {
-      ({ dataDir, clusterDir } = await dataDirWithClusterDir());
+    let { dataDir, clusterDir } = await dataDirWithClusterDir();
+    for (let attempt = 1; ; attempt++) {
       dirs.push(dataDir);
       await initdbKilledWhen(clusterDir, () => existsSync(join(clusterDir, 'base', '1', 'PG_VERSION')));
+      if (attempt === 5 || unfinishedCluster(clusterDir)?.missing.includes('base/5')) break;
+      ({ dataDir, clusterDir } = await dataDirWithClusterDir());
     }
     expect(existsSync(join(clusterDir, 'global', 'pg_control'))).toBe(true);
     expect(unfinishedCluster(clusterDir)?.missing).toContain('base/5');
@@ -116,7 +116,7 @@ describe('a cluster directory initdb did not finish (PG_VERSION written, the clu
   });
 
   it('that may hold data (a database initdb does not make) is left alone, and the start is refused naming it and the step to take', async () => {
-    const { dataDir, clusterDir } = await dataDirWithClusterDir();
+    const { dataDir, clusterDir } = await dataDirWithClusterDir('kp unfinished-');
     dirs.push(dataDir);
     spawnSync(initdb, initdbArgs(clusterDir, '--no-clean', '-c', 'shared_buffers=bogus'), asServerUser);
     await mkdir(join(clusterDir, 'base', '16384'));
@@ -127,7 +127,7 @@ describe('a cluster directory initdb did not finish (PG_VERSION written, the clu
     await expect(start).rejects.toThrow(EmbeddedPostgresError);
     await expect(start).rejects.toThrow(
       `${clusterDir} holds a PostgreSQL cluster that initdb did not finish (it has PG_VERSION but no global/pg_control, no base/4, no base/5), yet it may hold data (base/16384 (a database initdb does not make)), so it was left alone. ` +
-        `Move it away (mv ${clusterDir} ${clusterDir}.unfinished) to have a new cluster made, or restore it from a backup.`,
+        `Move it away (mv '${clusterDir}' '${clusterDir}.unfinished') to have a new cluster made, or restore it from a backup.`,
     );
     expect(readdirSync(clusterDir).sort()).toEqual(before);
     expect(existsSync(join(clusterDir, 'base', '16384', 'PG_VERSION'))).toBe(true);
