@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect, Socket } from 'node:net';
+import { Client } from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHUTDOWN_TIMED_OUT_EXIT_CODE } from '@koproduktiv/platform';
@@ -9,6 +10,21 @@ import { ensureBuilt, RunningProcess, startNode } from '../support/processes';
 import { waitFor } from '../support/wait-for';
 
 const API = 'dist/apps/api/src/main.js';
+
+const gone = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+};
+
+const errorLines = (output: string) =>
+  output
+    .split('\n')
+    .filter((line) => line.startsWith('{') && (JSON.parse(line) as { level: number }).level >= 50)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 /**
  * A stop that cannot finish: a client has sent a request's headers and part of its body and sends
@@ -19,6 +35,7 @@ describe('a stop that does not finish within SHUTDOWN_TIMEOUT_MS', () => {
   let dataDir: string;
   let api: RunningProcess | undefined;
   let held: Socket | undefined;
+  let session: Client | undefined;
 
   beforeAll(async () => {
     ensureBuilt();
@@ -26,6 +43,7 @@ describe('a stop that does not finish within SHUTDOWN_TIMEOUT_MS', () => {
   });
   afterAll(async () => {
     held?.destroy();
+    await session?.end().catch(() => undefined);
     if (api?.child.exitCode === null) api.child.kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -56,11 +74,7 @@ describe('a stop that does not finish within SHUTDOWN_TIMEOUT_MS', () => {
     expect(SHUTDOWN_TIMED_OUT_EXIT_CODE).toBe(3); // as README.md ("Stopping") says
     expect(Date.now() - signalled).toBeGreaterThanOrEqual(2000);
 
-    const errors = api
-      .output()
-      .split('\n')
-      .filter((line) => line.startsWith('{') && (JSON.parse(line) as { level: number }).level >= 50)
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const errors = errorLines(api.output());
     expect(errors).toEqual([
       expect.objectContaining({
         timeoutMs: 2000,
@@ -74,16 +88,44 @@ describe('a stop that does not finish within SHUTDOWN_TIMEOUT_MS', () => {
     ]);
     // The process's exit still tells its embedded PostgreSQL to stop (fast shutdown).
     await waitFor(
-      () => {
-        try {
-          process.kill(serverPid, 0);
-          return false;
-        } catch {
-          return true;
-        }
-      },
+      () => gone(serverPid),
       30_000,
       () => `: PostgreSQL (pid ${serverPid}) still runs`,
     );
+  }, 180_000);
+
+  it('tells PostgreSQL to stop fast as it exits when the stop runs out of time while PostgreSQL waits for a session', async () => {
+    const ownDir = await mkdtemp(join(tmpdir(), 'kp-shutdown-timeout-pg-'));
+    const service = startNode(API, [], {
+      DATA_DIR: ownDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: '',
+      SHUTDOWN_TIMEOUT_MS: '2000',
+    });
+    try {
+      await service.waitFor(/Koproduktiv API\s+http:\/\/[^:\s]+:(\d+)\/docs/, 120_000);
+      const databaseUrl = (await service.waitFor(/PostgreSQL\s+(postgres:\/\/\S+)/))[1];
+      const serverPid = Number(readFileSync(join(ownDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      // A session of someone else's: PostgreSQL's smart shutdown (the stop's first request) waits for it.
+      session = new Client({ connectionString: databaseUrl });
+      session.on('error', () => undefined); // ended by the fast shutdown
+      await session.connect();
+
+      service.child.kill('SIGTERM');
+      expect(await service.exited(20_000)).toBe(SHUTDOWN_TIMED_OUT_EXIT_CODE);
+      expect(errorLines(service.output())).toEqual([expect.objectContaining({ step: 'PostgreSQL stop' })]);
+      await waitFor(
+        () => gone(serverPid),
+        10_000,
+        () => `: PostgreSQL (pid ${serverPid}) still waits for the session after the service exited`,
+      );
+    } finally {
+      if (service.child.exitCode === null) service.child.kill('SIGKILL');
+      await session?.end().catch(() => undefined);
+      session = undefined;
+      await rm(ownDir, { recursive: true, force: true });
+    }
   }, 180_000);
 });

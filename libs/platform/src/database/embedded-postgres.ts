@@ -113,8 +113,10 @@ export async function startEmbeddedPostgres({
     owned: true,
     stop: () =>
       (stopping ??= (async () => {
-        process.off('exit', onExit);
+        // Kept until the server is gone: a process that exits while the server still waits for its
+        // sessions (a stop that ran out of time) tells it to stop fast on the way out.
         await stopServer(postmasterPid);
+        process.off('exit', onExit);
         await removeOwner(root, postmasterPid);
       })()),
   };
