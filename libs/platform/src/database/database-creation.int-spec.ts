@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedPostgresError, startEmbeddedPostgres } from './embedded-postgres';
 import { OWNER_FILE } from './left-behind';
-import { processesOn } from './testing/processes-on';
+import { processesOn } from '@koproduktiv/test-support/processes-on';
 
 describe('the application database cannot be created after the embedded PostgreSQL has started', () => {
   let dataDir: string;

@@ -11,6 +11,7 @@ import { EmbeddedPostgresError } from './embedded-postgres-error';
 import { againAfterStopSignal, isStopSignal, KilledByStopSignal, spawnDetached } from './helper-processes';
 import { freeSpaceAt, initdbFailureMessage, shortOfSpaceForServer } from './initdb-failure';
 import { unfinishedCluster } from './unfinished-cluster';
+import { whileStartLocked } from './start-lock';
 import { ensureServerUser, reachableBinaries, reachableClusterDir, ServerUser } from './postgres-as-root';
 
 export { EmbeddedPostgresError } from './embedded-postgres-error';
@@ -28,6 +29,8 @@ export interface EmbeddedPostgresOptions {
    * service) or refuse (a second service on the same DATA_DIR). Default: refuse.
    */
   readonly whenInUse?: 'attach' | 'refuse';
+  /** How long to wait while another process starts the server of the same DATA_DIR. Default: 2 minutes. */
+  readonly waitForOtherStartMs?: number;
 }
 
 export interface RunningPostgres {
@@ -47,17 +50,26 @@ export const SECRET_FILE = 'postgres.secret';
  * connections are closed. A server left running by an earlier run that was killed is recognised (its cluster,
  * its password) and stopped before a new one starts. As root it runs as the `postgres` system user
  * (PostgreSQL refuses root), created if missing; see postgres-as-root.ts for where binaries and
- * cluster go when that user cannot reach the project.
+ * cluster go when that user cannot reach the project. Starts on one DATA_DIR take turns
+ * (start-lock.ts): a second one waits, then attaches to or refuses the server the first one runs.
  */
-export async function startEmbeddedPostgres({
-  dataDir,
-  database = 'koproduktiv',
-  log = () => undefined,
-  notice = () => undefined,
-  whenInUse = 'refuse',
-}: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  const root = resolve(dataDir);
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const root = resolve(options.dataDir);
   await mkdir(root, { recursive: true });
+  const { waitForOtherStartMs = 120_000, notice = () => undefined } = options;
+  // One start at a time per DATA_DIR: the next one finds the cluster made and the server running.
+  return whileStartLocked(root, () => startLocked(root, options), { waitMs: waitForOtherStartMs, notice });
+}
+
+async function startLocked(
+  root: string,
+  {
+    database = 'koproduktiv',
+    log = () => undefined,
+    notice = () => undefined,
+    whenInUse = 'refuse',
+  }: EmbeddedPostgresOptions,
+): Promise<RunningPostgres> {
   const password = await loadOrCreateSecret(join(root, SECRET_FILE));
   const serverUser = process.getuid?.() === 0 ? ensureServerUser() : undefined;
   const info = (message: string) => notice(message, 'info');
