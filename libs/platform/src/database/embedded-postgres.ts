@@ -73,7 +73,13 @@ export async function startEmbeddedPostgres({
     notice,
   );
   if (attached) {
-    await createDatabaseIfMissing(urlFor(attached.port, attached.socketDir, 'postgres'), database);
+    await createDatabaseIfMissing(urlFor(attached.port, attached.socketDir, 'postgres'), database).catch(
+      (error: Error) => {
+        throw new EmbeddedPostgresError(
+          `The database "${database}" could not be created on the embedded PostgreSQL (pid ${attached.pid}) another process runs on ${clusterDir}: ${error.message}`,
+        );
+      },
+    );
     return { url: urlFor(attached.port, attached.socketDir, database), owned: false, stop: async () => undefined };
   }
 
@@ -106,20 +112,22 @@ export async function startEmbeddedPostgres({
   // Whatever ends this process (an uncaught error, process.exit), the server is told to stop; only SIGKILL leaves it behind.
   const onExit = () => server.exitCode === null && server.kill('SIGINT');
   process.on('exit', onExit);
-  await createDatabaseIfMissing(urlFor(port, socketDir, 'postgres'), database);
   let stopping: Promise<void> | undefined;
-  return {
-    url: urlFor(port, socketDir, database),
-    owned: true,
-    stop: () =>
-      (stopping ??= (async () => {
-        // Kept until the server is gone: a process that exits while the server still waits for its
-        // sessions (a stop that ran out of time) tells it to stop fast on the way out.
-        await stopServer(postmasterPid);
-        process.off('exit', onExit);
-        await removeOwner(root, postmasterPid);
-      })()),
-  };
+  const stop = () =>
+    (stopping ??= (async () => {
+      // Kept until the server is gone: a process that exits while the server still waits for its
+      // sessions (a stop that ran out of time) tells it to stop fast on the way out.
+      await stopServer(postmasterPid);
+      process.off('exit', onExit);
+      await removeOwner(root, postmasterPid);
+    })());
+  await createDatabaseIfMissing(urlFor(port, socketDir, 'postgres'), database).catch(async (error: Error) => {
+    await stop();
+    throw new EmbeddedPostgresError(
+      `The database "${database}" could not be created on the embedded PostgreSQL in ${clusterDir}, so the server was stopped again: ${error.message}`,
+    );
+  });
+  return { url: urlFor(port, socketDir, database), owned: true, stop };
 }
 
 /**
