@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, ROOT, runNode } from '../support/processes';
+import { ensureBuilt, ownServiceEnv, ROOT, runNode } from '../support/processes';
 
 /**
  * The README's shell examples, run as a reader would after a fresh checkout: `npm run demo`, then
@@ -116,7 +116,7 @@ describe('README examples', () => {
     ensureBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'kp-readme-data-'));
     workDir = mkdtempSync(join(tmpdir(), 'kp-readme-cwd-'));
-    baseEnv = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '' };
+    baseEnv = ownServiceEnv(dataDir, { LOG_LEVEL: 'warn' });
   });
   afterAll(async () => {
     await stopService();

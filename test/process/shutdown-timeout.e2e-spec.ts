@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHUTDOWN_TIMED_OUT_EXIT_CODE } from '@koproduktiv/platform';
-import { ensureBuilt, RunningProcess, startNode } from '../support/processes';
+import { ensureBuilt, ownServiceEnv, RunningProcess, startNode } from '../support/processes';
 import { waitFor } from '../support/wait-for';
 
 const API = 'dist/apps/api/src/main.js';
@@ -49,15 +49,11 @@ describe('a stop that does not finish within SHUTDOWN_TIMEOUT_MS', () => {
   });
 
   it('logs one error line naming the step still running and what it waits for, exits 3, and PostgreSQL is still told to stop', async () => {
-    api = startNode(API, [], {
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: '',
-      SHUTDOWN_TIMEOUT_MS: '2000',
-      HTTP_REQUEST_TIMEOUT_MS: '600000',
-    });
+    api = startNode(
+      API,
+      [],
+      ownServiceEnv(dataDir, { SHUTDOWN_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '600000' }),
+    );
     const port = Number((await api.waitFor(/Koproduktiv API\s+http:\/\/[^:\s]+:(\d+)\/docs/, 120_000))[1]);
     const serverPid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
 
@@ -96,14 +92,7 @@ describe('a stop that does not finish within SHUTDOWN_TIMEOUT_MS', () => {
 
   it('tells PostgreSQL to stop fast as it exits when the stop runs out of time while PostgreSQL waits for a session', async () => {
     const ownDir = await mkdtemp(join(tmpdir(), 'kp-shutdown-timeout-pg-'));
-    const service = startNode(API, [], {
-      DATA_DIR: ownDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: '',
-      SHUTDOWN_TIMEOUT_MS: '2000',
-    });
+    const service = startNode(API, [], ownServiceEnv(ownDir, { SHUTDOWN_TIMEOUT_MS: '2000' }));
     try {
       await service.waitFor(/Koproduktiv API\s+http:\/\/[^:\s]+:(\d+)\/docs/, 120_000);
       const databaseUrl = (await service.waitFor(/PostgreSQL\s+(postgres:\/\/\S+)/))[1];

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { commandExamples } from '../../apps/api/src/commands/dto/examples';
-import { ensureBuilt, RunningProcess, runNode, startInGroup, startNpmInGroup } from '../support/processes';
+import {
+  ensureBuilt,
+  ownServiceEnv,
+  RunningProcess,
+  runNode,
+  startInGroup,
+  startNpmInGroup,
+} from '../support/processes';
 
 const CLI = 'dist/apps/cli/src/main.js';
 const BANNER = /Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/;
@@ -65,13 +72,7 @@ describe('stopping npm start', () => {
 
   // `--ignore-scripts` skips prestart (install check and build: jest's globalSetup built dist/ already); start itself runs.
   const start = () => {
-    const proc = startNpmInGroup(['start', '--ignore-scripts'], {
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: '',
-    });
+    const proc = startNpmInGroup(['start', '--ignore-scripts'], ownServiceEnv(dataDir));
     running.push(proc);
     return proc;
   };
@@ -114,7 +115,7 @@ describe('stopping npm start', () => {
   }, 300_000);
 
   const startFresh = (dataDir: string, command = 'npm', args = ['start', '--ignore-scripts']) => {
-    const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug', DATABASE_URL: '' };
+    const env = ownServiceEnv(dataDir, { LOG_LEVEL: 'debug' });
     const proc = startInGroup(command, args, env);
     running.push(proc);
     return proc;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { STOPPED_WHILE_STARTING_EXIT_CODE } from '@koproduktiv/platform/stop-signals';
 import { spawnSync } from 'node:child_process';
-import { ensureBuilt, RunningProcess, startInGroup, startNpmInGroup } from '../support/processes';
+import { ensureBuilt, ownServiceEnv, RunningProcess, startInGroup, startNpmInGroup } from '../support/processes';
 import { waitFor } from '../support/wait-for';
 
 const BANNER = /Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/;
@@ -74,13 +74,7 @@ describe('Ctrl-C twice while npm start is still starting', () => {
   const start = async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kp-stop-starting-'));
     dataDirs.push(dataDir);
-    const proc = startNpmInGroup(['start', '--ignore-scripts'], {
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: '',
-    });
+    const proc = startNpmInGroup(['start', '--ignore-scripts'], ownServiceEnv(dataDir));
     running.push(proc);
     let initdb: Seen | undefined;
     await waitFor(
@@ -113,13 +107,7 @@ describe('Ctrl-C twice while npm start is still starting', () => {
     expect(proc.output()).toContain(`Stopping while starting: initdb (pid ${initdb.pid}) told to stop`);
     expect(proc.output()).not.toMatch(/did not start|cannot start|failed to start/);
 
-    const next = startNpmInGroup(['start', '--ignore-scripts'], {
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-    });
+    const next = startNpmInGroup(['start', '--ignore-scripts'], ownServiceEnv(dataDir, { LOG_LEVEL: 'warn' }));
     running.push(next);
     await next.waitFor(BANNER, 120_000);
     process.kill(-(next.child.pid as number), 'SIGINT');
@@ -157,13 +145,11 @@ describe('Ctrl-C twice while npm start is still starting', () => {
       const dataDir = await mkdtemp(join(tmpdir(), 'kp-stop-starting-pg-'));
       dataDirs.push(dataDir);
       // strace leads the group (npm does otherwise) and exits as npm did.
-      const proc = startInGroup('strace', [...STRACE_HOLDS_LISTEN, 'npm', 'start', '--ignore-scripts'], {
-        DATA_DIR: dataDir,
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'debug',
-        DATABASE_URL: '',
-      });
+      const proc = startInGroup(
+        'strace',
+        [...STRACE_HOLDS_LISTEN, 'npm', 'start', '--ignore-scripts'],
+        ownServiceEnv(dataDir, { LOG_LEVEL: 'debug' }),
+      );
       running.push(proc);
       let server: Seen | undefined;
       await waitFor(

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, runNode, RunningProcess, startNode } from '../support/processes';
+import { ensureBuilt, ownServiceEnv, RunningProcess, runNode, startNode } from '../support/processes';
 import { waitFor } from '../support/wait-for';
 
 const API = 'dist/apps/api/src/main.js';
@@ -45,7 +45,7 @@ describe('PostgreSQL stopped under load, then started again', () => {
   });
 
   it('answers 503 STORE.UNAVAILABLE with Retry-After during the outage, never 500, and recovers by itself', async () => {
-    const env = { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error', DATABASE_URL: '' };
+    const env = ownServiceEnv(dataDir, { LOG_LEVEL: 'error' });
     api = startNode(API, [], env);
     const url = (await api.waitFor(/Koproduktiv API\s+(http:\/\/[^/\s]+)\/docs/))[1];
     const token = runNode(CLI, ['token', '--tenant', 'musterstadt', '--roles', 'clerk,analyst'], env)

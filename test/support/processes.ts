@@ -14,6 +14,19 @@ export function ensureBuilt(): void {
     throw new Error('dist/ is missing: jest globalSetup builds it (npm run build)');
 }
 
+/**
+ * The environment of a service on an embedded PostgreSQL of its own in `dataDir` (no DATABASE_URL
+ * from the tests' server), on a free port of the loopback interface; `more` adds or overrides.
+ */
+export const ownServiceEnv = (dataDir: string, more: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  DATA_DIR: dataDir,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'info',
+  DATABASE_URL: '',
+  ...more,
+});
+
 export interface RunningProcess {
   readonly child: ChildProcess;
   output(): string;
