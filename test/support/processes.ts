@@ -29,7 +29,10 @@ export const ownServiceEnv = (dataDir: string, more: NodeJS.ProcessEnv = {}): No
 
 export interface RunningProcess {
   readonly child: ChildProcess;
+  /** stdout and stderr as they came, interleaved. */
   output(): string;
+  /** stdout alone. */
+  stdout(): string;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   exited(timeoutMs?: number): Promise<number | null>;
 }
@@ -61,12 +64,14 @@ export function startInGroup(command: string, args: string[], env: NodeJS.Proces
 
 function watch(child: ChildProcess): RunningProcess {
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
+  let stdout = '';
+  child.stdout?.on('data', (chunk) => ((output += chunk), (stdout += chunk)));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return {
     child,
     output: () => output,
+    stdout: () => stdout,
     waitFor: (pattern, timeoutMs = 60_000) =>
       new Promise((resolve, reject) => {
         const started = Date.now();

@@ -10,3 +10,10 @@ export function embeddedPostgresUnavailable(error: unknown): CliError {
     1,
   );
 }
+
+/**
+ * What starting the embedded PostgreSQL has to tell (waiting for another process's start, a server
+ * an earlier run left behind stopped, an unfinished cluster made anew), on stderr: stdout carries
+ * the command's answer, which scripts read.
+ */
+export const embeddedStartNotice = (message: string): void => void process.stderr.write(`${message}\n`);

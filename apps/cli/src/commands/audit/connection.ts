@@ -11,7 +11,7 @@ import { redactUrl } from '@koproduktiv/config';
 import { createPool, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { cliConfig } from '../../config';
 import { CliError } from '../../cli-error';
-import { embeddedPostgresUnavailable } from '../../embedded-postgres';
+import { embeddedPostgresUnavailable, embeddedStartNotice } from '../../embedded-postgres';
 
 export interface AuditConnection {
   readonly reader: AuditReader;
@@ -46,7 +46,11 @@ export async function openAuditStore(): Promise<AuditConnection> {
     let embedded: RunningPostgres | undefined;
     if (config.usesEmbeddedPostgres) {
       try {
-        embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, whenInUse: 'attach' });
+        embedded = await startEmbeddedPostgres({
+          dataDir: config.dataDir,
+          whenInUse: 'attach',
+          notice: embeddedStartNotice,
+        });
       } catch (error) {
         throw embeddedPostgresUnavailable(error);
       }

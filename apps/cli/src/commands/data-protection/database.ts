@@ -5,7 +5,7 @@ import { migratePersonalData } from '@koproduktiv/personal-data';
 import type { AppConfig } from '@koproduktiv/config';
 import { createPool, RunningPostgres, startEmbeddedPostgres } from '@koproduktiv/platform';
 import { cliConfig } from '../../config';
-import { embeddedPostgresUnavailable } from '../../embedded-postgres';
+import { embeddedPostgresUnavailable, embeddedStartNotice } from '../../embedded-postgres';
 
 /**
  * The database the data-protection commands work on: DATABASE_URL, else the embedded cluster of
@@ -16,7 +16,7 @@ export async function withDatabase<T>(work: (pool: Pool, config: AppConfig) => P
   let embedded: RunningPostgres | undefined;
   if (config.usesEmbeddedPostgres) {
     try {
-      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+      embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, notice: embeddedStartNotice });
     } catch (error) {
       throw embeddedPostgresUnavailable(error);
     }

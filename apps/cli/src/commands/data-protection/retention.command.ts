@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { Pool } from 'pg';
 import { retentionDue } from '@koproduktiv/projections';
 import { CliError } from '../../cli-error';
 import { cliConfig } from '../../config';
@@ -28,10 +29,27 @@ export async function retentionCommand(argv: string[]): Promise<void> {
   if (Number.isNaN(asOf.getTime())) throw new CliError(`--as-of: not a date: ${values['as-of']}`);
   const years = cliConfig().tenants.retentionYears;
   await withDatabase(async (pool) => {
-    const due = await retentionDue(pool, asOf, years);
+    const due = (await readModelsBuilt(pool)) ? await retentionDue(pool, asOf, years) : [];
     if (values.json) return void process.stdout.write(`${JSON.stringify(due, null, 2)}\n`);
     process.stdout.write(`${due.length} subject(s) due for shredding as of ${asOf.toISOString()}\n`);
     for (const item of due)
       process.stdout.write(`  ${item.tenant}  ${item.kind}/${item.id}  since ${item.since}  due ${item.dueAt}\n`);
   });
+}
+
+/**
+ * The schedule is read from the read models. Where they were never built, a store without events
+ * has nothing due; one with events cannot be answered until they are.
+ */
+async function readModelsBuilt(pool: Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ built: boolean; events: boolean }>(
+    `SELECT to_regclass('rm_cases') IS NOT NULL AND to_regclass('rm_initiatives') IS NOT NULL AS built,
+            EXISTS (SELECT 1 FROM kp_events) AS events`,
+  );
+  if (rows[0].built || !rows[0].events) return rows[0].built;
+  throw new CliError(
+    'The read models of this store have not been built yet, and the retention schedule is read from them: ' +
+      'start the service (npm start) or run `npm run cli -- projections rebuild`, then ask again.',
+    1,
+  );
 }
