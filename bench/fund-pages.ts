@@ -12,61 +12,34 @@
  *
  *   npm run bench:fund-pages -- [--applications 10000] [--rounds 5]
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { DEFAULT_METRICS_SETTINGS } from '@koproduktiv/metrics';
-import { createPool, startEmbeddedPostgres } from '@koproduktiv/platform';
-import { ensureReadModels, FundStatementCache, ReadModelQueries, tableName } from '@koproduktiv/projections';
+import { FundStatementCache, ReadModelQueries, tableName } from '@koproduktiv/projections';
+import {
+  GRANT_PROCEDURE,
+  positiveIntegerOption,
+  seedFundReadModel,
+  withBenchDatabase,
+} from './support/fund-read-model';
 import { median } from './support/median';
 
-const option = (name: string, fallback: number): number => {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
-  return value;
-};
-
 const TENANT = 'musterstadt';
-const PROCEDURE = [
-  'ApplicationReceived',
-  'GrantAwarded',
-  'GrantDisbursed',
-  'ProofOfUseSubmitted',
-  'ProofOfUseReviewed',
-  'GrantReclaimed',
-  'RepaymentRecorded',
-  'ApplicationSettled',
-];
 
 /** A fund's read model as the projector leaves it: the fund's row, its events' rows, the tenant's position. */
 async function seed(pool: Pool, applications: number): Promise<string> {
-  const generation = await ensureReadModels(pool);
-  const fundId = randomUUID();
-  await pool.query('INSERT INTO rm_funds VALUES ($1, $2, $3, 1)', [TENANT, fundId, { fundId, name: 'Fonds' }]);
-  for (let from = 0; from < applications; from += 1000) {
-    const rows = Array.from({ length: Math.min(1000, applications - from) }, (_, i) => {
-      const ids = { applicationId: randomUUID(), caseId: randomUUID() };
-      return PROCEDURE.map((type, step) => {
-        const pos = (from + i) * PROCEDURE.length + step + 1;
-        return {
-          pos,
-          at: new Date(Date.UTC(2026, 0, 1) + pos * 60_000).toISOString(),
-          entry: { type, ...ids, amountCents: 100_000, proofDueOn: '2026-12-31', outcome: 'accepted' },
-        };
-      });
-    }).flat();
-    await pool.query(
-      `INSERT INTO rm_fund_events SELECT $1, $2, (r->>'pos')::bigint, (r->>'at')::timestamptz, r->'entry'
-       FROM jsonb_array_elements($3::jsonb) r`,
-      [TENANT, fundId, JSON.stringify(rows)],
-    );
-  }
-  const last = applications * PROCEDURE.length;
-  await pool.query(`INSERT INTO ${tableName('rm_tenant_positions', generation)} VALUES ($1, $2)`, [TENANT, last]);
-  await pool.query(`INSERT INTO kp_checkpoints (name, position) VALUES ($1, $2)`, [`read-models@g${generation}`, last]);
+  const { fundId, lastPosition, generation } = await seedFundReadModel(pool, TENANT, applications, {
+    amountCents: 100_000,
+    proofDueOn: '2026-12-31',
+    outcome: 'accepted',
+  });
+  await pool.query(`INSERT INTO ${tableName('rm_tenant_positions', generation)} VALUES ($1, $2)`, [
+    TENANT,
+    lastPosition,
+  ]);
+  await pool.query(`INSERT INTO kp_checkpoints (name, position) VALUES ($1, $2)`, [
+    `read-models@g${generation}`,
+    lastPosition,
+  ]);
   await pool.query('ANALYZE');
   return fundId;
 }
@@ -85,13 +58,10 @@ async function walk(next: (cursor?: string) => Promise<{ nextCursor: string | nu
 }
 
 async function main(): Promise<void> {
-  const applications = option('applications', 10_000);
-  const rounds = option('rounds', 5);
+  const applications = positiveIntegerOption('applications', 10_000);
+  const rounds = positiveIntegerOption('rounds', 5);
   if (rounds < 2) throw new Error('--rounds must be at least 2: the first round is reported on its own');
-  const dataDir = await mkdtemp(join(tmpdir(), 'kp-bench-'));
-  const postgres = await startEmbeddedPostgres({ dataDir });
-  const pool = createPool({ connectionString: postgres.url, max: 2, applicationName: 'koproduktiv-bench' });
-  try {
+  await withBenchDatabase(async (pool) => {
     const fundId = await seed(pool, applications);
     const asOf = new Date(Date.UTC(2026, 11, 31));
     const settings = () => DEFAULT_METRICS_SETTINGS;
@@ -126,7 +96,7 @@ async function main(): Promise<void> {
     const before = await measure(0);
     const after = await measure(100_000);
     console.log(
-      `fund with ${applications} applications, ${applications * PROCEDURE.length} events; ` +
+      `fund with ${applications} applications, ${applications * GRANT_PROCEDURE.length} events; ` +
         `the first round, then the median of the other ${rounds - 1}`,
     );
     type Timed = { first: number; then: number };
@@ -138,11 +108,7 @@ async function main(): Promise<void> {
     line(`applications, all ${after.pages} pages of 200`, before.applicationPages, after.applicationPages);
     line(`statement, all ${after.statementPages} pages of 1000`, before.statement, after.statement);
     line('fund figures and first page of decisions', before.fund, after.fund);
-  } finally {
-    await pool.end();
-    await postgres.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error) => {
